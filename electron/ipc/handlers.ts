@@ -1,0 +1,32 @@
+import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
+import { LATEST_VERSION } from '../store/migrations';
+import type { ServiceContext } from '../services/context';
+import { saveDraft } from '../services/drafts';
+import { listLibrary } from '../services/library';
+import { createPackage, getPackage, listPackages } from '../services/packages';
+import { openVersion } from '../services/versions';
+
+/** One handler per channel of the contract, taking the input after validation. */
+export type HandlerTable = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
+
+/** Facts about the running app that the handlers report. */
+export interface AppFacts {
+  appVersion: string;
+  databasePath: string;
+}
+
+/**
+ * The handler table the main process registers and the e2e harness calls: the same functions,
+ * so what a test drives is what the app runs. Each handler only unpacks its input and calls a service.
+ */
+export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTable {
+  return {
+    getAppInfo: () => ({ appVersion: facts.appVersion, schemaVersion: LATEST_VERSION, databasePath: facts.databasePath }),
+    listLibrary: () => listLibrary(ctx),
+    openVersion: ({ versionId }) => openVersion(ctx, versionId),
+    listPackages: () => listPackages(ctx),
+    getPackage: ({ packageId }) => getPackage(ctx, packageId),
+    createPackage: (input) => createPackage(ctx, input),
+    saveDraft: (input) => saveDraft(ctx, input),
+  };
+}

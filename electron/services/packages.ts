@@ -1,0 +1,65 @@
+import type { PackageSummary } from '../../shared/ipc';
+import { StoreError } from '../store/errors';
+import type { PackageRecord } from '../store/repositories/packages';
+import type { ServiceContext } from './context';
+
+/** A package with its working drafts. */
+export function getPackage(ctx: ServiceContext, packageId: string): PackageSummary {
+  const pkg = ctx.store.packages.get(packageId);
+  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  return summarize(ctx, pkg);
+}
+
+/** Every package, most recently changed first. */
+export function listPackages(ctx: ServiceContext): PackageSummary[] {
+  return ctx.store.packages.list().map((p) => summarize(ctx, p));
+}
+
+/**
+ * Starts a draft amending law that amends the given versions in force: the package and, for each
+ * law text, a working draft that begins as a copy of it with the same uids (the lineage that
+ * amendments are derived along). All or nothing, in one transaction.
+ */
+export function createPackage(ctx: ServiceContext, input: { title: string; baseVersionIds: string[] }): PackageSummary {
+  const { store } = ctx;
+  const now = ctx.now();
+  const pkg: PackageRecord = { id: ctx.newId(), title: input.title.trim(), status: 'draft', authors: [], createdAt: now, updatedAt: now };
+  store.transaction(() => {
+    store.packages.insert(pkg);
+    const seen = new Set<string>();
+    for (const baseId of input.baseVersionIds) {
+      const base = store.versions.get(baseId);
+      if (!base) throw new StoreError('NOT_FOUND', `No version ${baseId}.`);
+      if (base.status !== 'in_force') throw new StoreError('NOT_EDITABLE', 'A package amends texts in force, not other drafts.');
+      if (seen.has(base.expressionId)) throw new StoreError('CONFLICT', 'The same law text is listed twice.');
+      seen.add(base.expressionId);
+      const draftId = ctx.newId();
+      store.versions.insert({ id: draftId, expressionId: base.expressionId, status: 'draft', inForceFrom: null, packageId: pkg.id, baseVersionId: base.id, revision: 0, createdAt: now, updatedAt: now });
+      store.provisions.copy(base.id, draftId);
+    }
+  });
+  return summarize(ctx, pkg);
+}
+
+function summarize({ store }: ServiceContext, pkg: PackageRecord): PackageSummary {
+  const works = new Map(store.works.listWorks().map((w) => [w.id, w]));
+  return {
+    id: pkg.id,
+    title: pkg.title,
+    status: pkg.status,
+    createdAt: pkg.createdAt,
+    updatedAt: pkg.updatedAt,
+    drafts: store.versions.listByPackage(pkg.id).map((v) => {
+      const expression = store.works.getExpression(v.expressionId);
+      return {
+        versionId: v.id,
+        baseVersionId: v.baseVersionId,
+        expressionId: v.expressionId,
+        lang: expression?.lang ?? 'ru',
+        title: expression?.title ?? '',
+        workSlug: (expression && works.get(expression.workId)?.slug) ?? '',
+        revision: v.revision,
+      };
+    }),
+  };
+}

@@ -1,0 +1,67 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ProvisionRow, RowChanges } from '../../../shared/law';
+
+interface StoredRow {
+  uid: string;
+  parent_uid: string | null;
+  ord: number;
+  kind: ProvisionRow['kind'];
+  num: string;
+  heading: string;
+  text: string;
+  repealed: number;
+  notes: string;
+}
+
+/** Provisions of versions, one row per unit. */
+export class ProvisionRepository {
+  private readonly upsertStmt: Statement;
+  private readonly deleteStmt: Statement;
+
+  constructor(private readonly db: Database) {
+    this.upsertStmt = db.prepare(
+      `INSERT INTO provision (version_id, uid, parent_uid, ord, kind, num, heading, text, repealed, notes)
+       VALUES (@versionId, @uid, @parentUid, @ord, @kind, @num, @heading, @text, @repealed, @notes)
+       ON CONFLICT (version_id, uid) DO UPDATE SET parent_uid = excluded.parent_uid, ord = excluded.ord,
+         kind = excluded.kind, num = excluded.num, heading = excluded.heading, text = excluded.text,
+         repealed = excluded.repealed, notes = excluded.notes`,
+    );
+    this.deleteStmt = db.prepare('DELETE FROM provision WHERE version_id = ? AND uid = ?');
+  }
+
+  /** All rows of a version, in one ordered query. */
+  load(versionId: string): ProvisionRow[] {
+    const rows = this.db
+      .prepare('SELECT uid, parent_uid, ord, kind, num, heading, text, repealed, notes FROM provision WHERE version_id = ? ORDER BY parent_uid, ord')
+      .all(versionId) as StoredRow[];
+    return rows.map((r) => ({
+      uid: r.uid,
+      parentUid: r.parent_uid,
+      ord: r.ord,
+      kind: r.kind,
+      num: r.num,
+      heading: r.heading,
+      text: r.text,
+      repealed: r.repealed === 1,
+      notes: JSON.parse(r.notes) as string[],
+    }));
+  }
+
+  /** Writes new and changed rows and removes deleted ones. Call inside a transaction. */
+  apply(versionId: string, changes: RowChanges): void {
+    for (const uid of changes.deletes) this.deleteStmt.run(versionId, uid);
+    for (const row of changes.upserts) {
+      this.upsertStmt.run({ ...row, versionId, repealed: row.repealed ? 1 : 0, notes: JSON.stringify(row.notes) });
+    }
+  }
+
+  /** Copies every row of one version into another (a draft starts as a copy, keeping the uids). */
+  copy(fromVersionId: string, toVersionId: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO provision (version_id, uid, parent_uid, ord, kind, num, heading, text, repealed, notes)
+         SELECT ?, uid, parent_uid, ord, kind, num, heading, text, repealed, notes FROM provision WHERE version_id = ?`,
+      )
+      .run(toVersionId, fromVersionId);
+  }
+}

@@ -1,0 +1,61 @@
+import type { Database } from 'better-sqlite3';
+
+/** A version of an expression: the text in force from a date, or a package's working draft. */
+export interface VersionRecord {
+  id: string;
+  expressionId: string;
+  status: 'in_force' | 'draft';
+  inForceFrom: string | null;
+  packageId: string | null;
+  baseVersionId: string | null;
+  /** Increases with every saved change; a save names the revision it was made on. */
+  revision: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const COLUMNS = `id, expression_id AS expressionId, status, in_force_from AS inForceFrom, package_id AS packageId,
+  base_version_id AS baseVersionId, revision, created_at AS createdAt, updated_at AS updatedAt`;
+
+/** Versions of expressions. */
+export class VersionRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Adds a version. */
+  insert(v: VersionRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO version (id, expression_id, status, in_force_from, package_id, base_version_id, revision, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(v.id, v.expressionId, v.status, v.inForceFrom, v.packageId, v.baseVersionId, v.revision, v.createdAt, v.updatedAt);
+  }
+
+  /** One version, or undefined. */
+  get(id: string): VersionRecord | undefined {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM version WHERE id = ?`).get(id) as VersionRecord | undefined;
+  }
+
+  /** The versions in force, newest first within each expression. */
+  listInForce(): VersionRecord[] {
+    return this.db
+      .prepare(`SELECT ${COLUMNS} FROM version WHERE status = 'in_force' ORDER BY expression_id, in_force_from DESC`)
+      .all() as VersionRecord[];
+  }
+
+  /** The working drafts of a package. */
+  listByPackage(packageId: string): VersionRecord[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM version WHERE package_id = ? ORDER BY created_at`).all(packageId) as VersionRecord[];
+  }
+
+  /**
+   * Moves a version from `expected` to the next revision. Returns false if someone saved in
+   * between (the caller reports a conflict instead of overwriting).
+   */
+  advanceRevision(id: string, expected: number, now: string): boolean {
+    const result = this.db
+      .prepare('UPDATE version SET revision = revision + 1, updated_at = ? WHERE id = ? AND revision = ?')
+      .run(now, id, expected);
+    return result.changes === 1;
+  }
+}

@@ -1,0 +1,28 @@
+import type { Database } from 'better-sqlite3';
+import { PackageRepository } from './repositories/packages';
+import { ProvisionRepository } from './repositories/provisions';
+import { VersionRepository } from './repositories/versions';
+import { WorkRepository } from './repositories/works';
+
+/** The open database and one repository per aggregate; services take this and nothing else. */
+export interface Store {
+  db: Database;
+  works: WorkRepository;
+  versions: VersionRepository;
+  provisions: ProvisionRepository;
+  packages: PackageRepository;
+  /** Runs a function in one write transaction (rolled back if it throws). */
+  transaction<T>(fn: () => T): T;
+}
+
+/** Wraps an open, migrated database (see database.ts) in its repositories. */
+export function createStore(db: Database): Store {
+  return {
+    db,
+    works: new WorkRepository(db),
+    versions: new VersionRepository(db),
+    provisions: new ProvisionRepository(db),
+    packages: new PackageRepository(db),
+    transaction: (fn) => db.transaction(fn)(),
+  };
+}

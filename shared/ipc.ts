@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { lawJSONSchema, PROVISION_KINDS, type ProvisionKind } from './law';
+import type { Reply } from './reply';
+
+/**
+ * The contract between the renderer and the main process: every channel with the schema of its
+ * input and output. The main process registers one handler per entry (checked against this table
+ * at compile time and at start), validates every payload against `input`; the preload exposes one
+ * method per entry and nothing else.
+ */
+
+const id = z.string().regex(/^[0-9a-z]{8,40}$/, 'not an id');
+const lang = z.enum(['ru', 'kk', 'en']);
+const isoTime = z.string().min(10).max(40);
+
+/** A provision row as sent by autosave (see shared/law/rows.ts). */
+export const provisionRowSchema = z
+  .object({
+    uid: id,
+    parentUid: id.nullable(),
+    ord: z.number().int().min(0).max(1_000_000),
+    kind: z.enum(PROVISION_KINDS as [ProvisionKind, ...ProvisionKind[]]),
+    num: z.string().max(64),
+    heading: z.string().max(10_000),
+    text: z.string().max(1_000_000),
+    repealed: z.boolean(),
+    notes: z.array(z.string().max(10_000)).max(100),
+  })
+  .strict();
+
+const expressionEntry = z.object({
+  expressionId: id,
+  lang,
+  title: z.string(),
+  versionId: id.nullable(),
+  inForceFrom: z.string().nullable(),
+});
+
+/** One law of the library with its language texts in force. */
+export const libraryEntrySchema = z.object({
+  workId: id,
+  slug: z.string(),
+  kind: z.enum(['law', 'code']),
+  date: z.string().nullable(),
+  number: z.string().nullable(),
+  illustrative: z.boolean(),
+  modeledOn: z.string().nullable(),
+  expressions: z.array(expressionEntry),
+});
+
+/** A package and the working drafts it holds, one per amended law text. */
+export const packageSummarySchema = z.object({
+  id,
+  title: z.string(),
+  status: z.enum(['draft', 'review', 'submitted', 'archived']),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  drafts: z.array(
+    z.object({ versionId: id, baseVersionId: id.nullable(), expressionId: id, lang, title: z.string(), workSlug: z.string(), revision: z.number().int() }),
+  ),
+});
+
+/** A version opened for reading or editing. */
+export const openedVersionSchema = z.object({
+  versionId: id,
+  status: z.enum(['in_force', 'draft']),
+  revision: z.number().int(),
+  updatedAt: isoTime,
+  lang,
+  title: z.string(),
+  workSlug: z.string(),
+  inForceFrom: z.string().nullable(),
+  packageId: id.nullable(),
+  packageTitle: z.string().nullable(),
+  baseVersionId: id.nullable(),
+  editable: z.boolean(),
+  law: lawJSONSchema,
+});
+
+const empty = z.object({}).strict();
+
+/** Every channel: its input and output schemas. The key is the bridge method's name. */
+export const contract = {
+  getAppInfo: {
+    input: empty,
+    output: z.object({ appVersion: z.string(), schemaVersion: z.number().int(), databasePath: z.string() }),
+  },
+  listLibrary: { input: empty, output: z.array(libraryEntrySchema) },
+  openVersion: { input: z.object({ versionId: id }).strict(), output: openedVersionSchema },
+  listPackages: { input: empty, output: z.array(packageSummarySchema) },
+  getPackage: { input: z.object({ packageId: id }).strict(), output: packageSummarySchema },
+  createPackage: {
+    input: z.object({ title: z.string().trim().min(1).max(1000), baseVersionIds: z.array(id).min(1).max(50) }).strict(),
+    output: packageSummarySchema,
+  },
+  saveDraft: {
+    input: z
+      .object({
+        versionId: id,
+        revision: z.number().int().min(0),
+        upserts: z.array(provisionRowSchema).max(200_000),
+        deletes: z.array(id).max(200_000),
+      })
+      .strict(),
+    output: z.object({ revision: z.number().int(), savedAt: isoTime }),
+  },
+} as const;
+
+/** The contract's type. */
+export type Contract = typeof contract;
+/** A channel (bridge method) name. */
+export type Channel = keyof Contract;
+/** The input type of a channel. */
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+/** The input type of a channel after validation (what handlers receive). */
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+/** The output type of a channel. */
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** The API the renderer sees as `window.zan`: one method per channel, answering a Reply. */
+export type WorkbenchApi = { [C in Channel]: (input: InputOf<C>) => Promise<Reply<OutputOf<C>>> };
+
+/** Every channel name, in contract order. */
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** The Electron IPC channel string of a bridge method, the one place both sides get it from. */
+export function ipcChannel(name: Channel): string {
+  return `zan:${name}`;
+}
+
+/** Whether a string is a channel of the contract. */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+/** Types of the payloads the renderer works with. */
+export type LibraryEntry = OutputOf<'listLibrary'>[number];
+export type PackageSummary = OutputOf<'getPackage'>;
+export type OpenedVersion = OutputOf<'openVersion'>;

@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCorpus } from '../../electron/io/corpus';
+import type { ServiceContext } from '../../electron/services/context';
+import { seedCorpus } from '../../electron/services/seed';
+import { openDatabase } from '../../electron/store/database';
+import { createStore } from '../../electron/store/store';
+import { newUid } from '../../shared/law';
+
+/** A fresh folder for one test's database files; removed by the returned cleanup. */
+export function tempDir(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'zan-test-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The folder of the small test corpus. */
+export const TEST_CORPUS = join(import.meta.dirname, '../fixtures/corpus');
+
+/** Opens a real SQLite file in `dir`, seeded with the given corpus, with a ticking test clock. */
+export function openTestContext(dir: string, corpusDir = TEST_CORPUS): ServiceContext {
+  const store = createStore(openDatabase(join(dir, 'zan.sqlite')));
+  let tick = 0;
+  const ctx: ServiceContext = {
+    store,
+    now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
+    newId: newUid,
+  };
+  seedCorpus(ctx, readCorpus(corpusDir));
+  return ctx;
+}

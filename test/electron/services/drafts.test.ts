@@ -1,0 +1,113 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServiceContext, type ServiceContext } from '../../../electron/services/context';
+import { saveDraft } from '../../../electron/services/drafts';
+import { listLibrary } from '../../../electron/services/library';
+import { createPackage, listPackages } from '../../../electron/services/packages';
+import { openVersion } from '../../../electron/services/versions';
+import { openDatabase } from '../../../electron/store/database';
+import { StoreError } from '../../../electron/store/errors';
+import { createStore } from '../../../electron/store/store';
+import { diffRows, lawFromJSON, lawToRows, type LawDoc } from '../../../shared/law';
+import { openTestContext, tempDir } from '../harness';
+
+let dir: string;
+let cleanup: () => void;
+let ctx: ServiceContext;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  ctx = openTestContext(dir);
+});
+afterEach(() => {
+  ctx.store.db.close();
+  cleanup();
+});
+
+function inForceVersionId(): string {
+  const id = listLibrary(ctx)[0]?.expressions[0]?.versionId;
+  if (!id) throw new Error('corpus not seeded');
+  return id;
+}
+
+function startDraft(): { versionId: string; law: LawDoc } {
+  const pkg = createPackage(ctx, { title: 'Проект закона о внесении изменений', baseVersionIds: [inForceVersionId()] });
+  const versionId = pkg.drafts[0]?.versionId as string;
+  return { versionId, law: lawFromJSON(openVersion(ctx, versionId).law) };
+}
+
+/** Finds the first unit whose text starts with a prefix. */
+function unitStarting(law: LawDoc, prefix: string) {
+  const rows = lawToRows(law);
+  const row = rows.find((r) => r.text.startsWith(prefix));
+  if (!row) throw new Error(`no unit starting with ${prefix}`);
+  return row;
+}
+
+describe('packages and drafts', () => {
+  it('seeds the corpus once and lists it', () => {
+    const library = listLibrary(ctx);
+    expect(library.map((w) => w.slug)).toEqual(['test-law']);
+    expect(library[0]?.expressions[0]?.lang).toBe('ru');
+    // A second seed on a non-empty store adds nothing.
+    expect(openTestContext(dir).store.works.countWorks()).toBe(1);
+  });
+
+  it('starts a package as a copy of the text in force with the same uids', () => {
+    const base = lawFromJSON(openVersion(ctx, inForceVersionId()).law);
+    const { versionId, law } = startDraft();
+    expect(law).toEqual(base);
+    expect(openVersion(ctx, versionId).editable).toBe(true);
+    expect(openVersion(ctx, inForceVersionId()).editable).toBe(false);
+    expect(listPackages(ctx)[0]?.title).toBe('Проект закона о внесении изменений');
+  });
+
+  it('persists an edited provision to the SQLite file, and only that row is sent', () => {
+    const { versionId, law } = startDraft();
+    const before = lawToRows(law);
+    const after = before.map((r) => (r.text.startsWith('Университеты вправе') ? { ...r, text: 'Университеты и их партнеры вправе:' } : r));
+    const changes = diffRows(before, after);
+    expect(changes.upserts).toHaveLength(1);
+    expect(saveDraft(ctx, { versionId, revision: 0, ...changes }).revision).toBe(1);
+    ctx.store.db.close();
+
+    const reopened = createServiceContext(createStore(openDatabase(join(dir, 'zan.sqlite'))));
+    const saved = lawFromJSON(openVersion(reopened, versionId).law);
+    expect(unitStarting(saved, 'Университеты и их партнеры').text).toBe('Университеты и их партнеры вправе:');
+    // The text in force is unchanged.
+    expect(() => unitStarting(lawFromJSON(openVersion(reopened, inForceVersionId()).law), 'Университеты и их')).toThrow();
+    ctx = reopened;
+  });
+
+  it('refuses a save made on an old revision and keeps the newer one', () => {
+    const { versionId, law } = startDraft();
+    const rows = lawToRows(law);
+    const target = unitStarting(law, 'Университеты вправе');
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...target, text: 'Первая правка:' }], deletes: [] });
+    const stale = () => saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...target, text: 'Вторая правка:' }], deletes: [] });
+    expect(stale).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(unitStarting(lawFromJSON(openVersion(ctx, versionId).law), 'Первая').text).toBe('Первая правка:');
+    expect(rows.length).toBe(lawToRows(lawFromJSON(openVersion(ctx, versionId).law)).length);
+  });
+
+  it('rolls back a save that would leave an impossible law', () => {
+    const { versionId, law } = startDraft();
+    const article = lawToRows(law).find((r) => r.kind === 'article' && r.num === '17');
+    if (!article) throw new Error('fixture changed');
+    const misnumbered = { ...article, num: '99' };
+    let error: unknown;
+    try {
+      saveDraft(ctx, { versionId, revision: 0, upserts: [misnumbered], deletes: [] });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as { code?: string }).code).toBe('NUMBER_ORDER');
+    const stored = openVersion(ctx, versionId);
+    expect(stored.revision).toBe(0);
+    expect(lawFromJSON(stored.law)).toEqual(law);
+  });
+
+  it('refuses to edit a text in force', () => {
+    const id = inForceVersionId();
+    expect(() => saveDraft(ctx, { versionId: id, revision: 0, upserts: [], deletes: [] })).toThrow(StoreError);
+  });
+});

@@ -1,0 +1,67 @@
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/store/database';
+import { StoreError } from '../../../electron/store/errors';
+import { migrate } from '../../../electron/store/migrate';
+import { LATEST_VERSION } from '../../../electron/store/migrations';
+import { tempDir } from '../harness';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+describe('opening the store', () => {
+  it('brings a fresh database to the latest schema with the required pragmas', () => {
+    const db = openDatabase(join(dir, 'zan.sqlite'));
+    expect(LATEST_VERSION).toBeGreaterThan(0);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    expect(tables.map((t) => t.name)).toEqual(['expression', 'package', 'provision', 'version', 'work']);
+    db.close();
+  });
+
+  it('opens an up-to-date database again without migrating', () => {
+    openDatabase(join(dir, 'zan.sqlite')).close();
+    const db = openDatabase(join(dir, 'zan.sqlite'));
+    expect(migrate(db)).toEqual([]);
+    db.close();
+  });
+
+  it('refuses a database from a newer version and leaves its bytes untouched', () => {
+    const file = join(dir, 'future.sqlite');
+    const future = new Database(file);
+    future.exec('CREATE TABLE something_new (x INTEGER)');
+    future.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    future.close();
+    const before = readFileSync(file);
+    let error: unknown;
+    try {
+      openDatabase(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).code).toBe('DB_TOO_NEW');
+    expect((error as StoreError).message).toMatch(/newer version of Zan Workbench/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('applies migrations all or nothing', () => {
+    const db = new Database(join(dir, 'partial.sqlite'));
+    const broken = [
+      { version: 1, name: 'good', sql: 'CREATE TABLE a (x INTEGER);' },
+      { version: 2, name: 'bad', sql: 'CREATE TABLE b (x INTEGER); THIS IS NOT SQL;' },
+    ];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('a', 'b')").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -1,4 +1,5 @@
-import { CHANNELS, ipcChannel, type WorkbenchApi } from './ipc';
+import { CHANNEL_NAMES, ipcChannel } from './channels';
+import type { WorkbenchApi } from './ipc';
 import type { Reply } from './reply';
 
 /** Sends one request over whatever transport the bridge runs on (Electron IPC, or a test binding). */
@@ -11,7 +12,7 @@ export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
  */
 export function buildBridge(invoke: Invoke): WorkbenchApi {
   const api: Record<string, (input: unknown) => Promise<unknown>> = {};
-  for (const name of CHANNELS) {
+  for (const name of CHANNEL_NAMES) {
     const channel = ipcChannel(name);
     api[name] = async (input: unknown) => {
       try {

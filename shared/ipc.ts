@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { lawJSONSchema, PROVISION_KINDS, type ProvisionKind } from './law';
+import type { ChannelName } from './channels';
+import { lawJSONSchema } from './law/json';
+import { PROVISION_KINDS, type ProvisionKind } from './law/kinds';
 import type { Reply } from './reply';
 
 /**
@@ -110,6 +112,11 @@ export const contract = {
 export type Contract = typeof contract;
 /** A channel (bridge method) name. */
 export type Channel = keyof Contract;
+
+// Compile-time proof that the contract and channels.ts name the same channels, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelsMatch: Same<Channel, ChannelName> = true;
+void channelsMatch;
 /** The input type of a channel. */
 export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
 /** The input type of a channel after validation (what handlers receive). */
@@ -120,18 +127,7 @@ export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
 /** The API the renderer sees as `window.zan`: one method per channel, answering a Reply. */
 export type WorkbenchApi = { [C in Channel]: (input: InputOf<C>) => Promise<Reply<OutputOf<C>>> };
 
-/** Every channel name, in contract order. */
-export const CHANNELS = Object.keys(contract) as Channel[];
-
-/** The Electron IPC channel string of a bridge method, the one place both sides get it from. */
-export function ipcChannel(name: Channel): string {
-  return `zan:${name}`;
-}
-
-/** Whether a string is a channel of the contract. */
-export function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && Object.hasOwn(contract, name);
-}
+export { CHANNEL_NAMES, ipcChannel, isChannel } from './channels';
 
 /** Types of the payloads the renderer works with. */
 export type LibraryEntry = OutputOf<'listLibrary'>[number];

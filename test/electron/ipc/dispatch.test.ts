@@ -3,7 +3,7 @@ import { createDispatcher, senderCheck, type Dispatcher } from '../../../electro
 import { createHandlers, type HandlerTable } from '../../../electron/ipc/handlers';
 import type { ServiceContext } from '../../../electron/services/context';
 import { buildBridge } from '../../../shared/bridge';
-import { CHANNELS } from '../../../shared/ipc';
+import { CHANNEL_NAMES, contract } from '../../../shared/ipc';
 import { unwrap } from '../../../shared/reply';
 import { openTestContext, tempDir } from '../harness';
 
@@ -62,7 +62,8 @@ describe('IPC dispatch', () => {
 
   it('the bridge exposes exactly the contract and carries replies through', async () => {
     const api = buildBridge((channel, payload) => dispatch(channel, payload, fromApp));
-    expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
+    expect(Object.keys(api).sort()).toEqual([...CHANNEL_NAMES].sort());
+    expect(Object.keys(contract).sort()).toEqual([...CHANNEL_NAMES].sort());
     const library = unwrap(await api.listLibrary({}));
     expect(library[0]?.slug).toBe('test-law');
     const bad = await api.openVersion({ versionId: 'not an id!' });

@@ -1,0 +1,72 @@
+import { app, dialog, ipcMain } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { readCorpus } from './io/corpus';
+import { createDispatcher, senderCheck } from './ipc/dispatch';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { findNativeBinding } from './native/binding';
+import { appPaths } from './paths';
+import { createServiceContext } from './services/context';
+import { seedCorpus } from './services/seed';
+import { openDatabase } from './store/database';
+import { createStore, type Store } from './store/store';
+import { createMainWindow, hardenSession, type RendererSource } from './window';
+
+let store: Store | null = null;
+
+/** Shows a startup error the user can read, then quits without touching their data. */
+function fail(title: string, message: string): void {
+  dialog.showErrorBox(title, message);
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const paths = appPaths({ isPackaged: app.isPackaged, appRoot: app.getAppPath(), resourcesPath: process.resourcesPath, userData: app.getPath('userData') });
+  const binding = findNativeBinding({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appRoot: app.getAppPath(),
+    electronVersion: process.versions.electron,
+    platform: process.platform,
+    arch: process.arch,
+  });
+  if ('error' in binding) return fail('Zan Workbench cannot start', binding.error);
+  try {
+    store = createStore(openDatabase(paths.databaseFile, { nativeBinding: binding.path }));
+  } catch (error) {
+    return fail('Zan Workbench cannot open its database', `${(error as Error).message}\n\n${paths.databaseFile}`);
+  }
+  const ctx = createServiceContext(store);
+  try {
+    seedCorpus(ctx, readCorpus(paths.corpusDir));
+  } catch (error) {
+    dialog.showErrorBox('Sample laws were not loaded', (error as Error).message);
+  }
+
+  const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+  const source: RendererSource = devUrl ? { url: devUrl } : { file: `${paths.rendererDir}/index.html` };
+  const trusted = devUrl ? [devUrl] : [pathToFileURL(paths.rendererDir).href + '/'];
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile }), {
+    isTrustedSender: senderCheck(trusted),
+    log: (message, error) => console.error(`[zan] ${message}`, error),
+  });
+  registerIpc(ipcMain, dispatch);
+  hardenSession();
+  createMainWindow(paths.preloadFile, source);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second instance would write the same database; the first one is focused instead.
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    store?.db.close();
+    store = null;
+  });
+  void start();
+}

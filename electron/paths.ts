@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+
+/** Where the app finds its bundled files and keeps the user's database. */
+export interface AppPaths {
+  /** The bundled sample corpus (resources/corpus in the repository). */
+  corpusDir: string;
+  /** The built renderer's folder. */
+  rendererDir: string;
+  /** The preload script. */
+  preloadFile: string;
+  /** The user's database file. */
+  databaseFile: string;
+}
+
+/**
+ * Resolves the app's paths. `appRoot` is the project root in development (app.getAppPath());
+ * packaged, the corpus is copied next to the app as an extra resource (electron-builder.yml).
+ */
+export function appPaths(opts: { isPackaged: boolean; appRoot: string; resourcesPath: string; userData: string }): AppPaths {
+  return {
+    corpusDir: opts.isPackaged ? join(opts.resourcesPath, 'corpus') : join(opts.appRoot, 'resources', 'corpus'),
+    rendererDir: join(opts.appRoot, 'out', 'renderer'),
+    preloadFile: join(opts.appRoot, 'out', 'preload', 'preload.cjs'),
+    databaseFile: join(opts.userData, 'zan-workbench.sqlite'),
+  };
+}

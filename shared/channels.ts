@@ -1,0 +1,27 @@
+/**
+ * The names of the bridge methods, one per IPC channel. Kept apart from the schemas (ipc.ts) so the
+ * preload, which bundles everything it uses into a sandboxed script, carries a list of strings and
+ * not the validation library; ipc.ts checks at compile time that its contract has exactly these keys.
+ */
+export const CHANNEL_NAMES = [
+  'getAppInfo',
+  'listLibrary',
+  'openVersion',
+  'listPackages',
+  'getPackage',
+  'createPackage',
+  'saveDraft',
+] as const;
+
+/** A channel (bridge method) name. */
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** The Electron IPC channel string of a bridge method, the one place both sides get it from. */
+export function ipcChannel(name: ChannelName): string {
+  return `zan:${name}`;
+}
+
+/** Whether a string is a channel name. */
+export function isChannel(name: unknown): name is ChannelName {
+  return typeof name === 'string' && (CHANNEL_NAMES as readonly string[]).includes(name);
+}

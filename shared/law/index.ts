@@ -15,3 +15,4 @@ export * from './prosemirror';
 export { parseLaw, type ParseOptions } from './text/parse';
 export { printLaw } from './text/print';
 export { detectLanguage } from './text/detect-language';
+export { headingLabel } from './text/markers';

@@ -60,3 +60,8 @@ export const SUBPARAGRAPH_LINE = new RegExp(`^${N}\\)${REST}`, 'u');
 
 /** The heading kinds, outermost first. */
 export const HEADING_KINDS: readonly HeadingKind[] = ['section', 'chapter', 'article'];
+
+/** The printed label of a heading: `Статья 5-1.`, `5-1-бап.`, `Article 5-1.`. */
+export function headingLabel(lang: Lang, kind: HeadingKind, num: string): string {
+  return MARKERS[lang].label(kind, num);
+}

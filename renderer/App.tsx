@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { setUiLanguage, UI_LANGUAGES, type UiLanguage } from './i18n';
+import { navigate, useRoute } from './router';
+import { DraftView } from './views/DraftView';
+import { LawView } from './views/LawView';
+import { LibraryView } from './views/LibraryView';
+
+/** The window: the title bar with navigation and the interface language, and the current view. */
+export function App() {
+  const { t, i18n } = useTranslation();
+  const route = useRoute();
+  return (
+    <div className="app">
+      <header className="titlebar">
+        <button type="button" className="brand" onClick={() => navigate({ view: 'library' })}>
+          <span className="brand-mark" aria-hidden="true">
+            З
+          </span>
+          <span className="brand-name">{t('app.title')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </button>
+        <nav className="titlebar-nav">
+          <button type="button" className={`nav-link${route.view === 'library' ? ' is-active' : ''}`} onClick={() => navigate({ view: 'library' })}>
+            {t('nav.library')}
+          </button>
+          <label className="ui-lang">
+            <span className="visually-hidden">{t('nav.uiLanguage')}</span>
+            <select value={i18n.language} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)} aria-label={t('nav.uiLanguage')} data-testid="ui-language">
+              {UI_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'ru' ? 'Русский' : 'English'}
+                </option>
+              ))}
+            </select>
+          </label>
+        </nav>
+      </header>
+      <div className="content">
+        {route.view === 'library' && <LibraryView />}
+        {route.view === 'law' && <LawView key={route.versionId} versionId={route.versionId} />}
+        {route.view === 'draft' && <DraftView key={route.versionId} packageId={route.packageId} versionId={route.versionId} />}
+      </div>
+    </div>
+  );
+}

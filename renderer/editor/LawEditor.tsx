@@ -1,0 +1,55 @@
+import type { Node as PMNode } from 'prosemirror-model';
+import { EditorView } from 'prosemirror-view';
+import { useEffect, useRef } from 'react';
+import type { Lang } from '../../shared/law';
+import { createLawEditorState, type EditorHooks } from './state';
+
+/** Props of the law editor. */
+export interface LawEditorProps {
+  /** The document to show; a new document (another version) makes a new editor. */
+  doc: PMNode;
+  /** The law's own language: it decides the labels (`Статья 5.` / `5-бап.` / `Article 5.`). */
+  lang: Lang;
+  editable: boolean;
+  hooks: EditorHooks;
+  /** Called after every transaction that changed the document. */
+  onDocChanged?(view: EditorView): void;
+  /** Receives the view once it exists (and null when it is destroyed). */
+  onView?(view: EditorView | null): void;
+}
+
+/**
+ * The ProseMirror editor of one law text, mounted once per document. React does not re-render its
+ * content: ProseMirror owns that DOM, and changes flow out through onDocChanged.
+ */
+export function LawEditor({ doc, lang, editable, hooks, onDocChanged, onView }: LawEditorProps) {
+  const host = useRef<HTMLDivElement>(null);
+  // Callbacks change identity on every render; the view reads the latest through refs.
+  const latest = useRef({ hooks, onDocChanged, editable });
+  latest.current = { hooks, onDocChanged, editable };
+
+  useEffect(() => {
+    if (!host.current) return;
+    const view: EditorView = new EditorView(host.current, {
+      state: createLawEditorState(doc, {
+        notify: (key, values) => latest.current.hooks.notify(key, values),
+        save: () => latest.current.hooks.save(),
+      }),
+      editable: () => latest.current.editable,
+      attributes: { class: 'zan-law', lang, spellcheck: 'true', 'aria-label': 'law text' },
+      dispatchTransaction(tr) {
+        view.updateState(view.state.apply(tr));
+        if (tr.docChanged) latest.current.onDocChanged?.(view);
+      },
+    });
+    onView?.(view);
+    return () => {
+      onView?.(null);
+      view.destroy();
+    };
+    // The view is rebuilt only for a different document or language.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [doc, lang]);
+
+  return <div ref={host} className={`zan-editor${editable ? ' is-editable' : ' is-readonly'}`} />;
+}

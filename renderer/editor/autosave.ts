@@ -1,0 +1,123 @@
+import { diffRows, type ProvisionRow } from '../../shared/law';
+import type { Reply } from '../../shared/reply';
+
+/** Where the draft stands, as the status bar shows it. */
+export type SaveStatus =
+  | { kind: 'saved'; at: string | null }
+  | { kind: 'unsaved' }
+  | { kind: 'saving' }
+  | { kind: 'error'; code: string; message: string }
+  | { kind: 'conflict' };
+
+/** What the autosaver needs: the draft's saved state, how to read the current rows and how to save. */
+export interface AutosaveOptions {
+  versionId: string;
+  revision: number;
+  savedRows: ProvisionRow[];
+  /** Reads the editor's current rows (only called when a save is due, never per keystroke). */
+  currentRows(): ProvisionRow[];
+  send(input: { versionId: string; revision: number; upserts: ProvisionRow[]; deletes: string[] }): Promise<Reply<{ revision: number; savedAt: string }>>;
+  onStatus(status: SaveStatus): void;
+  /** Quiet time after the last edit before saving. */
+  delayMs?: number;
+  setTimer?(fn: () => void, ms: number): unknown;
+  clearTimer?(handle: unknown): void;
+}
+
+/**
+ * Debounced autosave of a working draft. Each save sends only the rows that differ from the last
+ * saved ones, names the revision it was made on, and is followed by another if edits arrived while
+ * it was in flight. A failed save keeps the changes pending (nothing is dropped) and reports why; a
+ * conflict stops autosaving, since writing over someone else's save would lose their work.
+ */
+export class Autosave {
+  private revision: number;
+  private savedRows: ProvisionRow[];
+  private dirty = false;
+  private timer: unknown = null;
+  private inFlight: Promise<void> | null = null;
+  private stopped = false;
+  private readonly delayMs: number;
+  private readonly setTimer: (fn: () => void, ms: number) => unknown;
+  private readonly clearTimer: (handle: unknown) => void;
+
+  constructor(private readonly options: AutosaveOptions) {
+    this.revision = options.revision;
+    this.savedRows = options.savedRows;
+    this.delayMs = options.delayMs ?? 800;
+    this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+    this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  }
+
+  /** Whether there are edits not yet stored. */
+  get hasUnsavedChanges(): boolean {
+    return this.dirty || this.inFlight !== null;
+  }
+
+  /** Records that the document changed and schedules a save. */
+  markDirty(): void {
+    if (this.stopped) return;
+    this.dirty = true;
+    this.options.onStatus({ kind: 'unsaved' });
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.delayMs);
+  }
+
+  /** Saves now (Ctrl+S, leaving the view, closing the window); resolves when everything is stored or failed. */
+  async flush(): Promise<void> {
+    if (this.timer !== null) {
+      this.clearTimer(this.timer);
+      this.timer = null;
+    }
+    while (this.inFlight) await this.inFlight;
+    if (!this.dirty || this.stopped) return;
+    this.inFlight = this.saveOnce();
+    try {
+      await this.inFlight;
+    } finally {
+      this.inFlight = null;
+    }
+    if (this.dirty && !this.stopped && this.timer === null) this.markDirty();
+  }
+
+  /** Stops autosaving (the view is closing after a final flush). */
+  dispose(): void {
+    if (this.timer !== null) this.clearTimer(this.timer);
+    this.timer = null;
+    this.stopped = true;
+  }
+
+  private async saveOnce(): Promise<void> {
+    const rows = this.options.currentRows();
+    const changes = diffRows(this.savedRows, rows);
+    this.dirty = false;
+    if (changes.upserts.length === 0 && changes.deletes.length === 0) {
+      this.options.onStatus({ kind: 'saved', at: null });
+      return;
+    }
+    this.options.onStatus({ kind: 'saving' });
+    let reply: Reply<{ revision: number; savedAt: string }>;
+    try {
+      reply = await this.options.send({ versionId: this.options.versionId, revision: this.revision, ...changes });
+    } catch (error) {
+      reply = { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } };
+    }
+    if (reply.ok) {
+      this.revision = reply.value.revision;
+      this.savedRows = rows;
+      this.options.onStatus(this.dirty ? { kind: 'unsaved' } : { kind: 'saved', at: reply.value.savedAt });
+      return;
+    }
+    // Keep the changes pending: the next edit or Ctrl+S tries again from the same saved state.
+    this.dirty = true;
+    if (reply.error.code === 'CONFLICT') {
+      this.stopped = true;
+      this.options.onStatus({ kind: 'conflict' });
+    } else {
+      this.options.onStatus({ kind: 'error', code: reply.error.code, message: reply.error.message });
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import { baseKeymap, chainCommands } from 'prosemirror-commands';
+import { history, redo, undo } from 'prosemirror-history';
+import { keymap } from 'prosemirror-keymap';
+import type { Node as PMNode } from 'prosemirror-model';
+import { EditorState, type Command } from 'prosemirror-state';
+import {
+  deleteEmptyUnit,
+  enterFromHeading,
+  insertChildUnit,
+  insertLineBreak,
+  insertUnitAfter,
+  moveToArticle,
+  moveToUnit,
+  type Notify,
+} from './commands';
+import { unitIdentityPlugin } from './unit-identity';
+
+/** What the editor state needs from its surroundings. */
+export interface EditorHooks {
+  notify: Notify;
+  /** Ctrl+S: save now. */
+  save(): void;
+}
+
+/**
+ * The editor state of a law document: undo history, the law's own keys before ProseMirror's base
+ * keymap, and unit identity. Every shortcut is listed in the UI (i18n key draft.shortcutList).
+ */
+export function createLawEditorState(doc: PMNode, hooks: EditorHooks): EditorState {
+  const save: Command = () => {
+    hooks.save();
+    return true;
+  };
+  return EditorState.create({
+    doc,
+    plugins: [
+      history(),
+      keymap({
+        'Mod-z': undo,
+        'Shift-Mod-z': redo,
+        'Mod-y': redo,
+        'Mod-s': save,
+        Enter: chainCommands(enterFromHeading, insertUnitAfter(hooks.notify)),
+        'Mod-Enter': insertChildUnit(hooks.notify),
+        'Shift-Enter': insertLineBreak,
+        Backspace: deleteEmptyUnit,
+        'Alt-ArrowDown': moveToUnit(1),
+        'Alt-ArrowUp': moveToUnit(-1),
+        'Mod-Alt-ArrowDown': moveToArticle(1),
+        'Mod-Alt-ArrowUp': moveToArticle(-1),
+      }),
+      keymap(baseKeymap),
+      unitIdentityPlugin(),
+    ],
+  });
+}

@@ -1,0 +1,116 @@
+import type { EditorView } from 'prosemirror-view';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OpenedVersion } from '../../shared/ipc';
+import { docToLaw, lawFromJSON, lawToDoc, lawToRows, type LawDoc } from '../../shared/law';
+import { call } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Outline, revealUnit } from '../components/Outline';
+import { SaveIndicator } from '../components/SaveIndicator';
+import { Autosave, type SaveStatus } from '../editor/autosave';
+import { LawEditor } from '../editor/LawEditor';
+import { langBadge } from '../format';
+import { navigate } from '../router';
+import { useAsync } from '../useAsync';
+
+/** A package's working draft of one law, in the editor, saved as the drafter types. */
+export function DraftView({ packageId, versionId }: { packageId: string; versionId: string }) {
+  const { t } = useTranslation();
+  const opened = useAsync(async () => ({ version: await call('openVersion', { versionId }), pkg: await call('getPackage', { packageId }) }), [packageId, versionId]);
+  if (opened.state === 'loading') return <p className="loading">{t('loading')}</p>;
+  if (opened.state === 'error') return <ErrorBanner message={opened.message} />;
+  return <DraftEditor key={versionId} version={opened.value.version} packageTitle={opened.value.pkg.title} />;
+}
+
+function DraftEditor({ version, packageTitle }: { version: OpenedVersion; packageTitle: string }) {
+  const { t } = useTranslation();
+  const initial = useMemo(() => lawFromJSON(version.law), [version]);
+  const doc = useMemo(() => lawToDoc(initial), [initial]);
+  const [outlineLaw, setOutlineLaw] = useState<LawDoc>(initial);
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
+  const [notice, setNotice] = useState<string | null>(null);
+  const view = useRef<EditorView | null>(null);
+  const page = useRef<HTMLDivElement>(null);
+
+  const autosave = useMemo(
+    () =>
+      new Autosave({
+        versionId: version.versionId,
+        revision: version.revision,
+        savedRows: lawToRows(initial),
+        currentRows: () => (view.current ? lawToRows(docToLaw(view.current.state.doc, version.lang)) : lawToRows(initial)),
+        send: (input) => window.zan.saveDraft(input),
+        onStatus: (s) => {
+          setStatus(s);
+          // The outline follows the saved text, not each keystroke.
+          if (s.kind === 'saved' && view.current) setOutlineLaw(docToLaw(view.current.state.doc, version.lang));
+        },
+      }),
+    [version, initial],
+  );
+
+  useEffect(() => {
+    // Leaving the page or the view saves what is pending; a close with unsaved edits waits for it.
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (!autosave.hasUnsavedChanges) return;
+      event.preventDefault();
+      void autosave.flush().then(() => {
+        if (!autosave.hasUnsavedChanges) window.close();
+      });
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      // Flush, not dispose: React may mount the same view again (StrictMode), and it must keep saving.
+      void autosave.flush();
+    };
+  }, [autosave]);
+
+  const hooks = useMemo(
+    () => ({
+      notify: (key: string, values?: Record<string, string>) => setNotice(t(key, values)),
+      save: () => void autosave.flush(),
+    }),
+    [autosave, t],
+  );
+  const onDocChanged = useCallback(() => {
+    setNotice(null);
+    autosave.markDirty();
+  }, [autosave]);
+
+  return (
+    <div className="document-layout">
+      <aside className="sidebar">
+        <button type="button" className="link-button back" onClick={() => navigate({ view: 'library' })}>
+          ← {t('law.back')}
+        </button>
+        <Outline law={outlineLaw} onSelect={(uid) => revealUnit(page.current, uid)} />
+      </aside>
+      <main className="document-main">
+        <header className="document-header">
+          <div className="document-kicker">
+            <span className="badge badge-draft">{t('draft.package')}</span> {packageTitle}
+          </div>
+          <h1 className="document-title">
+            <span className="badge badge-lang">{langBadge(version.lang)}</span> {version.title}
+          </h1>
+          <div className="toolbar">
+            <span className="badge badge-muted">{t('draft.workingCopy')}</span>
+            <SaveIndicator status={status} onSave={() => void autosave.flush()} />
+            <span className="shortcuts" title={t('draft.shortcutList')}>
+              ⌨ {t('draft.shortcuts')}
+            </span>
+          </div>
+          {notice && (
+            <p className="notice" role="status">
+              {notice}
+            </p>
+          )}
+        </header>
+        <div className="page" ref={page}>
+          <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} onDocChanged={onDocChanged} onView={(v) => (view.current = v)} />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { lawFromJSON, lawToDoc } from '../../shared/law';
+import { call } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { Outline, revealUnit } from '../components/Outline';
+import { LawEditor } from '../editor/LawEditor';
+import { formatDate, langBadge } from '../format';
+import { navigate } from '../router';
+import { useAsync } from '../useAsync';
+import { NewPackageDialog } from './NewPackageDialog';
+
+const NO_HOOKS = { notify: () => undefined, save: () => undefined };
+
+/** A text in force, read only, with the way to start a draft amending law on it. */
+export function LawView({ versionId }: { versionId: string }) {
+  const { t, i18n } = useTranslation();
+  const opened = useAsync(() => call('openVersion', { versionId }), [versionId]);
+  const [creating, setCreating] = useState(false);
+  const page = useRef<HTMLDivElement>(null);
+  const law = useMemo(() => (opened.state === 'done' ? lawFromJSON(opened.value.law) : null), [opened]);
+  const doc = useMemo(() => (law ? lawToDoc(law) : null), [law]);
+
+  if (opened.state === 'loading') return <p className="loading">{t('loading')}</p>;
+  if (opened.state === 'error') return <ErrorBanner message={opened.message} />;
+  if (!law || !doc) return null;
+  const v = opened.value;
+  return (
+    <div className="document-layout">
+      <aside className="sidebar">
+        <button type="button" className="link-button back" onClick={() => navigate({ view: 'library' })}>
+          ← {t('law.back')}
+        </button>
+        <Outline law={law} onSelect={(uid) => revealUnit(page.current, uid)} />
+      </aside>
+      <main className="document-main">
+        <header className="document-header">
+          <div className="document-kicker">
+            <span className="badge badge-lang">{langBadge(v.lang)}</span> {t('law.inForce', { date: formatDate(v.inForceFrom, i18n.language) })}
+            <span className="badge badge-muted">{t('law.readOnly')}</span>
+          </div>
+          <h1 className="document-title">{v.title}</h1>
+          <div className="document-actions">
+            <button type="button" className="button button-primary" onClick={() => setCreating(true)} data-testid="new-package">
+              {t('law.newPackage')}
+            </button>
+          </div>
+        </header>
+        <div className="page" ref={page}>
+          <LawEditor doc={doc} lang={v.lang} editable={false} hooks={NO_HOOKS} />
+        </div>
+      </main>
+      {creating && <NewPackageDialog versionId={versionId} lawTitle={v.title} onClose={() => setCreating(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api';
+import { errorMessage } from '../i18n';
+import { navigate } from '../router';
+
+/** Asks for the title of a new draft amending law that amends the given text in force, then opens it. */
+export function NewPackageDialog({ versionId, lawTitle, onClose }: { versionId: string; lawTitle: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(() => t('newPackage.defaultTitle', { title: lawTitle.replace(/\s*\([^)]*\)\s*$/, '') }));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const pkg = await call('createPackage', { title, baseVersionIds: [versionId] });
+      const draft = pkg.drafts[0];
+      if (draft) navigate({ view: 'draft', packageId: pkg.id, versionId: draft.versionId });
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog" onCancel={onClose} aria-labelledby="new-package-heading">
+      <form onSubmit={submit}>
+        <h2 id="new-package-heading">{t('newPackage.heading')}</h2>
+        <label className="field">
+          <span>{t('newPackage.titleLabel')}</span>
+          <textarea value={title} onChange={(e) => setTitle(e.target.value)} rows={3} required autoFocus data-testid="package-title" />
+        </label>
+        <p className="field-note">
+          {t('newPackage.amends')}: <strong>{lawTitle}</strong>
+        </p>
+        {error && <p className="error-text" role="alert">{error}</p>}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('newPackage.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy || title.trim() === ''} data-testid="create-package">
+            {t('newPackage.create')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,112 @@
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { readCorpus } from '../../electron/io/corpus';
+import { createDispatcher, senderCheck } from '../../electron/ipc/dispatch';
+import { createHandlers } from '../../electron/ipc/handlers';
+import { createServiceContext, type ServiceContext } from '../../electron/services/context';
+import { seedCorpus } from '../../electron/services/seed';
+import { openDatabase } from '../../electron/store/database';
+import { createStore } from '../../electron/store/store';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+
+/** The bundled sample corpus, as the app seeds it on first run. */
+export const CORPUS_DIR = resolve(import.meta.dirname, '../../resources/corpus');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built renderer on 127.0.0.1 with the app's CSP, as the window loads it from disk. */
+function serveRenderer(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+/** A running "app": the main-process side in this test process, the renderer in Chromium. */
+export interface E2EApp {
+  page: Page;
+  url: string;
+  databaseFile: string;
+  ctx: ServiceContext;
+  /** Opens a fresh page on the same app (a reopened window). */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launches Debian's Chromium the way these machines can run it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * Starts the app for a test: a real SQLite file seeded with the sample corpus, the handler table
+ * and dispatcher the main process registers, the built renderer served locally, and a page whose
+ * `window.zan` is built by the preload's bridge builder over a Playwright binding.
+ */
+export async function startApp(browser: Browser, dataDir: string, options: { viewport?: { width: number; height: number }; uiLanguage?: string } = {}): Promise<E2EApp> {
+  const databaseFile = join(dataDir, 'zan-workbench.sqlite');
+  const ctx = createServiceContext(createStore(openDatabase(databaseFile)));
+  seedCorpus(ctx, readCorpus(CORPUS_DIR));
+  const server = await serveRenderer(inject('rendererDir'));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile }), {
+    isTrustedSender: senderCheck([url]),
+    validateOutputs: true,
+    log: (message, error) => console.error(message, error),
+  });
+  const bridge = readFileSync(inject('bridgeScript'), 'utf8');
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'ru-RU' });
+  await context.exposeBinding('__zanInvoke', (source, channel: string, payload: unknown) => dispatch(channel, payload, { url: source.frame.url() }));
+  await context.addInitScript({ content: bridge });
+  if (options.uiLanguage) {
+    await context.addInitScript({ content: `localStorage.setItem('zan.uiLanguage', ${JSON.stringify(options.uiLanguage)});` });
+  }
+  const newPage = async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[page error]', error));
+    await page.goto(url);
+    return page;
+  };
+  const page = await newPage();
+  return {
+    page,
+    url,
+    databaseFile,
+    ctx,
+    newPage,
+    async close() {
+      await context.close();
+      await new Promise((ok) => server.close(ok));
+      ctx.store.db.close();
+    },
+  };
+}

@@ -34,6 +34,8 @@ export class Autosave {
   private revision: number;
   private savedRows: ProvisionRow[];
   private dirty = false;
+  /** Counts edits, to tell whether more came in while a save was in flight. */
+  private edits = 0;
   private timer: unknown = null;
   private inFlight: Promise<void> | null = null;
   private stopped = false;
@@ -58,6 +60,7 @@ export class Autosave {
   markDirty(): void {
     if (this.stopped) return;
     this.dirty = true;
+    this.edits += 1;
     this.options.onStatus({ kind: 'unsaved' });
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = this.setTimer(() => {
@@ -74,13 +77,16 @@ export class Autosave {
     }
     while (this.inFlight) await this.inFlight;
     if (!this.dirty || this.stopped) return;
+    const editsBefore = this.edits;
     this.inFlight = this.saveOnce();
     try {
       await this.inFlight;
     } finally {
       this.inFlight = null;
     }
-    if (this.dirty && !this.stopped && this.timer === null) this.markDirty();
+    // Edits typed during the save go out in the next one. A failed save is not retried in a loop:
+    // the next edit or Ctrl+S retries it, and the status bar says why it failed meanwhile.
+    if (this.edits !== editsBefore && !this.stopped && this.timer === null) this.markDirty();
   }
 
   /** Stops autosaving (the view is closing after a final flush). */
@@ -93,6 +99,7 @@ export class Autosave {
   private async saveOnce(): Promise<void> {
     const rows = this.options.currentRows();
     const changes = diffRows(this.savedRows, rows);
+    // Cleared before sending: an edit during the save sets it again.
     this.dirty = false;
     if (changes.upserts.length === 0 && changes.deletes.length === 0) {
       this.options.onStatus({ kind: 'saved', at: null });

@@ -31,15 +31,15 @@ export function rendererConfig(outDir = resolve(here, 'out/renderer')): UserConf
 }
 
 /**
- * Builds the three parts of the app into out/: the main process (ESM, dependencies left in
- * node_modules), the preload (one CommonJS file with everything inlined, as sandboxed preloads must
+ * Builds the three parts of the app into out/: the main process and the `zan` CLI (ESM,
+ * dependencies left in node_modules), the preload (one CommonJS file with everything inlined, as sandboxed preloads must
  * be) and the renderer.
  */
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { main: resolve(here, 'electron/main.ts') } },
+      rolldownOptions: { input: { main: resolve(here, 'electron/main.ts'), cli: resolve(here, 'electron/cli.ts') } },
     },
   },
   preload: {

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliIO } from '../../../electron/cli/run';
+import { fixture } from '../../shared/law/helpers';
+
+/** Runs the CLI over an in-memory file system. */
+function cli(argv: string[], files: Record<string, string>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = {
+    readFile: (p) => {
+      const text = files[p];
+      if (text === undefined) throw new Error('ENOENT');
+      return text;
+    },
+    writeFile: (p, t) => void (files[p] = t),
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  };
+  return { code: runCli(argv, io), out: out.join('\n'), err: err.join('\n'), files };
+}
+
+const canonical = fixture('kazakh-numbering.ru.txt');
+
+describe('zan CLI', () => {
+  it('checks a law and reports its shape', () => {
+    const r = cli(['check', 'a.txt'], { 'a.txt': canonical });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('a.txt: OK (ru; 0 sections, 2 chapters, 5 articles, 3 paragraphs, 6 subparagraphs)');
+  });
+
+  it('reports wrong numbering with file and line', () => {
+    const r = cli(['check', 'bad.txt'], { 'bad.txt': 'Статья 5. А\n\nСтатья 4. Б\n' });
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('bad.txt:3: NUMBER_ORDER: article 4 follows article 5: numbers must increase.');
+  });
+
+  it('formats to the canonical text, and --check tells canonical from not', () => {
+    const messy = canonical.replace(/\n\n/g, '\n').replace('Глава 2.', '\n\n\nГлава 2.');
+    expect(cli(['format', 'm.txt'], { 'm.txt': messy }).out).toBe(canonical.replace(/\n$/, ''));
+    expect(cli(['format', '--check', 'c.txt'], { 'c.txt': canonical }).code).toBe(0);
+    expect(cli(['format', '--check', 'm.txt'], { 'm.txt': messy }).code).toBe(1);
+    const written = cli(['format', '--write', 'm.txt'], { 'm.txt': messy });
+    expect(written.files['m.txt']).toBe(canonical);
+  });
+
+  it('gives usage errors exit code 2', () => {
+    expect(cli([], {}).code).toBe(2);
+    expect(cli(['check'], {}).code).toBe(2);
+    expect(cli(['check', '--lang', 'de', 'a.txt'], { 'a.txt': canonical }).code).toBe(2);
+    expect(cli(['check', 'missing.txt'], {}).code).toBe(2);
+    expect(cli(['frobnicate', 'a.txt'], { 'a.txt': canonical }).code).toBe(2);
+  });
+});

@@ -1,4 +1,4 @@
-import { app, dialog, ipcMain } from 'electron';
+import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { readCorpus } from './io/corpus';
 import { createDispatcher, senderCheck } from './ipc/dispatch';
@@ -13,6 +13,7 @@ import { createStore, type Store } from './store/store';
 import { createMainWindow, hardenSession, type RendererSource } from './window';
 
 let store: Store | null = null;
+let mainWindow: BrowserWindow | null = null;
 
 /** Shows a startup error the user can read, then quits without touching their data. */
 function fail(title: string, message: string): void {
@@ -53,13 +54,18 @@ async function start(): Promise<void> {
   });
   registerIpc(ipcMain, dispatch);
   hardenSession();
-  createMainWindow(paths.preloadFile, source);
+  mainWindow = createMainWindow(paths.preloadFile, source);
+  mainWindow.on('closed', () => (mainWindow = null));
 }
 
 if (!app.requestSingleInstanceLock()) {
   // A second instance would write the same database; the first one is focused instead.
   app.quit();
 } else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });

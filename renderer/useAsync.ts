@@ -17,7 +17,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> 
     return () => {
       current = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The caller lists what the load depends on, as with useEffect.
   }, deps);
   return result;
 }

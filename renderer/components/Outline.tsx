@@ -1,5 +1,7 @@
+import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { headingLabel, type LawDoc, type Provision } from '../../shared/law';
+import { navigate } from '../router';
 
 /** One line of the table of contents. */
 interface OutlineEntry {
@@ -50,4 +52,17 @@ export function revealUnit(container: HTMLElement | null, uid: string): void {
   el.scrollIntoView({ block: 'start', behavior: 'smooth' });
   el.classList.add('is-flash');
   window.setTimeout(() => el.classList.remove('is-flash'), 1200);
+}
+
+/** The left column of a document view: the way back to the library and the table of contents. */
+export function DocumentSidebar({ law, page }: { law: LawDoc; page: RefObject<HTMLElement | null> }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="sidebar">
+      <button type="button" className="link-button back" onClick={() => navigate({ view: 'library' })}>
+        ← {t('law.back')}
+      </button>
+      <Outline law={law} onSelect={(uid) => revealUnit(page.current, uid)} />
+    </aside>
+  );
 }

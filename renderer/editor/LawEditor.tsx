@@ -47,8 +47,7 @@ export function LawEditor({ doc, lang, editable, hooks, onDocChanged, onView }: 
       onView?.(null);
       view.destroy();
     };
-    // The view is rebuilt only for a different document or language.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // The view is rebuilt only for a different document or language; callbacks are read through refs.
   }, [doc, lang]);
 
   return <div ref={host} className={`zan-editor${editable ? ' is-editable' : ' is-readonly'}`} />;

@@ -5,12 +5,11 @@ import type { OpenedVersion } from '../../shared/ipc';
 import { docToLaw, lawFromJSON, lawToDoc, lawToRows, type LawDoc } from '../../shared/law';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { Outline, revealUnit } from '../components/Outline';
+import { DocumentSidebar } from '../components/Outline';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { Autosave, type SaveStatus } from '../editor/autosave';
 import { LawEditor } from '../editor/LawEditor';
 import { langBadge } from '../format';
-import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 
 /** A package's working draft of one law, in the editor, saved as the drafter types. */
@@ -80,12 +79,7 @@ function DraftEditor({ version, packageTitle }: { version: OpenedVersion; packag
 
   return (
     <div className="document-layout">
-      <aside className="sidebar">
-        <button type="button" className="link-button back" onClick={() => navigate({ view: 'library' })}>
-          ← {t('law.back')}
-        </button>
-        <Outline law={outlineLaw} onSelect={(uid) => revealUnit(page.current, uid)} />
-      </aside>
+      <DocumentSidebar law={outlineLaw} page={page} />
       <main className="document-main">
         <header className="document-header">
           <div className="document-kicker">

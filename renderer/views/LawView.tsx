@@ -3,10 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { lawFromJSON, lawToDoc } from '../../shared/law';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { Outline, revealUnit } from '../components/Outline';
+import { DocumentSidebar } from '../components/Outline';
 import { LawEditor } from '../editor/LawEditor';
 import { formatDate, langBadge } from '../format';
-import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 import { NewPackageDialog } from './NewPackageDialog';
 
@@ -27,12 +26,7 @@ export function LawView({ versionId }: { versionId: string }) {
   const v = opened.value;
   return (
     <div className="document-layout">
-      <aside className="sidebar">
-        <button type="button" className="link-button back" onClick={() => navigate({ view: 'library' })}>
-          ← {t('law.back')}
-        </button>
-        <Outline law={law} onSelect={(uid) => revealUnit(page.current, uid)} />
-      </aside>
+      <DocumentSidebar law={law} page={page} />
       <main className="document-main">
         <header className="document-header">
           <div className="document-kicker">

@@ -1,5 +1,6 @@
 import { BrowserWindow, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { mainWindowOptions, mayNavigate, opensExternally } from './window-policy';
 
 /** How the window loads the renderer: the dev server's URL, or the built index.html. */
 export type RendererSource = { url: string } | { file: string };
@@ -21,31 +22,13 @@ export function hardenSession(): void {
  * cannot navigate away or open windows (links to the web open in the system browser instead).
  */
 export function createMainWindow(preloadFile: string, source: RendererSource): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1360,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
-    show: false,
-    title: 'Zan Workbench',
-    backgroundColor: '#f4f5f7',
-    webPreferences: {
-      preload: preloadFile,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
-  });
-  const home = 'url' in source ? source.url : null;
+  const win = new BrowserWindow(mainWindowOptions(preloadFile));
+  const devServer = 'url' in source ? source.url : null;
   win.webContents.on('will-navigate', (event, url) => {
-    if (home && url.startsWith(home)) return;
-    event.preventDefault();
+    if (!mayNavigate(url, devServer)) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    if (opensExternally(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.once('ready-to-show', () => win.show());

@@ -124,10 +124,11 @@ export function wordDiff(base: string, proposed: string, options: WordDiffOption
   return out;
 }
 
-/** How much a diff changes: word tokens deleted or inserted, word tokens in the base, separate edits. */
+/** How much a diff changes: word tokens deleted or inserted, word tokens before and after, separate edits. */
 export interface ChangeStats {
   changedWords: number;
   baseWords: number;
+  proposedWords: number;
   edits: number;
 }
 
@@ -135,11 +136,13 @@ export interface ChangeStats {
 export function changeStats(ops: readonly DiffOp[]): ChangeStats {
   let changedWords = 0;
   let baseWords = 0;
+  let proposedWords = 0;
   let edits = 0;
   let inEdit = false;
   for (const [op, text] of ops) {
     const words = tokenize(text).filter(isWordToken).length;
     if (op !== 1) baseWords += words;
+    if (op !== -1) proposedWords += words;
     if (op === 0) {
       // White space alone between two changes does not separate them.
       if (words > 0) inEdit = false;
@@ -149,5 +152,5 @@ export function changeStats(ops: readonly DiffOp[]): ChangeStats {
     if (!inEdit) edits += 1;
     inEdit = true;
   }
-  return { changedWords, baseWords, edits };
+  return { changedWords, baseWords, proposedWords, edits };
 }

@@ -65,6 +65,6 @@ describe('wordDiff', () => {
   });
 
   it('counts changed words and separate edits', () => {
-    expect(changeStats(wordDiff('один два три четыре', 'один пять три шесть'))).toEqual({ changedWords: 4, baseWords: 4, edits: 2 });
+    expect(changeStats(wordDiff('один два три четыре', 'один пять три шесть'))).toEqual({ changedWords: 4, baseWords: 4, proposedWords: 4, edits: 2 });
   });
 });

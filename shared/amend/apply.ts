@@ -35,7 +35,8 @@ export function apply(base: LawDoc, amendments: readonly Amendment[]): LawDoc {
     if (at >= 0) parent.children.splice(at, 1);
   };
 
-  for (const a of amendments) if (a.kind === 'move') detach(a.baseUid ?? a.uid);
+  // A unit that moved has a placement; its kind may say more (a repealed unit can also move).
+  for (const a of amendments) if (a.base && a.placement) detach(a.baseUid ?? a.uid);
   for (const a of amendments) {
     for (const uid of a.removedUids) {
       detach(uid);
@@ -53,12 +54,11 @@ export function apply(base: LawDoc, amendments: readonly Amendment[]): LawDoc {
     }
   }
   for (const a of amendments) {
-    if (a.kind !== 'insert' && a.kind !== 'move') continue;
     const place = a.placement;
-    if (!place) throw new ApplyError(`Amendment to ${a.eId} has no placement.`);
+    if (!place) continue;
     const parent = place.parentUid === null ? root : byUid.get(place.parentUid);
     if (!parent) throw new ApplyError(`Amendment to ${a.eId}: no parent ${place.parentUid}.`);
-    const unit = a.kind === 'insert' ? fromJSON(a) : (byUid.get(a.uid) as Provision);
+    const unit = a.base ? (byUid.get(a.uid) as Provision) : fromJSON(a);
     if (!unit) throw new ApplyError(`Amendment to ${a.eId}: nothing to place.`);
     const after = place.afterUid === null ? -1 : parent.children.findIndex((c) => c.uid === place.afterUid);
     if (place.afterUid !== null && after < 0) throw new ApplyError(`Amendment to ${a.eId}: no sibling ${place.afterUid} to follow.`);

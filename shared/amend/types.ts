@@ -59,7 +59,7 @@ export interface Amendment {
   ops: DiffOp[];
   /** The word diff of the heading (sections, chapters, articles), base to proposed. */
   headingOps: DiffOp[];
-  /** For inserts and moves: where the unit stands in the draft. */
+  /** For inserts and units that moved (whatever else changed): where the unit stands in the draft. */
   placement?: Placement;
   /** For an insert: the new units under the inserted one. */
   insertedChildren?: ProvisionJSON[];

@@ -173,6 +173,21 @@ describe('derive: whole units', () => {
     expect(plain(apply(base, list))).toEqual(plain(draft));
   });
 
+  // Found by the property test: repeal took priority over move and the stub stayed in its old place.
+  it('a unit both repealed and moved is repealed in its new place', () => {
+    const draft = draftOf(base, (units, find) => {
+      const p1 = find('art_5__para_1');
+      p1.repealed = true;
+      p1.text = 'Исключен.';
+      units[0]!.children.splice(0, 1);
+      units[1]!.children.push(p1);
+    });
+    const list = derive(base, draft);
+    expect(list.map((a) => a.kind)).toEqual(['repeal']);
+    expect(list[0]!.placement?.parentUid).toBe(base.body[1]!.uid);
+    expect(plain(apply(base, list))).toEqual(plain(draft));
+  });
+
   it('lists amendments in the order of the law, removals where they stood', () => {
     const draft = draftOf(base, (units, find) => {
       find('art_6__part_1').text = 'Гранты выделяются на конкурсной основе ежегодно.';

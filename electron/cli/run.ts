@@ -1,3 +1,4 @@
+import { amendmentsToJSON, amendmentsToText, derive } from '../../shared/amend';
 import { countByKind, LawStructureError, parseLaw, printLaw, isLang, type Lang } from '../../shared/law';
 
 /** What the CLI touches of the world, so tests can run it without files or a terminal. */
@@ -13,6 +14,8 @@ const USAGE = `Usage: zan <command> [options] <file>...
 Commands:
   check <file>...           Parse law texts (resources/corpus/FORMAT.md) and report structure or
                             numbering errors with their line numbers.
+  diff <base> <draft>       The amendments that turn one law text into the other, one block each.
+    --json                  As JSON: [{ kind, target: { eId, label }, base, proposed, ops }].
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
     --write                 Rewrite the file in canonical form.
@@ -43,6 +46,12 @@ export function runCli(argv: readonly string[], io: CliIO): number {
   switch (command) {
     case 'check':
       return files.map((f) => check(f, lang, io)).reduce((a, b) => Math.max(a, b), 0);
+    case 'diff':
+      if (files.length !== 2) {
+        io.err('diff takes two files: the base text and the draft.');
+        return 2;
+      }
+      return diff(files[0] as string, files[1] as string, lang, flags, io);
     case 'format':
       if (files.length !== 1) {
         io.err('format takes one file.');
@@ -98,5 +107,16 @@ function format(file: string, lang: Lang | undefined, flags: Set<string>, io: Cl
     return 0;
   }
   io.out(canonical.replace(/\n$/, ''));
+  return 0;
+}
+
+function diff(baseFile: string, draftFile: string, lang: Lang | undefined, flags: Set<string>, io: CliIO): number {
+  const base = load(baseFile, lang, io);
+  if (typeof base === 'number') return base;
+  const draft = load(draftFile, lang ?? base.parsed.lang, io);
+  if (typeof draft === 'number') return draft;
+  const amendments = derive(base.parsed, draft.parsed, { onDefect: (m) => io.err(`defect: ${m}`) });
+  if (flags.has('--json')) io.out(JSON.stringify(amendmentsToJSON(amendments, base.parsed.lang), null, 2));
+  else io.out(amendments.length ? amendmentsToText(amendments, base.parsed.lang) : 'No amendments: the texts are the same.');
   return 0;
 }

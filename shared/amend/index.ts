@@ -4,3 +4,4 @@ export { derive, type DiffCache } from './derive';
 export { apply, ApplyError } from './apply';
 export { align } from './align';
 export { structuralLabel } from './label';
+export { amendmentsToJSON, amendmentsToText, inlineDiff, type AmendmentSummaryJSON } from './render-text';

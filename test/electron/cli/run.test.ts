@@ -43,6 +43,21 @@ describe('zan CLI', () => {
     expect(written.files['m.txt']).toBe(canonical);
   });
 
+  it('diffs two law texts, as text and as JSON', () => {
+    const a = 'Статья 5. Советы\n1. Советы создаются при органах.\n2. Второй.\n';
+    const b = 'Статья 5. Советы\n1. Советы образуются при органах.\n1-1. Новый пункт.\n2. Второй.\n';
+    const text = cli(['diff', 'a.txt', 'b.txt'], { 'a.txt': a, 'b.txt': b });
+    expect(text.code).toBe(0);
+    expect(text.out).toBe('1. Статья 5, пункт 1 — words\n   Советы [-создаются-]{+образуются+} при органах.\n\n2. Статья 5, пункт 1-1 — insert\n   {+Новый пункт.+}');
+    const json = JSON.parse(cli(['diff', '--json', 'a.txt', 'b.txt'], { 'a.txt': a, 'b.txt': b }).out) as unknown[];
+    expect(json).toEqual([
+      { kind: 'words', target: { eId: 'art_5__para_1', label: 'Статья 5, пункт 1' }, base: 'Советы создаются при органах.', proposed: 'Советы образуются при органах.', ops: [[0, 'Советы '], [-1, 'создаются'], [1, 'образуются'], [0, ' при органах.']] },
+      { kind: 'insert', target: { eId: 'art_5__para_1-1', label: 'Статья 5, пункт 1-1' }, base: null, proposed: 'Новый пункт.', ops: [[1, 'Новый пункт.']] },
+    ]);
+    expect(cli(['diff', 'a.txt', 'a.txt'], { 'a.txt': a }).out).toBe('No amendments: the texts are the same.');
+    expect(cli(['diff', 'a.txt'], { 'a.txt': a }).code).toBe(2);
+  });
+
   it('gives usage errors exit code 2', () => {
     expect(cli([], {}).code).toBe(2);
     expect(cli(['check'], {}).code).toBe(2);

@@ -1,14 +1,31 @@
+import type { DiffCache } from '../../shared/amend';
+import { newUid, type LawDoc } from '../../shared/law';
 import type { Store } from '../store/store';
-import { newUid } from '../../shared/law';
 
-/** What every service needs: the store, the clock and an id maker (both replaceable in tests). */
+/** What services keep between calls to avoid repeating work; never the source of truth. */
+export interface ServiceMemo {
+  /** Texts in force by version id: they never change once stored. */
+  laws: Map<string, LawDoc>;
+  /** Word diffs per draft version, so a save re-diffs only the provisions that changed. */
+  diffs: Map<string, DiffCache>;
+}
+
+/** What every service needs: the store, the clock, an id maker (both replaceable in tests) and a memo. */
 export interface ServiceContext {
   store: Store;
   now(): string;
   newId(): string;
+  memo: ServiceMemo;
+  /** Reports defects that are not errors for the user (a diff timeout). */
+  log(message: string): void;
 }
 
 /** A context with the real clock and random ids. */
 export function createServiceContext(store: Store): ServiceContext {
-  return { store, now: () => new Date().toISOString(), newId: newUid };
+  return { store, now: () => new Date().toISOString(), newId: newUid, memo: emptyMemo(), log: (m) => console.warn(`[zan] ${m}`) };
+}
+
+/** An empty memo. */
+export function emptyMemo(): ServiceMemo {
+  return { laws: new Map(), diffs: new Map() };
 }

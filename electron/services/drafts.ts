@@ -1,5 +1,6 @@
 import { rowsToLaw, type RowChanges } from '../../shared/law';
 import { StoreError } from '../store/errors';
+import { refreshAmendments } from './amendments';
 import type { ServiceContext } from './context';
 
 /** A save of a working draft: the rows that changed since `revision`. */
@@ -13,6 +14,7 @@ export interface SaveDraftInput extends RowChanges {
  * it was made on: if the draft moved on since (another window saved), it is refused with CONFLICT
  * rather than silently overwriting. The resulting tree is validated before commit, so a save that
  * would leave an impossible law is rolled back whole (INVALID_LAW) and the stored draft is untouched.
+ * The draft's amendments are re-derived and stored in the same transaction.
  */
 export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): { revision: number; savedAt: string } {
   const { store } = ctx;
@@ -28,7 +30,8 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): { revisio
     }
     store.provisions.apply(version.id, input);
     const expression = store.works.getExpression(version.expressionId);
-    rowsToLaw(store.provisions.load(version.id), expression?.lang ?? 'ru');
+    const draft = rowsToLaw(store.provisions.load(version.id), expression?.lang ?? 'ru');
+    if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, draft);
     store.packages.touch(pkg.id, savedAt);
     return { revision: input.revision + 1, savedAt };
   });

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { AmendmentRepository } from './repositories/amendments';
 import { PackageRepository } from './repositories/packages';
 import { ProvisionRepository } from './repositories/provisions';
 import { VersionRepository } from './repositories/versions';
@@ -11,6 +12,7 @@ export interface Store {
   versions: VersionRepository;
   provisions: ProvisionRepository;
   packages: PackageRepository;
+  amendments: AmendmentRepository;
   /** Runs a function in one write transaction (rolled back if it throws). */
   transaction<T>(fn: () => T): T;
 }
@@ -23,6 +25,7 @@ export function createStore(db: Database): Store {
     versions: new VersionRepository(db),
     provisions: new ProvisionRepository(db),
     packages: new PackageRepository(db),
+    amendments: new AmendmentRepository(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

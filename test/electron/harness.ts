@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCorpus } from '../../electron/io/corpus';
-import type { ServiceContext } from '../../electron/services/context';
+import { emptyMemo, type ServiceContext } from '../../electron/services/context';
 import { seedCorpus } from '../../electron/services/seed';
 import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
@@ -25,6 +25,10 @@ export function openTestContext(dir: string, corpusDir = TEST_CORPUS): ServiceCo
     store,
     now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
     newId: newUid,
+    memo: emptyMemo(),
+    log: (message) => {
+      throw new Error(`unexpected defect: ${message}`);
+    },
   };
   seedCorpus(ctx, readCorpus(corpusDir));
   return ctx;

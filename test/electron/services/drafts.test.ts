@@ -106,6 +106,28 @@ describe('packages and drafts', () => {
     expect(lawFromJSON(stored.law)).toEqual(law);
   });
 
+  it('stores the amendments of each save, and annotations survive re-derivation and renumbering', () => {
+    const { versionId, law } = startDraft();
+    const pkgId = openVersion(ctx, versionId).packageId as string;
+    const before = lawToRows(law);
+    const target = before.find((r) => r.text.startsWith('Университеты вправе')) as (typeof before)[number];
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...target, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    const stored = ctx.store.amendments.listForVersion(versionId);
+    expect(stored.map((a) => [a.kind, a.eId, a.proposed?.text])).toEqual([['words', 'chp_1__art_17__para_1', 'Университеты и колледжи вправе:']]);
+    ctx.store.amendments.annotate({ packageId: pkgId, uid: target.uid, justification: 'Колледжи тоже участвуют', status: 'proposed', updatedAt: ctx.now() });
+
+    // Renumber the paragraph (1 → 1-1) and edit again: the amendment is re-derived, the note stays on it.
+    saveDraft(ctx, { versionId, revision: 1, upserts: [{ ...target, num: '1-1', text: 'Университеты и колледжи вправе, в частности:' }], deletes: [] });
+    const again = ctx.store.amendments.listForVersion(versionId);
+    expect(again.map((a) => [a.uid, a.proposed?.num])).toEqual([[target.uid, '1-1']]);
+    expect(ctx.store.amendments.annotations(pkgId).get(again[0]!.uid)?.justification).toBe('Колледжи тоже участвуют');
+
+    // Back to the text in force: no amendments left, the note is kept for when it comes back.
+    saveDraft(ctx, { versionId, revision: 2, upserts: [target], deletes: [] });
+    expect(ctx.store.amendments.listForVersion(versionId)).toEqual([]);
+    expect(ctx.store.amendments.annotations(pkgId).size).toBe(1);
+  });
+
   it('refuses to edit a text in force', () => {
     const id = inForceVersionId();
     expect(() => saveDraft(ctx, { versionId: id, revision: 0, upserts: [], deletes: [] })).toThrow(StoreError);

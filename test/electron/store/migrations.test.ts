@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/store/database';
 import { StoreError } from '../../../electron/store/errors';
 import { migrate } from '../../../electron/store/migrate';
-import { LATEST_VERSION } from '../../../electron/store/migrations';
+import { LATEST_VERSION, MIGRATIONS } from '../../../electron/store/migrations';
 import { tempDir } from '../harness';
 
 let dir: string;
@@ -22,7 +22,7 @@ describe('opening the store', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    expect(tables.map((t) => t.name)).toEqual(['expression', 'package', 'provision', 'version', 'work']);
+    expect(tables.map((t) => t.name)).toEqual(['amendment', 'amendment_annotation', 'expression', 'package', 'provision', 'version', 'work']);
     db.close();
   });
 
@@ -51,6 +51,18 @@ describe('opening the store', () => {
     expect((error as StoreError).message).toMatch(/newer version of Zan Workbench/);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('upgrades a database of an older version and keeps its data', () => {
+    const file = join(dir, 'old.sqlite');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 1));
+    old.prepare("INSERT INTO work (id, slug, kind) VALUES ('w0000001', 'old-law', 'law')").run();
+    old.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(db.prepare('SELECT slug FROM work').all()).toEqual([{ slug: 'old-law' }]);
+    db.close();
   });
 
   it('applies migrations all or nothing', () => {

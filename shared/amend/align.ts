@@ -10,18 +10,19 @@ const MAX_SIMILARITY_PAIRS = 2_000_000;
  * Pairs each draft unit with the base unit it is a version of: first by uid (the same lineage, the
  * normal case in a package), then by eId and kind (the same address), then by word overlap among
  * units of the same kind, so that two versions imported separately, with no shared uids, still
- * align. Returns draft uid → base uid; unpaired draft units are inserts, unpaired base units removals.
+ * align. Returns draft uid → base uid (`pairs`) and base uid → draft uid (`reverse`, which is also
+ * the set of base units that were paired); unpaired draft units are inserts, unpaired base units removals.
  */
-export function align(base: TreeIndex, draft: TreeIndex): Map<string, string> {
+export function align(base: TreeIndex, draft: TreeIndex): { pairs: Map<string, string>; reverse: Map<string, string> } {
   const pairs = new Map<string, string>();
-  const takenBase = new Set<string>();
+  const takenBase = new Map<string, string>();
   for (const uid of draft.keys()) {
     if (base.has(uid)) {
       pairs.set(uid, uid);
-      takenBase.add(uid);
+      takenBase.set(uid, uid);
     }
   }
-  if (pairs.size === draft.size) return pairs;
+  if (pairs.size === draft.size) return { pairs, reverse: takenBase };
 
   const baseByEId = new Map<string, string>();
   for (const [uid, e] of base) if (!takenBase.has(uid)) baseByEId.set(`${e.unit.kind}|${e.unit.eId}`, uid);
@@ -30,13 +31,13 @@ export function align(base: TreeIndex, draft: TreeIndex): Map<string, string> {
     const match = baseByEId.get(`${e.unit.kind}|${e.unit.eId}`);
     if (match && !takenBase.has(match)) {
       pairs.set(uid, match);
-      takenBase.add(match);
+      takenBase.set(match, uid);
     }
   }
 
   const restDraft = [...draft.keys()].filter((u) => !pairs.has(u));
   const restBase = [...base.keys()].filter((u) => !takenBase.has(u));
-  if (restDraft.length === 0 || restBase.length === 0 || restDraft.length * restBase.length > MAX_SIMILARITY_PAIRS) return pairs;
+  if (restDraft.length === 0 || restBase.length === 0 || restDraft.length * restBase.length > MAX_SIMILARITY_PAIRS) return { pairs, reverse: takenBase };
   const words = (text: string) => new Set(tokenize(text).filter(isWordToken).map((w) => w.toLowerCase()));
   const baseWords = new Map(restBase.map((u) => [u, words(unitText(base, u))]));
   const candidates: { d: string; b: string; score: number }[] = [];
@@ -54,9 +55,9 @@ export function align(base: TreeIndex, draft: TreeIndex): Map<string, string> {
   for (const { d, b } of candidates) {
     if (pairs.has(d) || takenBase.has(b)) continue;
     pairs.set(d, b);
-    takenBase.add(b);
+    takenBase.set(b, d);
   }
-  return pairs;
+  return { pairs, reverse: takenBase };
 }
 
 function unitText(index: TreeIndex, uid: string): string {

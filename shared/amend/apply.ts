@@ -38,7 +38,8 @@ export function apply(base: LawDoc, amendments: readonly Amendment[]): LawDoc {
   // A unit that moved has a placement; its kind may say more (a repealed unit can also move).
   for (const a of amendments) if (a.base && a.placement) detach(a.baseUid ?? a.uid);
   for (const a of amendments) {
-    for (const uid of a.removedUids) {
+    const leaving = a.base && !a.proposed ? [a.baseUid ?? a.uid, ...a.dropped.map((u) => u.uid)] : a.dropped.map((u) => u.uid);
+    for (const uid of leaving) {
       detach(uid);
       byUid.delete(uid);
     }

@@ -4,8 +4,8 @@ import type { ProvisionJSON } from '../law/json';
 import type { LawDoc, Provision } from '../law/provision';
 import { align } from './align';
 import { movedUnits } from './moves';
-import { indexTree, stateOf, type IndexedUnit, type TreeIndex } from './tree-index';
-import { DEFAULT_DERIVE_OPTIONS, type Amendment, type AmendmentKind, type DeriveOptions, type Placement } from './types';
+import { indexTree, pathOf, stateOf, type IndexedUnit, type TreeIndex } from './tree-index';
+import { DEFAULT_DERIVE_OPTIONS, type Amendment, type AmendmentKind, type DeriveOptions, type Placement, type UnitState } from './types';
 
 /** Remembers word diffs by their two texts, so re-deriving after an edit diffs only what changed. */
 export type DiffCache = Map<string, DiffOp[]>;
@@ -39,9 +39,8 @@ export class Derivation {
     this.opts = { ...DEFAULT_DERIVE_OPTIONS, ...options };
     this.bi = indexTree(base);
     this.di = indexTree(draft);
-    this.pairs = align(this.bi, this.di);
-    this.baseToDraft = new Map([...this.pairs].map(([d, b]) => [b, d]));
-    this.moved = movedUnits(this.bi, this.di, this.pairs);
+    ({ pairs: this.pairs, reverse: this.baseToDraft } = align(this.bi, this.di));
+    this.moved = movedUnits(this.bi, draft, this.pairs);
     for (const [uid, d] of this.di) {
       const baseUid = this.pairs.get(uid);
       if (baseUid) {
@@ -97,11 +96,11 @@ export class Derivation {
   }
 
   /** Base units under `unit` that are gone from the draft (not moved elsewhere). */
-  private removedUnder(unit: Provision): string[] {
-    const out: string[] = [];
+  private removedUnder(unit: Provision): UnitState[] {
+    const out: UnitState[] = [];
     const walk = (u: Provision) => {
       if (this.baseToDraft.has(u.uid)) return;
-      out.push(u.uid);
+      out.push(stateOf(u));
       u.children.forEach(walk);
     };
     unit.children.forEach(walk);
@@ -114,10 +113,10 @@ export class Derivation {
     const baseUid = this.pairs.get(uid) as string;
     const b = this.bi.get(baseUid) as IndexedUnit;
     const repealedNow = this.newlyRepealed.has(baseUid);
-    const removedUids = repealedNow ? this.removedUnder(b.unit) : [];
+    const dropped = repealedNow ? this.removedUnder(b.unit) : [];
     const textChanged = b.unit.text !== d.unit.text || b.unit.heading !== d.unit.heading || b.unit.repealed !== d.unit.repealed;
     const isMoved = this.moved.has(uid);
-    if (!textChanged && !isMoved && b.unit.num === d.unit.num && removedUids.length === 0) return null;
+    if (!textChanged && !isMoved && b.unit.num === d.unit.num && dropped.length === 0) return null;
     const ops = this.diff(b.unit.text, d.unit.text);
     const headingOps = this.diff(b.unit.heading, d.unit.heading);
     let kind: AmendmentKind;
@@ -130,13 +129,13 @@ export class Derivation {
       ...(uid !== baseUid ? { baseUid } : {}),
       kind,
       eId: b.unit.eId,
-      path: b.path,
+      path: pathOf(this.bi, baseUid),
       base: stateOf(b.unit),
       proposed: { ...stateOf(d.unit), notes: [...b.unit.notes] },
       ops,
       headingOps,
       ...(isMoved ? { placement: this.placementOf(d) } : {}),
-      removedUids,
+      dropped,
     };
   }
 
@@ -163,14 +162,14 @@ export class Derivation {
       uid: d.unit.uid,
       kind: 'insert',
       eId: d.unit.eId,
-      path: d.path,
+      path: pathOf(this.di, d.unit.uid),
       base: null,
       proposed: stateOf(d.unit),
       ops: d.unit.text ? [[1, d.unit.text]] : [],
       headingOps: d.unit.heading ? [[1, d.unit.heading]] : [],
       placement: this.placementOf(d),
       insertedChildren: newOnly(d.unit.children),
-      removedUids: [],
+      dropped: [],
     };
   }
 
@@ -200,12 +199,12 @@ export class Derivation {
         uid: baseUid,
         kind: 'repeal',
         eId: b.unit.eId,
-        path: b.path,
+        path: pathOf(this.bi, baseUid),
         base: stateOf(b.unit),
         proposed: null,
         ops: this.diff(b.unit.text, ''),
         headingOps: this.diff(b.unit.heading, ''),
-        removedUids: [baseUid, ...this.removedUnder(b.unit)],
+        dropped: this.removedUnder(b.unit),
       });
     }
   }

@@ -1,7 +1,7 @@
 import type { LawDoc, Provision } from '../law/provision';
 import type { PathStep, UnitState } from './types';
 
-/** A unit of a law with where it stands: its parent, its position and its address. */
+/** A unit of a law with where it stands: its parent, its position in the parent and in the law. */
 export interface IndexedUnit {
   unit: Provision;
   parentUid: string | null;
@@ -9,38 +9,42 @@ export interface IndexedUnit {
   index: number;
   /** Position in document order (preorder) through the whole law. */
   order: number;
-  path: PathStep[];
+  /** Position among the parts of its parent, from 1 (parts are addressed by position); 0 for other kinds. */
+  partNo: number;
 }
 
 /** Every unit of a law by uid, in document order. */
 export type TreeIndex = Map<string, IndexedUnit>;
 
-/** Indexes a law: one pass, document order. */
+/**
+ * Indexes a law in one pass, in document order. Addresses (pathOf) are built only when asked,
+ * since a derivation needs them for the few changed units, not for the thousands of unchanged ones.
+ */
 export function indexTree(doc: LawDoc): TreeIndex {
   const out: TreeIndex = new Map();
   let order = 0;
-  const visit = (units: Provision[], parent: Provision | null, parentPath: PathStep[]) => {
+  const visit = (units: Provision[], parentUid: string | null) => {
     let part = 0;
-    units.forEach((unit, index) => {
-      const step: PathStep = { kind: unit.kind, num: unit.kind === 'part' ? String(++part) : unit.num };
-      const path = [...parentPath, step];
-      out.set(unit.uid, { unit, parentUid: parent?.uid ?? null, index, order: order++, path });
-      visit(unit.children, unit, path);
-    });
+    for (let index = 0; index < units.length; index++) {
+      const unit = units[index] as Provision;
+      out.set(unit.uid, { unit, parentUid, index, order: order++, partNo: unit.kind === 'part' ? ++part : 0 });
+      if (unit.children.length > 0) visit(unit.children, unit.uid);
+    }
   };
-  visit(doc.body, null, []);
+  visit(doc.body, null);
   return out;
+}
+
+/** A unit's address from the top of the law: kinds and numbers (parts: their position). */
+export function pathOf(index: TreeIndex, uid: string): PathStep[] {
+  const path: PathStep[] = [];
+  for (let e = index.get(uid); e; e = e.parentUid === null ? undefined : index.get(e.parentUid)) {
+    path.push({ kind: e.unit.kind, num: e.unit.kind === 'part' ? String(e.partNo) : e.unit.num });
+  }
+  return path.reverse();
 }
 
 /** A unit's own state (no children). */
 export function stateOf(unit: Provision): UnitState {
   return { uid: unit.uid, kind: unit.kind, num: unit.num, heading: unit.heading, text: unit.text, repealed: unit.repealed, notes: [...unit.notes] };
-}
-
-/** Whether two states store the same thing, uid aside. */
-export function sameState(a: UnitState, b: UnitState): boolean {
-  return (
-    a.kind === b.kind && a.num === b.num && a.heading === b.heading && a.text === b.text && a.repealed === b.repealed &&
-    a.notes.length === b.notes.length && a.notes.every((n, i) => n === b.notes[i])
-  );
 }

@@ -63,8 +63,11 @@ export interface Amendment {
   placement?: Placement;
   /** For an insert: the new units under the inserted one. */
   insertedChildren?: ProvisionJSON[];
-  /** Units that leave the text with this amendment (a removed unit's subtree, a repealed unit's content). */
-  removedUids: string[];
+  /**
+   * Units under this one that leave the text with it (the content of a removed or repealed unit),
+   * in document order, with their texts: the comparative table shows them as the current wording.
+   */
+  dropped: UnitState[];
 }
 
 /** Settings of derivation that are a drafter's judgement (DOMAIN.md, "Word choice between replace and restate"). */

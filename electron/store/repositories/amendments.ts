@@ -34,7 +34,7 @@ export class AmendmentRepository {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     amendments.forEach((a, ord) => {
-      const extra = { baseUid: a.baseUid, placement: a.placement, insertedChildren: a.insertedChildren, removedUids: a.removedUids };
+      const extra = { baseUid: a.baseUid, placement: a.placement, insertedChildren: a.insertedChildren, dropped: a.dropped };
       insert.run(versionId, a.uid, ord, a.kind, a.eId, JSON.stringify(a.path), a.base && JSON.stringify(a.base), a.proposed && JSON.stringify(a.proposed), JSON.stringify(a.ops), JSON.stringify(a.headingOps), JSON.stringify(extra));
     });
   }
@@ -43,7 +43,7 @@ export class AmendmentRepository {
   listForVersion(versionId: string): Amendment[] {
     const rows = this.db.prepare('SELECT * FROM amendment WHERE version_id = ? ORDER BY ord').all(versionId) as AmendmentRow[];
     return rows.map((r) => {
-      const extra = JSON.parse(r.extra) as Pick<Amendment, 'baseUid' | 'placement' | 'insertedChildren' | 'removedUids'>;
+      const extra = JSON.parse(r.extra) as Pick<Amendment, 'baseUid' | 'placement' | 'insertedChildren' | 'dropped'>;
       return {
         uid: r.uid,
         kind: r.kind,
@@ -56,7 +56,7 @@ export class AmendmentRepository {
         ...(extra.baseUid ? { baseUid: extra.baseUid } : {}),
         ...(extra.placement ? { placement: extra.placement } : {}),
         ...(extra.insertedChildren ? { insertedChildren: extra.insertedChildren } : {}),
-        removedUids: extra.removedUids ?? [],
+        dropped: extra.dropped ?? [],
       };
     });
   }

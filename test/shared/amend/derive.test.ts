@@ -169,7 +169,7 @@ describe('derive: whole units', () => {
       art.children = [];
     });
     const list = derive(base, draft);
-    expect(list.map((a) => [a.kind, structuralLabel(a.path, 'ru'), a.removedUids.length])).toEqual([['repeal', 'Статья 5', 3]]);
+    expect(list.map((a) => [a.kind, structuralLabel(a.path, 'ru'), a.dropped.length])).toEqual([['repeal', 'Статья 5', 3]]);
     expect(plain(apply(base, list))).toEqual(plain(draft));
   });
 

@@ -1,7 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
-import type { Lang } from '../../shared/law';
+import type { Lang, LawDoc } from '../../shared/law';
 import { createLawEditorState, type EditorHooks } from './state';
 
 /** Props of the law editor. */
@@ -12,6 +12,8 @@ export interface LawEditorProps {
   lang: Lang;
   editable: boolean;
   hooks: EditorHooks;
+  /** For a draft: the text in force, to mark the changes against. */
+  base?: LawDoc;
   /** Called after every transaction that changed the document. */
   onDocChanged?(view: EditorView): void;
   /** Receives the view once it exists (and null when it is destroyed). */
@@ -22,7 +24,7 @@ export interface LawEditorProps {
  * The ProseMirror editor of one law text, mounted once per document. React does not re-render its
  * content: ProseMirror owns that DOM, and changes flow out through onDocChanged.
  */
-export function LawEditor({ doc, lang, editable, hooks, onDocChanged, onView }: LawEditorProps) {
+export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onView }: LawEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   // Callbacks change identity on every render; the view reads the latest through refs.
   const latest = useRef({ hooks, onDocChanged, editable });
@@ -34,7 +36,7 @@ export function LawEditor({ doc, lang, editable, hooks, onDocChanged, onView }: 
       state: createLawEditorState(doc, {
         notify: (key, values) => latest.current.hooks.notify(key, values),
         save: () => latest.current.hooks.save(),
-      }),
+      }, base),
       editable: () => latest.current.editable,
       attributes: { class: 'zan-law', lang, spellcheck: 'true', 'aria-label': 'law text' },
       dispatchTransaction(tr) {
@@ -48,7 +50,7 @@ export function LawEditor({ doc, lang, editable, hooks, onDocChanged, onView }: 
       view.destroy();
     };
     // The view is rebuilt only for a different document or language; callbacks are read through refs.
-  }, [doc, lang]);
+  }, [doc, lang, base]);
 
   return <div ref={host} className={`zan-editor${editable ? ' is-editable' : ' is-readonly'}`} />;
 }

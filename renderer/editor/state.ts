@@ -3,6 +3,8 @@ import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, type Command } from 'prosemirror-state';
+import type { LawDoc } from '../../shared/law';
+import { changeMarksPlugin } from './change-marks';
 import {
   deleteEmptyUnit,
   enterFromHeading,
@@ -24,9 +26,10 @@ export interface EditorHooks {
 
 /**
  * The editor state of a law document: undo history, the law's own keys before ProseMirror's base
- * keymap, and unit identity. Every shortcut is listed in the UI (i18n key draft.shortcutList).
+ * keymap, unit identity, and (for a draft) the marks of its changes against `base`, the text in
+ * force. Every shortcut is listed in the UI (i18n key draft.shortcutList).
  */
-export function createLawEditorState(doc: PMNode, hooks: EditorHooks): EditorState {
+export function createLawEditorState(doc: PMNode, hooks: EditorHooks, base?: LawDoc): EditorState {
   const save: Command = () => {
     hooks.save();
     return true;
@@ -51,6 +54,7 @@ export function createLawEditorState(doc: PMNode, hooks: EditorHooks): EditorSta
       }),
       keymap(baseKeymap),
       unitIdentityPlugin(),
+      ...(base ? [changeMarksPlugin(base)] : []),
     ],
   });
 }

@@ -53,6 +53,13 @@ export const en = {
     cannotNumber: 'No Kazakh-style number fits here (the next unit is already {{next}}). Place the new unit elsewhere.',
     cannotInsert: 'A {{kind}} cannot be added here.',
   },
+  amendments: {
+    title: 'Amendments',
+    none: 'No changes yet. Edit the text: each changed provision appears here.',
+    number: 'Number',
+    dropped: 'with the units inside it: {{count}}',
+    kind: { words: 'words', restate: 'restated', insert: 'inserted', repeal: 'repealed', renumber: 'renumbered', move: 'moved' },
+  },
   kind: { section: 'section', chapter: 'chapter', article: 'article', part: 'part', paragraph: 'paragraph', subparagraph: 'subparagraph' },
   errors: {
     INVALID_PAYLOAD: 'The request was malformed.',

@@ -2,12 +2,15 @@ import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenedVersion } from '../../shared/ipc';
+import type { Amendment } from '../../shared/amend';
 import { docToLaw, lawFromJSON, lawToDoc, lawToRows, type LawDoc } from '../../shared/law';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { DocumentSidebar } from '../components/Outline';
+import { AmendmentsPanel } from '../components/AmendmentsPanel';
+import { DocumentSidebar, revealUnit } from '../components/Outline';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { Autosave, type SaveStatus } from '../editor/autosave';
+import { amendmentsOf } from '../editor/change-marks';
 import { LawEditor } from '../editor/LawEditor';
 import { langBadge } from '../format';
 import { useAsync } from '../useAsync';
@@ -15,19 +18,27 @@ import { useAsync } from '../useAsync';
 /** A package's working draft of one law, in the editor, saved as the drafter types. */
 export function DraftView({ packageId, versionId }: { packageId: string; versionId: string }) {
   const { t } = useTranslation();
-  const opened = useAsync(async () => ({ version: await call('openVersion', { versionId }), pkg: await call('getPackage', { packageId }) }), [packageId, versionId]);
+  const opened = useAsync(async () => {
+    const version = await call('openVersion', { versionId });
+    const pkg = await call('getPackage', { packageId });
+    // The text in force the draft amends: its changes are marked against it.
+    const base = version.baseVersionId ? lawFromJSON((await call('openVersion', { versionId: version.baseVersionId })).law) : undefined;
+    return { version, pkg, base };
+  }, [packageId, versionId]);
   if (opened.state === 'loading') return <p className="loading">{t('loading')}</p>;
   if (opened.state === 'error') return <ErrorBanner message={opened.message} />;
-  return <DraftEditor key={versionId} version={opened.value.version} packageTitle={opened.value.pkg.title} />;
+  return <DraftEditor key={versionId} version={opened.value.version} packageTitle={opened.value.pkg.title} base={opened.value.base} />;
 }
 
-function DraftEditor({ version, packageTitle }: { version: OpenedVersion; packageTitle: string }) {
+function DraftEditor({ version, packageTitle, base }: { version: OpenedVersion; packageTitle: string; base: LawDoc | undefined }) {
   const { t } = useTranslation();
   const initial = useMemo(() => lawFromJSON(version.law), [version]);
   const doc = useMemo(() => lawToDoc(initial), [initial]);
   const [outlineLaw, setOutlineLaw] = useState<LawDoc>(initial);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
   const [notice, setNotice] = useState<string | null>(null);
+  const [amendments, setAmendments] = useState<readonly Amendment[]>([]);
+  const frame = useRef(0);
   const view = useRef<EditorView | null>(null);
   const page = useRef<HTMLDivElement>(null);
 
@@ -72,13 +83,29 @@ function DraftEditor({ version, packageTitle }: { version: OpenedVersion; packag
     }),
     [autosave, t],
   );
-  const onDocChanged = useCallback(() => {
-    setNotice(null);
-    autosave.markDirty();
-  }, [autosave]);
+  // The panel follows the editor at most once per frame, so typing never waits for React.
+  const showAmendments = useCallback((v: EditorView) => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => setAmendments(amendmentsOf(v.state)));
+  }, []);
+  const onDocChanged = useCallback(
+    (v: EditorView) => {
+      setNotice(null);
+      autosave.markDirty();
+      showAmendments(v);
+    },
+    [autosave, showAmendments],
+  );
+  const onView = useCallback(
+    (v: EditorView | null) => {
+      view.current = v;
+      if (v) showAmendments(v);
+    },
+    [showAmendments],
+  );
 
   return (
-    <div className="document-layout">
+    <div className="document-layout with-panel">
       <DocumentSidebar law={outlineLaw} page={page} />
       <main className="document-main">
         <header className="document-header">
@@ -102,9 +129,10 @@ function DraftEditor({ version, packageTitle }: { version: OpenedVersion; packag
           )}
         </header>
         <div className="page" ref={page}>
-          <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} onDocChanged={onDocChanged} onView={(v) => (view.current = v)} />
+          <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onView={onView} />
         </div>
       </main>
+      <AmendmentsPanel amendments={amendments} lang={version.lang} onSelect={(uid) => revealUnit(page.current, uid)} />
     </div>
   );
 }

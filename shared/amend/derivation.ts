@@ -60,6 +60,16 @@ export class Derivation {
     return this.sorted;
   }
 
+  /** The amendment of one provision (by its draft uid, or base uid for a removed unit), if it changed. */
+  amendmentOf(uid: string): Amendment | undefined {
+    return this.entries.get(uid)?.amendment;
+  }
+
+  /** Whether a draft unit is new (not in the base): it is, or is inside, an inserted unit. */
+  isNew(uid: string): boolean {
+    return this.di.has(uid) && !this.pairs.has(uid);
+  }
+
   /**
    * The heading or text of one draft unit changed (nothing else did): re-derives its amendment,
    * or that of the new unit it belongs to. Returns false if the unit is unknown (then rebuild).

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../electron/harness';
-import { launchChromium, startApp, type E2EApp } from './harness';
+import { cursorAtEnd, launchChromium, startApp, type E2EApp } from './harness';
 
 let browser: Browser;
 let app: E2EApp;
@@ -26,16 +26,6 @@ afterEach(async () => {
 /** The body text of a unit of the open law, by its eId-like address within the editor. */
 function unitBody(page: Page, articleNum: string, paragraphNum: string) {
   return page.locator(`.zan-article[data-num="${articleNum}"] > .zan-unit-content > .zan-paragraph[data-num="${paragraphNum}"] > .zan-unit-content > .zan-body`);
-}
-
-/**
- * Puts the cursor at the end of a text block as a drafter would (click, End). ProseMirror learns of
- * a moved selection from the asynchronous selectionchange event, so wait two frames before keys.
- */
-async function cursorAtEnd(page: Page, block: ReturnType<typeof unitBody>): Promise<void> {
-  await block.click();
-  await page.keyboard.press('End');
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 }
 
 /** Opens the science law in Russian and starts a draft package on it, as a drafter would. */

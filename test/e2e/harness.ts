@@ -2,7 +2,7 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { readCorpus } from '../../electron/io/corpus';
 import { createDispatcher, senderCheck } from '../../electron/ipc/dispatch';
@@ -109,4 +109,23 @@ export async function startApp(browser: Browser, dataDir: string, options: { vie
       ctx.store.db.close();
     },
   };
+}
+
+/**
+ * Puts the cursor at the very end of a text block, as a click after its last word does. (The End
+ * key only reaches the end of the visual line in a wrapped paragraph.) ProseMirror reads the DOM
+ * selection on selectionchange, so two frames pass before the caller types.
+ */
+export async function cursorAtEnd(page: Page, block: Locator): Promise<void> {
+  await block.evaluate((el) => {
+    el.scrollIntoView({ block: 'center' });
+    (el.closest('[contenteditable="true"]') as HTMLElement | null)?.focus();
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    range.collapse(false);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { tempDir } from '../electron/harness';
-import { launchChromium, startApp } from './harness';
+import { cursorAtEnd, launchChromium, startApp } from './harness';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 let browser: Browser;
@@ -45,11 +45,24 @@ it.each(['ru', 'en'])('screenshots of each main view, interface in %s', async (u
     await page.getByTestId('create-package').click();
     await page.locator('.zan-editor.is-editable').waitFor();
     const body = page.locator('.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="1"] > .zan-unit-content > .zan-body');
-    await body.click();
-    await page.keyboard.press('End');
-    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await cursorAtEnd(page, body);
     await page.keyboard.press('Enter');
     await page.keyboard.type('Совместные научно-технические программы отраслевого совета финансируются с участием индустриальных партнеров.');
+    // Replace a word of paragraph 2, so that the marks show a deletion and an insertion.
+    const p2 = page.locator('.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="2"] > .zan-unit-content > .zan-body');
+    await p2.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const at = await p2.evaluate((el) => {
+      const text = el.firstChild as Text;
+      const i = (text.textContent ?? '').indexOf('одной трети');
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 'одной'.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page.mouse.dblclick(at.x, at.y);
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    await page.keyboard.type('половины');
     await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
     await page.locator('.zan-article[data-num="5"]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, `${ui}-5-draft-editor`);

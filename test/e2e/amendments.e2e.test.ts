@@ -1,0 +1,103 @@
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../electron/harness';
+import { cursorAtEnd, launchChromium, startApp, type E2EApp } from './harness';
+
+let browser: Browser;
+let app: E2EApp;
+let cleanup: () => void;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+beforeEach(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  app = await startApp(browser, t.dir);
+});
+afterEach(async () => {
+  await app?.close();
+  cleanup?.();
+});
+
+const P1 = '.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="1"]';
+
+async function startDraft(page: Page): Promise<void> {
+  await page.getByTestId('open-science-technology-policy-ru').click();
+  await page.getByTestId('new-package').click();
+  await page.getByTestId('create-package').click();
+  await page.locator('.zan-editor.is-editable').waitFor();
+}
+
+/** Double-clicks a word of paragraph 1 of article 5 (selecting it) and types a replacement. */
+async function replaceWord(page: Page, word: string, replacement: string): Promise<void> {
+  const body = page.locator(`${P1} > .zan-unit-content > .zan-body`);
+  await body.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const box = await body.evaluate((el, w) => {
+    const text = el.firstChild as Text;
+    const at = (text.textContent ?? '').indexOf(w);
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + w.length);
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, word);
+  await page.mouse.dblclick(box.x, box.y);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await page.keyboard.type(replacement);
+}
+
+function storedAmendments(file: string): { kind: string; e_id: string; proposed: string }[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare('SELECT kind, e_id, proposed FROM amendment ORDER BY ord').all() as { kind: string; e_id: string; proposed: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('amendments in the editor', () => {
+  it('a replaced word is struck and underlined, listed in the panel, stored in SQLite; undo removes it', async () => {
+    const { page } = app;
+    await startDraft(page);
+    expect(await page.getByTestId('amendment').count()).toBe(0);
+
+    await replaceWord(page, 'создаются', 'образуются');
+    await expect.poll(() => page.locator(`${P1} .zan-del`).allInnerTexts()).toEqual(['создаются']);
+    expect(await page.locator(`${P1} .zan-ins`).allInnerTexts()).toEqual(['образуются']);
+    await expect.poll(() => page.getByTestId('amendment').count()).toBe(1);
+    const item = page.getByTestId('amendment').first();
+    expect(await item.getAttribute('data-kind')).toBe('words');
+    expect(await item.innerText()).toContain('Статья 5, пункт 1');
+    expect(await item.locator('del').innerText()).toBe('создаются');
+    expect(await item.locator('ins').innerText()).toBe('образуются');
+
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
+    const stored = storedAmendments(app.databaseFile);
+    expect(stored.map((a) => [a.kind, a.e_id])).toEqual([['words', 'chp_2__art_5__para_1']]);
+    expect(JSON.parse(stored[0]!.proposed).text).toContain('образуются');
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('amendment').count()).toBe(0);
+    expect(await page.locator(`${P1} .zan-del, ${P1} .zan-ins`).count()).toBe(0);
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
+    expect(storedAmendments(app.databaseFile)).toEqual([]);
+  });
+
+  it('a new paragraph is marked as inserted and numbered 1-1; clicking the panel entry shows it', async () => {
+    const { page } = app;
+    await startDraft(page);
+    await cursorAtEnd(page, page.locator(`${P1} > .zan-unit-content > .zan-body`));
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Советы взаимодействуют с консорциумами.');
+    const inserted = page.locator('.zan-paragraph[data-num="1-1"]');
+    await expect.poll(() => inserted.getAttribute('class')).toContain('zan-am-insert');
+    await expect.poll(() => page.locator('[data-testid="amendment"][data-kind="insert"]').count()).toBe(1);
+    // The whole text of paragraph 1 stayed where it was: nothing else changed.
+    expect(await page.getByTestId('amendment').count()).toBe(1);
+    expect(await page.locator('[data-testid="amendment"][data-kind="insert"]').innerText()).toContain('Статья 5, пункт 1-1');
+    await page.locator('[data-testid="amendment"][data-kind="insert"]').click();
+    await expect.poll(() => inserted.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
+  });
+});

@@ -36,7 +36,7 @@ export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onVi
       state: createLawEditorState(doc, {
         notify: (key, values) => latest.current.hooks.notify(key, values),
         save: () => latest.current.hooks.save(),
-      }, base),
+      }, { lang, base }),
       editable: () => latest.current.editable,
       attributes: { class: 'zan-law', lang, spellcheck: 'true', 'aria-label': 'law text' },
       dispatchTransaction(tr) {

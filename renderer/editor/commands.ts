@@ -1,6 +1,6 @@
 import { Fragment, type Node as PMNode, type NodeType, type ResolvedPos } from 'prosemirror-model';
 import { Selection, TextSelection, type Command, type EditorState } from 'prosemirror-state';
-import { lawSchema, newUid, numberBetween } from '../../shared/law';
+import { DEFAULT_STUB, lawSchema, newUid, numberBetween, type Lang } from '../../shared/law';
 
 /** How a command tells the drafter why it did nothing (shown in the status bar). */
 export type Notify = (key: string, values?: Record<string, string>) => void;
@@ -174,4 +174,32 @@ export function moveToArticle(direction: 1 | -1): Command {
 /** Whether the state's selection is inside a text the drafter may edit (used by tests). */
 export function selectionInText(state: EditorState): boolean {
   return state.selection.$from.parent.isTextblock;
+}
+
+/**
+ * Ctrl+Shift+Backspace: repeals the unit the cursor is in. Kazakh technique keeps a repealed unit
+ * as a stub with its number ("Исключен."), so the unit stays, marked repealed, and its content goes.
+ * Sections and chapters are not repealed this way (their articles are).
+ */
+export function repealUnit(lang: Lang, notify: Notify): Command {
+  return (state, dispatch) => {
+    const { $from } = state.selection;
+    if ($from.parent.type !== BODY && $from.parent.type !== HEADING) return false;
+    const depth = $from.depth - 1;
+    const unit = $from.node(depth);
+    if (unit.type.name === 'section' || unit.type.name === 'chapter') {
+      notify('editor.cannotRepeal', { kind: unit.type.name });
+      return true;
+    }
+    if (unit.attrs['repealed']) return true;
+    const block = (unit.type.name === 'article' ? HEADING : BODY) as NodeType;
+    const stub = unit.type.create({ ...unit.attrs, repealed: true }, block.create(null, lawSchema.text(DEFAULT_STUB[lang])));
+    if (dispatch) {
+      const start = $from.before(depth);
+      const tr = state.tr.replaceWith(start, start + unit.nodeSize, stub);
+      tr.setSelection(TextSelection.create(tr.doc, start + 2 + DEFAULT_STUB[lang].length));
+      dispatch(tr.scrollIntoView());
+    }
+    return true;
+  };
 }

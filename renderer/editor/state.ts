@@ -3,7 +3,7 @@ import { history, redo, undo } from 'prosemirror-history';
 import { keymap } from 'prosemirror-keymap';
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorState, type Command } from 'prosemirror-state';
-import type { LawDoc } from '../../shared/law';
+import type { Lang, LawDoc } from '../../shared/law';
 import { changeMarksPlugin } from './change-marks';
 import {
   deleteEmptyUnit,
@@ -13,6 +13,7 @@ import {
   insertUnitAfter,
   moveToArticle,
   moveToUnit,
+  repealUnit,
   type Notify,
 } from './commands';
 import { unitIdentityPlugin } from './unit-identity';
@@ -29,7 +30,8 @@ export interface EditorHooks {
  * keymap, unit identity, and (for a draft) the marks of its changes against `base`, the text in
  * force. Every shortcut is listed in the UI (i18n key draft.shortcutList).
  */
-export function createLawEditorState(doc: PMNode, hooks: EditorHooks, base?: LawDoc): EditorState {
+export function createLawEditorState(doc: PMNode, hooks: EditorHooks, options: { lang: Lang; base?: LawDoc | undefined }): EditorState {
+  const { lang, base } = options;
   const save: Command = () => {
     hooks.save();
     return true;
@@ -51,6 +53,7 @@ export function createLawEditorState(doc: PMNode, hooks: EditorHooks, base?: Law
         'Alt-ArrowUp': moveToUnit(-1),
         'Mod-Alt-ArrowDown': moveToArticle(1),
         'Mod-Alt-ArrowUp': moveToArticle(-1),
+        'Shift-Mod-Backspace': repealUnit(lang, hooks.notify),
       }),
       keymap(baseKeymap),
       unitIdentityPlugin(),

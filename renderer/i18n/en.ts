@@ -38,7 +38,7 @@ export const en = {
     package: 'Draft amending law',
     base: 'Amends the text in force from {{date}}',
     shortcuts: 'Shortcuts',
-    shortcutList: 'Ctrl+S save · Ctrl+Z undo · Ctrl+Y redo · Enter new unit after · Shift+Enter new line · Alt+↓/↑ next/previous provision · Ctrl+Alt+↓/↑ next/previous article',
+    shortcutList: 'Ctrl+S save · Ctrl+Z undo · Ctrl+Y redo · Enter new unit after · Shift+Enter new line · Ctrl+Shift+Backspace repeal (keeps a stub) · Alt+↓/↑ next/previous provision · Ctrl+Alt+↓/↑ next/previous article',
   },
   save: {
     saved: 'All changes saved',
@@ -50,6 +50,7 @@ export const en = {
     retry: 'Save now',
   },
   editor: {
+    cannotRepeal: 'A {{kind}} is not repealed as a whole here: repeal its articles.',
     cannotNumber: 'No Kazakh-style number fits here (the next unit is already {{next}}). Place the new unit elsewhere.',
     cannotInsert: 'A {{kind}} cannot be added here.',
   },

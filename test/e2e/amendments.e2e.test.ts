@@ -100,4 +100,18 @@ describe('amendments in the editor', () => {
     await page.locator('[data-testid="amendment"][data-kind="insert"]').click();
     await expect.poll(() => inserted.evaluate((el) => el.getBoundingClientRect().top > 0 && el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
   });
+
+  it('Ctrl+Shift+Backspace repeals a paragraph: it stays as a stub, marked repealed, listed as a repeal', async () => {
+    const { page } = app;
+    await startDraft(page);
+    const p4 = '.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="4"]';
+    await cursorAtEnd(page, page.locator(`${p4} > .zan-unit-content > .zan-body`));
+    await page.keyboard.press('Control+Shift+Backspace');
+    await expect.poll(() => page.locator(p4).getAttribute('class')).toContain('zan-am-repeal');
+    expect(await page.locator(`${p4} > .zan-unit-content > .zan-body`).innerText()).toContain('Исключен.');
+    await expect.poll(() => page.locator('[data-testid="amendment"][data-kind="repeal"]').count()).toBe(1);
+    expect(await page.locator('[data-testid="amendment"][data-kind="repeal"]').innerText()).toContain('Статья 5, пункт 4');
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
+    expect(storedAmendments(app.databaseFile).map((a) => [a.kind, a.e_id])).toEqual([['repeal', 'chp_2__art_5__para_4']]);
+  });
 });

@@ -1,7 +1,7 @@
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { describe, expect, it } from 'vitest';
 import { docToLaw, lawToDoc, lawToRows, parseLaw } from '../../../shared/law';
-import { deleteEmptyUnit, insertChildUnit, insertUnitAfter, moveToArticle } from '../../../renderer/editor/commands';
+import { deleteEmptyUnit, insertChildUnit, insertUnitAfter, moveToArticle, repealUnit } from '../../../renderer/editor/commands';
 import { countingUids } from '../../shared/law/helpers';
 
 const TEXT = `Статья 5. Советы
@@ -91,6 +91,24 @@ describe('editor commands', () => {
     const { next, handled } = run(added, () => deleteEmptyUnit);
     expect(handled).toBe(true);
     expect(units(next)).toEqual(units(stateAtEndOf('Первый пункт')));
+  });
+
+  it('Ctrl+Shift+Backspace repeals a paragraph as a stub, dropping its subparagraphs', () => {
+    const { next } = run(stateAtEndOf('Второй пункт'), (notify) => repealUnit('ru', notify));
+    const rows = lawToRows(docToLaw(next.doc, 'ru'));
+    expect(rows.filter((r) => r.kind === 'paragraph').map((r) => [r.num, r.text, r.repealed])).toEqual([
+      ['1', 'Первый пункт.', false],
+      ['2', 'Исключен.', true],
+      ['2-1', 'Вставленный пункт.', false],
+    ]);
+    expect(rows.some((r) => r.kind === 'subparagraph')).toBe(false);
+  });
+
+  it('repeals an article as a stub heading', () => {
+    const state = stateAtEndOf('Советы');
+    const { next } = run(state, (notify) => repealUnit('kk', notify));
+    const article = docToLaw(next.doc, 'ru').body[0]!;
+    expect([article.num, article.heading, article.repealed, article.children.length]).toEqual(['5', 'Алынып тасталды.', true, 0]);
   });
 
   it('Ctrl+Alt+↓ moves to the next article heading', () => {

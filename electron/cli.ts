@@ -1,5 +1,5 @@
-// The `zan` command line: the same shared code as the app, no window. Build with `npm run build`,
-// then `node out/main/cli.js --help` (or `npm run zan -- --help`).
+// The `zan` command line: the same shared code as the app, no window. From a checkout: `npx zan …`
+// (scripts/cli/zan.mjs runs this file through tsx); `npm run build` bundles it as out/main/cli.js.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runCli } from './cli/run';
 

@@ -2,6 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import type { Transaction } from 'prosemirror-state';
 import { ReplaceStep } from 'prosemirror-transform';
 import { isUnitNode } from '../../shared/law';
+import { isInlineSlice } from './slices';
 
 /** A unit whose own heading or text a transaction changed, with where it now starts. */
 export interface TouchedUnit {
@@ -21,13 +22,7 @@ export function touchedUnits(tr: Transaction): TouchedUnit[] | null {
   for (let i = 0; i < tr.steps.length; i++) {
     const step = tr.steps[i];
     if (!(step instanceof ReplaceStep)) return null;
-    const { slice } = step;
-    if (slice.openStart > 0 || slice.openEnd > 0) return null;
-    let inlineOnly = true;
-    slice.content.forEach((n) => {
-      if (!n.isInline) inlineOnly = false;
-    });
-    if (!inlineOnly) return null;
+    if (!isInlineSlice(step.slice)) return null;
     const before = tr.docs[i] as PMNode;
     const $from = before.resolve(step.from);
     const $to = before.resolve(step.to);

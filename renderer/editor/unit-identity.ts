@@ -1,19 +1,14 @@
 import { Plugin, type Transaction } from 'prosemirror-state';
 import { ReplaceAroundStep, ReplaceStep } from 'prosemirror-transform';
 import { isUnitNode, newUid } from '../../shared/law';
+import { isInlineSlice } from './slices';
 
 /** Whether a transaction may have created unit nodes (a paste, a split, a drop), as opposed to typing. */
 function mayCreateUnits(tr: Transaction): boolean {
   return tr.steps.some((step) => {
     if (step instanceof ReplaceAroundStep) return true;
     if (!(step instanceof ReplaceStep)) return false;
-    const { slice } = step;
-    if (slice.openStart > 0 || slice.openEnd > 0) return true;
-    let block = false;
-    slice.content.forEach((node) => {
-      if (!node.isInline) block = true;
-    });
-    return block;
+    return !isInlineSlice(step.slice);
   });
 }
 

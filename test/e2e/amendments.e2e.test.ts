@@ -1,34 +1,10 @@
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../electron/harness';
-import { cursorAtEnd, launchChromium, startApp, type E2EApp } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cursorAtEnd, queryDatabase, startDraft, useApp, waitSaved } from './harness';
 
-let browser: Browser;
-let app: E2EApp;
-let cleanup: () => void;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  app = await startApp(browser, t.dir);
-});
-afterEach(async () => {
-  await app?.close();
-  cleanup?.();
-});
+const current = useApp();
 
 const P1 = '.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="1"]';
-
-async function startDraft(page: Page): Promise<void> {
-  await page.getByTestId('open-science-technology-policy-ru').click();
-  await page.getByTestId('new-package').click();
-  await page.getByTestId('create-package').click();
-  await page.locator('.zan-editor.is-editable').waitFor();
-}
 
 /** Double-clicks a word of paragraph 1 of article 5 (selecting it) and types a replacement. */
 async function replaceWord(page: Page, word: string, replacement: string): Promise<void> {
@@ -48,18 +24,13 @@ async function replaceWord(page: Page, word: string, replacement: string): Promi
   await page.keyboard.type(replacement);
 }
 
-function storedAmendments(file: string): { kind: string; e_id: string; proposed: string }[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare('SELECT kind, e_id, proposed FROM amendment ORDER BY ord').all() as { kind: string; e_id: string; proposed: string }[];
-  } finally {
-    db.close();
-  }
+function storedAmendments(file: string) {
+  return queryDatabase<{ kind: string; e_id: string; proposed: string }>(file, 'SELECT kind, e_id, proposed FROM amendment ORDER BY ord');
 }
 
 describe('amendments in the editor', () => {
   it('a replaced word is struck and underlined, listed in the panel, stored in SQLite; undo removes it', async () => {
-    const { page } = app;
+    const { page } = current();
     await startDraft(page);
     expect(await page.getByTestId('amendment').count()).toBe(0);
 
@@ -73,20 +44,20 @@ describe('amendments in the editor', () => {
     expect(await item.locator('del').innerText()).toBe('создаются');
     expect(await item.locator('ins').innerText()).toBe('образуются');
 
-    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
-    const stored = storedAmendments(app.databaseFile);
+    await waitSaved(page);
+    const stored = storedAmendments(current().databaseFile);
     expect(stored.map((a) => [a.kind, a.e_id])).toEqual([['words', 'chp_2__art_5__para_1']]);
     expect(JSON.parse(stored[0]!.proposed).text).toContain('образуются');
 
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByTestId('amendment').count()).toBe(0);
     expect(await page.locator(`${P1} .zan-del, ${P1} .zan-ins`).count()).toBe(0);
-    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
-    expect(storedAmendments(app.databaseFile)).toEqual([]);
+    await waitSaved(page);
+    expect(storedAmendments(current().databaseFile)).toEqual([]);
   });
 
   it('a new paragraph is marked as inserted and numbered 1-1; clicking the panel entry shows it', async () => {
-    const { page } = app;
+    const { page } = current();
     await startDraft(page);
     await cursorAtEnd(page, page.locator(`${P1} > .zan-unit-content > .zan-body`));
     await page.keyboard.press('Enter');
@@ -102,7 +73,7 @@ describe('amendments in the editor', () => {
   });
 
   it('Ctrl+Shift+Backspace repeals a paragraph: it stays as a stub, marked repealed, listed as a repeal', async () => {
-    const { page } = app;
+    const { page } = current();
     await startDraft(page);
     const p4 = '.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="4"]';
     await cursorAtEnd(page, page.locator(`${p4} > .zan-unit-content > .zan-body`));
@@ -111,7 +82,7 @@ describe('amendments in the editor', () => {
     expect(await page.locator(`${p4} > .zan-unit-content > .zan-body`).innerText()).toContain('Исключен.');
     await expect.poll(() => page.locator('[data-testid="amendment"][data-kind="repeal"]').count()).toBe(1);
     expect(await page.locator('[data-testid="amendment"][data-kind="repeal"]').innerText()).toContain('Статья 5, пункт 4');
-    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
-    expect(storedAmendments(app.databaseFile).map((a) => [a.kind, a.e_id])).toEqual([['repeal', 'chp_2__art_5__para_4']]);
+    await waitSaved(page);
+    expect(storedAmendments(current().databaseFile).map((a) => [a.kind, a.e_id])).toEqual([['repeal', 'chp_2__art_5__para_4']]);
   });
 });

@@ -1,67 +1,30 @@
-import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../electron/harness';
-import { cursorAtEnd, launchChromium, startApp, type E2EApp } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cursorAtEnd, queryDatabase, startDraft, useApp, waitSaved } from './harness';
 
-let browser: Browser;
-let app: E2EApp;
-let cleanup: () => void;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  app = await startApp(browser, t.dir);
-});
-afterEach(async () => {
-  await app?.close();
-  cleanup?.();
-});
+const current = useApp();
 
 /** The body text of a unit of the open law, by its eId-like address within the editor. */
 function unitBody(page: Page, articleNum: string, paragraphNum: string) {
   return page.locator(`.zan-article[data-num="${articleNum}"] > .zan-unit-content > .zan-paragraph[data-num="${paragraphNum}"] > .zan-unit-content > .zan-body`);
 }
 
-/** Opens the science law in Russian and starts a draft package on it, as a drafter would. */
-async function startDraft(page: Page): Promise<void> {
-  await page.getByTestId('open-science-technology-policy-ru').click();
-  await page.locator('.zan-law').waitFor();
-  await page.getByTestId('new-package').click();
-  await expect.poll(() => page.getByTestId('package-title').inputValue()).toContain('О внесении изменений');
-  await page.getByTestId('create-package').click();
-  await page.locator('.zan-editor.is-editable').waitFor();
-}
-
-async function waitSaved(page: Page): Promise<void> {
-  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
-}
-
 /** The stored text of paragraph `para` of article `art` in every draft version of the database file. */
 function storedDraftText(file: string, art: string, para: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    const rows = db
-      .prepare(
-        `SELECT p.text FROM provision p JOIN version v ON v.id = p.version_id
-         JOIN provision a ON a.version_id = p.version_id AND a.uid = p.parent_uid
-         WHERE v.status = 'draft' AND a.kind = 'article' AND a.num = ? AND p.kind = 'paragraph' AND p.num = ?`,
-      )
-      .all(art, para) as { text: string }[];
-    return rows.map((r) => r.text);
-  } finally {
-    db.close();
-  }
+  const rows = queryDatabase<{ text: string }>(
+    file,
+    `SELECT p.text FROM provision p JOIN version v ON v.id = p.version_id
+     JOIN provision a ON a.version_id = p.version_id AND a.uid = p.parent_uid
+     WHERE v.status = 'draft' AND a.kind = 'article' AND a.num = ? AND p.kind = 'paragraph' AND p.num = ?`,
+    art,
+    para,
+  );
+  return rows.map((r) => r.text);
 }
 
 describe('drafting in the real renderer', () => {
   it('edits a paragraph in a new package; after a reload the edit is there, and in the SQLite file', async () => {
-    const { page } = app;
+    const { page } = current();
     await startDraft(page);
     const body = unitBody(page, '5', '1');
     const before = await body.innerText();
@@ -73,10 +36,10 @@ describe('drafting in the real renderer', () => {
     await page.reload();
     await page.locator('.zan-editor.is-editable').waitFor();
     expect(await unitBody(page, '5', '1').innerText()).toBe(`${before} (ПРАВКА-1)`.replace(/\n$/, ''));
-    expect(storedDraftText(app.databaseFile, '5', '1')).toEqual([expect.stringContaining('(ПРАВКА-1)')]);
+    expect(storedDraftText(current().databaseFile, '5', '1')).toEqual([expect.stringContaining('(ПРАВКА-1)')]);
 
     // The text in force is untouched: open it from the library.
-    await page.goto(app.url);
+    await page.goto(current().url);
     await page.getByTestId('open-science-technology-policy-ru').click();
     await page.locator('.zan-editor.is-readonly').waitFor();
     expect(await unitBody(page, '5', '1').innerText()).not.toContain('ПРАВКА-1');
@@ -84,7 +47,7 @@ describe('drafting in the real renderer', () => {
   });
 
   it('Enter adds a paragraph numbered the Kazakh way, Ctrl+Z takes it back, and the package is listed', async () => {
-    const { page } = app;
+    const { page } = current();
     await startDraft(page);
     await cursorAtEnd(page, unitBody(page, '5', '1'));
     await page.keyboard.press('Enter');
@@ -97,7 +60,7 @@ describe('drafting in the real renderer', () => {
     await expect.poll(() => inserted.count()).toBe(1);
     await page.keyboard.press('Control+s');
     await waitSaved(page);
-    expect(storedDraftText(app.databaseFile, '5', '1-1')).toEqual(['Новый пункт о совместных лабораториях.']);
+    expect(storedDraftText(current().databaseFile, '5', '1-1')).toEqual(['Новый пункт о совместных лабораториях.']);
 
     // After 2 comes the existing 2-1: no Kazakh number fits, so nothing is inserted and the drafter is told why.
     await cursorAtEnd(page, unitBody(page, '5', '2'));
@@ -112,7 +75,7 @@ describe('drafting in the real renderer', () => {
   });
 
   it('rejects malformed IPC payloads with an error code, and the page cannot run injected script', async () => {
-    const { page } = app;
+    const { page } = current();
     await page.locator('.work-card').first().waitFor();
     const replies = await page.evaluate(async () => {
       const api = window.zan as unknown as Record<string, (input: unknown) => Promise<unknown>>;
@@ -139,7 +102,7 @@ describe('drafting in the real renderer', () => {
   });
 
   it('switches the interface to English while the law keeps its own language', async () => {
-    const { page } = app;
+    const { page } = current();
     await page.getByTestId('ui-language').selectOption('en');
     await page.getByText('Laws in force').waitFor();
     await page.getByTestId('open-science-technology-policy-ru').click();

@@ -1,9 +1,11 @@
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { readCorpus } from '../../electron/io/corpus';
 import { createDispatcher, senderCheck } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
@@ -128,4 +130,53 @@ export async function cursorAtEnd(page: Page, block: Locator): Promise<void> {
     selection?.addRange(range);
   });
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
+/**
+ * Registers the hooks of an e2e test file: one Chromium for the file, a fresh app (database,
+ * server, page) for each test. Returns a getter for the current test's app.
+ */
+export function useApp(): () => E2EApp {
+  let browser: Browser | undefined;
+  let app: E2EApp | undefined;
+  let cleanup: (() => void) | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+  beforeEach(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zan-e2e-'));
+    cleanup = () => rmSync(dir, { recursive: true, force: true });
+    app = await startApp(browser as Browser, dir);
+  });
+  afterEach(async () => {
+    await app?.close();
+    cleanup?.();
+  });
+  return () => app as E2EApp;
+}
+
+/** Reads rows from the app's SQLite file through a separate read-only connection, as another process would. */
+export function queryDatabase<T>(file: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Opens the science law in Russian and starts a draft package on it, as a drafter would. */
+export async function startDraft(page: Page): Promise<void> {
+  await page.getByTestId('open-science-technology-policy-ru').click();
+  await page.locator('.zan-law').waitFor();
+  await page.getByTestId('new-package').click();
+  await page.getByTestId('package-title').waitFor();
+  await page.getByTestId('create-package').click();
+  await page.locator('.zan-editor.is-editable').waitFor();
+}
+
+/** Waits until the toolbar says that everything is saved. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
 }

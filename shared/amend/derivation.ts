@@ -158,7 +158,7 @@ export class Derivation {
     const heading = changeStats(headingOps);
     const changed = text.changedWords + heading.changedWords;
     const total = Math.max(1, text.baseWords + text.proposedWords + heading.baseWords + heading.proposedWords);
-    if (text.baseWords === 0 || changed / total > this.opts.restateShare || text.edits + heading.edits > this.opts.restateEdits) return 'restate';
+    if (text.baseWords + heading.baseWords === 0 || changed / total > this.opts.restateShare || text.edits + heading.edits > this.opts.restateEdits) return 'restate';
     return 'words';
   }
 

@@ -1,0 +1,40 @@
+import type { ProvisionKind } from '../law/kinds';
+import type { Lang } from '../law/language';
+import type { Provision } from '../law/provision';
+import { headingLabel } from '../law/text/markers';
+import { parseLaw } from '../law/text/parse';
+import { printLaw } from '../law/text/print';
+import { newUid } from '../law/uid';
+
+/**
+ * A unit as an amending law quotes it: the plain-text format of the unit and everything under it,
+ * without footnotes (they belong to consolidated texts, not to the amending law).
+ */
+export function printUnit(unit: Provision, lang: Lang): string {
+  const strip = (p: Provision): Provision => ({ ...p, notes: [], children: p.children.map(strip) });
+  return printLaw({ lang, body: [strip(unit)] }).replace(/\n$/, '');
+}
+
+/**
+ * Reads a quoted unit back. The text is parsed inside a minimal frame that gives it a parent of the
+ * right kind (a paragraph needs an article, a subparagraph a paragraph), so the law's own parser,
+ * with its checks, reads it. Throws if the text is not one unit of the expected kind.
+ */
+export function parseUnit(content: string, kind: ProvisionKind, lang: Lang, makeUid: () => string = newUid): Provision {
+  const article = headingLabel(lang, 'article', '1');
+  const frame: Record<ProvisionKind, [string, number]> = {
+    section: ['', 0],
+    chapter: ['', 0],
+    article: ['', 0],
+    paragraph: [`${article}\n`, 1],
+    part: [`${article}\n`, 1],
+    subparagraph: [`${article}\n1. -\n`, 2],
+  };
+  const [prefix, depth] = frame[kind];
+  const doc = parseLaw(`${prefix}${content}\n`, { lang, makeUid });
+  let units = doc.body;
+  for (let i = 0; i < depth; i++) units = units[0]?.children ?? [];
+  const unit = units[0];
+  if (!unit || unit.kind !== kind || units.length !== 1) throw new RangeError(`The quoted text is not one ${kind}.`);
+  return unit;
+}

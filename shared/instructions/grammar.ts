@@ -150,6 +150,7 @@ export function parseAddress(lang: Lang, text: string, form: 'head' | 'in'): Pat
   let i = 0;
   const take = (form: Form): PathStep | null => {
     for (const span of [2, 1]) {
+      if (i + span > words.length) continue;
       const candidate = words.slice(i, i + span).join(' ');
       const w = readWord('kk', candidate, form, ALL_KINDS);
       if (w && w.length === candidate.length) {

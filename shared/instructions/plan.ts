@@ -59,13 +59,22 @@ export function planOperations(base: LawDoc, given: LawDoc, options: Partial<Ins
   const di = indexTree(draft);
   const amendments = derive(base, draft);
   const restated = new Set<string>();
+  // Restates a unit, or the nearest unit above it that both versions have (a parent may be gone too).
   const restate = (uid: string | null) => {
-    if (uid === null || !bi.has(uid) || !di.has(uid)) throw new InstructionError('A change at the top level of the act (a unit removed or moved there) cannot be written as amending formulas; restate or repeal the unit instead.');
-    restated.add(uid);
+    let at = uid;
+    while (at !== null && !(bi.has(at) && di.has(at))) at = bi.get(at)?.parentUid ?? di.get(at)?.parentUid ?? null;
+    if (at === null) throw new InstructionError('A change at the top level of the act (a unit removed or moved there) cannot be written as amending formulas; restate or repeal the unit instead.');
+    restated.add(at);
   };
   const own = new Map<string, Operation[]>();
   for (const a of amendments) {
     const uid = a.uid;
+    if (a.base && a.placement) {
+      // A unit that moved (whatever else happened to it) is set out anew where it left and where it arrived.
+      restate(di.get(uid)?.parentUid ?? null);
+      restate(bi.get(a.baseUid ?? uid)?.parentUid ?? null);
+      continue;
+    }
     switch (a.kind) {
       case 'words': {
         const address = addressOf(bi, a.baseUid ?? uid);
@@ -79,10 +88,6 @@ export function planOperations(base: LawDoc, given: LawDoc, options: Partial<Ins
         if (!a.proposed) restate(bi.get(a.uid)?.parentUid ?? null);
         else if ((a.proposed.text || a.proposed.heading) === DEFAULT_STUB[draft.lang] && a.proposed.num === a.base?.num) own.set(uid, [{ op: 'repeal', address: addressOf(bi, a.baseUid ?? uid) }]);
         else restate(uid);
-        break;
-      case 'move':
-        restate(di.get(uid)?.parentUid ?? null);
-        restate(bi.get(a.baseUid ?? uid)?.parentUid ?? null);
         break;
       case 'insert': {
         const d = di.get(uid);
@@ -124,29 +129,28 @@ function gives(base: LawDoc, ops: Operation[], draft: LawDoc): boolean {
   }
 }
 
-/** Orders the operations as the amendments go, a restated unit once in place of everything inside it. */
+/**
+ * Orders the operations as the draft goes: each restated unit once (the outermost, in place of
+ * everything inside it, including where a unit left from), then the other amendments' operations.
+ */
 function assemble(bi: TreeIndex, di: TreeIndex, draft: LawDoc, amendments: readonly Amendment[], restated: Set<string>, own: Map<string, Operation[]>): Operation[] {
-  const coveredBy = (uid: string): string | null => {
-    let top: string | null = null;
-    for (let e = di.get(uid) ?? bi.get(uid); e; e = e.parentUid === null ? undefined : (di.get(e.parentUid) ?? bi.get(e.parentUid))) {
-      if (restated.has(e.unit.uid)) top = e.unit.uid;
+  const insideRestated = (uid: string | null): boolean => {
+    for (let e = uid === null ? undefined : (di.get(uid) ?? bi.get(uid)); e; e = e.parentUid === null ? undefined : (di.get(e.parentUid) ?? bi.get(e.parentUid))) {
+      if (restated.has(e.unit.uid)) return true;
     }
-    return top;
+    return false;
   };
-  const ops: Operation[] = [];
-  const emitted = new Set<string>();
-  for (const a of amendments) {
-    const cover = coveredBy(a.uid) ?? (a.proposed === null ? coveredBy(bi.get(a.uid)?.parentUid ?? '') : null);
-    if (cover) {
-      if (!emitted.has(cover)) {
-        emitted.add(cover);
-        ops.push({ op: 'restate', address: addressOf(bi, cover), content: printUnit(di.get(cover)?.unit as Provision, draft.lang) });
-      }
-      continue;
-    }
-    ops.push(...(own.get(a.uid) ?? []));
+  const entries: { order: number; ops: Operation[] }[] = [];
+  for (const uid of restated) {
+    const parent = di.get(uid)?.parentUid ?? null;
+    if (insideRestated(parent)) continue;
+    entries.push({ order: di.get(uid)?.order ?? 0, ops: [{ op: 'restate', address: addressOf(bi, uid), content: printUnit(di.get(uid)?.unit as Provision, draft.lang) }] });
   }
-  return ops;
+  for (const a of amendments) {
+    if (insideRestated(a.uid) || !own.has(a.uid)) continue;
+    entries.push({ order: di.get(a.uid)?.order ?? 0, ops: own.get(a.uid) as Operation[] });
+  }
+  return entries.sort((x, y) => x.order - y.order).flatMap((e) => e.ops);
 }
 
 /** One "throughout the text" operation for a replacement made in at least `min` units. */

@@ -1,4 +1,5 @@
 import { amendmentsToJSON, amendmentsToText, derive } from '../../shared/amend';
+import { applyOperations, InstructionError, parseAmendingLaw, planOperations, renderAmendingLaw } from '../../shared/instructions';
 import { countByKind, LawStructureError, parseLaw, printLaw, isLang, type Lang } from '../../shared/law';
 
 /** What the CLI touches of the world, so tests can run it without files or a terminal. */
@@ -16,20 +17,34 @@ Commands:
                             numbering errors with their line numbers.
   diff <base> <draft>       The amendments that turn one law text into the other, one block each.
     --json                  As JSON: [{ kind, target: { eId, label }, base, proposed, ops }].
+  instructions <base> <draft>
+                            The text of the amending law that turns one law text into the other.
+    --title "…"             How the amended act is cited (default: "Закон Республики Казахстан" …).
+  apply <base> <law>        Apply the text of an amending law to a law text; print the result.
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
     --write                 Rewrite the file in canonical form.
 
 Options:
-  --lang ru|kk|en           The language of the text (detected from its headings by default).`;
+  --lang ru|kk|en           The language of the texts (detected from the base text by default).`;
 
 /** Runs the `zan` command line; returns the exit code (0 ok, 1 findings, 2 usage or unreadable input). */
 export function runCli(argv: readonly string[], io: CliIO): number {
   const [command, ...rest] = argv;
-  const flags = new Set(rest.filter((a) => a.startsWith('--') && a !== '--lang'));
+  // Options with a value: --lang ru, --title "…".
+  const valued = new Map<string, string | undefined>();
+  const taken = new Set<number>();
+  for (const name of ['--lang', '--title']) {
+    const at = rest.indexOf(name);
+    if (at >= 0) {
+      valued.set(name, rest[at + 1]);
+      taken.add(at).add(at + 1);
+    }
+  }
   const langAt = rest.indexOf('--lang');
-  const langArg = langAt >= 0 ? rest[langAt + 1] : undefined;
-  const files = rest.filter((a, i) => !a.startsWith('--') && (langAt < 0 || i !== langAt + 1));
+  const langArg = valued.get('--lang');
+  const flags = new Set(rest.filter((a, i) => a.startsWith('--') && !taken.has(i)));
+  const files = rest.filter((a, i) => !a.startsWith('--') && !taken.has(i));
   if (command === '--help' || command === 'help' || command === undefined) {
     io.out(USAGE);
     return command === undefined ? 2 : 0;
@@ -52,6 +67,18 @@ export function runCli(argv: readonly string[], io: CliIO): number {
         return 2;
       }
       return diff(files[0] as string, files[1] as string, lang, flags, io);
+    case 'instructions':
+      if (files.length !== 2) {
+        io.err('instructions takes two files: the base text and the draft.');
+        return 2;
+      }
+      return instructions(files[0] as string, files[1] as string, lang, valued.get('--title'), io);
+    case 'apply':
+      if (files.length !== 2) {
+        io.err('apply takes two files: the base text and the amending law.');
+        return 2;
+      }
+      return applyLaw(files[0] as string, files[1] as string, lang, io);
     case 'format':
       if (files.length !== 1) {
         io.err('format takes one file.');
@@ -119,4 +146,57 @@ function diff(baseFile: string, draftFile: string, lang: Lang | undefined, flags
   if (flags.has('--json')) io.out(JSON.stringify(amendmentsToJSON(amendments, base.parsed.lang), null, 2));
   else io.out(amendments.length ? amendmentsToText(amendments, base.parsed.lang) : 'No amendments: the texts are the same.');
   return 0;
+}
+
+/** How an act is cited when the user did not say. */
+const DEFAULT_TITLE: Record<Lang, string> = { ru: 'Закон Республики Казахстан', kk: 'Қазақстан Республикасының Заңына', en: 'the Law of the Republic of Kazakhstan' };
+
+function instructions(baseFile: string, draftFile: string, lang: Lang | undefined, title: string | undefined, io: CliIO): number {
+  const base = load(baseFile, lang, io);
+  if (typeof base === 'number') return base;
+  const draft = load(draftFile, lang ?? base.parsed.lang, io);
+  if (typeof draft === 'number') return draft;
+  const l = base.parsed.lang;
+  try {
+    const operations = planOperations(base.parsed, draft.parsed);
+    if (operations.length === 0) {
+      io.err('The texts are the same: there is nothing to amend.');
+      return 1;
+    }
+    io.out(renderAmendingLaw(l, [{ citation: title ?? DEFAULT_TITLE[l], operations }]).replace(/\n$/, ''));
+    return 0;
+  } catch (error) {
+    if (error instanceof InstructionError) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+function applyLaw(baseFile: string, lawFile: string, lang: Lang | undefined, io: CliIO): number {
+  const base = load(baseFile, lang, io);
+  if (typeof base === 'number') return base;
+  let text: string;
+  try {
+    text = io.readFile(lawFile);
+  } catch (error) {
+    io.err(`${lawFile}: cannot read: ${(error as Error).message}`);
+    return 2;
+  }
+  try {
+    const acts = parseAmendingLaw(base.parsed.lang, text);
+    if (acts.length !== 1) {
+      io.err(`${lawFile}: amends ${acts.length} acts; apply takes a law that amends one.`);
+      return 1;
+    }
+    io.out(printLaw(applyOperations(base.parsed, (acts[0] as (typeof acts)[number]).operations)).replace(/\n$/, ''));
+    return 0;
+  } catch (error) {
+    if (error instanceof InstructionError) {
+      io.err(`${lawFile}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
 }

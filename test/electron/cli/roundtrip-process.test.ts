@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../..');
+const fixtures = join(root, 'test/fixtures/instructions');
+const work = mkdtempSync(join(tmpdir(), 'zan-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs the real `zan` command (what `npx zan` runs in a checkout) and returns its output. */
+function zan(...args: string[]): string {
+  return execFileSync(process.execPath, [join(root, 'scripts/cli/zan.mjs'), ...args], { cwd: root, encoding: 'utf8' });
+}
+
+describe('zan instructions, then zan apply, gives the draft (the real command)', () => {
+  it.each(['ru', 'kk', 'en'])('%s', (lang) => {
+    const base = join(fixtures, `base.${lang}.txt`);
+    const draft = join(fixtures, `draft.${lang}.txt`);
+    const law = join(work, `law.${lang}.txt`);
+    writeFileSync(law, zan('instructions', base, draft, '--lang', lang));
+    expect(readFileSync(law, 'utf8')).toMatch(lang === 'kk' ? /^1-бап\./ : lang === 'ru' ? /^Статья 1\./ : /^Article 1\./);
+    expect(zan('apply', base, law, '--lang', lang)).toBe(readFileSync(draft, 'utf8'));
+  });
+});

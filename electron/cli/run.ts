@@ -1,11 +1,13 @@
 import { amendmentsToJSON, amendmentsToText, derive } from '../../shared/amend';
 import { applyOperations, InstructionError, parseAmendingLaw, planOperations, renderAmendingLaw } from '../../shared/instructions';
+import { comparativeTable, comparativeTableHtml } from '../../shared/table/comparative';
+import { comparativeTableDocx } from '../io/table-docx';
 import { countByKind, LawStructureError, parseLaw, printLaw, isLang, type Lang } from '../../shared/law';
 
 /** What the CLI touches of the world, so tests can run it without files or a terminal. */
 export interface CliIO {
   readFile(path: string): string;
-  writeFile(path: string, text: string): void;
+  writeFile(path: string, content: string | Uint8Array): void;
   out(line: string): void;
   err(line: string): void;
 }
@@ -21,6 +23,8 @@ Commands:
                             The text of the amending law that turns one law text into the other.
     --title "…"             How the amended act is cited (default: "Закон Республики Казахстан" …).
   apply <base> <law>        Apply the text of an amending law to a law text; print the result.
+  table <base> <draft> --out <file.docx|file.html>
+                            Write the comparative table (current / proposed wording) of the changes.
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
     --write                 Rewrite the file in canonical form.
@@ -29,12 +33,12 @@ Options:
   --lang ru|kk|en           The language of the texts (detected from the base text by default).`;
 
 /** Runs the `zan` command line; returns the exit code (0 ok, 1 findings, 2 usage or unreadable input). */
-export function runCli(argv: readonly string[], io: CliIO): number {
+export function runCli(argv: readonly string[], io: CliIO): number | Promise<number> {
   const [command, ...rest] = argv;
   // Options with a value: --lang ru, --title "…".
   const valued = new Map<string, string | undefined>();
   const taken = new Set<number>();
-  for (const name of ['--lang', '--title']) {
+  for (const name of ['--lang', '--title', '--out']) {
     const at = rest.indexOf(name);
     if (at >= 0) {
       valued.set(name, rest[at + 1]);
@@ -79,6 +83,12 @@ export function runCli(argv: readonly string[], io: CliIO): number {
         return 2;
       }
       return applyLaw(files[0] as string, files[1] as string, lang, io);
+    case 'table':
+      if (files.length !== 2 || !valued.get('--out')) {
+        io.err('table takes two files (the base text and the draft) and --out <file.docx|file.html>.');
+        return 2;
+      }
+      return table(files[0] as string, files[1] as string, lang, valued.get('--out') as string, valued.get('--title'), io);
     case 'format':
       if (files.length !== 1) {
         io.err('format takes one file.');
@@ -199,4 +209,22 @@ function applyLaw(baseFile: string, lawFile: string, lang: Lang | undefined, io:
     }
     throw error;
   }
+}
+
+async function table(baseFile: string, draftFile: string, lang: Lang | undefined, out: string, title: string | undefined, io: CliIO): Promise<number> {
+  const base = load(baseFile, lang, io);
+  if (typeof base === 'number') return base;
+  const draft = load(draftFile, lang ?? base.parsed.lang, io);
+  if (typeof draft === 'number') return draft;
+  const l = base.parsed.lang;
+  const rows = comparativeTable(derive(base.parsed, draft.parsed), l);
+  const heading = title ?? DEFAULT_TITLE[l];
+  if (/\.docx$/i.test(out)) io.writeFile(out, await comparativeTableDocx(rows, l, heading));
+  else if (/\.html?$/i.test(out)) io.writeFile(out, comparativeTableHtml(rows, l, heading));
+  else {
+    io.err('--out must end in .docx or .html');
+    return 2;
+  }
+  io.out(`${out}: ${rows.length} rows`);
+  return 0;
 }

@@ -12,11 +12,13 @@ function cli(argv: string[], files: Record<string, string>) {
       if (text === undefined) throw new Error('ENOENT');
       return text;
     },
-    writeFile: (p, t) => void (files[p] = t),
+    writeFile: (p, t) => void (files[p] = typeof t === 'string' ? t : Buffer.from(t).toString('latin1')),
     out: (l) => out.push(l),
     err: (l) => err.push(l),
   };
-  return { code: runCli(argv, io), out: out.join('\n'), err: err.join('\n'), files };
+  const code = runCli(argv, io);
+  if (typeof code !== 'number') throw new Error('use the async form for commands that write files');
+  return { code, out: out.join('\n'), err: err.join('\n'), files };
 }
 
 const canonical = fixture('kazakh-numbering.ru.txt');

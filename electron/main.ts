@@ -1,4 +1,5 @@
 import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCorpus } from './io/corpus';
 import { createDispatcher, senderCheck } from './ipc/dispatch';
@@ -48,7 +49,12 @@ async function start(): Promise<void> {
   const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
   const source: RendererSource = devUrl ? { url: devUrl } : { file: `${paths.rendererDir}/index.html` };
   const trusted = devUrl ? [devUrl] : [pathToFileURL(paths.rendererDir).href + '/'];
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile }), {
+  const chooseSavePath = async (suggestedName: string, format: 'docx' | 'html') => {
+    const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: format.toUpperCase(), extensions: [format] }] };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, chooseSavePath }), {
     isTrustedSender: senderCheck(trusted),
     log: (message, error) => console.error(`[zan] ${message}`, error),
   });

@@ -4,6 +4,7 @@ import { navigate, useRoute } from './router';
 import { DraftView } from './views/DraftView';
 import { LawView } from './views/LawView';
 import { LibraryView } from './views/LibraryView';
+import { PackageDocumentsView } from './views/PackageDocumentsView';
 
 /** The window: the title bar with navigation and the interface language, and the current view. */
 export function App() {
@@ -39,6 +40,7 @@ export function App() {
         {route.view === 'library' && <LibraryView />}
         {route.view === 'law' && <LawView key={route.versionId} versionId={route.versionId} />}
         {route.view === 'draft' && <DraftView key={route.versionId} packageId={route.packageId} versionId={route.versionId} />}
+        {route.view === 'package' && <PackageDocumentsView key={route.packageId} packageId={route.packageId} />}
       </div>
     </div>
   );

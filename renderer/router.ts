@@ -4,13 +4,15 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { view: 'library' }
   | { view: 'law'; versionId: string }
-  | { view: 'draft'; packageId: string; versionId: string };
+  | { view: 'draft'; packageId: string; versionId: string }
+  | { view: 'package'; packageId: string };
 
 /** Reads a route from a hash such as `#/draft/<package>/<version>`; anything else is the library. */
 export function parseRoute(hash: string): Route {
   const [view, a, b] = hash.replace(/^#\/?/, '').split('/');
   if (view === 'law' && a) return { view: 'law', versionId: a };
   if (view === 'draft' && a && b) return { view: 'draft', packageId: a, versionId: b };
+  if (view === 'package' && a) return { view: 'package', packageId: a };
   return { view: 'library' };
 }
 
@@ -23,6 +25,8 @@ export function routeHash(route: Route): string {
       return `#/law/${route.versionId}`;
     case 'draft':
       return `#/draft/${route.packageId}/${route.versionId}`;
+    case 'package':
+      return `#/package/${route.packageId}`;
   }
 }
 

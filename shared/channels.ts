@@ -11,6 +11,8 @@ export const CHANNEL_NAMES = [
   'getPackage',
   'createPackage',
   'saveDraft',
+  'getPackageDocuments',
+  'exportPackageDocument',
 ] as const;
 
 /** A channel (bridge method) name. */

@@ -79,6 +79,27 @@ export const openedVersionSchema = z.object({
   law: lawJSONSchema,
 });
 
+const run = z.object({ text: z.string(), bold: z.boolean() });
+
+/** One row of the comparative table (shared/table/comparative.ts). */
+export const comparativeRowSchema = z.object({
+  no: z.number().int(),
+  uid: z.string(),
+  element: z.string(),
+  current: z.array(z.array(run)),
+  proposed: z.array(z.array(run)),
+  justification: z.string(),
+});
+
+/** The amending law and the comparative table of a package in one language. */
+export const packageDocumentsSchema = z.object({
+  lang,
+  languages: z.array(lang),
+  title: z.string(),
+  lawText: z.string(),
+  table: z.array(comparativeRowSchema),
+});
+
 const empty = z.object({}).strict();
 
 /** Every channel: its input and output schemas. The key is the bridge method's name. */
@@ -105,6 +126,11 @@ export const contract = {
       })
       .strict(),
     output: z.object({ revision: z.number().int(), savedAt: isoTime }),
+  },
+  getPackageDocuments: { input: z.object({ packageId: id, lang }).strict(), output: packageDocumentsSchema },
+  exportPackageDocument: {
+    input: z.object({ packageId: id, lang, document: z.enum(['law', 'table']), format: z.enum(['docx', 'html']) }).strict(),
+    output: z.object({ path: z.string().nullable() }),
   },
 } as const;
 
@@ -133,3 +159,4 @@ export { CHANNEL_NAMES, ipcChannel, isChannel } from './channels';
 export type LibraryEntry = OutputOf<'listLibrary'>[number];
 export type PackageSummary = OutputOf<'getPackage'>;
 export type OpenedVersion = OutputOf<'openVersion'>;
+export type PackageDocumentsData = OutputOf<'getPackageDocuments'>;

@@ -1,7 +1,9 @@
 import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
+import { packageDocuments } from '../services/documents';
 import { saveDraft } from '../services/drafts';
+import { exportPackageDocument, type ChooseSavePath } from '../services/export';
 import { listLibrary } from '../services/library';
 import { createPackage, getPackage, listPackages } from '../services/packages';
 import { openVersion } from '../services/versions';
@@ -13,6 +15,8 @@ export type HandlerTable = { [C in Channel]: (input: ParsedInputOf<C>) => Output
 export interface AppFacts {
   appVersion: string;
   databasePath: string;
+  /** Shows the save dialog (the e2e harness answers with a temporary path). */
+  chooseSavePath: ChooseSavePath;
 }
 
 /**
@@ -28,5 +32,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     getPackage: ({ packageId }) => getPackage(ctx, packageId),
     createPackage: (input) => createPackage(ctx, input),
     saveDraft: (input) => saveDraft(ctx, input),
+    getPackageDocuments: ({ packageId, lang }) => packageDocuments(ctx, packageId, lang),
+    exportPackageDocument: (input) => exportPackageDocument(ctx, input, facts.chooseSavePath),
   };
 }

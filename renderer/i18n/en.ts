@@ -62,6 +62,18 @@ export const en = {
     kind: { words: 'words', restate: 'restated', insert: 'inserted', repeal: 'repealed', renumber: 'renumbered', move: 'moved' },
   },
   kind: { section: 'section', chapter: 'chapter', article: 'article', part: 'part', paragraph: 'paragraph', subparagraph: 'subparagraph' },
+  documents: {
+    open: 'Documents of the draft',
+    title: 'Documents of the draft amending law',
+    law: 'Amending law',
+    table: 'Comparative table',
+    exportDocx: 'Export DOCX',
+    exportHtml: 'Export HTML',
+    exported: 'Saved to {{path}}',
+    noChanges: 'No changes yet: edit the working copy, and the amending law and the comparative table appear here.',
+    noLanguage: 'This package has no text in this language.',
+    back: 'Back to the draft',
+  },
   errors: {
     INVALID_PAYLOAD: 'The request was malformed.',
     UNKNOWN_CHANNEL: 'Unknown request.',

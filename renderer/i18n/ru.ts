@@ -64,6 +64,18 @@ export const ru: typeof en = {
     kind: { words: 'слова', restate: 'в новой редакции', insert: 'дополнение', repeal: 'исключение', renumber: 'перенумерация', move: 'перемещение' },
   },
   kind: { section: 'раздел', chapter: 'глава', article: 'статья', part: 'часть', paragraph: 'пункт', subparagraph: 'подпункт' },
+  documents: {
+    open: 'Документы проекта',
+    title: 'Документы проекта закона о внесении изменений',
+    law: 'Текст закона',
+    table: 'Сравнительная таблица',
+    exportDocx: 'Экспорт DOCX',
+    exportHtml: 'Экспорт HTML',
+    exported: 'Сохранено: {{path}}',
+    noChanges: 'Изменений пока нет: правьте рабочую редакцию, и здесь появятся текст закона и сравнительная таблица.',
+    noLanguage: 'В проекте нет текста на этом языке.',
+    back: 'К рабочей редакции',
+  },
   errors: {
     INVALID_PAYLOAD: 'Неверный запрос.',
     UNKNOWN_CHANNEL: 'Неизвестный запрос.',

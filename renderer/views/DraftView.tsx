@@ -13,6 +13,7 @@ import { Autosave, type SaveStatus } from '../editor/autosave';
 import { amendmentsOf } from '../editor/change-marks';
 import { LawEditor } from '../editor/LawEditor';
 import { langBadge } from '../format';
+import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 
 /** A package's working draft of one law, in the editor, saved as the drafter types. */
@@ -118,6 +119,9 @@ function DraftEditor({ version, packageTitle, base }: { version: OpenedVersion; 
           <div className="toolbar">
             <span className="badge badge-muted">{t('draft.workingCopy')}</span>
             <SaveIndicator status={status} onSave={() => void autosave.flush()} />
+            <button type="button" className="button" onClick={() => void autosave.flush().then(() => navigate({ view: 'package', packageId: version.packageId as string }))} data-testid="open-documents">
+              {t('documents.open')}
+            </button>
             <span className="shortcuts" title={t('draft.shortcutList')}>
               ⌨ {t('draft.shortcuts')}
             </span>

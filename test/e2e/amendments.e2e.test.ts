@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { cursorAtEnd, queryDatabase, startDraft, useApp, waitSaved } from './harness';
@@ -84,5 +85,29 @@ describe('amendments in the editor', () => {
     expect(await page.locator('[data-testid="amendment"][data-kind="repeal"]').innerText()).toContain('Статья 5, пункт 4');
     await waitSaved(page);
     expect(storedAmendments(current().databaseFile).map((a) => [a.kind, a.e_id])).toEqual([['repeal', 'chp_2__art_5__para_4']]);
+  });
+
+  it('the documents of the draft: amending law and comparative table list the same change as the panel; DOCX export', async () => {
+    const { page } = current();
+    await startDraft(page);
+    await replaceWord(page, 'создаются', 'образуются');
+    await expect.poll(() => page.getByTestId('amendment').count()).toBe(1);
+    const panelLabel = (await page.locator('.amendment-label').first().innerText()).trim();
+    await page.getByTestId('open-documents').click();
+    const law = page.getByTestId('amending-law');
+    await law.waitFor();
+    expect(await law.innerText()).toContain('в пункте 1 слова «создаются» заменить словами «образуются».');
+    expect(await law.innerText()).toContain('О научно-технической политике');
+    await page.getByTestId('tab-table').click();
+    const rows = page.locator('[data-testid="comparative-table"] tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().locator('td').nth(1).innerText()).toBe(panelLabel);
+    expect(await rows.first().locator('td').nth(2).locator('b').innerText()).toBe('создаются');
+    expect(await rows.first().locator('td').nth(3).locator('b').innerText()).toBe('образуются');
+    await page.getByTestId('export-docx').click();
+    await page.getByTestId('export-status').waitFor();
+    const saved = (await page.getByTestId('export-status').innerText()).replace(/^[^:]*:\s*/, '');
+    expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
   });
 });

@@ -80,7 +80,9 @@ export async function startApp(browser: Browser, dataDir: string, options: { vie
   seedCorpus(ctx, readCorpus(CORPUS_DIR));
   const server = await serveRenderer(inject('rendererDir'));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile }), {
+  // The save dialog of the app, answered with a file in the test's folder.
+  const chooseSavePath = async (suggestedName: string) => join(dataDir, suggestedName);
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile, chooseSavePath }), {
     isTrustedSender: senderCheck([url]),
     validateOutputs: true,
     log: (message, error) => console.error(message, error),

@@ -67,6 +67,13 @@ it.each(['ru', 'en'])('screenshots of each main view, interface in %s', async (u
     await page.locator('.zan-article[data-num="5"]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, `${ui}-5-draft-editor`);
 
+    await page.getByTestId('open-documents').click();
+    await page.getByTestId('amending-law').waitFor();
+    await shot(page, `${ui}-7-amending-law`);
+    await page.getByTestId('tab-table').click();
+    await page.getByTestId('comparative-table').waitFor();
+    await shot(page, `${ui}-8-comparative-table`);
+
     await page.goto(app.url);
     await page.getByTestId('package-card').first().waitFor();
     await shot(page, `${ui}-6-library-with-package`);

@@ -1,0 +1,74 @@
+import { derive } from '../../shared/amend';
+import { planOperations, renderAmendingLaw, type ActInstructions } from '../../shared/instructions';
+import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
+import { comparativeTable, type ComparativeRow } from '../../shared/table/comparative';
+import { StoreError } from '../store/errors';
+import type { ServiceContext } from './context';
+
+/** The documents a draft amending law is submitted with, in one language. */
+export interface PackageDocuments {
+  lang: Lang;
+  /** Languages in which the package has working drafts. */
+  languages: Lang[];
+  title: string;
+  /** The text of the amending law; empty when nothing has changed yet. */
+  lawText: string;
+  table: ComparativeRow[];
+}
+
+const MONTHS: Record<Lang, string[]> = {
+  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  kk: ['қаңтардағы', 'ақпандағы', 'наурыздағы', 'сәуірдегі', 'мамырдағы', 'маусымдағы', 'шілдедегі', 'тамыздағы', 'қыркүйектегі', 'қазандағы', 'қарашадағы', 'желтоқсандағы'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/**
+ * How an amending law cites an act: "Закон Республики Казахстан от 1 июля 2024 года № 103-VIII
+ * «О …»" (the form the lead-in needs in each language). The corpus marks its titles as illustrative
+ * in parentheses; that remark is not part of the title.
+ */
+export function citation(lang: Lang, kind: 'law' | 'code', date: string | null, number: string | null, title: string): string {
+  const name = title.replace(/\s*\([^)]*\)\s*$/, '');
+  const [y, m, d] = (date ?? '').split('-').map(Number);
+  const month = m ? MONTHS[lang][m - 1] : undefined;
+  switch (lang) {
+    case 'ru': {
+      const what = kind === 'code' ? 'Кодекс Республики Казахстан' : 'Закон Республики Казахстан';
+      return `${what}${month ? ` от ${d} ${month} ${y} года` : ''}${number ? ` № ${number}` : ''} «${name}»`;
+    }
+    case 'kk':
+      return `Қазақстан Республикасының${month ? ` ${y} жылғы ${d} ${month}` : ''}${number ? ` № ${number}` : ''} «${name}» ${kind === 'code' ? 'Кодексіне' : 'Заңына'}`;
+    case 'en':
+      return `the ${kind === 'code' ? 'Code' : 'Law'} of the Republic of Kazakhstan${month ? ` of ${d} ${month} ${y}` : ''}${number ? ` No. ${number}` : ''} "${name}"`;
+  }
+}
+
+/**
+ * The amending law and the comparative table of a package in one language, both made from the same
+ * amendments of its working drafts in that language (one act per draft), so they cannot disagree.
+ * The justification column shows what people wrote on each amendment.
+ */
+export function packageDocuments(ctx: ServiceContext, packageId: string, lang: Lang): PackageDocuments {
+  const { store } = ctx;
+  const pkg = store.packages.get(packageId);
+  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  const works = new Map(store.works.listWorks().map((w) => [w.id, w]));
+  const drafts = store.versions.listByPackage(packageId).map((v) => ({ v, e: store.works.getExpression(v.expressionId) }));
+  const languages = [...new Set(drafts.map((d) => d.e?.lang).filter((l): l is Lang => !!l))];
+  const notes = store.amendments.annotations(packageId);
+  const justifications = new Map([...notes].map(([uid, n]) => [uid, n.justification]));
+  const acts: ActInstructions[] = [];
+  const table: ComparativeRow[] = [];
+  for (const { v, e } of drafts) {
+    if (!e || e.lang !== lang || !v.baseVersionId) continue;
+    const base: LawDoc = rowsToLaw(store.provisions.load(v.baseVersionId), lang);
+    const draft: LawDoc = rowsToLaw(store.provisions.load(v.id), lang);
+    const amendments = derive(base, draft);
+    if (amendments.length === 0) continue;
+    const work = works.get(e.workId);
+    acts.push({ citation: citation(lang, work?.kind ?? 'law', work?.date ?? null, work?.number ?? null, e.title), operations: planOperations(base, draft) });
+    // Rows are numbered through the whole table, act after act.
+    for (const row of comparativeTable(amendments, lang, justifications)) table.push({ ...row, no: table.length + 1 });
+  }
+  return { lang, languages, title: pkg.title, lawText: acts.length ? renderAmendingLaw(lang, acts) : '', table };
+}

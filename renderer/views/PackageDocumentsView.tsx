@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PackageDocumentsData } from '../../shared/ipc';
+import { LANGS, type Lang } from '../../shared/law';
+import { TABLE_WORDS } from '../../shared/table/comparative';
+import { call } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
+import { langBadge } from '../format';
+import { errorMessage } from '../i18n';
+import { navigate } from '../router';
+import { useAsync } from '../useAsync';
+
+type Runs = PackageDocumentsData['table'][number]['current'];
+
+function Cell({ lines }: { lines: Runs }) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <p key={i}>{line.map((r, j) => (r.bold ? <b key={j}>{r.text}</b> : <span key={j}>{r.text}</span>))}</p>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The documents a draft amending law is submitted with: the text of the amending law and the
+ * comparative table, live from the package's amendments, in each language the package has, with
+ * export to DOCX and HTML.
+ */
+export function PackageDocumentsView({ packageId }: { packageId: string }) {
+  const { t } = useTranslation();
+  const [lang, setLang] = useState<Lang>('ru');
+  const [tab, setTab] = useState<'law' | 'table'>('law');
+  const [status, setStatus] = useState<string | null>(null);
+  const pkg = useAsync(() => call('getPackage', { packageId }), [packageId]);
+  const docs = useAsync(() => call('getPackageDocuments', { packageId, lang }), [packageId, lang]);
+
+  async function exportDocument(format: 'docx' | 'html') {
+    setStatus(null);
+    try {
+      const { path } = await call('exportPackageDocument', { packageId, lang, document: tab, format });
+      if (path) setStatus(t('documents.exported', { path }));
+    } catch (error) {
+      setStatus(errorMessage(error));
+    }
+  }
+
+  if (pkg.state === 'error') return <ErrorBanner message={pkg.message} />;
+  const firstDraft = pkg.state === 'done' ? pkg.value.drafts[0] : undefined;
+  const languages = docs.state === 'done' ? docs.value.languages : [];
+  const words = TABLE_WORDS[lang];
+  return (
+    <div className="documents">
+      <header className="document-header">
+        {firstDraft && (
+          <button type="button" className="link-button back" onClick={() => navigate({ view: 'draft', packageId, versionId: firstDraft.versionId })}>
+            ← {t('documents.back')}
+          </button>
+        )}
+        <div className="document-kicker">
+          <span className="badge badge-draft">{t('documents.title')}</span>
+        </div>
+        <h1 className="document-title">{pkg.state === 'done' ? pkg.value.title : t('loading')}</h1>
+        <div className="toolbar">
+          <div className="segmented" role="tablist">
+            {(['law', 'table'] as const).map((k) => (
+              <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'is-active' : ''} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
+                {t(k === 'law' ? 'documents.law' : 'documents.table')}
+              </button>
+            ))}
+          </div>
+          <div className="segmented">
+            {LANGS.map((l) => (
+              <button key={l} type="button" className={lang === l ? 'is-active' : ''} disabled={!languages.includes(l) && l !== lang} onClick={() => setLang(l)}>
+                {langBadge(l)}
+              </button>
+            ))}
+          </div>
+          <button type="button" className="button" onClick={() => void exportDocument('docx')} data-testid="export-docx">
+            {t('documents.exportDocx')}
+          </button>
+          <button type="button" className="button" onClick={() => void exportDocument('html')}>
+            {t('documents.exportHtml')}
+          </button>
+          {status && (
+            <span className="hint" role="status" data-testid="export-status">
+              {status}
+            </span>
+          )}
+        </div>
+      </header>
+      {docs.state === 'loading' && <p className="loading">{t('loading')}</p>}
+      {docs.state === 'error' && <ErrorBanner message={docs.message} />}
+      {docs.state === 'done' && !docs.value.languages.includes(lang) && <p className="hint page-hint">{t('documents.noLanguage')}</p>}
+      {docs.state === 'done' && docs.value.languages.includes(lang) && docs.value.table.length === 0 && <p className="hint page-hint">{t('documents.noChanges')}</p>}
+      {docs.state === 'done' && docs.value.table.length > 0 && tab === 'law' && (
+        <article className="page amending-law" lang={lang} data-testid="amending-law">
+          {docs.value.lawText.split('\n').map((line, i) => (
+            <p key={i} className={/^(Статья \d+\.|\d+-бап\.|Article \d+\.)/u.test(line) ? 'law-article' : ''}>
+              {line}
+            </p>
+          ))}
+        </article>
+      )}
+      {docs.state === 'done' && docs.value.table.length > 0 && tab === 'table' && (
+        <div className="page wide">
+          <table className="comparative" lang={lang} data-testid="comparative-table">
+            <thead>
+              <tr>
+                <th>{words.no}</th>
+                <th>{words.element}</th>
+                <th>{words.current}</th>
+                <th>{words.proposed}</th>
+                <th>{words.justification}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {docs.value.table.map((row) => (
+                <tr key={row.uid}>
+                  <td>{row.no}</td>
+                  <td>{row.element}</td>
+                  <td>
+                    <Cell lines={row.current} />
+                  </td>
+                  <td>
+                    <Cell lines={row.proposed} />
+                  </td>
+                  <td>{row.justification}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../../electron/services/context';
+import { citation, packageDocuments } from '../../../electron/services/documents';
+import { saveDraft } from '../../../electron/services/drafts';
+import { exportPackageDocument } from '../../../electron/services/export';
+import { listLibrary } from '../../../electron/services/library';
+import { createPackage } from '../../../electron/services/packages';
+import { openVersion } from '../../../electron/services/versions';
+import { derive } from '../../../shared/amend';
+import { applyOperations, parseAmendingLaw, printWithoutNotes } from '../../../shared/instructions';
+import { lawFromJSON, lawToRows } from '../../../shared/law';
+import { openTestContext, tempDir } from '../harness';
+
+let dir: string;
+let cleanup: () => void;
+let ctx: ServiceContext;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  ctx = openTestContext(dir);
+});
+afterEach(() => {
+  ctx.store.db.close();
+  cleanup();
+});
+
+/** A package with one edited paragraph and one repealed one. */
+function editedPackage() {
+  const baseId = listLibrary(ctx)[0]?.expressions[0]?.versionId as string;
+  const pkg = createPackage(ctx, { title: 'Проект Закона о внесении изменений', baseVersionIds: [baseId] });
+  const versionId = pkg.drafts[0]?.versionId as string;
+  const rows = lawToRows(lawFromJSON(openVersion(ctx, versionId).law));
+  const p1 = rows.find((r) => r.text.startsWith('Университеты вправе')) as (typeof rows)[number];
+  const p19 = rows.find((r) => r.text.startsWith('Настоящий Закон вводится')) as (typeof rows)[number];
+  saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p1, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
+  ctx.store.amendments.annotate({ packageId: pkg.id, uid: p1.uid, justification: 'Колледжи участвуют в консорциумах.', status: 'proposed', updatedAt: ctx.now() });
+  return { pkg, baseId, versionId };
+}
+
+describe('package documents', () => {
+  it('cites acts the way amending laws do', () => {
+    expect(citation('ru', 'law', '2024-07-01', '103-VIII', 'О науке (иллюстративный текст)')).toBe('Закон Республики Казахстан от 1 июля 2024 года № 103-VIII «О науке»');
+    expect(citation('kk', 'code', '2017-12-27', '125-VI', 'Жер қойнауы туралы')).toBe('Қазақстан Республикасының 2017 жылғы 27 желтоқсандағы № 125-VI «Жер қойнауы туралы» Кодексіне');
+    expect(citation('en', 'law', '2024-07-01', '103-VIII', 'On Science')).toBe('the Law of the Republic of Kazakhstan of 1 July 2024 No. 103-VIII "On Science"');
+  });
+
+  it('the amending law and the table are made from the same amendments, and the law applies back', () => {
+    const { pkg, baseId, versionId } = editedPackage();
+    const docs = packageDocuments(ctx, pkg.id, 'ru');
+    const base = lawFromJSON(openVersion(ctx, baseId).law);
+    const draft = lawFromJSON(openVersion(ctx, versionId).law);
+    const amendments = derive(base, draft);
+    expect(docs.languages).toEqual(['ru']);
+    expect(docs.table.map((r) => r.element)).toEqual(['Статья 17, пункт 1', 'Статья 19, пункт 1']);
+    expect(docs.table.map((r) => r.uid)).toEqual(amendments.map((a) => a.uid));
+    expect(docs.table[0]?.justification).toBe('Колледжи участвуют в консорциумах.');
+    expect(docs.lawText).toContain('Статья 1. Внести в Закон Республики Казахстан от 1 июля 2024 года № 1-VIII «Тестовый закон» следующие изменения и дополнения:');
+    expect(docs.lawText).toContain('пункт 1 исключить.');
+    const [act] = parseAmendingLaw('ru', docs.lawText);
+    expect(printWithoutNotes(applyOperations(base, act!.operations))).toBe(printWithoutNotes(draft));
+  });
+
+  it('exports to the file the user chose, and to nothing when they cancel', async () => {
+    const { pkg } = editedPackage();
+    const path = join(dir, 'table.docx');
+    expect(await exportPackageDocument(ctx, { packageId: pkg.id, lang: 'ru', document: 'table', format: 'docx' }, async () => path)).toEqual({ path });
+    expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
+    expect(await exportPackageDocument(ctx, { packageId: pkg.id, lang: 'ru', document: 'law', format: 'html' }, async () => null)).toEqual({ path: null });
+    expect(existsSync(join(dir, 'law.html'))).toBe(false);
+  });
+});

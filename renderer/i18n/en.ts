@@ -26,6 +26,7 @@ export const en = {
     preamble: 'Preamble',
   },
   newPackage: {
+    alsoAmend: 'Also amend the law in its other languages:',
     heading: 'New draft amending law',
     titleLabel: 'Title of the draft',
     defaultTitle: 'Draft amending law: on amendments to the Law “{{title}}”',
@@ -34,6 +35,7 @@ export const en = {
     cancel: 'Cancel',
   },
   draft: {
+    texts: 'Texts amended by this draft',
     workingCopy: 'Working copy',
     package: 'Draft amending law',
     base: 'Amends the text in force from {{date}}',

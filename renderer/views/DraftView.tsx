@@ -1,7 +1,7 @@
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpenedVersion } from '../../shared/ipc';
+import type { OpenedVersion, PackageSummary } from '../../shared/ipc';
 import type { Amendment } from '../../shared/amend';
 import { docToLaw, lawFromJSON, lawToDoc, lawToRows, type LawDoc } from '../../shared/law';
 import { call } from '../api';
@@ -28,10 +28,11 @@ export function DraftView({ packageId, versionId }: { packageId: string; version
   }, [packageId, versionId]);
   if (opened.state === 'loading') return <p className="loading">{t('loading')}</p>;
   if (opened.state === 'error') return <ErrorBanner message={opened.message} />;
-  return <DraftEditor key={versionId} version={opened.value.version} packageTitle={opened.value.pkg.title} base={opened.value.base} />;
+  return <DraftEditor key={versionId} version={opened.value.version} pkg={opened.value.pkg} base={opened.value.base} />;
 }
 
-function DraftEditor({ version, packageTitle, base }: { version: OpenedVersion; packageTitle: string; base: LawDoc | undefined }) {
+function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: PackageSummary; base: LawDoc | undefined }) {
+  const packageTitle = pkg.title;
   const { t } = useTranslation();
   const initial = useMemo(() => lawFromJSON(version.law), [version]);
   const doc = useMemo(() => lawToDoc(initial), [initial]);
@@ -116,6 +117,24 @@ function DraftEditor({ version, packageTitle, base }: { version: OpenedVersion; 
           <h1 className="document-title">
             <span className="badge badge-lang">{langBadge(version.lang)}</span> {version.title}
           </h1>
+          {pkg.drafts.length > 1 && (
+            <div className="segmented draft-switch" role="tablist" aria-label={t('draft.texts')}>
+              {pkg.drafts.map((d) => (
+                <button
+                  key={d.versionId}
+                  type="button"
+                  role="tab"
+                  aria-selected={d.versionId === version.versionId}
+                  className={d.versionId === version.versionId ? 'is-active' : ''}
+                  title={d.title}
+                  onClick={() => void autosave.flush().then(() => navigate({ view: 'draft', packageId: pkg.id, versionId: d.versionId }))}
+                  data-testid={`draft-${d.lang}`}
+                >
+                  <span className="badge badge-lang">{langBadge(d.lang)}</span> <span className="draft-switch-title">{d.title}</span>
+                </button>
+              ))}
+            </div>
+          )}
           <div className="toolbar">
             <span className="badge badge-muted">{t('draft.workingCopy')}</span>
             <SaveIndicator status={status} onSave={() => void autosave.flush()} />

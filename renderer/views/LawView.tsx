@@ -15,6 +15,12 @@ const NO_HOOKS = { notify: () => undefined, save: () => undefined };
 export function LawView({ versionId }: { versionId: string }) {
   const { t, i18n } = useTranslation();
   const opened = useAsync(() => call('openVersion', { versionId }), [versionId]);
+  // The same law's texts in its other languages, which a package may amend at the same time.
+  const others = useAsync(async () => {
+    const v = await call('openVersion', { versionId });
+    const work = (await call('listLibrary', {})).find((w) => w.slug === v.workSlug);
+    return (work?.expressions ?? []).filter((e) => e.versionId && e.versionId !== versionId).map((e) => ({ lang: e.lang, versionId: e.versionId as string, title: e.title }));
+  }, [versionId]);
   const [creating, setCreating] = useState(false);
   const page = useRef<HTMLDivElement>(null);
   const law = useMemo(() => (opened.state === 'done' ? lawFromJSON(opened.value.law) : null), [opened]);
@@ -44,7 +50,7 @@ export function LawView({ versionId }: { versionId: string }) {
           <LawEditor doc={doc} lang={v.lang} editable={false} hooks={NO_HOOKS} />
         </div>
       </main>
-      {creating && <NewPackageDialog versionId={versionId} lawTitle={v.title} onClose={() => setCreating(false)} />}
+      {creating && <NewPackageDialog versionId={versionId} lawTitle={v.title} otherTexts={others.state === 'done' ? others.value : []} onClose={() => setCreating(false)} />}
     </div>
   );
 }

@@ -1,13 +1,25 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
+import { langBadge } from '../format';
 import { errorMessage } from '../i18n';
 import { navigate } from '../router';
 
-/** Asks for the title of a new draft amending law that amends the given text in force, then opens it. */
-export function NewPackageDialog({ versionId, lawTitle, onClose }: { versionId: string; lawTitle: string; onClose(): void }) {
+/** Another language text of the same law, which the package may amend too. */
+export interface OtherText {
+  lang: string;
+  versionId: string;
+  title: string;
+}
+
+/**
+ * Asks for the title of a new draft amending law that amends the given text in force (and, if the
+ * drafter ticks them, the law's texts in its other languages), then opens it.
+ */
+export function NewPackageDialog({ versionId, lawTitle, otherTexts, onClose }: { versionId: string; lawTitle: string; otherTexts: OtherText[]; onClose(): void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(() => t('newPackage.defaultTitle', { title: lawTitle.replace(/\s*\([^)]*\)\s*$/, '') }));
+  const [also, setAlso] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -22,7 +34,7 @@ export function NewPackageDialog({ versionId, lawTitle, onClose }: { versionId: 
     setBusy(true);
     setError(null);
     try {
-      const pkg = await call('createPackage', { title, baseVersionIds: [versionId] });
+      const pkg = await call('createPackage', { title, baseVersionIds: [versionId, ...also] });
       const draft = pkg.drafts[0];
       if (draft) navigate({ view: 'draft', packageId: pkg.id, versionId: draft.versionId });
       onClose();
@@ -43,6 +55,27 @@ export function NewPackageDialog({ versionId, lawTitle, onClose }: { versionId: 
         <p className="field-note">
           {t('newPackage.amends')}: <strong>{lawTitle}</strong>
         </p>
+        {otherTexts.length > 0 && (
+          <fieldset className="field-set">
+            <legend>{t('newPackage.alsoAmend')}</legend>
+            {otherTexts.map((o) => (
+              <label key={o.versionId} className="check">
+                <input
+                  type="checkbox"
+                  checked={also.has(o.versionId)}
+                  onChange={(e) => {
+                    const next = new Set(also);
+                    if (e.target.checked) next.add(o.versionId);
+                    else next.delete(o.versionId);
+                    setAlso(next);
+                  }}
+                  data-testid={`also-${o.lang}`}
+                />
+                <span className="badge badge-lang">{langBadge(o.lang)}</span> {o.title}
+              </label>
+            ))}
+          </fieldset>
+        )}
         {error && <p className="error-text" role="alert">{error}</p>}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>

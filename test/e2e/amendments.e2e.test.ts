@@ -110,4 +110,30 @@ describe('amendments in the editor', () => {
     const saved = (await page.getByTestId('export-status').innerText()).replace(/^[^:]*:\s*/, '');
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
   });
+
+  it('a package that amends the Russian and the Kazakh text: each has its draft, and the documents switch language', async () => {
+    const { page } = current();
+    await page.getByTestId('open-science-technology-policy-ru').click();
+    await page.getByTestId('new-package').click();
+    await page.getByTestId('also-kk').check();
+    await page.getByTestId('create-package').click();
+    await page.locator('.zan-editor.is-editable').waitFor();
+    await replaceWord(page, 'создаются', 'образуются');
+    await waitSaved(page);
+
+    await page.getByTestId('draft-kk').click();
+    await expect.poll(() => page.locator('.zan-law').getAttribute('lang')).toBe('kk');
+    const kkP1 = page.locator('.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="1"] > .zan-unit-content > .zan-body');
+    await cursorAtEnd(page, kkP1);
+    await page.keyboard.type(' Жыл сайын.');
+    await expect.poll(() => page.getByTestId('amendment').count()).toBe(1);
+    await waitSaved(page);
+
+    await page.getByTestId('open-documents').click();
+    await page.getByTestId('amending-law').waitFor();
+    expect(await page.getByTestId('amending-law').innerText()).toMatch(/^Статья 1\. Внести в Закон/);
+    await page.getByRole('button', { name: 'ҚАЗ' }).click();
+    await expect.poll(() => page.getByTestId('amending-law').innerText()).toMatch(/^1-бап\. Қазақстан Республикасының/);
+    expect(await page.getByTestId('amending-law').innerText()).toContain('деген сөздерден кейін «Жыл сайын.» деген сөздермен толықтырылсын');
+  });
 });

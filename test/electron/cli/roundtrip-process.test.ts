@@ -24,3 +24,18 @@ describe('zan instructions, then zan apply, gives the draft (the real command)',
     expect(zan('apply', base, law, '--lang', lang)).toBe(readFileSync(draft, 'utf8'));
   });
 });
+
+describe('zan table (the real command)', () => {
+  it('writes the comparative table as HTML and as DOCX', () => {
+    const base = join(fixtures, 'base.ru.txt');
+    const draft = join(fixtures, 'draft.ru.txt');
+    const html = join(work, 'table.html');
+    expect(zan('table', base, draft, '--out', html)).toBe(`${html}: 11 rows\n`);
+    const page = readFileSync(html, 'utf8');
+    expect(page.match(/<tr>/g)?.length).toBe(12);
+    expect(page).toContain('<th>Действующая редакция</th>');
+    const docx = join(work, 'table.docx');
+    zan('table', base, draft, '--out', docx, '--lang', 'ru');
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+  });
+});

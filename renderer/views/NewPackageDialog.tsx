@@ -35,7 +35,8 @@ export function NewPackageDialog({ versionId, lawTitle, otherTexts, onClose }: {
     setError(null);
     try {
       const pkg = await call('createPackage', { title, baseVersionIds: [versionId, ...also] });
-      const draft = pkg.drafts[0];
+      // Open the draft of the text the drafter started from (the package may amend other languages too).
+      const draft = pkg.drafts.find((d) => d.baseVersionId === versionId) ?? pkg.drafts[0];
       if (draft) navigate({ view: 'draft', packageId: pkg.id, versionId: draft.versionId });
       onClose();
     } catch (e) {

@@ -43,9 +43,9 @@ export class VersionRepository {
       .all() as VersionRecord[];
   }
 
-  /** The working drafts of a package. */
+  /** The working drafts of a package, in the order they were added (drafts added together share a time). */
   listByPackage(packageId: string): VersionRecord[] {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM version WHERE package_id = ? ORDER BY created_at`).all(packageId) as VersionRecord[];
+    return this.db.prepare(`SELECT ${COLUMNS} FROM version WHERE package_id = ? ORDER BY created_at, rowid`).all(packageId) as VersionRecord[];
   }
 
   /**

@@ -8,7 +8,9 @@ import { registerIpc } from './ipc/register';
 import { findNativeBinding } from './native/binding';
 import { appPaths } from './paths';
 import { createServiceContext } from './services/context';
+import { seedTaxonomy } from './services/gaps';
 import { seedCorpus } from './services/seed';
+import { readTaxonomyFile } from './io/taxonomy-file';
 import { openDatabase } from './store/database';
 import { createStore, type Store } from './store/store';
 import { createMainWindow, hardenSession, type RendererSource } from './window';
@@ -42,6 +44,7 @@ async function start(): Promise<void> {
   const ctx = createServiceContext(store);
   try {
     seedCorpus(ctx, readCorpus(paths.corpusDir));
+    seedTaxonomy(ctx, readTaxonomyFile(paths.taxonomyFile));
   } catch (error) {
     dialog.showErrorBox('Sample laws were not loaded', (error as Error).message);
   }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 export interface AppPaths {
   /** The bundled sample corpus (resources/corpus in the repository). */
   corpusDir: string;
+  /** The default gap taxonomy. */
+  taxonomyFile: string;
   /** The built renderer's folder. */
   rendererDir: string;
   /** The preload script. */
@@ -19,6 +21,7 @@ export interface AppPaths {
 export function appPaths(opts: { isPackaged: boolean; appRoot: string; resourcesPath: string; userData: string }): AppPaths {
   return {
     corpusDir: opts.isPackaged ? join(opts.resourcesPath, 'corpus') : join(opts.appRoot, 'resources', 'corpus'),
+    taxonomyFile: opts.isPackaged ? join(opts.resourcesPath, 'gaps', 'default-taxonomy.json') : join(opts.appRoot, 'resources', 'gaps', 'default-taxonomy.json'),
     rendererDir: join(opts.appRoot, 'out', 'renderer'),
     preloadFile: join(opts.appRoot, 'out', 'preload', 'preload.cjs'),
     databaseFile: join(opts.userData, 'zan-workbench.sqlite'),

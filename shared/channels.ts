@@ -13,6 +13,12 @@ export const CHANNEL_NAMES = [
   'saveDraft',
   'getPackageDocuments',
   'exportPackageDocument',
+  'listGaps',
+  'saveGap',
+  'retireGap',
+  'annotateAmendment',
+  'getCoverage',
+  'setPackageStatus',
 ] as const;
 
 /** A channel (bridge method) name. */

@@ -100,6 +100,23 @@ export const packageDocumentsSchema = z.object({
   table: z.array(comparativeRowSchema),
 });
 
+const texts = z.object({ ru: z.string(), kk: z.string(), en: z.string() });
+const gapCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/);
+
+/** A gap of the taxonomy as the UI sees it. */
+export const gapSchema = z.object({ code: gapCode, names: texts, descriptions: texts, instrument: texts, retired: z.boolean(), ord: z.number().int() });
+
+/** The coverage of a package (electron/services/gaps.ts). */
+export const coverageSchema = z.object({
+  amendments: z.array(
+    z.object({ uid: z.string(), versionId: id, lang: z.string(), label: z.string(), kind: z.string(), gapCodes: z.array(z.string()), justification: z.string(), evidence: z.string() }),
+  ),
+  perGap: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  matrix: z.array(z.object({ versionId: id, title: z.string(), lang: z.string(), counts: z.record(z.string(), z.number().int()) })),
+  uncoveredGaps: z.array(z.string()),
+  missing: z.array(z.object({ uid: z.string(), label: z.string(), noGap: z.boolean(), noJustification: z.boolean() })),
+});
+
 const empty = z.object({}).strict();
 
 /** Every channel: its input and output schemas. The key is the bridge method's name. */
@@ -128,6 +145,20 @@ export const contract = {
     output: z.object({ revision: z.number().int(), savedAt: isoTime }),
   },
   getPackageDocuments: { input: z.object({ packageId: id, lang }).strict(), output: packageDocumentsSchema },
+  listGaps: { input: empty, output: z.array(gapSchema) },
+  saveGap: {
+    input: z.object({ code: gapCode, names: texts, descriptions: texts, instrument: texts }).strict(),
+    output: z.array(gapSchema),
+  },
+  retireGap: { input: z.object({ code: gapCode, retired: z.boolean() }).strict(), output: z.array(gapSchema) },
+  annotateAmendment: {
+    input: z
+      .object({ packageId: id, uid: id, gapCodes: z.array(gapCode).max(20), justification: z.string().max(20_000), evidence: z.string().max(5_000) })
+      .strict(),
+    output: coverageSchema,
+  },
+  getCoverage: { input: z.object({ packageId: id }).strict(), output: coverageSchema },
+  setPackageStatus: { input: z.object({ packageId: id, status: z.enum(['draft', 'review']) }).strict(), output: packageSummarySchema },
   exportPackageDocument: {
     input: z.object({ packageId: id, lang, document: z.enum(['law', 'table']), format: z.enum(['docx', 'html']) }).strict(),
     output: z.object({ path: z.string().nullable() }),
@@ -160,3 +191,5 @@ export type LibraryEntry = OutputOf<'listLibrary'>[number];
 export type PackageSummary = OutputOf<'getPackage'>;
 export type OpenedVersion = OutputOf<'openVersion'>;
 export type PackageDocumentsData = OutputOf<'getPackageDocuments'>;
+export type GapData = OutputOf<'listGaps'>[number];
+export type CoverageData = OutputOf<'getCoverage'>;

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'NOT_EDITABLE'
   | 'INVALID_LAW'
+  | 'NOT_READY'
+  | 'INVALID_INPUT'
   | 'DB_TOO_NEW'
   | 'INTERNAL';
 

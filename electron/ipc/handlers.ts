@@ -2,6 +2,7 @@ import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
 import { packageDocuments } from '../services/documents';
+import { annotateAmendment, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
 import { exportPackageDocument, type ChooseSavePath } from '../services/export';
 import { listLibrary } from '../services/library';
@@ -32,6 +33,18 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     getPackage: ({ packageId }) => getPackage(ctx, packageId),
     createPackage: (input) => createPackage(ctx, input),
     saveDraft: (input) => saveDraft(ctx, input),
+    listGaps: () => listGaps(ctx),
+    saveGap: (gap) => saveGap(ctx, gap),
+    retireGap: ({ code, retired }) => retireGap(ctx, code, retired),
+    annotateAmendment: (input) => {
+      annotateAmendment(ctx, input);
+      return packageCoverage(ctx, input.packageId);
+    },
+    getCoverage: ({ packageId }) => packageCoverage(ctx, packageId),
+    setPackageStatus: ({ packageId, status }) => {
+      setPackageStatus(ctx, packageId, status);
+      return getPackage(ctx, packageId);
+    },
     getPackageDocuments: ({ packageId, lang }) => packageDocuments(ctx, packageId, lang),
     exportPackageDocument: (input) => exportPackageDocument(ctx, input, facts.chooseSavePath),
   };

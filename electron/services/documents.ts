@@ -55,8 +55,16 @@ export function packageDocuments(ctx: ServiceContext, packageId: string, lang: L
   const works = new Map(store.works.listWorks().map((w) => [w.id, w]));
   const drafts = store.versions.listByPackage(packageId).map((v) => ({ v, e: store.works.getExpression(v.expressionId) }));
   const languages = [...new Set(drafts.map((d) => d.e?.lang).filter((l): l is Lang => !!l))];
+  // The justification column: the gaps an amendment targets, then what people wrote.
   const notes = store.amendments.annotations(packageId);
-  const justifications = new Map([...notes].map(([uid, n]) => [uid, n.justification]));
+  const gapsOf = store.gaps.gapsOf(packageId);
+  const gapNames = new Map(store.gaps.list().map((g) => [g.code, g.names[lang]]));
+  const justifications = new Map<string, string>();
+  for (const uid of new Set([...notes.keys(), ...gapsOf.keys()])) {
+    const gaps = (gapsOf.get(uid) ?? []).map((c) => gapNames.get(c) ?? c).join('; ');
+    const text = notes.get(uid)?.justification ?? '';
+    justifications.set(uid, [gaps, text].filter(Boolean).join('. '));
+  }
   const acts: ActInstructions[] = [];
   const table: ComparativeRow[] = [];
   for (const { v, e } of drafts) {

@@ -6,7 +6,7 @@ export class StoreError extends Error {
   override readonly name = 'StoreError';
 
   constructor(
-    readonly code: 'DB_TOO_NEW' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_EDITABLE',
+    readonly code: 'DB_TOO_NEW' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_EDITABLE' | 'NOT_READY' | 'INVALID_INPUT',
     message: string,
   ) {
     super(message);

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AmendmentRepository } from './repositories/amendments';
+import { GapRepository } from './repositories/gaps';
 import { PackageRepository } from './repositories/packages';
 import { ProvisionRepository } from './repositories/provisions';
 import { VersionRepository } from './repositories/versions';
@@ -13,6 +14,7 @@ export interface Store {
   provisions: ProvisionRepository;
   packages: PackageRepository;
   amendments: AmendmentRepository;
+  gaps: GapRepository;
   /** Runs a function in one write transaction (rolled back if it throws). */
   transaction<T>(fn: () => T): T;
 }
@@ -26,6 +28,7 @@ export function createStore(db: Database): Store {
     provisions: new ProvisionRepository(db),
     packages: new PackageRepository(db),
     amendments: new AmendmentRepository(db),
+    gaps: new GapRepository(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

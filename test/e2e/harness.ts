@@ -10,7 +10,9 @@ import { readCorpus } from '../../electron/io/corpus';
 import { createDispatcher, senderCheck } from '../../electron/ipc/dispatch';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { createServiceContext, type ServiceContext } from '../../electron/services/context';
+import { seedTaxonomy } from '../../electron/services/gaps';
 import { seedCorpus } from '../../electron/services/seed';
+import { readTaxonomyFile } from '../../electron/io/taxonomy-file';
 import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
@@ -78,6 +80,7 @@ export async function startApp(browser: Browser, dataDir: string, options: { vie
   const databaseFile = join(dataDir, 'zan-workbench.sqlite');
   const ctx = createServiceContext(createStore(openDatabase(databaseFile)));
   seedCorpus(ctx, readCorpus(CORPUS_DIR));
+  seedTaxonomy(ctx, readTaxonomyFile(join(CORPUS_DIR, '../gaps/default-taxonomy.json')));
   const server = await serveRenderer(inject('rendererDir'));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   // The save dialog of the app, answered with a file in the test's folder.

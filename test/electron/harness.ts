@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCorpus } from '../../electron/io/corpus';
 import { emptyMemo, type ServiceContext } from '../../electron/services/context';
+import { seedTaxonomy } from '../../electron/services/gaps';
 import { seedCorpus } from '../../electron/services/seed';
+import { readTaxonomyFile } from '../../electron/io/taxonomy-file';
 import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
 import { newUid } from '../../shared/law';
@@ -13,6 +15,9 @@ export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'zan-test-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** The default gap taxonomy the app ships. */
+export const TAXONOMY_FILE = join(import.meta.dirname, '../../resources/gaps/default-taxonomy.json');
 
 /** The folder of the small test corpus. */
 export const TEST_CORPUS = join(import.meta.dirname, '../fixtures/corpus');
@@ -31,5 +36,6 @@ export function openTestContext(dir: string, corpusDir = TEST_CORPUS): ServiceCo
     },
   };
   seedCorpus(ctx, readCorpus(corpusDir));
+  seedTaxonomy(ctx, readTaxonomyFile(TAXONOMY_FILE));
   return ctx;
 }

@@ -1,9 +1,10 @@
 import { initial } from './001-initial';
 import { amendments } from './002-amendments';
+import { gaps } from './003-gaps';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, amendments];
+export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps];
 
 /** The schema version this build writes. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

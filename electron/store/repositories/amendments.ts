@@ -18,6 +18,8 @@ export interface AnnotationRecord {
   packageId: string;
   uid: string;
   justification: string;
+  /** A reference to a report or statistic that supports the change. */
+  evidence: string;
   status: 'proposed' | 'accepted' | 'rejected';
   updatedAt: string;
 }
@@ -65,16 +67,16 @@ export class AmendmentRepository {
   annotate(record: AnnotationRecord): void {
     this.db
       .prepare(
-        `INSERT INTO amendment_annotation (package_id, uid, justification, status, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (package_id, uid) DO UPDATE SET justification = excluded.justification, status = excluded.status, updated_at = excluded.updated_at`,
+        `INSERT INTO amendment_annotation (package_id, uid, justification, evidence, status, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (package_id, uid) DO UPDATE SET justification = excluded.justification, evidence = excluded.evidence, status = excluded.status, updated_at = excluded.updated_at`,
       )
-      .run(record.packageId, record.uid, record.justification, record.status, record.updatedAt);
+      .run(record.packageId, record.uid, record.justification, record.evidence, record.status, record.updatedAt);
   }
 
   /** The annotations of a package, by provision uid. */
   annotations(packageId: string): Map<string, AnnotationRecord> {
     const rows = this.db
-      .prepare('SELECT package_id AS packageId, uid, justification, status, updated_at AS updatedAt FROM amendment_annotation WHERE package_id = ?')
+      .prepare('SELECT package_id AS packageId, uid, justification, evidence, status, updated_at AS updatedAt FROM amendment_annotation WHERE package_id = ?')
       .all(packageId) as AnnotationRecord[];
     return new Map(rows.map((r) => [r.uid, r]));
   }

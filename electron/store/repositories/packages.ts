@@ -45,6 +45,11 @@ export class PackageRepository {
     return (this.db.prepare('SELECT * FROM package ORDER BY updated_at DESC, id').all() as PackageRow[]).map(fromRow);
   }
 
+  /** Sets a package's status. */
+  setStatus(id: string, status: PackageRecord['status'], now: string): void {
+    this.db.prepare('UPDATE package SET status = ?, updated_at = ? WHERE id = ?').run(status, now, id);
+  }
+
   /** Marks a package as changed now. */
   touch(id: string, now: string): void {
     this.db.prepare('UPDATE package SET updated_at = ? WHERE id = ?').run(now, id);

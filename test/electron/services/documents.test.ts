@@ -34,7 +34,7 @@ function editedPackage() {
   const p1 = rows.find((r) => r.text.startsWith('Университеты вправе')) as (typeof rows)[number];
   const p19 = rows.find((r) => r.text.startsWith('Настоящий Закон вводится')) as (typeof rows)[number];
   saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p1, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
-  ctx.store.amendments.annotate({ packageId: pkg.id, uid: p1.uid, justification: 'Колледжи участвуют в консорциумах.', status: 'proposed', updatedAt: ctx.now() });
+  ctx.store.amendments.annotate({ packageId: pkg.id, uid: p1.uid, justification: 'Колледжи участвуют в консорциумах.', evidence: '', status: 'proposed', updatedAt: ctx.now() });
   return { pkg, baseId, versionId };
 }
 

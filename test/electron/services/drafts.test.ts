@@ -114,7 +114,7 @@ describe('packages and drafts', () => {
     saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...target, text: 'Университеты и колледжи вправе:' }], deletes: [] });
     const stored = ctx.store.amendments.listForVersion(versionId);
     expect(stored.map((a) => [a.kind, a.eId, a.proposed?.text])).toEqual([['words', 'chp_1__art_17__para_1', 'Университеты и колледжи вправе:']]);
-    ctx.store.amendments.annotate({ packageId: pkgId, uid: target.uid, justification: 'Колледжи тоже участвуют', status: 'proposed', updatedAt: ctx.now() });
+    ctx.store.amendments.annotate({ packageId: pkgId, uid: target.uid, justification: 'Колледжи тоже участвуют', evidence: '', status: 'proposed', updatedAt: ctx.now() });
 
     // Renumber the paragraph (1 → 1-1) and edit again: the amendment is re-derived, the note stays on it.
     saveDraft(ctx, { versionId, revision: 1, upserts: [{ ...target, num: '1-1', text: 'Университеты и колледжи вправе, в частности:' }], deletes: [] });

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CoverageData, GapData } from '../../shared/ipc';
+import { AnnotationEditor } from './AnnotationEditor';
 import { structuralLabel, type Amendment } from '../../shared/amend';
 import type { DiffOp } from '../../shared/diff/ops';
 import type { Lang } from '../../shared/law';
@@ -26,16 +29,49 @@ function CompactDiff({ ops }: { ops: readonly DiffOp[] }) {
  * The amendments of the draft, one per changed provision, in the law's order: the structural
  * element, the kind and the words changed. A click brings the provision into view.
  */
-export function AmendmentsPanel({ amendments, lang, onSelect }: { amendments: readonly Amendment[]; lang: Lang; onSelect(uid: string): void }) {
-  const { t } = useTranslation();
+export function AmendmentsPanel({
+  amendments,
+  lang,
+  onSelect,
+  annotations,
+}: {
+  amendments: readonly Amendment[];
+  lang: Lang;
+  onSelect(uid: string): void;
+  /** Gaps and justifications, when the draft belongs to a package (the editor's text is always live; these follow saves). */
+  annotations?: { packageId: string; coverage: CoverageData; gaps: GapData[]; onCoverage(c: CoverageData): void; prepare(): Promise<void> };
+}) {
+  const { t, i18n } = useTranslation();
+  const ui = (i18n.language === 'en' ? 'en' : 'ru') as Lang;
+  const [editing, setEditing] = useState<string | null>(null);
+  const [filter, setFilter] = useState<string>('');
+  const byUid = new Map((annotations?.coverage.amendments ?? []).map((a) => [a.uid, a]));
+  const gapName = new Map((annotations?.gaps ?? []).map((g) => [g.code, g.names[ui]]));
+  const shown = amendments.filter((a) => {
+    if (!filter) return true;
+    const codes = byUid.get(a.uid)?.gapCodes ?? [];
+    return filter === '-' ? codes.length === 0 : codes.includes(filter);
+  });
   return (
     <aside className="amendments-panel" aria-label={t('amendments.title')} data-testid="amendments-panel">
       <h2 className="panel-title">
         {t('amendments.title')} <span className="count">{amendments.length}</span>
       </h2>
+      {annotations && amendments.length > 0 && (
+        <select className="gap-filter" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label={t('gaps.filter')} data-testid="gap-filter">
+          <option value="">{t('gaps.all')}</option>
+          <option value="-">{t('gaps.none')}</option>
+          {annotations.gaps.filter((g) => !g.retired).map((g) => (
+            <option key={g.code} value={g.code}>
+              {g.names[ui]}
+            </option>
+          ))}
+        </select>
+      )}
       {amendments.length === 0 && <p className="hint">{t('amendments.none')}</p>}
       <ol className="amendment-list">
-        {amendments.map((a) => {
+        {shown.map((a) => {
+          const note = byUid.get(a.uid);
           const removed = a.proposed === null;
           const headingChanged = a.headingOps.some(([op]) => op !== 0);
           return (
@@ -54,6 +90,32 @@ export function AmendmentsPanel({ amendments, lang, onSelect }: { amendments: re
                 {a.ops.some(([op]) => op !== 0) && <CompactDiff ops={a.ops} />}
                 {a.dropped.length > 0 && <span className="amendment-note">{t('amendments.dropped', { count: a.dropped.length })}</span>}
               </button>
+              {annotations && (
+                <div className="amendment-annotation">
+                  {(note?.gapCodes ?? []).map((c) => (
+                    <span key={c} className="gap-chip" data-testid="gap-chip">
+                      {gapName.get(c) ?? c}
+                    </span>
+                  ))}
+                  {note?.justification && <span className="amendment-why">{note.justification}</span>}
+                  {editing !== a.uid && (
+                    <button type="button" className="link-button" onClick={() => setEditing(a.uid)} data-testid="annotate">
+                      {note && (note.gapCodes.length || note.justification) ? t('gaps.edit') : t('gaps.annotate')}
+                    </button>
+                  )}
+                  {editing === a.uid && (
+                    <AnnotationEditor
+                      packageId={annotations.packageId}
+                      uid={a.uid}
+                      current={note}
+                      gaps={annotations.gaps}
+                      onSaved={annotations.onCoverage}
+                      onClose={() => setEditing(null)}
+                      prepare={annotations.prepare}
+                    />
+                  )}
+                </div>
+              )}
             </li>
           );
         })}

@@ -1,7 +1,7 @@
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OpenedVersion, PackageSummary } from '../../shared/ipc';
+import type { CoverageData, GapData, OpenedVersion, PackageSummary } from '../../shared/ipc';
 import type { Amendment } from '../../shared/amend';
 import { docToLaw, lawFromJSON, lawToDoc, lawToRows, type LawDoc } from '../../shared/law';
 import { call } from '../api';
@@ -40,6 +40,9 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
   const [notice, setNotice] = useState<string | null>(null);
   const [amendments, setAmendments] = useState<readonly Amendment[]>([]);
+  const [coverage, setCoverage] = useState<CoverageData | null>(null);
+  const [gaps, setGaps] = useState<GapData[]>([]);
+  const packageId = version.packageId;
   const frame = useRef(0);
   const view = useRef<EditorView | null>(null);
   const page = useRef<HTMLDivElement>(null);
@@ -54,12 +57,20 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
         send: (input) => window.zan.saveDraft(input),
         onStatus: (s) => {
           setStatus(s);
+          // Annotations attach to stored amendments: refresh them when a save lands.
+          if (s.kind === 'saved' && s.at && packageId) void call('getCoverage', { packageId }).then(setCoverage, () => undefined);
           // The outline follows the saved text, not each keystroke.
           if (s.kind === 'saved' && view.current) setOutlineLaw(docToLaw(view.current.state.doc, version.lang));
         },
       }),
     [version, initial],
   );
+
+  useEffect(() => {
+    if (!packageId) return;
+    void call('listGaps', {}).then(setGaps, () => undefined);
+    void call('getCoverage', { packageId }).then(setCoverage, () => undefined);
+  }, [packageId]);
 
   useEffect(() => {
     // Leaving the page or the view saves what is pending; a close with unsaved edits waits for it.
@@ -102,6 +113,12 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
     (v: EditorView | null) => {
       view.current = v;
       if (v) showAmendments(v);
+      // Coming from the coverage view: bring the provision it named into view.
+      const reveal = sessionStorage.getItem('zan.reveal');
+      if (v && reveal) {
+        sessionStorage.removeItem('zan.reveal');
+        requestAnimationFrame(() => revealUnit(page.current, reveal));
+      }
     },
     [showAmendments],
   );
@@ -155,7 +172,12 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
           <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onView={onView} />
         </div>
       </main>
-      <AmendmentsPanel amendments={amendments} lang={version.lang} onSelect={(uid) => revealUnit(page.current, uid)} />
+      <AmendmentsPanel
+        amendments={amendments}
+        lang={version.lang}
+        onSelect={(uid) => revealUnit(page.current, uid)}
+        annotations={packageId && coverage ? { packageId, coverage, gaps, onCoverage: setCoverage, prepare: () => autosave.flush() } : undefined}
+      />
     </div>
   );
 }

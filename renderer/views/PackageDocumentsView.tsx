@@ -4,6 +4,7 @@ import type { PackageDocumentsData } from '../../shared/ipc';
 import { LANGS, type Lang } from '../../shared/law';
 import { TABLE_WORDS } from '../../shared/table/comparative';
 import { call } from '../api';
+import { CoverageView } from '../components/CoverageView';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { langBadge } from '../format';
 import { errorMessage } from '../i18n';
@@ -30,15 +31,32 @@ function Cell({ lines }: { lines: Runs }) {
 export function PackageDocumentsView({ packageId }: { packageId: string }) {
   const { t } = useTranslation();
   const [lang, setLang] = useState<Lang>('ru');
-  const [tab, setTab] = useState<'law' | 'table'>('law');
+  const [tab, setTab] = useState<'law' | 'table' | 'coverage'>('law');
+  const [gapFilter, setGapFilter] = useState('');
+  const [readiness, setReadiness] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const pkg = useAsync(() => call('getPackage', { packageId }), [packageId]);
   const docs = useAsync(() => call('getPackageDocuments', { packageId, lang }), [packageId, lang]);
+  const [statusVersion, setStatusVersion] = useState(0);
+  const coverage = useAsync(async () => ({ coverage: await call('getCoverage', { packageId }), gaps: await call('listGaps', {}) }), [packageId, statusVersion]);
+  const pkgStatus = useAsync(async () => (await call('getPackage', { packageId })).status, [packageId, statusVersion]);
+
+  async function changeStatus(status: 'draft' | 'review') {
+    setReadiness(null);
+    try {
+      await call('setPackageStatus', { packageId, status });
+      setReadiness(status === 'review' ? t('gaps.ready') : null);
+      setStatusVersion((n) => n + 1);
+    } catch (error) {
+      setReadiness(errorMessage(error));
+    }
+  }
 
   async function exportDocument(format: 'docx' | 'html') {
     setStatus(null);
     try {
-      const { path } = await call('exportPackageDocument', { packageId, lang, document: tab, format });
+      // The coverage tab exports the table, which carries the gaps in its justification column.
+      const { path } = await call('exportPackageDocument', { packageId, lang, document: tab === 'law' ? 'law' : 'table', format });
       if (path) setStatus(t('documents.exported', { path }));
     } catch (error) {
       setStatus(errorMessage(error));
@@ -63,9 +81,9 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
         <h1 className="document-title">{pkg.state === 'done' ? pkg.value.title : t('loading')}</h1>
         <div className="toolbar">
           <div className="segmented" role="tablist">
-            {(['law', 'table'] as const).map((k) => (
+            {(['law', 'table', 'coverage'] as const).map((k) => (
               <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'is-active' : ''} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
-                {t(k === 'law' ? 'documents.law' : 'documents.table')}
+                {t(k === 'law' ? 'documents.law' : k === 'table' ? 'documents.table' : 'gaps.coverage')}
               </button>
             ))}
           </div>
@@ -82,6 +100,11 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           <button type="button" className="button" onClick={() => void exportDocument('html')}>
             {t('documents.exportHtml')}
           </button>
+          {pkgStatus.state === 'done' && (
+            <button type="button" className="button button-primary" onClick={() => void changeStatus(pkgStatus.value === 'review' ? 'draft' : 'review')} data-testid="mark-ready">
+              {pkgStatus.value === 'review' ? t('gaps.backToDraft') : t('gaps.markReady')}
+            </button>
+          )}
           {status && (
             <span className="hint" role="status" data-testid="export-status">
               {status}
@@ -89,10 +112,27 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           )}
         </div>
       </header>
+      {readiness && (
+        <p className="readiness" role="alert" data-testid="readiness">
+          {readiness}
+        </p>
+      )}
+      {tab === 'coverage' && coverage.state === 'done' && (
+        <div className="page wide">
+          <CoverageView
+            coverage={coverage.value.coverage}
+            gaps={coverage.value.gaps}
+            onOpen={(versionId, uid) => {
+              sessionStorage.setItem('zan.reveal', uid);
+              if (versionId) navigate({ view: 'draft', packageId, versionId });
+            }}
+          />
+        </div>
+      )}
       {docs.state === 'loading' && <p className="loading">{t('loading')}</p>}
       {docs.state === 'error' && <ErrorBanner message={docs.message} />}
-      {docs.state === 'done' && !docs.value.languages.includes(lang) && <p className="hint page-hint">{t('documents.noLanguage')}</p>}
-      {docs.state === 'done' && docs.value.languages.includes(lang) && docs.value.table.length === 0 && <p className="hint page-hint">{t('documents.noChanges')}</p>}
+      {tab !== 'coverage' && docs.state === 'done' && !docs.value.languages.includes(lang) && <p className="hint page-hint">{t('documents.noLanguage')}</p>}
+      {tab !== 'coverage' && docs.state === 'done' && docs.value.languages.includes(lang) && docs.value.table.length === 0 && <p className="hint page-hint">{t('documents.noChanges')}</p>}
       {docs.state === 'done' && docs.value.table.length > 0 && tab === 'law' && (
         <article className="page amending-law" lang={lang} data-testid="amending-law">
           {docs.value.lawText.split('\n').map((line, i) => (
@@ -104,6 +144,16 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
       )}
       {docs.state === 'done' && docs.value.table.length > 0 && tab === 'table' && (
         <div className="page wide">
+          {coverage.state === 'done' && (
+            <select className="gap-filter" value={gapFilter} onChange={(e) => setGapFilter(e.target.value)} aria-label={t('gaps.filter')} data-testid="table-gap-filter">
+              <option value="">{t('gaps.all')}</option>
+              {coverage.value.gaps.filter((g) => !g.retired).map((g) => (
+                <option key={g.code} value={g.code}>
+                  {g.names[lang === 'en' ? 'en' : lang === 'kk' ? 'kk' : 'ru']}
+                </option>
+              ))}
+            </select>
+          )}
           <table className="comparative" lang={lang} data-testid="comparative-table">
             <thead>
               <tr>
@@ -115,7 +165,9 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
               </tr>
             </thead>
             <tbody>
-              {docs.value.table.map((row) => (
+              {docs.value.table
+                .filter((row) => !gapFilter || (coverage.state === 'done' && coverage.value.coverage.amendments.find((a) => a.uid === row.uid)?.gapCodes.includes(gapFilter)))
+                .map((row) => (
                 <tr key={row.uid}>
                   <td>{row.no}</td>
                   <td>{row.element}</td>

@@ -67,12 +67,23 @@ it.each(['ru', 'en'])('screenshots of each main view, interface in %s', async (u
     await page.locator('.zan-article[data-num="5"]').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, `${ui}-5-draft-editor`);
 
+    await page.getByTestId('annotate').first().click();
+    await page.getByTestId('gap-LEG_GAP').check();
+    await page.getByTestId('gap-FUNDING').check();
+    await page.getByTestId('justification').fill('Совместные программы с индустриальными партнерами не имеют правовой основы и источника финансирования.');
+    await page.getByTestId('save-annotation').click();
+    await page.getByTestId('gap-chip').first().waitFor();
+    await shot(page, `${ui}-5b-annotated`);
+
     await page.getByTestId('open-documents').click();
     await page.getByTestId('amending-law').waitFor();
     await shot(page, `${ui}-7-amending-law`);
     await page.getByTestId('tab-table').click();
     await page.getByTestId('comparative-table').waitFor();
     await shot(page, `${ui}-8-comparative-table`);
+    await page.getByTestId('tab-coverage').click();
+    await page.getByTestId('coverage').waitFor();
+    await shot(page, `${ui}-9-coverage`);
 
     await page.goto(app.url);
     await page.getByTestId('package-card').first().waitFor();

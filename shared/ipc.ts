@@ -160,7 +160,7 @@ export const contract = {
   getCoverage: { input: z.object({ packageId: id }).strict(), output: coverageSchema },
   setPackageStatus: { input: z.object({ packageId: id, status: z.enum(['draft', 'review']) }).strict(), output: packageSummarySchema },
   exportPackageDocument: {
-    input: z.object({ packageId: id, lang, document: z.enum(['law', 'table']), format: z.enum(['docx', 'html']) }).strict(),
+    input: z.object({ packageId: id, lang, document: z.enum(['law', 'table', 'coverage']), format: z.enum(['docx', 'html', 'csv']) }).strict(),
     output: z.object({ path: z.string().nullable() }),
   },
 } as const;

@@ -70,6 +70,7 @@ export const en = {
     law: 'Amending law',
     table: 'Comparative table',
     exportDocx: 'Export DOCX',
+    exportCsv: 'Export CSV',
     exportHtml: 'Export HTML',
     exported: 'Saved to {{path}}',
     noChanges: 'No changes yet: edit the working copy, and the amending law and the comparative table appear here.',

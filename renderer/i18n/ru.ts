@@ -72,6 +72,7 @@ export const ru: typeof en = {
     law: 'Текст закона',
     table: 'Сравнительная таблица',
     exportDocx: 'Экспорт DOCX',
+    exportCsv: 'Экспорт CSV',
     exportHtml: 'Экспорт HTML',
     exported: 'Сохранено: {{path}}',
     noChanges: 'Изменений пока нет: правьте рабочую редакцию, и здесь появятся текст закона и сравнительная таблица.',

@@ -52,11 +52,11 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
     }
   }
 
-  async function exportDocument(format: 'docx' | 'html') {
+  async function exportDocument(format: 'docx' | 'html' | 'csv') {
     setStatus(null);
     try {
       // The coverage tab exports the table, which carries the gaps in its justification column.
-      const { path } = await call('exportPackageDocument', { packageId, lang, document: tab === 'law' ? 'law' : 'table', format });
+      const { path } = await call('exportPackageDocument', { packageId, lang, document: tab, format });
       if (path) setStatus(t('documents.exported', { path }));
     } catch (error) {
       setStatus(errorMessage(error));
@@ -94,9 +94,16 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
               </button>
             ))}
           </div>
-          <button type="button" className="button" onClick={() => void exportDocument('docx')} data-testid="export-docx">
-            {t('documents.exportDocx')}
-          </button>
+          {tab !== 'coverage' && (
+            <button type="button" className="button" onClick={() => void exportDocument('docx')} data-testid="export-docx">
+              {t('documents.exportDocx')}
+            </button>
+          )}
+          {tab === 'coverage' && (
+            <button type="button" className="button" onClick={() => void exportDocument('csv')} data-testid="export-csv">
+              {t('documents.exportCsv')}
+            </button>
+          )}
           <button type="button" className="button" onClick={() => void exportDocument('html')}>
             {t('documents.exportHtml')}
           </button>

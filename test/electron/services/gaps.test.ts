@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportPackageDocument } from '../../../electron/services/export';
 import type { ServiceContext } from '../../../electron/services/context';
 import { packageDocuments } from '../../../electron/services/documents';
 import { saveDraft } from '../../../electron/services/drafts';
@@ -90,6 +94,24 @@ describe('annotations and coverage', () => {
     annotateAmendment(ctx, { packageId: pkgId, uid: p17.uid, gapCodes: ['REGIONAL'], justification: 'y', evidence: '' });
     expect(packageCoverage(ctx, pkgId).amendments.find((a) => a.uid === p17.uid)?.gapCodes).toEqual(['REGIONAL']);
     expect(() => annotateAmendment(ctx, { packageId: pkgId, uid: p19.uid, gapCodes: ['REGIONAL'], justification: 'z', evidence: '' })).toThrow(/retired/);
+  });
+
+  it('exports the coverage report as CSV and HTML (not as DOCX)', async () => {
+    const { pkgId, p17 } = packageWithTwoAmendments();
+    annotateAmendment(ctx, { packageId: pkgId, uid: p17.uid, gapCodes: ['LEG_GAP'], justification: 'Почему, "с кавычками".', evidence: 'Отчет' });
+    const dir = mkdtempSync(join(tmpdir(), 'zan-report-'));
+    try {
+      const csv = join(dir, 'c.csv');
+      await exportPackageDocument(ctx, { packageId: pkgId, lang: 'ru', document: 'coverage', format: 'csv' }, async () => csv);
+      const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines).toEqual(['Структурный элемент,Язык,Вид,Пробелы,Обоснование,Подтверждение', '"Статья 17, пункт 1",ru,words,LEG_GAP,"Почему, ""с кавычками"".",Отчет', '"Статья 19, пункт 1",ru,repeal,,,']);
+      const html = join(dir, 'c.html');
+      await exportPackageDocument(ctx, { packageId: pkgId, lang: 'ru', document: 'coverage', format: 'html' }, async () => html);
+      expect(readFileSync(html, 'utf8')).toContain('<tr class="empty"><td>Неэффективная норма</td>');
+      await expect(exportPackageDocument(ctx, { packageId: pkgId, lang: 'ru', document: 'coverage', format: 'docx' }, async () => join(dir, 'x.docx'))).rejects.toThrow(/not exported as docx/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is ready for review only when every amendment has a gap and a justification', () => {

@@ -1,0 +1,57 @@
+import type { Lang } from '../law/language';
+
+/** The parts of a package's coverage a report needs (electron/services/gaps.ts makes it). */
+export interface CoverageReportInput {
+  title: string;
+  perGap: { code: string; count: number }[];
+  amendments: { label: string; lang: string; kind: string; gapCodes: string[]; justification: string; evidence: string }[];
+  uncoveredGaps: string[];
+  gapNames: Map<string, string>;
+}
+
+const WORDS: Record<Lang, { title: string; gap: string; count: string; element: string; lang: string; kind: string; gaps: string; justification: string; evidence: string; uncovered: string }> = {
+  ru: { title: 'Покрытие пробелов', gap: 'Пробел', count: 'Поправок', element: 'Структурный элемент', lang: 'Язык', kind: 'Вид', gaps: 'Пробелы', justification: 'Обоснование', evidence: 'Подтверждение', uncovered: 'Не закрыты' },
+  kk: { title: 'Олқылықтарды қамту', gap: 'Олқылық', count: 'Түзетулер', element: 'Құрылымдық элемент', lang: 'Тіл', kind: 'Түрі', gaps: 'Олқылықтар', justification: 'Негіздеме', evidence: 'Растау', uncovered: 'Жабылмаған' },
+  en: { title: 'Gap coverage', gap: 'Gap', count: 'Amendments', element: 'Structural element', lang: 'Language', kind: 'Kind', gaps: 'Gaps', justification: 'Justification', evidence: 'Evidence', uncovered: 'Not covered' },
+};
+
+/** A CSV field, quoted when it has to be (RFC 4180). */
+function field(value: string): string {
+  return /[",\n\r;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The coverage as CSV: one row per amendment with its gaps, justification and evidence (UTF-8 with BOM, for Excel). */
+export function coverageCsv(input: CoverageReportInput, lang: Lang): string {
+  const w = WORDS[lang];
+  const rows = [
+    [w.element, w.lang, w.kind, w.gaps, w.justification, w.evidence],
+    ...input.amendments.map((a) => [a.label, a.lang, a.kind, a.gapCodes.join(' '), a.justification, a.evidence]),
+  ];
+  return `\uFEFF${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The coverage as an HTML report: amendments per gap (uncovered ones marked), then every amendment. */
+export function coverageHtml(input: CoverageReportInput, lang: Lang): string {
+  const w = WORDS[lang];
+  const gapRows = input.perGap
+    .map((g) => `<tr${g.count === 0 ? ' class="empty"' : ''}><td>${escape(input.gapNames.get(g.code) ?? g.code)}</td><td>${g.code}</td><td>${g.count || `0 — ${escape(w.uncovered)}`}</td></tr>`)
+    .join('\n');
+  const amendmentRows = input.amendments
+    .map((a) => `<tr><td>${escape(a.label)}</td><td>${a.lang}</td><td>${a.kind}</td><td>${escape(a.gapCodes.map((c) => input.gapNames.get(c) ?? c).join('; '))}</td><td>${escape(a.justification)}</td><td>${escape(a.evidence)}</td></tr>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escape(w.title)}</title>
+<style>body{font-family:'Liberation Sans',Arial,sans-serif;font-size:11pt}table{border-collapse:collapse;width:100%;margin-bottom:18pt}th,td{border:1px solid #888;padding:3pt 6pt;vertical-align:top;text-align:left}th{background:#eee}tr.empty td{color:#b3261e}</style>
+</head><body>
+<h1>${escape(w.title)}: ${escape(input.title)}</h1>
+<table><thead><tr><th>${w.gap}</th><th>ID</th><th>${w.count}</th></tr></thead><tbody>
+${gapRows}
+</tbody></table>
+<table><thead><tr><th>${w.element}</th><th>${w.lang}</th><th>${w.kind}</th><th>${w.gaps}</th><th>${w.justification}</th><th>${w.evidence}</th></tr></thead><tbody>
+${amendmentRows}
+</tbody></table>
+</body></html>
+`;
+}

@@ -1,4 +1,5 @@
 import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCorpus } from './io/corpus';
@@ -10,6 +11,7 @@ import { appPaths } from './paths';
 import { createServiceContext } from './services/context';
 import { seedTaxonomy } from './services/gaps';
 import { seedCorpus } from './services/seed';
+import { parseSamplePackage, seedSamplePackage } from './services/sample-package';
 import { readTaxonomyFile } from './io/taxonomy-file';
 import { openDatabase } from './store/database';
 import { createStore, type Store } from './store/store';
@@ -43,8 +45,10 @@ async function start(): Promise<void> {
   }
   const ctx = createServiceContext(store);
   try {
-    seedCorpus(ctx, readCorpus(paths.corpusDir));
+    const fresh = seedCorpus(ctx, readCorpus(paths.corpusDir)) > 0;
     seedTaxonomy(ctx, readTaxonomyFile(paths.taxonomyFile));
+    // A new user starts with a complete example: a draft amending law with annotated amendments.
+    if (fresh) seedSamplePackage(ctx, parseSamplePackage(JSON.parse(readFileSync(paths.samplePackageFile, 'utf8'))));
   } catch (error) {
     dialog.showErrorBox('Sample laws were not loaded', (error as Error).message);
   }

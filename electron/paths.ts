@@ -6,6 +6,8 @@ export interface AppPaths {
   corpusDir: string;
   /** The default gap taxonomy. */
   taxonomyFile: string;
+  /** The sample draft amending law seeded on first start. */
+  samplePackageFile: string;
   /** The built renderer's folder. */
   rendererDir: string;
   /** The preload script. */
@@ -21,6 +23,7 @@ export interface AppPaths {
 export function appPaths(opts: { isPackaged: boolean; appRoot: string; resourcesPath: string; userData: string }): AppPaths {
   return {
     corpusDir: opts.isPackaged ? join(opts.resourcesPath, 'corpus') : join(opts.appRoot, 'resources', 'corpus'),
+    samplePackageFile: opts.isPackaged ? join(opts.resourcesPath, 'sample-package', 'package.json') : join(opts.appRoot, 'resources', 'sample-package', 'package.json'),
     taxonomyFile: opts.isPackaged ? join(opts.resourcesPath, 'gaps', 'default-taxonomy.json') : join(opts.appRoot, 'resources', 'gaps', 'default-taxonomy.json'),
     rendererDir: join(opts.appRoot, 'out', 'renderer'),
     preloadFile: join(opts.appRoot, 'out', 'preload', 'preload.cjs'),

@@ -10,6 +10,16 @@ const fail = (why: string): never => {
   throw new Error(why);
 };
 
+/** Whether a phrase has a word of letters in it: quoted bare punctuation or a lone number says little to a reader. */
+function hasWord(phrase: string): boolean {
+  return /\p{L}/u.test(phrase);
+}
+
+/** Whether a quoted phrase would begin or end with a space (widen it to the next word instead). */
+function looseEnds(phrase: string): boolean {
+  return /^\s|\s$/.test(phrase);
+}
+
 /** How many times a phrase occurs in a text. */
 function occurrences(text: string, phrase: string): number {
   if (!phrase) return 0;
@@ -97,7 +107,7 @@ function hunkOperation(current: string, before: string, del: string, ins: string
     while (occurrences(current, anchor) > 1 && pre.length) anchor = takeWordFromEnd(pre) + anchor;
     return { op: 'add', address, heading, after: anchor, words: ins.slice(0, -1) };
   }
-  if (del && !ins && occurrences(current, del.trim()) === 1) return { op: 'delete', address, heading, words: del.trim() };
+  if (del && !ins && hasWord(del) && occurrences(current, del.trim()) === 1) return { op: 'delete', address, heading, words: del.trim() };
   // A replacement (or a deletion or addition that needs context): widen both sides alike.
   let from = del;
   let to = ins;
@@ -113,15 +123,17 @@ function hunkOperation(current: string, before: string, del: string, ins: string
       to = word + ins;
     }
   }
-  while ((occurrences(current, from) !== 1 || !/\S/.test(from)) && (post.length || pre.length)) {
-    if (post.length) {
-      const w = takeWordFromStart(post);
-      from += w;
-      to += w;
-    } else {
+  // Widen until the phrase is unique and has a word; prefer the word before (a sentence's end
+  // punctuation reads better quoted with the word it follows).
+  while ((occurrences(current, from) !== 1 || !hasWord(from) || looseEnds(from)) && (post.length || pre.length)) {
+    if (pre.length && (!hasWord(from) || /^\s/.test(from) || !post.length)) {
       const w = takeWordFromEnd(pre);
       from = w + from;
       to = w + to;
+    } else if (post.length) {
+      const w = takeWordFromStart(post);
+      from += w;
+      to += w;
     }
   }
   // Quote words, not the spaces around them, when both sides share them and the phrase stays unique.

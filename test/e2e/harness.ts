@@ -12,6 +12,7 @@ import { createHandlers } from '../../electron/ipc/handlers';
 import { createServiceContext, type ServiceContext } from '../../electron/services/context';
 import { seedTaxonomy } from '../../electron/services/gaps';
 import { seedCorpus } from '../../electron/services/seed';
+import { parseSamplePackage, seedSamplePackage } from '../../electron/services/sample-package';
 import { readTaxonomyFile } from '../../electron/io/taxonomy-file';
 import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
@@ -76,11 +77,17 @@ export function launchChromium(): Promise<Browser> {
  * and dispatcher the main process registers, the built renderer served locally, and a page whose
  * `window.zan` is built by the preload's bridge builder over a Playwright binding.
  */
-export async function startApp(browser: Browser, dataDir: string, options: { viewport?: { width: number; height: number }; uiLanguage?: string } = {}): Promise<E2EApp> {
+export async function startApp(
+  browser: Browser,
+  dataDir: string,
+  options: { viewport?: { width: number; height: number }; uiLanguage?: string; samplePackage?: boolean } = {},
+): Promise<E2EApp> {
   const databaseFile = join(dataDir, 'zan-workbench.sqlite');
   const ctx = createServiceContext(createStore(openDatabase(databaseFile)));
   seedCorpus(ctx, readCorpus(CORPUS_DIR));
   seedTaxonomy(ctx, readTaxonomyFile(join(CORPUS_DIR, '../gaps/default-taxonomy.json')));
+  // The app seeds the sample package on first start; most tests start without it, to count from zero.
+  if (options.samplePackage) seedSamplePackage(ctx, parseSamplePackage(JSON.parse(readFileSync(join(CORPUS_DIR, '../sample-package/package.json'), 'utf8'))));
   const server = await serveRenderer(inject('rendererDir'));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   // The save dialog of the app, answered with a file in the test's folder.

@@ -20,7 +20,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 it.each(['ru', 'en'])('screenshots of each main view, interface in %s', async (ui) => {
   const t = tempDir();
-  const app = await startApp(browser, t.dir, { viewport: { width: 1440, height: 900 }, uiLanguage: ui });
+  const app = await startApp(browser, t.dir, { viewport: { width: 1440, height: 900 }, uiLanguage: ui, samplePackage: true });
   const { page } = app;
   try {
     await page.locator('.work-card').first().waitFor();
@@ -88,7 +88,16 @@ it.each(['ru', 'en'])('screenshots of each main view, interface in %s', async (u
     await page.goto(app.url);
     await page.getByTestId('package-card').first().waitFor();
     await shot(page, `${ui}-6-library-with-package`);
-    expect(await page.getByTestId('package-card').count()).toBe(1);
+    expect(await page.getByTestId('package-card').count()).toBe(2);
+
+    // The sample package: its coverage and its amending law across four acts.
+    await page.getByTestId('package-card').last().click();
+    await page.getByTestId('open-documents').click();
+    await page.getByTestId('amending-law').waitFor();
+    await shot(page, `${ui}-10-sample-amending-law`);
+    await page.getByTestId('tab-coverage').click();
+    await page.getByTestId('coverage').waitFor();
+    await shot(page, `${ui}-11-sample-coverage`);
   } finally {
     await app.close();
     t.cleanup();

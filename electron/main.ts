@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
   const source: RendererSource = devUrl ? { url: devUrl } : { file: `${paths.rendererDir}/index.html` };
   const trusted = devUrl ? [devUrl] : [pathToFileURL(paths.rendererDir).href + '/'];
-  const chooseSavePath = async (suggestedName: string, format: 'docx' | 'html' | 'csv') => {
+  const chooseSavePath = async (suggestedName: string, format: 'docx' | 'html' | 'csv' | 'json') => {
     const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: format.toUpperCase(), extensions: [format] }] };
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;

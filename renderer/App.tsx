@@ -3,6 +3,7 @@ import { setUiLanguage, UI_LANGUAGES, type UiLanguage } from './i18n';
 import { navigate, useRoute } from './router';
 import { DraftView } from './views/DraftView';
 import { LawView } from './views/LawView';
+import { GapsView } from './views/GapsView';
 import { LibraryView } from './views/LibraryView';
 import { PackageDocumentsView } from './views/PackageDocumentsView';
 
@@ -24,6 +25,9 @@ export function App() {
           <button type="button" className={`nav-link${route.view === 'library' ? ' is-active' : ''}`} onClick={() => navigate({ view: 'library' })}>
             {t('nav.library')}
           </button>
+          <button type="button" className={`nav-link${route.view === 'gaps' ? ' is-active' : ''}`} onClick={() => navigate({ view: 'gaps' })} data-testid="nav-gaps">
+            {t('nav.gaps')}
+          </button>
           <label className="ui-lang">
             <span className="visually-hidden">{t('nav.uiLanguage')}</span>
             <select value={i18n.language} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)} aria-label={t('nav.uiLanguage')} data-testid="ui-language">
@@ -41,6 +45,7 @@ export function App() {
         {route.view === 'law' && <LawView key={route.versionId} versionId={route.versionId} />}
         {route.view === 'draft' && <DraftView key={route.versionId} packageId={route.packageId} versionId={route.versionId} />}
         {route.view === 'package' && <PackageDocumentsView key={route.packageId} packageId={route.packageId} />}
+        {route.view === 'gaps' && <GapsView />}
       </div>
     </div>
   );

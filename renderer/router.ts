@@ -5,7 +5,8 @@ export type Route =
   | { view: 'library' }
   | { view: 'law'; versionId: string }
   | { view: 'draft'; packageId: string; versionId: string }
-  | { view: 'package'; packageId: string };
+  | { view: 'package'; packageId: string }
+  | { view: 'gaps' };
 
 /** Reads a route from a hash such as `#/draft/<package>/<version>`; anything else is the library. */
 export function parseRoute(hash: string): Route {
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'law' && a) return { view: 'law', versionId: a };
   if (view === 'draft' && a && b) return { view: 'draft', packageId: a, versionId: b };
   if (view === 'package' && a) return { view: 'package', packageId: a };
+  if (view === 'gaps') return { view: 'gaps' };
   return { view: 'library' };
 }
 
@@ -27,6 +29,8 @@ export function routeHash(route: Route): string {
       return `#/draft/${route.packageId}/${route.versionId}`;
     case 'package':
       return `#/package/${route.packageId}`;
+    case 'gaps':
+      return '#/gaps';
   }
 }
 

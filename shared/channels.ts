@@ -19,6 +19,8 @@ export const CHANNEL_NAMES = [
   'annotateAmendment',
   'getCoverage',
   'setPackageStatus',
+  'importTaxonomy',
+  'exportTaxonomy',
 ] as const;
 
 /** A channel (bridge method) name. */

@@ -157,6 +157,8 @@ export const contract = {
       .strict(),
     output: coverageSchema,
   },
+  importTaxonomy: { input: z.object({ json: z.string().max(2_000_000) }).strict(), output: z.array(gapSchema) },
+  exportTaxonomy: { input: empty, output: z.object({ path: z.string().nullable() }) },
   getCoverage: { input: z.object({ packageId: id }).strict(), output: coverageSchema },
   setPackageStatus: { input: z.object({ packageId: id, status: z.enum(['draft', 'review']) }).strict(), output: packageSummarySchema },
   exportPackageDocument: {

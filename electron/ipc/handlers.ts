@@ -2,7 +2,8 @@ import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
 import { packageDocuments } from '../services/documents';
-import { annotateAmendment, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../services/gaps';
+import { writeFileSync } from 'node:fs';
+import { annotateAmendment, exportTaxonomy, importTaxonomy, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
 import { exportPackageDocument, type ChooseSavePath } from '../services/export';
 import { listLibrary } from '../services/library';
@@ -41,6 +42,12 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
       return packageCoverage(ctx, input.packageId);
     },
     getCoverage: ({ packageId }) => packageCoverage(ctx, packageId),
+    importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
+    exportTaxonomy: async () => {
+      const path = await facts.chooseSavePath('gap-taxonomy.json', 'json');
+      if (path) writeFileSync(path, exportTaxonomy(ctx));
+      return { path };
+    },
     setPackageStatus: ({ packageId, status }) => {
       setPackageStatus(ctx, packageId, status);
       return getPackage(ctx, packageId);

@@ -10,7 +10,7 @@ import { packageCoverage } from './gaps';
 import { coverageCsv, coverageHtml } from '../../shared/gaps/report';
 
 /** Asks where to save a file (a dialog the user sees, in the app); null when they cancel. */
-export type ChooseSavePath = (suggestedName: string, format: 'docx' | 'html' | 'csv') => Promise<string | null>;
+export type ChooseSavePath = (suggestedName: string, format: 'docx' | 'html' | 'csv' | 'json') => Promise<string | null>;
 
 /** What the user asked to export. */
 export interface ExportRequest {

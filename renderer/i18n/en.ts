@@ -1,7 +1,7 @@
 /** English UI strings. Keys are shared with ru.ts; law texts are never translated here. */
 export const en = {
   app: { title: 'Zan Workbench', tagline: 'Drafting amendments to the laws of the Republic of Kazakhstan' },
-  nav: { library: 'Library', uiLanguage: 'Interface language' },
+  nav: { library: 'Library', gaps: 'Gaps', uiLanguage: 'Interface language' },
   library: {
     heading: 'Library of laws',
     laws: 'Laws in force',
@@ -99,6 +99,20 @@ export const en = {
     backToDraft: 'Back to drafting',
     ready: 'The package is ready for review.',
     matrix: 'Amendments per law and gap',
+  },
+  taxonomy: {
+    title: 'Collaboration gaps',
+    code: 'Code',
+    name: 'Name',
+    description: 'What it means',
+    instrument: 'Instrument that usually closes it',
+    add: 'Add a gap',
+    edit: 'Edit',
+    retire: 'Retire',
+    restore: 'Restore',
+    import: 'Import JSON…',
+    export: 'Export JSON…',
+    imported: 'Taxonomy imported.',
   },
   errors: {
     INVALID_PAYLOAD: 'The request was malformed.',

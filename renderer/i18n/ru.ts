@@ -3,7 +3,7 @@ import type { en } from './en';
 /** Russian UI strings (the first language of the ministry's drafters). */
 export const ru: typeof en = {
   app: { title: 'Zan Workbench', tagline: 'Подготовка изменений в законы Республики Казахстан' },
-  nav: { library: 'Библиотека', uiLanguage: 'Язык интерфейса' },
+  nav: { library: 'Библиотека', gaps: 'Пробелы', uiLanguage: 'Язык интерфейса' },
   library: {
     heading: 'Библиотека законов',
     laws: 'Действующие акты',
@@ -101,6 +101,20 @@ export const ru: typeof en = {
     backToDraft: 'Вернуть в работу',
     ready: 'Проект передан на рассмотрение.',
     matrix: 'Поправки по законам и пробелам',
+  },
+  taxonomy: {
+    title: 'Пробелы в сотрудничестве',
+    code: 'Код',
+    name: 'Название',
+    description: 'Что означает',
+    instrument: 'Чем обычно устраняется',
+    add: 'Добавить пробел',
+    edit: 'Изменить',
+    retire: 'Вывести',
+    restore: 'Вернуть',
+    import: 'Импорт JSON…',
+    export: 'Экспорт JSON…',
+    imported: 'Таксономия импортирована.',
   },
   errors: {
     INVALID_PAYLOAD: 'Неверный запрос.',

@@ -51,4 +51,31 @@ describe('collaboration gaps in the real renderer', () => {
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().locator('td').nth(4).innerText()).toContain('Ограниченные возможности государства');
   });
+
+  it('the taxonomy: add a gap, retire one, import a taxonomy file', async () => {
+    const { page } = current();
+    await page.getByTestId('nav-gaps').click();
+    await page.getByTestId('gap-table').waitFor();
+    expect(await page.locator('[data-testid^="gap-row-"]').count()).toBe(11);
+
+    await page.getByTestId('gap-add').click();
+    await page.getByTestId('gap-code').fill('sandbox');
+    for (const lang of ['ru', 'kk', 'en']) {
+      await page.getByTestId(`gap-Название-${lang}`).fill(`Песочница ${lang}`);
+      await page.getByTestId(`gap-Что означает-${lang}`).fill('Нет режима для пилотных проектов');
+      await page.getByTestId(`gap-Чем обычно устраняется-${lang}`).fill('Экспериментальный правовой режим');
+    }
+    await page.getByTestId('gap-save').click();
+    await page.getByTestId('gap-row-SANDBOX').waitFor();
+    expect(await page.getByTestId('gap-row-SANDBOX').innerText()).toContain('Песочница ru');
+
+    await page.getByTestId('gap-retire-REGIONAL').click();
+    await expect.poll(() => page.getByTestId('gap-row-REGIONAL').getAttribute('class')).toBe('is-retired');
+
+    const file = JSON.stringify({ version: 1, gaps: [{ code: 'DATA', names: { ru: 'Данные', kk: 'Деректер', en: 'Data' }, descriptions: { ru: 'd', kk: 'd', en: 'd' }, instrument: { ru: 'i', kk: 'i', en: 'i' } }] });
+    await page.getByTestId('gap-import').setInputFiles({ name: 'taxonomy.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await page.getByTestId('gap-row-DATA').waitFor();
+    await page.getByTestId('gap-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"version":1,"gaps":[]}') });
+    await expect.poll(() => page.getByTestId('taxonomy-status').innerText()).toMatch(/Invalid taxonomy/);
+  });
 });

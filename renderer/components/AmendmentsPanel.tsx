@@ -34,12 +34,15 @@ export function AmendmentsPanel({
   lang,
   onSelect,
   annotations,
+  activeUid,
 }: {
   amendments: readonly Amendment[];
   lang: Lang;
   onSelect(uid: string): void;
   /** Gaps and justifications, when the draft belongs to a package (the editor's text is always live; these follow saves). */
   annotations?: { packageId: string; coverage: CoverageData; gaps: GapData[]; onCoverage(c: CoverageData): void; prepare(): Promise<void> };
+  /** The provision the cursor is in: its entry is highlighted and brought into view, ready to annotate. */
+  activeUid?: string | null;
 }) {
   const { t, i18n } = useTranslation();
   const ui = (i18n.language === 'en' ? 'en' : 'ru') as Lang;
@@ -75,7 +78,13 @@ export function AmendmentsPanel({
           const removed = a.proposed === null;
           const headingChanged = a.headingOps.some(([op]) => op !== 0);
           return (
-            <li key={a.uid}>
+            <li
+              key={a.uid}
+              className={a.uid === activeUid ? 'is-active' : ''}
+              ref={(el) => {
+                if (el && a.uid === activeUid) el.scrollIntoView({ block: 'nearest' });
+              }}
+            >
               <button type="button" className={`amendment amendment-${a.kind}`} disabled={removed} onClick={() => onSelect(a.uid)} data-testid="amendment" data-kind={a.kind} data-eid={a.eId}>
                 <span className="amendment-head">
                   <span className="amendment-label">{structuralLabel(a.path, lang)}</span>

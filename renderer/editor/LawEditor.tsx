@@ -16,6 +16,8 @@ export interface LawEditorProps {
   base?: LawDoc;
   /** Called after every transaction that changed the document. */
   onDocChanged?(view: EditorView): void;
+  /** Called when the cursor moves into another provision (its uid). */
+  onUnitFocus?(uid: string | null): void;
   /** Receives the view once it exists (and null when it is destroyed). */
   onView?(view: EditorView | null): void;
 }
@@ -24,11 +26,12 @@ export interface LawEditorProps {
  * The ProseMirror editor of one law text, mounted once per document. React does not re-render its
  * content: ProseMirror owns that DOM, and changes flow out through onDocChanged.
  */
-export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onView }: LawEditorProps) {
+export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onView, onUnitFocus }: LawEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   // Callbacks change identity on every render; the view reads the latest through refs.
-  const latest = useRef({ hooks, onDocChanged, editable });
-  latest.current = { hooks, onDocChanged, editable };
+  const latest = useRef({ hooks, onDocChanged, editable, onUnitFocus });
+  latest.current = { hooks, onDocChanged, editable, onUnitFocus };
+  const focused = useRef<string | null>(null);
 
   useEffect(() => {
     if (!host.current) return;
@@ -42,6 +45,13 @@ export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onVi
       dispatchTransaction(tr) {
         view.updateState(view.state.apply(tr));
         if (tr.docChanged) latest.current.onDocChanged?.(view);
+        // The provision the cursor is in: its text block's parent unit.
+        const $from = view.state.selection.$from;
+        const uid = $from.depth >= 2 ? (($from.node($from.depth - 1).attrs['uid'] as string | undefined) ?? null) : null;
+        if (uid !== focused.current) {
+          focused.current = uid;
+          latest.current.onUnitFocus?.(uid);
+        }
       },
     });
     onView?.(view);

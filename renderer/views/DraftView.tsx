@@ -41,6 +41,7 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
   const [notice, setNotice] = useState<string | null>(null);
   const [amendments, setAmendments] = useState<readonly Amendment[]>([]);
   const [coverage, setCoverage] = useState<CoverageData | null>(null);
+  const [activeUid, setActiveUid] = useState<string | null>(null);
   const [gaps, setGaps] = useState<GapData[]>([]);
   const packageId = version.packageId;
   const frame = useRef(0);
@@ -169,13 +170,14 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
           )}
         </header>
         <div className="page" ref={page}>
-          <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onView={onView} />
+          <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onView={onView} onUnitFocus={setActiveUid} />
         </div>
       </main>
       <AmendmentsPanel
         amendments={amendments}
         lang={version.lang}
         onSelect={(uid) => revealUnit(page.current, uid)}
+        activeUid={activeUid}
         annotations={packageId && coverage ? { packageId, coverage, gaps, onCoverage: setCoverage, prepare: () => autosave.flush() } : undefined}
       />
     </div>

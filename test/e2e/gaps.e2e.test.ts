@@ -17,8 +17,10 @@ describe('collaboration gaps in the real renderer', () => {
     await expect.poll(() => page.getByTestId('amendment').count()).toBe(2);
     await waitSaved(page);
 
-    // Annotate the first amendment from the panel.
-    await page.getByTestId('annotate').first().click();
+    // Annotate from the editor: the cursor in a changed provision highlights its entry in the panel.
+    await cursorAtEnd(page, p1);
+    await expect.poll(() => page.locator('.amendment-list li.is-active [data-testid="amendment"]').getAttribute('data-eid')).toBe('chp_2__art_5__para_1');
+    await page.locator('.amendment-list li.is-active [data-testid="annotate"]').click();
     await page.getByTestId('gap-STATE_CAP').check();
     await page.getByTestId('justification').fill('Советы не отчитываются, и государство не видит их работу.');
     await page.getByTestId('save-annotation').click();

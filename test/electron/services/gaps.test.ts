@@ -87,6 +87,15 @@ describe('annotations and coverage', () => {
     expect([a?.label, a?.gapCodes, a?.justification]).toEqual(['Статья 17, пункт 1', ['LEG_GAP'], 'Почему.']);
   });
 
+  it('annotations survive a move to another article', () => {
+    const { pkgId, versionId, p17, p19 } = packageWithTwoAmendments();
+    annotateAmendment(ctx, { packageId: pkgId, uid: p17.uid, gapCodes: ['TRANSFER'], justification: 'Перенос.', evidence: '' });
+    // Paragraph 17.1 moves to the end of article 19, as its paragraph 2.
+    saveDraft(ctx, { versionId, revision: 1, upserts: [{ ...p17, parentUid: p19.parentUid, ord: 1, num: '2', text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    const moved = packageCoverage(ctx, pkgId).amendments.find((a) => a.uid === p17.uid);
+    expect([moved?.kind, moved?.gapCodes, moved?.justification]).toEqual(['move', ['TRANSFER'], 'Перенос.']);
+  });
+
   it('a retired gap stays on an annotation that has it, and cannot be added to another', () => {
     const { pkgId, p17, p19 } = packageWithTwoAmendments();
     annotateAmendment(ctx, { packageId: pkgId, uid: p17.uid, gapCodes: ['REGIONAL'], justification: 'x', evidence: '' });

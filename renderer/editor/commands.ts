@@ -1,5 +1,5 @@
 import { Fragment, type Node as PMNode, type NodeType, type ResolvedPos } from 'prosemirror-model';
-import { Selection, TextSelection, type Command, type EditorState } from 'prosemirror-state';
+import { Selection, TextSelection, type Command } from 'prosemirror-state';
 import { DEFAULT_STUB, lawSchema, newUid, numberBetween, type Lang } from '../../shared/law';
 
 /** How a command tells the drafter why it did nothing (shown in the status bar). */
@@ -171,10 +171,6 @@ export function moveToArticle(direction: 1 | -1): Command {
   };
 }
 
-/** Whether the state's selection is inside a text the drafter may edit (used by tests). */
-export function selectionInText(state: EditorState): boolean {
-  return state.selection.$from.parent.isTextblock;
-}
 
 /**
  * Ctrl+Shift+Backspace: repeals the unit the cursor is in. Kazakh technique keeps a repealed unit

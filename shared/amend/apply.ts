@@ -16,6 +16,7 @@ export class ApplyError extends Error {
  */
 export function apply(base: LawDoc, amendments: readonly Amendment[]): LawDoc {
   const body = base.body.map(clone);
+  // A stand-in parent for the top-level units, so that every unit has one (its fields are never read).
   const root: Provision = { uid: '', eId: '', kind: 'article', num: '', heading: '', text: '', repealed: false, notes: [], children: body };
   const parentOf = new Map<string, Provision>();
   const byUid = new Map<string, Provision>();

@@ -2,6 +2,11 @@ import { amendmentsToJSON, amendmentsToText, derive } from '../../shared/amend';
 import { applyOperations, InstructionError, parseAmendingLaw, planOperations, renderAmendingLaw } from '../../shared/instructions';
 import { comparativeTable, comparativeTableHtml } from '../../shared/table/comparative';
 import { comparativeTableDocx } from '../io/table-docx';
+import { createServiceContext } from '../services/context';
+import { verifyAudit } from '../services/audit';
+import { openDatabase } from '../store/database';
+import { createStore } from '../store/store';
+import { existsSync } from 'node:fs';
 import { countByKind, LawStructureError, parseLaw, printLaw, isLang, type Lang } from '../../shared/law';
 
 /** What the CLI touches of the world, so tests can run it without files or a terminal. */
@@ -25,6 +30,7 @@ Commands:
   apply <base> <law>        Apply the text of an amending law to a law text; print the result.
   table <base> <draft> --out <file.docx|file.html>
                             Write the comparative table (current / proposed wording) of the changes.
+  audit-check --db <file>   Verify the hash chain of a workbench database's audit log.
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
     --write                 Rewrite the file in canonical form.
@@ -38,7 +44,7 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   // Options with a value: --lang ru, --title "…".
   const valued = new Map<string, string | undefined>();
   const taken = new Set<number>();
-  for (const name of ['--lang', '--title', '--out']) {
+  for (const name of ['--lang', '--title', '--out', '--db']) {
     const at = rest.indexOf(name);
     if (at >= 0) {
       valued.set(name, rest[at + 1]);
@@ -58,6 +64,7 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
     return 2;
   }
   const lang: Lang | undefined = langArg as Lang | undefined;
+  if (command === 'audit-check') return auditCheck(valued.get('--db'), io);
   if (files.length === 0) {
     io.err(USAGE);
     return 2;
@@ -227,4 +234,24 @@ async function table(baseFile: string, draftFile: string, lang: Lang | undefined
   }
   io.out(`${out}: ${rows.length} rows`);
   return 0;
+}
+
+/** Verifies a database's audit log; exit 1 names the first broken entry. */
+function auditCheck(file: string | undefined, io: CliIO): number {
+  if (!file || !existsSync(file)) {
+    io.err('audit-check needs --db <file>, an existing workbench database.');
+    return 2;
+  }
+  const store = createStore(openDatabase(file));
+  try {
+    const result = verifyAudit(createServiceContext(store));
+    if (result.ok) {
+      io.out(`${file}: audit log OK (${result.entries} entries).`);
+      return 0;
+    }
+    io.err(`${file}: audit log broken at entry ${result.seq}: ${result.reason}.`);
+    return 1;
+  } finally {
+    store.db.close();
+  }
 }

@@ -16,7 +16,7 @@ export interface SaveDraftInput extends RowChanges {
  * would leave an impossible law is rolled back whole (INVALID_LAW) and the stored draft is untouched.
  * The draft's amendments are re-derived and stored in the same transaction.
  */
-export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): { revision: number; savedAt: string } {
+export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: { duringReview?: boolean } = {}): { revision: number; savedAt: string } {
   const { store } = ctx;
   const savedAt = ctx.now();
   return store.transaction(() => {
@@ -24,7 +24,8 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput): { revisio
     if (!version) throw new StoreError('NOT_FOUND', `No version ${input.versionId}.`);
     if (version.status !== 'draft' || !version.packageId) throw new StoreError('NOT_EDITABLE', 'Only a working draft of a package can be edited.');
     const pkg = store.packages.get(version.packageId);
-    if (pkg?.status !== 'draft') throw new StoreError('NOT_EDITABLE', 'This package is no longer a draft.');
+    // In review the text is read-only to editing; a reviewer's rejection still restores wording.
+    if (!pkg || (pkg.status !== 'draft' && !(options.duringReview && pkg.status === 'review'))) throw new StoreError('NOT_EDITABLE', 'This package is no longer a draft.');
     if (!store.versions.advanceRevision(version.id, input.revision, savedAt)) {
       throw new StoreError('CONFLICT', `The draft was saved elsewhere (revision ${version.revision}, this edit was made on ${input.revision}). Reopen it to continue.`);
     }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AmendmentRepository } from './repositories/amendments';
 import { GapRepository } from './repositories/gaps';
+import { ReviewRepository } from './repositories/review';
 import { PackageRepository } from './repositories/packages';
 import { ProvisionRepository } from './repositories/provisions';
 import { VersionRepository } from './repositories/versions';
@@ -15,6 +16,7 @@ export interface Store {
   packages: PackageRepository;
   amendments: AmendmentRepository;
   gaps: GapRepository;
+  review: ReviewRepository;
   /** Runs a function in one write transaction (rolled back if it throws). */
   transaction<T>(fn: () => T): T;
 }
@@ -29,6 +31,7 @@ export function createStore(db: Database): Store {
     packages: new PackageRepository(db),
     amendments: new AmendmentRepository(db),
     gaps: new GapRepository(db),
+    review: new ReviewRepository(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

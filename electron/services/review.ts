@@ -1,0 +1,82 @@
+import type { Amendment } from '../../shared/amend';
+import type { ProvisionRow } from '../../shared/law';
+import { StoreError } from '../store/errors';
+import { audit, requireIdentity } from './audit';
+import type { ServiceContext } from './context';
+import { saveDraft } from './drafts';
+
+/** Finds an amendment of a package by provision uid, with the draft it belongs to. */
+function findAmendment(ctx: ServiceContext, packageId: string, uid: string): { amendment: Amendment; versionId: string; baseVersionId: string } {
+  for (const v of ctx.store.versions.listByPackage(packageId)) {
+    const amendment = ctx.store.amendments.listForVersion(v.id).find((a) => a.uid === uid);
+    if (amendment && v.baseVersionId) return { amendment, versionId: v.id, baseVersionId: v.baseVersionId };
+  }
+  throw new StoreError('NOT_FOUND', 'This provision has no amendment in the package.');
+}
+
+/** Adds a comment (or a reply) to an amendment, signed with the user's identity, and logs it. */
+export function addComment(ctx: ServiceContext, input: { packageId: string; uid: string; parentId: string | null; text: string }): void {
+  const who = requireIdentity(ctx);
+  findAmendment(ctx, input.packageId, input.uid);
+  if (!input.text.trim()) throw new StoreError('INVALID_INPUT', 'A comment needs text.');
+  const id = ctx.newId();
+  ctx.store.transaction(() => {
+    ctx.store.review.addComment({ id, packageId: input.packageId, uid: input.uid, parentId: input.parentId, author: who.name, role: who.role, text: input.text.trim(), createdAt: ctx.now() });
+    audit(ctx, input.packageId, input.uid, 'comment', { id, parentId: input.parentId });
+  });
+}
+
+/**
+ * Accepts or rejects one amendment. Accepting records the decision. Rejecting restores the
+ * provision's wording in force in the draft (text, heading, number, and the units a repeal had
+ * dropped; an inserted unit is removed), through the ordinary save, so validation and re-derivation
+ * apply. Either way the action is signed and logged. A move is undone by moving the unit back.
+ */
+export function reviewAmendment(ctx: ServiceContext, input: { packageId: string; uid: string; decision: 'accept' | 'reject' }): void {
+  requireIdentity(ctx);
+  const { amendment: a, versionId, baseVersionId } = findAmendment(ctx, input.packageId, input.uid);
+  const { store } = ctx;
+  store.transaction(() => {
+    const note = store.amendments.annotations(input.packageId).get(input.uid);
+    store.amendments.annotate({
+      packageId: input.packageId,
+      uid: input.uid,
+      justification: note?.justification ?? '',
+      evidence: note?.evidence ?? '',
+      status: input.decision === 'accept' ? 'accepted' : 'rejected',
+      updatedAt: ctx.now(),
+    });
+    if (input.decision === 'reject') {
+      if (a.placement && a.base) throw new StoreError('NOT_EDITABLE', 'A moved provision is restored by moving it back in the draft.');
+      if (!a.proposed) throw new StoreError('NOT_EDITABLE', 'A removed provision is restored by adding it back in the draft.');
+      const draftRows = store.provisions.load(versionId);
+      const baseRows = new Map(store.provisions.load(baseVersionId).map((r) => [r.uid, r]));
+      const upserts: ProvisionRow[] = [];
+      const deletes: string[] = [];
+      if (!a.base) {
+        // An inserted unit goes, with everything under it.
+        const doomed = new Set([a.uid]);
+        for (let grew = true; grew; ) {
+          grew = false;
+          for (const r of draftRows) {
+            if (r.parentUid && doomed.has(r.parentUid) && !doomed.has(r.uid)) {
+              doomed.add(r.uid);
+              grew = true;
+            }
+          }
+        }
+        deletes.push(...doomed);
+      } else {
+        const row = draftRows.find((r) => r.uid === a.uid) as ProvisionRow;
+        upserts.push({ ...row, num: a.base.num, heading: a.base.heading, text: a.base.text, repealed: a.base.repealed });
+        for (const d of a.dropped) {
+          const base = baseRows.get(d.uid);
+          if (base) upserts.push(base);
+        }
+      }
+      const version = store.versions.get(versionId);
+      saveDraft(ctx, { versionId, revision: version?.revision ?? 0, upserts, deletes }, { duringReview: true });
+    }
+    audit(ctx, input.packageId, input.uid, input.decision, { kind: a.kind, eId: a.eId, base: a.base?.text ?? null, proposed: a.proposed?.text ?? null });
+  });
+}

@@ -1,0 +1,123 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../electron/cli/run';
+import { getIdentity, setIdentity, verifyAudit } from '../../../electron/services/audit';
+import type { ServiceContext } from '../../../electron/services/context';
+import { saveDraft } from '../../../electron/services/drafts';
+import { setPackageStatus, annotateAmendment } from '../../../electron/services/gaps';
+import { listLibrary } from '../../../electron/services/library';
+import { createPackage } from '../../../electron/services/packages';
+import { packageOverlaps } from '../../../electron/services/overlap';
+import { addComment, reviewAmendment } from '../../../electron/services/review';
+import { openVersion } from '../../../electron/services/versions';
+import { lawFromJSON, lawToRows, printLaw } from '../../../shared/law';
+import { openTestContext, tempDir } from '../harness';
+
+let cleanup: () => void;
+let dir: string;
+let ctx: ServiceContext;
+beforeEach(() => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  dir = t.dir;
+  ctx = openTestContext(t.dir);
+});
+afterEach(() => {
+  ctx.store.db.close();
+  cleanup();
+});
+
+/** A package with a reworded paragraph, a repealed paragraph (dropping its subparagraphs) and a new one. */
+function reviewedPackage() {
+  const baseId = listLibrary(ctx)[0]?.expressions[0]?.versionId as string;
+  const pkg = createPackage(ctx, { title: 'Проект', baseVersionIds: [baseId] });
+  const versionId = pkg.drafts[0]?.versionId as string;
+  const rows = lawToRows(lawFromJSON(openVersion(ctx, versionId).law));
+  const p17 = rows.find((r) => r.text.startsWith('Университеты вправе')) as (typeof rows)[number];
+  const p19 = rows.find((r) => r.text.startsWith('Настоящий Закон вводится')) as (typeof rows)[number];
+  const subs = rows.filter((r) => r.parentUid === p17.uid);
+  const fresh = { ...p19, uid: 'newparagraph01', ord: 1, num: '2', text: 'Новый пункт.' };
+  saveDraft(ctx, {
+    versionId,
+    revision: 0,
+    upserts: [{ ...p17, text: 'Исключен.', repealed: true }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 января 2027 года.' }, fresh],
+    deletes: subs.map((s) => s.uid),
+  });
+  return { pkgId: pkg.id, versionId, baseId, p17, p19, fresh };
+}
+
+const text = (versionId: string) => printLaw(lawFromJSON(openVersion(ctx, versionId).law));
+
+describe('review', () => {
+  it('asks who you are before any signed action', () => {
+    const { pkgId, p19 } = reviewedPackage();
+    expect(getIdentity(ctx)).toBeNull();
+    expect(() => reviewAmendment(ctx, { packageId: pkgId, uid: p19.uid, decision: 'accept' })).toThrow(/Set your name/);
+    expect(setIdentity(ctx, { name: ' А. Рецензентова ', role: 'Юридический департамент' })).toEqual({ name: 'А. Рецензентова', role: 'Юридический департамент' });
+  });
+
+  it('rejecting restores the wording in force exactly, for words, a repeal with its dropped units, and an insert', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: 'МЮ' });
+    const { pkgId, versionId, baseId, p17, p19, fresh } = reviewedPackage();
+    for (const uid of [p17.uid, p19.uid, fresh.uid]) reviewAmendment(ctx, { packageId: pkgId, uid, decision: 'reject' });
+    expect(text(versionId)).toBe(text(baseId));
+    expect(ctx.store.amendments.listForVersion(versionId)).toEqual([]);
+    expect(ctx.store.amendments.annotations(pkgId).get(p19.uid)?.status).toBe('rejected');
+  });
+
+  it('accepting keeps the draft; a reviewer can reject while the package is in review', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: 'МЮ' });
+    const { pkgId, versionId, p17, p19, fresh } = reviewedPackage();
+    for (const uid of [p17.uid, p19.uid, fresh.uid]) annotateAmendment(ctx, { packageId: pkgId, uid, gapCodes: ['INEFF_NORM'], justification: 'Да.', evidence: '' });
+    setPackageStatus(ctx, pkgId, 'review');
+    const before = text(versionId);
+    reviewAmendment(ctx, { packageId: pkgId, uid: p19.uid, decision: 'accept' });
+    expect(text(versionId)).toBe(before);
+    reviewAmendment(ctx, { packageId: pkgId, uid: fresh.uid, decision: 'reject' });
+    expect(text(versionId)).not.toContain('Новый пункт.');
+  });
+
+  it('comments are threaded and signed; every action goes into a hash-chained log that verifies', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: 'МЮ' });
+    const { pkgId, p19 } = reviewedPackage();
+    addComment(ctx, { packageId: pkgId, uid: p19.uid, parentId: null, text: 'Почему 2027 год?' });
+    const [first] = ctx.store.review.comments(pkgId, p19.uid);
+    setIdentity(ctx, { name: 'Разработчик', role: 'МНВО' });
+    addComment(ctx, { packageId: pkgId, uid: p19.uid, parentId: first!.id, text: 'Чтобы успеть принять подзаконные акты.' });
+    reviewAmendment(ctx, { packageId: pkgId, uid: p19.uid, decision: 'accept' });
+    const thread = ctx.store.review.comments(pkgId, p19.uid);
+    expect(thread.map((c) => [c.author, c.parentId === null ? 'root' : 'reply'])).toEqual([['Рецензент', 'root'], ['Разработчик', 'reply']]);
+    expect(ctx.store.review.audit({ packageId: pkgId, uid: p19.uid }).map((e) => [e.actor, e.action])).toEqual([['Рецензент', 'comment'], ['Разработчик', 'comment'], ['Разработчик', 'accept']]);
+    expect(verifyAudit(ctx)).toEqual({ ok: true, entries: 3 });
+  });
+
+  it('a log entry edited directly in SQLite breaks the chain, and the check names it', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: 'МЮ' });
+    const { pkgId, p19 } = reviewedPackage();
+    addComment(ctx, { packageId: pkgId, uid: p19.uid, parentId: null, text: 'Первый.' });
+    addComment(ctx, { packageId: pkgId, uid: p19.uid, parentId: null, text: 'Второй.' });
+    reviewAmendment(ctx, { packageId: pkgId, uid: p19.uid, decision: 'accept' });
+    expect(() => ctx.store.db.prepare("UPDATE audit_log SET actor = 'X' WHERE seq = 2").run()).toThrow(/append-only/);
+    // Someone with the file and a SQLite shell can drop the guard; the chain still tells.
+    ctx.store.db.exec('DROP TRIGGER audit_log_no_update');
+    ctx.store.db.prepare("UPDATE audit_log SET actor = 'Кто-то другой' WHERE seq = 2").run();
+    expect(verifyAudit(ctx)).toEqual({ ok: false, seq: 2, reason: 'its content does not match its hash (it was edited)' });
+
+    // The check command says the same of the database file.
+    const out: string[] = [];
+    const code = runCli(['audit-check', '--db', join(dir, 'zan.sqlite')], { readFile: () => '', writeFile: () => undefined, out: (l) => out.push(l), err: (l) => out.push(l) });
+    expect(code).toBe(1);
+    expect(out.join('')).toMatch(/audit log broken at entry 2: its content does not match its hash/);
+  });
+
+  it('warns both packages when they change the same provision of the same law', () => {
+    const a = reviewedPackage();
+    const b = reviewedPackage();
+    const other = createPackage(ctx, { title: 'Третий', baseVersionIds: [a.baseId] });
+    expect(packageOverlaps(ctx, a.pkgId).map((o) => [o.uid, o.otherPackageId])).toEqual(
+      expect.arrayContaining([[a.p19.uid, b.pkgId], [a.p17.uid, b.pkgId]]),
+    );
+    expect(packageOverlaps(ctx, b.pkgId).some((o) => o.otherPackageId === a.pkgId)).toBe(true);
+    expect(packageOverlaps(ctx, other.id)).toEqual([]);
+  });
+});

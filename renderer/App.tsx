@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { IdentityButton } from './components/IdentityButton';
 import { setUiLanguage, UI_LANGUAGES, type UiLanguage } from './i18n';
 import { navigate, useRoute } from './router';
 import { DraftView } from './views/DraftView';
@@ -28,6 +29,7 @@ export function App() {
           <button type="button" className={`nav-link${route.view === 'gaps' ? ' is-active' : ''}`} onClick={() => navigate({ view: 'gaps' })} data-testid="nav-gaps">
             {t('nav.gaps')}
           </button>
+          <IdentityButton />
           <label className="ui-lang">
             <span className="visually-hidden">{t('nav.uiLanguage')}</span>
             <select value={i18n.language} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)} aria-label={t('nav.uiLanguage')} data-testid="ui-language">

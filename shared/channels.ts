@@ -21,6 +21,12 @@ export const CHANNEL_NAMES = [
   'setPackageStatus',
   'importTaxonomy',
   'exportTaxonomy',
+  'getIdentity',
+  'setIdentity',
+  'listComments',
+  'addComment',
+  'reviewAmendment',
+  'getOverlaps',
 ] as const;
 
 /** A channel (bridge method) name. */

@@ -109,7 +109,7 @@ export const gapSchema = z.object({ code: gapCode, names: texts, descriptions: t
 /** The coverage of a package (electron/services/gaps.ts). */
 export const coverageSchema = z.object({
   amendments: z.array(
-    z.object({ uid: z.string(), versionId: id, lang: z.string(), label: z.string(), kind: z.string(), gapCodes: z.array(z.string()), justification: z.string(), evidence: z.string() }),
+    z.object({ uid: z.string(), versionId: id, lang: z.string(), label: z.string(), kind: z.string(), gapCodes: z.array(z.string()), justification: z.string(), evidence: z.string(), status: z.enum(['proposed', 'accepted', 'rejected']) }),
   ),
   perGap: z.array(z.object({ code: z.string(), count: z.number().int() })),
   matrix: z.array(z.object({ versionId: id, title: z.string(), lang: z.string(), counts: z.record(z.string(), z.number().int()) })),
@@ -159,6 +159,18 @@ export const contract = {
   },
   importTaxonomy: { input: z.object({ json: z.string().max(2_000_000) }).strict(), output: z.array(gapSchema) },
   exportTaxonomy: { input: empty, output: z.object({ path: z.string().nullable() }) },
+  getIdentity: { input: empty, output: z.object({ name: z.string(), role: z.string() }).nullable() },
+  setIdentity: { input: z.object({ name: z.string().min(1).max(200), role: z.string().max(200) }).strict(), output: z.object({ name: z.string(), role: z.string() }) },
+  listComments: {
+    input: z.object({ packageId: id, uid: id }).strict(),
+    output: z.array(z.object({ id, parentId: id.nullable(), author: z.string(), role: z.string(), text: z.string(), createdAt: isoTime })),
+  },
+  addComment: { input: z.object({ packageId: id, uid: id, parentId: id.nullable(), text: z.string().min(1).max(20_000) }).strict(), output: z.object({ ok: z.literal(true) }) },
+  reviewAmendment: { input: z.object({ packageId: id, uid: id, decision: z.enum(['accept', 'reject']) }).strict(), output: coverageSchema },
+  getOverlaps: {
+    input: z.object({ packageId: id }).strict(),
+    output: z.array(z.object({ uid: z.string(), eId: z.string(), otherPackageId: id, otherPackageTitle: z.string(), otherVersionId: id })),
+  },
   getCoverage: { input: z.object({ packageId: id }).strict(), output: coverageSchema },
   setPackageStatus: { input: z.object({ packageId: id, status: z.enum(['draft', 'review']) }).strict(), output: packageSummarySchema },
   exportPackageDocument: {

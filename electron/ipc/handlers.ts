@@ -1,7 +1,10 @@
 import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
+import { getIdentity, setIdentity } from '../services/audit';
 import { packageDocuments } from '../services/documents';
+import { packageOverlaps } from '../services/overlap';
+import { addComment, reviewAmendment } from '../services/review';
 import { writeFileSync } from 'node:fs';
 import { annotateAmendment, exportTaxonomy, importTaxonomy, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
@@ -42,6 +45,18 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
       return packageCoverage(ctx, input.packageId);
     },
     getCoverage: ({ packageId }) => packageCoverage(ctx, packageId),
+    getIdentity: () => getIdentity(ctx),
+    setIdentity: (identity) => setIdentity(ctx, identity),
+    listComments: ({ packageId, uid }) => ctx.store.review.comments(packageId, uid).map(({ id, parentId, author, role, text, createdAt }) => ({ id, parentId, author, role, text, createdAt })),
+    addComment: (input) => {
+      addComment(ctx, input);
+      return { ok: true as const };
+    },
+    reviewAmendment: (input) => {
+      reviewAmendment(ctx, input);
+      return packageCoverage(ctx, input.packageId);
+    },
+    getOverlaps: ({ packageId }) => packageOverlaps(ctx, packageId),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
     exportTaxonomy: async () => {
       const path = await facts.chooseSavePath('gap-taxonomy.json', 'json');

@@ -96,6 +96,8 @@ export interface AnnotatedAmendment {
   gapCodes: string[];
   justification: string;
   evidence: string;
+  /** The review decision so far. */
+  status: 'proposed' | 'accepted' | 'rejected';
 }
 
 /** How well a package's amendments cover the gaps, and what still needs attention. */
@@ -127,7 +129,7 @@ export function packageCoverage(ctx: ServiceContext, packageId: string): Coverag
       const codes = gapsOf.get(a.uid) ?? [];
       for (const c of codes) counts[c] = (counts[c] ?? 0) + 1;
       const note = notes.get(a.uid);
-      amendments.push({ uid: a.uid, versionId: v.id, lang, label: structuralLabel(a.path, lang), kind: a.kind, gapCodes: codes, justification: note?.justification ?? '', evidence: note?.evidence ?? '' });
+      amendments.push({ uid: a.uid, versionId: v.id, lang, label: structuralLabel(a.path, lang), kind: a.kind, gapCodes: codes, justification: note?.justification ?? '', evidence: note?.evidence ?? '', status: note?.status ?? 'proposed' });
     }
     matrix.push({ versionId: v.id, title: e?.title ?? '', lang, counts });
   }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageData, GapData } from '../../shared/ipc';
 import { AnnotationEditor } from './AnnotationEditor';
+import { ReviewControls } from './ReviewControls';
 import { structuralLabel, type Amendment } from '../../shared/amend';
 import type { DiffOp } from '../../shared/diff/ops';
 import type { Lang } from '../../shared/law';
@@ -40,7 +41,7 @@ export function AmendmentsPanel({
   lang: Lang;
   onSelect(uid: string): void;
   /** Gaps and justifications, when the draft belongs to a package (the editor's text is always live; these follow saves). */
-  annotations?: { packageId: string; coverage: CoverageData; gaps: GapData[]; onCoverage(c: CoverageData): void; prepare(): Promise<void> };
+  annotations?: { packageId: string; coverage: CoverageData; gaps: GapData[]; onCoverage(c: CoverageData): void; prepare(): Promise<void>; onRejected(): void };
   /** The provision the cursor is in: its entry is highlighted and brought into view, ready to annotate. */
   activeUid?: string | null;
 }) {
@@ -107,6 +108,9 @@ export function AmendmentsPanel({
                     </span>
                   ))}
                   {note?.justification && <span className="amendment-why">{note.justification}</span>}
+                  {note && (
+                    <ReviewControls packageId={annotations.packageId} uid={a.uid} status={note.status} onCoverage={annotations.onCoverage} onRejected={annotations.onRejected} prepare={annotations.prepare} />
+                  )}
                   {editing !== a.uid && (
                     <button type="button" className="link-button" onClick={() => setEditing(a.uid)} data-testid="annotate">
                       {note && (note.gapCodes.length || note.justification) ? t('gaps.edit') : t('gaps.annotate')}

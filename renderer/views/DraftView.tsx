@@ -1,7 +1,7 @@
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoverageData, GapData, OpenedVersion, PackageSummary } from '../../shared/ipc';
+import type { CoverageData, GapData, OpenedVersion, OutputOf, PackageSummary } from '../../shared/ipc';
 import type { Amendment } from '../../shared/amend';
 import { docToLaw, lawFromJSON, lawToDoc, lawToRows, type LawDoc } from '../../shared/law';
 import { call } from '../api';
@@ -42,6 +42,7 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
   const [amendments, setAmendments] = useState<readonly Amendment[]>([]);
   const [coverage, setCoverage] = useState<CoverageData | null>(null);
   const [activeUid, setActiveUid] = useState<string | null>(null);
+  const [overlaps, setOverlaps] = useState<OutputOf<'getOverlaps'>>([]);
   const [gaps, setGaps] = useState<GapData[]>([]);
   const packageId = version.packageId;
   const frame = useRef(0);
@@ -71,6 +72,7 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
     if (!packageId) return;
     void call('listGaps', {}).then(setGaps, () => undefined);
     void call('getCoverage', { packageId }).then(setCoverage, () => undefined);
+    void call('getOverlaps', { packageId }).then(setOverlaps, () => undefined);
   }, [packageId]);
 
   useEffect(() => {
@@ -163,6 +165,16 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
               ⌨ {t('draft.shortcuts')}
             </span>
           </div>
+          {overlaps.length > 0 && (
+            <p className="notice overlap" role="status" data-testid="overlap">
+              {t('review.overlap', { count: overlaps.length })}{' '}
+              {[...new Map(overlaps.map((o) => [o.otherPackageId, o])).values()].map((o) => (
+                <button key={o.otherPackageId} type="button" className="link-button" onClick={() => navigate({ view: 'draft', packageId: o.otherPackageId, versionId: o.otherVersionId })}>
+                  {o.otherPackageTitle}
+                </button>
+              ))}
+            </p>
+          )}
           {notice && (
             <p className="notice" role="status">
               {notice}
@@ -178,7 +190,11 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
         lang={version.lang}
         onSelect={(uid) => revealUnit(page.current, uid)}
         activeUid={activeUid}
-        annotations={packageId && coverage ? { packageId, coverage, gaps, onCoverage: setCoverage, prepare: () => autosave.flush() } : undefined}
+        annotations={
+          packageId && coverage
+            ? { packageId, coverage, gaps, onCoverage: setCoverage, prepare: () => autosave.flush(), onRejected: () => window.location.reload() }
+            : undefined
+        }
       />
     </div>
   );

@@ -2,10 +2,11 @@ import { initial } from './001-initial';
 import { amendments } from './002-amendments';
 import { gaps } from './003-gaps';
 import { review } from './004-review';
+import { snapshots } from './005-snapshots';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review];
+export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots];
 
 /** The schema version this build writes. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

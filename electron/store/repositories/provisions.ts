@@ -55,6 +55,24 @@ export class ProvisionRepository {
     }
   }
 
+  /** Freezes a draft's rows into a snapshot. */
+  snapshot(snapshotId: string, versionId: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO snapshot_provision (snapshot_id, version_id, uid, parent_uid, ord, kind, num, heading, text, repealed, notes)
+         SELECT ?, version_id, uid, parent_uid, ord, kind, num, heading, text, repealed, notes FROM provision WHERE version_id = ?`,
+      )
+      .run(snapshotId, versionId);
+  }
+
+  /** The rows of one draft as a snapshot froze them. */
+  loadSnapshot(snapshotId: string, versionId: string): ProvisionRow[] {
+    const rows = this.db
+      .prepare('SELECT uid, parent_uid, ord, kind, num, heading, text, repealed, notes FROM snapshot_provision WHERE snapshot_id = ? AND version_id = ?')
+      .all(snapshotId, versionId) as StoredRow[];
+    return rows.map((r) => ({ uid: r.uid, parentUid: r.parent_uid, ord: r.ord, kind: r.kind, num: r.num, heading: r.heading, text: r.text, repealed: r.repealed === 1, notes: JSON.parse(r.notes) as string[] }));
+  }
+
   /** Copies every row of one version into another (a draft starts as a copy, keeping the uids). */
   copy(fromVersionId: string, toVersionId: string): void {
     this.db

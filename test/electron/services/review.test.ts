@@ -7,6 +7,7 @@ import { saveDraft } from '../../../electron/services/drafts';
 import { setPackageStatus, annotateAmendment } from '../../../electron/services/gaps';
 import { listLibrary } from '../../../electron/services/library';
 import { createPackage } from '../../../electron/services/packages';
+import { compare, createSnapshot, listSnapshots } from '../../../electron/services/compare';
 import { packageOverlaps } from '../../../electron/services/overlap';
 import { addComment, reviewAmendment } from '../../../electron/services/review';
 import { openVersion } from '../../../electron/services/versions';
@@ -119,5 +120,31 @@ describe('review', () => {
     );
     expect(packageOverlaps(ctx, b.pkgId).some((o) => o.otherPackageId === a.pkgId)).toBe(true);
     expect(packageOverlaps(ctx, other.id)).toEqual([]);
+  });
+
+  it('compares any two of: the law in force, a snapshot, the current draft, another package\'s draft, a text', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: 'МЮ' });
+    const a = reviewedPackage();
+    const snap = createSnapshot(ctx, a.pkgId, 'Направлено в Минюст');
+    expect(listSnapshots(ctx, a.pkgId).map((s) => s.name)).toEqual(['Направлено в Минюст']);
+    // The draft moves on after the snapshot.
+    const rows = lawToRows(lawFromJSON(openVersion(ctx, a.versionId).law));
+    const p19 = rows.find((r) => r.uid === a.p19.uid)!;
+    saveDraft(ctx, { versionId: a.versionId, revision: 1, upserts: [{ ...p19, text: 'Настоящий Закон вводится в действие с 1 июля 2027 года.' }], deletes: [] });
+
+    const inForce = { type: 'version' as const, versionId: a.baseId };
+    const snapshot = { type: 'snapshot' as const, snapshotId: snap.id, versionId: a.versionId };
+    const draft = { type: 'version' as const, versionId: a.versionId };
+    expect(compare(ctx, inForce, draft).rows.map((r) => r.element)).toEqual(['Статья 17, пункт 1', 'Статья 19, пункт 1', 'Статья 19, пункт 2']);
+    const moved = compare(ctx, snapshot, draft).rows;
+    expect(moved.map((r) => [r.element, r.kind])).toEqual([['Статья 19, пункт 1', 'words']]);
+    expect(moved[0]!.current.flat().filter((r) => r.bold).map((r) => r.text)).toEqual(['января']);
+    expect(moved[0]!.proposed.flat().filter((r) => r.bold).map((r) => r.text)).toEqual(['июля']);
+    const b = reviewedPackage();
+    expect(compare(ctx, draft, { type: 'version', versionId: b.versionId }).rows.map((r) => r.element)).toEqual(['Статья 19, пункт 1']);
+    const text = printLaw(lawFromJSON(openVersion(ctx, a.baseId).law)).replace('Университеты вправе', 'Университеты и колледжи вправе');
+    expect(compare(ctx, inForce, { type: 'text', text, lang: 'ru' }).rows.map((r) => [r.element, r.kind])).toEqual([['Статья 17, пункт 1', 'words']]);
+    // Snapshots are immutable.
+    expect(() => ctx.store.db.prepare("UPDATE snapshot_provision SET text = 'x'").run()).toThrow(/immutable/);
   });
 });

@@ -1,0 +1,69 @@
+import { derive } from '../../shared/amend';
+import { parseLaw, rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
+import { comparativeTable, type ComparativeRow } from '../../shared/table/comparative';
+import { StoreError } from '../store/errors';
+import { audit, requireIdentity } from './audit';
+import type { ServiceContext } from './context';
+
+/** A named, dated, immutable copy of a package's drafts. */
+export interface SnapshotInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** Freezes the package's working drafts under a name (signed and logged). */
+export function createSnapshot(ctx: ServiceContext, packageId: string, name: string): SnapshotInfo {
+  const who = requireIdentity(ctx);
+  if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  if (!name.trim()) throw new StoreError('INVALID_INPUT', 'A snapshot needs a name.');
+  const info: SnapshotInfo = { id: ctx.newId(), name: name.trim(), createdAt: ctx.now(), createdBy: who.name };
+  ctx.store.transaction(() => {
+    ctx.store.db.prepare('INSERT INTO snapshot (id, package_id, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(info.id, packageId, info.name, info.createdAt, info.createdBy);
+    for (const v of ctx.store.versions.listByPackage(packageId)) ctx.store.provisions.snapshot(info.id, v.id);
+    audit(ctx, packageId, null, 'snapshot', { id: info.id, name: info.name });
+  });
+  return info;
+}
+
+/** The snapshots of a package, newest first. */
+export function listSnapshots(ctx: ServiceContext, packageId: string): SnapshotInfo[] {
+  return ctx.store.db
+    .prepare('SELECT id, name, created_at AS createdAt, created_by AS createdBy FROM snapshot WHERE package_id = ? ORDER BY created_at DESC, rowid DESC')
+    .all(packageId) as SnapshotInfo[];
+}
+
+/** One side of a comparison: a stored version (in force or a draft, of any package), a snapshot of a draft, or a text. */
+export type CompareSource = { type: 'version'; versionId: string } | { type: 'snapshot'; snapshotId: string; versionId: string } | { type: 'text'; text: string; lang: Lang };
+
+function load(ctx: ServiceContext, source: CompareSource): LawDoc {
+  if (source.type === 'text') return parseLaw(source.text, { lang: source.lang });
+  const version = ctx.store.versions.get(source.versionId);
+  if (!version) throw new StoreError('NOT_FOUND', `No version ${source.versionId}.`);
+  const lang = ctx.store.works.getExpression(version.expressionId)?.lang ?? 'ru';
+  if (source.type === 'version') return rowsToLaw(ctx.store.provisions.load(version.id), lang);
+  const rows = ctx.store.provisions.loadSnapshot(source.snapshotId, version.id);
+  if (rows.length === 0) throw new StoreError('NOT_FOUND', 'That snapshot does not hold this draft.');
+  return rowsToLaw(rows, lang);
+}
+
+/** A comparison: one row per changed provision, in the law's order, with the words changed on each side. */
+export interface Comparison {
+  lang: Lang;
+  rows: (ComparativeRow & { kind: string; eId: string })[];
+}
+
+/**
+ * Compares any two versions of one law: the amendments between them (derive aligns by lineage,
+ * then address, then text, so texts imported separately compare too), as rows with each side's
+ * wording and its changed words.
+ */
+export function compare(ctx: ServiceContext, left: CompareSource, right: CompareSource): Comparison {
+  const a = load(ctx, left);
+  const b = load(ctx, right);
+  if (a.lang !== b.lang) throw new StoreError('INVALID_INPUT', 'Texts in different languages are not compared word by word.');
+  const amendments = derive(a, b);
+  const rows = comparativeTable(amendments, a.lang).map((r, i) => ({ ...r, kind: amendments[i]?.kind ?? '', eId: amendments[i]?.eId ?? '' }));
+  return { lang: a.lang, rows };
+}

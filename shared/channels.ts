@@ -27,6 +27,9 @@ export const CHANNEL_NAMES = [
   'addComment',
   'reviewAmendment',
   'getOverlaps',
+  'createSnapshot',
+  'listSnapshots',
+  'compare',
 ] as const;
 
 /** A channel (bridge method) name. */

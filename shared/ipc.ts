@@ -117,6 +117,13 @@ export const coverageSchema = z.object({
   missing: z.array(z.object({ uid: z.string(), label: z.string(), noGap: z.boolean(), noJustification: z.boolean() })),
 });
 
+/** One side of a comparison (electron/services/compare.ts). */
+const compareSource = z.union([
+  z.object({ type: z.literal('version'), versionId: id }).strict(),
+  z.object({ type: z.literal('snapshot'), snapshotId: id, versionId: id }).strict(),
+  z.object({ type: z.literal('text'), text: z.string().max(5_000_000), lang }).strict(),
+]);
+
 const empty = z.object({}).strict();
 
 /** Every channel: its input and output schemas. The key is the bridge method's name. */
@@ -170,6 +177,18 @@ export const contract = {
   getOverlaps: {
     input: z.object({ packageId: id }).strict(),
     output: z.array(z.object({ uid: z.string(), eId: z.string(), otherPackageId: id, otherPackageTitle: z.string(), otherVersionId: id })),
+  },
+  createSnapshot: {
+    input: z.object({ packageId: id, name: z.string().min(1).max(300) }).strict(),
+    output: z.object({ id, name: z.string(), createdAt: isoTime, createdBy: z.string() }),
+  },
+  listSnapshots: { input: z.object({ packageId: id }).strict(), output: z.array(z.object({ id, name: z.string(), createdAt: isoTime, createdBy: z.string() })) },
+  compare: {
+    input: z.object({ left: compareSource, right: compareSource }).strict(),
+    output: z.object({
+      lang,
+      rows: z.array(comparativeRowSchema.extend({ kind: z.string(), eId: z.string(), inline: z.array(z.tuple([z.number(), z.string()])) })),
+    }),
   },
   getCoverage: { input: z.object({ packageId: id }).strict(), output: coverageSchema },
   setPackageStatus: { input: z.object({ packageId: id, status: z.enum(['draft', 'review']) }).strict(), output: packageSummarySchema },

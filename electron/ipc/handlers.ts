@@ -3,6 +3,7 @@ import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
 import { getIdentity, setIdentity } from '../services/audit';
 import { packageDocuments } from '../services/documents';
+import { compare, createSnapshot, listSnapshots } from '../services/compare';
 import { packageOverlaps } from '../services/overlap';
 import { addComment, reviewAmendment } from '../services/review';
 import { writeFileSync } from 'node:fs';
@@ -57,6 +58,9 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
       return packageCoverage(ctx, input.packageId);
     },
     getOverlaps: ({ packageId }) => packageOverlaps(ctx, packageId),
+    createSnapshot: ({ packageId, name }) => createSnapshot(ctx, packageId, name),
+    listSnapshots: ({ packageId }) => listSnapshots(ctx, packageId),
+    compare: ({ left, right }) => compare(ctx, left, right),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
     exportTaxonomy: async () => {
       const path = await facts.chooseSavePath('gap-taxonomy.json', 'json');

@@ -51,7 +51,7 @@ function load(ctx: ServiceContext, source: CompareSource): LawDoc {
 /** A comparison: one row per changed provision, in the law's order, with the words changed on each side. */
 export interface Comparison {
   lang: Lang;
-  rows: (ComparativeRow & { kind: string; eId: string })[];
+  rows: (ComparativeRow & { kind: string; eId: string; inline: [number, string][] })[];
 }
 
 /**
@@ -64,6 +64,11 @@ export function compare(ctx: ServiceContext, left: CompareSource, right: Compare
   const b = load(ctx, right);
   if (a.lang !== b.lang) throw new StoreError('INVALID_INPUT', 'Texts in different languages are not compared word by word.');
   const amendments = derive(a, b);
-  const rows = comparativeTable(amendments, a.lang).map((r, i) => ({ ...r, kind: amendments[i]?.kind ?? '', eId: amendments[i]?.eId ?? '' }));
+  // The inline view shows the heading's and the text's word changes in one run.
+  const rows = comparativeTable(amendments, a.lang).map((r, i) => {
+    const am = amendments[i];
+    const inline = am ? [...am.headingOps, ...(am.headingOps.length && am.ops.length ? ([[0, '\n']] as [number, string][]) : []), ...am.ops] : [];
+    return { ...r, kind: am?.kind ?? '', eId: am?.eId ?? '', inline };
+  });
   return { lang: a.lang, rows };
 }

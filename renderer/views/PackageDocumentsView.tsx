@@ -4,6 +4,7 @@ import type { PackageDocumentsData } from '../../shared/ipc';
 import { LANGS, type Lang } from '../../shared/law';
 import { TABLE_WORDS } from '../../shared/table/comparative';
 import { call } from '../api';
+import { CompareView } from '../components/CompareView';
 import { CoverageView } from '../components/CoverageView';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { langBadge } from '../format';
@@ -31,7 +32,7 @@ function Cell({ lines }: { lines: Runs }) {
 export function PackageDocumentsView({ packageId }: { packageId: string }) {
   const { t } = useTranslation();
   const [lang, setLang] = useState<Lang>('ru');
-  const [tab, setTab] = useState<'law' | 'table' | 'coverage'>('law');
+  const [tab, setTab] = useState<'law' | 'table' | 'coverage' | 'compare'>('law');
   const [gapFilter, setGapFilter] = useState('');
   const [readiness, setReadiness] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -56,7 +57,7 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
     setStatus(null);
     try {
       // The coverage tab exports the table, which carries the gaps in its justification column.
-      const { path } = await call('exportPackageDocument', { packageId, lang, document: tab, format });
+      const { path } = await call('exportPackageDocument', { packageId, lang, document: tab === 'compare' ? 'table' : tab, format });
       if (path) setStatus(t('documents.exported', { path }));
     } catch (error) {
       setStatus(errorMessage(error));
@@ -81,9 +82,9 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
         <h1 className="document-title">{pkg.state === 'done' ? pkg.value.title : t('loading')}</h1>
         <div className="toolbar">
           <div className="segmented" role="tablist">
-            {(['law', 'table', 'coverage'] as const).map((k) => (
+            {(['law', 'table', 'coverage', 'compare'] as const).map((k) => (
               <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'is-active' : ''} onClick={() => setTab(k)} data-testid={`tab-${k}`}>
-                {t(k === 'law' ? 'documents.law' : k === 'table' ? 'documents.table' : 'gaps.coverage')}
+                {t(k === 'law' ? 'documents.law' : k === 'table' ? 'documents.table' : k === 'coverage' ? 'gaps.coverage' : 'compare.title')}
               </button>
             ))}
           </div>
@@ -136,10 +137,15 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           />
         </div>
       )}
+      {tab === 'compare' && pkg.state === 'done' && (
+        <div className="page wide">
+          <CompareView pkg={pkg.value} />
+        </div>
+      )}
       {docs.state === 'loading' && <p className="loading">{t('loading')}</p>}
       {docs.state === 'error' && <ErrorBanner message={docs.message} />}
-      {tab !== 'coverage' && docs.state === 'done' && !docs.value.languages.includes(lang) && <p className="hint page-hint">{t('documents.noLanguage')}</p>}
-      {tab !== 'coverage' && docs.state === 'done' && docs.value.languages.includes(lang) && docs.value.table.length === 0 && <p className="hint page-hint">{t('documents.noChanges')}</p>}
+      {(tab === 'law' || tab === 'table') && docs.state === 'done' && !docs.value.languages.includes(lang) && <p className="hint page-hint">{t('documents.noLanguage')}</p>}
+      {(tab === 'law' || tab === 'table') && docs.state === 'done' && docs.value.languages.includes(lang) && docs.value.table.length === 0 && <p className="hint page-hint">{t('documents.noChanges')}</p>}
       {docs.state === 'done' && docs.value.table.length > 0 && tab === 'law' && (
         <article className="page amending-law" lang={lang} data-testid="amending-law">
           {docs.value.lawText.split('\n').map((line, i) => (

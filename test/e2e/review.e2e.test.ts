@@ -31,4 +31,50 @@ describe('review in the real renderer', () => {
     await page.locator('.zan-editor.is-editable').waitFor();
     expect(await p1.innerText()).toBe(original);
   });
+
+  it('snapshot, edit, compare the snapshot with the draft side by side and inline, move between changes with the keyboard', async () => {
+    const { page } = current();
+    await page.getByTestId('identity').click();
+    await page.getByTestId('identity-name').fill('Разработчик');
+    await page.getByTestId('identity-save').click();
+    await startDraft(page);
+    const body = (n: string) => page.locator(`.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="${n}"] > .zan-unit-content > .zan-body`);
+    await cursorAtEnd(page, body('1'));
+    await page.keyboard.type(' Первая правка.');
+    await waitSaved(page);
+
+    await page.getByTestId('open-documents').click();
+    await page.getByTestId('tab-compare').click();
+    await page.getByTestId('compare').waitFor();
+    await expect.poll(() => page.getByTestId('compare-row').count()).toBe(1);
+    await page.getByTestId('snapshot-name').fill('Направлено в Минюст');
+    await page.getByTestId('snapshot-create').click();
+    await page.getByTestId('snapshot-status').waitFor();
+
+    // Back in the draft, two more changes after the snapshot.
+    await page.getByRole('button', { name: /К рабочей редакции/ }).click();
+    await cursorAtEnd(page, body('2'));
+    await page.keyboard.type(' Вторая правка.');
+    await cursorAtEnd(page, body('3'));
+    await page.keyboard.type(' Третья правка.');
+    await waitSaved(page);
+    await page.getByTestId('open-documents').click();
+    await page.getByTestId('tab-compare').click();
+    await page.getByTestId('compare').waitFor();
+    await expect.poll(() => page.getByTestId('compare-left').locator('option').count()).toBe(3);
+    await page.getByTestId('compare-left').selectOption({ index: 2 });
+    await expect.poll(() => page.getByTestId('compare-row').count()).toBe(2);
+    expect(await page.getByTestId('compare-rows').innerText()).not.toContain('Первая правка');
+    expect(await page.locator('.side-by-side b').allInnerTexts()).toEqual(expect.arrayContaining([' Вторая правка.']));
+
+    // J moves to the next change, K back.
+    await page.getByTestId('compare').focus();
+    await page.keyboard.press('j');
+    await expect.poll(() => page.locator('.compare-row.is-current h3').innerText()).toContain('Статья 5, пункт 3');
+    await page.keyboard.press('k');
+    await expect.poll(() => page.locator('.compare-row.is-current h3').innerText()).toContain('Статья 5, пункт 2');
+
+    await page.getByTestId('mode-inline').click();
+    expect(await page.locator('.inline-diff ins').allInnerTexts()).toEqual([' Вторая правка.', ' Третья правка.']);
+  });
 });

@@ -98,6 +98,11 @@ it.each(['ru', 'en'])('screenshots of each main view, interface in %s', async (u
     await page.getByTestId('tab-coverage').click();
     await page.getByTestId('coverage').waitFor();
     await shot(page, `${ui}-11-sample-coverage`);
+    await page.getByTestId('tab-compare').click();
+    await page.getByTestId('compare-row').first().waitFor();
+    await shot(page, `${ui}-12-compare-side-by-side`);
+    await page.getByTestId('mode-inline').click();
+    await shot(page, `${ui}-13-compare-inline`);
   } finally {
     await app.close();
     t.cleanup();

@@ -1,0 +1,173 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InputOf, OutputOf, PackageSummary } from '../../shared/ipc';
+import { call } from '../api';
+import { ErrorBanner } from './ErrorBanner';
+import { formatMoment } from '../format';
+import { errorMessage } from '../i18n';
+import { useAsync } from '../useAsync';
+
+type Source = InputOf<'compare'>['left'];
+type Comparison = OutputOf<'compare'>;
+type Runs = Comparison['rows'][number]['current'];
+
+function Cell({ lines }: { lines: Runs }) {
+  return (
+    <>
+      {lines.map((line, i) => (
+        <p key={i}>{line.map((r, j) => (r.bold ? <b key={j}>{r.text}</b> : <span key={j}>{r.text}</span>))}</p>
+      ))}
+    </>
+  );
+}
+
+function Inline({ ops }: { ops: Comparison['rows'][number]['inline'] }) {
+  return (
+    <p className="inline-diff">
+      {ops.map(([op, text], i) => (op === -1 ? <del key={i}>{text}</del> : op === 1 ? <ins key={i}>{text}</ins> : <span key={i}>{text}</span>))}
+    </p>
+  );
+}
+
+/**
+ * Compares any two versions of a law the package amends: the text in force, the current draft, a
+ * snapshot, or another package's draft of the same text. Side by side or inline; a contents list of
+ * the changed provisions; J / K (or Alt+↓ / Alt+↑) move from change to change.
+ */
+export function CompareView({ pkg }: { pkg: PackageSummary }) {
+  const { t, i18n } = useTranslation();
+  const [draftId, setDraftId] = useState(pkg.drafts[0]?.versionId ?? '');
+  const draft = pkg.drafts.find((d) => d.versionId === draftId) ?? pkg.drafts[0];
+  const [version, setVersion] = useState(0);
+  const sources = useAsync(async () => {
+    if (!draft) return [];
+    const snapshots = await call('listSnapshots', { packageId: pkg.id });
+    const others = (await call('listPackages', {})).filter((p) => p.id !== pkg.id).flatMap((p) => p.drafts.filter((d) => d.expressionId === draft.expressionId).map((d) => ({ p, d })));
+    const list: { label: string; source: Source }[] = [];
+    if (draft.baseVersionId) list.push({ label: t('compare.inForce'), source: { type: 'version', versionId: draft.baseVersionId } });
+    list.push({ label: t('compare.current'), source: { type: 'version', versionId: draft.versionId } });
+    for (const s of snapshots) list.push({ label: `${t('compare.snapshot')}: ${s.name} (${formatMoment(s.createdAt, i18n.language)})`, source: { type: 'snapshot', snapshotId: s.id, versionId: draft.versionId } });
+    for (const { p, d } of others) list.push({ label: `${t('compare.otherPackage')}: ${p.title}`, source: { type: 'version', versionId: d.versionId } });
+    return list;
+  }, [pkg.id, draft?.versionId, version]);
+  const [left, setLeft] = useState(0);
+  const [right, setRight] = useState(1);
+  const [mode, setMode] = useState<'side' | 'inline'>('side');
+  const [snapshotName, setSnapshotName] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const list = sources.state === 'done' ? sources.value : [];
+  const pair = useMemo(() => (list[left] && list[right] ? { left: list[left].source, right: list[right].source } : null), [list, left, right]);
+  const comparison = useAsync(async () => (pair ? await call('compare', pair) : null), [JSON.stringify(pair)]);
+  const [at, setAt] = useState(0);
+  const rowRefs = useRef<(HTMLElement | null)[]>([]);
+
+  useEffect(() => setAt(0), [comparison.state]);
+  const go = (i: number) => {
+    const rows = comparison.state === 'done' ? (comparison.value?.rows.length ?? 0) : 0;
+    if (rows === 0) return;
+    const next = Math.max(0, Math.min(rows - 1, i));
+    setAt(next);
+    rowRefs.current[next]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
+    if (e.key === 'j' || (e.altKey && e.key === 'ArrowDown')) (e.preventDefault(), go(at + 1));
+    if (e.key === 'k' || (e.altKey && e.key === 'ArrowUp')) (e.preventDefault(), go(at - 1));
+  };
+
+  async function snapshot() {
+    setMessage(null);
+    try {
+      const s = await call('createSnapshot', { packageId: pkg.id, name: snapshotName });
+      setSnapshotName('');
+      setMessage(t('compare.snapshotMade', { name: s.name }));
+      setVersion((n) => n + 1);
+    } catch (error) {
+      setMessage(errorMessage(error));
+    }
+  }
+
+  const rows = comparison.state === 'done' ? (comparison.value?.rows ?? []) : [];
+  return (
+    <div className="compare" tabIndex={0} onKeyDown={onKey} data-testid="compare">
+      <div className="compare-controls">
+        {pkg.drafts.length > 1 && (
+          <select value={draftId} onChange={(e) => setDraftId(e.target.value)} aria-label={t('compare.law')}>
+            {pkg.drafts.map((d) => (
+              <option key={d.versionId} value={d.versionId}>
+                {d.title} ({d.lang})
+              </option>
+            ))}
+          </select>
+        )}
+        <select value={left} onChange={(e) => setLeft(Number(e.target.value))} aria-label={t('compare.left')} data-testid="compare-left">
+          {list.map((s, i) => (
+            <option key={i} value={i}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        <span>↔</span>
+        <select value={right} onChange={(e) => setRight(Number(e.target.value))} aria-label={t('compare.right')} data-testid="compare-right">
+          {list.map((s, i) => (
+            <option key={i} value={i}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+        <div className="segmented">
+          {(['side', 'inline'] as const).map((m) => (
+            <button key={m} type="button" className={mode === m ? 'is-active' : ''} onClick={() => setMode(m)} data-testid={`mode-${m}`}>
+              {t(`compare.${m}`)}
+            </button>
+          ))}
+        </div>
+        <input value={snapshotName} onChange={(e) => setSnapshotName(e.target.value)} placeholder={t('compare.snapshotName')} data-testid="snapshot-name" />
+        <button type="button" className="button" disabled={!snapshotName.trim()} onClick={() => void snapshot()} data-testid="snapshot-create">
+          {t('compare.makeSnapshot')}
+        </button>
+        {message && (
+          <span className="hint" role="status" data-testid="snapshot-status">
+            {message}
+          </span>
+        )}
+      </div>
+      {comparison.state === 'error' && <ErrorBanner message={comparison.message} />}
+      <div className="compare-body">
+        <nav className="compare-toc" aria-label={t('law.contents')}>
+          <p className="hint">{t('compare.changes', { count: rows.length })} · J / K</p>
+          <ol>
+            {rows.map((r, i) => (
+              <li key={r.uid}>
+                <button type="button" className={i === at ? 'is-active' : ''} onClick={() => go(i)}>
+                  {r.element}
+                </button>
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div className="compare-rows" data-testid="compare-rows">
+          {rows.map((r, i) => (
+            <section key={r.uid} ref={(el) => void (rowRefs.current[i] = el)} className={`compare-row${i === at ? ' is-current' : ''}`} data-testid="compare-row" data-kind={r.kind}>
+              <h3>
+                {r.element} <span className={`badge badge-am-${r.kind}`}>{t(`amendments.kind.${r.kind}`)}</span>
+              </h3>
+              {mode === 'side' ? (
+                <div className="side-by-side">
+                  <div>
+                    <Cell lines={r.current} />
+                  </div>
+                  <div>
+                    <Cell lines={r.proposed} />
+                  </div>
+                </div>
+              ) : (
+                <Inline ops={r.inline} />
+              )}
+            </section>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

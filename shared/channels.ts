@@ -30,6 +30,8 @@ export const CHANNEL_NAMES = [
   'createSnapshot',
   'listSnapshots',
   'compare',
+  'getAuditTrail',
+  'verifyAudit',
 ] as const;
 
 /** A channel (bridge method) name. */

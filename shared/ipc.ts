@@ -190,6 +190,14 @@ export const contract = {
       rows: z.array(comparativeRowSchema.extend({ kind: z.string(), eId: z.string(), inline: z.array(z.tuple([z.number(), z.string()])) })),
     }),
   },
+  getAuditTrail: {
+    input: z.object({ packageId: id, uid: id }).strict(),
+    output: z.array(z.object({ seq: z.number().int(), at: isoTime, actor: z.string(), role: z.string(), action: z.string(), detail: z.string() })),
+  },
+  verifyAudit: {
+    input: empty,
+    output: z.union([z.object({ ok: z.literal(true), entries: z.number().int() }), z.object({ ok: z.literal(false), seq: z.number().int(), reason: z.string() })]),
+  },
   getCoverage: { input: z.object({ packageId: id }).strict(), output: coverageSchema },
   setPackageStatus: { input: z.object({ packageId: id, status: z.enum(['draft', 'review']) }).strict(), output: packageSummarySchema },
   exportPackageDocument: {

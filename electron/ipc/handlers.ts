@@ -1,7 +1,7 @@
 import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
-import { getIdentity, setIdentity } from '../services/audit';
+import { getIdentity, setIdentity, verifyAudit } from '../services/audit';
 import { packageDocuments } from '../services/documents';
 import { compare, createSnapshot, listSnapshots } from '../services/compare';
 import { packageOverlaps } from '../services/overlap';
@@ -61,6 +61,8 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     createSnapshot: ({ packageId, name }) => createSnapshot(ctx, packageId, name),
     listSnapshots: ({ packageId }) => listSnapshots(ctx, packageId),
     compare: ({ left, right }) => compare(ctx, left, right),
+    getAuditTrail: ({ packageId, uid }) => ctx.store.review.audit({ packageId, uid }).map(({ seq, at, actor, role, action, detail }) => ({ seq, at, actor, role, action, detail })),
+    verifyAudit: () => verifyAudit(ctx),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
     exportTaxonomy: async () => {
       const path = await facts.chooseSavePath('gap-taxonomy.json', 'json');

@@ -53,6 +53,7 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
   const [left, setLeft] = useState(0);
   const [right, setRight] = useState(1);
   const [mode, setMode] = useState<'side' | 'inline'>('side');
+  const [kind, setKind] = useState('');
   const [snapshotName, setSnapshotName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const list = sources.state === 'done' ? sources.value : [];
@@ -87,7 +88,7 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
     }
   }
 
-  const rows = comparison.state === 'done' ? (comparison.value?.rows ?? []) : [];
+  const rows = (comparison.state === 'done' ? (comparison.value?.rows ?? []) : []).filter((r) => !kind || r.kind === kind);
   return (
     <div className="compare" tabIndex={0} onKeyDown={onKey} data-testid="compare">
       <div className="compare-controls">
@@ -122,6 +123,14 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
             </button>
           ))}
         </div>
+        <select value={kind} onChange={(e) => setKind(e.target.value)} aria-label={t('compare.kind')} data-testid="compare-kind">
+          <option value="">{t('compare.allKinds')}</option>
+          {['words', 'restate', 'insert', 'repeal', 'renumber', 'move'].map((k) => (
+            <option key={k} value={k}>
+              {t(`amendments.kind.${k}`)}
+            </option>
+          ))}
+        </select>
         <input value={snapshotName} onChange={(e) => setSnapshotName(e.target.value)} placeholder={t('compare.snapshotName')} data-testid="snapshot-name" />
         <button type="button" className="button" disabled={!snapshotName.trim()} onClick={() => void snapshot()} data-testid="snapshot-create">
           {t('compare.makeSnapshot')}

@@ -30,6 +30,7 @@ export function ReviewControls({
 }) {
   const { t, i18n } = useTranslation();
   const [comments, setComments] = useState<Comments | null>(null);
+  const [history, setHistory] = useState<OutputOf<'getAuditTrail'> | null>(null);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const act = async (fn: () => Promise<void>) => {
@@ -65,6 +66,23 @@ export function ReviewControls({
       <button type="button" className="link-button" onClick={() => void (comments ? setComments(null) : load())} data-testid="comments">
         {t('review.comments')}
       </button>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => void (history ? setHistory(null) : act(async () => setHistory(await call('getAuditTrail', { packageId, uid }))))}
+        data-testid="history"
+      >
+        {t('review.history')}
+      </button>
+      {history && (
+        <ol className="history" data-testid="history-list">
+          {history.map((h) => (
+            <li key={h.seq}>
+              {formatMoment(h.at, i18n.language)} · <b>{h.actor}</b> {h.role && `(${h.role})`} — {t(`review.actions.${h.action}`, { defaultValue: h.action })}
+            </li>
+          ))}
+        </ol>
+      )}
       {error && <p className="error-text">{error}</p>}
       {comments && (
         <div className="comments" data-testid="comment-thread">

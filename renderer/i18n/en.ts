@@ -122,6 +122,8 @@ export const en = {
     role: 'Role (department, body)',
   },
   review: {
+    history: 'History',
+    actions: { comment: 'commented', accept: 'accepted', reject: 'rejected', snapshot: 'took a snapshot' },
     accept: 'Accept',
     reject: 'Reject',
     accepted: 'accepted',
@@ -133,6 +135,8 @@ export const en = {
     overlap: 'Provisions changed here are also changed by another package ({{count}}):',
   },
   compare: {
+    kind: 'Kind of change',
+    allKinds: 'All kinds',
     title: 'Compare',
     inForce: 'Text in force',
     current: 'Current draft',

@@ -124,6 +124,8 @@ export const ru: typeof en = {
     role: 'Должность (подразделение, орган)',
   },
   review: {
+    history: 'История',
+    actions: { comment: 'прокомментировал(а)', accept: 'принял(а)', reject: 'отклонил(а)', snapshot: 'сделал(а) снимок' },
     accept: 'Принять',
     reject: 'Отклонить',
     accepted: 'принято',
@@ -135,6 +137,8 @@ export const ru: typeof en = {
     overlap: 'Эти же единицы изменяет другой проект ({{count}}):',
   },
   compare: {
+    kind: 'Вид изменения',
+    allKinds: 'Все виды',
     title: 'Сравнение',
     inForce: 'Действующая редакция',
     current: 'Рабочая редакция',

@@ -25,6 +25,8 @@ describe('review in the real renderer', () => {
     await page.getByTestId('comment-text').fill('Фраза лишняя.');
     await page.getByTestId('comment-send').click();
     await expect.poll(() => page.getByTestId('comment-thread').innerText()).toContain('А. Рецензентова');
+    await page.getByTestId('history').click();
+    await expect.poll(() => page.getByTestId('history-list').innerText()).toContain('А. Рецензентова (Юридический департамент) — прокомментировал(а)');
 
     await page.getByTestId('reject').click();
     await expect.poll(() => page.getByTestId('amendment').count()).toBe(0);
@@ -76,5 +78,7 @@ describe('review in the real renderer', () => {
 
     await page.getByTestId('mode-inline').click();
     expect(await page.locator('.inline-diff ins').allInnerTexts()).toEqual([' Вторая правка.', ' Третья правка.']);
+    await page.getByTestId('compare-kind').selectOption('insert');
+    await expect.poll(() => page.getByTestId('compare-row').count()).toBe(0);
   });
 });

@@ -54,6 +54,11 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
   const [right, setRight] = useState(1);
   const [mode, setMode] = useState<'side' | 'inline'>('side');
   const [kind, setKind] = useState('');
+  const [gap, setGap] = useState('');
+  const [status, setStatus] = useState('');
+  // Gaps and review status belong to the package's amendments (by provision uid).
+  const annotations = useAsync(async () => ({ coverage: await call('getCoverage', { packageId: pkg.id }), gaps: await call('listGaps', {}) }), [pkg.id]);
+  const byUid = new Map((annotations.state === 'done' ? annotations.value.coverage.amendments : []).map((a) => [a.uid, a]));
   const [snapshotName, setSnapshotName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const list = sources.state === 'done' ? sources.value : [];
@@ -88,7 +93,9 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
     }
   }
 
-  const rows = (comparison.state === 'done' ? (comparison.value?.rows ?? []) : []).filter((r) => !kind || r.kind === kind);
+  const rows = (comparison.state === 'done' ? (comparison.value?.rows ?? []) : []).filter(
+    (r) => (!kind || r.kind === kind) && (!gap || (byUid.get(r.uid)?.gapCodes ?? []).includes(gap)) && (!status || (byUid.get(r.uid)?.status ?? 'proposed') === status),
+  );
   return (
     <div className="compare" tabIndex={0} onKeyDown={onKey} data-testid="compare">
       <div className="compare-controls">
@@ -128,6 +135,22 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
           {['words', 'restate', 'insert', 'repeal', 'renumber', 'move'].map((k) => (
             <option key={k} value={k}>
               {t(`amendments.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        <select value={gap} onChange={(e) => setGap(e.target.value)} aria-label={t('gaps.filter')} data-testid="compare-gap">
+          <option value="">{t('gaps.all')}</option>
+          {(annotations.state === 'done' ? annotations.value.gaps : []).map((g) => (
+            <option key={g.code} value={g.code}>
+              {g.names[i18n.language === 'en' ? 'en' : 'ru']}
+            </option>
+          ))}
+        </select>
+        <select value={status} onChange={(e) => setStatus(e.target.value)} aria-label={t('compare.status')} data-testid="compare-status">
+          <option value="">{t('compare.allStatuses')}</option>
+          {(['proposed', 'accepted', 'rejected'] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`review.${s}`)}
             </option>
           ))}
         </select>

@@ -135,6 +135,8 @@ export const en = {
     overlap: 'Provisions changed here are also changed by another package ({{count}}):',
   },
   compare: {
+    status: 'Review status',
+    allStatuses: 'Any status',
     kind: 'Kind of change',
     allKinds: 'All kinds',
     title: 'Compare',

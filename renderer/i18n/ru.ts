@@ -137,6 +137,8 @@ export const ru: typeof en = {
     overlap: 'Эти же единицы изменяет другой проект ({{count}}):',
   },
   compare: {
+    status: 'Статус рассмотрения',
+    allStatuses: 'Любой статус',
     kind: 'Вид изменения',
     allKinds: 'Все виды',
     title: 'Сравнение',

@@ -80,5 +80,10 @@ describe('review in the real renderer', () => {
     expect(await page.locator('.inline-diff ins').allInnerTexts()).toEqual([' Вторая правка.', ' Третья правка.']);
     await page.getByTestId('compare-kind').selectOption('insert');
     await expect.poll(() => page.getByTestId('compare-row').count()).toBe(0);
+    await page.getByTestId('compare-kind').selectOption('');
+    await page.getByTestId('compare-status').selectOption('accepted');
+    await expect.poll(() => page.getByTestId('compare-row').count()).toBe(0);
+    await page.getByTestId('compare-status').selectOption('proposed');
+    await expect.poll(() => page.getByTestId('compare-row').count()).toBe(2);
   });
 });

@@ -2,6 +2,7 @@ import { amendmentsToJSON, amendmentsToText, derive } from '../../shared/amend';
 import { applyOperations, InstructionError, parseAmendingLaw, planOperations, renderAmendingLaw } from '../../shared/instructions';
 import { comparativeTable, comparativeTableHtml } from '../../shared/table/comparative';
 import { comparativeTableDocx } from '../io/table-docx';
+import { redlineDocx } from '../io/redline-docx';
 import { createServiceContext } from '../services/context';
 import { verifyAudit } from '../services/audit';
 import { openDatabase } from '../store/database';
@@ -30,6 +31,8 @@ Commands:
   apply <base> <law>        Apply the text of an amending law to a law text; print the result.
   table <base> <draft> --out <file.docx|file.html>
                             Write the comparative table (current / proposed wording) of the changes.
+  redline <base> <draft> --out <file.docx> [--author "…"]
+                            The draft as a Word document with its changes as tracked changes.
   audit-check --db <file>   Verify the hash chain of a workbench database's audit log.
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
@@ -44,7 +47,7 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   // Options with a value: --lang ru, --title "…".
   const valued = new Map<string, string | undefined>();
   const taken = new Set<number>();
-  for (const name of ['--lang', '--title', '--out', '--db']) {
+  for (const name of ['--lang', '--title', '--out', '--db', '--author']) {
     const at = rest.indexOf(name);
     if (at >= 0) {
       valued.set(name, rest[at + 1]);
@@ -96,6 +99,12 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
         return 2;
       }
       return table(files[0] as string, files[1] as string, lang, valued.get('--out') as string, valued.get('--title'), io);
+    case 'redline':
+      if (files.length !== 2 || !/\.docx$/i.test(valued.get('--out') ?? '')) {
+        io.err('redline takes two files (the base text and the draft) and --out <file.docx>.');
+        return 2;
+      }
+      return redline(files[0] as string, files[1] as string, lang, valued.get('--out') as string, valued.get('--author') ?? 'Zan Workbench', valued.get('--title'), io);
     case 'format':
       if (files.length !== 1) {
         io.err('format takes one file.');
@@ -254,4 +263,15 @@ function auditCheck(file: string | undefined, io: CliIO): number {
   } finally {
     store.db.close();
   }
+}
+
+async function redline(baseFile: string, draftFile: string, lang: Lang | undefined, out: string, author: string, title: string | undefined, io: CliIO): Promise<number> {
+  const base = load(baseFile, lang, io);
+  if (typeof base === 'number') return base;
+  const draft = load(draftFile, lang ?? base.parsed.lang, io);
+  if (typeof draft === 'number') return draft;
+  const amendments = derive(base.parsed, draft.parsed);
+  io.writeFile(out, await redlineDocx(base.parsed, draft.parsed, amendments, { author, date: new Date().toISOString() }, title ?? DEFAULT_TITLE[base.parsed.lang]));
+  io.out(`${out}: ${amendments.length} amendments as tracked changes`);
+  return 0;
 }

@@ -39,3 +39,13 @@ describe('zan table (the real command)', () => {
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
   });
 });
+
+describe('zan redline (the real command)', () => {
+  it('writes the draft with tracked changes', () => {
+    const out = join(work, 'redline.docx');
+    expect(zan('redline', join(fixtures, 'base.en.txt'), join(fixtures, 'draft.en.txt'), '--out', out, '--author', 'Reviewer')).toBe(`${out}: 11 amendments as tracked changes\n`);
+    const xml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Reviewer"/);
+    expect(xml).toMatch(/<w:del [^>]*w:author="Reviewer"/);
+  });
+});

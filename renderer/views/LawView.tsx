@@ -16,11 +16,12 @@ export function LawView({ versionId }: { versionId: string }) {
   const { t, i18n } = useTranslation();
   const opened = useAsync(() => call('openVersion', { versionId }), [versionId]);
   // The same law's texts in its other languages, which a package may amend at the same time.
+  const slug = opened.state === 'done' ? opened.value.workSlug : null;
   const others = useAsync(async () => {
-    const v = await call('openVersion', { versionId });
-    const work = (await call('listLibrary', {})).find((w) => w.slug === v.workSlug);
+    if (!slug) return [];
+    const work = (await call('listLibrary', {})).find((w) => w.slug === slug);
     return (work?.expressions ?? []).filter((e) => e.versionId && e.versionId !== versionId).map((e) => ({ lang: e.lang, versionId: e.versionId as string, title: e.title }));
-  }, [versionId]);
+  }, [versionId, slug]);
   const [creating, setCreating] = useState(false);
   const page = useRef<HTMLDivElement>(null);
   const law = useMemo(() => (opened.state === 'done' ? lawFromJSON(opened.value.law) : null), [opened]);

@@ -31,7 +31,7 @@ export class Derivation {
   private sorted: Amendment[] | null = null;
 
   constructor(
-    private readonly base: LawDoc,
+    base: LawDoc,
     private readonly draft: LawDoc,
     options: Partial<DeriveOptions> = {},
     private readonly cache: DiffCache = new Map(),

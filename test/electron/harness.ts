@@ -8,7 +8,10 @@ import { seedCorpus } from '../../electron/services/seed';
 import { readTaxonomyFile } from '../../electron/io/taxonomy-file';
 import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
-import { newUid } from '../../shared/law';
+import { lawFromJSON, lawToRows, newUid, type ProvisionRow } from '../../shared/law';
+import { listLibrary } from '../../electron/services/library';
+import { createPackage } from '../../electron/services/packages';
+import { openVersion } from '../../electron/services/versions';
 
 /** A fresh folder for one test's database files; removed by the returned cleanup. */
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -38,4 +41,17 @@ export function openTestContext(dir: string, corpusDir = TEST_CORPUS): ServiceCo
   seedCorpus(ctx, readCorpus(corpusDir));
   seedTaxonomy(ctx, readTaxonomyFile(TAXONOMY_FILE));
   return ctx;
+}
+
+/**
+ * Starts a package on the test law's Russian text and returns its draft with the two provisions the
+ * service tests edit: paragraph 17.1 ("Университеты вправе") and paragraph 19.1 (entry into force).
+ */
+export function startPackage(ctx: ServiceContext, title = 'Проект') {
+  const baseId = listLibrary(ctx)[0]?.expressions[0]?.versionId as string;
+  const pkg = createPackage(ctx, { title, baseVersionIds: [baseId] });
+  const versionId = pkg.drafts[0]?.versionId as string;
+  const rows = lawToRows(lawFromJSON(openVersion(ctx, versionId).law));
+  const find = (start: string) => rows.find((r) => r.text.startsWith(start)) as ProvisionRow;
+  return { pkgId: pkg.id, versionId, baseId, rows, p17: find('Университеты вправе'), p19: find('Настоящий Закон вводится') };
 }

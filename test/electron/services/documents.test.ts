@@ -5,13 +5,11 @@ import type { ServiceContext } from '../../../electron/services/context';
 import { citation, packageDocuments } from '../../../electron/services/documents';
 import { saveDraft } from '../../../electron/services/drafts';
 import { exportPackageDocument } from '../../../electron/services/export';
-import { listLibrary } from '../../../electron/services/library';
-import { createPackage } from '../../../electron/services/packages';
 import { openVersion } from '../../../electron/services/versions';
 import { derive } from '../../../shared/amend';
 import { applyOperations, parseAmendingLaw, printWithoutNotes } from '../../../shared/instructions';
-import { lawFromJSON, lawToRows } from '../../../shared/law';
-import { openTestContext, tempDir } from '../harness';
+import { lawFromJSON } from '../../../shared/law';
+import { openTestContext, startPackage, tempDir } from '../harness';
 
 let dir: string;
 let cleanup: () => void;
@@ -27,15 +25,10 @@ afterEach(() => {
 
 /** A package with one edited paragraph and one repealed one. */
 function editedPackage() {
-  const baseId = listLibrary(ctx)[0]?.expressions[0]?.versionId as string;
-  const pkg = createPackage(ctx, { title: 'Проект Закона о внесении изменений', baseVersionIds: [baseId] });
-  const versionId = pkg.drafts[0]?.versionId as string;
-  const rows = lawToRows(lawFromJSON(openVersion(ctx, versionId).law));
-  const p1 = rows.find((r) => r.text.startsWith('Университеты вправе')) as (typeof rows)[number];
-  const p19 = rows.find((r) => r.text.startsWith('Настоящий Закон вводится')) as (typeof rows)[number];
+  const { pkgId, versionId, baseId, p17: p1, p19 } = startPackage(ctx, 'Проект Закона о внесении изменений');
   saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p1, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
-  ctx.store.amendments.annotate({ packageId: pkg.id, uid: p1.uid, justification: 'Колледжи участвуют в консорциумах.', evidence: '', status: 'proposed', updatedAt: ctx.now() });
-  return { pkg, baseId, versionId };
+  ctx.store.amendments.annotate({ packageId: pkgId, uid: p1.uid, justification: 'Колледжи участвуют в консорциумах.', evidence: '', status: 'proposed', updatedAt: ctx.now() });
+  return { pkg: { id: pkgId }, baseId, versionId };
 }
 
 describe('package documents', () => {

@@ -7,12 +7,9 @@ import type { ServiceContext } from '../../../electron/services/context';
 import { packageDocuments } from '../../../electron/services/documents';
 import { saveDraft } from '../../../electron/services/drafts';
 import { annotateAmendment, exportTaxonomy, importTaxonomy, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../../../electron/services/gaps';
-import { listLibrary } from '../../../electron/services/library';
-import { createPackage, getPackage } from '../../../electron/services/packages';
-import { openVersion } from '../../../electron/services/versions';
+import { getPackage } from '../../../electron/services/packages';
 import { StoreError } from '../../../electron/store/errors';
-import { lawFromJSON, lawToRows } from '../../../shared/law';
-import { openTestContext, tempDir } from '../harness';
+import { openTestContext, startPackage, tempDir } from '../harness';
 
 let cleanup: () => void;
 let ctx: ServiceContext;
@@ -30,14 +27,9 @@ const texts = (s: string) => ({ ru: s, kk: s, en: s });
 
 /** A package with two amendments: paragraph 17.1 reworded, paragraph 19.1 repealed. */
 function packageWithTwoAmendments() {
-  const baseId = listLibrary(ctx)[0]?.expressions[0]?.versionId as string;
-  const pkg = createPackage(ctx, { title: 'Проект', baseVersionIds: [baseId] });
-  const versionId = pkg.drafts[0]?.versionId as string;
-  const rows = lawToRows(lawFromJSON(openVersion(ctx, versionId).law));
-  const p17 = rows.find((r) => r.text.startsWith('Университеты вправе')) as (typeof rows)[number];
-  const p19 = rows.find((r) => r.text.startsWith('Настоящий Закон вводится')) as (typeof rows)[number];
+  const { pkgId, versionId, p17, p19 } = startPackage(ctx);
   saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
-  return { pkgId: pkg.id, versionId, p17, p19 };
+  return { pkgId, versionId, p17, p19 };
 }
 
 describe('the gap taxonomy', () => {

@@ -5,14 +5,13 @@ import { getIdentity, setIdentity, verifyAudit } from '../../../electron/service
 import type { ServiceContext } from '../../../electron/services/context';
 import { saveDraft } from '../../../electron/services/drafts';
 import { setPackageStatus, annotateAmendment } from '../../../electron/services/gaps';
-import { listLibrary } from '../../../electron/services/library';
 import { createPackage } from '../../../electron/services/packages';
 import { compare, createSnapshot, listSnapshots } from '../../../electron/services/compare';
 import { packageOverlaps } from '../../../electron/services/overlap';
 import { addComment, reviewAmendment } from '../../../electron/services/review';
 import { openVersion } from '../../../electron/services/versions';
 import { lawFromJSON, lawToRows, printLaw } from '../../../shared/law';
-import { openTestContext, tempDir } from '../harness';
+import { openTestContext, startPackage, tempDir } from '../harness';
 
 let cleanup: () => void;
 let dir: string;
@@ -30,12 +29,7 @@ afterEach(() => {
 
 /** A package with a reworded paragraph, a repealed paragraph (dropping its subparagraphs) and a new one. */
 function reviewedPackage() {
-  const baseId = listLibrary(ctx)[0]?.expressions[0]?.versionId as string;
-  const pkg = createPackage(ctx, { title: 'Проект', baseVersionIds: [baseId] });
-  const versionId = pkg.drafts[0]?.versionId as string;
-  const rows = lawToRows(lawFromJSON(openVersion(ctx, versionId).law));
-  const p17 = rows.find((r) => r.text.startsWith('Университеты вправе')) as (typeof rows)[number];
-  const p19 = rows.find((r) => r.text.startsWith('Настоящий Закон вводится')) as (typeof rows)[number];
+  const { pkgId, versionId, baseId, rows, p17, p19 } = startPackage(ctx);
   const subs = rows.filter((r) => r.parentUid === p17.uid);
   const fresh = { ...p19, uid: 'newparagraph01', ord: 1, num: '2', text: 'Новый пункт.' };
   saveDraft(ctx, {
@@ -44,7 +38,7 @@ function reviewedPackage() {
     upserts: [{ ...p17, text: 'Исключен.', repealed: true }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 января 2027 года.' }, fresh],
     deletes: subs.map((s) => s.uid),
   });
-  return { pkgId: pkg.id, versionId, baseId, p17, p19, fresh };
+  return { pkgId, versionId, baseId, p17, p19, fresh };
 }
 
 const text = (versionId: string) => printLaw(lawFromJSON(openVersion(ctx, versionId).law));

@@ -21,19 +21,6 @@ export function draftOf(base: LawDoc, edit: (units: Provision[], find: (eId: str
   return draft;
 }
 
-/** The children list that holds a unit, and its position there. */
-export function siblingsOf(doc: LawDoc, target: Provision): { list: Provision[]; at: number } {
-  let out: { list: Provision[]; at: number } | undefined;
-  const walk = (list: Provision[]) => {
-    const at = list.indexOf(target);
-    if (at >= 0) out = { list, at };
-    list.forEach((u) => walk(u.children));
-  };
-  walk(doc.body);
-  if (!out) throw new Error('not in the law');
-  return out;
-}
-
 function lawFromCopy(doc: LawDoc): LawDoc {
   const copy = (p: Provision): Provision => ({ ...p, notes: [...p.notes], children: p.children.map(copy) });
   return { lang: doc.lang, body: doc.body.map(copy) };

@@ -3,6 +3,8 @@ import { applyOperations, InstructionError, parseAmendingLaw, planOperations, re
 import { comparativeTable, comparativeTableHtml } from '../../shared/table/comparative';
 import { comparativeTableDocx } from '../io/table-docx';
 import { redlineDocx } from '../io/redline-docx';
+import { htmlToPdfHeadless } from '../io/pdf-headless';
+import { redlineHtml, redlineParagraphs } from '../../shared/redline';
 import { createServiceContext } from '../services/context';
 import { verifyAudit } from '../services/audit';
 import { openDatabase } from '../store/database';
@@ -31,8 +33,11 @@ Commands:
   apply <base> <law>        Apply the text of an amending law to a law text; print the result.
   table <base> <draft> --out <file.docx|file.html>
                             Write the comparative table (current / proposed wording) of the changes.
-  redline <base> <draft> --out <file.docx> [--author "…"]
-                            The draft as a Word document with its changes as tracked changes.
+  redline <base> <draft> --out <file.docx|file.html|file.pdf> [--author "…"]
+                            The draft with its changes as tracked changes (DOCX: native
+                            revisions Word and LibreOffice accept or reject; HTML; PDF printed
+                            from that HTML by headless Chromium, see ZAN_CHROMIUM).
+    --changed-only          Only the articles that change, with their chapter headings.
   audit-check --db <file>   Verify the hash chain of a workbench database's audit log.
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
@@ -100,11 +105,15 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
       }
       return table(files[0] as string, files[1] as string, lang, valued.get('--out') as string, valued.get('--title'), io);
     case 'redline':
-      if (files.length !== 2 || !/\.docx$/i.test(valued.get('--out') ?? '')) {
-        io.err('redline takes two files (the base text and the draft) and --out <file.docx>.');
+      if (files.length !== 2 || !/\.(docx|html|pdf)$/i.test(valued.get('--out') ?? '')) {
+        io.err('redline takes two files (the base text and the draft) and --out <file.docx|file.html|file.pdf>.');
         return 2;
       }
-      return redline(files[0] as string, files[1] as string, lang, valued.get('--out') as string, valued.get('--author') ?? 'Zan Workbench', valued.get('--title'), io);
+      return redline(files[0] as string, files[1] as string, lang, valued.get('--out') as string, {
+        author: valued.get('--author') ?? 'Zan Workbench',
+        title: valued.get('--title'),
+        changedOnly: flags.has('--changed-only'),
+      }, io);
     case 'format':
       if (files.length !== 1) {
         io.err('format takes one file.');
@@ -265,13 +274,28 @@ function auditCheck(file: string | undefined, io: CliIO): number {
   }
 }
 
-async function redline(baseFile: string, draftFile: string, lang: Lang | undefined, out: string, author: string, title: string | undefined, io: CliIO): Promise<number> {
+async function redline(baseFile: string, draftFile: string, lang: Lang | undefined, out: string, options: { author: string; title: string | undefined; changedOnly: boolean }, io: CliIO): Promise<number> {
   const base = load(baseFile, lang, io);
   if (typeof base === 'number') return base;
   const draft = load(draftFile, lang ?? base.parsed.lang, io);
   if (typeof draft === 'number') return draft;
   const amendments = derive(base.parsed, draft.parsed);
-  io.writeFile(out, await redlineDocx(base.parsed, draft.parsed, amendments, { author, date: new Date().toISOString() }, title ?? DEFAULT_TITLE[base.parsed.lang]));
+  const paragraphs = redlineParagraphs(base.parsed, draft.parsed, amendments, { changedOnly: options.changedOnly });
+  const title = options.title ?? DEFAULT_TITLE[base.parsed.lang];
+  const date = new Date().toISOString();
+  if (/\.docx$/i.test(out)) io.writeFile(out, await redlineDocx(paragraphs, { title, revisionOf: () => ({ author: options.author, date }) }));
+  else {
+    const html = redlineHtml(paragraphs, { lang: base.parsed.lang, title, preparedBy: `${options.author}, ${date.slice(0, 10)}` });
+    if (/\.html$/i.test(out)) io.writeFile(out, html);
+    else {
+      try {
+        io.writeFile(out, await htmlToPdfHeadless(html));
+      } catch (error) {
+        io.err((error as Error).message);
+        return 2;
+      }
+    }
+  }
   io.out(`${out}: ${amendments.length} amendments as tracked changes`);
   return 0;
 }

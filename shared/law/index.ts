@@ -15,4 +15,4 @@ export * from './prosemirror';
 export { parseLaw, type ParseOptions } from './text/parse';
 export { printLaw } from './text/print';
 export { detectLanguage } from './text/detect-language';
-export { headingLabel } from './text/markers';
+export { headingLabel, lineLabel } from './text/markers';

@@ -2,7 +2,7 @@ import { structuralLabel } from '../amend/label';
 import type { Amendment, UnitState } from '../amend/types';
 import type { DiffOp } from '../diff/ops';
 import type { Lang } from '../law/language';
-import { headingLabel, type HeadingKind } from '../law/text/markers';
+import { lineLabel } from '../law/text/markers';
 
 /** A piece of a table cell: text, bold when it is a changed word. */
 export interface Run {
@@ -30,11 +30,8 @@ export const TABLE_WORDS: Record<Lang, { no: string; element: string; current: s
 };
 
 /** The label a unit's line starts with: `Статья 5.`, `2.`, `3)`, nothing for a part. */
-function unitLabel(lang: Lang, unit: UnitState): string {
-  if (unit.kind === 'section' || unit.kind === 'chapter' || unit.kind === 'article') return `${headingLabel(lang, unit.kind as HeadingKind, unit.num)} `;
-  if (unit.kind === 'paragraph') return `${unit.num}. `;
-  if (unit.kind === 'subparagraph') return `${unit.num}) `;
-  return '';
+function unitLabel(lang: Lang, unit: { kind: string; num: string }): string {
+  return lineLabel(lang, unit.kind, unit.num);
 }
 
 /** Splits runs into lines at line breaks (a unit's абзацы). */

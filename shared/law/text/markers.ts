@@ -65,3 +65,14 @@ export const HEADING_KINDS: readonly HeadingKind[] = ['section', 'chapter', 'art
 export function headingLabel(lang: Lang, kind: HeadingKind, num: string): string {
   return MARKERS[lang].label(kind, num);
 }
+
+/**
+ * The label a unit's printed line starts with, with its trailing space: `Статья 5. `, `5-бап. `,
+ * `2. `, `3) `, nothing for a part (parts are not numbered).
+ */
+export function lineLabel(lang: Lang, kind: string, num: string): string {
+  if (kind === 'section' || kind === 'chapter' || kind === 'article') return `${headingLabel(lang, kind, num)} `;
+  if (kind === 'paragraph') return `${num}. `;
+  if (kind === 'subparagraph') return `${num}) `;
+  return '';
+}

@@ -48,4 +48,16 @@ describe('zan redline (the real command)', () => {
     expect(xml).toMatch(/<w:ins [^>]*w:author="Reviewer"/);
     expect(xml).toMatch(/<w:del [^>]*w:author="Reviewer"/);
   });
+
+  it('writes it as HTML, and as a PDF printed from that HTML', () => {
+    const [base, draft] = ['base', 'draft'].map((n) => join(root, `test/fixtures/redline/${n}.ru.txt`)) as [string, string];
+    const html = join(work, 'redline.html');
+    zan('redline', base, draft, '--out', html, '--changed-only', '--author', 'А. Разработчик');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<del>ежегодно</del><ins>ежеквартально</ins>');
+    expect(page).not.toContain('Статья 6. Гранты');
+    const pdf = join(work, 'redline.pdf');
+    expect(zan('redline', base, draft, '--out', pdf)).toBe(`${pdf}: 11 amendments as tracked changes\n`);
+    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Статья 6. Гранты');
+  }, 120_000);
 });

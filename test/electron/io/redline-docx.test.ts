@@ -1,40 +1,108 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { redlineDocx } from '../../../electron/io/redline-docx';
-import { derive } from '../../../shared/amend';
-import { parseLaw } from '../../../shared/law';
+import { derive, type Amendment } from '../../../shared/amend';
+import { parseLaw, type LawDoc } from '../../../shared/law';
+import { redlineParagraphs } from '../../../shared/redline';
 
 const root = join(import.meta.dirname, '../../..');
-const fixtures = join(root, 'test/fixtures/instructions');
+const fixtures = join(root, 'test/fixtures/redline');
 const out = join(root, '.zan-test/redline-docx');
 
+const DRAFTER = 'А. Разработчик';
+const REVIEWER = 'Б. Рецензент';
+
+/**
+ * The revisions one amendment should show, from the amendment alone: each word operation is one
+ * insertion or deletion; a new unit (with what is under it) one insertion; a unit removed from the
+ * text (with its content) one deletion; a repeal its wording deleted and the stub inserted, plus one
+ * deletion for the content that leaves with it; a new number the old one deleted and the new inserted.
+ */
+function expectedRevisions(a: Amendment): { ins: number; del: number } {
+  if (a.kind === 'insert') return { ins: 1, del: 0 };
+  if (!a.proposed) return { ins: 0, del: 1 };
+  const renumbered = a.base!.num !== a.proposed.num ? 1 : 0;
+  if (a.kind === 'repeal') return { ins: 1 + renumbered, del: 1 + renumbered + (a.dropped.length ? 1 : 0) };
+  const ops = [...a.headingOps, ...a.ops];
+  return { ins: ops.filter(([op]) => op === 1).length + renumbered, del: ops.filter(([op]) => op === -1).length + renumbered };
+}
+
+/** The tracked changes LibreOffice reports in a flat ODT: kind and author of each. */
+function trackedChanges(fodt: string): { kind: 'insertion' | 'deletion'; author: string }[] {
+  const regions = [...fodt.matchAll(/<text:changed-region\b[^>]*>\s*<text:(insertion|deletion)>\s*<office:change-info>\s*<dc:creator>([^<]*)<\/dc:creator>/g)];
+  return regions.map((m) => ({ kind: m[1] as 'insertion' | 'deletion', author: m[2]! }));
+}
+
+function soffice(format: string, file: string): void {
+  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(out, 'profile')}`, '--convert-to', format, '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
+}
+
 describe('the redlined DOCX', () => {
-  it('carries each change as a native tracked change with author and date, and LibreOffice opens it', async () => {
-    const base = parseLaw(readFileSync(join(fixtures, 'base.ru.txt'), 'utf8'));
-    const draft = parseLaw(readFileSync(join(fixtures, 'draft.ru.txt'), 'utf8'));
-    const amendments = derive(base, draft);
+  let base: LawDoc;
+  let draft: LawDoc;
+  let amendments: Amendment[];
+  // Article 8's changes are the reviewer's; the rest the drafter's.
+  const authorOf = (uid: string) => (amendments.find((a) => a.uid === uid)!.eId.includes('art_8') ? REVIEWER : DRAFTER);
+  const docxPath = join(out, 'redline.docx');
+
+  beforeAll(async () => {
+    base = parseLaw(readFileSync(join(fixtures, 'base.ru.txt'), 'utf8'));
+    draft = parseLaw(readFileSync(join(fixtures, 'draft.ru.txt'), 'utf8'));
+    amendments = derive(base, draft);
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
-    const docx = join(out, 'redline.docx');
-    writeFileSync(docx, await redlineDocx(base, draft, amendments, { author: 'А. Разработчик', date: '2026-11-27T10:00:00Z' }, 'О научно-технической политике'));
+    const labs = amendments.find((a) => a.eId === 'chp_1__art_5-1')!;
+    const docx = await redlineDocx(redlineParagraphs(base, draft, amendments), {
+      title: 'О научно-технической политике',
+      revisionOf: (uid) => ({ author: authorOf(uid), date: '2026-11-27T10:00:00Z' }),
+      comments: new Map([[labs.uid, 'Законодательный пробел (LEGISLATIVE_GAP).\nСовместных лабораторий закон не знает.']]),
+    });
+    writeFileSync(docxPath, docx);
+  });
 
-    const xml = execFileSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' });
-    const inserted = [...xml.matchAll(/<w:ins [^>]*w:author="А. Разработчик"[^>]*>([\s\S]*?)<\/w:ins>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')).join('|');
-    const deleted = [...xml.matchAll(/<w:del [^>]*w:author="А. Разработчик"[^>]*>([\s\S]*?)<\/w:del>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, '')).join('|');
-    expect(inserted).toContain('университетов');
-    expect(inserted).toContain('9-1) индустриальный партнер');
-    expect(inserted).toContain('Статья 5-1. Совместные лаборатории');
-    expect(deleted).toContain('организаций высшего образования');
-    expect(deleted).toContain('государственных');
+  it('has as many tracked insertions and deletions, by the same authors, as the amendments have operations (counted by LibreOffice)', () => {
+    expect(amendments.map((a) => a.kind).sort()).toEqual(['insert', 'insert', 'renumber', 'repeal', 'repeal', 'repeal', 'words', 'words', 'words', 'words', 'words']);
+    soffice('fodt', docxPath);
+    const fodt = readFileSync(join(out, 'redline.fodt'), 'utf8');
+    const changes = trackedChanges(fodt);
+    // The gap note arrives as a comment by the amendment's author.
+    expect(fodt).toMatch(new RegExp(`<office:annotation\\b[^>]*>\\s*<dc:creator>${DRAFTER}</dc:creator>[\\s\\S]*?Совместных лабораторий закон не знает`));
+    for (const author of [DRAFTER, REVIEWER]) {
+      const mine = amendments.filter((a) => authorOf(a.uid) === author).map(expectedRevisions);
+      const expected = { ins: mine.reduce((n, r) => n + r.ins, 0), del: mine.reduce((n, r) => n + r.del, 0) };
+      const reported = {
+        ins: changes.filter((c) => c.author === author && c.kind === 'insertion').length,
+        del: changes.filter((c) => c.author === author && c.kind === 'deletion').length,
+      };
+      expect(reported, author).toEqual(expected);
+      expect(expected.ins + expected.del).toBeGreaterThan(0);
+    }
+    expect(changes.length).toBe(changes.filter((c) => c.author === DRAFTER || c.author === REVIEWER).length);
+  }, 180_000);
+
+  it('writes word-level runs, the repealed stub as the law prints it, tracked paragraph marks and the comment', () => {
+    const xml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml'], { encoding: 'utf8' });
+    const texts = (tag: string) => [...xml.matchAll(new RegExp(`<w:${tag} [^>]*>([\\s\\S]*?)</w:${tag}>`, 'g'))].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
+    expect(texts('ins')).toEqual(expect.arrayContaining(['и безвозмездной ', 'университетов', 'Исключен.', 'Исключена.', 'Статья 5-1. Совместные лаборатории', '2. ']));
+    expect(texts('del')).toEqual(expect.arrayContaining(['организаций высшего образования', 'Совет рассматривает отчеты организаций высшего образования.', '1. Премии присуждаются ежегодно.', '3. ']));
     expect(xml).toContain('w:date="2026-11-27T10:00:00Z"');
-    const settings = execFileSync('unzip', ['-p', docx, 'word/settings.xml'], { encoding: 'utf8' });
-    expect(settings).toContain('<w:trackRevisions/>');
+    // A new or removed line's paragraph mark is a revision too, so rejecting it leaves no empty line.
+    expect(xml).toMatch(/<w:pPr>[\s\S]*?<w:rPr><w:ins [^>]*\/><\/w:rPr>[\s\S]*?<\/w:pPr>/);
+    expect(xml).toMatch(/<w:pPr>[\s\S]*?<w:rPr><w:del [^>]*\/><\/w:rPr>[\s\S]*?<\/w:pPr>/);
+    expect(xml).toContain('<w:commentReference w:id="0"/>');
+    const comments = execFileSync('unzip', ['-p', docxPath, 'word/comments.xml'], { encoding: 'utf8' });
+    expect(comments).toContain('Совместных лабораторий закон не знает.');
+    expect(comments).toContain(`w:author="${DRAFTER}"`);
+    expect(execFileSync('unzip', ['-p', docxPath, 'word/settings.xml'], { encoding: 'utf8' })).toContain('<w:trackRevisions/>');
+  });
 
-    execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${join(out, 'profile')}`, '--convert-to', 'pdf', '--outdir', out, docx], { stdio: 'pipe', timeout: 120_000 });
+  it('renders in LibreOffice (PDF, first page as PNG) with the law and its changes', () => {
+    soffice('pdf', docxPath);
     const text = execFileSync('pdftotext', [join(out, 'redline.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('Совместные лаборатории');
+    expect(text).toContain('Премии присуждаются ежегодно');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(out, 'redline.pdf'), join(out, 'page')]);
   }, 180_000);
 });

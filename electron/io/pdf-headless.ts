@@ -1,0 +1,58 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Where a Chromium may be: `ZAN_CHROMIUM` first, then the usual names on Linux, macOS and Windows. */
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+/** The Chromium the CLI prints with, or null when there is none. */
+export function findChromium(): string | null {
+  const chosen = process.env['ZAN_CHROMIUM'];
+  if (chosen) return existsSync(chosen) ? chosen : null;
+  return CANDIDATES.find((c) => existsSync(c)) ?? null;
+}
+
+/**
+ * Prints an HTML page to PDF with headless Chromium: the CLI's and the tests' counterpart of the
+ * app's `webContents.printToPDF`, so the same HTML becomes the same PDF. The page is written to a
+ * private temporary folder and loaded from there (no network: the redline HTML is self-contained).
+ */
+export function htmlToPdfHeadless(html: string, timeoutMs = 120_000): Promise<Buffer> {
+  const chromium = findChromium();
+  if (!chromium) return Promise.reject(new Error('No Chromium found to print the PDF with: install chromium or set ZAN_CHROMIUM to its path.'));
+  const dir = mkdtempSync(join(tmpdir(), 'zan-pdf-'));
+  const page = join(dir, 'page.html');
+  const pdf = join(dir, 'page.pdf');
+  writeFileSync(page, html);
+  const args = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--user-data-dir=${join(dir, 'profile')}`,
+    '--no-pdf-header-footer',
+    `--print-to-pdf=${pdf}`,
+    pathToFileURL(page).href,
+  ];
+  return new Promise<Buffer>((resolve, reject) => {
+    execFile(chromium, args, { timeout: timeoutMs }, (error, _stdout, stderr) => {
+      try {
+        if (!existsSync(pdf)) reject(new Error(`Chromium did not print the PDF${error ? `: ${error.message}` : ''}${stderr ? `\n${stderr.slice(-500)}` : ''}`));
+        else resolve(readFileSync(pdf));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+}

@@ -1,0 +1,3 @@
+/** Redlines: the draft with its amendments as tracked changes, one model for the DOCX, HTML and PDF. */
+export * from './model';
+export * from './html';

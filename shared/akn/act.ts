@@ -1,0 +1,82 @@
+import type { Lang } from '../law/language';
+import type { LawDoc, Provision } from '../law/provision';
+import { lineLabel } from '../law/text/markers';
+import { identification, workUri, type AknWork } from './frbr';
+import { AKN_NS, xmlAttr, xmlText } from './xml';
+
+/** The Akoma Ntoso element of each kind of unit. An unnumbered part (часть) is a generic container. */
+const ELEMENT = {
+  section: 'section',
+  chapter: 'chapter',
+  article: 'article',
+  part: 'hcontainer',
+  paragraph: 'paragraph',
+  subparagraph: 'subparagraph',
+} as const;
+
+const paragraphs = (text: string, indent: string) =>
+  text
+    .split('\n')
+    .map((line) => `${indent}<p>${xmlText(line)}</p>`)
+    .join('\n');
+
+/**
+ * One unit as an Akoma Ntoso hierarchical element: `eId` from the unit (chp_1__art_5-1__para_2),
+ * `<num>` as printed, `<heading>`, then `<content>` for a unit without children or `<intro>`
+ * before them; a repealed unit carries `status="repealed"` with its stub; footnotes of the
+ * consolidated text are `<authorialNote>`s, not normative text.
+ */
+function unitXml(lang: Lang, unit: Provision, depth: number): string {
+  const pad = '  '.repeat(depth);
+  const element = ELEMENT[unit.kind];
+  const attrs = [`eId="${xmlAttr(unit.eId)}"`, unit.kind === 'part' ? 'name="part"' : '', unit.repealed ? 'status="repealed"' : ''].filter(Boolean).join(' ');
+  const label = lineLabel(lang, unit.kind, unit.num).trim();
+  const lines = [`${pad}<${element} ${attrs}>`];
+  if (label) lines.push(`${pad}  <num>${xmlText(label)}</num>`);
+  if (unit.heading) lines.push(`${pad}  <heading>${xmlText(unit.heading)}</heading>`);
+  const notes = unit.notes.map((n, i) => `<authorialNote marker="${i + 1}" placement="bottom" eId="${xmlAttr(unit.eId)}__authorialNote_${i + 1}"><p>${xmlText(n)}</p></authorialNote>`).join('');
+  const text = unit.text;
+  if (unit.children.length === 0) {
+    // Every hierarchical element needs content; a heading-only article has an empty paragraph.
+    lines.push(`${pad}  <content>`, text ? paragraphs(text, `${pad}    `) : `${pad}    <p/>`, `${pad}  </content>`);
+  } else {
+    if (text) lines.push(`${pad}  <intro>`, paragraphs(text, `${pad}    `), `${pad}  </intro>`);
+    for (const child of unit.children) lines.push(unitXml(lang, child, depth + 1));
+  }
+  if (notes) {
+    // Notes go into the unit's last paragraph, where the consolidated text prints them.
+    const at = lines.map((l, i) => (l.includes('</p>') || l.endsWith('<p/>') ? i : -1)).filter((i) => i >= 0).pop();
+    if (at !== undefined) lines[at] = lines[at]!.replace(/<p\/>$/, '<p></p>').replace(/<\/p>$/, `${notes}</p>`);
+  }
+  lines.push(`${pad}</${element}>`);
+  return lines.join('\n');
+}
+
+/**
+ * A law (in force or a draft) as an Akoma Ntoso act: FRBR identification (the work, its
+ * expression in the law's language as of a date, the manifestation), the title, and the body with
+ * the whole hierarchy. `asOf`: the expression's date (YYYY-MM-DD); `draft` marks it as a draft.
+ */
+export function aknAct(law: LawDoc, work: AknWork, asOf: string, draft: boolean): string {
+  const body = law.body.map((u) => unitXml(law.lang, u, 3)).join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="${AKN_NS}">
+  <act name="${work.kind}">
+    <meta>
+    ${identification(workUri(work), law.lang, asOf, work.date ?? asOf, '#parliament')}
+      <publication date="${work.date ?? asOf}" name="${draft ? 'draft' : 'consolidated'}" showAs="${draft ? 'Draft' : 'Consolidated text'}"${draft ? ' refersTo="#draft"' : ''}/>
+      <references source="#zan">
+        <TLCOrganization eId="zan" href="/ontology/organization/kz/zan-workbench" showAs="Zan Workbench"/>
+        <TLCOrganization eId="parliament" href="/ontology/organization/kz/parliament" showAs="Parliament of the Republic of Kazakhstan"/>${draft ? '\n        <TLCConcept eId="draft" href="/ontology/concept/kz/draft" showAs="Draft"/>' : ''}
+      </references>
+    </meta>
+    <preface>
+      <longTitle><p><docTitle>${xmlText(work.title)}</docTitle></p></longTitle>
+    </preface>
+    <body>
+${body}
+    </body>
+  </act>
+</akomaNtoso>
+`;
+}

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readCorpus } from './io/corpus';
+import { printPdfWithElectron } from './print-pdf';
+import type { ExportFormat } from './services/export';
 import { createDispatcher, senderCheck } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
@@ -56,12 +58,18 @@ async function start(): Promise<void> {
   const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
   const source: RendererSource = devUrl ? { url: devUrl } : { file: `${paths.rendererDir}/index.html` };
   const trusted = devUrl ? [devUrl] : [pathToFileURL(paths.rendererDir).href + '/'];
-  const chooseSavePath = async (suggestedName: string, format: 'docx' | 'html' | 'csv' | 'json') => {
+  const chooseSavePath = async (suggestedName: string, format: ExportFormat) => {
     const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: format.toUpperCase(), extensions: [format] }] };
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   };
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, chooseSavePath }), {
+  const chooseFolder = async () => {
+    const options = { defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+  const exports = { chooseSavePath, chooseFolder, printPdf: printPdfWithElectron };
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports }), {
     isTrustedSender: senderCheck(trusted),
     log: (message, error) => console.error(`[zan] ${message}`, error),
   });

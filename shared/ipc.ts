@@ -127,6 +127,17 @@ const compareSource = z.union([
 const empty = z.object({}).strict();
 
 /** Every channel: its input and output schemas. The key is the bridge method's name. */
+/** Where a bundle export stands (progress bar, cancel, the folder written). */
+export const bundleStatusSchema = z.object({
+  jobId: id,
+  state: z.enum(['running', 'done', 'cancelled', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  current: z.string(),
+  folder: z.string().nullable(),
+  error: z.string().nullable(),
+});
+
 export const contract = {
   getAppInfo: {
     input: empty,
@@ -204,6 +215,17 @@ export const contract = {
     input: z.object({ packageId: id, lang, document: z.enum(['law', 'table', 'coverage']), format: z.enum(['docx', 'html', 'csv']) }).strict(),
     output: z.object({ path: z.string().nullable() }),
   },
+  exportRedline: {
+    input: z.object({ packageId: id, versionId: id, format: z.enum(['docx', 'html', 'pdf']), changedOnly: z.boolean(), comments: z.boolean() }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  exportAkn: {
+    input: z.object({ packageId: id, lang, document: z.enum(['package', 'draft']), versionId: id.optional() }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  startBundle: { input: z.object({ packageId: id, lang, changedOnly: z.boolean(), comments: z.boolean() }).strict(), output: bundleStatusSchema.nullable() },
+  bundleStatus: { input: z.object({ jobId: id }).strict(), output: bundleStatusSchema },
+  cancelBundle: { input: z.object({ jobId: id }).strict(), output: bundleStatusSchema },
 } as const;
 
 /** The contract's type. */
@@ -234,3 +256,5 @@ export type OpenedVersion = OutputOf<'openVersion'>;
 export type PackageDocumentsData = OutputOf<'getPackageDocuments'>;
 export type GapData = OutputOf<'listGaps'>[number];
 export type CoverageData = OutputOf<'getCoverage'>;
+/** A bundle export's progress. */
+export type BundleStatusData = OutputOf<'bundleStatus'>;

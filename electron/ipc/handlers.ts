@@ -9,7 +9,8 @@ import { addComment, reviewAmendment } from '../services/review';
 import { writeFileSync } from 'node:fs';
 import { annotateAmendment, exportTaxonomy, importTaxonomy, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
-import { exportPackageDocument, type ChooseSavePath } from '../services/export';
+import { BundleJobs } from '../services/bundle';
+import { exportAkn, exportPackageDocument, exportRedline, type ExportDeps } from '../services/export';
 import { listLibrary } from '../services/library';
 import { createPackage, getPackage, listPackages } from '../services/packages';
 import { openVersion } from '../services/versions';
@@ -21,8 +22,8 @@ export type HandlerTable = { [C in Channel]: (input: ParsedInputOf<C>) => Output
 export interface AppFacts {
   appVersion: string;
   databasePath: string;
-  /** Shows the save dialog (the e2e harness answers with a temporary path). */
-  chooseSavePath: ChooseSavePath;
+  /** The save and folder dialogs and the PDF printer (the e2e harness answers with temporary paths and headless Chromium). */
+  exports: ExportDeps;
 }
 
 /**
@@ -30,6 +31,7 @@ export interface AppFacts {
  * so what a test drives is what the app runs. Each handler only unpacks its input and calls a service.
  */
 export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTable {
+  const bundles = new BundleJobs();
   return {
     getAppInfo: () => ({ appVersion: facts.appVersion, schemaVersion: LATEST_VERSION, databasePath: facts.databasePath }),
     listLibrary: () => listLibrary(ctx),
@@ -65,7 +67,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     verifyAudit: () => verifyAudit(ctx),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
     exportTaxonomy: async () => {
-      const path = await facts.chooseSavePath('gap-taxonomy.json', 'json');
+      const path = await facts.exports.chooseSavePath('gap-taxonomy.json', 'json');
       if (path) writeFileSync(path, exportTaxonomy(ctx));
       return { path };
     },
@@ -74,6 +76,11 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
       return getPackage(ctx, packageId);
     },
     getPackageDocuments: ({ packageId, lang }) => packageDocuments(ctx, packageId, lang),
-    exportPackageDocument: (input) => exportPackageDocument(ctx, input, facts.chooseSavePath),
+    exportPackageDocument: (input) => exportPackageDocument(ctx, input, facts.exports.chooseSavePath),
+    exportRedline: (input) => exportRedline(ctx, input, facts.exports),
+    exportAkn: (input) => exportAkn(ctx, input, facts.exports.chooseSavePath),
+    startBundle: (input) => bundles.start(ctx, input, facts.exports),
+    bundleStatus: ({ jobId }) => bundles.status(jobId),
+    cancelBundle: ({ jobId }) => bundles.cancel(jobId),
   };
 }

@@ -44,6 +44,25 @@ export function citation(lang: Lang, kind: 'law' | 'code', date: string | null, 
 }
 
 /**
+ * Why each amendment of a package is made, in one language, by uid: the gaps it targets, then what
+ * people wrote. The justification column of the table, the comments of a redline, the AKN
+ * justification: one text everywhere.
+ */
+export function justificationsOf(ctx: ServiceContext, packageId: string, lang: Lang): Map<string, string> {
+  const { store } = ctx;
+  const notes = store.amendments.annotations(packageId);
+  const gapsOf = store.gaps.gapsOf(packageId);
+  const gapNames = new Map(store.gaps.list().map((g) => [g.code, g.names[lang]]));
+  const justifications = new Map<string, string>();
+  for (const uid of new Set([...notes.keys(), ...gapsOf.keys()])) {
+    const gaps = (gapsOf.get(uid) ?? []).map((c) => gapNames.get(c) ?? c).join('; ');
+    const text = notes.get(uid)?.justification ?? '';
+    justifications.set(uid, [gaps, text].filter(Boolean).join('. '));
+  }
+  return justifications;
+}
+
+/**
  * The amending law and the comparative table of a package in one language, both made from the same
  * amendments of its working drafts in that language (one act per draft), so they cannot disagree.
  * The justification column shows what people wrote on each amendment.
@@ -55,16 +74,7 @@ export function packageDocuments(ctx: ServiceContext, packageId: string, lang: L
   const works = new Map(store.works.listWorks().map((w) => [w.id, w]));
   const drafts = store.versions.listByPackage(packageId).map((v) => ({ v, e: store.works.getExpression(v.expressionId) }));
   const languages = [...new Set(drafts.map((d) => d.e?.lang).filter((l): l is Lang => !!l))];
-  // The justification column: the gaps an amendment targets, then what people wrote.
-  const notes = store.amendments.annotations(packageId);
-  const gapsOf = store.gaps.gapsOf(packageId);
-  const gapNames = new Map(store.gaps.list().map((g) => [g.code, g.names[lang]]));
-  const justifications = new Map<string, string>();
-  for (const uid of new Set([...notes.keys(), ...gapsOf.keys()])) {
-    const gaps = (gapsOf.get(uid) ?? []).map((c) => gapNames.get(c) ?? c).join('; ');
-    const text = notes.get(uid)?.justification ?? '';
-    justifications.set(uid, [gaps, text].filter(Boolean).join('. '));
-  }
+  const justifications = justificationsOf(ctx, packageId, lang);
   const acts: ActInstructions[] = [];
   const table: ComparativeRow[] = [];
   for (const { v, e } of drafts) {

@@ -1,16 +1,32 @@
-import { writeFileSync } from 'node:fs';
+import { aknAct, aknAmendmentDocument } from '../../shared/akn';
+import { coverageCsv, coverageHtml } from '../../shared/gaps/report';
 import type { Lang } from '../../shared/law';
+import { redlineHtml } from '../../shared/redline';
 import { comparativeTableHtml, TABLE_WORDS } from '../../shared/table/comparative';
 import { amendingLawDocx } from '../io/law-docx';
+import { redlineDocx } from '../io/redline-docx';
 import { comparativeTableDocx } from '../io/table-docx';
+import { writeFileAtomic } from '../io/write-file-atomic';
 import { StoreError } from '../store/errors';
 import type { ServiceContext } from './context';
-import { packageDocuments } from './documents';
+import { citation, justificationsOf, packageDocuments, type PackageDocuments } from './documents';
 import { packageCoverage } from './gaps';
-import { coverageCsv, coverageHtml } from '../../shared/gaps/report';
+import { draftRedline, loadDraft, loadDrafts, type LoadedDraft, type RedlineChoice } from './redline';
+
+/** The formats files are exported in. */
+export type ExportFormat = 'docx' | 'html' | 'pdf' | 'csv' | 'json' | 'xml';
 
 /** Asks where to save a file (a dialog the user sees, in the app); null when they cancel. */
-export type ChooseSavePath = (suggestedName: string, format: 'docx' | 'html' | 'csv' | 'json') => Promise<string | null>;
+export type ChooseSavePath = (suggestedName: string, format: ExportFormat) => Promise<string | null>;
+
+/** What exports need from the app: its dialogs and its PDF printer. */
+export interface ExportDeps {
+  chooseSavePath: ChooseSavePath;
+  /** Asks for a folder (the bundle's destination); null when the user cancels. */
+  chooseFolder(): Promise<string | null>;
+  /** Prints a self-contained HTML page to PDF (Chromium: `printToPDF` in the app, headless in tests). */
+  printPdf(html: string): Promise<Buffer>;
+}
 
 /** What the user asked to export. */
 export interface ExportRequest {
@@ -18,6 +34,36 @@ export interface ExportRequest {
   lang: Lang;
   document: 'law' | 'table' | 'coverage';
   format: 'docx' | 'html' | 'csv';
+}
+
+const NAMES = {
+  law: { ru: 'Проект закона', kk: 'Заң жобасы', en: 'Draft law' },
+  coverage: { ru: 'Покрытие пробелов', kk: 'Олқылықтарды қамту', en: 'Gap coverage' },
+  redline: { ru: 'Текст с изменениями', kk: 'Өзгерістері бар мәтін', en: 'Redline' },
+  akn: { ru: 'Akoma Ntoso', kk: 'Akoma Ntoso', en: 'Akoma Ntoso' },
+} as const;
+
+/** A file name from a title: no characters file systems refuse, not too long. */
+export function safeFileName(name: string): string {
+  return name.replace(/[\\/:*?"<>|\u0000-\u001F]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'document';
+}
+
+/** The amending law, the table or the coverage report of a package, as file content. */
+export async function packageDocumentContent(ctx: ServiceContext, request: ExportRequest, docs: PackageDocuments = packageDocuments(ctx, request.packageId, request.lang)): Promise<string | Buffer> {
+  if (request.document === 'coverage') {
+    const c = packageCoverage(ctx, request.packageId);
+    const input = { title: docs.title, perGap: c.perGap, amendments: c.amendments, uncoveredGaps: c.uncoveredGaps, gapNames: new Map(ctx.store.gaps.list().map((g) => [g.code, g.names[request.lang]])) };
+    return request.format === 'csv' ? coverageCsv(input, request.lang) : coverageHtml(input, request.lang);
+  }
+  if (request.document === 'table') return request.format === 'docx' ? comparativeTableDocx(docs.table, request.lang, docs.title) : comparativeTableHtml(docs.table, request.lang, docs.title);
+  if (request.format === 'docx') return amendingLawDocx(docs.title, docs.lawText);
+  return `<!doctype html><meta charset="utf-8"><title>${escape(docs.title)}</title><h1>${escape(docs.title)}</h1>${docs.lawText.split('\n').map((l) => `<p>${escape(l)}</p>`).join('')}`;
+}
+
+/** The suggested file name of a package document. */
+export function packageDocumentName(request: ExportRequest): string {
+  const base = request.document === 'table' ? TABLE_WORDS[request.lang].title : NAMES[request.document][request.lang];
+  return `${base} (${request.lang}).${request.format}`;
 }
 
 /**
@@ -31,19 +77,74 @@ export async function exportPackageDocument(ctx: ServiceContext, request: Export
   if (request.document === 'coverage' ? request.format === 'docx' : request.format === 'csv') {
     throw new StoreError('INVALID_INPUT', `The ${request.document} is not exported as ${request.format}.`);
   }
-  const names = { law: { ru: 'Проект закона', kk: 'Заң жобасы', en: 'Draft law' }, coverage: { ru: 'Покрытие пробелов', kk: 'Олқылықтарды қамту', en: 'Gap coverage' } };
-  const base = request.document === 'table' ? TABLE_WORDS[request.lang].title : names[request.document][request.lang];
-  const path = await choose(`${base} (${request.lang}).${request.format}`, request.format);
+  const path = await choose(packageDocumentName(request), request.format);
   if (!path) return { path: null };
-  let content: string | Buffer;
-  if (request.document === 'coverage') {
-    const c = packageCoverage(ctx, request.packageId);
-    const input = { title: docs.title, perGap: c.perGap, amendments: c.amendments, uncoveredGaps: c.uncoveredGaps, gapNames: new Map(ctx.store.gaps.list().map((g) => [g.code, g.names[request.lang]])) };
-    content = request.format === 'csv' ? coverageCsv(input, request.lang) : coverageHtml(input, request.lang);
-  } else if (request.document === 'table') content = request.format === 'docx' ? await comparativeTableDocx(docs.table, request.lang, docs.title) : comparativeTableHtml(docs.table, request.lang, docs.title);
-  else if (request.format === 'docx') content = await amendingLawDocx(docs.title, docs.lawText);
-  else content = `<!doctype html><meta charset="utf-8"><title>${escape(docs.title)}</title><h1>${escape(docs.title)}</h1>${docs.lawText.split('\n').map((l) => `<p>${escape(l)}</p>`).join('')}`;
-  writeFileSync(path, content);
+  writeFileAtomic(path, await packageDocumentContent(ctx, request, docs));
+  return { path };
+}
+
+/** A redline of one draft in one format. */
+export interface RedlineRequest extends RedlineChoice {
+  packageId: string;
+  versionId: string;
+  format: 'docx' | 'html' | 'pdf';
+}
+
+/** A draft's redline as file content: DOCX with native tracked changes, HTML, or PDF printed from that HTML. */
+export async function redlineContent(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, format: RedlineRequest['format'], choice: RedlineChoice, printPdf: ExportDeps['printPdf']): Promise<string | Buffer> {
+  const r = draftRedline(ctx, packageId, loaded, choice);
+  if (format === 'docx') return redlineDocx(r.paragraphs, { title: loaded.title, revisionOf: () => r.revision, comments: r.comments });
+  const html = redlineHtml(r.paragraphs, { lang: loaded.lang, title: loaded.title, preparedBy: `${r.revision.author}, ${r.revision.date.slice(0, 10)}`, comments: r.comments });
+  return format === 'html' ? html : printPdf(html);
+}
+
+/** The suggested file name of a draft's redline. */
+export function redlineName(loaded: LoadedDraft, format: string): string {
+  return `${NAMES.redline[loaded.lang]} — ${safeFileName(loaded.title)}.${format}`;
+}
+
+/** Exports the redline of one draft to a file the user chose; null when they cancelled. */
+export async function exportRedline(ctx: ServiceContext, request: RedlineRequest, deps: ExportDeps): Promise<{ path: string | null }> {
+  const loaded = loadDraft(ctx, request.packageId, request.versionId);
+  const path = await deps.chooseSavePath(redlineName(loaded, request.format), request.format);
+  if (!path) return { path: null };
+  writeFileAtomic(path, await redlineContent(ctx, request.packageId, loaded, request.format, request, deps.printPdf));
+  return { path };
+}
+
+/** The package as an Akoma Ntoso amendment document, in one language. */
+export function aknPackageXml(ctx: ServiceContext, packageId: string, lang: Lang, drafts: LoadedDraft[] = loadDrafts(ctx, packageId, lang)): string {
+  const pkg = ctx.store.packages.get(packageId);
+  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  const docs = packageDocuments(ctx, packageId, lang);
+  const acts = drafts.filter((d) => d.amendments.length > 0).map((d) => ({ work: d.work, citation: citation(lang, d.work.kind, d.work.date, d.work.number, d.title), baseDate: d.baseDate, amendments: d.amendments }));
+  return aknAmendmentDocument({ id: pkg.id, title: docs.title, lang, date: ctx.now().slice(0, 10), acts, justifications: justificationsOf(ctx, packageId, lang) });
+}
+
+/** An Akoma Ntoso export: the package as an amendment document, or one draft as an act. */
+export interface AknRequest {
+  packageId: string;
+  lang: Lang;
+  document: 'package' | 'draft';
+  versionId?: string;
+}
+
+/** Exports Akoma Ntoso XML to a file the user chose; null when they cancelled. */
+export async function exportAkn(ctx: ServiceContext, request: AknRequest, choose: ChooseSavePath): Promise<{ path: string | null }> {
+  let name: string;
+  let xml: () => string;
+  if (request.document === 'draft') {
+    if (!request.versionId) throw new StoreError('INVALID_INPUT', 'Which draft? A versionId is needed.');
+    const loaded = loadDraft(ctx, request.packageId, request.versionId);
+    name = `${safeFileName(loaded.title)} (${loaded.lang}).akn.xml`;
+    xml = () => aknAct(loaded.draft, loaded.work, ctx.now().slice(0, 10), true);
+  } else {
+    name = `${NAMES.akn[request.lang]} (${request.lang}).xml`;
+    xml = () => aknPackageXml(ctx, request.packageId, request.lang);
+  }
+  const path = await choose(name, 'xml');
+  if (!path) return { path: null };
+  writeFileAtomic(path, xml());
   return { path };
 }
 

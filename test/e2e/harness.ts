@@ -8,6 +8,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { readCorpus } from '../../electron/io/corpus';
 import { createDispatcher, senderCheck } from '../../electron/ipc/dispatch';
+import { htmlToPdfHeadless } from '../../electron/io/pdf-headless';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { createServiceContext, type ServiceContext } from '../../electron/services/context';
 import { seedTaxonomy } from '../../electron/services/gaps';
@@ -90,9 +91,9 @@ export async function startApp(
   if (options.samplePackage) seedSamplePackage(ctx, parseSamplePackage(JSON.parse(readFileSync(join(CORPUS_DIR, '../sample-package/package.json'), 'utf8'))));
   const server = await serveRenderer(inject('rendererDir'));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  // The save dialog of the app, answered with a file in the test's folder.
-  const chooseSavePath = async (suggestedName: string) => join(dataDir, suggestedName);
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile, chooseSavePath }), {
+  // The save and folder dialogs of the app, answered with the test's folder; PDFs printed by headless Chromium.
+  const exports = { chooseSavePath: async (suggestedName: string) => join(dataDir, suggestedName), chooseFolder: async () => dataDir, printPdf: (html: string) => htmlToPdfHeadless(html) };
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile, exports }), {
     isTrustedSender: senderCheck([url]),
     validateOutputs: true,
     log: (message, error) => console.error(message, error),

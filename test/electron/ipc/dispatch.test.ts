@@ -15,7 +15,7 @@ beforeEach(() => {
   const t = tempDir();
   cleanup = t.cleanup;
   ctx = openTestContext(t.dir);
-  dispatch = createDispatcher(createHandlers(ctx, { appVersion: '0.0.0-test', databasePath: 'test', chooseSavePath: async () => null }), {
+  dispatch = createDispatcher(createHandlers(ctx, { appVersion: '0.0.0-test', databasePath: 'test', exports: { chooseSavePath: async () => null, chooseFolder: async () => null, printPdf: async () => Buffer.from('') } }), {
     isTrustedSender: senderCheck([APP]),
     validateOutputs: true,
   });
@@ -55,7 +55,7 @@ describe('IPC dispatch', () => {
   });
 
   it('refuses a handler table that does not match the contract', () => {
-    const handlers = createHandlers(ctx, { appVersion: '', databasePath: '', chooseSavePath: async () => null }) as Partial<HandlerTable>;
+    const handlers = createHandlers(ctx, { appVersion: '', databasePath: '', exports: { chooseSavePath: async () => null, chooseFolder: async () => null, printPdf: async () => Buffer.from('') } }) as Partial<HandlerTable>;
     delete handlers.saveDraft;
     expect(() => createDispatcher(handlers as HandlerTable, { isTrustedSender: () => true })).toThrow(/missing: saveDraft/);
   });

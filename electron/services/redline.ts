@@ -1,0 +1,86 @@
+import { derive, type Amendment } from '../../shared/amend';
+import type { AknWork } from '../../shared/akn';
+import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
+import { redlineParagraphs, type RedlineParagraph } from '../../shared/redline';
+import type { RevisionAuthor } from '../io/redline-docx';
+import { StoreError } from '../store/errors';
+import { getIdentity } from './audit';
+import type { ServiceContext } from './context';
+import { justificationsOf } from './documents';
+
+/** A working draft of a package with the text it amends and its amendments. */
+export interface LoadedDraft {
+  versionId: string;
+  lang: Lang;
+  title: string;
+  work: AknWork;
+  /** The date of the text in force the draft amends (YYYY-MM-DD). */
+  baseDate: string;
+  base: LawDoc;
+  draft: LawDoc;
+  amendments: Amendment[];
+  /** When the draft was last saved. */
+  savedAt: string;
+}
+
+/** Loads one working draft of a package; a version of another package, or not a draft, is refused. */
+export function loadDraft(ctx: ServiceContext, packageId: string, versionId: string): LoadedDraft {
+  const { store } = ctx;
+  const version = store.versions.get(versionId);
+  if (!version || version.packageId !== packageId || version.status !== 'draft' || !version.baseVersionId) throw new StoreError('NOT_FOUND', `No working draft ${versionId} in package ${packageId}.`);
+  const expression = store.works.getExpression(version.expressionId);
+  if (!expression) throw new StoreError('NOT_FOUND', `No text ${version.expressionId}.`);
+  const workRecord = store.works.listWorks().find((w) => w.id === expression.workId);
+  const baseVersion = store.versions.get(version.baseVersionId);
+  const base = rowsToLaw(store.provisions.load(version.baseVersionId), expression.lang);
+  const draft = rowsToLaw(store.provisions.load(versionId), expression.lang);
+  return {
+    versionId,
+    lang: expression.lang,
+    title: expression.title,
+    work: { kind: workRecord?.kind ?? 'law', date: workRecord?.date ?? null, number: workRecord?.number ?? null, title: expression.title },
+    baseDate: baseVersion?.inForceFrom ?? workRecord?.date ?? version.createdAt.slice(0, 10),
+    base,
+    draft,
+    amendments: derive(base, draft),
+    savedAt: version.updatedAt,
+  };
+}
+
+/** The drafts of a package in one language, loaded, in the order the package lists them. */
+export function loadDrafts(ctx: ServiceContext, packageId: string, lang: Lang): LoadedDraft[] {
+  return ctx.store.versions
+    .listByPackage(packageId)
+    .filter((v) => v.status === 'draft' && ctx.store.works.getExpression(v.expressionId)?.lang === lang)
+    .map((v) => loadDraft(ctx, packageId, v.id));
+}
+
+/** What a redline of a draft shows besides the law. */
+export interface RedlineChoice {
+  /** Only the articles that change, with their chapter headings. */
+  changedOnly: boolean;
+  /** The gaps each amendment targets and its justification, as comments. */
+  comments: boolean;
+}
+
+/** A draft's redline, ready for any format: its lines, notes, and whose revisions they are. */
+export interface DraftRedline {
+  paragraphs: RedlineParagraph[];
+  comments: Map<string, string> | undefined;
+  revision: RevisionAuthor;
+}
+
+/**
+ * The redline of one draft. Revisions are signed with the package's authors (the people drafting
+ * it; the name set in the app when the package lists none) and dated with the draft's last save:
+ * the store keeps no author per amendment yet.
+ */
+export function draftRedline(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, choice: RedlineChoice): DraftRedline {
+  const pkg = ctx.store.packages.get(packageId);
+  const who = pkg?.authors.length ? pkg.authors.join(', ') : (getIdentity(ctx)?.name ?? 'Zan Workbench');
+  return {
+    paragraphs: redlineParagraphs(loaded.base, loaded.draft, loaded.amendments, { changedOnly: choice.changedOnly }),
+    comments: choice.comments ? justificationsOf(ctx, packageId, loaded.lang) : undefined,
+    revision: { author: who, date: loaded.savedAt },
+  };
+}

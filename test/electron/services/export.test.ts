@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { htmlToPdfHeadless } from '../../../electron/io/pdf-headless';
+import { BundleJobs, type BundleStatus } from '../../../electron/services/bundle';
+import type { ServiceContext } from '../../../electron/services/context';
+import { saveDraft } from '../../../electron/services/drafts';
+import { exportAkn, exportRedline, type ExportDeps } from '../../../electron/services/export';
+import { allElements, parseXml } from '../../shared/akn/xml-tree';
+import { openTestContext, startPackage, tempDir } from '../harness';
+
+let dir: string;
+let cleanup: () => void;
+let ctx: ServiceContext;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  ctx = openTestContext(dir);
+});
+afterEach(() => {
+  ctx.store.db.close();
+  cleanup();
+});
+
+/** A package with one paragraph reworded (and annotated) and one repealed. */
+function editedPackage() {
+  const { pkgId, versionId, p17, p19 } = startPackage(ctx, 'Проект Закона о внесении изменений');
+  saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
+  ctx.store.amendments.annotate({ packageId: pkgId, uid: p17.uid, justification: 'Колледжи участвуют в консорциумах.', evidence: '', status: 'proposed', updatedAt: ctx.now() });
+  return { pkgId, versionId };
+}
+
+const deps = (path: (name: string) => string | null, printPdf: ExportDeps['printPdf'] = htmlToPdfHeadless): ExportDeps => ({
+  chooseSavePath: async (name) => path(name),
+  chooseFolder: async () => dir,
+  printPdf,
+});
+
+describe('exporting a draft', () => {
+  it('writes the redline DOCX where the user chose, with the package author on each revision and the justification as a comment', async () => {
+    const { pkgId, versionId } = editedPackage();
+    let suggested = '';
+    const out = join(dir, 'redline.docx');
+    const result = await exportRedline(ctx, { packageId: pkgId, versionId, format: 'docx', changedOnly: true, comments: true }, deps((name) => ((suggested = name), out)));
+    expect(result).toEqual({ path: out });
+    expect(suggested).toMatch(/^Текст с изменениями — .*\.docx$/);
+    const xml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Zan Workbench"[^>]*>.*?<w:t[^>]*>и колледжи /);
+    expect(xml).toMatch(/<w:del [^>]*>(?:(?!<\/w:del>).)*Настоящий Закон вводится/);
+    expect(execFileSync('unzip', ['-p', out, 'word/comments.xml'], { encoding: 'utf8' })).toContain('Колледжи участвуют в консорциумах.');
+  });
+
+  it('prints the PDF from the HTML redline, and writes nothing when the dialog is cancelled', async () => {
+    const { pkgId, versionId } = editedPackage();
+    let printed = '';
+    const out = join(dir, 'redline.pdf');
+    await exportRedline(ctx, { packageId: pkgId, versionId, format: 'pdf', changedOnly: false, comments: false }, deps(() => out, async (html) => ((printed = html), htmlToPdfHeadless(html))));
+    expect(printed).toContain('<ins>и колледжи </ins>');
+    expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('Университеты и колледжи вправе');
+    expect(await exportRedline(ctx, { packageId: pkgId, versionId, format: 'html', changedOnly: false, comments: false }, deps(() => null))).toEqual({ path: null });
+    expect(readdirSync(dir).filter((f) => f.endsWith('.html'))).toEqual([]);
+  }, 60_000);
+
+  it('refuses a draft of another package', async () => {
+    const { versionId } = editedPackage();
+    const other = startPackage(ctx, 'Другой');
+    await expect(exportRedline(ctx, { packageId: other.pkgId, versionId, format: 'html', changedOnly: false, comments: false }, deps(() => join(dir, 'x.html')))).rejects.toThrow(/No working draft/);
+  });
+
+  it('writes the package as an Akoma Ntoso amendment document and the draft as an act', async () => {
+    const { pkgId, versionId } = editedPackage();
+    const amendment = join(dir, 'package.xml');
+    await exportAkn(ctx, { packageId: pkgId, lang: 'ru', document: 'package' }, async () => amendment);
+    const doc = parseXml(readFileSync(amendment, 'utf8'));
+    expect(allElements(doc).filter((e) => e.name === 'textualMod').map((e) => e.attrs['type'])).toEqual(['substitution', 'repeal']);
+    expect(allElements(doc).find((e) => e.name === 'amendmentJustification')?.text).toContain('Колледжи участвуют в консорциумах.');
+    const act = join(dir, 'act.xml');
+    await exportAkn(ctx, { packageId: pkgId, lang: 'ru', document: 'draft', versionId }, async () => act);
+    const units = allElements(parseXml(readFileSync(act, 'utf8')));
+    // The repeal the draft makes, beside the stubs the law in force already had.
+    expect(units.find((e) => e.attrs['eId'] === 'chp_2__art_19__para_1')?.attrs['status']).toBe('repealed');
+    expect(units.find((e) => e.attrs['eId'] === 'chp_1__art_17__para_1')?.text).toContain('Университеты и колледжи вправе:');
+  });
+});
+
+/** Polls a bundle until it is no longer running. */
+async function finished(jobs: BundleJobs, jobId: string): Promise<BundleStatus> {
+  for (;;) {
+    const status = jobs.status(jobId);
+    if (status.state !== 'running') return status;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('the package bundle', () => {
+  it('writes the redline, table, amending law, coverage and AKN into a new folder, reporting progress', async () => {
+    const { pkgId } = editedPackage();
+    const jobs = new BundleJobs();
+    const started = (await jobs.start(ctx, { packageId: pkgId, lang: 'ru', changedOnly: false, comments: true }, deps(() => null)))!;
+    expect(started).toMatchObject({ state: 'running', done: 0, total: 6 });
+    const done = await finished(jobs, started.jobId);
+    expect(done).toMatchObject({ state: 'done', done: 6, total: 6, error: null });
+    expect(done.folder).toBe(join(dir, 'Проект Закона о внесении изменений (ru)'));
+    expect(readdirSync(done.folder!).sort()).toEqual(
+      ['Akoma Ntoso (ru).xml', 'Покрытие пробелов (ru).csv', 'Покрытие пробелов (ru).html', 'Проект закона (ru).docx', 'Сравнительная таблица (ru).docx', 'Текст с изменениями — Тестовый закон.docx'].sort(),
+    );
+    // Nothing else is left beside it (the staging folder was renamed into place).
+    expect(readdirSync(dir).filter((f) => f.includes('Проект Закона'))).toEqual(['Проект Закона о внесении изменений (ru)']);
+  });
+
+  it('on cancel, stops between files and leaves nothing behind', async () => {
+    const { pkgId } = editedPackage();
+    const jobs = new BundleJobs();
+    const started = (await jobs.start(ctx, { packageId: pkgId, lang: 'ru', changedOnly: false, comments: false }, deps(() => null)))!;
+    expect(jobs.cancel(started.jobId).state).toBe('running');
+    const status = await finished(jobs, started.jobId);
+    expect(status.state).toBe('cancelled');
+    expect(status.done).toBeLessThan(status.total);
+    expect(readdirSync(dir).filter((f) => f.includes('Проект Закона') || f.endsWith('.part'))).toEqual([]);
+  });
+
+  it('starts nothing when the folder dialog is cancelled', async () => {
+    const { pkgId } = editedPackage();
+    const jobs = new BundleJobs();
+    expect(await jobs.start(ctx, { packageId: pkgId, lang: 'ru', changedOnly: false, comments: false }, { ...deps(() => null), chooseFolder: async () => null })).toBeNull();
+    expect(existsSync(join(dir, 'Проект Закона о внесении изменений (ru)'))).toBe(false);
+  });
+});

@@ -58,7 +58,9 @@ export class BundleJobs {
     const jobId = `bundle${String(++this.next).padStart(6, '0')}`;
     const job = { status: { jobId, state: 'running' as BundleStatus['state'], done: 0, total: steps.length, current: '', folder: null, error: null }, cancel: false };
     this.jobs.set(jobId, job);
-    void this.run(job, steps, parent, `${safeFileName(docs.title)} (${request.lang})`);
+    this.run(job, steps, parent, `${safeFileName(docs.title)} (${request.lang})`).catch((error: unknown) => {
+      Object.assign(job.status, { state: 'failed', error: (error as Error).message });
+    });
     return { ...job.status };
   }
 
@@ -94,14 +96,21 @@ export class BundleJobs {
   }
 
   private async run(job: { status: BundleStatus; cancel: boolean }, steps: Step[], parent: string, name: string): Promise<void> {
-    const staging = join(parent, `.${name}.${process.pid}.${Date.now()}.part`);
+    const staging = join(parent, `.zan-bundle-${process.pid}-${Date.now()}.part`);
+    const discard = () => {
+      try {
+        rmSync(staging, { recursive: true, force: true });
+      } catch {
+        // Nothing more can be done; the hidden .part folder is all that is left.
+      }
+    };
     try {
       mkdirSync(staging, { recursive: true });
       for (const step of steps) {
         // Between files the main process answers the progress poll and the cancel.
         await new Promise((resolve) => setImmediate(resolve));
         if (job.cancel) {
-          rmSync(staging, { recursive: true, force: true });
+          discard();
           job.status.state = 'cancelled';
           return;
         }
@@ -114,7 +123,7 @@ export class BundleJobs {
       renameSync(staging, folder);
       Object.assign(job.status, { state: 'done', folder });
     } catch (error) {
-      rmSync(staging, { recursive: true, force: true });
+      discard();
       Object.assign(job.status, { state: 'failed', error: (error as Error).message });
     }
   }

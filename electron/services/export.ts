@@ -43,9 +43,18 @@ const NAMES = {
   akn: { ru: 'Akoma Ntoso', kk: 'Akoma Ntoso', en: 'Akoma Ntoso' },
 } as const;
 
-/** A file name from a title: no characters file systems refuse, not too long. */
+/** Most file systems allow 255 bytes per name; this leaves room for a suffix and an extension. */
+const MAX_NAME_BYTES = 160;
+
+/**
+ * A file name from a title: no characters file systems refuse, and short enough in bytes (a
+ * Cyrillic letter takes two), cut at a whole character.
+ */
 export function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|\u0000-\u001F]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'document';
+  let out = name.replace(/[\\/:*?"<>|\u0000-\u001F]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const encoder = new TextEncoder();
+  while (encoder.encode(out).length > MAX_NAME_BYTES) out = Array.from(out).slice(0, -1).join('');
+  return out.trim() || 'document';
 }
 
 /** The amending law, the table or the coverage report of a package, as file content. */

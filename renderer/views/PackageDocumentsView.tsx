@@ -6,6 +6,7 @@ import { TABLE_WORDS } from '../../shared/table/comparative';
 import { call } from '../api';
 import { CompareView } from '../components/CompareView';
 import { CoverageView } from '../components/CoverageView';
+import { ExportDialog } from '../components/ExportDialog';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { langBadge } from '../format';
 import { errorMessage } from '../i18n';
@@ -36,6 +37,7 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
   const [gapFilter, setGapFilter] = useState('');
   const [readiness, setReadiness] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const pkg = useAsync(() => call('getPackage', { packageId }), [packageId]);
   const docs = useAsync(() => call('getPackageDocuments', { packageId, lang }), [packageId, lang]);
   const [statusVersion, setStatusVersion] = useState(0);
@@ -108,6 +110,9 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           <button type="button" className="button" onClick={() => void exportDocument('html')}>
             {t('documents.exportHtml')}
           </button>
+          <button type="button" className="button" disabled={pkg.state !== 'done'} onClick={() => setExporting(true)} data-testid="open-export">
+            {t('exports.open')}
+          </button>
           {pkgStatus.state === 'done' && (
             <button type="button" className="button button-primary" onClick={() => void changeStatus(pkgStatus.value === 'review' ? 'draft' : 'review')} data-testid="mark-ready">
               {pkgStatus.value === 'review' ? t('gaps.backToDraft') : t('gaps.markReady')}
@@ -120,6 +125,7 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           )}
         </div>
       </header>
+      {exporting && pkg.state === 'done' && <ExportDialog pkg={pkg.value} lang={lang} onClose={() => setExporting(false)} />}
       {readiness && (
         <p className="readiness" role="alert" data-testid="readiness">
           {readiness}

@@ -103,6 +103,10 @@ it.each(['ru', 'en'])('screenshots of each main view, interface in %s', async (u
     await shot(page, `${ui}-12-compare-side-by-side`);
     await page.getByTestId('mode-inline').click();
     await shot(page, `${ui}-13-compare-inline`);
+    await page.getByTestId('open-export').click();
+    await page.getByTestId('bundle-start').click();
+    await expect.poll(() => page.getByTestId('bundle-progress').innerText(), { timeout: 60_000 }).not.toMatch(/%/);
+    await shot(page, `${ui}-14-export-dialog`);
   } finally {
     await app.close();
     t.cleanup();

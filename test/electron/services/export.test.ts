@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { htmlToPdfHeadless } from '../../../electron/io/pdf-headless';
 import { BundleJobs, type BundleStatus } from '../../../electron/services/bundle';
 import type { ServiceContext } from '../../../electron/services/context';
 import { saveDraft } from '../../../electron/services/drafts';
-import { exportAkn, exportRedline, type ExportDeps } from '../../../electron/services/export';
+import { exportAkn, exportRedline, safeFileName, type ExportDeps } from '../../../electron/services/export';
 import { allElements, parseXml } from '../../shared/akn/xml-tree';
 import { openTestContext, startPackage, tempDir } from '../harness';
 
@@ -117,6 +117,22 @@ describe('the package bundle', () => {
     expect(status.state).toBe('cancelled');
     expect(status.done).toBeLessThan(status.total);
     expect(readdirSync(dir).filter((f) => f.includes('Проект Закона') || f.endsWith('.part'))).toEqual([]);
+  });
+
+  it("names the folder within the file system's limit for a long Cyrillic title, and reports a failure instead of hanging", async () => {
+    const long = `Проект Закона Республики Казахстан «${'О внесении изменений и дополнений '.repeat(8)}»`;
+    const { pkgId, versionId, p17 } = startPackage(ctx, long);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    const jobs = new BundleJobs();
+    const done = await finished(jobs, (await jobs.start(ctx, { packageId: pkgId, lang: 'ru', changedOnly: false, comments: false }, deps(() => null)))!.jobId);
+    expect(done.state).toBe('done');
+    expect(Buffer.byteLength(basename(done.folder!))).toBeLessThanOrEqual(255);
+    expect(safeFileName('a/b:c*d?')).toBe('a b c d');
+    // A destination that is a file, not a folder: the export fails with the reason, and ends.
+    writeFileSync(join(dir, 'not-a-folder'), '');
+    const failed = await finished(jobs, (await jobs.start(ctx, { packageId: pkgId, lang: 'ru', changedOnly: false, comments: false }, { ...deps(() => null), chooseFolder: async () => join(dir, 'not-a-folder') }))!.jobId);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toMatch(/ENOTDIR|EEXIST|not a directory/i);
   });
 
   it('starts nothing when the folder dialog is cancelled', async () => {

@@ -1,5 +1,7 @@
 // `npm run bench`: amendments derivation against flat text diffs, on a synthetic 2 MB code.
 // Everything is measured in one run on this machine and reported as ratios; the last line is JSON.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { Derivation, derive } from '../../shared/amend';
 import { printLaw, type LawDoc, type Provision } from '../../shared/law';
 import { flatDmp, gitWordDiff, jsdiffWords, wordsOfAmendments } from './methods';
@@ -78,6 +80,17 @@ const accGit = gitRuns[0] ? accuracy(gitRuns[0].words, truth) : null;
 const incBig = incrementalMs(code, 300);
 const incSmall = incrementalMs(small, 300);
 
+// The redline DOCX of the whole code, in a child process so that its peak memory is its own.
+const redline = JSON.parse(execFileSync(process.execPath, [join(import.meta.dirname, '../../node_modules/tsx/dist/cli.mjs'), join(import.meta.dirname, 'redline.ts')], { encoding: 'utf8' }).trim().split('\n').pop()!) as {
+  amendments: number;
+  plain_docx_ms: number;
+  redline_docx_ms: number;
+  ratio_redline_over_plain: number;
+  redline_docx_mb: number;
+  redline_html_ms: number;
+  peak_rss_mb: number;
+};
+
 const pad = (s: string, n: number) => s.padEnd(n);
 log('');
 log(`${pad('method', 44)}${pad('time, ms', 12)}${pad('× derive', 10)}accuracy (F1 of changed words)`);
@@ -87,6 +100,9 @@ log(`${pad('jsdiff diffWords', 44)}${pad(js.value ? js.ms.toFixed(1) : 'gave up'
 log(`${pad('git diff --no-index --word-diff=porcelain', 44)}${pad(gitMs?.toFixed(1) ?? 'failed', 12)}${pad(gitMs ? (gitMs / deriveMs).toFixed(1) : '-', 10)}${accGit?.toFixed(3) ?? '-'}`);
 log('');
 log(`incremental derive after a one-word edit: ${incBig.toFixed(3)} ms on the 2 MB code, ${incSmall.toFixed(3)} ms on the 20 KB law (ratio ${(incBig / incSmall).toFixed(2)})`);
+log(
+  `redline DOCX of the whole code (${redline.amendments} amendments as tracked changes): ${redline.redline_docx_ms} ms (target ≤10 000), ${redline.ratio_redline_over_plain}× the same law as plain DOCX (${redline.plain_docx_ms} ms), ${redline.redline_docx_mb} MB; HTML ${redline.redline_html_ms} ms; peak memory of that process ${redline.peak_rss_mb} MB (target ≤1024)`,
+);
 log(
   JSON.stringify({
     size_mb: Number((Buffer.byteLength(codeText) / 1e6).toFixed(2)),
@@ -103,5 +119,10 @@ log(
     accuracy_flat_dmp: Number(accDmp.toFixed(4)),
     accuracy_jsdiff: accJs === null ? null : Number(accJs.toFixed(4)),
     accuracy_git: accGit === null ? null : Number(accGit.toFixed(4)),
+    redline_docx_ms: redline.redline_docx_ms,
+    redline_plain_docx_ms: redline.plain_docx_ms,
+    ratio_redline_over_plain_docx: redline.ratio_redline_over_plain,
+    redline_html_ms: redline.redline_html_ms,
+    redline_peak_rss_mb: redline.peak_rss_mb,
   }),
 );

@@ -52,7 +52,7 @@ const bodyOf = (u: { kind: ProvisionKind; heading: string; text: string }) => (i
 export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: readonly Amendment[], options: RedlineOptions = {}): RedlineParagraph[] {
   const lang = draft.lang;
   const byUid = new Map(amendments.map((a) => [a.uid, a]));
-  const removedBefore = placeRemovals(base, draft, amendments);
+  const { before: removedBefore, underRepealed } = placeRemovals(base, draft, amendments);
   const out: RedlineParagraph[] = [];
   const run = (text: string, change: Revision | null, amendment: string | null): RedlineRun => ({ text, change: change && amendment ? change : null, amendment: change ? amendment : null });
 
@@ -70,7 +70,7 @@ export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: reado
     for (const l of lines) out.push({ kind, headed: isHeaded(kind), runs: l, whole, scope, containers });
   };
   const opsRuns = (ops: readonly DiffOp[], uid: string) => ops.map(([op, text]) => run(text, op === 1 ? 'ins' : op === -1 ? 'del' : null, uid));
-  // A unit gone from the text, with the content that leaves with it.
+  // A unit gone from where it stood, with the content that leaves with it.
   const pushGone = (units: readonly UnitState[], uid: string, scope: string, containers: string[]) => {
     for (const u of units) {
       push(u.kind, [run(`${lineLabel(lang, u.kind, u.num)}${bodyOf(u)}`, 'del', uid)], 'del', scope, containers);
@@ -82,10 +82,11 @@ export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: reado
   const emit = (unit: Provision, inherited: string | null, containers: string[], insertedBy: string | null) => {
     const container = unit.kind === 'section' || unit.kind === 'chapter';
     const lineScope = container || unit.kind === 'article' ? unit.uid : (inherited ?? unit.uid);
-    for (const { amendment: gone, scope } of removedBefore.get(unit.uid) ?? []) pushGone([gone.base!, ...gone.dropped], gone.uid, scope, containers);
+    for (const gone of removedBefore.get(unit.uid) ?? []) pushGone(gone.units, gone.amendment.uid, gone.scope, containers);
     const a = byUid.get(unit.uid);
     const label = lineLabel(lang, unit.kind, unit.num);
-    const newBy = insertedBy ?? (a?.kind === 'insert' ? a.uid : null);
+    // A unit that moved is deleted where it stood and inserted where it now stands, with what is under it.
+    const newBy = insertedBy ?? (a && (a.kind === 'insert' || movedAway(a)) ? a.uid : null);
     if (newBy) {
       push(unit.kind, [run(`${label}${bodyOf(unit)}`, 'ins', newBy)], 'ins', lineScope, containers);
       if (isHeaded(unit.kind) && unit.text) push('part', [run(unit.text, 'ins', newBy)], 'ins', lineScope, containers);
@@ -94,10 +95,14 @@ export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: reado
       if (a?.base && a.proposed && a.base.num !== a.proposed.num) labelRuns.push(run(lineLabel(lang, unit.kind, a.base.num), 'del', a.uid), run(label, 'ins', a.uid));
       else if (label) labelRuns.push(run(label, null, null));
       if (a?.kind === 'repeal' && a.base) {
-        // The law prints the stub where the unit stood: its wording goes, the stub comes.
-        push(unit.kind, [...labelRuns, run(bodyOf(a.base), 'del', a.uid), run(bodyOf(unit), 'ins', a.uid)], null, lineScope, containers);
-        if (isHeaded(unit.kind) && a.base.text) push('part', [run(a.base.text, 'del', a.uid)], 'del', lineScope, containers);
-        pushGone(a.dropped, a.uid, lineScope, containers);
+        // The law prints the stub where the unit stood: its wording goes whole, the stub comes whole.
+        const swap = (before: string, after: string) => (before === after ? [run(after, null, null)] : [run(before, 'del', a.uid), run(after, 'ins', a.uid)]);
+        push(unit.kind, [...labelRuns, ...swap(bodyOf(a.base), bodyOf(unit))], null, lineScope, containers);
+        if (isHeaded(unit.kind) && a.base.text !== unit.text) {
+          if (a.base.text) push('part', [run(a.base.text, 'del', a.uid)], 'del', lineScope, containers);
+          if (unit.text) push('part', [run(unit.text, 'ins', a.uid)], 'ins', lineScope, containers);
+        } else if (isHeaded(unit.kind) && unit.text) push('part', [run(unit.text, null, null)], null, lineScope, containers);
+        pushGone(underRepealed.get(a.uid) ?? a.dropped, a.uid, lineScope, containers);
       } else {
         const headOps = a && isHeaded(unit.kind) ? a.headingOps : a && !isHeaded(unit.kind) ? a.ops : null;
         push(unit.kind, [...labelRuns, ...(headOps?.length ? opsRuns(headOps, a!.uid) : [run(bodyOf(unit), null, null)])], null, lineScope, containers);
@@ -109,25 +114,32 @@ export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: reado
   };
   for (const unit of draft.body) emit(unit, null, [], null);
   // Removals after the last unit that stayed.
-  for (const { amendment: gone, scope } of removedBefore.get(END) ?? []) pushGone([gone.base!, ...gone.dropped], gone.uid, scope, []);
+  for (const gone of removedBefore.get(END) ?? []) pushGone(gone.units, gone.amendment.uid, gone.scope, []);
   return options.changedOnly ? changedOnly(out) : out;
 }
 
 const END = '\u0000end';
 
-/** A unit removed from the text, and the article its lines belong to. */
+/** Whether a unit of the base stands elsewhere in the draft (whatever else changed: words, a repeal). */
+function movedAway(a: Amendment): boolean {
+  return a.kind !== 'insert' && !!a.placement && !!a.base && !!a.proposed;
+}
+
+/** A unit removed from the text or moved away, the units shown deleted where it stood, and the article they belong to. */
 interface Removal {
   amendment: Amendment;
+  units: UnitState[];
   scope: string;
 }
 
 /**
- * Where each unit removed from the text is shown: before the first unit after it (in the base's
- * order) that the draft still has, so a removed first paragraph stands above the second, and a
- * removed last paragraph above the next article's heading.
+ * Where each unit removed from the text (or moved away) is shown deleted: before the first unit
+ * after it, in the base's order, that the draft still has in place, so a removed first paragraph
+ * stands above the second, and a removed last paragraph above the next article's heading.
  */
-function placeRemovals(base: LawDoc, draft: LawDoc, amendments: readonly Amendment[]): Map<string, Removal[]> {
+function placeRemovals(base: LawDoc, draft: LawDoc, amendments: readonly Amendment[]): { before: Map<string, Removal[]>; underRepealed: Map<string, UnitState[]> } {
   const present = new Set<string>();
+  const draftUnits = new Map<string, Provision>();
   let article: string | null = null;
   const walk = (units: readonly Provision[], visit: (u: Provision) => boolean) => {
     for (const u of units) {
@@ -138,19 +150,35 @@ function placeRemovals(base: LawDoc, draft: LawDoc, amendments: readonly Amendme
       article = outer;
     }
   };
-  walk(draft.body, (u) => (present.add(u.uid), true));
+  walk(draft.body, (u) => (present.add(u.uid), draftUnits.set(u.uid, u), true));
   // Texts imported separately share no uids: pair them as derivation does (same lineage, address, wording).
   const draftUidOf = align(indexTree(base), indexTree(draft)).reverse;
-  const removals = new Map(amendments.filter((a) => !a.proposed && a.base).map((a) => [a.baseUid ?? a.uid, a]));
+  const removals = new Map(amendments.filter((a) => (!a.proposed && a.base) || movedAway(a)).map((a) => [a.baseUid ?? a.uid, a]));
+  const subtree = (u: Provision): UnitState[] => [u, ...u.children.flatMap(subtree)];
+  const repeals = new Map(amendments.filter((a) => a.kind === 'repeal' && !movedAway(a)).map((a) => [a.baseUid ?? a.uid, a]));
   const placed = new Map<string, Removal[]>();
+  // What leaves with a repealed unit (all that was under it and is not under its stub), deleted
+  // under the stub in the base's order; units under it that moved away are deleted there too.
+  const underRepealed = new Map<string, UnitState[]>();
+  const skip = new Set<string>();
   let waiting: Removal[] = [];
   walk(base.body, (u) => {
+    if (skip.has(u.uid)) return false;
+    const repeal = repeals.get(u.uid);
+    if (repeal) {
+      const kept = new Set<string>();
+      const keep = (d: Provision) => d.children.forEach((c) => (kept.add(c.uid), keep(c)));
+      keep(draftUnits.get(repeal.uid) ?? { ...u, children: [] });
+      const gone = u.children.flatMap(subtree).filter((d) => !kept.has(draftUidOf.get(d.uid) ?? d.uid));
+      for (const d of gone) skip.add(d.uid);
+      underRepealed.set(repeal.uid, gone);
+    }
     const removal = removals.get(u.uid);
     if (removal) {
       // A removed paragraph belongs to its article (as the draft knows it); a removed article to itself.
       const scope = u.kind !== 'article' && article ? (draftUidOf.get(article) ?? article) : removal.uid;
-      waiting.push({ amendment: removal, scope });
-      return false; // its content is in the amendment's `dropped`
+      waiting.push({ amendment: removal, units: subtree(u), scope });
+      return false; // what is under it goes with it
     }
     const uid = draftUidOf.get(u.uid) ?? u.uid;
     if (present.has(uid) && waiting.length) {
@@ -160,7 +188,7 @@ function placeRemovals(base: LawDoc, draft: LawDoc, amendments: readonly Amendme
     return true;
   });
   if (waiting.length) placed.set(END, waiting);
-  return placed;
+  return { before: placed, underRepealed };
 }
 
 /** Keeps the articles that change and the headings above them; "…" marks what was left out. */

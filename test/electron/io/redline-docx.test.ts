@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { redlineDocx } from '../../../electron/io/redline-docx';
 import { derive, type Amendment } from '../../../shared/amend';
-import { parseLaw, type LawDoc } from '../../../shared/law';
+import { assignEIds, parseLaw, type LawDoc } from '../../../shared/law';
 import { redlineParagraphs } from '../../../shared/redline';
+import { lawLines } from '../../helpers/law-lines';
+import { allElements, parseXml, type XmlElement } from '../../helpers/xml-tree';
 
 const root = join(import.meta.dirname, '../../..');
 const fixtures = join(root, 'test/fixtures/redline');
@@ -22,6 +24,8 @@ const REVIEWER = 'Б. Рецензент';
  */
 function expectedRevisions(a: Amendment): { ins: number; del: number } {
   if (a.kind === 'insert') return { ins: 1, del: 0 };
+  // A unit that moved: deleted where it stood, inserted where it stands (with what is under it).
+  if (a.placement && a.base && a.proposed) return { ins: 1, del: 1 };
   if (!a.proposed) return { ins: 0, del: 1 };
   const renumbered = a.base!.num !== a.proposed.num ? 1 : 0;
   if (a.kind === 'repeal') return { ins: 1 + renumbered, del: 1 + renumbered + (a.dropped.length ? 1 : 0) };
@@ -33,6 +37,23 @@ function expectedRevisions(a: Amendment): { ins: number; del: number } {
 function trackedChanges(fodt: string): { kind: 'insertion' | 'deletion'; author: string }[] {
   const regions = [...fodt.matchAll(/<text:changed-region\b[^>]*>\s*<text:(insertion|deletion)>\s*<office:change-info>\s*<dc:creator>([^<]*)<\/dc:creator>/g)];
   return regions.map((m) => ({ kind: m[1] as 'insertion' | 'deletion', author: m[2]! }));
+}
+
+/**
+ * The lines Word shows after "Accept all changes" (or "Reject all"), read from document.xml: the
+ * text of each paragraph without the rejected side, and without paragraphs whose mark goes too.
+ */
+function resolvedDocx(documentXml: string, accept: boolean): string[] {
+  const gone = accept ? 'del' : 'ins';
+  const text = (el: XmlElement): string => (el.name === gone ? '' : el.name === 't' || el.name === 'delText' ? el.text : el.children.map(text).join(''));
+  const lines: string[] = [];
+  for (const p of allElements(parseXml(documentXml)).filter((e) => e.name === 'p')) {
+    const mark = p.children.find((c) => c.name === 'pPr')?.children.find((c) => c.name === 'rPr')?.children.find((c) => c.name === 'ins' || c.name === 'del');
+    const line = text(p);
+    if (mark?.name === gone) expect(line, 'a line whose mark goes has nothing left').toBe('');
+    else if (line) lines.push(line);
+  }
+  return lines.slice(1); // the title
 }
 
 function soffice(format: string, file: string): void {
@@ -82,6 +103,12 @@ describe('the redlined DOCX', () => {
     expect(changes.length).toBe(changes.filter((c) => c.author === DRAFTER || c.author === REVIEWER).length);
   }, 180_000);
 
+  it('accepting every revision gives the draft, rejecting every revision the law in force', () => {
+    const xml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml'], { encoding: 'utf8' });
+    expect(resolvedDocx(xml, true)).toEqual(lawLines(draft));
+    expect(resolvedDocx(xml, false)).toEqual(lawLines(base));
+  });
+
   it('writes word-level runs, the repealed stub as the law prints it, tracked paragraph marks and the comment', () => {
     const xml = execFileSync('unzip', ['-p', docxPath, 'word/document.xml'], { encoding: 'utf8' });
     const texts = (tag: string) => [...xml.matchAll(new RegExp(`<w:${tag} [^>]*>([\\s\\S]*?)</w:${tag}>`, 'g'))].map((m) => m[1]!.replace(/<[^>]+>/g, ''));
@@ -104,5 +131,24 @@ describe('the redlined DOCX', () => {
     expect(text).toContain('Совместные лаборатории');
     expect(text).toContain('Премии присуждаются ежегодно');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(out, 'redline.pdf'), join(out, 'page')]);
+  }, 180_000);
+
+  it('shows a unit that moved as deleted where it stood and inserted where it stands (counted by LibreOffice)', async () => {
+    // The same lineage (uids), as in a package: paragraph 4 of article 5 moves to the end of article 8, reworded.
+    const moved = structuredClone(base);
+    const article = (num: string) => moved.body.flatMap((c) => c.children).find((u) => u.kind === 'article' && u.num === num)!;
+    const [paragraph] = article('5').children.splice(3, 1);
+    article('8').children.push({ ...paragraph!, num: '4', text: 'Положение о совете утверждается Правительством.' });
+    assignEIds(moved.body);
+    const movedAmendments = derive(base, moved);
+    expect(movedAmendments.map((a) => [a.kind, a.eId])).toEqual([['move', 'chp_1__art_5__para_4']]);
+    const path = join(out, 'moved.docx');
+    writeFileSync(path, await redlineDocx(redlineParagraphs(base, moved, movedAmendments), { title: 'T', revisionOf: () => ({ author: DRAFTER, date: '2026-11-27T10:00:00Z' }) }));
+    soffice('fodt', path);
+    const changes = trackedChanges(readFileSync(join(out, 'moved.fodt'), 'utf8'));
+    expect({ ins: changes.filter((c) => c.kind === 'insertion').length, del: changes.filter((c) => c.kind === 'deletion').length }).toEqual(expectedRevisions(movedAmendments[0]!));
+    const xml = execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' });
+    expect(resolvedDocx(xml, true)).toEqual(lawLines(moved));
+    expect(resolvedDocx(xml, false)).toEqual(lawLines(base));
   }, 180_000);
 });

@@ -7,7 +7,7 @@ import { BundleJobs, type BundleStatus } from '../../../electron/services/bundle
 import type { ServiceContext } from '../../../electron/services/context';
 import { saveDraft } from '../../../electron/services/drafts';
 import { exportAkn, exportRedline, safeFileName, type ExportDeps } from '../../../electron/services/export';
-import { allElements, parseXml } from '../../shared/akn/xml-tree';
+import { allElements, parseXml } from '../../helpers/xml-tree';
 import { openTestContext, startPackage, tempDir } from '../harness';
 
 let dir: string;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aknAct, aknAmendmentDocument, AKN_NS, type AknWork } from '../../../shared/akn';
 import { derive } from '../../../shared/amend';
 import { parseLaw, walkProvisions, type Provision } from '../../../shared/law';
-import { allElements, child, parseXml, type XmlElement } from './xml-tree';
+import { allElements, child, parseXml, type XmlElement } from '../../helpers/xml-tree';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/redline');
 const base = parseLaw(readFileSync(join(fixtures, 'base.ru.txt'), 'utf8'));

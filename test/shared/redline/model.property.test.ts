@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { derive } from '../../../shared/amend';
+import type { Lang } from '../../../shared/law';
+import { redlineParagraphs, type RedlineParagraph } from '../../../shared/redline';
+import { lawLines } from '../../helpers/law-lines';
+import { editArb, edited, lawArb } from '../amend/random-edits';
+
+/** What Word shows after "Accept all changes" (or "Reject all" when `accept` is false). */
+function resolved(paragraphs: readonly RedlineParagraph[], accept: boolean): string[] {
+  const gone = accept ? 'del' : 'ins';
+  return paragraphs
+    .filter((p) => p.whole !== gone)
+    .map((p) => p.runs.filter((r) => r.change !== gone).map((r) => r.text).join(''))
+    .filter(Boolean);
+}
+
+describe('the redline model', () => {
+  it.each(['ru', 'kk', 'en'] as Lang[])('accepting every change gives the draft, rejecting every change gives the law in force, line by line (%s)', (lang) => {
+    fc.assert(
+      fc.property(lawArb(lang), fc.array(editArb(lang), { minLength: 1, maxLength: 8 }), (base, edits) => {
+        const draft = edited(base, edits);
+        const paragraphs = redlineParagraphs(base, draft, derive(base, draft));
+        expect(resolved(paragraphs, true)).toEqual(lawLines(draft));
+        expect(resolved(paragraphs, false)).toEqual(lawLines(base));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('"changed articles only" keeps every changed line, in order, and marks each gap once', () => {
+    fc.assert(
+      fc.property(lawArb('ru'), fc.array(editArb('ru'), { minLength: 1, maxLength: 8 }), (base, edits) => {
+        const draft = edited(base, edits);
+        const amendments = derive(base, draft);
+        const all = redlineParagraphs(base, draft, amendments);
+        const only = redlineParagraphs(base, draft, amendments, { changedOnly: true });
+        const changed = (p: RedlineParagraph) => p.whole !== null || p.runs.some((r) => r.change);
+        expect(only.filter(changed)).toEqual(all.filter(changed));
+        // Kept lines keep their order; "…" never starts, repeats or stands where nothing was left out.
+        const kept = only.filter((p) => p.kind !== 'elision');
+        const keys = all.map((p) => JSON.stringify(p));
+        let at = -1;
+        for (const p of kept) {
+          const next = keys.indexOf(JSON.stringify(p), at + 1);
+          expect(next).toBeGreaterThan(at);
+          at = next;
+        }
+        expect(only[0]?.kind).not.toBe('elision');
+        only.forEach((p, i) => p.kind === 'elision' && expect(only[i + 1]?.kind).not.toBe('elision'));
+        if (kept.length === all.length) expect(only.length).toBe(all.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

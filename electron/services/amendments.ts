@@ -1,5 +1,6 @@
 import { derive, type Amendment, type DiffCache } from '../../shared/amend';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
+import { getIdentity } from './audit';
 import type { ServiceContext } from './context';
 
 /** Above this many remembered diffs for one draft, the memo starts afresh (it only saves time). */
@@ -25,12 +26,36 @@ function diffCacheFor(ctx: ServiceContext, versionId: string): DiffCache {
 
 /**
  * Derives the amendments of a working draft against the text it amends and stores them, replacing
- * the previous list. Called inside the save's transaction, so the stored draft and its stored
- * amendments never disagree. Annotations are keyed by (package, uid) and are not touched.
+ * the previous list, and signs the amendments that changed with the save's time (`savedAt`).
+ * Called inside the save's transaction, so the stored draft and its stored amendments never disagree. Annotations are keyed by (package, uid) and are not touched.
  */
-export function refreshAmendments(ctx: ServiceContext, draftVersionId: string, baseVersionId: string, draft: LawDoc): Amendment[] {
+export function refreshAmendments(ctx: ServiceContext, draftVersionId: string, baseVersionId: string, draft: LawDoc, savedAt: string = ctx.now()): Amendment[] {
   const base = lawInForce(ctx, baseVersionId, draft.lang);
   const amendments = derive(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
   ctx.store.amendments.replaceForVersion(draftVersionId, amendments);
+  recordRevisions(ctx, draftVersionId, amendments, savedAt);
   return amendments;
+}
+
+/** What an amendment proposes, as a string that changes exactly when its proposal does. */
+function fingerprint(a: Amendment): string {
+  const p = a.proposed;
+  return JSON.stringify([a.kind, p?.num, p?.heading, p?.text, p?.repealed, a.placement ?? null, a.insertedChildren ?? null]);
+}
+
+/**
+ * Signs each amendment whose proposal changed in this save with the person at the workbench (the
+ * package's authors before anyone has set a name) and the time: the author and date its revisions
+ * carry in a redline. Amendments that did not change keep who made them.
+ */
+function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments: readonly Amendment[], changedAt: string): void {
+  const known = ctx.store.amendments.revisions(draftVersionId);
+  const changed = amendments.map((a) => ({ uid: a.uid, fingerprint: fingerprint(a) })).filter((r) => known.get(r.uid)?.fingerprint !== r.fingerprint);
+  const present = new Set(amendments.map((a) => a.uid));
+  const gone = [...known.keys()].filter((uid) => !present.has(uid));
+  if (changed.length === 0 && gone.length === 0) return;
+  const version = ctx.store.versions.get(draftVersionId);
+  const authors = version?.packageId ? ctx.store.packages.get(version.packageId)?.authors ?? [] : [];
+  const author = getIdentity(ctx)?.name ?? (authors.length ? authors.join(', ') : 'Zan Workbench');
+  ctx.store.amendments.updateRevisions(draftVersionId, changed.map((r) => ({ ...r, author, changedAt })), gone);
 }

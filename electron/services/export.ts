@@ -102,8 +102,8 @@ export interface RedlineRequest extends RedlineChoice {
 /** A draft's redline as file content: DOCX with native tracked changes, HTML, or PDF printed from that HTML. */
 export async function redlineContent(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, format: RedlineRequest['format'], choice: RedlineChoice, printPdf: ExportDeps['printPdf']): Promise<string | Buffer> {
   const r = draftRedline(ctx, packageId, loaded, choice);
-  if (format === 'docx') return redlineDocx(r.paragraphs, { title: loaded.title, revisionOf: () => r.revision, comments: r.comments });
-  const html = redlineHtml(r.paragraphs, { lang: loaded.lang, title: loaded.title, preparedBy: `${r.revision.author}, ${r.revision.date.slice(0, 10)}`, comments: r.comments });
+  if (format === 'docx') return redlineDocx(r.paragraphs, { title: loaded.title, revisionOf: r.revisionOf, comments: r.comments });
+  const html = redlineHtml(r.paragraphs, { lang: loaded.lang, title: loaded.title, preparedBy: r.preparedBy, comments: r.comments });
   return format === 'html' ? html : printPdf(html);
 }
 

@@ -67,20 +67,30 @@ export interface RedlineChoice {
 export interface DraftRedline {
   paragraphs: RedlineParagraph[];
   comments: Map<string, string> | undefined;
-  revision: RevisionAuthor;
+  /** The author and date of an amendment's revisions, by its uid. */
+  revisionOf(uid: string): RevisionAuthor;
+  /** Who prepared the redline (the people whose changes it shows) and its date. */
+  preparedBy: string;
 }
 
 /**
- * The redline of one draft. Revisions are signed with the package's authors (the people drafting
- * it; the name set in the app when the package lists none) and dated with the draft's last save:
- * the store keeps no author per amendment yet.
+ * The redline of one draft. Each amendment's revisions carry who last changed it and when, as the
+ * store recorded at save; amendments from before that record existed fall back to the package's
+ * authors (or the name set in the app) and the draft's last save.
  */
 export function draftRedline(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, choice: RedlineChoice): DraftRedline {
   const pkg = ctx.store.packages.get(packageId);
-  const who = pkg?.authors.length ? pkg.authors.join(', ') : (getIdentity(ctx)?.name ?? 'Zan Workbench');
+  const fallback = { author: pkg?.authors.length ? pkg.authors.join(', ') : (getIdentity(ctx)?.name ?? 'Zan Workbench'), date: loaded.savedAt };
+  const recorded = ctx.store.amendments.revisions(loaded.versionId);
+  const revisionOf = (uid: string) => {
+    const r = recorded.get(uid);
+    return r ? { author: r.author, date: r.changedAt } : fallback;
+  };
+  const authors = [...new Set(loaded.amendments.map((a) => revisionOf(a.uid).author))];
   return {
     paragraphs: redlineParagraphs(loaded.base, loaded.draft, loaded.amendments, { changedOnly: choice.changedOnly }),
     comments: choice.comments ? justificationsOf(ctx, packageId, loaded.lang) : undefined,
-    revision: { author: who, date: loaded.savedAt },
+    revisionOf,
+    preparedBy: `${(authors.length ? authors : [fallback.author]).join(', ')}, ${loaded.savedAt.slice(0, 10)}`,
   };
 }

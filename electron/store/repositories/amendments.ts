@@ -24,6 +24,14 @@ export interface AnnotationRecord {
   updatedAt: string;
 }
 
+/** Who last changed an amendment of a draft, and when. */
+export interface RevisionRecord {
+  uid: string;
+  fingerprint: string;
+  author: string;
+  changedAt: string;
+}
+
 /** Derived amendments of drafts, and the annotations people attach to them. */
 export class AmendmentRepository {
   constructor(private readonly db: Database) {}
@@ -39,6 +47,23 @@ export class AmendmentRepository {
       const extra = { baseUid: a.baseUid, placement: a.placement, insertedChildren: a.insertedChildren, dropped: a.dropped };
       insert.run(versionId, a.uid, ord, a.kind, a.eId, JSON.stringify(a.path), a.base && JSON.stringify(a.base), a.proposed && JSON.stringify(a.proposed), JSON.stringify(a.ops), JSON.stringify(a.headingOps), JSON.stringify(extra));
     });
+  }
+
+  /** Who last changed each amendment of a draft, by uid. */
+  revisions(versionId: string): Map<string, RevisionRecord> {
+    const rows = this.db.prepare('SELECT uid, fingerprint, author, changed_at AS changedAt FROM amendment_revision WHERE version_id = ?').all(versionId) as RevisionRecord[];
+    return new Map(rows.map((r) => [r.uid, r]));
+  }
+
+  /** Records the amendments of a draft that changed (by fingerprint) and forgets those that are gone. */
+  updateRevisions(versionId: string, changed: readonly RevisionRecord[], gone: readonly string[]): void {
+    const upsert = this.db.prepare(
+      `INSERT INTO amendment_revision (version_id, uid, fingerprint, author, changed_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (version_id, uid) DO UPDATE SET fingerprint = excluded.fingerprint, author = excluded.author, changed_at = excluded.changed_at`,
+    );
+    for (const r of changed) upsert.run(versionId, r.uid, r.fingerprint, r.author, r.changedAt);
+    const remove = this.db.prepare('DELETE FROM amendment_revision WHERE version_id = ? AND uid = ?');
+    for (const uid of gone) remove.run(versionId, uid);
   }
 
   /** The stored amendments of a draft, in the law's order. */

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { htmlToPdfHeadless } from '../../../electron/io/pdf-headless';
 import { BundleJobs, type BundleStatus } from '../../../electron/services/bundle';
 import type { ServiceContext } from '../../../electron/services/context';
+import { setIdentity } from '../../../electron/services/audit';
 import { saveDraft } from '../../../electron/services/drafts';
 import { exportAkn, exportRedline, safeFileName, type ExportDeps } from '../../../electron/services/export';
 import { allElements, parseXml } from '../../helpers/xml-tree';
@@ -48,6 +49,22 @@ describe('exporting a draft', () => {
     expect(xml).toMatch(/<w:ins [^>]*w:author="Zan Workbench"[^>]*>.*?<w:t[^>]*>и колледжи /);
     expect(xml).toMatch(/<w:del [^>]*>(?:(?!<\/w:del>).)*Настоящий Закон вводится/);
     expect(execFileSync('unzip', ['-p', out, 'word/comments.xml'], { encoding: 'utf8' })).toContain('Колледжи участвуют в консорциумах.');
+  });
+
+  it('signs each amendment with who last changed it and when, across saves by different people', async () => {
+    const { pkgId, versionId, p17, p19 } = startPackage(ctx, 'Проект');
+    setIdentity(ctx, { name: 'А. Разработчик', role: 'drafter' });
+    const first = saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    setIdentity(ctx, { name: 'Б. Юрист', role: 'lawyer' });
+    const second = saveDraft(ctx, { versionId, revision: first.revision, upserts: [{ ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
+    const out = join(dir, 'signed.docx');
+    await exportRedline(ctx, { packageId: pkgId, versionId, format: 'docx', changedOnly: true, comments: false }, deps(() => out));
+    const xml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' });
+    const revisions = [...xml.matchAll(/<w:(ins|del) w:id="\d+" w:author="([^"]+)" w:date="([^"]+)">(?:(?!<\/w:\1>).)*?<w:(?:t|delText)[^>]*>([^<]*)</g)].map((m) => [m[2], m[3], m[4]]);
+    // The first person's change keeps their name and time after the second person's save.
+    expect(revisions).toContainEqual(['А. Разработчик', first.savedAt, 'и колледжи ']);
+    expect(revisions).toContainEqual(['Б. Юрист', second.savedAt, 'Исключен.']);
+    expect(new Set(revisions.map((r) => r[0]))).toEqual(new Set(['А. Разработчик', 'Б. Юрист']));
   });
 
   it('prints the PDF from the HTML redline, and writes nothing when the dialog is cancelled', async () => {

@@ -8,11 +8,36 @@ import {
   Paragraph,
   TextRun,
   type ICommentOptions,
+  type IParagraphStyleOptions,
   type ParagraphChild,
 } from 'docx';
 import type { RedlineParagraph } from '../../shared/redline/model';
 
 const FONT = 'Times New Roman';
+
+/**
+ * A Word paragraph style per kind of unit, so a reader can restyle the law in Word and finds its
+ * sections, chapters and articles in the navigation pane (outline levels 1–3).
+ */
+const STYLES: IParagraphStyleOptions[] = [
+  { id: 'ZanSection', name: 'Zan Section', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 26 }, paragraph: { outlineLevel: 0, alignment: AlignmentType.CENTER, spacing: { before: 320, after: 160 } } },
+  { id: 'ZanChapter', name: 'Zan Chapter', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 24 }, paragraph: { outlineLevel: 1, alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 } } },
+  { id: 'ZanArticle', name: 'Zan Article', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { outlineLevel: 2, spacing: { before: 200, after: 80 }, keepNext: true } },
+  { id: 'ZanPart', name: 'Zan Part', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { after: 60 } } },
+  { id: 'ZanParagraph', name: 'Zan Paragraph', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { after: 60 } } },
+  { id: 'ZanSubparagraph', name: 'Zan Subparagraph', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { after: 40 } } },
+  { id: 'ZanElision', name: 'Zan Elision', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 80, after: 80 } } },
+];
+
+const STYLE_OF: Record<RedlineParagraph['kind'], string> = {
+  section: 'ZanSection',
+  chapter: 'ZanChapter',
+  article: 'ZanArticle',
+  part: 'ZanPart',
+  paragraph: 'ZanParagraph',
+  subparagraph: 'ZanSubparagraph',
+  elision: 'ZanElision',
+};
 
 /** Who made a change and when, as Word shows it on each revision. */
 export interface RevisionAuthor {
@@ -31,7 +56,7 @@ export interface RedlineDocxOptions {
 
 /**
  * A redline (shared/redline/model.ts) as a Word document with native tracked changes: `w:ins` /
- * `w:del` runs with each amendment's author and date, whole new or removed lines with their
+ * `w:del` runs with each amendment's author and date, a paragraph style per kind of unit, whole new or removed lines with their
  * paragraph mark tracked too (so accepting or rejecting leaves no empty line), `trackRevisions`
  * on, and each amendment's note as a `w:comment` anchored on its first changed line.
  */
@@ -42,7 +67,7 @@ export async function redlineDocx(paragraphs: readonly RedlineParagraph[], optio
   const commented = new Set<string>();
   const body = paragraphs.map((p) => {
     const children: ParagraphChild[] = p.runs.map((r) => {
-      const style = { text: r.text, bold: p.headed, font: FONT };
+      const style = { text: r.text, font: FONT };
       if (r.change === 'ins' && r.amendment) return new InsertedTextRun({ ...style, ...stamp(r.amendment) });
       if (r.change === 'del' && r.amendment) return new DeletedTextRun({ ...style, ...stamp(r.amendment) });
       return new TextRun(style);
@@ -67,19 +92,14 @@ export async function redlineDocx(paragraphs: readonly RedlineParagraph[], optio
       );
     }
     const mark = p.whole && first ? { [p.whole === 'ins' ? 'insertion' : 'deletion']: stamp(first) } : {};
-    return new Paragraph({
-      alignment: p.headed ? AlignmentType.LEFT : p.kind === 'elision' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-      spacing: { before: p.headed ? 160 : 0, after: 60 },
-      run: mark,
-      children,
-    });
+    return new Paragraph({ style: STYLE_OF[p.kind], run: mark, children });
   });
   const doc = new Document({
     creator: 'Zan Workbench',
     title: options.title,
     features: { trackRevisions: true },
     comments: { children: comments },
-    styles: { default: { document: { run: { font: FONT, size: 24 } } } },
+    styles: { default: { document: { run: { font: FONT, size: 24 } } }, paragraphStyles: STYLES },
     sections: [{ children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: options.title, bold: true, font: FONT, size: 28 })] }), ...body] }],
   });
   return Packer.toBuffer(doc);

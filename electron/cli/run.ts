@@ -5,6 +5,7 @@ import { comparativeTableDocx } from '../io/table-docx';
 import { redlineDocx } from '../io/redline-docx';
 import { htmlToPdfHeadless } from '../io/pdf-headless';
 import { redlineHtml, redlineParagraphs } from '../../shared/redline';
+import { aknAct } from '../../shared/akn';
 import { createServiceContext } from '../services/context';
 import { verifyAudit } from '../services/audit';
 import { openDatabase } from '../store/database';
@@ -38,6 +39,9 @@ Commands:
                             revisions Word and LibreOffice accept or reject; HTML; PDF printed
                             from that HTML by headless Chromium, see ZAN_CHROMIUM).
     --changed-only          Only the articles that change, with their chapter headings.
+  akn <file> [--out <file.xml>] [--title "…"] [--date YYYY-MM-DD] [--number "…"]
+                            The law as Akoma Ntoso XML (an act: hierarchy, eIds, num, heading,
+                            content); printed when there is no --out.
   audit-check --db <file>   Verify the hash chain of a workbench database's audit log.
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
@@ -52,7 +56,7 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   // Options with a value: --lang ru, --title "…".
   const valued = new Map<string, string | undefined>();
   const taken = new Set<number>();
-  for (const name of ['--lang', '--title', '--out', '--db', '--author']) {
+  for (const name of ['--lang', '--title', '--out', '--db', '--author', '--date', '--number']) {
     const at = rest.indexOf(name);
     if (at >= 0) {
       valued.set(name, rest[at + 1]);
@@ -114,6 +118,16 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
         title: valued.get('--title'),
         changedOnly: flags.has('--changed-only'),
       }, io);
+    case 'akn':
+      if (files.length !== 1) {
+        io.err('akn takes one file.');
+        return 2;
+      }
+      if (valued.has('--date') && !/^\d{4}-\d{2}-\d{2}$/.test(valued.get('--date') ?? '')) {
+        io.err('--date must be YYYY-MM-DD.');
+        return 2;
+      }
+      return akn(files[0] as string, lang, { title: valued.get('--title'), date: valued.get('--date') ?? null, number: valued.get('--number') ?? null, out: valued.get('--out') }, io);
     case 'format':
       if (files.length !== 1) {
         io.err('format takes one file.');
@@ -251,6 +265,19 @@ async function table(baseFile: string, draftFile: string, lang: Lang | undefined
     return 2;
   }
   io.out(`${out}: ${rows.length} rows`);
+  return 0;
+}
+
+/** Writes (or prints) a law as an Akoma Ntoso act. */
+function akn(file: string, lang: Lang | undefined, options: { title: string | undefined; date: string | null; number: string | null; out: string | undefined }, io: CliIO): number {
+  const law = load(file, lang, io);
+  if (typeof law === 'number') return law;
+  const today = new Date().toISOString().slice(0, 10);
+  const xml = aknAct(law.parsed, { kind: 'law', date: options.date, number: options.number, title: options.title ?? DEFAULT_TITLE[law.parsed.lang] }, options.date ?? today, false);
+  if (options.out) {
+    io.writeFile(options.out, xml);
+    io.out(`${options.out}: Akoma Ntoso act`);
+  } else io.out(xml.replace(/\n$/, ''));
   return 0;
 }
 

@@ -61,3 +61,12 @@ describe('zan redline (the real command)', () => {
     expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Статья 6. Гранты');
   }, 120_000);
 });
+
+describe('zan akn (the real command)', () => {
+  it('prints the law as an Akoma Ntoso act, with the eId of each unit', () => {
+    const xml = zan('akn', join(fixtures, 'base.kk.txt'), '--date', '2024-07-01', '--number', '103-VIII');
+    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<akomaNtoso xmlns="http:\/\/docs.oasis-open.org\/legaldocml\/ns\/akn\/3.0">/);
+    expect(xml).toContain('<FRBRuri value="/akn/kz/act/2024-07-01/103-VIII/kaz@2024-07-01"/>');
+    expect(xml).toMatch(/<article eId="(chp_1__)?art_5">\s*<num>5-бап\.<\/num>/);
+  });
+});

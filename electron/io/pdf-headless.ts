@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-/** Where a Chromium may be: `ZAN_CHROMIUM` first, then the usual names on Linux, macOS and Windows. */
+/** Where a Chromium may be on Linux, macOS and Windows. */
 const CANDIDATES = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
@@ -13,9 +13,20 @@ const CANDIDATES = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-/** The Chromium the CLI prints with, or null when there is none. */
+/** How headless Chromium runs here: no sandbox (containers), no GPU, no network chatter, no first-run UI. */
+export const HEADLESS_CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** The Chromium the CLI prints with (`ZAN_CHROMIUM`, else `CHROMIUM_PATH`, else the usual places), or null. */
 export function findChromium(): string | null {
-  const chosen = process.env['ZAN_CHROMIUM'];
+  const chosen = process.env['ZAN_CHROMIUM'] ?? process.env['CHROMIUM_PATH'];
   if (chosen) return existsSync(chosen) ? chosen : null;
   return CANDIDATES.find((c) => existsSync(c)) ?? null;
 }
@@ -33,13 +44,7 @@ export function htmlToPdfHeadless(html: string, timeoutMs = 120_000): Promise<Bu
   const pdf = join(dir, 'page.pdf');
   writeFileSync(page, html);
   const args = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...HEADLESS_CHROMIUM_ARGS,
     `--user-data-dir=${join(dir, 'profile')}`,
     '--no-pdf-header-footer',
     `--print-to-pdf=${pdf}`,

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { readCorpus } from '../../electron/io/corpus';
 import { createDispatcher, senderCheck } from '../../electron/ipc/dispatch';
-import { htmlToPdfHeadless } from '../../electron/io/pdf-headless';
+import { HEADLESS_CHROMIUM_ARGS, htmlToPdfHeadless } from '../../electron/io/pdf-headless';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { createServiceContext, type ServiceContext } from '../../electron/services/context';
 import { seedTaxonomy } from '../../electron/services/gaps';
@@ -22,16 +22,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 /** The bundled sample corpus, as the app seeds it on first run. */
 export const CORPUS_DIR = resolve(import.meta.dirname, '../../resources/corpus');
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_ARGS, '--disable-quic'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCorpus } from '../../electron/io/corpus';
@@ -11,6 +12,7 @@ import { createStore } from '../../electron/store/store';
 import { lawFromJSON, lawToRows, newUid, type ProvisionRow } from '../../shared/law';
 import { listLibrary } from '../../electron/services/library';
 import { createPackage } from '../../electron/services/packages';
+import { saveDraft } from '../../electron/services/drafts';
 import { openVersion } from '../../electron/services/versions';
 
 /** A fresh folder for one test's database files; removed by the returned cleanup. */
@@ -54,4 +56,33 @@ export function startPackage(ctx: ServiceContext, title = 'Проект') {
   const rows = lawToRows(lawFromJSON(openVersion(ctx, versionId).law));
   const find = (start: string) => rows.find((r) => r.text.startsWith(start)) as ProvisionRow;
   return { pkgId: pkg.id, versionId, baseId, rows, p17: find('Университеты вправе'), p19: find('Настоящий Закон вводится') };
+}
+
+/**
+ * A package whose draft has paragraph 1 of article 17 reworded (and annotated with a
+ * justification) and paragraph 1 of article 19 repealed: two amendments, one with a note.
+ */
+export function startEditedPackage(ctx: ServiceContext, title = 'Проект Закона о внесении изменений') {
+  const started = startPackage(ctx, title);
+  const { pkgId, versionId, p17, p19 } = started;
+  saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
+  ctx.store.amendments.annotate({ packageId: pkgId, uid: p17.uid, justification: 'Колледжи участвуют в консорциумах.', evidence: '', status: 'proposed', updatedAt: ctx.now() });
+  return started;
+}
+
+/**
+ * Registers the hooks of a service test file: a fresh database in a temporary folder for each
+ * test, closed and removed after it. Returns a getter for the current test's folder and context.
+ */
+export function useTestContext(): () => { dir: string; ctx: ServiceContext } {
+  let current: { dir: string; ctx: ServiceContext; cleanup: () => void } | undefined;
+  beforeEach(() => {
+    const { dir, cleanup } = tempDir();
+    current = { dir, ctx: openTestContext(dir), cleanup };
+  });
+  afterEach(() => {
+    current?.ctx.store.db.close();
+    current?.cleanup();
+  });
+  return () => current as { dir: string; ctx: ServiceContext };
 }

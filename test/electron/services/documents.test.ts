@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/services/context';
 import { citation, packageDocuments } from '../../../electron/services/documents';
 import { saveDraft } from '../../../electron/services/drafts';
@@ -9,27 +9,12 @@ import { openVersion } from '../../../electron/services/versions';
 import { derive } from '../../../shared/amend';
 import { applyOperations, parseAmendingLaw, printWithoutNotes } from '../../../shared/instructions';
 import { lawFromJSON } from '../../../shared/law';
-import { openTestContext, startPackage, tempDir } from '../harness';
+import { startEditedPackage, useTestContext } from '../harness';
 
+const current = useTestContext();
 let dir: string;
-let cleanup: () => void;
 let ctx: ServiceContext;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  ctx = openTestContext(dir);
-});
-afterEach(() => {
-  ctx.store.db.close();
-  cleanup();
-});
-
-/** A package with one edited paragraph and one repealed one. */
-function editedPackage() {
-  const { pkgId, versionId, baseId, p17: p1, p19 } = startPackage(ctx, 'Проект Закона о внесении изменений');
-  saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p1, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
-  ctx.store.amendments.annotate({ packageId: pkgId, uid: p1.uid, justification: 'Колледжи участвуют в консорциумах.', evidence: '', status: 'proposed', updatedAt: ctx.now() });
-  return { pkg: { id: pkgId }, baseId, versionId };
-}
+beforeEach(() => ({ dir, ctx } = current()));
 
 describe('package documents', () => {
   it('cites acts the way amending laws do', () => {
@@ -39,8 +24,8 @@ describe('package documents', () => {
   });
 
   it('the amending law and the table are made from the same amendments, and the law applies back', () => {
-    const { pkg, baseId, versionId } = editedPackage();
-    const docs = packageDocuments(ctx, pkg.id, 'ru');
+    const { pkgId, baseId, versionId } = startEditedPackage(ctx);
+    const docs = packageDocuments(ctx, pkgId, 'ru');
     const base = lawFromJSON(openVersion(ctx, baseId).law);
     const draft = lawFromJSON(openVersion(ctx, versionId).law);
     const amendments = derive(base, draft);
@@ -55,11 +40,11 @@ describe('package documents', () => {
   });
 
   it('exports to the file the user chose, and to nothing when they cancel', async () => {
-    const { pkg } = editedPackage();
+    const { pkgId } = startEditedPackage(ctx);
     const path = join(dir, 'table.docx');
-    expect(await exportPackageDocument(ctx, { packageId: pkg.id, lang: 'ru', document: 'table', format: 'docx' }, async () => path)).toEqual({ path });
+    expect(await exportPackageDocument(ctx, { packageId: pkgId, lang: 'ru', document: 'table', format: 'docx' }, async () => path)).toEqual({ path });
     expect(readFileSync(path).subarray(0, 2).toString()).toBe('PK');
-    expect(await exportPackageDocument(ctx, { packageId: pkg.id, lang: 'ru', document: 'law', format: 'html' }, async () => null)).toEqual({ path: null });
+    expect(await exportPackageDocument(ctx, { packageId: pkgId, lang: 'ru', document: 'law', format: 'html' }, async () => null)).toEqual({ path: null });
     expect(existsSync(join(dir, 'law.html'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createServiceContext, type ServiceContext } from '../../../electron/services/context';
 import { saveDraft } from '../../../electron/services/drafts';
 import { listLibrary } from '../../../electron/services/library';
@@ -9,19 +9,12 @@ import { openDatabase } from '../../../electron/store/database';
 import { StoreError } from '../../../electron/store/errors';
 import { createStore } from '../../../electron/store/store';
 import { diffRows, lawFromJSON, lawToRows, type LawDoc } from '../../../shared/law';
-import { openTestContext, tempDir } from '../harness';
+import { openTestContext, useTestContext } from '../harness';
 
+const current = useTestContext();
 let dir: string;
-let cleanup: () => void;
 let ctx: ServiceContext;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  ctx = openTestContext(dir);
-});
-afterEach(() => {
-  ctx.store.db.close();
-  cleanup();
-});
+beforeEach(() => ({ dir, ctx } = current()));
 
 function inForceVersionId(): string {
   const id = listLibrary(ctx)[0]?.expressions[0]?.versionId;
@@ -49,7 +42,9 @@ describe('packages and drafts', () => {
     expect(library.map((w) => w.slug)).toEqual(['test-law']);
     expect(library[0]?.expressions[0]?.lang).toBe('ru');
     // A second seed on a non-empty store adds nothing.
-    expect(openTestContext(dir).store.works.countWorks()).toBe(1);
+    const again = openTestContext(dir);
+    expect(again.store.works.countWorks()).toBe(1);
+    again.store.db.close();
   });
 
   it('starts a package as a copy of the text in force with the same uids', () => {

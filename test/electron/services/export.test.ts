@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { htmlToPdfHeadless } from '../../../electron/io/pdf-headless';
 import { BundleJobs, type BundleStatus } from '../../../electron/services/bundle';
 import type { ServiceContext } from '../../../electron/services/context';
@@ -9,27 +9,12 @@ import { setIdentity } from '../../../electron/services/audit';
 import { saveDraft } from '../../../electron/services/drafts';
 import { exportAkn, exportRedline, safeFileName, type ExportDeps } from '../../../electron/services/export';
 import { allElements, parseXml } from '../../helpers/xml-tree';
-import { openTestContext, startPackage, tempDir } from '../harness';
+import { startEditedPackage, startPackage, useTestContext } from '../harness';
 
+const current = useTestContext();
 let dir: string;
-let cleanup: () => void;
 let ctx: ServiceContext;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  ctx = openTestContext(dir);
-});
-afterEach(() => {
-  ctx.store.db.close();
-  cleanup();
-});
-
-/** A package with one paragraph reworded (and annotated) and one repealed. */
-function editedPackage() {
-  const { pkgId, versionId, p17, p19 } = startPackage(ctx, 'Проект Закона о внесении изменений');
-  saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
-  ctx.store.amendments.annotate({ packageId: pkgId, uid: p17.uid, justification: 'Колледжи участвуют в консорциумах.', evidence: '', status: 'proposed', updatedAt: ctx.now() });
-  return { pkgId, versionId };
-}
+beforeEach(() => ({ dir, ctx } = current()));
 
 const deps = (path: (name: string) => string | null, printPdf: ExportDeps['printPdf'] = htmlToPdfHeadless): ExportDeps => ({
   chooseSavePath: async (name) => path(name),
@@ -39,7 +24,7 @@ const deps = (path: (name: string) => string | null, printPdf: ExportDeps['print
 
 describe('exporting a draft', () => {
   it('writes the redline DOCX where the user chose, with the package author on each revision and the justification as a comment', async () => {
-    const { pkgId, versionId } = editedPackage();
+    const { pkgId, versionId } = startEditedPackage(ctx);
     let suggested = '';
     const out = join(dir, 'redline.docx');
     const result = await exportRedline(ctx, { packageId: pkgId, versionId, format: 'docx', changedOnly: true, comments: true }, deps((name) => ((suggested = name), out)));
@@ -68,7 +53,7 @@ describe('exporting a draft', () => {
   });
 
   it('prints the PDF from the HTML redline, and writes nothing when the dialog is cancelled', async () => {
-    const { pkgId, versionId } = editedPackage();
+    const { pkgId, versionId } = startEditedPackage(ctx);
     let printed = '';
     const out = join(dir, 'redline.pdf');
     await exportRedline(ctx, { packageId: pkgId, versionId, format: 'pdf', changedOnly: false, comments: false }, deps(() => out, async (html) => ((printed = html), htmlToPdfHeadless(html))));
@@ -79,13 +64,13 @@ describe('exporting a draft', () => {
   }, 60_000);
 
   it('refuses a draft of another package', async () => {
-    const { versionId } = editedPackage();
+    const { versionId } = startEditedPackage(ctx);
     const other = startPackage(ctx, 'Другой');
     await expect(exportRedline(ctx, { packageId: other.pkgId, versionId, format: 'html', changedOnly: false, comments: false }, deps(() => join(dir, 'x.html')))).rejects.toThrow(/No working draft/);
   });
 
   it('writes the package as an Akoma Ntoso amendment document and the draft as an act', async () => {
-    const { pkgId, versionId } = editedPackage();
+    const { pkgId, versionId } = startEditedPackage(ctx);
     const amendment = join(dir, 'package.xml');
     await exportAkn(ctx, { packageId: pkgId, lang: 'ru', document: 'package' }, async () => amendment);
     const doc = parseXml(readFileSync(amendment, 'utf8'));
@@ -111,7 +96,7 @@ async function finished(jobs: BundleJobs, jobId: string): Promise<BundleStatus> 
 
 describe('the package bundle', () => {
   it('writes the redline, table, amending law, coverage and AKN into a new folder, reporting progress', async () => {
-    const { pkgId } = editedPackage();
+    const { pkgId } = startEditedPackage(ctx);
     const jobs = new BundleJobs();
     const started = (await jobs.start(ctx, { packageId: pkgId, lang: 'ru', changedOnly: false, comments: true }, deps(() => null)))!;
     expect(started).toMatchObject({ state: 'running', done: 0, total: 6 });
@@ -126,7 +111,7 @@ describe('the package bundle', () => {
   });
 
   it('on cancel, stops between files and leaves nothing behind', async () => {
-    const { pkgId } = editedPackage();
+    const { pkgId } = startEditedPackage(ctx);
     const jobs = new BundleJobs();
     const started = (await jobs.start(ctx, { packageId: pkgId, lang: 'ru', changedOnly: false, comments: false }, deps(() => null)))!;
     expect(jobs.cancel(started.jobId).state).toBe('running');
@@ -153,7 +138,7 @@ describe('the package bundle', () => {
   });
 
   it('starts nothing when the folder dialog is cancelled', async () => {
-    const { pkgId } = editedPackage();
+    const { pkgId } = startEditedPackage(ctx);
     const jobs = new BundleJobs();
     expect(await jobs.start(ctx, { packageId: pkgId, lang: 'ru', changedOnly: false, comments: false }, { ...deps(() => null), chooseFolder: async () => null })).toBeNull();
     expect(existsSync(join(dir, 'Проект Закона о внесении изменений (ru)'))).toBe(false);

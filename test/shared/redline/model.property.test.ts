@@ -5,6 +5,7 @@ import type { Lang } from '../../../shared/law';
 import { redlineParagraphs, type RedlineParagraph } from '../../../shared/redline';
 import { lawLines } from '../../helpers/law-lines';
 import { editArb, edited, lawArb } from '../amend/random-edits';
+import * as drafts from '../instructions/random-drafts';
 
 /** What Word shows after "Accept all changes" (or "Reject all" when `accept` is false). */
 function resolved(paragraphs: readonly RedlineParagraph[], accept: boolean): string[] {
@@ -28,10 +29,22 @@ describe('the redline model', () => {
     );
   });
 
+  it.each(['ru', 'kk', 'en'] as Lang[])('the same on laws with chapters and valid Kazakh numbering, edited as a drafter would (%s)', (lang) => {
+    fc.assert(
+      fc.property(drafts.lawArb(lang), fc.array(drafts.editArb(lang), { minLength: 1, maxLength: 8 }), (base, edits) => {
+        const draft = drafts.edited(base, edits);
+        const paragraphs = redlineParagraphs(base, draft, derive(base, draft));
+        expect(resolved(paragraphs, true)).toEqual(lawLines(draft));
+        expect(resolved(paragraphs, false)).toEqual(lawLines(base));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('"changed articles only" keeps every changed line, in order, and marks each gap once', () => {
     fc.assert(
-      fc.property(lawArb('ru'), fc.array(editArb('ru'), { minLength: 1, maxLength: 8 }), (base, edits) => {
-        const draft = edited(base, edits);
+      fc.property(drafts.lawArb('ru'), fc.array(drafts.editArb('ru'), { minLength: 1, maxLength: 8 }), (base, edits) => {
+        const draft = drafts.edited(base, edits);
         const amendments = derive(base, draft);
         const all = redlineParagraphs(base, draft, amendments);
         const only = redlineParagraphs(base, draft, amendments, { changedOnly: true });
@@ -49,6 +62,9 @@ describe('the redline model', () => {
         expect(only[0]?.kind).not.toBe('elision');
         only.forEach((p, i) => p.kind === 'elision' && expect(only[i + 1]?.kind).not.toBe('elision'));
         if (kept.length === all.length) expect(only.length).toBe(all.length);
+        // Every kept line comes with the headings of the chapters it stands in.
+        const headings = new Set(kept.filter((p) => p.kind === 'chapter' || p.kind === 'section').map((p) => p.scope));
+        for (const p of kept) for (const c of p.containers) expect(headings.has(c)).toBe(true);
       }),
       { numRuns: 300 },
     );

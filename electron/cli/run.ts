@@ -4,7 +4,7 @@ import { comparativeTable, comparativeTableHtml } from '../../shared/table/compa
 import { comparativeTableDocx } from '../io/table-docx';
 import { redlineDocx } from '../io/redline-docx';
 import { htmlToPdfHeadless } from '../io/pdf-headless';
-import { redlineHtml, redlineParagraphs } from '../../shared/redline';
+import { REDLINE_WORDS, redlineHtml, redlineParagraphs } from '../../shared/redline';
 import { aknAct } from '../../shared/akn';
 import { createServiceContext } from '../services/context';
 import { verifyAudit } from '../services/audit';
@@ -308,7 +308,7 @@ async function redline(baseFile: string, draftFile: string, lang: Lang | undefin
   if (typeof draft === 'number') return draft;
   const amendments = derive(base.parsed, draft.parsed);
   const paragraphs = redlineParagraphs(base.parsed, draft.parsed, amendments, { changedOnly: options.changedOnly });
-  const title = options.title ?? DEFAULT_TITLE[base.parsed.lang];
+  const title = options.title ?? REDLINE_WORDS[base.parsed.lang].redline;
   const date = new Date().toISOString();
   if (/\.docx$/i.test(out)) io.writeFile(out, await redlineDocx(paragraphs, { title, revisionOf: () => ({ author: options.author, date }) }));
   else {

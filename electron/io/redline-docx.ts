@@ -91,7 +91,7 @@ export async function redlineDocx(paragraphs: readonly RedlineParagraph[], optio
             : new TextRun(reference),
       );
     }
-    const mark = p.whole && first ? { [p.whole === 'ins' ? 'insertion' : 'deletion']: stamp(first) } : {};
+    const mark = p.mark ? { [p.mark.change === 'ins' ? 'insertion' : 'deletion']: stamp(p.mark.amendment) } : {};
     return new Paragraph({ style: STYLE_OF[p.kind], run: mark, children });
   });
   const doc = new Document({

@@ -32,11 +32,13 @@ export function redlineHtml(paragraphs: readonly RedlineParagraph[], options: Re
     const runs = p.runs
       .map((r) => (r.change === 'ins' ? `<ins>${escapeHtml(r.text)}</ins>` : r.change === 'del' ? `<del>${escapeHtml(r.text)}</del>` : escapeHtml(r.text)))
       .join('');
+    // A line break added or taken out inside a line's text shows as a marked pilcrow at its end.
+    const mark = p.mark && !p.whole ? `<${p.mark.change} class="mark">¶</${p.mark.change}>` : '';
     const classes = [p.kind, p.headed ? 'heading' : '', p.whole ? `whole-${p.whole}` : ''].filter(Boolean).join(' ');
     const first = p.runs.find((r) => r.amendment)?.amendment;
     const note = first && !shown.has(first) ? options.comments?.get(first) : undefined;
     if (first && note) shown.add(first);
-    return `<p class="${classes}">${runs}</p>${note ? `\n<aside class="note">${escapeHtml(note).replace(/\n/g, '<br>')}</aside>` : ''}`;
+    return `<p class="${classes}">${runs}${mark}</p>${note ? `\n<aside class="note">${escapeHtml(note).replace(/\n/g, '<br>')}</aside>` : ''}`;
   });
   return `<!doctype html>
 <html lang="${options.lang}"><head><meta charset="utf-8"><title>${escapeHtml(options.title)}</title>

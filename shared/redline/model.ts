@@ -26,6 +26,11 @@ export interface RedlineParagraph {
   runs: RedlineRun[];
   /** The whole line is new or gone, its paragraph mark included (accepting or rejecting it leaves no empty line). */
   whole: Revision | null;
+  /**
+   * The line's end (its paragraph mark) is itself inserted or deleted, by that amendment: a whole
+   * line, or a line break a word operation added or took out. Where a mark goes, the line joins the next.
+   */
+  mark: { change: Revision; amendment: string } | null;
   /** The article this line belongs to (a section's or chapter's own uid for its heading; a top unit's uid outside articles). */
   scope: string;
   /** The sections and chapters this line stands in, outermost first. */
@@ -56,18 +61,23 @@ export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: reado
   const out: RedlineParagraph[] = [];
   const run = (text: string, change: Revision | null, amendment: string | null): RedlineRun => ({ text, change: change && amendment ? change : null, amendment: change ? amendment : null });
 
-  // Splits runs at line breaks: each line of a unit (абзац) is a paragraph of its own.
+  // Splits runs at line breaks: each line of a unit (абзац) is a paragraph of its own. A break
+  // inside an inserted or deleted run is a paragraph mark inserted or deleted with it.
   const push = (kind: ProvisionKind, runs: RedlineRun[], whole: Revision | null, scope: string, containers: string[]) => {
     let line: RedlineRun[] = [];
-    const lines: RedlineRun[][] = [line];
+    const lines: { runs: RedlineRun[]; mark: RedlineParagraph['mark'] }[] = [{ runs: line, mark: null }];
     for (const r of runs) {
       const pieces = r.text.split('\n');
       pieces.forEach((piece, i) => {
-        if (i > 0) lines.push((line = []));
+        if (i > 0) {
+          lines[lines.length - 1]!.mark = r.change && r.amendment ? { change: r.change, amendment: r.amendment } : null;
+          lines.push({ runs: (line = []), mark: null });
+        }
         if (piece) line.push({ ...r, text: piece });
       });
     }
-    for (const l of lines) out.push({ kind, headed: isHeaded(kind), runs: l, whole, scope, containers });
+    const by = runs.find((r) => r.amendment)?.amendment;
+    for (const l of lines) out.push({ kind, headed: isHeaded(kind), runs: l.runs, whole, mark: whole && by ? { change: whole, amendment: by } : l.mark, scope, containers });
   };
   const opsRuns = (ops: readonly DiffOp[], uid: string) => ops.map(([op, text]) => run(text, op === 1 ? 'ins' : op === -1 ? 'del' : null, uid));
   // A unit gone from where it stood, with the content that leaves with it.
@@ -191,9 +201,11 @@ function placeRemovals(base: LawDoc, draft: LawDoc, amendments: readonly Amendme
   return { before: placed, underRepealed };
 }
 
+const elision = (): RedlineParagraph => ({ kind: 'elision', headed: false, runs: [{ text: '…', change: null, amendment: null }], whole: null, mark: null, scope: '', containers: [] });
+
 /** Keeps the articles that change and the headings above them; "…" marks what was left out. */
 function changedOnly(all: readonly RedlineParagraph[]): RedlineParagraph[] {
-  const changed = (p: RedlineParagraph) => p.whole !== null || p.runs.some((r) => r.change);
+  const changed = (p: RedlineParagraph) => p.mark !== null || p.runs.some((r) => r.change);
   const scopes = new Set(all.filter(changed).map((p) => p.scope));
   const containers = new Set(all.filter((p) => scopes.has(p.scope)).flatMap((p) => p.containers));
   const keep = (p: RedlineParagraph) => scopes.has(p.scope) || containers.has(p.scope);
@@ -204,10 +216,10 @@ function changedOnly(all: readonly RedlineParagraph[]): RedlineParagraph[] {
       skipped = true;
       continue;
     }
-    if (skipped && out.length) out.push({ kind: 'elision', headed: false, runs: [{ text: '…', change: null, amendment: null }], whole: null, scope: '', containers: [] });
+    if (skipped && out.length) out.push(elision());
     skipped = false;
     out.push(p);
   }
-  if (skipped && out.length) out.push({ kind: 'elision', headed: false, runs: [{ text: '…', change: null, amendment: null }], whole: null, scope: '', containers: [] });
+  if (skipped && out.length) out.push(elision());
   return out;
 }

@@ -1,19 +1,43 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../../shared/amend';
-import type { Lang } from '../../../shared/law';
+import type { Lang, LawDoc, Provision } from '../../../shared/law';
 import { redlineParagraphs, type RedlineParagraph } from '../../../shared/redline';
 import { lawLines } from '../../helpers/law-lines';
 import { editArb, edited, lawArb } from '../amend/random-edits';
 import * as drafts from '../instructions/random-drafts';
 
-/** What Word shows after "Accept all changes" (or "Reject all" when `accept` is false). */
+/**
+ * What Word shows after "Accept all changes" (or "Reject all" when `accept` is false): each line
+ * without the rejected side; a line whose paragraph mark goes joins the next one.
+ */
 function resolved(paragraphs: readonly RedlineParagraph[], accept: boolean): string[] {
   const gone = accept ? 'del' : 'ins';
-  return paragraphs
-    .filter((p) => p.whole !== gone)
-    .map((p) => p.runs.filter((r) => r.change !== gone).map((r) => r.text).join(''))
-    .filter(Boolean);
+  const lines: string[] = [];
+  let carry = '';
+  for (const p of paragraphs) {
+    const text = carry + p.runs.filter((r) => r.change !== gone).map((r) => r.text).join('');
+    carry = p.mark?.change === gone ? text : '';
+    if (!carry) lines.push(text);
+  }
+  if (carry) lines.push(carry);
+  return lines.filter(Boolean);
+}
+
+/** Turns some spaces into line breaks (абзацы), at the places picked, in a copy of the law. */
+function withBreaks(doc: LawDoc, picks: readonly number[]): LawDoc {
+  const copy = structuredClone(doc);
+  const units: Provision[] = [];
+  const walk = (list: Provision[]) => list.forEach((u) => (u.text.includes(' ') && units.push(u), walk(u.children)));
+  walk(copy.body);
+  for (const pick of picks) {
+    const u = units[pick % Math.max(units.length, 1)];
+    if (!u) break;
+    const spaces = [...u.text.matchAll(/ /g)].map((m) => m.index!);
+    const at = spaces[Math.floor(pick / 7) % spaces.length]!;
+    u.text = `${u.text.slice(0, at)}\n${u.text.slice(at + 1)}`;
+  }
+  return copy;
 }
 
 describe('the redline model', () => {
@@ -38,6 +62,20 @@ describe('the redline model', () => {
         expect(resolved(paragraphs, false)).toEqual(lawLines(base));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('line breaks added or taken out by a change are tracked paragraph marks (accept all = draft, reject all = law in force)', () => {
+    const picks = fc.array(fc.nat(), { maxLength: 4 });
+    fc.assert(
+      fc.property(lawArb('ru'), fc.array(editArb('ru'), { maxLength: 4 }), picks, picks, (law, edits, inBase, inDraft) => {
+        const base = withBreaks(law, inBase);
+        const draft = withBreaks(edited(law, edits), inDraft);
+        const paragraphs = redlineParagraphs(base, draft, derive(base, draft));
+        expect(resolved(paragraphs, true)).toEqual(lawLines(draft));
+        expect(resolved(paragraphs, false)).toEqual(lawLines(base));
+      }),
+      { numRuns: 500 },
     );
   });
 

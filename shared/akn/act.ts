@@ -1,7 +1,7 @@
 import type { Lang } from '../law/language';
 import type { LawDoc, Provision } from '../law/provision';
 import { lineLabel } from '../law/text/markers';
-import { identification, workUri, type AknWork } from './frbr';
+import { identification, validDate, workUri, type AknWork } from './frbr';
 import { AKN_NS, xmlAttr, xmlText } from './xml';
 
 /** The Akoma Ntoso element of each kind of unit. An unnumbered part (часть) is a generic container. */
@@ -14,39 +14,34 @@ const ELEMENT = {
   subparagraph: 'subparagraph',
 } as const;
 
-const paragraphs = (text: string, indent: string) =>
-  text
-    .split('\n')
-    .map((line) => `${indent}<p>${xmlText(line)}</p>`)
-    .join('\n');
+/** A unit's own text as `<p>`s, its footnotes (if any) in the last one, where the consolidated text prints them. */
+function ownParagraphs(text: string, notes: string, indent: string): string {
+  const lines = text ? text.split('\n').map(xmlText) : [''];
+  lines[lines.length - 1] += notes;
+  return lines.map((line) => (line ? `${indent}<p>${line}</p>` : `${indent}<p/>`)).join('\n');
+}
 
 /**
  * One unit as an Akoma Ntoso hierarchical element: `eId` from the unit (chp_1__art_5-1__para_2),
- * `<num>` as printed, `<heading>`, then `<content>` for a unit without children or `<intro>`
- * before them; a repealed unit carries `status="repealed"` with its stub; footnotes of the
- * consolidated text are `<authorialNote>`s, not normative text.
+ * `<num>` as printed, `<heading>`, then its own text in `<content>` (a unit without children) or
+ * in `<intro>` before its children; a repealed unit keeps its stub and refers to the `repealed`
+ * concept; footnotes of the consolidated text are `<authorialNote>`s, not normative text.
  */
 function unitXml(lang: Lang, unit: Provision, depth: number): string {
   const pad = '  '.repeat(depth);
   const element = ELEMENT[unit.kind];
-  const attrs = [`eId="${xmlAttr(unit.eId)}"`, unit.kind === 'part' ? 'name="part"' : '', unit.repealed ? 'status="repealed"' : ''].filter(Boolean).join(' ');
+  const attrs = [`eId="${xmlAttr(unit.eId)}"`, unit.kind === 'part' ? 'name="part"' : '', unit.repealed ? 'refersTo="#repealed"' : ''].filter(Boolean).join(' ');
   const label = lineLabel(lang, unit.kind, unit.num).trim();
   const lines = [`${pad}<${element} ${attrs}>`];
   if (label) lines.push(`${pad}  <num>${xmlText(label)}</num>`);
   if (unit.heading) lines.push(`${pad}  <heading>${xmlText(unit.heading)}</heading>`);
   const notes = unit.notes.map((n, i) => `<authorialNote marker="${i + 1}" placement="bottom" eId="${xmlAttr(unit.eId)}__authorialNote_${i + 1}"><p>${xmlText(n)}</p></authorialNote>`).join('');
-  const text = unit.text;
   if (unit.children.length === 0) {
     // Every hierarchical element needs content; a heading-only article has an empty paragraph.
-    lines.push(`${pad}  <content>`, text ? paragraphs(text, `${pad}    `) : `${pad}    <p/>`, `${pad}  </content>`);
+    lines.push(`${pad}  <content>`, ownParagraphs(unit.text, notes, `${pad}    `), `${pad}  </content>`);
   } else {
-    if (text) lines.push(`${pad}  <intro>`, paragraphs(text, `${pad}    `), `${pad}  </intro>`);
+    if (unit.text || notes) lines.push(`${pad}  <intro>`, ownParagraphs(unit.text, notes, `${pad}    `), `${pad}  </intro>`);
     for (const child of unit.children) lines.push(unitXml(lang, child, depth + 1));
-  }
-  if (notes) {
-    // Notes go into the unit's last paragraph, where the consolidated text prints them.
-    const at = lines.map((l, i) => (l.includes('</p>') || l.endsWith('<p/>') ? i : -1)).filter((i) => i >= 0).pop();
-    if (at !== undefined) lines[at] = lines[at]!.replace(/<p\/>$/, '<p></p>').replace(/<\/p>$/, `${notes}</p>`);
   }
   lines.push(`${pad}</${element}>`);
   return lines.join('\n');
@@ -63,11 +58,12 @@ export function aknAct(law: LawDoc, work: AknWork, asOf: string, draft: boolean)
 <akomaNtoso xmlns="${AKN_NS}">
   <act name="${work.kind}">
     <meta>
-    ${identification(workUri(work), law.lang, asOf, work.date ?? asOf, '#parliament')}
-      <publication date="${work.date ?? asOf}" name="${draft ? 'draft' : 'consolidated'}" showAs="${draft ? 'Draft' : 'Consolidated text'}"${draft ? ' refersTo="#draft"' : ''}/>
+    ${identification(workUri(work), law.lang, asOf, validDate(work.date) ?? asOf, '#parliament')}
+      <publication date="${validDate(work.date) ?? asOf}" name="${draft ? 'draft' : 'consolidated'}" showAs="${draft ? 'Draft' : 'Consolidated text'}"${draft ? ' refersTo="#draft"' : ''}/>
       <references source="#zan">
         <TLCOrganization eId="zan" href="/ontology/organization/kz/zan-workbench" showAs="Zan Workbench"/>
-        <TLCOrganization eId="parliament" href="/ontology/organization/kz/parliament" showAs="Parliament of the Republic of Kazakhstan"/>${draft ? '\n        <TLCConcept eId="draft" href="/ontology/concept/kz/draft" showAs="Draft"/>' : ''}
+        <TLCOrganization eId="parliament" href="/ontology/organization/kz/parliament" showAs="Parliament of the Republic of Kazakhstan"/>
+        <TLCConcept eId="repealed" href="/ontology/concept/kz/repealed" showAs="Repealed (kept as a stub)"/>${draft ? '\n        <TLCConcept eId="draft" href="/ontology/concept/kz/draft" showAs="Draft"/>' : ''}
       </references>
     </meta>
     <preface>

@@ -77,12 +77,12 @@ export function aknAmendmentDocument(pkg: AknPackage): string {
   <amendment name="amendment">
     <meta>
     ${identification(docUri, lang, pkg.date, pkg.date, '#zan')}
-      <analysis source="#zan">
+${textualMods.length ? `      <analysis source="#zan">
         <activeModifications>
           ${textualMods.join('\n          ')}
         </activeModifications>
       </analysis>
-      <references source="#zan">
+` : ''}      <references source="#zan">
         <TLCOrganization eId="zan" href="/ontology/organization/kz/zan-workbench" showAs="Zan Workbench"/>
 ${kinds.map((k) => `        <TLCConcept eId="${k}" href="/ontology/concept/zan/amendment/${k}" showAs="${k}"/>`).join('\n')}
       </references>

@@ -12,9 +12,14 @@ export interface AknWork {
 /** ISO 639-2 codes, as Akoma Ntoso names languages in its URIs. */
 export const AKN_LANG: Record<Lang, string> = { ru: 'rus', kk: 'kaz', en: 'eng' };
 
+/** A date as Akoma Ntoso takes it (YYYY-MM-DD), or null for anything else (a corpus may hold free text). */
+export function validDate(date: string | null | undefined): string | null {
+  return date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
+}
+
 /** The work's FRBR URI: `/akn/kz/act/2024-07-01/103-VIII` (`code` as subtype for codes). */
 export function workUri(work: AknWork): string {
-  const date = work.date ?? '0000-00-00';
+  const date = validDate(work.date) ?? '0000-00-00';
   const number = (work.number ?? 'nn').replace(/[^\p{L}\p{N}-]+/gu, '-');
   return `/akn/kz/act/${work.kind === 'code' ? 'code/' : ''}${date}/${number}`;
 }

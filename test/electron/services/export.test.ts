@@ -80,7 +80,7 @@ describe('exporting a draft', () => {
     await exportAkn(ctx, { packageId: pkgId, lang: 'ru', document: 'draft', versionId }, async () => act);
     const units = allElements(parseXml(readFileSync(act, 'utf8')));
     // The repeal the draft makes, beside the stubs the law in force already had.
-    expect(units.find((e) => e.attrs['eId'] === 'chp_2__art_19__para_1')?.attrs['status']).toBe('repealed');
+    expect(units.find((e) => e.attrs['eId'] === 'chp_2__art_19__para_1')?.attrs['refersTo']).toBe('#repealed');
     expect(units.find((e) => e.attrs['eId'] === 'chp_1__art_17__para_1')?.text).toContain('Университеты и колледжи вправе:');
   });
 });

@@ -43,11 +43,13 @@ describe('Akoma Ntoso act', () => {
       if (unit.kind === 'article') expect(child(el, 'num').text).toBe(`Статья ${unit.num}.`);
       if (unit.kind === 'subparagraph') expect(child(el, 'num').text).toBe(`${unit.num})`);
       if (unit.children.length === 0 && unit.text) expect(child(el, 'content').text.trim()).toBe(unit.text);
-      expect(el.attrs['status']).toBe(unit.repealed ? 'repealed' : undefined);
+      expect(el.attrs['refersTo']).toBe(unit.repealed ? '#repealed' : undefined);
     });
     expect(byEId.size).toBe(count);
     expect(byEId.get('chp_1__art_5-1__para_2')?.parent?.attrs['eId']).toBe('chp_1__art_5-1');
-    expect(byEId.get('chp_2__art_7')?.attrs['status']).toBe('repealed');
+    expect(byEId.get('chp_2__art_7')?.attrs['refersTo']).toBe('#repealed');
+    // The concept a repealed unit refers to is declared, as AKN wants every reference to resolve.
+    expect(allElements(child(act, 'meta')).some((e) => e.name === 'TLCConcept' && e.attrs['eId'] === 'repealed')).toBe(true);
   });
 
   it('escapes markup in the text and keeps footnotes as authorial notes, not as norm', () => {
@@ -56,6 +58,14 @@ describe('Akoma Ntoso act', () => {
     const p = child(child(el, 'content'), 'p');
     expect(p.text).toBe('Ставка <5% & «льгота».Сноска. Пункт 1 изменен Законом РК от 01.01.2025 № 1.');
     expect(child(p, 'authorialNote').text).toBe('Сноска. Пункт 1 изменен Законом РК от 01.01.2025 № 1.');
+  });
+
+  it('keeps the footnotes of a unit that has units under it, in its own intro', () => {
+    const law = parseLaw('Статья 1. Термины\nСноска. Статья 1 изменена Законом РК от 01.01.2025 № 1.\n1. Первый пункт.\n');
+    const article = allElements(parseXml(aknAct(law, work, '2026-11-27', false))).find((e) => e.attrs['eId'] === 'art_1')!;
+    expect(law.body[0]!.notes).toHaveLength(1);
+    expect(child(child(child(article, 'intro'), 'p'), 'authorialNote').text).toBe('Сноска. Статья 1 изменена Законом РК от 01.01.2025 № 1.');
+    expect(child(article, 'paragraph').attrs['eId']).toBe('art_1__para_1');
   });
 });
 
@@ -66,6 +76,12 @@ describe('Akoma Ntoso amendment document of a package', () => {
   const root = parseXml(xml);
   const doc = child(root, 'amendment');
   const ids = new Map(allElements(root).filter((e) => e.attrs['eId']).map((e) => [e.attrs['eId']!, e]));
+
+  it('is well-formed with nothing to amend yet (no empty analysis, a placeholder paragraph)', () => {
+    const empty = parseXml(aknAmendmentDocument({ id: 'pkg-2', title: 'T', lang: 'en', date: '2026-11-27', acts: [], justifications: new Map() }));
+    expect(allElements(empty).some((e) => e.name === 'analysis')).toBe(false);
+    expect(allElements(empty).find((e) => e.name === 'amendmentContent')?.children.map((c) => c.name)).toEqual(['p']);
+  });
 
   it('is well-formed, with <meta>, <preface> and <amendmentBody> (content and justification)', () => {
     expect(doc.children.map((c) => c.name)).toEqual(['meta', 'preface', 'amendmentBody']);

@@ -32,7 +32,7 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
     store.provisions.apply(version.id, input);
     const expression = store.works.getExpression(version.expressionId);
     const draft = rowsToLaw(store.provisions.load(version.id), expression?.lang ?? 'ru');
-    if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, draft, savedAt);
+    if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, draft, savedAt, version.updatedAt);
     store.packages.touch(pkg.id, savedAt);
     return { revision: input.revision + 1, savedAt };
   });

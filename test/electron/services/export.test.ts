@@ -52,6 +52,18 @@ describe('exporting a draft', () => {
     expect(new Set(revisions.map((r) => r[0]))).toEqual(new Set(['А. Разработчик', 'Б. Юрист']));
   });
 
+  it('does not let the next person to save claim amendments stored before anyone signed them', async () => {
+    const { versionId, p17, p19 } = startPackage(ctx, 'Проект');
+    const first = saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    // A database from before amendments were signed: the amendment is stored, its signature is not.
+    ctx.store.db.prepare('DELETE FROM amendment_revision').run();
+    setIdentity(ctx, { name: 'Б. Юрист', role: 'lawyer' });
+    const second = saveDraft(ctx, { versionId, revision: first.revision, upserts: [{ ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
+    const signed = ctx.store.amendments.revisions(versionId);
+    expect(signed.get(p17.uid)).toMatchObject({ author: 'Zan Workbench', changedAt: first.savedAt });
+    expect(signed.get(p19.uid)).toMatchObject({ author: 'Б. Юрист', changedAt: second.savedAt });
+  });
+
   it('prints the PDF from the HTML redline, and writes nothing when the dialog is cancelled', async () => {
     const { pkgId, versionId } = startEditedPackage(ctx);
     let printed = '';

@@ -1,7 +1,11 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, session } from 'electron';
+import { pathToFileURL } from 'node:url';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** An in-memory session of its own: printing shares no cookies, cache or permissions with the app. */
+const PARTITION = 'zan-print';
 
 /**
  * Prints a self-contained HTML page to PDF with the app's own Chromium (`webContents.printToPDF`),
@@ -13,7 +17,10 @@ export async function printPdfWithElectron(html: string): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'zan-print-'));
   const page = join(dir, 'page.html');
   writeFileSync(page, html);
-  const win = new BrowserWindow({ show: false, webPreferences: { partition: 'zan-print', javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+  // Nothing but the page itself may load: the redline is self-contained, anything else is refused.
+  const pageUrl = pathToFileURL(page).href;
+  session.fromPartition(PARTITION).webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== pageUrl }));
+  const win = new BrowserWindow({ show: false, webPreferences: { partition: PARTITION, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
   try {
     await win.loadFile(page);
     return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true });

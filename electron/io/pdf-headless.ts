@@ -53,7 +53,8 @@ export function htmlToPdfHeadless(html: string, timeoutMs = 120_000): Promise<Bu
   return new Promise<Buffer>((resolve, reject) => {
     execFile(chromium, args, { timeout: timeoutMs }, (error, _stdout, stderr) => {
       try {
-        if (!existsSync(pdf)) reject(new Error(`Chromium did not print the PDF${error ? `: ${error.message}` : ''}${stderr ? `\n${stderr.slice(-500)}` : ''}`));
+        // A PDF left by a Chromium that failed or was stopped at the time limit may be partial.
+        if (error || !existsSync(pdf)) reject(new Error(`Chromium did not print the PDF${error ? `: ${error.message}` : ''}${stderr ? `\n${stderr.slice(-500)}` : ''}`));
         else resolve(readFileSync(pdf));
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -1,12 +1,26 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../../shared/law';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { StoreError } from '../store/errors';
 import type { ServiceContext } from './context';
-import { packageDocuments } from './documents';
-import { aknPackageXml, packageDocumentContent, packageDocumentName, redlineContent, redlineName, safeFileName, type ExportDeps } from './export';
-import { loadDrafts } from './redline';
+import { packageDocuments, type PackageDocuments } from './documents';
+import { aknPackageXml, packageDocumentContent, packageDocumentName, redlineFile, redlineName, safeFileName, type ExportDeps } from './export';
+import { draftRedline, loadDrafts } from './redline';
+
+/** How many finished jobs are remembered for late polls. */
+const KEEP_FINISHED = 20;
+
+/** Creates a folder that did not exist; false when it already exists. */
+function claim(folder: string): boolean {
+  try {
+    mkdirSync(folder);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
 
 /** What goes into a package bundle. */
 export interface BundleRequest {
@@ -34,13 +48,14 @@ export interface BundleStatus {
 /** One step of a bundle: a file name and how to make its content. */
 interface Step {
   name: string;
-  make(): Promise<string | Buffer> | string | Buffer;
+  make(): Promise<string | Buffer> | string;
 }
 
 /**
  * Bundle exports running in the background of the main process, polled for progress and
  * cancellable between files. A bundle is written into a hidden folder beside its destination and
- * renamed into place only when complete, so a cancel or a failure leaves nothing half-made.
+ * moved into a new folder of its own only when complete, so a cancel or a failure leaves nothing
+ * half-made and an existing folder is never written into.
  */
 export class BundleJobs {
   private readonly jobs = new Map<string, { status: BundleStatus; cancel: boolean }>();
@@ -54,14 +69,21 @@ export class BundleJobs {
     if (!docs.languages.includes(request.lang)) throw new StoreError('NOT_FOUND', `The package has no text in ${request.lang}.`);
     const parent = await deps.chooseFolder();
     if (!parent) return null;
-    const steps = this.plan(ctx, request, deps);
+    const steps = this.plan(ctx, request, docs, deps);
     const jobId = `bundle${String(++this.next).padStart(6, '0')}`;
     const job = { status: { jobId, state: 'running' as BundleStatus['state'], done: 0, total: steps.length, current: '', folder: null, error: null }, cancel: false };
     this.jobs.set(jobId, job);
+    this.forgetOldJobs();
     this.run(job, steps, parent, `${safeFileName(docs.title)} (${request.lang})`).catch((error: unknown) => {
       Object.assign(job.status, { state: 'failed', error: (error as Error).message });
     });
     return { ...job.status };
+  }
+
+  /** Keeps the last finished jobs (a late poll still finds them) and forgets older ones. */
+  private forgetOldJobs(): void {
+    const finished = [...this.jobs.entries()].filter(([, j]) => j.status.state !== 'running');
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(id);
   }
 
   /** The progress of a job. */
@@ -79,19 +101,39 @@ export class BundleJobs {
     return { ...job.status };
   }
 
-  private plan(ctx: ServiceContext, request: BundleRequest, deps: ExportDeps): Step[] {
+  /**
+   * The files of a bundle. Everything is read from the store here, at the start, so that the files
+   * agree with each other even if someone saves while the bundle is being written; only the heavy
+   * part (packing the DOCX files) is left to the steps. Names are made unique (two laws with the
+   * same title).
+   */
+  private plan(ctx: ServiceContext, request: BundleRequest, docs: PackageDocuments, deps: ExportDeps): Step[] {
     const { packageId, lang } = request;
     const steps: Step[] = [];
+    const taken = new Set<string>();
+    const add = (name: string, make: Step['make']) => {
+      const dot = name.lastIndexOf('.');
+      let unique = name;
+      for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${name.slice(0, dot)} ${n}${name.slice(dot)}`;
+      taken.add(unique.toLowerCase());
+      steps.push({ name: unique, make });
+    };
     const drafts = loadDrafts(ctx, packageId, lang).filter((d) => d.amendments.length > 0);
-    for (const d of drafts) steps.push({ name: redlineName(d, 'docx'), make: () => redlineContent(ctx, packageId, d, 'docx', request, deps.printPdf) });
+    for (const d of drafts) {
+      const redline = draftRedline(ctx, packageId, d, request);
+      add(redlineName(d, 'docx'), () => redlineFile(redline, d, 'docx', deps.printPdf));
+    }
     for (const document of ['table', 'law'] as const) {
       const r = { packageId, lang, document, format: 'docx' as const };
-      steps.push({ name: packageDocumentName(r), make: () => packageDocumentContent(ctx, r) });
+      add(packageDocumentName(r), () => packageDocumentContent(ctx, r, docs));
     }
-    const coverage = { packageId, lang, document: 'coverage' as const, format: 'html' as const };
-    steps.push({ name: packageDocumentName(coverage), make: () => packageDocumentContent(ctx, coverage) });
-    steps.push({ name: packageDocumentName({ ...coverage, format: 'csv' }), make: () => packageDocumentContent(ctx, { ...coverage, format: 'csv' }) });
-    steps.push({ name: `Akoma Ntoso (${lang}).xml`, make: () => aknPackageXml(ctx, packageId, lang, drafts) });
+    for (const format of ['html', 'csv'] as const) {
+      const r = { packageId, lang, document: 'coverage' as const, format };
+      const content = packageDocumentContent(ctx, r, docs);
+      add(packageDocumentName(r), () => content);
+    }
+    const akn = aknPackageXml(ctx, packageId, lang, drafts);
+    add(`Akoma Ntoso (${lang}).xml`, () => akn);
     return steps;
   }
 
@@ -118,9 +160,16 @@ export class BundleJobs {
         writeFileAtomic(join(staging, step.name), await step.make());
         job.status.done += 1;
       }
+      if (job.cancel) {
+        discard();
+        job.status.state = 'cancelled';
+        return;
+      }
+      // The folder is claimed by creating it (an existing one is never reused), then filled.
       let folder = join(parent, name);
-      for (let n = 2; existsSync(folder); n++) folder = join(parent, `${name} ${n}`);
-      renameSync(staging, folder);
+      for (let n = 2; !claim(folder); n++) folder = join(parent, `${name} ${n}`);
+      for (const step of steps) renameSync(join(staging, step.name), join(folder, step.name));
+      discard();
       Object.assign(job.status, { state: 'done', folder });
     } catch (error) {
       discard();

@@ -11,7 +11,7 @@ import { StoreError } from '../store/errors';
 import type { ServiceContext } from './context';
 import { citation, justificationsOf, packageDocuments, type PackageDocuments } from './documents';
 import { packageCoverage } from './gaps';
-import { draftRedline, loadDraft, loadDrafts, type LoadedDraft, type RedlineChoice } from './redline';
+import { draftRedline, loadDraft, loadDrafts, type DraftRedline, type LoadedDraft, type RedlineChoice } from './redline';
 
 /** The formats files are exported in. */
 export type ExportFormat = 'docx' | 'html' | 'pdf' | 'csv' | 'json' | 'xml';
@@ -101,7 +101,11 @@ export interface RedlineRequest extends RedlineChoice {
 
 /** A draft's redline as file content: DOCX with native tracked changes, HTML, or PDF printed from that HTML. */
 export async function redlineContent(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, format: RedlineRequest['format'], choice: RedlineChoice, printPdf: ExportDeps['printPdf']): Promise<string | Buffer> {
-  const r = draftRedline(ctx, packageId, loaded, choice);
+  return redlineFile(draftRedline(ctx, packageId, loaded, choice), loaded, format, printPdf);
+}
+
+/** A redline already made (see draftRedline) as file content in one format. */
+export async function redlineFile(r: DraftRedline, loaded: LoadedDraft, format: RedlineRequest['format'], printPdf: ExportDeps['printPdf']): Promise<string | Buffer> {
   if (format === 'docx') return redlineDocx(r.paragraphs, { title: loaded.title, revisionOf: r.revisionOf, comments: r.comments });
   const html = redlineHtml(r.paragraphs, { lang: loaded.lang, title: loaded.title, preparedBy: r.preparedBy, comments: r.comments });
   return format === 'html' ? html : printPdf(html);

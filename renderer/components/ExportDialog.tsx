@@ -32,11 +32,12 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
     if (d && !d.open) d.showModal();
   }, []);
 
-  // Follows a running bundle until it ends.
+  // Follows a running bundle until it ends. A poll that fails ends the following (the job is
+  // unknown to the main process), so the dialog never waits on a job that will not report.
   useEffect(() => {
     if (!running || !bundle) return;
     const timer = window.setTimeout(() => {
-      call('bundleStatus', { jobId: bundle.jobId }).then(setBundle, (e: unknown) => setMessage(errorMessage(e)));
+      call('bundleStatus', { jobId: bundle.jobId }).then(setBundle, (e: unknown) => setBundle({ ...bundle, state: 'failed', error: errorMessage(e) }));
     }, POLL_MS);
     return () => window.clearTimeout(timer);
   }, [running, bundle]);
@@ -74,6 +75,11 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
       onCancel={(e) => {
         // A running bundle is cancelled with its own button, not by Escape.
         if (running) e.preventDefault();
+      }}
+      onClose={() => {
+        // Chromium closes a modal dialog on a second Escape without a cancelable event: while a
+        // bundle runs, the dialog (with its progress and Cancel) comes back.
+        if (running) dialog.current?.showModal();
         else onClose();
       }}
     >
@@ -157,7 +163,7 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
         </p>
       )}
       <div className="dialog-actions">
-        <button type="button" className="button" disabled={running} onClick={onClose}>
+        <button type="button" className="button" disabled={running} onClick={() => dialog.current?.close()}>
           {t('exports.close')}
         </button>
       </div>

@@ -118,8 +118,12 @@ describe('the package bundle', () => {
     expect(readdirSync(done.folder!).sort()).toEqual(
       ['Akoma Ntoso (ru).xml', 'Покрытие пробелов (ru).csv', 'Покрытие пробелов (ru).html', 'Проект закона (ru).docx', 'Сравнительная таблица (ru).docx', 'Текст с изменениями — Тестовый закон.docx'].sort(),
     );
-    // Nothing else is left beside it (the staging folder was renamed into place).
-    expect(readdirSync(dir).filter((f) => f.includes('Проект Закона'))).toEqual(['Проект Закона о внесении изменений (ru)']);
+    // Nothing else is left beside it (the staging folder is gone).
+    expect(readdirSync(dir).filter((f) => f.includes('Проект Закона') || f.endsWith('.part'))).toEqual(['Проект Закона о внесении изменений (ru)']);
+    // A second export never writes into the first one's folder.
+    const again = await finished(jobs, (await jobs.start(ctx, { packageId: pkgId, lang: 'ru', changedOnly: true, comments: false }, deps(() => null)))!.jobId);
+    expect(again.folder).toBe(join(dir, 'Проект Закона о внесении изменений (ru) 2'));
+    expect(readdirSync(done.folder!)).toHaveLength(6);
   });
 
   it('on cancel, stops between files and leaves nothing behind', async () => {

@@ -7,6 +7,9 @@ import { join } from 'node:path';
 /** An in-memory session of its own: printing shares no cookies, cache or permissions with the app. */
 const PARTITION = 'zan-print';
 
+/** The pages being printed now (two prints may overlap). */
+const printing = new Set<string>();
+
 /**
  * Prints a self-contained HTML page to PDF with the app's own Chromium (`webContents.printToPDF`),
  * as headless Chromium does for the CLI (io/pdf-headless.ts), so the same HTML gives the same PDF.
@@ -17,14 +20,16 @@ export async function printPdfWithElectron(html: string): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'zan-print-'));
   const page = join(dir, 'page.html');
   writeFileSync(page, html);
-  // Nothing but the page itself may load: the redline is self-contained, anything else is refused.
+  // Nothing but the pages being printed may load: a redline is self-contained, anything else is refused.
   const pageUrl = pathToFileURL(page).href;
-  session.fromPartition(PARTITION).webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== pageUrl }));
+  printing.add(pageUrl);
+  session.fromPartition(PARTITION).webRequest.onBeforeRequest((details, callback) => callback({ cancel: !printing.has(details.url) }));
   const win = new BrowserWindow({ show: false, webPreferences: { partition: PARTITION, javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
   try {
     await win.loadFile(page);
     return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true });
   } finally {
+    printing.delete(pageUrl);
     win.destroy();
     rmSync(dir, { recursive: true, force: true });
   }

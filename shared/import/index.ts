@@ -1,0 +1,3 @@
+/** Importing official texts: structure detection shared by the text, HTML, DOCX and AKN readers. */
+export * from './detect';
+export * from './markers';

@@ -51,6 +51,8 @@ export function readAkn(bytes: Uint8Array, file: string, limits: ImportLimits, c
   let inBody = 0;
   let capture: { kind: 'num' | 'heading' | 'p' | 'note' | 'docTitle' | null; text: string } = { kind: null, text: '' };
   let noteDepth = 0;
+  // What was being gathered when a note began inside it (a heading's or a paragraph's text).
+  let beforeNote: typeof capture | null = null;
   let lang: Lang | null = options.lang ?? null;
   let title: string | null = null;
   let workUri: string | null = null;
@@ -71,8 +73,10 @@ export function readAkn(bytes: Uint8Array, file: string, limits: ImportLimits, c
       if (name === 'FRBRuri' && workUri === null) workUri = value('value') ?? null;
       if (name === 'body' || name === 'mainBody') inBody += 1;
       if (name === 'authorialNote') {
-        noteDepth += 1;
-        start('note');
+        if (noteDepth++ === 0) {
+          beforeNote = capture;
+          start('note');
+        }
         return;
       }
       if (noteDepth) return;
@@ -94,9 +98,11 @@ export function readAkn(bytes: Uint8Array, file: string, limits: ImportLimits, c
       const name = tag.local;
       const current = stack[stack.length - 1];
       if (name === 'authorialNote') {
-        noteDepth -= 1;
-        if (current && capture.text.trim()) current.unit.notes.push(capture.text.trim());
-        start(null);
+        if (--noteDepth === 0) {
+          if (current && capture.text.trim()) current.unit.notes.push(capture.text.replace(/\s+/g, ' ').trim());
+          capture = beforeNote ?? { kind: null, text: '' };
+          beforeNote = null;
+        }
         return;
       }
       if (noteDepth) return;

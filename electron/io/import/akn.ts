@@ -2,7 +2,7 @@ import type { SaxesTagNS } from 'saxes';
 import { AKN_LANG, AKN_NS } from '../../../shared/akn';
 import type { DetectedLaw, ImportFinding } from '../../../shared/import';
 import { assignEIds, isRepealedStub, LawStructureError, newUid, validateLaw, type Lang, type LawDoc, type Provision, type ProvisionKind } from '../../../shared/law';
-import { decodeText } from './decode';
+import { declaredEncoding, decodeText } from './decode';
 import { ImportError, type ImportLimits } from './limits';
 import { walkXml } from './xml';
 
@@ -42,7 +42,7 @@ interface Open {
  * the FRBR expression, the title from the preface, the date and number from the work's URI.
  */
 export function readAkn(bytes: Uint8Array, file: string, limits: ImportLimits, checkTime: () => void, options: { lang?: Lang; makeUid?: () => string } = {}): DetectedLaw {
-  const xml = decodeText(bytes, file);
+  const xml = decodeText(bytes, file, declaredEncoding(bytes));
   const findings: ImportFinding[] = [];
   const body: Provision[] = [];
   const stack: Open[] = [];

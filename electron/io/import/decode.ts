@@ -19,9 +19,10 @@ const SUPPORTED = new Map([
  * Decodes a text or HTML file: a byte-order mark decides first, then the encoding the file
  * declares (an HTML `<meta charset>`, an XML declaration), else strict UTF-8. Bytes that are not
  * valid in that encoding, lone surrogates and NUL characters (a binary file) are refused: a
- * wrongly guessed encoding would put mojibake into a law.
+ * wrongly guessed encoding would put mojibake into a law. `part` names what is decoded in messages
+ * ("it", or a part of a DOCX).
  */
-export function decodeText(bytes: Uint8Array, file: string, declared: string | null = null): string {
+export function decodeText(bytes: Uint8Array, file: string, declared: string | null = null, part = 'it'): string {
   let encoding = 'utf-8';
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
@@ -29,17 +30,17 @@ export function decodeText(bytes: Uint8Array, file: string, declared: string | n
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) (encoding = 'utf-16be'), (start = 2);
   else if (declared) {
     const known = SUPPORTED.get(declared.toLowerCase());
-    if (!known) throw new ImportError('ENCODING', file, `it declares the encoding "${declared}", which is not supported; save it as UTF-8.`);
+    if (!known) throw new ImportError('ENCODING', file, `${part} declares the encoding "${declared}", which is not supported; save it as UTF-8.`);
     encoding = known;
   }
   let text: string;
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(start));
   } catch {
-    throw new ImportError('ENCODING', file, encoding === 'utf-8' && !declared ? 'it is not valid UTF-8 and declares no other encoding; save it as UTF-8.' : `it is not valid ${encoding}.`);
+    throw new ImportError('ENCODING', file, encoding === 'utf-8' && !declared ? `${part} is not valid UTF-8 and declares no other encoding; save it as UTF-8.` : `${part} is not valid ${encoding}.`);
   }
-  if (LONE_SURROGATE.test(text)) throw new ImportError('ENCODING', file, 'it holds unpaired UTF-16 surrogates (broken characters).');
-  if (text.includes('\u0000')) throw new ImportError('FORMAT', file, 'it holds NUL characters: it is a binary file, not a text.');
+  if (LONE_SURROGATE.test(text)) throw new ImportError('ENCODING', file, `${part} holds unpaired UTF-16 surrogates (broken characters).`);
+  if (text.includes('\u0000')) throw new ImportError('FORMAT', file, `${part} holds NUL characters: it is a binary file, not a text.`);
   return text;
 }
 

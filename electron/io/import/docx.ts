@@ -1,7 +1,7 @@
 import type { SaxesTagNS } from 'saxes';
 import type { SourceBlock } from '../../../shared/import';
 import { BlockCollector } from './blocks';
-import { decodeText } from './decode';
+import { declaredEncoding, decodeText } from './decode';
 import { ImportError, type ImportLimits } from './limits';
 import { walkXml } from './xml';
 import { openZip } from './zip';
@@ -30,7 +30,7 @@ export function readDocxBlocks(bytes: Buffer, file: string, limits: ImportLimits
   let deleted = 0;
   let count = 0;
   let inTable = 0;
-  walkXml(decodeText(documentXml, `${file} (word/document.xml)`), file, limits, checkTime, {
+  walkXml(decodeText(documentXml, file, declaredEncoding(documentXml), 'its word/document.xml'), file, limits, checkTime, {
     open(tag) {
       if (tag.uri !== W) return;
       switch (tag.local) {
@@ -91,7 +91,7 @@ function readStyleNames(xml: Buffer | null, file: string, limits: ImportLimits, 
   const names = new Map<string, string>();
   if (!xml) return names;
   let current: string | null = null;
-  walkXml(decodeText(xml, `${file} (word/styles.xml)`), file, limits, checkTime, {
+  walkXml(decodeText(xml, file, declaredEncoding(xml), 'its word/styles.xml'), file, limits, checkTime, {
     open(tag) {
       if (tag.uri !== W) return;
       if (tag.local === 'style') current = attr(tag, 'styleId');

@@ -6,3 +6,4 @@ export { apply, ApplyError } from './apply';
 export { align } from './align';
 export { structuralLabel } from './label';
 export { amendmentsToJSON, amendmentsToText, inlineDiff, type AmendmentSummaryJSON } from './render-text';
+export { rebase, RebaseError, type ConflictReason, type RebaseConflict, type RebaseResult } from './rebase';

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AmendmentRepository } from './repositories/amendments';
+import { ConflictRepository } from './repositories/conflicts';
 import { GapRepository } from './repositories/gaps';
 import { ReviewRepository } from './repositories/review';
 import { PackageRepository } from './repositories/packages';
@@ -17,6 +18,7 @@ export interface Store {
   amendments: AmendmentRepository;
   gaps: GapRepository;
   review: ReviewRepository;
+  conflicts: ConflictRepository;
   /** Runs a function in one write transaction (rolled back if it throws). */
   transaction<T>(fn: () => T): T;
 }
@@ -32,6 +34,7 @@ export function createStore(db: Database): Store {
     amendments: new AmendmentRepository(db),
     gaps: new GapRepository(db),
     review: new ReviewRepository(db),
+    conflicts: new ConflictRepository(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

@@ -101,8 +101,15 @@ export function rebase(oldBase: LawDoc, newBase: LawDoc, draft: LawDoc): RebaseR
   };
   const draftIndex = indexTree(draft);
   const conflicts: RebaseConflict[] = [];
-  const conflict = (a: Amendment, reason: ConflictReason, extra: Partial<RebaseConflict> = {}) =>
-    conflicts.push({ uid: a.uid, label: structuralLabel(a.path, draft.lang), reason, base: a.base, theirs: theirs(a.baseUid ?? a.uid), mine: a.proposed, ...extra });
+  // Every conflict records where the unit stands in the draft and what is under it there, so the
+  // drafter's wording can be put back whole.
+  const conflict = (a: Amendment, reason: ConflictReason, extra: Partial<RebaseConflict> = {}) => {
+    const inDraft = draftIndex.get(a.uid);
+    const siblings = inDraft ? (inDraft.parentUid === null ? draft.body : draftIndex.get(inDraft.parentUid)!.unit.children) : [];
+    const placement = inDraft ? { parentUid: inDraft.parentUid, afterUid: inDraft.index > 0 ? siblings[inDraft.index - 1]!.uid : null } : undefined;
+    const children = inDraft ? inDraft.unit.children.map(toJSON) : undefined;
+    conflicts.push({ uid: a.uid, label: structuralLabel(a.path, draft.lang), reason, base: a.base, theirs: theirs(a.baseUid ?? a.uid), mine: a.proposed, ...(placement ? { placement } : {}), ...(children ? { children } : {}), ...extra });
+  };
   const detach = (uid: string) => {
     const unit = byUid.get(uid);
     const parent = parentOf.get(uid);
@@ -205,6 +212,10 @@ export function rebase(oldBase: LawDoc, newBase: LawDoc, draft: LawDoc): RebaseR
     }
   }
   return { merged, carried, conflicts };
+}
+
+function toJSON(u: Provision): ProvisionJSON {
+  return { uid: u.uid, kind: u.kind, num: u.num, heading: u.heading, text: u.text, repealed: u.repealed, notes: [...u.notes], children: u.children.map(toJSON) };
 }
 
 function clone(unit: Provision): Provision {

@@ -4,10 +4,11 @@ import { gaps } from './003-gaps';
 import { review } from './004-review';
 import { snapshots } from './005-snapshots';
 import { amendmentRevisions } from './006-amendment-revisions';
+import { rebaseConflicts } from './007-rebase-conflicts';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions];
+export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts];
 
 /** The schema version this build writes. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -48,6 +48,16 @@ export class VersionRepository {
     return this.db.prepare(`SELECT ${COLUMNS} FROM version WHERE package_id = ? ORDER BY created_at, rowid`).all(packageId) as VersionRecord[];
   }
 
+  /** Puts a draft on another text in force (after a rebase), as a new revision. */
+  rebaseTo(id: string, baseVersionId: string, now: string): void {
+    this.db.prepare('UPDATE version SET base_version_id = ?, revision = revision + 1, updated_at = ? WHERE id = ?').run(baseVersionId, now, id);
+  }
+
+  /** The working drafts made on any version of an expression. */
+  draftsOf(expressionId: string): VersionRecord[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM version WHERE expression_id = ? AND status = 'draft' ORDER BY created_at, rowid`).all(expressionId) as VersionRecord[];
+  }
+
   /**
    * Moves a version from `expected` to the next revision. Returns false if someone saved in
    * between (the caller reports a conflict instead of overwriting).

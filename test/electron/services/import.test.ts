@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ImportError } from '../../../electron/io/import';
+import { listConflicts, resolveConflict } from '../../../electron/services/conflicts';
+import type { ServiceContext } from '../../../electron/services/context';
+import { saveDraft } from '../../../electron/services/drafts';
+import { commitImport, importLaw, PendingImports, previewImport } from '../../../electron/services/import';
+import { listLibrary } from '../../../electron/services/library';
+import { openVersion } from '../../../electron/services/versions';
+import { lawFromJSON, printLaw } from '../../../shared/law';
+import { startPackage, TEST_CORPUS, useTestContext } from '../harness';
+
+const current = useTestContext();
+let dir: string;
+let ctx: ServiceContext;
+beforeEach(() => ({ dir, ctx } = current()));
+
+const golden = join(import.meta.dirname, '../../fixtures/import/golden');
+const bad = join(import.meta.dirname, '../../fixtures/import/bad');
+const LAW = readFileSync(join(TEST_CORPUS, 'test-law/ru.txt'), 'utf8');
+const bytes = (text: string) => new TextEncoder().encode(text);
+const testLawId = () => listLibrary(ctx).find((w) => w.slug === 'test-law')!.workId;
+const draftText = (versionId: string) => printLaw(lawFromJSON(openVersion(ctx, versionId).law));
+
+describe('importing a law', () => {
+  it('previews without saving anything, then saves a new law where the user said', () => {
+    const pending = new PendingImports();
+    const preview = previewImport(ctx, pending, { name: 'law.ru.html', bytes: readFileSync(join(golden, 'law.ru.html')) });
+    expect(preview).toMatchObject({ format: 'html', lang: 'ru', title: 'О научно-технической политике', act: { date: '2024-07-01', number: '103-VIII' }, canSave: true, findings: [] });
+    expect(preview.counts).toMatchObject({ chapter: 2, article: 5, paragraph: 4, subparagraph: 4 });
+    expect(listLibrary(ctx)).toHaveLength(1);
+    const saved = commitImport(ctx, pending, { importId: preview.importId, target: { kind: 'new', title: preview.title!, lawKind: 'law', date: '2024-07-01', number: '103-VIII' } });
+    const entry = listLibrary(ctx).find((w) => w.workId === saved.workId)!;
+    expect(entry).toMatchObject({ kind: 'law', number: '103-VIII', expressions: [{ lang: 'ru', title: 'О научно-технической политике', versionId: saved.versionId, inForceFrom: '2024-07-01' }] });
+    expect(openVersion(ctx, saved.versionId).law.body).toHaveLength(2);
+    expect(() => commitImport(ctx, pending, { importId: preview.importId, target: { kind: 'new', title: 'x', lawKind: 'law', date: null, number: null } })).toThrow(/no longer pending/);
+  });
+
+  it('offers the library law with the same number as the one this is a new version of', () => {
+    const text = `Тестовый закон\nЗакон Республики Казахстан от 1 июля 2024 года № 1-VIII.\n${LAW}`;
+    const preview = previewImport(ctx, new PendingImports(), { name: 'new.txt', bytes: bytes(text) });
+    expect(preview.candidates).toEqual([expect.objectContaining({ workId: testLawId(), slug: 'test-law', hasLang: true })]);
+  });
+
+  it('refuses to save a tree with errors', () => {
+    const pending = new PendingImports();
+    const preview = previewImport(ctx, pending, { name: 'broken.txt', bytes: bytes('Статья 1. Термины\n2. Второй.\n1. Первый.\n') });
+    expect(preview.canSave).toBe(false);
+    expect(preview.findings[0]).toMatchObject({ severity: 'error', code: 'NUMBER_ORDER' });
+    expect(() => commitImport(ctx, pending, { importId: preview.importId, target: { kind: 'new', title: 'x', lawKind: 'law', date: null, number: null } })).toThrow(/error\(s\) to fix first/);
+  });
+});
+
+describe('a new version of a law while a package is open: the draft is rebased', () => {
+  it('merges cleanly: the law\'s change comes in, the draft\'s stays, the draft now amends the new text', () => {
+    const { pkgId, versionId, p17 } = startPackage(ctx);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    const newText = LAW.replace('9) грант – средства на исследования;', '9) грант – средства на научные исследования;');
+    const result = importLaw(ctx, { name: 'v2.txt', bytes: bytes(newText), target: { kind: 'version', workId: testLawId(), inForceFrom: '2026-01-01' } });
+    expect(result.rebased).toEqual([{ packageId: pkgId, packageTitle: 'Проект', versionId, carried: 1, conflicts: 0 }]);
+    const text = draftText(versionId);
+    expect(text).toContain('1. Университеты и колледжи вправе:');
+    expect(text).toContain('9) грант – средства на научные исследования;');
+    expect(ctx.store.versions.get(versionId)?.baseVersionId).toBe(result.versionId);
+    // The library shows the new text as the one in force; the amendments are against it.
+    expect(listLibrary(ctx).find((w) => w.slug === 'test-law')!.expressions[0]!.versionId).toBe(result.versionId);
+    expect(ctx.store.amendments.listForVersion(versionId).map((a) => a.uid)).toEqual([p17.uid]);
+  });
+
+  it('lists a conflict when both changed the same provision; the drafter keeps their wording or the law\'s', () => {
+    const { versionId, p17, p19 } = startPackage(ctx);
+    const first = saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 января 2027 года.' }], deletes: [] });
+    const newText = LAW.replace('1. Университеты вправе:', '1. Университеты и научные организации вправе:').replace('1. Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.', '1. Исключен Законом РК от 30.12.2025 № 245-VIII.');
+    const result = importLaw(ctx, { name: 'v2.txt', bytes: bytes(newText), target: { kind: 'version', workId: testLawId(), inForceFrom: '2026-01-01' } });
+    expect(result.rebased[0]).toMatchObject({ carried: 0, conflicts: 2 });
+    const conflicts = listConflicts(ctx, versionId);
+    expect(conflicts.map((c) => [c.label, c.reason])).toEqual([
+      ['Статья 17, пункт 1', 'both-changed'],
+      ['Статья 19, пункт 1', 'repealed-in-new-base'],
+    ]);
+    // Until decided, the draft follows the new law.
+    expect(draftText(versionId)).toContain('1. Университеты и научные организации вправе:');
+    const revision = ctx.store.versions.get(versionId)!.revision;
+    expect(revision).toBeGreaterThan(first.revision);
+    const mine = resolveConflict(ctx, { conflictId: conflicts[0]!.id, keep: 'mine', revision });
+    expect(draftText(versionId)).toContain('1. Университеты и колледжи вправе:');
+    resolveConflict(ctx, { conflictId: conflicts[1]!.id, keep: 'theirs', revision: mine.revision });
+    expect(draftText(versionId)).toContain('1. Исключен Законом РК от 30.12.2025 № 245-VIII.');
+    expect(listConflicts(ctx, versionId)).toEqual([]);
+  });
+});
+
+describe('a refused file changes nothing in the database', () => {
+  const fingerprint = (file: string) => [file, `${file}-wal`].map((f) => (existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex') : '-')).join('/');
+
+  it('every bad file: an ImportError, and the database file byte-for-byte as before', () => {
+    const manifest = JSON.parse(readFileSync(join(bad, 'manifest.json'), 'utf8')) as { file: string }[];
+    const db = join(dir, 'zan.sqlite');
+    ctx.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    const before = fingerprint(db);
+    for (const { file } of manifest) {
+      expect(() => importLaw(ctx, { name: file, bytes: readFileSync(join(bad, file)), target: { kind: 'version', workId: testLawId(), inForceFrom: '2026-01-01' } }), file).toThrow(ImportError);
+    }
+    // A file that reads but holds errors, and a save to a law that is not there, are refused too.
+    expect(() => importLaw(ctx, { name: 'broken.txt', bytes: bytes('Статья 1. Термины\n2. Второй.\n1. Первый.\n'), target: { kind: 'new', title: 'x', lawKind: 'law', date: null, number: null } })).toThrow(/to fix first/);
+    expect(() => importLaw(ctx, { name: 'v2.txt', bytes: bytes(LAW), target: { kind: 'version', workId: 'nosuchwork0', inForceFrom: '2026-01-01' } })).toThrow(/No law/);
+    expect(fingerprint(db)).toBe(before);
+  });
+});

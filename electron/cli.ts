@@ -5,6 +5,7 @@ import { runCli } from './cli/run';
 
 process.exitCode = await runCli(process.argv.slice(2), {
   readFile: (path) => readFileSync(path, 'utf8'),
+  readBytes: (path) => readFileSync(path),
   writeFile: (path, content) => writeFileSync(path, content),
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),

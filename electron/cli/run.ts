@@ -6,9 +6,12 @@ import { redlineDocx } from '../io/redline-docx';
 import { htmlToPdfHeadless } from '../io/pdf-headless';
 import { REDLINE_WORDS, redlineHtml, redlineParagraphs } from '../../shared/redline';
 import { aknAct } from '../../shared/akn';
+import { ImportError, readLawFile } from '../io/import';
+import { importLaw, type ImportTarget } from '../services/import';
 import { createServiceContext } from '../services/context';
 import { verifyAudit } from '../services/audit';
 import { openDatabase } from '../store/database';
+import { StoreError } from '../store/errors';
 import { createStore } from '../store/store';
 import { existsSync } from 'node:fs';
 import { countByKind, LawStructureError, parseLaw, printLaw, isLang, type Lang } from '../../shared/law';
@@ -16,6 +19,8 @@ import { countByKind, LawStructureError, parseLaw, printLaw, isLang, type Lang }
 /** What the CLI touches of the world, so tests can run it without files or a terminal. */
 export interface CliIO {
   readFile(path: string): string;
+  /** A file's bytes (HTML, DOCX and XML inputs are read as bytes, their encoding detected). */
+  readBytes(path: string): Uint8Array;
   writeFile(path: string, content: string | Uint8Array): void;
   out(line: string): void;
   err(line: string): void;
@@ -42,10 +47,18 @@ Commands:
   akn <file> [--out <file.xml>] [--title "…"] [--date YYYY-MM-DD] [--number "…"]
                             The law as Akoma Ntoso XML (an act: hierarchy, eIds, num, heading,
                             content); printed when there is no --out.
+  import <file> --db <file> Import a law (text, HTML, DOCX, AKN XML) into a workbench database:
+                            as a new law, or a new version of one.
+    --into <slug> --from YYYY-MM-DD
+                            A new version of the law <slug>, in force from the date; its
+                            open drafts are rebased onto it (conflicts listed).
   audit-check --db <file>   Verify the hash chain of a workbench database's audit log.
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
     --write                 Rewrite the file in canonical form.
+
+Every <file> may be plain text (.txt, resources/corpus/FORMAT.md), a portal page (.html), a Word
+document (.docx) or Akoma Ntoso (.xml); all but .txt go through the importers and their limits.
 
 Options:
   --lang ru|kk|en           The language of the texts (detected from the base text by default).`;
@@ -56,7 +69,7 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   // Options with a value: --lang ru, --title "…".
   const valued = new Map<string, string | undefined>();
   const taken = new Set<number>();
-  for (const name of ['--lang', '--title', '--out', '--db', '--author', '--date', '--number']) {
+  for (const name of ['--lang', '--title', '--out', '--db', '--author', '--date', '--number', '--into', '--from']) {
     const at = rest.indexOf(name);
     if (at >= 0) {
       valued.set(name, rest[at + 1]);
@@ -77,6 +90,13 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   }
   const lang: Lang | undefined = langArg as Lang | undefined;
   if (command === 'audit-check') return auditCheck(valued.get('--db'), io);
+  if (command === 'import') {
+    if (files.length !== 1) {
+      io.err('import takes one file: zan import <file> --db <workbench database> [--into <slug> --from YYYY-MM-DD] [--title "…"].');
+      return 2;
+    }
+    return importCommand(files[0] as string, lang, { db: valued.get('--db'), into: valued.get('--into'), from: valued.get('--from'), title: valued.get('--title') }, io);
+  }
   if (files.length === 0) {
     io.err(USAGE);
     return 2;
@@ -140,8 +160,36 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   }
 }
 
-/** Reads and parses one file, reporting a problem on stderr; null when it could not be parsed. */
+/** Whether a file is read by the importers (HTML, DOCX, AKN XML) rather than as the plain-text format. */
+const isImported = (file: string) => /\.(html?|docx|xml|akn)$/i.test(file);
+
+/**
+ * Reads and parses one law file, reporting a problem on stderr (a number: the exit code). A `.txt`
+ * is the plain-text format, parsed strictly; HTML, DOCX and Akoma Ntoso XML go through the
+ * importers (with their limits), their warnings printed, their errors failing like a bad text.
+ */
 function load(file: string, lang: Lang | undefined, io: CliIO): { text: string; parsed: ReturnType<typeof parseLaw> } | number {
+  if (isImported(file)) {
+    let bytes: Uint8Array;
+    try {
+      bytes = io.readBytes(file);
+    } catch (error) {
+      io.err(`${file}: cannot read: ${(error as Error).message}`);
+      return 2;
+    }
+    try {
+      const read = readLawFile(file, bytes, lang ? { lang } : {});
+      for (const f of read.findings) io.err(`${file}: ${f.where}: ${f.severity === 'error' ? f.code : `warning: ${f.code}`}: ${f.message}`);
+      if (read.findings.some((f) => f.severity === 'error')) return 1;
+      return { text: printLaw(read.law), parsed: read.law };
+    } catch (error) {
+      if (error instanceof ImportError) {
+        io.err(error.message);
+        return 2;
+      }
+      throw error;
+    }
+  }
   let text: string;
   try {
     text = io.readFile(file);
@@ -279,6 +327,56 @@ function akn(file: string, lang: Lang | undefined, options: { title: string | un
     io.out(`${options.out}: Akoma Ntoso act`);
   } else io.out(xml.replace(/\n$/, ''));
   return 0;
+}
+
+/**
+ * Imports a law file into a workbench database: a new law, or (`--into <slug> --from <date>`) a new
+ * version of a law in the library, in force from that date, onto which the open drafts are rebased.
+ */
+function importCommand(file: string, lang: Lang | undefined, options: { db: string | undefined; into: string | undefined; from: string | undefined; title: string | undefined }, io: CliIO): number {
+  if (!options.db || !existsSync(options.db)) {
+    io.err('import needs --db <file>, an existing workbench database (the app creates it on first start).');
+    return 2;
+  }
+  if (options.into && !/^\d{4}-\d{2}-\d{2}$/.test(options.from ?? '')) {
+    io.err('--into needs --from YYYY-MM-DD, the date the new version is in force from.');
+    return 2;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readBytes(file);
+  } catch (error) {
+    io.err(`${file}: cannot read: ${(error as Error).message}`);
+    return 2;
+  }
+  const store = createStore(openDatabase(options.db));
+  try {
+    const ctx = createServiceContext(store);
+    let target: ImportTarget;
+    if (options.into) {
+      const work = store.works.listWorks().find((w) => w.slug === options.into);
+      if (!work) {
+        io.err(`No law "${options.into}" in ${options.db}. Its slugs: ${store.works.listWorks().map((w) => w.slug).join(', ')}.`);
+        return 2;
+      }
+      target = { kind: 'version', workId: work.id, inForceFrom: options.from as string };
+    } else target = { kind: 'new', ...(options.title ? { title: options.title } : {}) };
+    const result = importLaw(ctx, { name: file, bytes, target, ...(lang ? { lang } : {}) });
+    const { read } = result;
+    for (const f of read.findings) io.err(`${file}: ${f.where}: warning: ${f.code}: ${f.message}`);
+    const c = countByKind(read.law);
+    io.out(`${file}: imported (${read.format}, ${read.lang}; ${c.chapter} chapters, ${c.article} articles, ${c.paragraph} paragraphs, ${c.subparagraph} subparagraphs) as ${target.kind === 'new' ? 'a new law' : `a new version of ${options.into} in force from ${options.from}`}.`);
+    for (const r of result.rebased) io.out('error' in r ? `  draft of "${r.packageTitle}": not rebased: ${r.error}` : `  draft of "${r.packageTitle}": rebased, ${r.carried} change(s) carried over, ${r.conflicts} conflict(s) to resolve.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportError || error instanceof StoreError) {
+      io.err(error.message);
+      return error instanceof ImportError ? 2 : 1;
+    }
+    throw error;
+  } finally {
+    store.db.close();
+  }
 }
 
 /** Verifies a database's audit log; exit 1 names the first broken entry. */

@@ -25,9 +25,12 @@ export interface ImportPreview {
   candidates: { workId: string; slug: string; title: string; date: string | null; number: string | null; hasLang: boolean }[];
 }
 
-/** Where an import goes: a new law, or a new version (in force from a date) of a law in the library. */
+/**
+ * Where an import goes: a new law, or a new version (in force from a date) of a law in the library.
+ * For a new law, what is not given is taken from the file (its title, and its act line's kind, date and number).
+ */
 export type ImportTarget =
-  | { kind: 'new'; title: string; lawKind: 'law' | 'code'; date: string | null; number: string | null }
+  | { kind: 'new'; title?: string; lawKind?: 'law' | 'code'; date?: string | null; number?: string | null }
   | { kind: 'version'; workId: string; inForceFrom: string };
 
 /** A draft moved to the new text in force, or left where it was and why. */
@@ -114,12 +117,14 @@ function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget): I
   return store.transaction(() => {
     if (target.kind === 'new') {
       const workId = ctx.newId();
-      const title = target.title.trim() || read.title || 'Imported law';
-      store.works.insertWork({ id: workId, slug: slugFor(title, workId), kind: target.lawKind, date: target.date, number: target.number, illustrative: false, modeledOn: null });
+      const title = target.title?.trim() || read.title || 'Imported law';
+      const date = target.date === undefined ? (read.act?.date ?? null) : target.date;
+      const number = target.number === undefined ? (read.act?.number ?? null) : target.number;
+      store.works.insertWork({ id: workId, slug: slugFor(title, workId), kind: target.lawKind ?? read.act?.kind ?? 'law', date, number, illustrative: false, modeledOn: null });
       const expressionId = ctx.newId();
       store.works.insertExpression({ id: expressionId, workId, lang: read.lang, title });
       const versionId = ctx.newId();
-      store.versions.insert({ id: versionId, expressionId, status: 'in_force', inForceFrom: target.date, packageId: null, baseVersionId: null, revision: 0, createdAt: now, updatedAt: now });
+      store.versions.insert({ id: versionId, expressionId, status: 'in_force', inForceFrom: date, packageId: null, baseVersionId: null, revision: 0, createdAt: now, updatedAt: now });
       store.provisions.apply(versionId, { upserts: lawToRows(read.law), deletes: [] });
       return { workId, expressionId, versionId, rebased: [] };
     }

@@ -1,8 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/store/database';
+import { createStore } from '../../../electron/store/store';
 
 const root = join(import.meta.dirname, '../../..');
 const fixtures = join(root, 'test/fixtures/instructions');
@@ -68,5 +70,38 @@ describe('zan akn (the real command)', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<akomaNtoso xmlns="http:\/\/docs.oasis-open.org\/legaldocml\/ns\/akn\/3.0">/);
     expect(xml).toContain('<FRBRuri value="/akn/kz/act/2024-07-01/103-VIII/kaz@2024-07-01"/>');
     expect(xml).toMatch(/<article eId="(chp_1__)?art_5">\s*<num>5-бап\.<\/num>/);
+  });
+});
+
+describe('every command reads HTML, DOCX and AKN too; zan import (the real command)', () => {
+  const golden = join(root, 'test/fixtures/import/golden');
+
+  it.each(['law.kk.html', 'law.kk.docx', 'law.kk.akn.xml'])('zan check %s', (file) => {
+    expect(zan('check', join(golden, file))).toBe(`${join(golden, file)}: OK (kk; 0 sections, 2 chapters, 5 articles, 4 paragraphs, 4 subparagraphs)\n`);
+  });
+
+  it('zan diff between a portal page and a Word document of the same law finds nothing; against an edited text it finds the edit', () => {
+    expect(zan('diff', join(golden, 'law.ru.html'), join(golden, 'law.ru.docx'))).toBe('No amendments: the texts are the same.\n');
+    const edited = join(work, 'edited.ru.txt');
+    writeFileSync(edited, readFileSync(join(golden, 'law.ru.txt'), 'utf8').replace('на конкурсной основе;', 'на конкурсной и безвозмездной основе;'));
+    expect(zan('diff', join(golden, 'law.ru.docx'), edited)).toContain('и безвозмездной');
+  });
+
+  it('zan import: a new law from a Word document, then a new version of it from the portal page', () => {
+    const db = join(work, 'import.sqlite');
+    createStore(openDatabase(db)).db.close();
+    expect(zan('import', join(golden, 'law.en.docx'), '--db', db)).toMatch(/imported \(docx, en; 2 chapters, 5 articles, 4 paragraphs, 4 subparagraphs\) as a new law\.\n$/);
+    const store = createStore(openDatabase(db));
+    const [imported] = store.works.listWorks();
+    store.db.close();
+    expect(imported).toMatchObject({ number: '103-VIII', date: '2024-07-01', kind: 'law' });
+    expect(zan('import', join(golden, 'law.en.html'), '--db', db, '--into', imported!.slug, '--from', '2026-01-01')).toContain(`as a new version of ${imported!.slug} in force from 2026-01-01.`);
+  });
+
+  it('a refused file: exit 2 and the reason, naming the file and the limit', () => {
+    const bomb = join(root, 'test/fixtures/import/bad/zip-bomb-ratio.docx');
+    const run = spawnSync(process.execPath, [join(root, 'scripts/cli/zan.mjs'), 'check', bomb], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/zip-bomb-ratio\.docx: entry word\/media\/zeros\.bin would inflate \d+ times its size \(limit maxCompressionRatio = 100\)/);
   });
 });

@@ -12,6 +12,11 @@ function cli(argv: string[], files: Record<string, string>) {
       if (text === undefined) throw new Error('ENOENT');
       return text;
     },
+    readBytes: (p) => {
+      const text = files[p];
+      if (text === undefined) throw new Error('ENOENT');
+      return new TextEncoder().encode(text);
+    },
     writeFile: (p, t) => void (files[p] = typeof t === 'string' ? t : Buffer.from(t).toString('latin1')),
     out: (l) => out.push(l),
     err: (l) => err.push(l),

@@ -100,7 +100,8 @@ describe('review', () => {
 
     // The check command says the same of the database file.
     const out: string[] = [];
-    const code = runCli(['audit-check', '--db', join(dir, 'zan.sqlite')], { readFile: () => '', writeFile: () => undefined, out: (l) => out.push(l), err: (l) => out.push(l) });
+    const io = { readFile: () => '', readBytes: () => new Uint8Array(), writeFile: () => undefined, out: (l: string) => void out.push(l), err: (l: string) => void out.push(l) };
+    const code = runCli(['audit-check', '--db', join(dir, 'zan.sqlite')], io);
     expect(code).toBe(1);
     expect(out.join('')).toMatch(/audit log broken at entry 2: its content does not match its hash/);
   });

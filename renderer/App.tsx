@@ -15,7 +15,7 @@ export function App() {
   return (
     <div className="app">
       <header className="titlebar">
-        <button type="button" className="brand" onClick={() => navigate({ view: 'library' })}>
+        <button type="button" className="brand" onClick={() => navigate({ view: 'library' })} data-testid="nav-library">
           <span className="brand-mark" aria-hidden="true">
             З
           </span>

@@ -127,6 +127,36 @@ const compareSource = z.union([
 const empty = z.object({}).strict();
 
 /** Every channel: its input and output schemas. The key is the bridge method's name. */
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)');
+const unitStateSchema = z.object({ uid: z.string(), kind: z.enum(PROVISION_KINDS as unknown as [ProvisionKind, ...ProvisionKind[]]), num: z.string(), heading: z.string(), text: z.string(), repealed: z.boolean(), notes: z.array(z.string()) });
+
+/** What an import found in a file, before anything is saved. */
+export const importPreviewSchema = z.object({
+  importId: id,
+  file: z.string(),
+  format: z.enum(['text', 'html', 'docx', 'akn']),
+  lang,
+  title: z.string().nullable(),
+  act: z.object({ kind: z.enum(['law', 'code']), date: z.string(), number: z.string() }).nullable(),
+  law: lawJSONSchema,
+  counts: z.record(z.string(), z.number().int()),
+  findings: z.array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), where: z.string(), message: z.string() })),
+  canSave: z.boolean(),
+  candidates: z.array(z.object({ workId: id, slug: z.string(), title: z.string(), date: z.string().nullable(), number: z.string().nullable(), hasLang: z.boolean() })),
+});
+
+/** A provision a rebase could not merge by itself, until the drafter decides. */
+export const conflictSchema = z.object({
+  id,
+  uid: z.string(),
+  label: z.string(),
+  reason: z.enum(['both-changed', 'repealed-in-new-base', 'removed-in-new-base', 'no-place']),
+  base: unitStateSchema.nullable(),
+  theirs: unitStateSchema.nullable(),
+  mine: unitStateSchema.nullable(),
+  createdAt: isoTime,
+});
+
 /** Where a bundle export stands (progress bar, cancel, the folder written). */
 export const bundleStatusSchema = z.object({
   jobId: id,
@@ -226,6 +256,30 @@ export const contract = {
   startBundle: { input: z.object({ packageId: id, lang, changedOnly: z.boolean(), comments: z.boolean() }).strict(), output: bundleStatusSchema.nullable() },
   bundleStatus: { input: z.object({ jobId: id }).strict(), output: bundleStatusSchema },
   cancelBundle: { input: z.object({ jobId: id }).strict(), output: bundleStatusSchema },
+  previewImport: {
+    // The file's bytes in base64 (30 MB at most, the importers' own limit).
+    input: z.object({ name: z.string().min(1).max(255), base64: z.string().max(41_000_000), lang: lang.optional() }).strict(),
+    output: importPreviewSchema,
+  },
+  commitImport: {
+    input: z
+      .object({
+        importId: id,
+        target: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('new'), title: z.string().min(1).max(1000), lawKind: z.enum(['law', 'code']), date: isoDate.nullable(), number: z.string().max(50).nullable() }).strict(),
+          z.object({ kind: z.literal('version'), workId: id, inForceFrom: isoDate }).strict(),
+        ]),
+      })
+      .strict(),
+    output: z.object({
+      workId: id,
+      expressionId: id,
+      versionId: id,
+      rebased: z.array(z.object({ packageId: id, packageTitle: z.string(), versionId: id, carried: z.number().int().optional(), conflicts: z.number().int().optional(), error: z.string().optional() })),
+    }),
+  },
+  listConflicts: { input: z.object({ versionId: id }).strict(), output: z.array(conflictSchema) },
+  resolveConflict: { input: z.object({ conflictId: id, keep: z.enum(['theirs', 'mine']), revision: z.number().int().min(0) }).strict(), output: z.object({ revision: z.number().int() }) },
 } as const;
 
 /** The contract's type. */
@@ -256,5 +310,9 @@ export type OpenedVersion = OutputOf<'openVersion'>;
 export type PackageDocumentsData = OutputOf<'getPackageDocuments'>;
 export type GapData = OutputOf<'listGaps'>[number];
 export type CoverageData = OutputOf<'getCoverage'>;
+/** What an import found, before saving. */
+export type ImportPreviewData = OutputOf<'previewImport'>;
+/** A rebase conflict of a draft. */
+export type ConflictData = OutputOf<'listConflicts'>[number];
 /** A bundle export's progress. */
 export type BundleStatusData = OutputOf<'bundleStatus'>;

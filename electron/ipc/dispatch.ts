@@ -2,6 +2,7 @@ import { contract, isChannel, type Channel } from '../../shared/ipc';
 import { LawStructureError } from '../../shared/law';
 import type { Reply, ReplyError } from '../../shared/reply';
 import { StoreError } from '../store/errors';
+import { ImportError } from '../io/import/limits';
 import type { HandlerTable } from './handlers';
 
 /** Who sent a request: the URL of the frame, checked against the app's own pages. */
@@ -64,6 +65,8 @@ function fail(code: ReplyError['code'], message: string): Reply<never> {
 function toReplyError(channel: Channel, error: unknown, options: DispatcherOptions): ReplyError {
   if (error instanceof StoreError) return { code: error.code, message: error.message };
   if (error instanceof LawStructureError) return { code: 'INVALID_LAW', message: error.message };
+  // A refused import says which file and which limit or rule, in its own words.
+  if (error instanceof ImportError) return { code: 'INVALID_INPUT', message: error.message };
   options.log?.(`Unexpected error in ${channel}`, error);
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }

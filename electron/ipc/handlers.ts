@@ -10,6 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { annotateAmendment, exportTaxonomy, importTaxonomy, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
 import { BundleJobs } from '../services/bundle';
+import { listConflicts, resolveConflict } from '../services/conflicts';
+import { commitImport, PendingImports, previewImport } from '../services/import';
 import { exportAkn, exportPackageDocument, exportRedline, type ExportDeps } from '../services/export';
 import { listLibrary } from '../services/library';
 import { createPackage, getPackage, listPackages } from '../services/packages';
@@ -32,6 +34,7 @@ export interface AppFacts {
  */
 export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTable {
   const bundles = new BundleJobs();
+  const imports = new PendingImports();
   return {
     getAppInfo: () => ({ appVersion: facts.appVersion, schemaVersion: LATEST_VERSION, databasePath: facts.databasePath }),
     listLibrary: () => listLibrary(ctx),
@@ -82,5 +85,9 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     startBundle: (input) => bundles.start(ctx, input, facts.exports),
     bundleStatus: ({ jobId }) => bundles.status(jobId),
     cancelBundle: ({ jobId }) => bundles.cancel(jobId),
+    previewImport: ({ name, base64, lang }) => previewImport(ctx, imports, { name, bytes: Buffer.from(base64, 'base64'), ...(lang ? { lang } : {}) }),
+    commitImport: (input) => commitImport(ctx, imports, input),
+    listConflicts: ({ versionId }) => listConflicts(ctx, versionId).map(({ id, uid, label, reason, base, theirs, mine, createdAt }) => ({ id, uid, label, reason, base, theirs, mine, createdAt })),
+    resolveConflict: (input) => resolveConflict(ctx, input),
   };
 }

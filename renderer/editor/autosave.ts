@@ -51,6 +51,11 @@ export class Autosave {
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   }
 
+  /** The revision the last save made (what the next change to the draft must be made on). */
+  get savedRevision(): number {
+    return this.revision;
+  }
+
   /** Whether there are edits not yet stored. */
   get hasUnsavedChanges(): boolean {
     return this.dirty || this.inFlight !== null;

@@ -7,6 +7,7 @@ import { docToLaw, lawFromJSON, lawToDoc, lawToRows, type LawDoc } from '../../s
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { AmendmentsPanel } from '../components/AmendmentsPanel';
+import { ConflictsPanel } from '../components/ConflictsPanel';
 import { DocumentSidebar, revealUnit } from '../components/Outline';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { Autosave, type SaveStatus } from '../editor/autosave';
@@ -180,6 +181,7 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
               {notice}
             </p>
           )}
+          {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={() => window.location.reload()} />}
         </header>
         <div className="page" ref={page}>
           <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onView={onView} onUnitFocus={setActiveUid} />

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry, PackageSummary } from '../../shared/ipc';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ImportDialog } from '../components/ImportDialog';
 import { formatDate, formatMoment, langBadge } from '../format';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
@@ -14,6 +16,7 @@ function titleFor(entry: LibraryEntry, uiLang: string): string {
 /** The library: the laws in force, and the draft amending laws in progress. */
 export function LibraryView() {
   const { t, i18n } = useTranslation();
+  const [importing, setImporting] = useState(false);
   const data = useAsync(async () => ({ laws: await call('listLibrary', {}), packages: await call('listPackages', {}) }), []);
   if (data.state === 'loading') return <p className="loading">{t('loading')}</p>;
   if (data.state === 'error') return <ErrorBanner message={data.message} />;
@@ -21,8 +24,14 @@ export function LibraryView() {
   return (
     <div className="library">
       <section className="library-laws" aria-labelledby="laws-heading">
-        <h1 id="laws-heading">{t('library.laws')}</h1>
+        <div className="section-head">
+          <h1 id="laws-heading">{t('library.laws')}</h1>
+          <button type="button" className="button" onClick={() => setImporting(true)} data-testid="open-import">
+            {t('import.open')}
+          </button>
+        </div>
         <p className="hint">{t('library.illustrativeNote')}</p>
+        {importing && <ImportDialog laws={laws} onClose={() => setImporting(false)} />}
         <ul className="work-list">
           {laws.map((w) => (
             <li key={w.workId} className="work-card" data-testid={`work-${w.slug}`}>

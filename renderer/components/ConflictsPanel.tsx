@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConflictData } from '../../shared/ipc';
+import { lineLabel, type Lang } from '../../shared/law';
+import { call } from '../api';
+import { errorMessage } from '../i18n';
+import { useAsync } from '../useAsync';
+
+type State = ConflictData['base'];
+
+function Wording({ lang, state, empty }: { lang: Lang; state: State; empty: string }) {
+  if (!state) return <p className="hint">{empty}</p>;
+  return (
+    <p>
+      <b>{lineLabel(lang, state.kind, state.num)}</b>
+      {state.heading || state.text}
+    </p>
+  );
+}
+
+/**
+ * The provisions a rebase onto a new text in force could not merge by itself: for each, the
+ * wording before, in the new law (what the draft holds now) and in the draft, and the drafter's
+ * choice. "Use my wording" saves it into the draft (made on the revision the editor last saved,
+ * after its pending edits are saved), then the view reloads.
+ */
+export function ConflictsPanel({ versionId, lang, prepare, revision, onChanged }: { versionId: string; lang: Lang; prepare(): Promise<void>; revision(): number; onChanged(): void }) {
+  const { t } = useTranslation();
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const conflicts = useAsync(() => call('listConflicts', { versionId }), [versionId, version]);
+  if (conflicts.state !== 'done' || conflicts.value.length === 0) return null;
+
+  async function resolve(conflictId: string, keep: 'theirs' | 'mine') {
+    setError(null);
+    try {
+      await prepare();
+      await call('resolveConflict', { conflictId, keep, revision: revision() });
+      if (keep === 'mine') onChanged();
+      else setVersion((n) => n + 1);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <section className="conflicts" role="region" aria-label={t('conflicts.heading', { count: conflicts.value.length })} data-testid="conflicts">
+      <h2>{t('conflicts.heading', { count: conflicts.value.length })}</h2>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      {conflicts.value.map((c) => (
+        <div key={c.id} className="conflict" data-testid="conflict">
+          <p>
+            <strong>{c.label}</strong> — {t(`conflicts.reason.${c.reason}`)}
+          </p>
+          <div className="conflict-grid">
+            <div>
+              <h3>{t('conflicts.base')}</h3>
+              <Wording lang={lang} state={c.base} empty={t('conflicts.none')} />
+            </div>
+            <div>
+              <h3>{t('conflicts.theirs')}</h3>
+              <Wording lang={lang} state={c.theirs} empty={t('conflicts.none')} />
+            </div>
+            <div>
+              <h3>{t('conflicts.mine')}</h3>
+              <Wording lang={lang} state={c.mine} empty={t('conflicts.none')} />
+            </div>
+          </div>
+          <div className="export-row">
+            <button type="button" className="button" onClick={() => void resolve(c.id, 'theirs')} data-testid="keep-theirs">
+              {t('conflicts.keepTheirs')}
+            </button>
+            <button type="button" className="button button-primary" onClick={() => void resolve(c.id, 'mine')} data-testid="keep-mine">
+              {t('conflicts.keepMine')}
+            </button>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,228 @@
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreviewData, LibraryEntry, OutputOf } from '../../shared/ipc';
+import { lineLabel, type Lang, type ProvisionJSON } from '../../shared/law';
+import { call } from '../api';
+import { langBadge } from '../format';
+import { errorMessage } from '../i18n';
+import { navigate } from '../router';
+
+/** The importers' own limit on a file's size: a larger file is refused here, before it is sent. */
+const MAX_BYTES = 30 * 1024 * 1024;
+/** How many units the preview lists before it says how many more there are. */
+const OUTLINE_LIMIT = 400;
+
+/** A file's bytes as base64, the way they cross to the main process. */
+function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** The detected tree as the preview lists it: each unit's label and the start of its text. */
+function outline(lang: Lang, units: readonly ProvisionJSON[], depth = 0, out: { depth: number; label: string; text: string; repealed: boolean; notes: number }[] = []) {
+  for (const u of units) {
+    if (out.length >= OUTLINE_LIMIT) break;
+    out.push({ depth, label: lineLabel(lang, u.kind, u.num).trim(), text: u.heading || u.text, repealed: u.repealed, notes: u.notes.length });
+    outline(lang, u.children, depth + 1, out);
+  }
+  return out;
+}
+
+/**
+ * Imports a law: a file dropped here or chosen (plain text, a portal page, a Word document, Akoma
+ * Ntoso XML), read by the main process within its limits; the detected tree and every line the
+ * importer was unsure about are shown before anything is saved; then it is saved as a new law or
+ * as a new version (in force from a date) of a law in the library — whose open drafts are rebased.
+ */
+export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(): void }) {
+  const { t } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const [lang, setLang] = useState<Lang | ''>('');
+  const [reading, setReading] = useState<{ name: string; size: number } | null>(null);
+  const [preview, setPreview] = useState<ImportPreviewData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [over, setOver] = useState(false);
+  const [target, setTarget] = useState<'new' | string>('new');
+  const [title, setTitle] = useState('');
+  const [inForceFrom, setInForceFrom] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<OutputOf<'commitImport'> | null>(null);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  async function read(file: File) {
+    setError(null);
+    setPreview(null);
+    if (file.size > MAX_BYTES) return setError(t('import.tooBig', { name: file.name, mb: Math.round(file.size / 1048576) }));
+    setReading({ name: file.name, size: file.size });
+    try {
+      const p = await call('previewImport', { name: file.name, base64: await toBase64(file), ...(lang ? { lang } : {}) });
+      setPreview(p);
+      setTitle(p.title ?? file.name.replace(/\.[^.]+$/, ''));
+      setInForceFrom(new Date().toISOString().slice(0, 10));
+      const candidate = p.candidates[0];
+      setTarget(candidate ? candidate.workId : 'new');
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setReading(null);
+    }
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void read(file);
+  }
+
+  async function save() {
+    if (!preview) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const result = await call('commitImport', {
+        importId: preview.importId,
+        target: target === 'new' ? { kind: 'new', title: title.trim() || preview.file, lawKind: preview.act?.kind ?? 'law', date: preview.act?.date ?? null, number: preview.act?.number ?? null } : { kind: 'version', workId: target, inForceFrom },
+      });
+      setSaved(result);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const errors = preview?.findings.filter((f) => f.severity === 'error') ?? [];
+  const warnings = preview?.findings.filter((f) => f.severity === 'warning') ?? [];
+  const rows = preview ? outline(preview.lang, preview.law.body) : [];
+  const total = preview ? Object.values(preview.counts).reduce((a, b) => a + b, 0) : 0;
+  const others = laws.filter((w) => !preview?.candidates.some((c) => c.workId === w.workId));
+  return (
+    <dialog ref={dialog} className="dialog import-dialog" onClose={onClose} aria-labelledby="import-heading" data-testid="import-dialog">
+      <h2 id="import-heading">{t('import.heading')}</h2>
+      {!saved && (
+        <div
+          className={`drop-zone${over ? ' is-over' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setOver(true);
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={onDrop}
+          data-testid="drop-zone"
+        >
+          <p>{t('import.drop')}</p>
+          <div className="export-row">
+            <button type="button" className="button" onClick={() => input.current?.click()}>
+              {t('import.choose')}
+            </button>
+            <input ref={input} type="file" hidden accept=".txt,.html,.htm,.docx,.xml" onChange={(e) => e.target.files?.[0] && void read(e.target.files[0])} data-testid="import-file" />
+            <label className="check">
+              {t('import.language')}
+              <select value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>
+                <option value="">{t('import.detect')}</option>
+                <option value="ru">РУС</option>
+                <option value="kk">ҚАЗ</option>
+                <option value="en">ENG</option>
+              </select>
+            </label>
+          </div>
+        </div>
+      )}
+      {reading && (
+        <div className="bundle-progress" role="status">
+          <progress aria-label={t('import.reading', { name: reading.name })} />
+          <span>{t('import.reading', { name: reading.name })} ({(reading.size / 1048576).toFixed(1)} MB)</span>
+        </div>
+      )}
+      {error && (
+        <p className="error-text" role="alert" data-testid="import-error">
+          {error}
+        </p>
+      )}
+      {preview && !saved && (
+        <section className="import-preview" data-testid="import-preview">
+          <p>
+            <strong>{preview.file}</strong> · {preview.format.toUpperCase()} · <span className="badge badge-lang">{langBadge(preview.lang)}</span>
+            {preview.title && <> · {preview.title}</>}
+            {preview.act && <> · {t('import.act', { date: preview.act.date, number: preview.act.number })}</>}
+          </p>
+          <p className="hint" data-testid="import-counts">
+            {t('import.counts', { chapters: preview.counts['chapter'] ?? 0, articles: preview.counts['article'] ?? 0, paragraphs: preview.counts['paragraph'] ?? 0, subparagraphs: preview.counts['subparagraph'] ?? 0 })}
+          </p>
+          {(errors.length > 0 || warnings.length > 0) && (
+            <ul className="findings" data-testid="import-findings">
+              {[...errors, ...warnings].map((f, i) => (
+                <li key={i} className={f.severity === 'error' ? 'error-text' : ''}>
+                  <strong>{f.where}</strong>: {f.message}
+                </li>
+              ))}
+            </ul>
+          )}
+          <ol className="import-outline" data-testid="import-outline">
+            {rows.map((r, i) => (
+              <li key={i} style={{ paddingLeft: `${r.depth * 16}px` }} className={r.repealed ? 'is-repealed' : ''}>
+                <b>{r.label}</b> {r.text.length > 90 ? `${r.text.slice(0, 88)}…` : r.text}
+                {r.notes > 0 && <span className="badge badge-muted">{t('import.notes', { count: r.notes })}</span>}
+              </li>
+            ))}
+            {total > rows.length && <li className="hint">{t('import.more', { count: total - rows.length })}</li>}
+          </ol>
+          <fieldset className="field-set">
+            <legend>{t('import.saveAs')}</legend>
+            <label className="check">
+              <input type="radio" name="target" checked={target === 'new'} onChange={() => setTarget('new')} data-testid="import-as-new" /> {t('import.asNew')}
+            </label>
+            {target === 'new' && <input className="text-input" value={title} onChange={(e) => setTitle(e.target.value)} aria-label={t('import.title')} />}
+            {[...preview.candidates, ...others.map((w) => ({ workId: w.workId, title: (w.expressions.find((e) => e.lang === preview.lang) ?? w.expressions[0])?.title ?? w.slug }))].map((c, i) => (
+              <label key={c.workId} className="check">
+                <input type="radio" name="target" checked={target === c.workId} onChange={() => setTarget(c.workId)} data-testid={`import-into-${i}`} /> {t('import.asVersion', { title: c.title })}
+                {i < preview.candidates.length && <span className="badge">{t('import.likely')}</span>}
+              </label>
+            ))}
+            {target !== 'new' && (
+              <label className="check">
+                {t('import.inForceFrom')} <input type="date" value={inForceFrom} onChange={(e) => setInForceFrom(e.target.value)} data-testid="import-date" />
+              </label>
+            )}
+          </fieldset>
+        </section>
+      )}
+      {saved && (
+        <section className="import-done" role="status" data-testid="import-done">
+          <p>{t('import.saved')}</p>
+          {saved.rebased.length > 0 && (
+            <ul>
+              {saved.rebased.map((r) => (
+                <li key={r.versionId}>{r.error ? t('import.notRebased', { title: r.packageTitle, error: r.error }) : t('import.rebased', { title: r.packageTitle, carried: r.carried, conflicts: r.conflicts })}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <div className="dialog-actions">
+        {saved ? (
+          <button type="button" className="button button-primary" onClick={() => (dialog.current?.close(), navigate({ view: 'law', versionId: saved.versionId }))} data-testid="import-open">
+            {t('import.openLaw')}
+          </button>
+        ) : (
+          <button type="button" className="button button-primary" disabled={!preview?.canSave || saving || (target !== 'new' && !inForceFrom)} onClick={() => void save()} data-testid="import-save">
+            {t('import.save')}
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => dialog.current?.close()}>
+          {t('exports.close')}
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,69 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR, cursorAtEnd, startDraft, useApp, waitSaved } from './harness';
+
+const current = useApp();
+const golden = join(import.meta.dirname, '../fixtures/import/golden');
+
+describe('importing in the real renderer', () => {
+  it('a Word document: the detected tree is previewed, then saved as a new law and opened', async () => {
+    const { page } = current();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file').setInputFiles(join(golden, 'law.ru.docx'));
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('import-counts').innerText()).toBe('глав: 2, статей: 5, пунктов: 4, подпунктов: 4');
+    expect(await page.getByTestId('import-outline').innerText()).toContain('Статья 17-1. Совместные лаборатории');
+    // The sample law with the same number is offered as the one this may be a new version of; this time it is a new law.
+    await page.getByTestId('import-as-new').check();
+    await page.getByTestId('import-save').click();
+    await page.getByTestId('import-done').waitFor();
+    await page.getByTestId('import-open').click();
+    await page.locator('.zan-law').waitFor();
+    expect(await page.locator('.zan-article[data-num="17-1"]').count()).toBe(1);
+  });
+
+  it('a refused file says why, naming the file and the limit', async () => {
+    const { page } = current();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file').setInputFiles(join(golden, '../bad/zip-bomb-ratio.docx'));
+    await page.getByTestId('import-error').waitFor();
+    expect(await page.getByTestId('import-error').innerText()).toMatch(/zip-bomb-ratio\.docx: .*maxCompressionRatio/);
+  });
+
+  it('a new version of a law under an open draft: the draft is rebased, a conflict is listed and resolved', async () => {
+    const { page, databaseFile } = current();
+    await startDraft(page);
+    const p1 = page.locator('.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="1"] > .zan-unit-content > .zan-body');
+    await cursorAtEnd(page, p1);
+    await page.keyboard.type(' Советы публикуют отчеты.');
+    await waitSaved(page);
+
+    // The law in force changes the same paragraph, and another one.
+    const law = readFileSync(join(CORPUS_DIR, 'science-technology-policy/ru.txt'), 'utf8');
+    const next = `Закон Республики Казахстан от 1 июля 2024 года № 103-VIII.\n${law.replace('создаются при центральных государственных органах', 'создаются при центральных органах').replace('Доля представителей индустриальных партнеров составляет не менее одной трети членов совета.', 'Доля представителей индустриальных партнеров составляет не менее половины членов совета.')}`;
+    const file = join(databaseFile, '../new-version.txt');
+    writeFileSync(file, next);
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('import-into-0').isChecked()).toBe(true);
+    await page.getByTestId('import-date').fill('2026-03-01');
+    await page.getByTestId('import-save').click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-done').innerText()).toMatch(/требуют решения — 1/);
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('package-card').first().click();
+    await page.getByTestId('conflict').waitFor();
+    expect(await page.getByTestId('conflict').innerText()).toContain('Статья 5, пункт 1');
+    // Until decided, the draft follows the new law; the other change of the law is in it already.
+    await expect.poll(() => p1.innerText()).toContain('создаются при центральных органах');
+    expect(await page.locator('.zan-law').innerText()).toContain('не менее половины членов совета');
+    await page.getByTestId('keep-mine').click();
+    await page.locator('.zan-editor.is-editable').waitFor();
+    await expect.poll(() => page.locator('.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="1"] > .zan-unit-content > .zan-body').innerText()).toContain('Советы публикуют отчеты.');
+    expect(await page.getByTestId('conflict').count()).toBe(0);
+  });
+});

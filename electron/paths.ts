@@ -30,3 +30,13 @@ export function appPaths(opts: { isPackaged: boolean; appRoot: string; resources
     databaseFile: join(opts.userData, 'zan-workbench.sqlite'),
   };
 }
+
+/**
+ * Where the app keeps the user's database, worked out without Electron (for the command line):
+ * Electron's userData folder is the platform's application-data folder and the product name.
+ */
+export function defaultDatabaseFile(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = env['HOME'] ?? env['USERPROFILE'] ?? ''): string {
+  const appData =
+    platform === 'win32' ? (env['APPDATA'] ?? join(home, 'AppData', 'Roaming')) : platform === 'darwin' ? join(home, 'Library', 'Application Support') : (env['XDG_CONFIG_HOME'] ?? join(home, '.config'));
+  return join(appData, 'Zan Workbench', 'zan-workbench.sqlite');
+}

@@ -10,6 +10,7 @@ import { ImportError, readLawFile } from '../io/import';
 import { importLaw, type ImportTarget } from '../services/import';
 import { createServiceContext } from '../services/context';
 import { verifyAudit } from '../services/audit';
+import { defaultDatabaseFile } from '../paths';
 import { openDatabase } from '../store/database';
 import { StoreError } from '../store/errors';
 import { createStore } from '../store/store';
@@ -47,8 +48,9 @@ Commands:
   akn <file> [--out <file.xml>] [--title "…"] [--date YYYY-MM-DD] [--number "…"]
                             The law as Akoma Ntoso XML (an act: hierarchy, eIds, num, heading,
                             content); printed when there is no --out.
-  import <file> --db <file> Import a law (text, HTML, DOCX, AKN XML) into a workbench database:
-                            as a new law, or a new version of one.
+  import <file> [--db <file>]
+                            Import a law (text, HTML, DOCX, AKN XML) into a workbench database
+                            (the app's own by default): as a new law, or a new version of one.
     --into <slug> --from YYYY-MM-DD
                             A new version of the law <slug>, in force from the date; its
                             open drafts are rebased onto it (conflicts listed).
@@ -334,8 +336,10 @@ function akn(file: string, lang: Lang | undefined, options: { title: string | un
  * version of a law in the library, in force from that date, onto which the open drafts are rebased.
  */
 function importCommand(file: string, lang: Lang | undefined, options: { db: string | undefined; into: string | undefined; from: string | undefined; title: string | undefined }, io: CliIO): number {
-  if (!options.db || !existsSync(options.db)) {
-    io.err('import needs --db <file>, an existing workbench database (the app creates it on first start).');
+  // Without --db, the app's own database (where the app keeps it on this platform).
+  options = { ...options, db: options.db ?? defaultDatabaseFile() };
+  if (!existsSync(options.db!)) {
+    io.err(`${options.db}: no workbench database there. Start the app once (it creates it), or name one with --db <file>.`);
     return 2;
   }
   if (options.into && !/^\d{4}-\d{2}-\d{2}$/.test(options.from ?? '')) {
@@ -349,7 +353,7 @@ function importCommand(file: string, lang: Lang | undefined, options: { db: stri
     io.err(`${file}: cannot read: ${(error as Error).message}`);
     return 2;
   }
-  const store = createStore(openDatabase(options.db));
+  const store = createStore(openDatabase(options.db!));
   try {
     const ctx = createServiceContext(store);
     let target: ImportTarget;

@@ -91,7 +91,7 @@ export function readAkn(bytes: Uint8Array, file: string, limits: ImportLimits, c
       if (name === 'num') start('num');
       else if (name === 'heading') start('heading');
       else if (name === 'p') start('p');
-      else if (!['intro', 'content', 'wrapUp', 'list', 'blockList', 'listIntroduction', 'b', 'i', 'u', 'span', 'ref', 'term', 'def', 'sup', 'sub', 'br', 'eol'].includes(name)) unknown.add(name);
+      else if (!['body', 'mainBody', 'intro', 'content', 'wrapUp', 'list', 'blockList', 'listIntroduction', 'b', 'i', 'u', 'span', 'ref', 'term', 'def', 'sup', 'sub', 'br', 'eol'].includes(name)) unknown.add(name);
     },
     close(tag: SaxesTagNS) {
       if (tag.uri !== AKN_NS) return;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,15 @@ describe('every command reads HTML, DOCX and AKN too; zan import (the real comma
     store.db.close();
     expect(imported).toMatchObject({ number: '103-VIII', date: '2024-07-01', kind: 'law' });
     expect(zan('import', join(golden, 'law.en.html'), '--db', db, '--into', imported!.slug, '--from', '2026-01-01')).toContain(`as a new version of ${imported!.slug} in force from 2026-01-01.`);
+  });
+
+  it('zan import without --db uses the app\'s own database', () => {
+    const config = join(work, 'config');
+    mkdirSync(join(config, 'Zan Workbench'), { recursive: true });
+    createStore(openDatabase(join(config, 'Zan Workbench', 'zan-workbench.sqlite'))).db.close();
+    const run = spawnSync(process.execPath, [join(root, 'scripts/cli/zan.mjs'), 'import', join(golden, 'law.kk.akn.xml')], { cwd: root, encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: config } });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/imported \(akn, kk; .*\) as a new law\./);
   });
 
   it('a refused file: exit 2 and the reason, naming the file and the limit', () => {

@@ -127,7 +127,10 @@ const compareSource = z.union([
 const empty = z.object({}).strict();
 
 /** Every channel: its input and output schemas. The key is the bridge method's name. */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)')
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'not a calendar date');
 const unitStateSchema = z.object({ uid: z.string(), kind: z.enum(PROVISION_KINDS as unknown as [ProvisionKind, ...ProvisionKind[]]), num: z.string(), heading: z.string(), text: z.string(), repealed: z.boolean(), notes: z.array(z.string()) });
 
 /** What an import found in a file, before anything is saved. */

@@ -20,6 +20,8 @@ export function resolveConflict(ctx: ServiceContext, input: { conflictId: string
   const { store } = ctx;
   const conflict = store.conflicts.get(input.conflictId);
   if (!conflict || conflict.resolvedAt) throw new StoreError('NOT_FOUND', 'This conflict is already resolved or does not exist.');
+  const pkg = store.packages.get(conflict.packageId);
+  if (!pkg || (pkg.status !== 'draft' && pkg.status !== 'review')) throw new StoreError('NOT_EDITABLE', 'This package is no longer being drafted.');
   if (input.keep === 'theirs') {
     store.conflicts.resolve(conflict.id, 'theirs', ctx.now());
     return { revision: input.revision };
@@ -58,8 +60,16 @@ function putBack(body: Provision[], c: ConflictRecord): void {
     list.splice(list.indexOf(unit), 1);
     return;
   }
+  const build = (p: ProvisionJSON): Provision => ({ ...p, eId: '', notes: [...p.notes], children: p.children.map(build) });
   if (unit) {
     Object.assign(unit, { num: c.mine.num, heading: c.mine.heading, text: c.mine.text, repealed: c.mine.repealed });
+    // A stub (the new law repealed it) holds nothing: the draft's content under it comes back too,
+    // but for units the draft already has elsewhere.
+    if (unit.children.length === 0 && c.children?.length && !c.mine.repealed) {
+      const present = new Set(parents.keys());
+      const fresh = (p: ProvisionJSON): ProvisionJSON | null => (present.has(p.uid) ? null : { ...p, children: p.children.map(fresh).filter((x): x is ProvisionJSON => x !== null) });
+      unit.children = c.children.map(fresh).filter((x): x is ProvisionJSON => x !== null).map(build);
+    }
     return;
   }
   if (!c.placement) throw new StoreError('INVALID_INPUT', 'There is no record of where this unit stood: add it by hand.');
@@ -67,7 +77,6 @@ function putBack(body: Provision[], c: ConflictRecord): void {
   if (c.placement.parentUid !== null && !parent) throw new StoreError('INVALID_INPUT', 'The unit it stood in is gone from the draft: add it by hand.');
   const list = parent ? parent.children : body;
   const after = c.placement.afterUid === null ? -1 : list.findIndex((x) => x.uid === c.placement!.afterUid);
-  const build = (p: ProvisionJSON): Provision => ({ ...p, eId: '', notes: [...p.notes], children: p.children.map(build) });
   list.splice(after + 1, 0, build({ ...c.mine, children: c.children ?? [] }));
 }
 

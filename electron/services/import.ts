@@ -130,7 +130,7 @@ function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget): I
     }
     const work = store.works.listWorks().find((w) => w.id === target.workId);
     if (!work) throw new StoreError('NOT_FOUND', `No law ${target.workId} in the library.`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(target.inForceFrom)) throw new StoreError('INVALID_INPUT', 'A new version needs the date it is in force from (YYYY-MM-DD).');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(target.inForceFrom) || Number.isNaN(Date.parse(target.inForceFrom)) || !new Date(target.inForceFrom).toISOString().startsWith(target.inForceFrom)) throw new StoreError('INVALID_INPUT', 'A new version needs the date it is in force from (YYYY-MM-DD).');
     const expressions = store.works.listExpressions().filter((e) => e.workId === work.id);
     let expression = expressions.find((e) => e.lang === read.lang);
     const latestOf = (expressionId: string) => store.versions.listInForce().find((v) => v.expressionId === expressionId);

@@ -118,7 +118,30 @@ export function rebase(oldBase: LawDoc, newBase: LawDoc, draft: LawDoc): RebaseR
     const forget = (u: Provision) => (byUid.delete(u.uid), parentOf.delete(u.uid), u.children.forEach(forget));
     forget(unit);
   };
-  let carried = 0;
+  // Law units the draft took out on purpose (and what was under them): the only law units a merge may lack.
+  const removedOnPurpose = new Set<string>();
+  const takeOut = (uid: string) => {
+    const unit = byUid.get(uid);
+    if (!unit) return;
+    const mark = (u: Provision) => (removedOnPurpose.add(u.uid), u.children.forEach(mark));
+    mark(unit);
+    detach(uid);
+  };
+  // Whether the new law changed anything under a unit (a unit added or moved in, or one reworded): then a draft
+  // that takes the unit out with its content would take the law's new text out unseen.
+  const oldIndex = indexTree(oldBase);
+  const changedUnder = (uid: string): boolean => {
+    const walk = (u: Provision): boolean =>
+      u.children.some((c) => {
+        const old = oldIndex.get(c.uid);
+        // New here: added, or moved in from elsewhere; or reworded.
+        return !old || old.parentUid !== u.uid || !sameState(stateOf(c), stateOf(old.unit)) || walk(c);
+      });
+    const entry = newIndex.get(uid);
+    return entry ? walk(entry.unit) : false;
+  };
+  // Amendments the law already made itself: nothing to carry.
+  const sameAsLaw = new Set<string>();
   const toPlace: { a: Amendment; unit: Provision; added: boolean }[] = [];
 
   for (const a of amendments) {
@@ -127,11 +150,9 @@ export function rebase(oldBase: LawDoc, newBase: LawDoc, draft: LawDoc): RebaseR
     const now = theirs(uid);
     if (!a.proposed) {
       // The draft takes the unit out: so does the merge, unless the law changed it meanwhile.
-      if (!now) continue;
-      if (sameState(now, a.base)) {
-        detach(uid);
-        carried += 1;
-      } else conflict(a, now.repealed && !a.base.repealed ? 'repealed-in-new-base' : 'both-changed');
+      if (!now) sameAsLaw.add(a.uid);
+      else if (sameState(now, a.base) && !changedUnder(uid)) takeOut(uid);
+      else conflict(a, now.repealed && !a.base.repealed ? 'repealed-in-new-base' : 'both-changed');
       continue;
     }
     if (!now) {
@@ -144,19 +165,19 @@ export function rebase(oldBase: LawDoc, newBase: LawDoc, draft: LawDoc): RebaseR
       conflict(a, now.repealed && !a.base.repealed ? 'repealed-in-new-base' : 'both-changed');
       continue;
     }
+    // A repeal takes its content out of the text: not if the law changed some of it meanwhile.
+    if (!alreadyThere && a.dropped.length > 0 && changedUnder(uid)) {
+      conflict(a, 'both-changed');
+      continue;
+    }
     const unit = unitOf(uid)!;
     if (!alreadyThere) {
       Object.assign(unit, { num: a.proposed.num, heading: a.proposed.heading, text: a.proposed.text, repealed: a.proposed.repealed });
-      // What leaves the text with a repeal leaves the merge too, unless the law changed it.
-      for (const gone of a.dropped) {
-        const still = theirs(gone.uid);
-        if (still && sameState(still, gone)) detach(gone.uid);
-      }
-    }
+      for (const gone of a.dropped) takeOut(gone.uid);
+    } else if (!a.placement) sameAsLaw.add(a.uid);
     rename(unit, a.uid);
     // A unit the draft moved moves in the merge too (below, in the draft's order).
     if (a.placement) toPlace.push({ a, unit, added: false });
-    else if (!alreadyThere) carried += 1;
   }
 
   // New units of the draft, and units it moved, each after its nearest earlier draft sibling the
@@ -169,12 +190,12 @@ export function rebase(oldBase: LawDoc, newBase: LawDoc, draft: LawDoc): RebaseR
       continue;
     }
     if (added) index(unit, parentOf.get(unit.uid) ?? root);
-    carried += 1;
   }
 
   function place(unit: Provision, at: { parentUid: string | null; afterUid: string | null }, draftUid = unit.uid): boolean {
     const parent = at.parentUid === null ? root : byUid.get(at.parentUid);
-    if (!parent) return false;
+    // Nowhere to stand: its parent is gone, or is a stub now (a repealed unit holds nothing).
+    if (!parent || (parent !== root && parent.repealed)) return false;
     // Out of where it stands now (another parent, for a unit that changed parents)…
     const from = parentOf.get(unit.uid);
     const current = from ? from.children.indexOf(unit) : -1;
@@ -190,13 +211,41 @@ export function rebase(oldBase: LawDoc, newBase: LawDoc, draft: LawDoc): RebaseR
     return true;
   }
 
+  const conflicted = () => new Set(conflicts.map((c) => c.uid));
+  const amendmentOf = new Map(amendments.map((a) => [a.baseUid ?? a.uid, a]));
+  /**
+   * Nothing is lost: a law unit the merge lacks (and the draft did not take out) goes back where
+   * the new law has it, with the law's wording; a change of the draft that is neither in the merge
+   * nor listed becomes a conflict, so its wording is kept.
+   */
+  const complete = () => {
+    for (const [uid, entry] of newIndex) {
+      if (removedOnPurpose.has(uid)) continue;
+      const a = amendmentOf.get(uid);
+      if (byUid.has(uid) || (a && byUid.has(a.uid))) continue;
+      const parent = entry.parentUid === null ? root : byUid.get(entry.parentUid);
+      if (!parent) continue; // its parent comes back first (document order) or left on purpose
+      const siblings = entry.parentUid === null ? newBase.body : newIndex.get(entry.parentUid)!.unit.children;
+      let after = -1;
+      for (let i = entry.index - 1; i >= 0 && after < 0; i--) after = parent.children.findIndex((c) => c.uid === siblings[i]!.uid);
+      const unit: Provision = { ...clone(entry.unit), children: [] };
+      parent.children.splice(after + 1, 0, unit);
+      index(unit, parent);
+      if (a && !conflicted().has(a.uid)) conflict(a, 'no-place');
+      if (a) rename(unit, a.uid);
+    }
+    for (const a of amendments) if (!a.base && a.proposed && !byUid.has(a.uid) && !conflicted().has(a.uid)) conflict(a, 'no-place', { children: a.insertedChildren ?? [] });
+  };
+  complete();
+
   const merged: LawDoc = { lang: newBase.lang, body };
   // Numbers the draft gave new units may now be taken by the law's own new units: such units wait as conflicts.
-  for (let guard = 0; guard < 1000; guard++) {
+  let valid = false;
+  for (let guard = 0; guard < 1000 && !valid; guard++) {
     assignEIds(body);
     try {
       validateLaw(merged);
-      break;
+      valid = true;
     } catch (error) {
       const named = error instanceof LawStructureError ? error.where.uid : undefined;
       const added = (u: string | undefined) => (u ? amendments.find((x) => x.uid === u && !x.base) : undefined);
@@ -205,12 +254,14 @@ export function rebase(oldBase: LawDoc, newBase: LawDoc, draft: LawDoc): RebaseR
       const at = siblings.findIndex((c) => c.uid === named);
       const a = added(named) ?? added(siblings[at - 1]?.uid) ?? added(siblings[at + 1]?.uid);
       if (!a) throw new RebaseError(`The draft cannot be carried over to the new text by itself: ${(error as Error).message}`);
-      const uid = a.uid;
-      detach(uid);
-      carried -= 1;
+      detach(a.uid);
       conflict(a, 'no-place', { ...(a.placement ? { placement: a.placement } : {}), children: a.insertedChildren ?? [] });
+      // What stood under it (units the draft moved there, or added there) is not lost with it.
+      complete();
     }
   }
+  if (!valid) throw new RebaseError('The draft cannot be carried over to the new text by itself: its numbering does not settle.');
+  const carried = amendments.length - conflicted().size - [...sameAsLaw].filter((uid) => !conflicted().has(uid)).length;
   return { merged, carried, conflicts };
 }
 

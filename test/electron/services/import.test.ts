@@ -92,6 +92,32 @@ describe('a new version of a law while a package is open: the draft is rebased',
   });
 });
 
+describe('resolving a conflict with the draft\'s wording', () => {
+  it('brings back the content under a unit the new law repealed', () => {
+    const { versionId, p17 } = startPackage(ctx);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    const newText = LAW.replace('1. Университеты вправе:\n1) создавать лаборатории;\n2) заключать договоры.\nДоговоры регистрируются в порядке, установленном уполномоченным органом.\n', '1. Исключен Законом РК от 30.12.2025 № 245-VIII.\n');
+    expect(newText).not.toBe(LAW);
+    importLaw(ctx, { name: 'v2.txt', bytes: bytes(newText), target: { kind: 'version', workId: testLawId(), inForceFrom: '2026-01-01' } });
+    const [conflict] = listConflicts(ctx, versionId);
+    expect(conflict).toMatchObject({ label: 'Статья 17, пункт 1', reason: 'repealed-in-new-base' });
+    expect(draftText(versionId)).not.toContain('1) создавать лаборатории;');
+    resolveConflict(ctx, { conflictId: conflict!.id, keep: 'mine', revision: ctx.store.versions.get(versionId)!.revision });
+    const text = draftText(versionId);
+    expect(text).toContain('1. Университеты и колледжи вправе:\n1) создавать лаборатории;\n2) заключать договоры.');
+  });
+
+  it('a stale revision is refused, nothing changes', () => {
+    const { versionId, p17 } = startPackage(ctx);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    importLaw(ctx, { name: 'v2.txt', bytes: bytes(LAW.replace('1. Университеты вправе:', '1. Университеты и научные организации вправе:')), target: { kind: 'version', workId: testLawId(), inForceFrom: '2026-01-01' } });
+    const [conflict] = listConflicts(ctx, versionId);
+    expect(() => resolveConflict(ctx, { conflictId: conflict!.id, keep: 'mine', revision: 0 })).toThrow(/saved elsewhere/);
+    expect(listConflicts(ctx, versionId)).toHaveLength(1);
+    expect(draftText(versionId)).toContain('1. Университеты и научные организации вправе:');
+  });
+});
+
 describe('a refused file changes nothing in the database', () => {
   const fingerprint = (file: string) => [file, `${file}-wal`].map((f) => (existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex') : '-')).join('/');
 

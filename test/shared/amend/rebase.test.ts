@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derive, rebase, RebaseError } from '../../../shared/amend';
-import { printLaw, validateLaw, type Provision } from '../../../shared/law';
+import { printLaw, validateLaw, walkProvisions, type Provision } from '../../../shared/law';
 import { draftOf, law } from './helpers';
 import { editArb, edited, lawArb } from '../instructions/random-drafts';
 
@@ -99,6 +99,58 @@ describe('rebasing a draft onto a new text in force', () => {
   });
 });
 
+describe('rebase never loses a provision', () => {
+  const unitsOf = (doc: ReturnType<typeof law>) => {
+    const all = new Map<string, Provision>();
+    walkProvisions(doc.body, (u) => void all.set(u.uid, u));
+    return all;
+  };
+
+  it('a paragraph the draft moved into a new article whose number the law took comes back where the law has it, listed', () => {
+    const theirs = newLaw((units, find) => {
+      const chapter = units[0]!;
+      chapter.children.push({ ...find('chp_1__art_3'), uid: 'law-art-4', num: '4', heading: 'Отчетность', children: [{ ...find('chp_1__art_3__para_1'), uid: 'law-art-4-p1', text: 'Отчеты публикуются.', children: [] }] });
+    });
+    const mine = draftOf(OLD, (units, find) => {
+      const moved = find('chp_1__art_2__para_2');
+      find('chp_1__art_2').children.splice(1, 1);
+      units[0]!.children.push({ ...find('chp_1__art_3'), uid: 'draft-art-4', num: '4', heading: 'Советы', children: [{ ...moved, num: '1', text: 'Советы отчитываются ежемесячно.' }] });
+    });
+    const { merged, conflicts } = rebase(OLD, theirs, mine);
+    const units = unitsOf(merged);
+    expect(units.get(find(OLD, 'chp_1__art_2__para_2').uid)?.text).toBe('Советы отчитываются ежегодно.');
+    expect(conflicts.map((c) => [c.uid, c.reason])).toEqual(expect.arrayContaining([['draft-art-4', 'no-place'], [find(OLD, 'chp_1__art_2__para_2').uid, 'no-place']]));
+    expect(conflicts.find((c) => c.uid === find(OLD, 'chp_1__art_2__para_2').uid)?.mine?.text).toBe('Советы отчитываются ежемесячно.');
+  });
+
+  it('a paragraph the draft took out with its article but the law reworded stays, in the law\'s wording, listed', () => {
+    const theirs = newLaw((_, find) => void (find('chp_1__art_2__para_1').text = 'Советы создаются при центральных органах.'));
+    const mine = draftOf(OLD, (units) => void units[0]!.children.splice(1, 1));
+    const { merged, conflicts } = rebase(OLD, theirs, mine);
+    expect(printLaw(merged)).toContain('1. Советы создаются при центральных органах.');
+    expect(conflicts.map((c) => c.reason)).toContain('both-changed');
+  });
+
+  it('a unit the draft adds under an article the law repealed has no place: listed, not hidden under the stub', () => {
+    const theirs = newLaw((_, find) => {
+      Object.assign(find('chp_1__art_3'), { heading: 'Исключена Законом РК от 30.12.2025 № 245-VIII.', repealed: true, children: [] });
+    });
+    const mine = draftOf(OLD, (_, find) => {
+      const article = find('chp_1__art_3');
+      article.children.push({ ...article.children[0]!, uid: 'draft-p2', num: '2', text: 'Новая норма.', children: [] });
+    });
+    const { merged, conflicts } = rebase(OLD, theirs, mine);
+    expect(printLaw(merged)).not.toContain('Новая норма.');
+    expect(conflicts.map((c) => [c.uid, c.reason])).toEqual([['draft-p2', 'no-place']]);
+  });
+});
+
+function find(doc: ReturnType<typeof law>, eId: string): Provision {
+  let hit: Provision | undefined;
+  walkProvisions(doc.body, (u) => void (u.eId === eId && (hit = u)));
+  return hit!;
+}
+
 describe('rebase, on random edits', () => {
   it('onto an unchanged law gives the draft; an untouched draft gives the new law; never a conflict in either', () => {
     fc.assert(
@@ -129,8 +181,27 @@ describe('rebase, on random edits', () => {
           throw error;
         }
         expect(() => validateLaw(result.merged)).not.toThrow();
-        const changed = new Set(derive(base, mine).map((a) => a.uid));
+        const mineAmendments = derive(base, mine);
+        const changed = new Set(mineAmendments.map((a) => a.uid));
         for (const c of result.conflicts) expect(changed.has(c.uid)).toBe(true);
+        // Nothing is lost: each change of the draft is in the merge as the draft has it, or listed as a conflict…
+        const merged = new Map<string, Provision>();
+        walkProvisions(result.merged.body, (u) => void merged.set(u.uid, u));
+        const listed = new Set(result.conflicts.map((c) => c.uid));
+        const own = (u: { num: string; heading: string; text: string; repealed: boolean } | undefined) => u && [u.num, u.heading, u.text, u.repealed];
+        for (const a of mineAmendments) {
+          if (listed.has(a.uid)) continue;
+          if (a.proposed) expect(own(merged.get(a.uid)), `${a.kind} ${a.eId}`).toEqual(own(a.proposed));
+          else expect(merged.has(a.baseUid ?? a.uid), `${a.kind} ${a.eId}`).toBe(false);
+        }
+        // …and each unit of the new law the draft did not touch is there, as the law has it.
+        const touched = new Set(mineAmendments.flatMap((a) => [a.uid, a.baseUid ?? a.uid, ...a.dropped.map((d) => d.uid)]));
+        const inside = new Set<string>();
+        walkProvisions(base.body, (u, parent) => void (parent && (touched.has(parent.uid) || inside.has(parent.uid)) && !mine.body.some(() => false) && inside.add(u.uid)));
+        walkProvisions(theirs.body, (u) => {
+          if (touched.has(u.uid) || inside.has(u.uid)) return;
+          expect(own(merged.get(u.uid)), `law unit ${u.eId}`).toEqual(own(u));
+        });
       }),
       { numRuns: 400 },
     );

@@ -51,6 +51,14 @@ export interface DetectOptions {
   checkTime?: () => void;
 }
 
+/**
+ * Heading patterns that also take headings typed in capitals (`РАЗДЕЛ 1.`, `1-БӨЛІМ.`), as
+ * official texts print sections: the text format's own patterns are exact.
+ */
+const HEADINGS: Record<Lang, Record<HeadingKind, RegExp>> = Object.fromEntries(
+  (['ru', 'kk', 'en'] as Lang[]).map((lang) => [lang, Object.fromEntries(HEADING_KINDS.map((k) => [k, new RegExp(MARKERS[lang].heading[k].source, 'iu')]))]),
+) as Record<Lang, Record<HeadingKind, RegExp>>;
+
 // "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН" above the title says what the act is, nothing more.
 const KIND_LINE = /^(ЗАКОН|КОДЕКС) РЕСПУБЛИКИ КАЗАХСТАН$|^ҚАЗАҚСТАН РЕСПУБЛИКАСЫНЫҢ (ЗАҢЫ|КОДЕКСІ)$|^(THE )?(LAW|CODE) OF THE REPUBLIC OF KAZAKHSTAN$/u;
 
@@ -85,6 +93,7 @@ export function detectLaw(blocks: readonly SourceBlock[], options: DetectOptions
   const law: LawDoc = { lang, body: builder.body };
   if (law.body.length === 0) throw new NotALawError('The file holds no provisions.');
   assignEIds(law.body);
+  options.checkTime?.();
   try {
     validateLaw(law);
   } catch (error) {
@@ -92,6 +101,7 @@ export function detectLaw(blocks: readonly SourceBlock[], options: DetectOptions
     const where = (error.where.uid && builder.whereOf.get(error.where.uid)) || error.where.eId || '';
     builder.findings.push({ severity: 'error', code: error.code, where, message: error.message });
   }
+  options.checkTime?.();
   return { lang, title: builder.title, act: builder.act, law, findings: builder.findings };
 }
 
@@ -132,7 +142,7 @@ class TreeBuilder {
     }
     if (markers.footnote.test(line)) return this.note(line);
     for (const kind of HEADING_KINDS) {
-      const m = markers.heading[kind].exec(line);
+      const m = HEADINGS[this.lang][kind].exec(line);
       if (m) return this.heading(kind, m[1] as string, m[2] ?? '', block);
     }
     // Before the first heading: the title, the act line, then the preamble.
@@ -148,7 +158,11 @@ class TreeBuilder {
         return;
       }
     }
-    if (block.role === 'note') return this.note(line);
+    if (block.role === 'note') {
+      // Markup alone does not make a numbered unit a note: it stays law text, and the user is told.
+      if (!PARAGRAPH_LINE.test(line) && !SUBPARAGRAPH_LINE.test(line)) return this.note(line);
+      this.findings.push({ severity: 'warning', code: 'NOTE_STYLED_UNIT', where: block.where, message: `Styled like a note (italic or coloured) but numbered like a unit; read as law text: "${clip(line)}".` });
+    }
     if (block.autoNumbered) {
       this.findings.push({ severity: 'warning', code: 'AUTO_NUMBER', where: block.where, message: `Word numbers this line by itself; the number is not in the text, so it was read as plain text: "${clip(line)}".` });
     }
@@ -164,7 +178,7 @@ class TreeBuilder {
 
   private isStructural(line: string): boolean {
     const markers = MARKERS[this.lang];
-    return HEADING_KINDS.some((k) => markers.heading[k].test(line)) || PARAGRAPH_LINE.test(line) || SUBPARAGRAPH_LINE.test(line) || markers.footnote.test(line);
+    return HEADING_KINDS.some((k) => HEADINGS[this.lang][k].test(line)) || PARAGRAPH_LINE.test(line) || SUBPARAGRAPH_LINE.test(line) || markers.footnote.test(line);
   }
 
   private note(text: string): void {
@@ -209,6 +223,9 @@ class TreeBuilder {
     if (this.last && (this.last.kind === 'paragraph' || this.last.kind === 'subparagraph')) {
       // A line after a numbered unit continues it (a new абзац of its text), as in the text format.
       this.last.text += `\n${line}`;
+      if (/\p{Lu}/u.test(line) && line === line.toUpperCase() && line.length > 3) {
+        this.findings.push({ severity: 'warning', code: 'CAPS_LINE', where: block.where, message: `A line in capitals was read as a new line of the unit above; is it a heading the importer did not know? "${clip(line)}".` });
+      }
       return;
     }
     const unit = this.unit('part', '', block, { text: line, repealed: isRepealedStub(line, this.lang) });

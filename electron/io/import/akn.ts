@@ -57,6 +57,11 @@ export function readAkn(bytes: Uint8Array, file: string, limits: ImportLimits, c
   let title: string | null = null;
   let workUri: string | null = null;
   const unknown = new Set<string>();
+  // Units and paragraphs count against the same limit as the other readers' paragraphs.
+  let blocks = 0;
+  const count = () => {
+    if (++blocks > limits.maxBlocks) throw new ImportError('LIMIT', file, `it has more than ${limits.maxBlocks} units and paragraphs (limit maxBlocks).`, 'maxBlocks');
+  };
 
   const start = (kind: typeof capture.kind) => (capture = { kind, text: '' });
   walkXml(xml, file, limits, checkTime, {
@@ -84,13 +89,17 @@ export function readAkn(bytes: Uint8Array, file: string, limits: ImportLimits, c
       if (!inBody) return;
       const kind = KIND_OF[name];
       if (kind) {
+        count();
         const unit: Provision = { uid: makeUid(), eId: '', kind, num: '', heading: '', text: '', repealed: false, notes: [], children: [] };
         stack.push({ unit, lines: [], repealedMark: /#repealed\b/.test(value('refersTo') ?? '') || value('status') === 'removed' });
         return;
       }
       if (name === 'num') start('num');
       else if (name === 'heading') start('heading');
-      else if (name === 'p') start('p');
+      else if (name === 'p') {
+        count();
+        start('p');
+      }
       else if (!['body', 'mainBody', 'intro', 'content', 'wrapUp', 'list', 'blockList', 'listIntroduction', 'b', 'i', 'u', 'span', 'ref', 'term', 'def', 'sup', 'sub', 'br', 'eol'].includes(name)) unknown.add(name);
     },
     close(tag: SaxesTagNS) {
@@ -136,17 +145,20 @@ export function readAkn(bytes: Uint8Array, file: string, limits: ImportLimits, c
       if (capture.text.length > limits.maxBlockChars) throw new ImportError('LIMIT', file, `a paragraph is more than ${limits.maxBlockChars} characters long (limit maxBlockChars).`, 'maxBlockChars');
     },
   });
+  checkTime();
   if (!lang) throw new ImportError('NOT_A_LAW', file, 'it does not say its language (FRBRlanguage); choose one.');
   if (body.length === 0) throw new ImportError('NOT_A_LAW', file, 'its body holds no provisions.');
   if (unknown.size) findings.push({ severity: 'warning', code: 'UNKNOWN_ELEMENT', where: file, message: `Elements read as plain text or left out: ${[...unknown].sort().join(', ')}.` });
   const law: LawDoc = { lang, body };
   assignEIds(law.body);
+  checkTime();
   try {
     validateLaw(law);
   } catch (error) {
     if (!(error instanceof LawStructureError)) throw error;
     findings.push({ severity: 'error', code: error.code, where: error.where.eId ?? file, message: error.message });
   }
+  checkTime();
   return { lang, title, act: actOf(workUri), law, findings };
 }
 

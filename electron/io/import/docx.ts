@@ -25,6 +25,8 @@ export function readDocxBlocks(bytes: Buffer, file: string, limits: ImportLimits
   if (!documentXml) throw new ImportError('FORMAT', file, 'it has no word/document.xml: it is not a Word document.');
   const styleNames = readStyleNames(zip.read('word/styles.xml'), file, limits, checkTime);
   const blocks = new BlockCollector(file, limits);
+  // Paragraphs can nest (a text box inside a paragraph): the innermost open one takes the text.
+  const open: { text: string; style: string | null; numbered: boolean }[] = [];
   let paragraph: { text: string; style: string | null; numbered: boolean } | null = null;
   let inText = false;
   let deleted = 0;
@@ -36,6 +38,7 @@ export function readDocxBlocks(bytes: Buffer, file: string, limits: ImportLimits
       switch (tag.local) {
         case 'p':
           paragraph = { text: '', style: null, numbered: false };
+          open.push(paragraph);
           break;
         case 'pStyle':
           if (paragraph) paragraph.style = attr(tag, 'val');
@@ -47,6 +50,8 @@ export function readDocxBlocks(bytes: Buffer, file: string, limits: ImportLimits
           inText = true;
           break;
         case 'del':
+        case 'moveFrom':
+          // Deleted text of tracked changes, and the old place of moved text, are not the text.
           deleted += 1;
           break;
         case 'tab':
@@ -64,18 +69,21 @@ export function readDocxBlocks(bytes: Buffer, file: string, limits: ImportLimits
     close(tag) {
       if (tag.uri !== W) return;
       if (tag.local === 't') inText = false;
-      else if (tag.local === 'del') deleted -= 1;
+      else if (tag.local === 'del' || tag.local === 'moveFrom') deleted -= 1;
       else if (tag.local === 'tbl') inTable -= 1;
       else if (tag.local === 'p' && paragraph) {
         count += 1;
         const name = paragraph.style ? (styleNames.get(paragraph.style) ?? paragraph.style) : '';
         const role = TITLE_STYLE.test(name) ? 'title' : HEADING_STYLE.test(name) ? 'heading' : undefined;
         blocks.add(paragraph.text, `paragraph ${count}${inTable ? ' (in a table)' : ''}`, { ...(role ? { role } : {}), ...(paragraph.numbered ? { autoNumbered: true } : {}) });
-        paragraph = null;
+        open.pop();
+        paragraph = open[open.length - 1] ?? null;
       }
     },
     text(text) {
-      if (inText && paragraph && !deleted) paragraph.text += text;
+      if (!inText || !paragraph || deleted) return;
+      paragraph.text += text;
+      if (paragraph.text.length > limits.maxBlockChars) throw new ImportError('LIMIT', file, `paragraph ${count + 1} is more than ${limits.maxBlockChars} characters long (limit maxBlockChars).`, 'maxBlockChars');
     },
   });
   return blocks.blocks;

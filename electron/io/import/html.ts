@@ -13,7 +13,7 @@ const VOID = new Set(['br', 'hr', 'img', 'meta', 'link', 'input', 'col', 'area',
 /** A class that marks a note of the consolidated text or of the editor (the portal's style). */
 const NOTE_CLASS = /\b(note|notes|footnote|editor-note|comment)\b/i;
 /** An inline style that colours text red or grey, as the portal prints its notes. */
-const NOTE_STYLE = /color\s*:\s*(red|#f00\b|#ff0000|#c00\b|#cc0000|gray|grey|#808080|#999)/i;
+const NOTE_STYLE = /(^|;)\s*color\s*:\s*(red|#f00\b|#ff0000|#c00\b|#cc0000|gray|grey|#808080|#999)/i;
 
 /**
  * Reads the paragraphs of an HTML page (the legal information portal's style): each block

@@ -23,6 +23,22 @@ describe('importing in the real renderer', () => {
     expect(await page.locator('.zan-article[data-num="17-1"]').count()).toBe(1);
   });
 
+  it('a file dropped on the dialog is read the same way', async () => {
+    const { page } = current();
+    await page.getByTestId('open-import').click();
+    const html = readFileSync(join(golden, 'law.kk.html'), 'utf8');
+    // A real drop: a DataTransfer holding the file, dispatched on the drop zone.
+    await page.getByTestId('drop-zone').evaluate((zone, text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], 'law.kk.html', { type: 'text/html' }));
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, html);
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('import-counts').innerText()).toBe('глав: 2, статей: 5, пунктов: 4, подпунктов: 4');
+    expect(await page.getByTestId('import-outline').innerText()).toContain('17-1-бап. Бірлескен зертханалар');
+  });
+
   it('a refused file says why, naming the file and the limit', async () => {
     const { page } = current();
     await page.getByTestId('open-import').click();

@@ -162,6 +162,16 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   }
 }
 
+/** Reads a file (as text or bytes), or reports on stderr why it cannot be read (exit code 2). */
+function readInput<T>(file: string, io: CliIO, read: (path: string) => T): T | null {
+  try {
+    return read(file);
+  } catch (error) {
+    io.err(`${file}: cannot read: ${(error as Error).message}`);
+    return null;
+  }
+}
+
 /** Whether a file is read by the importers (HTML, DOCX, AKN XML) rather than as the plain-text format. */
 const isImported = (file: string) => /\.(html?|docx|xml|akn)$/i.test(file);
 
@@ -172,13 +182,8 @@ const isImported = (file: string) => /\.(html?|docx|xml|akn)$/i.test(file);
  */
 function load(file: string, lang: Lang | undefined, io: CliIO): { text: string; parsed: ReturnType<typeof parseLaw> } | number {
   if (isImported(file)) {
-    let bytes: Uint8Array;
-    try {
-      bytes = io.readBytes(file);
-    } catch (error) {
-      io.err(`${file}: cannot read: ${(error as Error).message}`);
-      return 2;
-    }
+    const bytes = readInput(file, io, io.readBytes);
+    if (bytes === null) return 2;
     try {
       const read = readLawFile(file, bytes, lang ? { lang } : {});
       for (const f of read.findings) io.err(`${file}: ${f.where}: ${f.severity === 'error' ? f.code : `warning: ${f.code}`}: ${f.message}`);
@@ -192,13 +197,8 @@ function load(file: string, lang: Lang | undefined, io: CliIO): { text: string; 
       throw error;
     }
   }
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (error) {
-    io.err(`${file}: cannot read: ${(error as Error).message}`);
-    return 2;
-  }
+  const text = readInput(file, io, io.readFile);
+  if (text === null) return 2;
   try {
     return { text, parsed: parseLaw(text, lang ? { lang } : {}) };
   } catch (error) {
@@ -276,13 +276,8 @@ function instructions(baseFile: string, draftFile: string, lang: Lang | undefine
 function applyLaw(baseFile: string, lawFile: string, lang: Lang | undefined, io: CliIO): number {
   const base = load(baseFile, lang, io);
   if (typeof base === 'number') return base;
-  let text: string;
-  try {
-    text = io.readFile(lawFile);
-  } catch (error) {
-    io.err(`${lawFile}: cannot read: ${(error as Error).message}`);
-    return 2;
-  }
+  const text = readInput(lawFile, io, io.readFile);
+  if (text === null) return 2;
   try {
     const acts = parseAmendingLaw(base.parsed.lang, text);
     if (acts.length !== 1) {
@@ -346,13 +341,8 @@ function importCommand(file: string, lang: Lang | undefined, options: { db: stri
     io.err('--into needs --from YYYY-MM-DD, the date the new version is in force from.');
     return 2;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readBytes(file);
-  } catch (error) {
-    io.err(`${file}: cannot read: ${(error as Error).message}`);
-    return 2;
-  }
+  const bytes = readInput(file, io, io.readBytes);
+  if (bytes === null) return 2;
   const store = createStore(openDatabase(options.db!));
   try {
     const ctx = createServiceContext(store);

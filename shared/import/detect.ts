@@ -1,11 +1,10 @@
 import { assignEIds } from '../law/eid';
-import type { ProvisionKind } from '../law/kinds';
 import type { Lang } from '../law/language';
-import type { LawDoc, Provision } from '../law/provision';
-import { isRepealedStub } from '../law/repealed';
+import type { LawDoc } from '../law/provision';
 import { LawStructureError } from '../law/structure-error';
 import { detectLanguage } from '../law/text/detect-language';
 import { HEADING_KINDS, MARKERS, PARAGRAPH_LINE, SUBPARAGRAPH_LINE, type HeadingKind } from '../law/text/markers';
+import { TreeBuilder, type LineSource } from '../law/text/tree-builder';
 import { newUid } from '../law/uid';
 import { validateLaw } from '../law/validate';
 import { PUBLICATION, readActLine, type ActLine } from './markers';
@@ -75,21 +74,27 @@ export function normalizeBlock(text: string): string {
 /**
  * Finds the structure of a law in the paragraphs of an official text (HTML, DOCX or plain text,
  * in Russian, Kazakh or English): the title and act line before the text, sections, chapters and
- * articles by their headings (`Статья 17-1.`, `17-1-бап.`, `Article 17-1.`), paragraphs `1.` and
- * subparagraphs `1)`, repealed stubs, and the consolidated text's footnotes (`Сноска.` / `Ескерту.` /
- * `Footnote.`) and editor notes ("Примечание ИЗПИ!") kept as notes of the unit they follow, not as
- * norm. Never throws on a misplaced line: it becomes a finding (an error blocks saving), so the
- * user sees the whole tree and every line the importer was unsure about.
+ * articles by their headings (`Статья 17-1.`, `17-1-бап.`, `Article 17-1.`, also in capitals),
+ * paragraphs `1.` and subparagraphs `1)`, repealed stubs, and the consolidated text's footnotes
+ * (`Сноска.` / `Ескерту.` / `Footnote.`) and editor notes ("Примечание ИЗПИ!") kept as notes of the
+ * unit they follow, not as norm. Never throws on a misplaced line: it is kept as text and becomes a
+ * finding (an error blocks saving), so the user sees the whole tree and every line the importer was
+ * unsure about. The tree is built by the text format's own builder (shared/law/text/tree-builder.ts).
  */
 export function detectLaw(blocks: readonly SourceBlock[], options: DetectOptions = {}): DetectedLaw {
   const clean = blocks.map((b) => ({ ...b, text: normalizeBlock(b.text) })).filter((b) => b.text !== '');
   const lang = options.lang ?? detectLanguage(clean.map((b) => b.text).join('\n'));
   if (!lang) throw new NotALawError('No section, chapter or article heading was found: this does not look like the text of a law.');
-  const builder = new TreeBuilder(lang, options.makeUid ?? newUid);
+  const findings: ImportFinding[] = [];
+  const builder = new TreeBuilder(lang, options.makeUid ?? newUid, (code, message, where) => {
+    findings.push({ severity: 'error', code, where: where.label, message: `${message} It was kept as text.` });
+  });
+  const reader = new OfficialText(lang, builder, findings);
   for (const [i, block] of clean.entries()) {
     if (i % 500 === 0) options.checkTime?.();
-    builder.take(block);
+    reader.take(block);
   }
+  reader.end();
   const law: LawDoc = { lang, body: builder.body };
   if (law.body.length === 0) throw new NotALawError('The file holds no provisions.');
   assignEIds(law.body);
@@ -98,148 +103,91 @@ export function detectLaw(blocks: readonly SourceBlock[], options: DetectOptions
     validateLaw(law);
   } catch (error) {
     if (!(error instanceof LawStructureError)) throw error;
-    const where = (error.where.uid && builder.whereOf.get(error.where.uid)) || error.where.eId || '';
-    builder.findings.push({ severity: 'error', code: error.code, where, message: error.message });
+    const where = (error.where.uid && builder.whereOf.get(error.where.uid)?.label) || error.where.eId || '';
+    findings.push({ severity: 'error', code: error.code, where, message: error.message });
   }
   options.checkTime?.();
-  return { lang, title: builder.title, act: builder.act, law, findings: builder.findings };
+  return { lang, title: reader.title, act: reader.act, law, findings };
 }
 
-/** Builds the tree block by block; notes what it could not place with certainty. */
-class TreeBuilder {
-  readonly body: Provision[] = [];
-  readonly findings: ImportFinding[] = [];
-  readonly whereOf = new Map<string, string>();
+/**
+ * What an official text has that the text format has not: a title and an act line before the
+ * provisions, editor notes (a marker line, then the note), notes known by their markup, headings
+ * in capitals, Word's automatic numbering. Everything else goes to the tree builder as it is.
+ */
+class OfficialText {
   title: string | null = null;
   act: ActLine | null = null;
-  private readonly open: Partial<Record<HeadingKind, Provision>> = {};
-  private last: Provision | null = null;
-  private listOwner: Provision | null = null;
-  /** Notes met before any unit: they go to the first one. */
-  private pendingNotes: string[] = [];
   /** An editor note's marker stood alone: its text is the next block. */
-  private noteOpen: string | null = null;
+  private noteOpen: { marker: string; where: LineSource } | null = null;
 
   constructor(
     private readonly lang: Lang,
-    private readonly makeUid: () => string,
+    private readonly builder: TreeBuilder,
+    private readonly findings: ImportFinding[],
   ) {}
 
   take(block: SourceBlock): void {
     const line = block.text;
-    const markers = MARKERS[this.lang];
-    if (this.noteOpen !== null) {
-      const marker = this.noteOpen;
+    const where: LineSource = { label: block.where };
+    if (this.noteOpen) {
+      const { marker } = this.noteOpen;
       this.noteOpen = null;
-      if (!this.isStructural(line)) return this.note(`${marker} ${line}`);
-      this.note(marker);
+      if (!this.isStructural(line)) return this.builder.note(`${marker} ${line}`, where, true);
+      this.builder.note(marker, where, true);
     }
     const editorNote = PUBLICATION[this.lang].editorNote.exec(line);
     if (editorNote) {
-      if (line.length <= editorNote[0].length + 1) this.noteOpen = line;
-      else this.note(line);
+      if (line.length <= editorNote[0].length + 1) this.noteOpen = { marker: line, where };
+      else this.builder.note(line, where, true);
       return;
     }
-    if (markers.footnote.test(line)) return this.note(line);
+    if (MARKERS[this.lang].footnote.test(line)) return this.builder.note(line, where, true);
     for (const kind of HEADING_KINDS) {
       const m = HEADINGS[this.lang][kind].exec(line);
-      if (m) return this.heading(kind, m[1] as string, m[2] ?? '', block);
+      if (m) return this.builder.heading(kind, m[1] as string, m[2] ?? '', where);
     }
     // Before the first heading: the title, the act line, then the preamble.
-    if (this.body.every((u) => u.kind === 'part') && !this.open.section && !this.open.chapter) {
+    if (this.builder.beforeHeadings) {
       if (KIND_LINE.test(line.toUpperCase()) && line === line.toUpperCase()) return;
       const act = readActLine(this.lang, line);
       if (act && !this.act) {
         this.act = act;
         return;
       }
-      if (this.title === null && this.body.length === 0 && (block.role === 'title' || (line === line.toUpperCase() && /\p{L}/u.test(line) && line.length < 400))) {
+      if (this.title === null && this.builder.body.length === 0 && (block.role === 'title' || (line === line.toUpperCase() && /\p{L}/u.test(line) && line.length < 400))) {
         this.title = line;
         return;
       }
     }
     if (block.role === 'note') {
       // Markup alone does not make a numbered unit a note: it stays law text, and the user is told.
-      if (!PARAGRAPH_LINE.test(line) && !SUBPARAGRAPH_LINE.test(line)) return this.note(line);
-      this.findings.push({ severity: 'warning', code: 'NOTE_STYLED_UNIT', where: block.where, message: `Styled like a note (italic or coloured) but numbered like a unit; read as law text: "${clip(line)}".` });
+      if (!PARAGRAPH_LINE.test(line) && !SUBPARAGRAPH_LINE.test(line)) return this.builder.note(line, where, true);
+      this.warn('NOTE_STYLED_UNIT', block, `Styled like a note (italic or coloured) but numbered like a unit; read as law text: "${clip(line)}".`);
     }
-    if (block.autoNumbered) {
-      this.findings.push({ severity: 'warning', code: 'AUTO_NUMBER', where: block.where, message: `Word numbers this line by itself; the number is not in the text, so it was read as plain text: "${clip(line)}".` });
+    if (block.autoNumbered) this.warn('AUTO_NUMBER', block, `Word numbers this line by itself; the number is not in the text, so it was read as plain text: "${clip(line)}".`);
+    const para = block.autoNumbered ? null : PARAGRAPH_LINE.exec(line);
+    if (para) return this.builder.paragraph(para[1] as string, para[2] ?? '', line, where);
+    const sub = block.autoNumbered ? null : SUBPARAGRAPH_LINE.exec(line);
+    if (sub) return this.builder.subparagraph(sub[1] as string, sub[2] ?? '', line, where);
+    if (block.role === 'heading') this.warn('UNKNOWN_HEADING', block, `Marked as a heading but not a section, chapter or article heading; read as text: "${clip(line)}".`);
+    const continued = this.builder.unnumbered(line, where);
+    if (continued && /\p{Lu}/u.test(line) && line === line.toUpperCase() && line.length > 3) {
+      this.warn('CAPS_LINE', block, `A line in capitals was read as a new line of the unit above; is it a heading the importer did not know? "${clip(line)}".`);
     }
-    const para = PARAGRAPH_LINE.exec(line);
-    if (para && !block.autoNumbered) return this.paragraph(para[1] as string, para[2] ?? '', block);
-    const sub = SUBPARAGRAPH_LINE.exec(line);
-    if (sub && !block.autoNumbered) return this.subparagraph(sub[1] as string, sub[2] ?? '', block);
-    if (block.role === 'heading') {
-      this.findings.push({ severity: 'warning', code: 'UNKNOWN_HEADING', where: block.where, message: `Marked as a heading but not a section, chapter or article heading; read as text: "${clip(line)}".` });
-    }
-    this.unnumbered(line, block);
+  }
+
+  /** An editor note's marker at the very end keeps its place as a note. */
+  end(): void {
+    if (this.noteOpen) this.builder.note(this.noteOpen.marker, this.noteOpen.where, true);
   }
 
   private isStructural(line: string): boolean {
-    const markers = MARKERS[this.lang];
-    return HEADING_KINDS.some((k) => HEADINGS[this.lang][k].test(line)) || PARAGRAPH_LINE.test(line) || SUBPARAGRAPH_LINE.test(line) || markers.footnote.test(line);
+    return HEADING_KINDS.some((k) => HEADINGS[this.lang][k].test(line)) || PARAGRAPH_LINE.test(line) || SUBPARAGRAPH_LINE.test(line) || MARKERS[this.lang].footnote.test(line);
   }
 
-  private note(text: string): void {
-    if (this.last) this.last.notes.push(text);
-    else this.pendingNotes.push(text);
-  }
-
-  private heading(kind: HeadingKind, num: string, heading: string, block: SourceBlock): void {
-    const unit = this.unit(kind, num, block, { heading, repealed: kind === 'article' && isRepealedStub(heading, this.lang) });
-    const container = kind === 'section' ? null : kind === 'chapter' ? this.open.section : (this.open.chapter ?? this.open.section);
-    (container ? container.children : this.body).push(unit);
-    this.open[kind] = unit;
-    if (kind === 'section') delete this.open.chapter;
-    if (kind !== 'article') delete this.open.article;
-    this.last = unit;
-    this.listOwner = null;
-  }
-
-  private paragraph(num: string, text: string, block: SourceBlock): void {
-    const article = this.open.article;
-    if (!article) {
-      this.findings.push({ severity: 'error', code: 'ORPHAN_PARAGRAPH', where: block.where, message: `Paragraph ${num}. stands outside any article; it was kept as text.` });
-      return this.unnumbered(block.text, block);
-    }
-    const unit = this.unit('paragraph', num, block, { text, repealed: isRepealedStub(text, this.lang) });
-    article.children.push(unit);
-    this.last = unit;
-    this.listOwner = unit;
-  }
-
-  private subparagraph(num: string, text: string, block: SourceBlock): void {
-    if (!this.listOwner) {
-      this.findings.push({ severity: 'error', code: 'ORPHAN_SUBPARAGRAPH', where: block.where, message: `Subparagraph ${num}) has no paragraph or introductory part to belong to; it was kept as text.` });
-      return this.unnumbered(block.text, block);
-    }
-    const unit = this.unit('subparagraph', num, block, { text, repealed: isRepealedStub(text, this.lang) });
-    this.listOwner.children.push(unit);
-    this.last = unit;
-  }
-
-  private unnumbered(line: string, block: SourceBlock): void {
-    if (this.last && (this.last.kind === 'paragraph' || this.last.kind === 'subparagraph')) {
-      // A line after a numbered unit continues it (a new абзац of its text), as in the text format.
-      this.last.text += `\n${line}`;
-      if (/\p{Lu}/u.test(line) && line === line.toUpperCase() && line.length > 3) {
-        this.findings.push({ severity: 'warning', code: 'CAPS_LINE', where: block.where, message: `A line in capitals was read as a new line of the unit above; is it a heading the importer did not know? "${clip(line)}".` });
-      }
-      return;
-    }
-    const unit = this.unit('part', '', block, { text: line, repealed: isRepealedStub(line, this.lang) });
-    const container = this.open.article ?? this.open.chapter ?? this.open.section;
-    (container ? container.children : this.body).push(unit);
-    this.last = unit;
-    this.listOwner = unit;
-  }
-
-  private unit(kind: ProvisionKind, num: string, block: SourceBlock, fields: { heading?: string; text?: string; repealed: boolean }): Provision {
-    const unit: Provision = { uid: this.makeUid(), eId: '', kind, num, heading: fields.heading ?? '', text: fields.text ?? '', repealed: fields.repealed, notes: this.pendingNotes, children: [] };
-    this.pendingNotes = [];
-    this.whereOf.set(unit.uid, block.where);
-    return unit;
+  private warn(code: string, block: SourceBlock, message: string): void {
+    this.findings.push({ severity: 'warning', code, where: block.where, message });
   }
 }
 

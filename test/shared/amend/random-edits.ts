@@ -1,4 +1,6 @@
-// Random laws and random drafter's edits of them, for property tests of derivation and its views.
+// Random laws and random edits of them, for property tests of derivation and its views. Unlike
+// ../instructions/random-drafts.ts (valid laws in chapters, edited as a drafter would), these edits
+// may leave numbering invalid on purpose: derive, apply and the redline must work on any tree.
 import fc from 'fast-check';
 import { assignEIds, type LawDoc, type Lang, type Provision, type ProvisionKind } from '../../../shared/law';
 

@@ -181,7 +181,7 @@ export const contract = {
   listPackages: { input: empty, output: z.array(packageSummarySchema) },
   getPackage: { input: z.object({ packageId: id }).strict(), output: packageSummarySchema },
   createPackage: {
-    input: z.object({ title: z.string().trim().min(1).max(1000), baseVersionIds: z.array(id).min(1).max(50) }).strict(),
+    input: z.object({ title: z.string().trim().min(1).max(1000), baseVersionIds: z.array(id).min(1).max(50), author: z.string().trim().max(200).optional() }).strict(),
     output: packageSummarySchema,
   },
   saveDraft: {

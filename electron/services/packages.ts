@@ -1,6 +1,7 @@
 import type { PackageSummary } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
 import type { PackageRecord } from '../store/repositories/packages';
+import { getIdentity } from './audit';
 import type { ServiceContext } from './context';
 
 /** A package with its working drafts. */
@@ -20,10 +21,12 @@ export function listPackages(ctx: ServiceContext): PackageSummary[] {
  * law text, a working draft that begins as a copy of it with the same uids (the lineage that
  * amendments are derived along). All or nothing, in one transaction.
  */
-export function createPackage(ctx: ServiceContext, input: { title: string; baseVersionIds: string[] }): PackageSummary {
+export function createPackage(ctx: ServiceContext, input: { title: string; baseVersionIds: string[]; author?: string | undefined }): PackageSummary {
   const { store } = ctx;
   const now = ctx.now();
-  const pkg: PackageRecord = { id: ctx.newId(), title: input.title.trim(), status: 'draft', authors: [], createdAt: now, updatedAt: now };
+  // Who drafts it: named in the dialog, else the name set in the app; its changes are signed with it.
+  const author = input.author?.trim() || getIdentity(ctx)?.name;
+  const pkg: PackageRecord = { id: ctx.newId(), title: input.title.trim(), status: 'draft', authors: author ? [author] : [], createdAt: now, updatedAt: now };
   store.transaction(() => {
     store.packages.insert(pkg);
     const seen = new Set<string>();

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { errorMessage } from '../i18n';
+import { onIdentityChanged } from '../identity-events';
 
 /**
  * Who is working, in the title bar: review actions and comments are signed with this name and
@@ -17,7 +18,9 @@ export function IdentityButton() {
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
-    void call('getIdentity', {}).then(setIdentity, () => undefined);
+    const load = () => void call('getIdentity', {}).then(setIdentity, () => undefined);
+    load();
+    return onIdentityChanged(load);
   }, []);
   useEffect(() => {
     if (open && dialog.current && !dialog.current.open) dialog.current.showModal();

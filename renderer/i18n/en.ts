@@ -33,6 +33,8 @@ export const en = {
     amends: 'It will amend',
     create: 'Create draft',
     cancel: 'Cancel',
+    author: 'Drafted by',
+    authorHint: 'Your name: your changes are signed with it',
   },
   draft: {
     texts: 'Texts amended by this draft',

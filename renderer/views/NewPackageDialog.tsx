@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { langBadge } from '../format';
 import { errorMessage } from '../i18n';
+import { announceIdentityChanged } from '../identity-events';
 import { navigate } from '../router';
 
 /** Another language text of the same law, which the package may amend too. */
@@ -21,12 +22,19 @@ export function NewPackageDialog({ versionId, lawTitle, otherTexts, onClose }: {
   const [title, setTitle] = useState(() => t('newPackage.defaultTitle', { title: lawTitle.replace(/\s*\([^)]*\)\s*$/, '') }));
   const [also, setAlso] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState(false);
+  // Who drafts: the name set in the app, or asked here the first time (changes are signed with it).
+  const [author, setAuthor] = useState('');
+  const [known, setKnown] = useState<{ name: string; role: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    void call('getIdentity', {}).then((who) => {
+      setKnown(who);
+      if (who) setAuthor(who.name);
+    }, () => undefined);
   }, []);
 
   async function submit(event: FormEvent) {
@@ -34,7 +42,13 @@ export function NewPackageDialog({ versionId, lawTitle, otherTexts, onClose }: {
     setBusy(true);
     setError(null);
     try {
-      const pkg = await call('createPackage', { title, baseVersionIds: [versionId, ...also] });
+      const name = author.trim();
+      // A name given for the first time becomes the app's: comments, reviews and changes are signed with it.
+      if (name && !known) {
+        await call('setIdentity', { name, role: '' });
+        announceIdentityChanged();
+      }
+      const pkg = await call('createPackage', { title, baseVersionIds: [versionId, ...also], ...(name ? { author: name } : {}) });
       // Open the draft of the text the drafter started from (the package may amend other languages too).
       const draft = pkg.drafts.find((d) => d.baseVersionId === versionId) ?? pkg.drafts[0];
       if (draft) navigate({ view: 'draft', packageId: pkg.id, versionId: draft.versionId });
@@ -77,6 +91,10 @@ export function NewPackageDialog({ versionId, lawTitle, otherTexts, onClose }: {
             ))}
           </fieldset>
         )}
+        <label className="field">
+          <span>{t('newPackage.author')}</span>
+          <input className="text-input" value={author} onChange={(e) => setAuthor(e.target.value)} placeholder={t('newPackage.authorHint')} data-testid="package-author" />
+        </label>
         {error && <p className="error-text" role="alert">{error}</p>}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createServiceContext, type ServiceContext } from '../../../electron/services/context';
+import { setIdentity } from '../../../electron/services/audit';
 import { saveDraft } from '../../../electron/services/drafts';
 import { listLibrary } from '../../../electron/services/library';
 import { createPackage, listPackages } from '../../../electron/services/packages';
@@ -126,5 +127,15 @@ describe('packages and drafts', () => {
   it('refuses to edit a text in force', () => {
     const id = inForceVersionId();
     expect(() => saveDraft(ctx, { versionId: id, revision: 0, upserts: [], deletes: [] })).toThrow(StoreError);
+  });
+});
+
+describe('who drafts a package', () => {
+  it('is the name given when it is created, else the name set in the app', () => {
+    const baseId = listLibrary(ctx)[0]!.expressions[0]!.versionId!;
+    expect(createPackage(ctx, { title: 'A', baseVersionIds: [baseId], author: ' А. Разработчик ' }).id).toBeTruthy();
+    setIdentity(ctx, { name: 'Б. Юрист', role: '' });
+    createPackage(ctx, { title: 'B', baseVersionIds: [baseId] });
+    expect(ctx.store.packages.list().map((p) => [p.title, p.authors])).toEqual(expect.arrayContaining([['A', ['А. Разработчик']], ['B', ['Б. Юрист']]]));
   });
 });

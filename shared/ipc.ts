@@ -109,7 +109,7 @@ export const gapSchema = z.object({ code: gapCode, names: texts, descriptions: t
 /** The coverage of a package (electron/services/gaps.ts). */
 export const coverageSchema = z.object({
   amendments: z.array(
-    z.object({ uid: z.string(), versionId: id, lang: z.string(), label: z.string(), kind: z.string(), gapCodes: z.array(z.string()), justification: z.string(), evidence: z.string(), status: z.enum(['proposed', 'accepted', 'rejected']) }),
+    z.object({ uid: z.string(), versionId: id, lang: z.string(), label: z.string(), kind: z.string(), gapCodes: z.array(z.string()), justification: z.string(), evidence: z.string(), status: z.enum(['proposed', 'accepted', 'rejected']), author: z.string().nullable(), changedAt: isoTime.nullable() }),
   ),
   perGap: z.array(z.object({ code: z.string(), count: z.number().int() })),
   matrix: z.array(z.object({ versionId: id, title: z.string(), lang: z.string(), counts: z.record(z.string(), z.number().int()) })),

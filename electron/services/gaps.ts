@@ -98,6 +98,9 @@ export interface AnnotatedAmendment {
   evidence: string;
   /** The review decision so far. */
   status: 'proposed' | 'accepted' | 'rejected';
+  /** Who last changed it and when (null for amendments from before changes were signed). */
+  author: string | null;
+  changedAt: string | null;
 }
 
 /** How well a package's amendments cover the gaps, and what still needs attention. */
@@ -125,11 +128,12 @@ export function packageCoverage(ctx: ServiceContext, packageId: string): Coverag
     const e = store.works.getExpression(v.expressionId);
     const lang = e?.lang ?? 'ru';
     const counts: Record<string, number> = {};
+    const signed = store.amendments.revisions(v.id);
     for (const a of store.amendments.listForVersion(v.id)) {
       const codes = gapsOf.get(a.uid) ?? [];
       for (const c of codes) counts[c] = (counts[c] ?? 0) + 1;
       const note = notes.get(a.uid);
-      amendments.push({ uid: a.uid, versionId: v.id, lang, label: structuralLabel(a.path, lang), kind: a.kind, gapCodes: codes, justification: note?.justification ?? '', evidence: note?.evidence ?? '', status: note?.status ?? 'proposed' });
+      amendments.push({ uid: a.uid, versionId: v.id, lang, label: structuralLabel(a.path, lang), kind: a.kind, gapCodes: codes, justification: note?.justification ?? '', evidence: note?.evidence ?? '', status: note?.status ?? 'proposed', author: signed.get(a.uid)?.author ?? null, changedAt: signed.get(a.uid)?.changedAt ?? null });
     }
     matrix.push({ versionId: v.id, title: e?.title ?? '', lang, counts });
   }

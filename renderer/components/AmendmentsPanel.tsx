@@ -49,9 +49,12 @@ export function AmendmentsPanel({
   const ui = (i18n.language === 'en' ? 'en' : 'ru') as Lang;
   const [editing, setEditing] = useState<string | null>(null);
   const [filter, setFilter] = useState<string>('');
+  const [author, setAuthor] = useState<string>('');
   const byUid = new Map((annotations?.coverage.amendments ?? []).map((a) => [a.uid, a]));
   const gapName = new Map((annotations?.gaps ?? []).map((g) => [g.code, g.names[ui]]));
+  const authors = [...new Set((annotations?.coverage.amendments ?? []).map((a) => a.author).filter((x): x is string => !!x))].sort();
   const shown = amendments.filter((a) => {
+    if (author && byUid.get(a.uid)?.author !== author) return false;
     if (!filter) return true;
     const codes = byUid.get(a.uid)?.gapCodes ?? [];
     return filter === '-' ? codes.length === 0 : codes.includes(filter);
@@ -68,6 +71,16 @@ export function AmendmentsPanel({
           {annotations.gaps.filter((g) => !g.retired).map((g) => (
             <option key={g.code} value={g.code}>
               {g.names[ui]}
+            </option>
+          ))}
+        </select>
+      )}
+      {annotations && authors.length > 1 && (
+        <select className="gap-filter" value={author} onChange={(e) => setAuthor(e.target.value)} aria-label={t('amendments.byAuthor')} data-testid="author-filter">
+          <option value="">{t('amendments.allAuthors')}</option>
+          {authors.map((name) => (
+            <option key={name} value={name}>
+              {name}
             </option>
           ))}
         </select>
@@ -108,6 +121,11 @@ export function AmendmentsPanel({
                     </span>
                   ))}
                   {note?.justification && <span className="amendment-why">{note.justification}</span>}
+                  {note?.author && (
+                    <span className="amendment-author" data-testid="amendment-author">
+                      {t('amendments.changedBy', { author: note.author, date: (note.changedAt ?? '').slice(0, 10) })}
+                    </span>
+                  )}
                   {note && (
                     <ReviewControls packageId={annotations.packageId} uid={a.uid} status={note.status} onCoverage={annotations.onCoverage} onRejected={annotations.onRejected} prepare={annotations.prepare} />
                   )}

@@ -59,6 +59,9 @@ export const en = {
     cannotInsert: 'A {{kind}} cannot be added here.',
   },
   amendments: {
+    byAuthor: 'Filter by author',
+    allAuthors: 'All authors',
+    changedBy: '{{author}}, {{date}}',
     title: 'Amendments',
     none: 'No changes yet. Edit the text: each changed provision appears here.',
     number: 'Number',

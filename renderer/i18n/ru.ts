@@ -61,6 +61,9 @@ export const ru: typeof en = {
     cannotInsert: 'Здесь нельзя добавить: {{kind}}.',
   },
   amendments: {
+    byAuthor: 'Фильтр по автору',
+    allAuthors: 'Все авторы',
+    changedBy: '{{author}}, {{date}}',
     title: 'Поправки',
     none: 'Изменений пока нет. Правьте текст: каждая изменённая единица появится здесь.',
     number: 'Номер',

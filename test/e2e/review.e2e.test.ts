@@ -86,4 +86,29 @@ describe('review in the real renderer', () => {
     await page.getByTestId('compare-status').selectOption('proposed');
     await expect.poll(() => page.getByTestId('compare-row').count()).toBe(2);
   });
+
+  it('two people edit one draft: each change shows who made it, and the panel filters by author', async () => {
+    const { page } = current();
+    const signIn = async (name: string) => {
+      await page.getByTestId('identity').click();
+      await page.getByTestId('identity-name').fill(name);
+      await page.getByTestId('identity-save').click();
+      await expect.poll(() => page.getByTestId('identity').innerText()).toBe(name);
+    };
+    await signIn('А. Разработчик');
+    await startDraft(page);
+    const p1 = page.locator('.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="1"] > .zan-unit-content > .zan-body');
+    await cursorAtEnd(page, p1);
+    await page.keyboard.type(' Советы публикуют отчеты.');
+    await waitSaved(page);
+    await signIn('Б. Юрист');
+    const p4 = page.locator('.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="4"] > .zan-unit-content > .zan-body');
+    await cursorAtEnd(page, p4);
+    await page.keyboard.press('Control+Shift+Backspace');
+    await waitSaved(page);
+    await expect.poll(() => page.getByTestId('amendment-author').allInnerTexts()).toEqual([expect.stringMatching(/^А\. Разработчик, \d{4}-\d{2}-\d{2}$/), expect.stringMatching(/^Б\. Юрист, /)]);
+    await page.getByTestId('author-filter').selectOption('Б. Юрист');
+    expect(await page.getByTestId('amendment').count()).toBe(1);
+    expect(await page.getByTestId('amendment').getAttribute('data-kind')).toBe('repeal');
+  });
 });

@@ -1,5 +1,6 @@
 import type { Amendment } from '../../shared/amend';
-import type { ProvisionRow } from '../../shared/law';
+import { restoreUnit, RestoreError } from '../../shared/amend/restore';
+import { diffRows, LawStructureError, lawToRows, rowsToLaw, validateLaw, type ProvisionRow } from '../../shared/law';
 import { StoreError } from '../store/errors';
 import { audit, requireIdentity } from './audit';
 import type { ServiceContext } from './context';
@@ -30,7 +31,8 @@ export function addComment(ctx: ServiceContext, input: { packageId: string; uid:
  * Accepts or rejects one amendment. Accepting records the decision. Rejecting restores the
  * provision's wording in force in the draft (text, heading, number, and the units a repeal had
  * dropped; an inserted unit is removed), through the ordinary save, so validation and re-derivation
- * apply. Either way the action is signed and logged. A move is undone by moving the unit back.
+ * apply; a unit moved or taken out goes back where the law in force has it. Either way the action
+ * is signed and logged.
  */
 export function reviewAmendment(ctx: ServiceContext, input: { packageId: string; uid: string; decision: 'accept' | 'reject' }): void {
   requireIdentity(ctx);
@@ -46,9 +48,21 @@ export function reviewAmendment(ctx: ServiceContext, input: { packageId: string;
       status: input.decision === 'accept' ? 'accepted' : 'rejected',
       updatedAt: ctx.now(),
     });
-    if (input.decision === 'reject') {
-      if (a.placement && a.base) throw new StoreError('NOT_EDITABLE', 'A moved provision is restored by moving it back in the draft.');
-      if (!a.proposed) throw new StoreError('NOT_EDITABLE', 'A removed provision is restored by adding it back in the draft.');
+    if (input.decision === 'reject' && ((a.placement && a.base) || !a.proposed)) {
+      // A unit moved or taken out goes back where the law in force has it, with its wording in force.
+      const version = store.versions.get(versionId);
+      const lang = (version && store.works.getExpression(version.expressionId)?.lang) ?? 'ru';
+      const draftRows = store.provisions.load(versionId);
+      let restored;
+      try {
+        restored = restoreUnit(rowsToLaw(store.provisions.load(baseVersionId), lang), rowsToLaw(draftRows, lang), a);
+        validateLaw(restored);
+      } catch (error) {
+        if (error instanceof RestoreError || error instanceof LawStructureError) throw new StoreError('NOT_EDITABLE', `It cannot go back by itself: ${error.message}`);
+        throw error;
+      }
+      saveDraft(ctx, { versionId, revision: version?.revision ?? 0, ...diffRows(draftRows, lawToRows(restored)) }, { duringReview: true });
+    } else if (input.decision === 'reject') {
       const draftRows = store.provisions.load(versionId);
       const baseRows = new Map(store.provisions.load(baseVersionId).map((r) => [r.uid, r]));
       const upserts: ProvisionRow[] = [];

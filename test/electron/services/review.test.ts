@@ -143,3 +143,29 @@ describe('review', () => {
     expect(() => ctx.store.db.prepare("UPDATE snapshot_provision SET text = 'x'").run()).toThrow(/immutable/);
   });
 });
+
+describe('rejecting a move or a removal puts the unit back where the law in force has it', () => {
+  it('a removed paragraph comes back with its wording in force', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: '' });
+    const { pkgId, versionId, p19 } = startPackage(ctx);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [], deletes: [p19.uid] });
+    expect(printLaw(lawFromJSON(openVersion(ctx, versionId).law))).not.toContain('Настоящий Закон вводится');
+    reviewAmendment(ctx, { packageId: pkgId, uid: p19.uid, decision: 'reject' });
+    expect(printLaw(lawFromJSON(openVersion(ctx, versionId).law))).toContain('Статья 19. Порядок введения в действие\n1. Настоящий Закон вводится в действие');
+    expect(ctx.store.amendments.listForVersion(versionId)).toEqual([]);
+  });
+
+  it('a moved subparagraph goes back to its place and number', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: '' });
+    const { pkgId, versionId, rows, p17 } = startPackage(ctx);
+    const before = printLaw(lawFromJSON(openVersion(ctx, versionId).law));
+    // 9-1) of article 1 becomes 3) of article 17, paragraph 1.
+    const moved = rows.find((r) => r.num === '9-1')!;
+    const last = rows.filter((r) => r.parentUid === p17.uid).length;
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...moved, parentUid: p17.uid, ord: last, num: '3' }], deletes: [] });
+    const [move] = ctx.store.amendments.listForVersion(versionId);
+    expect(move?.kind).toBe('move');
+    reviewAmendment(ctx, { packageId: pkgId, uid: moved.uid, decision: 'reject' });
+    expect(printLaw(lawFromJSON(openVersion(ctx, versionId).law))).toBe(before);
+  });
+});

@@ -35,6 +35,7 @@ export const CHANNEL_NAMES = [
   'listComments',
   'addComment',
   'reviewAmendment',
+  'reviewAmendments',
   'getOverlaps',
   'createSnapshot',
   'listSnapshots',

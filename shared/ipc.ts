@@ -218,6 +218,7 @@ export const contract = {
   },
   addComment: { input: z.object({ packageId: id, uid: id, parentId: id.nullable(), text: z.string().min(1).max(20_000) }).strict(), output: z.object({ ok: z.literal(true) }) },
   reviewAmendment: { input: z.object({ packageId: id, uid: id, decision: z.enum(['accept', 'reject']) }).strict(), output: coverageSchema },
+  reviewAmendments: { input: z.object({ packageId: id, uids: z.array(id).min(1).max(1000), decision: z.enum(['accept', 'reject']) }).strict(), output: coverageSchema },
   getOverlaps: {
     input: z.object({ packageId: id }).strict(),
     output: z.array(z.object({ uid: z.string(), eId: z.string(), otherPackageId: id, otherPackageTitle: z.string(), otherVersionId: id })),

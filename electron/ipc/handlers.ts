@@ -5,7 +5,7 @@ import { getIdentity, setIdentity, verifyAudit } from '../services/audit';
 import { packageDocuments } from '../services/documents';
 import { compare, createSnapshot, listSnapshots } from '../services/compare';
 import { packageOverlaps } from '../services/overlap';
-import { addComment, reviewAmendment } from '../services/review';
+import { addComment, reviewAmendment, reviewAmendments } from '../services/review';
 import { writeFileSync } from 'node:fs';
 import { annotateAmendment, exportTaxonomy, importTaxonomy, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
@@ -60,6 +60,10 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     },
     reviewAmendment: (input) => {
       reviewAmendment(ctx, input);
+      return packageCoverage(ctx, input.packageId);
+    },
+    reviewAmendments: (input) => {
+      reviewAmendments(ctx, input);
       return packageCoverage(ctx, input.packageId);
     },
     getOverlaps: ({ packageId }) => packageOverlaps(ctx, packageId),

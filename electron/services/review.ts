@@ -94,3 +94,17 @@ export function reviewAmendment(ctx: ServiceContext, input: { packageId: string;
     audit(ctx, input.packageId, input.uid, input.decision, { kind: a.kind, eId: a.eId, base: a.base?.text ?? null, proposed: a.proposed?.text ?? null });
   });
 }
+
+/**
+ * Accepts or rejects several amendments at once, all or none (one transaction). An amendment an
+ * earlier reject of the same batch already took away (a unit inside an inserted one) is skipped.
+ */
+export function reviewAmendments(ctx: ServiceContext, input: { packageId: string; uids: string[]; decision: 'accept' | 'reject' }): void {
+  requireIdentity(ctx);
+  const amended = () => new Set(ctx.store.versions.listByPackage(input.packageId).flatMap((v) => ctx.store.amendments.listForVersion(v.id).map((a) => a.uid)));
+  const unknown = input.uids.filter((uid) => !amended().has(uid));
+  if (unknown.length) throw new StoreError('NOT_FOUND', `${unknown.length} of the selected provisions have no amendment in the package.`);
+  ctx.store.transaction(() => {
+    for (const uid of new Set(input.uids)) if (amended().has(uid)) reviewAmendment(ctx, { packageId: input.packageId, uid, decision: input.decision });
+  });
+}

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../i18n';
+import { call } from '../api';
 import type { CoverageData, GapData } from '../../shared/ipc';
 import { AnnotationEditor } from './AnnotationEditor';
 import { ReviewControls } from './ReviewControls';
@@ -50,6 +52,21 @@ export function AmendmentsPanel({
   const [editing, setEditing] = useState<string | null>(null);
   const [filter, setFilter] = useState<string>('');
   const [author, setAuthor] = useState<string>('');
+  // Amendments ticked for one decision on all of them.
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [batchError, setBatchError] = useState<string | null>(null);
+  const decideAll = async (decision: 'accept' | 'reject') => {
+    if (!annotations || selected.size === 0) return;
+    setBatchError(null);
+    try {
+      await annotations.prepare();
+      annotations.onCoverage(await call('reviewAmendments', { packageId: annotations.packageId, uids: [...selected], decision }));
+      setSelected(new Set());
+      if (decision === 'reject') annotations.onRejected();
+    } catch (e) {
+      setBatchError(errorMessage(e));
+    }
+  };
   const byUid = new Map((annotations?.coverage.amendments ?? []).map((a) => [a.uid, a]));
   const gapName = new Map((annotations?.gaps ?? []).map((g) => [g.code, g.names[ui]]));
   const authors = [...new Set((annotations?.coverage.amendments ?? []).map((a) => a.author).filter((x): x is string => !!x))].sort();
@@ -85,6 +102,21 @@ export function AmendmentsPanel({
           ))}
         </select>
       )}
+      {annotations && selected.size > 0 && (
+        <div className="batch-bar" role="toolbar" data-testid="batch-bar">
+          <span>{t('amendments.selected', { count: selected.size })}</span>
+          <button type="button" className="link-button" onClick={() => void decideAll('accept')} data-testid="accept-selected">
+            {t('review.accept')}
+          </button>
+          <button type="button" className="link-button danger" onClick={() => void decideAll('reject')} data-testid="reject-selected">
+            {t('review.reject')}
+          </button>
+          <button type="button" className="link-button" onClick={() => setSelected(new Set())}>
+            {t('amendments.clearSelection')}
+          </button>
+          {batchError && <span className="error-text">{batchError}</span>}
+        </div>
+      )}
       {amendments.length === 0 && <p className="hint">{t('amendments.none')}</p>}
       <ol className="amendment-list">
         {shown.map((a) => {
@@ -115,6 +147,20 @@ export function AmendmentsPanel({
               </button>
               {annotations && (
                 <div className="amendment-annotation">
+                  <label className="select-amendment" title={t('amendments.select')}>
+                    <input
+                      type="checkbox"
+                      checked={selected.has(a.uid)}
+                      onChange={(e) => {
+                        const next = new Set(selected);
+                        if (e.target.checked) next.add(a.uid);
+                        else next.delete(a.uid);
+                        setSelected(next);
+                      }}
+                      aria-label={t('amendments.select')}
+                      data-testid="select-amendment"
+                    />
+                  </label>
                   {(note?.gapCodes ?? []).map((c) => (
                     <span key={c} className="gap-chip" data-testid="gap-chip">
                       {gapName.get(c) ?? c}

@@ -59,6 +59,9 @@ export const en = {
     cannotInsert: 'A {{kind}} cannot be added here.',
   },
   amendments: {
+    selected: '{{count}} selected:',
+    select: 'Select for one decision on several',
+    clearSelection: 'Clear',
     byAuthor: 'Filter by author',
     allAuthors: 'All authors',
     changedBy: '{{author}}, {{date}}',

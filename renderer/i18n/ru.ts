@@ -61,6 +61,9 @@ export const ru: typeof en = {
     cannotInsert: 'Здесь нельзя добавить: {{kind}}.',
   },
   amendments: {
+    selected: 'Выбрано: {{count}} —',
+    select: 'Выбрать для общего решения',
+    clearSelection: 'Снять выбор',
     byAuthor: 'Фильтр по автору',
     allAuthors: 'Все авторы',
     changedBy: '{{author}}, {{date}}',

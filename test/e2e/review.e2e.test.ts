@@ -110,5 +110,13 @@ describe('review in the real renderer', () => {
     await page.getByTestId('author-filter').selectOption('Б. Юрист');
     expect(await page.getByTestId('amendment').count()).toBe(1);
     expect(await page.getByTestId('amendment').getAttribute('data-kind')).toBe('repeal');
+
+    // Both selected, accepted in one go.
+    await page.getByTestId('author-filter').selectOption('');
+    for (const box of await page.getByTestId('select-amendment').all()) await box.check();
+    expect(await page.getByTestId('batch-bar').innerText()).toContain('Выбрано: 2');
+    await page.getByTestId('accept-selected').click();
+    await expect.poll(() => page.locator('.amendment-annotation .badge-submitted').count()).toBe(2);
+    expect(await page.getByTestId('batch-bar').count()).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import { setPackageStatus, annotateAmendment } from '../../../electron/services/
 import { createPackage } from '../../../electron/services/packages';
 import { compare, createSnapshot, listSnapshots } from '../../../electron/services/compare';
 import { packageOverlaps } from '../../../electron/services/overlap';
-import { addComment, reviewAmendment } from '../../../electron/services/review';
+import { addComment, reviewAmendment, reviewAmendments } from '../../../electron/services/review';
 import { openVersion } from '../../../electron/services/versions';
 import { lawFromJSON, lawToRows, printLaw } from '../../../shared/law';
 import { openTestContext, startPackage, tempDir } from '../harness';
@@ -167,5 +167,20 @@ describe('rejecting a move or a removal puts the unit back where the law in forc
     expect(move?.kind).toBe('move');
     reviewAmendment(ctx, { packageId: pkgId, uid: moved.uid, decision: 'reject' });
     expect(printLaw(lawFromJSON(openVersion(ctx, versionId).law))).toBe(before);
+  });
+});
+
+describe('deciding on several amendments at once', () => {
+  it('accepts all the selected, and rejects all or none', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: '' });
+    const { pkgId, versionId, p17, p19 } = startPackage(ctx);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 января 2027 года.' }], deletes: [] });
+    reviewAmendments(ctx, { packageId: pkgId, uids: [p17.uid, p19.uid], decision: 'accept' });
+    expect([...ctx.store.amendments.annotations(pkgId).values()].map((n) => n.status)).toEqual(['accepted', 'accepted']);
+    // One of them cannot be found: nothing at all is rejected.
+    expect(() => reviewAmendments(ctx, { packageId: pkgId, uids: [p17.uid, 'nosuchunit01'], decision: 'reject' })).toThrow();
+    expect(printLaw(lawFromJSON(openVersion(ctx, versionId).law))).toContain('Университеты и колледжи вправе:');
+    reviewAmendments(ctx, { packageId: pkgId, uids: [p17.uid, p19.uid], decision: 'reject' });
+    expect(ctx.store.amendments.listForVersion(versionId)).toEqual([]);
   });
 });

@@ -126,7 +126,7 @@ const compareSource = z.union([
 
 const empty = z.object({}).strict();
 
-/** Every channel: its input and output schemas. The key is the bridge method's name. */
+/** A calendar date, YYYY-MM-DD. */
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)')
@@ -171,6 +171,7 @@ export const bundleStatusSchema = z.object({
   error: z.string().nullable(),
 });
 
+/** Every channel: its input and output schemas. The key is the bridge method's name. */
 export const contract = {
   getAppInfo: {
     input: empty,

@@ -1,31 +1,11 @@
 import { amendmentsToJSON, amendmentsToText, derive } from '../../shared/amend';
 import { applyOperations, InstructionError, parseAmendingLaw, planOperations, renderAmendingLaw } from '../../shared/instructions';
-import { comparativeTable, comparativeTableHtml } from '../../shared/table/comparative';
-import { comparativeTableDocx } from '../io/table-docx';
-import { redlineDocx } from '../io/redline-docx';
-import { htmlToPdfHeadless } from '../io/pdf-headless';
-import { REDLINE_WORDS, redlineHtml, redlineParagraphs } from '../../shared/redline';
-import { aknAct } from '../../shared/akn';
-import { ImportError, readLawFile } from '../io/import';
-import { importLaw, type ImportTarget } from '../services/import';
-import { createServiceContext } from '../services/context';
-import { verifyAudit } from '../services/audit';
-import { defaultDatabaseFile } from '../paths';
-import { openDatabase } from '../store/database';
-import { StoreError } from '../store/errors';
-import { createStore } from '../store/store';
-import { existsSync } from 'node:fs';
-import { countByKind, LawStructureError, parseLaw, printLaw, isLang, type Lang } from '../../shared/law';
+import { countByKind, isLang, printLaw, type Lang } from '../../shared/law';
+import { auditCheck, importCommand } from './database-commands';
+import { akn, DEFAULT_TITLE, redline, table } from './document-commands';
+import { load, readInput, type CliIO } from './io';
 
-/** What the CLI touches of the world, so tests can run it without files or a terminal. */
-export interface CliIO {
-  readFile(path: string): string;
-  /** A file's bytes (HTML, DOCX and XML inputs are read as bytes, their encoding detected). */
-  readBytes(path: string): Uint8Array;
-  writeFile(path: string, content: string | Uint8Array): void;
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { CliIO } from './io';
 
 const USAGE = `Usage: zan <command> [options] <file>...
 
@@ -162,54 +142,6 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   }
 }
 
-/** Reads a file (as text or bytes), or reports on stderr why it cannot be read (exit code 2). */
-function readInput<T>(file: string, io: CliIO, read: (path: string) => T): T | null {
-  try {
-    return read(file);
-  } catch (error) {
-    io.err(`${file}: cannot read: ${(error as Error).message}`);
-    return null;
-  }
-}
-
-/** Whether a file is read by the importers (HTML, DOCX, AKN XML) rather than as the plain-text format. */
-const isImported = (file: string) => /\.(html?|docx|xml|akn)$/i.test(file);
-
-/**
- * Reads and parses one law file, reporting a problem on stderr (a number: the exit code). A `.txt`
- * is the plain-text format, parsed strictly; HTML, DOCX and Akoma Ntoso XML go through the
- * importers (with their limits), their warnings printed, their errors failing like a bad text.
- */
-function load(file: string, lang: Lang | undefined, io: CliIO): { text: string; parsed: ReturnType<typeof parseLaw> } | number {
-  if (isImported(file)) {
-    const bytes = readInput(file, io, io.readBytes);
-    if (bytes === null) return 2;
-    try {
-      const read = readLawFile(file, bytes, lang ? { lang } : {});
-      for (const f of read.findings) io.err(`${file}: ${f.where}: ${f.severity === 'error' ? f.code : `warning: ${f.code}`}: ${f.message}`);
-      if (read.findings.some((f) => f.severity === 'error')) return 1;
-      return { text: printLaw(read.law), parsed: read.law };
-    } catch (error) {
-      if (error instanceof ImportError) {
-        io.err(error.message);
-        return 2;
-      }
-      throw error;
-    }
-  }
-  const text = readInput(file, io, io.readFile);
-  if (text === null) return 2;
-  try {
-    return { text, parsed: parseLaw(text, lang ? { lang } : {}) };
-  } catch (error) {
-    if (error instanceof LawStructureError) {
-      const where = error.where.line !== undefined ? `${file}:${error.where.line}` : file;
-      io.err(`${where}: ${error.code}: ${error.message.replace(/^Line \d+: /, '')}`);
-      return 1;
-    }
-    throw error;
-  }
-}
 
 function check(file: string, lang: Lang | undefined, io: CliIO): number {
   const loaded = load(file, lang, io);
@@ -247,8 +179,6 @@ function diff(baseFile: string, draftFile: string, lang: Lang | undefined, flags
   return 0;
 }
 
-/** How an act is cited when the user did not say. */
-const DEFAULT_TITLE: Record<Lang, string> = { ru: 'Закон Республики Казахстан', kk: 'Қазақстан Республикасының Заңына', en: 'the Law of the Republic of Kazakhstan' };
 
 function instructions(baseFile: string, draftFile: string, lang: Lang | undefined, title: string | undefined, io: CliIO): number {
   const base = load(baseFile, lang, io);
@@ -293,128 +223,4 @@ function applyLaw(baseFile: string, lawFile: string, lang: Lang | undefined, io:
     }
     throw error;
   }
-}
-
-async function table(baseFile: string, draftFile: string, lang: Lang | undefined, out: string, title: string | undefined, io: CliIO): Promise<number> {
-  const base = load(baseFile, lang, io);
-  if (typeof base === 'number') return base;
-  const draft = load(draftFile, lang ?? base.parsed.lang, io);
-  if (typeof draft === 'number') return draft;
-  const l = base.parsed.lang;
-  const rows = comparativeTable(derive(base.parsed, draft.parsed), l);
-  const heading = title ?? DEFAULT_TITLE[l];
-  if (/\.docx$/i.test(out)) io.writeFile(out, await comparativeTableDocx(rows, l, heading));
-  else if (/\.html?$/i.test(out)) io.writeFile(out, comparativeTableHtml(rows, l, heading));
-  else {
-    io.err('--out must end in .docx or .html');
-    return 2;
-  }
-  io.out(`${out}: ${rows.length} rows`);
-  return 0;
-}
-
-/** Writes (or prints) a law as an Akoma Ntoso act. */
-function akn(file: string, lang: Lang | undefined, options: { title: string | undefined; date: string | null; number: string | null; out: string | undefined }, io: CliIO): number {
-  const law = load(file, lang, io);
-  if (typeof law === 'number') return law;
-  const today = new Date().toISOString().slice(0, 10);
-  const xml = aknAct(law.parsed, { kind: 'law', date: options.date, number: options.number, title: options.title ?? DEFAULT_TITLE[law.parsed.lang] }, options.date ?? today, false);
-  if (options.out) {
-    io.writeFile(options.out, xml);
-    io.out(`${options.out}: Akoma Ntoso act`);
-  } else io.out(xml.replace(/\n$/, ''));
-  return 0;
-}
-
-/**
- * Imports a law file into a workbench database: a new law, or (`--into <slug> --from <date>`) a new
- * version of a law in the library, in force from that date, onto which the open drafts are rebased.
- */
-function importCommand(file: string, lang: Lang | undefined, options: { db: string | undefined; into: string | undefined; from: string | undefined; title: string | undefined }, io: CliIO): number {
-  // Without --db, the app's own database (where the app keeps it on this platform).
-  options = { ...options, db: options.db ?? defaultDatabaseFile() };
-  if (!existsSync(options.db!)) {
-    io.err(`${options.db}: no workbench database there. Start the app once (it creates it), or name one with --db <file>.`);
-    return 2;
-  }
-  if (options.into && !/^\d{4}-\d{2}-\d{2}$/.test(options.from ?? '')) {
-    io.err('--into needs --from YYYY-MM-DD, the date the new version is in force from.');
-    return 2;
-  }
-  const bytes = readInput(file, io, io.readBytes);
-  if (bytes === null) return 2;
-  const store = createStore(openDatabase(options.db!));
-  try {
-    const ctx = createServiceContext(store);
-    let target: ImportTarget;
-    if (options.into) {
-      const work = store.works.listWorks().find((w) => w.slug === options.into);
-      if (!work) {
-        io.err(`No law "${options.into}" in ${options.db}. Its slugs: ${store.works.listWorks().map((w) => w.slug).join(', ')}.`);
-        return 2;
-      }
-      target = { kind: 'version', workId: work.id, inForceFrom: options.from as string };
-    } else target = { kind: 'new', ...(options.title ? { title: options.title } : {}) };
-    const result = importLaw(ctx, { name: file, bytes, target, ...(lang ? { lang } : {}) });
-    const { read } = result;
-    for (const f of read.findings) io.err(`${file}: ${f.where}: warning: ${f.code}: ${f.message}`);
-    const c = countByKind(read.law);
-    io.out(`${file}: imported (${read.format}, ${read.lang}; ${c.chapter} chapters, ${c.article} articles, ${c.paragraph} paragraphs, ${c.subparagraph} subparagraphs) as ${target.kind === 'new' ? 'a new law' : `a new version of ${options.into} in force from ${options.from}`}.`);
-    for (const r of result.rebased) io.out('error' in r ? `  draft of "${r.packageTitle}": not rebased: ${r.error}` : `  draft of "${r.packageTitle}": rebased, ${r.carried} change(s) carried over, ${r.conflicts} conflict(s) to resolve.`);
-    return 0;
-  } catch (error) {
-    if (error instanceof ImportError || error instanceof StoreError) {
-      io.err(error.message);
-      return error instanceof ImportError ? 2 : 1;
-    }
-    throw error;
-  } finally {
-    store.db.close();
-  }
-}
-
-/** Verifies a database's audit log; exit 1 names the first broken entry. */
-function auditCheck(file: string | undefined, io: CliIO): number {
-  if (!file || !existsSync(file)) {
-    io.err('audit-check needs --db <file>, an existing workbench database.');
-    return 2;
-  }
-  const store = createStore(openDatabase(file));
-  try {
-    const result = verifyAudit(createServiceContext(store));
-    if (result.ok) {
-      io.out(`${file}: audit log OK (${result.entries} entries).`);
-      return 0;
-    }
-    io.err(`${file}: audit log broken at entry ${result.seq}: ${result.reason}.`);
-    return 1;
-  } finally {
-    store.db.close();
-  }
-}
-
-async function redline(baseFile: string, draftFile: string, lang: Lang | undefined, out: string, options: { author: string; title: string | undefined; changedOnly: boolean }, io: CliIO): Promise<number> {
-  const base = load(baseFile, lang, io);
-  if (typeof base === 'number') return base;
-  const draft = load(draftFile, lang ?? base.parsed.lang, io);
-  if (typeof draft === 'number') return draft;
-  const amendments = derive(base.parsed, draft.parsed);
-  const paragraphs = redlineParagraphs(base.parsed, draft.parsed, amendments, { changedOnly: options.changedOnly });
-  const title = options.title ?? REDLINE_WORDS[base.parsed.lang].redline;
-  const date = new Date().toISOString();
-  if (/\.docx$/i.test(out)) io.writeFile(out, await redlineDocx(paragraphs, { title, revisionOf: () => ({ author: options.author, date }) }));
-  else {
-    const html = redlineHtml(paragraphs, { lang: base.parsed.lang, title, preparedBy: `${options.author}, ${date.slice(0, 10)}` });
-    if (/\.html$/i.test(out)) io.writeFile(out, html);
-    else {
-      try {
-        io.writeFile(out, await htmlToPdfHeadless(html));
-      } catch (error) {
-        io.err((error as Error).message);
-        return 2;
-      }
-    }
-  }
-  io.out(`${out}: ${amendments.length} amendments as tracked changes`);
-  return 0;
 }

@@ -129,9 +129,8 @@ export async function exportRedline(ctx: ServiceContext, request: RedlineRequest
 export function aknPackageXml(ctx: ServiceContext, packageId: string, lang: Lang, drafts: LoadedDraft[] = loadDrafts(ctx, packageId, lang)): string {
   const pkg = ctx.store.packages.get(packageId);
   if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
-  const docs = packageDocuments(ctx, packageId, lang);
   const acts = drafts.filter((d) => d.amendments.length > 0).map((d) => ({ work: d.work, citation: citation(lang, d.work.kind, d.work.date, d.work.number, d.title), baseDate: d.baseDate, amendments: d.amendments }));
-  return aknAmendmentDocument({ id: pkg.id, title: docs.title, lang, date: ctx.now().slice(0, 10), acts, justifications: justificationsOf(ctx, packageId, lang) });
+  return aknAmendmentDocument({ id: pkg.id, title: pkg.title, lang, date: ctx.now().slice(0, 10), acts, justifications: justificationsOf(ctx, packageId, lang) });
 }
 
 /** An Akoma Ntoso export: the package as an amendment document, or one draft as an act. */

@@ -1,0 +1,79 @@
+// The commands that work on a workbench database: importing a law, checking the audit log.
+import { existsSync } from 'node:fs';
+import { countByKind, type Lang } from '../../shared/law';
+import { ImportError } from '../io/import';
+import { defaultDatabaseFile } from '../paths';
+import { verifyAudit } from '../services/audit';
+import { createServiceContext } from '../services/context';
+import { importLaw, type ImportTarget } from '../services/import';
+import { openDatabase } from '../store/database';
+import { StoreError } from '../store/errors';
+import { createStore } from '../store/store';
+import { readInput, type CliIO } from './io';
+
+/**
+ * Imports a law file into a workbench database: a new law, or (`--into <slug> --from <date>`) a new
+ * version of a law in the library, in force from that date, onto which the open drafts are rebased.
+ */
+export function importCommand(file: string, lang: Lang | undefined, options: { db: string | undefined; into: string | undefined; from: string | undefined; title: string | undefined }, io: CliIO): number {
+  // Without --db, the app's own database (where the app keeps it on this platform).
+  options = { ...options, db: options.db ?? defaultDatabaseFile() };
+  if (!existsSync(options.db!)) {
+    io.err(`${options.db}: no workbench database there. Start the app once (it creates it), or name one with --db <file>.`);
+    return 2;
+  }
+  if (options.into && !/^\d{4}-\d{2}-\d{2}$/.test(options.from ?? '')) {
+    io.err('--into needs --from YYYY-MM-DD, the date the new version is in force from.');
+    return 2;
+  }
+  const bytes = readInput(file, io, io.readBytes);
+  if (bytes === null) return 2;
+  const store = createStore(openDatabase(options.db!));
+  try {
+    const ctx = createServiceContext(store);
+    let target: ImportTarget;
+    if (options.into) {
+      const work = store.works.listWorks().find((w) => w.slug === options.into);
+      if (!work) {
+        io.err(`No law "${options.into}" in ${options.db}. Its slugs: ${store.works.listWorks().map((w) => w.slug).join(', ')}.`);
+        return 2;
+      }
+      target = { kind: 'version', workId: work.id, inForceFrom: options.from as string };
+    } else target = { kind: 'new', ...(options.title ? { title: options.title } : {}) };
+    const result = importLaw(ctx, { name: file, bytes, target, ...(lang ? { lang } : {}) });
+    const { read } = result;
+    for (const f of read.findings) io.err(`${file}: ${f.where}: warning: ${f.code}: ${f.message}`);
+    const c = countByKind(read.law);
+    io.out(`${file}: imported (${read.format}, ${read.lang}; ${c.chapter} chapters, ${c.article} articles, ${c.paragraph} paragraphs, ${c.subparagraph} subparagraphs) as ${target.kind === 'new' ? 'a new law' : `a new version of ${options.into} in force from ${options.from}`}.`);
+    for (const r of result.rebased) io.out('error' in r ? `  draft of "${r.packageTitle}": not rebased: ${r.error}` : `  draft of "${r.packageTitle}": rebased, ${r.carried} change(s) carried over, ${r.conflicts} conflict(s) to resolve.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportError || error instanceof StoreError) {
+      io.err(error.message);
+      return error instanceof ImportError ? 2 : 1;
+    }
+    throw error;
+  } finally {
+    store.db.close();
+  }
+}
+
+/** Verifies a database's audit log; exit 1 names the first broken entry. */
+export function auditCheck(file: string | undefined, io: CliIO): number {
+  if (!file || !existsSync(file)) {
+    io.err('audit-check needs --db <file>, an existing workbench database.');
+    return 2;
+  }
+  const store = createStore(openDatabase(file));
+  try {
+    const result = verifyAudit(createServiceContext(store));
+    if (result.ok) {
+      io.out(`${file}: audit log OK (${result.entries} entries).`);
+      return 0;
+    }
+    io.err(`${file}: audit log broken at entry ${result.seq}: ${result.reason}.`);
+    return 1;
+  } finally {
+    store.db.close();
+  }
+}

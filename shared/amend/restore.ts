@@ -30,8 +30,11 @@ export function restoreUnit(base: LawDoc, draft: LawDoc, a: Amendment): LawDoc {
   const inDraftOf = (uid: string) => inDraft.get(draftUidOf.get(uid) ?? uid);
   const where = inBase.get(baseUid);
   if (!where) throw new RestoreError(`The law in force has no unit ${a.eId}.`);
-  const parentList = where.parent === null ? out.body : inDraftOf(where.parent.uid)?.unit.children;
+  const parentInDraft = where.parent === null ? null : inDraftOf(where.parent.uid)?.unit;
+  const parentList = where.parent === null ? out.body : parentInDraft?.children;
   if (!parentList) throw new RestoreError(`The unit that held ${a.eId} in the law in force is not in the draft: restore it first.`);
+  // A repealed unit is a stub: nothing stands under it, so its content comes back only with it.
+  if (parentInDraft?.repealed) throw new RestoreError(`The unit that held ${a.eId} in the law in force is repealed in the draft: reject that repeal first.`);
 
   let unit: Provision;
   if (!a.proposed) {

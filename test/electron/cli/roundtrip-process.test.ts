@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/store/database';
 import { createStore } from '../../../electron/store/store';
+import { pdfText } from '../../helpers/pdf-text';
 
 const root = join(import.meta.dirname, '../../..');
 const fixtures = join(root, 'test/fixtures/instructions');
@@ -60,7 +61,7 @@ describe('zan redline (the real command)', () => {
     expect(page).not.toContain('Статья 6. Гранты');
     const pdf = join(work, 'redline.pdf');
     expect(zan('redline', base, draft, '--out', pdf)).toBe(`${pdf}: 11 amendments as tracked changes\n`);
-    expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Статья 6. Гранты');
+    expect(pdfText(pdf)).toContain('Статья 6. Гранты');
   }, 120_000);
 });
 

@@ -8,6 +8,7 @@ import { assignEIds, parseLaw, type LawDoc } from '../../../shared/law';
 import { redlineParagraphs } from '../../../shared/redline';
 import { lawLines } from '../../helpers/law-lines';
 import { allElements, parseXml, type XmlElement } from '../../helpers/xml-tree';
+import { pdfText } from '../../helpers/pdf-text';
 
 const root = join(import.meta.dirname, '../../..');
 const fixtures = join(root, 'test/fixtures/redline');
@@ -128,7 +129,7 @@ describe('the redlined DOCX', () => {
 
   it('renders in LibreOffice (PDF, first page as PNG) with the law and its changes', () => {
     soffice('pdf', docxPath);
-    const text = execFileSync('pdftotext', [join(out, 'redline.pdf'), '-'], { encoding: 'utf8' });
+    const text = pdfText(join(out, 'redline.pdf'));
     expect(text).toContain('Совместные лаборатории');
     expect(text).toContain('Премии присуждаются ежегодно');
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', join(out, 'redline.pdf'), join(out, 'page')]);

@@ -10,6 +10,7 @@ import { saveDraft } from '../../../electron/services/drafts';
 import { exportAkn, exportRedline, safeFileName, type ExportDeps } from '../../../electron/services/export';
 import { allElements, parseXml } from '../../helpers/xml-tree';
 import { startEditedPackage, startPackage, useTestContext } from '../harness';
+import { pdfText } from '../../helpers/pdf-text';
 
 const current = useTestContext();
 let dir: string;
@@ -70,7 +71,7 @@ describe('exporting a draft', () => {
     const out = join(dir, 'redline.pdf');
     await exportRedline(ctx, { packageId: pkgId, versionId, format: 'pdf', changedOnly: false, comments: false }, deps(() => out, async (html) => ((printed = html), htmlToPdfHeadless(html))));
     expect(printed).toContain('<ins>и колледжи </ins>');
-    expect(execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' })).toContain('Университеты и колледжи вправе');
+    expect(pdfText(out)).toContain('Университеты и колледжи вправе');
     expect(await exportRedline(ctx, { packageId: pkgId, versionId, format: 'html', changedOnly: false, comments: false }, deps(() => null))).toEqual({ path: null });
     expect(readdirSync(dir).filter((f) => f.endsWith('.html'))).toEqual([]);
   }, 60_000);

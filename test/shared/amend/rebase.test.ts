@@ -4,6 +4,7 @@ import { derive, rebase, RebaseError } from '../../../shared/amend';
 import { printLaw, validateLaw, walkProvisions, type Provision } from '../../../shared/law';
 import { draftOf, law } from './helpers';
 import { editArb, edited, lawArb } from '../instructions/random-drafts';
+import { propertyParams } from '../../helpers/property';
 
 const OLD = law(`Глава 1. ОБЩИЕ ПОЛОЖЕНИЯ
 
@@ -164,7 +165,7 @@ describe('rebase, on random edits', () => {
         expect(untouched.carried).toBe(0);
         expect(printLaw(untouched.merged)).toBe(printLaw(changed));
       }),
-      { numRuns: 400 },
+      propertyParams(400),
     );
   });
 
@@ -203,7 +204,7 @@ describe('rebase, on random edits', () => {
           expect(own(merged.get(u.uid)), `law unit ${u.eId}`).toEqual(own(u));
         });
       }),
-      { numRuns: 400 },
+      propertyParams(400),
     );
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyOperations, parseAmendingLaw, planOperations, printWithoutNotes, renderAmendingLaw } from '../../../shared/instructions';
 import { validateLaw, type Lang } from '../../../shared/law';
 import { editArb, edited, lawArb } from './random-drafts';
+import { propertyParams } from '../../helpers/property';
 
 const CITATION: Record<Lang, string> = { ru: 'Закон Республики Казахстан «О науке»', kk: 'Қазақстан Республикасының «Ғылым туралы» Заңына', en: 'the Law of the Republic of Kazakhstan "On Science"' };
 
@@ -18,7 +19,7 @@ describe('apply(base, parse(render(derive(base, draft)))) = draft', () => {
         expect(act?.operations).toEqual(ops);
         expect(printWithoutNotes(applyOperations(base, act!.operations))).toBe(printWithoutNotes(draft));
       }),
-      { numRuns: 1000 },
+      propertyParams(1000),
     );
   });
 });

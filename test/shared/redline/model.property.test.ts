@@ -6,6 +6,7 @@ import { redlineParagraphs, type RedlineParagraph } from '../../../shared/redlin
 import { lawLines } from '../../helpers/law-lines';
 import { editArb, edited, lawArb } from '../amend/random-edits';
 import * as drafts from '../instructions/random-drafts';
+import { propertyParams } from '../../helpers/property';
 
 /**
  * What Word shows after "Accept all changes" (or "Reject all" when `accept` is false): each line
@@ -49,7 +50,7 @@ describe('the redline model', () => {
         expect(resolved(paragraphs, true)).toEqual(lawLines(draft));
         expect(resolved(paragraphs, false)).toEqual(lawLines(base));
       }),
-      { numRuns: 300 },
+      propertyParams(300),
     );
   });
 
@@ -61,7 +62,7 @@ describe('the redline model', () => {
         expect(resolved(paragraphs, true)).toEqual(lawLines(draft));
         expect(resolved(paragraphs, false)).toEqual(lawLines(base));
       }),
-      { numRuns: 300 },
+      propertyParams(300),
     );
   });
 
@@ -75,7 +76,7 @@ describe('the redline model', () => {
         expect(resolved(paragraphs, true)).toEqual(lawLines(draft));
         expect(resolved(paragraphs, false)).toEqual(lawLines(base));
       }),
-      { numRuns: 500 },
+      propertyParams(500),
     );
   });
 
@@ -104,7 +105,7 @@ describe('the redline model', () => {
         const headings = new Set(kept.filter((p) => p.kind === 'chapter' || p.kind === 'section').map((p) => p.scope));
         for (const p of kept) for (const c of p.containers) expect(headings.has(c)).toBe(true);
       }),
-      { numRuns: 300 },
+      propertyParams(300),
     );
   });
 });

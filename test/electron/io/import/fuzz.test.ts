@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, ImportError, readLawFile } from '../../../../electron/io/import';
+import { propertyParams } from '../../../helpers/property';
 
 const golden = join(import.meta.dirname, '../../../fixtures/import/golden');
 
@@ -50,7 +51,7 @@ describe('fuzz: mutated good files either import or fail with an ImportError, ne
           expect(error.message.startsWith(`${file}: `)).toBe(true);
         }
       }),
-      { numRuns: 250, seed: 20261127 },
+      propertyParams(250),
     );
   });
 });

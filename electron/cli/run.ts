@@ -3,6 +3,7 @@ import { applyOperations, InstructionError, parseAmendingLaw, planOperations, re
 import { countByKind, isLang, printLaw, type Lang } from '../../shared/law';
 import { auditCheck, importCommand } from './database-commands';
 import { akn, DEFAULT_TITLE, redline, table } from './document-commands';
+import { readArguments, type OptionSpec, type ReadArguments } from './args';
 import { load, readInput, type CliIO } from './io';
 
 export type { CliIO } from './io';
@@ -45,103 +46,85 @@ document (.docx) or Akoma Ntoso (.xml); all but .txt go through the importers an
 Options:
   --lang ru|kk|en           The language of the texts (detected from the base text by default).`;
 
-/** Runs the `zan` command line; returns the exit code (0 ok, 1 findings, 2 usage or unreadable input). */
-export function runCli(argv: readonly string[], io: CliIO): number | Promise<number> {
-  const [command, ...rest] = argv;
-  // Options with a value: --lang ru, --title "…".
-  const valued = new Map<string, string | undefined>();
-  const taken = new Set<number>();
-  for (const name of ['--lang', '--title', '--out', '--db', '--author', '--date', '--number', '--into', '--from']) {
-    const at = rest.indexOf(name);
-    if (at >= 0) {
-      valued.set(name, rest[at + 1]);
-      taken.add(at).add(at + 1);
-    }
-  }
-  const langAt = rest.indexOf('--lang');
-  const langArg = valued.get('--lang');
-  const flags = new Set(rest.filter((a, i) => a.startsWith('--') && !taken.has(i)));
-  const files = rest.filter((a, i) => !a.startsWith('--') && !taken.has(i));
-  if (command === '--help' || command === 'help' || command === undefined) {
-    io.out(USAGE);
-    return command === undefined ? 2 : 0;
-  }
-  if (langAt >= 0 && !isLang(langArg)) {
-    io.err(`--lang must be ru, kk or en, not "${langArg ?? ''}".`);
-    return 2;
-  }
-  const lang: Lang | undefined = langArg as Lang | undefined;
-  if (command === 'audit-check') return auditCheck(valued.get('--db'), io);
-  if (command === 'import') {
-    if (files.length !== 1) {
-      io.err('import takes one file: zan import <file> --db <workbench database> [--into <slug> --from YYYY-MM-DD] [--title "…"].');
-      return 2;
-    }
-    return importCommand(files[0] as string, lang, { db: valued.get('--db'), into: valued.get('--into'), from: valued.get('--from'), title: valued.get('--title') }, io);
-  }
-  if (files.length === 0) {
-    io.err(USAGE);
-    return 2;
-  }
-  switch (command) {
-    case 'check':
-      return files.map((f) => check(f, lang, io)).reduce((a, b) => Math.max(a, b), 0);
-    case 'diff':
-      if (files.length !== 2) {
-        io.err('diff takes two files: the base text and the draft.');
-        return 2;
-      }
-      return diff(files[0] as string, files[1] as string, lang, flags, io);
-    case 'instructions':
-      if (files.length !== 2) {
-        io.err('instructions takes two files: the base text and the draft.');
-        return 2;
-      }
-      return instructions(files[0] as string, files[1] as string, lang, valued.get('--title'), io);
-    case 'apply':
-      if (files.length !== 2) {
-        io.err('apply takes two files: the base text and the amending law.');
-        return 2;
-      }
-      return applyLaw(files[0] as string, files[1] as string, lang, io);
-    case 'table':
-      if (files.length !== 2 || !valued.get('--out')) {
-        io.err('table takes two files (the base text and the draft) and --out <file.docx|file.html>.');
-        return 2;
-      }
-      return table(files[0] as string, files[1] as string, lang, valued.get('--out') as string, valued.get('--title'), io);
-    case 'redline':
-      if (files.length !== 2 || !/\.(docx|html|pdf)$/i.test(valued.get('--out') ?? '')) {
-        io.err('redline takes two files (the base text and the draft) and --out <file.docx|file.html|file.pdf>.');
-        return 2;
-      }
-      return redline(files[0] as string, files[1] as string, lang, valued.get('--out') as string, {
-        author: valued.get('--author') ?? 'Zan Workbench',
-        title: valued.get('--title'),
-        changedOnly: flags.has('--changed-only'),
-      }, io);
-    case 'akn':
-      if (files.length !== 1) {
-        io.err('akn takes one file.');
-        return 2;
-      }
-      if (valued.has('--date') && !/^\d{4}-\d{2}-\d{2}$/.test(valued.get('--date') ?? '')) {
-        io.err('--date must be YYYY-MM-DD.');
-        return 2;
-      }
-      return akn(files[0] as string, lang, { title: valued.get('--title'), date: valued.get('--date') ?? null, number: valued.get('--number') ?? null, out: valued.get('--out') }, io);
-    case 'format':
-      if (files.length !== 1) {
-        io.err('format takes one file.');
-        return 2;
-      }
-      return format(files[0] as string, lang, flags, io);
-    default:
-      io.err(`Unknown command "${command}".\n\n${USAGE}`);
-      return 2;
-  }
+/** One command of the command line: the options it takes, how many files, and what it does. */
+interface Command {
+  options: OptionSpec;
+  /** Whether the number of files (positional arguments) is right, and what to say when it is not. */
+  files: (n: number) => true | string;
+  run: (files: string[], values: ReadArguments['values'], lang: Lang | undefined, io: CliIO) => number | Promise<number>;
 }
 
+const LANG = { lang: { type: 'string' } } as const;
+const exactly = (n: number, what: string) => (given: number) => given === n || what;
+const str = (values: ReadArguments['values'], name: string) => values[name] as string | undefined;
+
+/** Every command, by name. */
+const COMMANDS: Record<string, Command> = {
+  check: { options: { ...LANG }, files: (n) => n > 0 || 'check takes one or more law files.', run: (files, _, lang, io) => files.map((f) => check(f, lang, io)).reduce((a, b) => Math.max(a, b), 0) },
+  diff: { options: { ...LANG, json: { type: 'boolean' } }, files: exactly(2, 'diff takes two files: the base text and the draft.'), run: ([a, b], v, lang, io) => diff(a!, b!, lang, v['json'] === true, io) },
+  instructions: {
+    options: { ...LANG, title: { type: 'string' } },
+    files: exactly(2, 'instructions takes two files: the base text and the draft.'),
+    run: ([a, b], v, lang, io) => instructions(a!, b!, lang, str(v, 'title'), io),
+  },
+  apply: { options: { ...LANG }, files: exactly(2, 'apply takes two files: the base text and the amending law.'), run: ([a, b], _, lang, io) => applyLaw(a!, b!, lang, io) },
+  table: {
+    options: { ...LANG, out: { type: 'string' }, title: { type: 'string' } },
+    files: exactly(2, 'table takes two files (the base text and the draft) and --out <file.docx|file.html>.'),
+    run: ([a, b], v, lang, io) => (str(v, 'out') ? table(a!, b!, lang, str(v, 'out')!, str(v, 'title'), io) : usageError(io, 'table needs --out <file.docx|file.html>.')),
+  },
+  redline: {
+    options: { ...LANG, out: { type: 'string' }, title: { type: 'string' }, author: { type: 'string' }, 'changed-only': { type: 'boolean' } },
+    files: exactly(2, 'redline takes two files (the base text and the draft) and --out <file.docx|file.html|file.pdf>.'),
+    run: ([a, b], v, lang, io) =>
+      /\.(docx|html|pdf)$/i.test(str(v, 'out') ?? '')
+        ? redline(a!, b!, lang, str(v, 'out')!, { author: str(v, 'author') ?? 'Zan Workbench', title: str(v, 'title'), changedOnly: v['changed-only'] === true }, io)
+        : usageError(io, 'redline needs --out <file.docx|file.html|file.pdf>.'),
+  },
+  akn: {
+    options: { ...LANG, out: { type: 'string' }, title: { type: 'string' }, date: { type: 'string' }, number: { type: 'string' } },
+    files: exactly(1, 'akn takes one file.'),
+    run: ([file], v, lang, io) => {
+      const date = str(v, 'date');
+      if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return usageError(io, '--date must be YYYY-MM-DD.');
+      return akn(file!, lang, { title: str(v, 'title'), date: date ?? null, number: str(v, 'number') ?? null, out: str(v, 'out') }, io);
+    },
+  },
+  import: {
+    options: { ...LANG, db: { type: 'string' }, into: { type: 'string' }, from: { type: 'string' }, title: { type: 'string' } },
+    files: exactly(1, 'import takes one file: zan import <file> [--db <workbench database>] [--into <slug> --from YYYY-MM-DD] [--title "…"].'),
+    run: ([file], v, lang, io) => importCommand(file!, lang, { db: str(v, 'db'), into: str(v, 'into'), from: str(v, 'from'), title: str(v, 'title') }, io),
+  },
+  'audit-check': { options: { db: { type: 'string' } }, files: exactly(0, 'audit-check takes no file: zan audit-check --db <file>.'), run: (_, v, __, io) => auditCheck(str(v, 'db'), io) },
+  format: {
+    options: { ...LANG, check: { type: 'boolean' }, write: { type: 'boolean' } },
+    files: exactly(1, 'format takes one file.'),
+    run: ([file], v, lang, io) => format(file!, lang, { check: v['check'] === true, write: v['write'] === true }, io),
+  },
+};
+
+function usageError(io: CliIO, message: string): number {
+  io.err(message);
+  return 2;
+}
+
+/** Runs the `zan` command line; returns the exit code (0 ok, 1 findings, 2 usage or unreadable input). */
+export function runCli(argv: readonly string[], io: CliIO): number | Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === 'help' || name === '-h' || name === undefined) {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) return usageError(io, `Unknown command "${name}".\n\n${USAGE}`);
+  const read = readArguments(name, rest, command.options);
+  if ('error' in read) return usageError(io, read.error);
+  const lang = str(read.values, 'lang');
+  if (lang !== undefined && !isLang(lang)) return usageError(io, `--lang must be ru, kk or en, not "${lang}".`);
+  const files = command.files(read.positionals.length);
+  if (files !== true) return usageError(io, files);
+  return command.run(read.positionals, read.values, lang, io);
+}
 
 function check(file: string, lang: Lang | undefined, io: CliIO): number {
   const loaded = load(file, lang, io);
@@ -151,16 +134,16 @@ function check(file: string, lang: Lang | undefined, io: CliIO): number {
   return 0;
 }
 
-function format(file: string, lang: Lang | undefined, flags: Set<string>, io: CliIO): number {
+function format(file: string, lang: Lang | undefined, flags: { check: boolean; write: boolean }, io: CliIO): number {
   const loaded = load(file, lang, io);
   if (typeof loaded === 'number') return loaded;
   const canonical = printLaw(loaded.parsed);
-  if (flags.has('--check')) {
+  if (flags.check) {
     if (canonical === loaded.text) return 0;
     io.err(`${file}: not in canonical form (run: zan format --write ${file})`);
     return 1;
   }
-  if (flags.has('--write')) {
+  if (flags.write) {
     if (canonical !== loaded.text) io.writeFile(file, canonical);
     return 0;
   }
@@ -168,13 +151,13 @@ function format(file: string, lang: Lang | undefined, flags: Set<string>, io: Cl
   return 0;
 }
 
-function diff(baseFile: string, draftFile: string, lang: Lang | undefined, flags: Set<string>, io: CliIO): number {
+function diff(baseFile: string, draftFile: string, lang: Lang | undefined, json: boolean, io: CliIO): number {
   const base = load(baseFile, lang, io);
   if (typeof base === 'number') return base;
   const draft = load(draftFile, lang ?? base.parsed.lang, io);
   if (typeof draft === 'number') return draft;
   const amendments = derive(base.parsed, draft.parsed, { onDefect: (m) => io.err(`defect: ${m}`) });
-  if (flags.has('--json')) io.out(JSON.stringify(amendmentsToJSON(amendments, base.parsed.lang), null, 2));
+  if (json) io.out(JSON.stringify(amendmentsToJSON(amendments, base.parsed.lang), null, 2));
   else io.out(amendments.length ? amendmentsToText(amendments, base.parsed.lang) : 'No amendments: the texts are the same.');
   return 0;
 }

@@ -72,4 +72,25 @@ describe('zan CLI', () => {
     expect(cli(['check', 'missing.txt'], {}).code).toBe(2);
     expect(cli(['frobnicate', 'a.txt'], { 'a.txt': canonical }).code).toBe(2);
   });
+
+  it('refuses an unknown or misspelt option, naming it and what the command takes', () => {
+    const files = { 'a.txt': canonical, 'b.txt': canonical };
+    const typo = cli(['diff', 'a.txt', 'b.txt', '--jsno'], files);
+    expect(typo.code).toBe(2);
+    expect(typo.err).toBe('zan diff: unknown option --jsno. Did you mean --json? diff takes --lang, --json.');
+    expect(typo.out).toBe('');
+    expect(cli(['check', '--verbose', 'a.txt'], files).err).toMatch(/^zan check: unknown option --verbose\. check takes --lang\.$/);
+    // An option of another command is not one of this command's.
+    expect(cli(['check', '--out', 'x.docx', 'a.txt'], files).code).toBe(2);
+  });
+
+  it('refuses an option whose value is missing, or is the next option, instead of taking it as the value', () => {
+    const files = { 'a.txt': canonical, 'b.txt': canonical };
+    const swallowed = cli(['instructions', 'a.txt', 'b.txt', '--title', '--lang', 'ru'], files);
+    expect(swallowed.code).toBe(2);
+    expect(swallowed.err).toBe('zan instructions: --title needs a value, but the next argument is an option. To give a value that begins with "-", write --title=<value>.');
+    expect(cli(['check', 'a.txt', '--lang'], files).err).toBe('zan check: --lang needs a value.');
+    expect(cli(['diff', 'a.txt', 'b.txt', '--json=yes'], files).err).toBe('zan diff: --json takes no value. diff takes --lang, --json.');
+  });
 });
+

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'INVALID_LAW'
   | 'NOT_READY'
   | 'INVALID_INPUT'
+  | 'INVALID_INSTRUCTION'
   | 'DB_TOO_NEW'
   | 'INTERNAL';
 

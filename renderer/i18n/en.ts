@@ -234,6 +234,7 @@ export const en = {
     NOT_READY: '{{message}}',
     INVALID_INPUT: '{{message}}',
     INVALID_LAW: 'The structure of the law is not valid: {{message}}',
+    INVALID_INSTRUCTION: 'An amending statement cannot be carried out: {{message}}',
     DB_TOO_NEW: 'The database is from a newer version of Zan Workbench.',
     INTERNAL: 'Something went wrong: {{message}}',
     generic: 'Error: {{message}}',

@@ -236,6 +236,7 @@ export const ru: typeof en = {
     NOT_READY: '{{message}}',
     INVALID_INPUT: '{{message}}',
     INVALID_LAW: 'Структура закона нарушена: {{message}}',
+    INVALID_INSTRUCTION: 'Норму изменяющего закона нельзя исполнить: {{message}}',
     DB_TOO_NEW: 'База данных создана более новой версией Zan Workbench.',
     INTERNAL: 'Произошла ошибка: {{message}}',
     generic: 'Ошибка: {{message}}',

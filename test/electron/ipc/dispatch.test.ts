@@ -3,6 +3,7 @@ import { createDispatcher, senderCheck, type Dispatcher } from '../../../electro
 import { createHandlers, type HandlerTable } from '../../../electron/ipc/handlers';
 import type { ServiceContext } from '../../../electron/services/context';
 import { buildBridge } from '../../../shared/bridge';
+import { InstructionError } from '../../../shared/instructions';
 import { CHANNEL_NAMES, contract } from '../../../shared/ipc';
 import { unwrap } from '../../../shared/reply';
 import { openTestContext, tempDir } from '../harness';
@@ -52,6 +53,14 @@ describe('IPC dispatch', () => {
 
   it('keeps the code of a domain error', async () => {
     expect(await dispatch('zan:openVersion', { versionId: 'doesnotexist1' }, fromApp)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('an amending statement that cannot be carried out reaches the page with its own code and reason, not as INTERNAL', async () => {
+    const logged: string[] = [];
+    const handlers = createHandlers(ctx, { appVersion: '', databasePath: '', exports: { chooseSavePath: async () => null, chooseFolder: async () => null, printPdf: async () => Buffer.from('') } });
+    const failing = createDispatcher({ ...handlers, listLibrary: () => { throw new InstructionError('Statement 3 (line 7, «подпункт 9) исключить»): no such unit in the text'); } }, { isTrustedSender: senderCheck([APP]), log: (m) => void logged.push(m) });
+    expect(await failing('zan:listLibrary', {}, fromApp)).toEqual({ ok: false, error: { code: 'INVALID_INSTRUCTION', message: 'Statement 3 (line 7, «подпункт 9) исключить»): no such unit in the text' } });
+    expect(logged).toEqual([]);
   });
 
   it('refuses a handler table that does not match the contract', () => {

@@ -1,5 +1,5 @@
 import { derive } from '../../shared/amend';
-import { planOperations, renderAmendingLaw, type ActInstructions } from '../../shared/instructions';
+import { citation, planOperations, renderAmendingLaw, type ActInstructions } from '../../shared/instructions';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { comparativeTable, type ComparativeRow } from '../../shared/table/comparative';
 import { StoreError } from '../store/errors';
@@ -14,33 +14,6 @@ export interface PackageDocuments {
   /** The text of the amending law; empty when nothing has changed yet. */
   lawText: string;
   table: ComparativeRow[];
-}
-
-const MONTHS: Record<Lang, string[]> = {
-  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-  kk: ['қаңтардағы', 'ақпандағы', 'наурыздағы', 'сәуірдегі', 'мамырдағы', 'маусымдағы', 'шілдедегі', 'тамыздағы', 'қыркүйектегі', 'қазандағы', 'қарашадағы', 'желтоқсандағы'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/**
- * How an amending law cites an act: "Закон Республики Казахстан от 1 июля 2024 года № 103-VIII
- * «О …»" (the form the lead-in needs in each language). The corpus marks its titles as illustrative
- * in parentheses; that remark is not part of the title.
- */
-export function citation(lang: Lang, kind: 'law' | 'code', date: string | null, number: string | null, title: string): string {
-  const name = title.replace(/\s*\([^)]*\)\s*$/, '');
-  const [y, m, d] = (date ?? '').split('-').map(Number);
-  const month = m ? MONTHS[lang][m - 1] : undefined;
-  switch (lang) {
-    case 'ru': {
-      const what = kind === 'code' ? 'Кодекс Республики Казахстан' : 'Закон Республики Казахстан';
-      return `${what}${month ? ` от ${d} ${month} ${y} года` : ''}${number ? ` № ${number}` : ''} «${name}»`;
-    }
-    case 'kk':
-      return `Қазақстан Республикасының${month ? ` ${y} жылғы ${d} ${month}` : ''}${number ? ` № ${number}` : ''} «${name}» ${kind === 'code' ? 'Кодексіне' : 'Заңына'}`;
-    case 'en':
-      return `the ${kind === 'code' ? 'Code' : 'Law'} of the Republic of Kazakhstan${month ? ` of ${d} ${month} ${y}` : ''}${number ? ` No. ${number}` : ''} "${name}"`;
-  }
 }
 
 /**
@@ -84,7 +57,8 @@ export function packageDocuments(ctx: ServiceContext, packageId: string, lang: L
     const amendments = derive(base, draft);
     if (amendments.length === 0) continue;
     const work = works.get(e.workId);
-    acts.push({ citation: citation(lang, work?.kind ?? 'law', work?.date ?? null, work?.number ?? null, e.title), operations: planOperations(base, draft) });
+    const code = work?.kind === 'code';
+    acts.push({ citation: citation(lang, work?.kind ?? 'law', work?.date ?? null, e.title), operations: planOperations(base, draft, { code }), code });
     // Rows are numbered through the whole table, act after act.
     for (const row of comparativeTable(amendments, lang, justifications)) table.push({ ...row, no: table.length + 1 });
   }

@@ -9,7 +9,8 @@ import { comparativeTableDocx } from '../io/table-docx';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { StoreError } from '../store/errors';
 import type { ServiceContext } from './context';
-import { citation, justificationsOf, packageDocuments, type PackageDocuments } from './documents';
+import { citation } from '../../shared/instructions';
+import { justificationsOf, packageDocuments, type PackageDocuments } from './documents';
 import { packageCoverage } from './gaps';
 import { draftRedline, loadDraft, loadDrafts, type DraftRedline, type LoadedDraft, type RedlineChoice } from './redline';
 
@@ -129,7 +130,7 @@ export async function exportRedline(ctx: ServiceContext, request: RedlineRequest
 export function aknPackageXml(ctx: ServiceContext, packageId: string, lang: Lang, drafts: LoadedDraft[] = loadDrafts(ctx, packageId, lang)): string {
   const pkg = ctx.store.packages.get(packageId);
   if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
-  const acts = drafts.filter((d) => d.amendments.length > 0).map((d) => ({ work: d.work, citation: citation(lang, d.work.kind, d.work.date, d.work.number, d.title), baseDate: d.baseDate, amendments: d.amendments }));
+  const acts = drafts.filter((d) => d.amendments.length > 0).map((d) => ({ work: d.work, citation: citation(lang, d.work.kind, d.work.date, d.title), baseDate: d.baseDate, amendments: d.amendments }));
   return aknAmendmentDocument({ id: pkg.id, title: pkg.title, lang, date: ctx.now().slice(0, 10), acts, justifications: justificationsOf(ctx, packageId, lang) });
 }
 

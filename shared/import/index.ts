@@ -1,3 +1,5 @@
-/** Importing official texts: structure detection shared by the text, HTML, DOCX and AKN readers. */
+/** Reading law texts: the one reader shared by the text format, the CLI and the HTML, DOCX and AKN importers. */
 export * from './detect';
 export * from './markers';
+export * from './normalize';
+export * from './text';

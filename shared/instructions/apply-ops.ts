@@ -1,34 +1,55 @@
 import type { PathStep } from '../amend/types';
 import { assignEIds } from '../law/eid';
-import type { Lang } from '../law/language';
 import { compareNums } from '../law/numbering';
 import type { LawDoc, Provision } from '../law/provision';
 import { DEFAULT_STUB } from '../law/repealed';
 import { newUid } from '../law/uid';
-import { containerOf, findByAddress } from './address';
+import { containerOf, UnitFinder } from './address';
 import { parseUnit } from './content';
-import { InstructionError, type Operation } from './types';
+import { replaceThroughout } from './throughout';
+import { InstructionError, type Operation, type WordOperation } from './types';
 
 /** How an operation names its unit in an error message (the caller's formatter, or a plain eId-like form). */
 export type Describe = (op: Operation, index: number) => string;
 
 const plain: Describe = (op, index) => `instruction ${index + 1} (${op.op}${'address' in op ? ` at ${op.address.map((s) => `${s.kind} ${s.num}`).join(', ')}` : ''})`;
 
+/** Punctuation that ends a unit's text (or line): words added at its end go before it. */
+const FINAL_MARK = /[.;:,]$/;
+/** Words that begin with punctuation join the word before them without a space. */
+const JOINS_LEFT = /^[,.;:)\]»“’]/u;
+
 /**
  * Carries out the operations of an amending law on a copy of the text they amend, in order, and
- * returns the amended text. An operation that does not fit (unit missing, words not found or found
- * more than once) throws InstructionError naming the instruction and the unit.
+ * returns the amended text. Every address is read in the text as it was before the law (an address
+ * never depends on another statement), lines too: "абзац третий" is the third line of the unit as
+ * it stood. An operation that does not fit (unit missing, words not found or found more than once)
+ * throws InstructionError naming the instruction and the unit.
  */
 export function applyOperations(base: LawDoc, ops: readonly Operation[], describe: Describe = plain, makeUid: () => string = newUid): LawDoc {
   const copy = (p: Provision): Provision => ({ ...p, notes: [...p.notes], children: p.children.map(copy) });
   const doc: LawDoc = { lang: base.lang, body: base.body.map(copy) };
+  const finder = new UnitFinder(doc);
+  const lines = new LineTracker();
   ops.forEach((op, i) => {
     const fail = (why: string): never => {
       throw new InstructionError(`${describe(op, i)}: ${why}`);
     };
-    const target = (address: readonly PathStep[]) => findByAddress(doc, address) ?? fail('no such unit in the text');
+    const target = (address: readonly PathStep[]) => finder.find(address) ?? fail('no such unit in the text');
+    const textOf = (address: readonly PathStep[]) => {
+      const unit = target(address);
+      return finder.textUnit(unit) ?? fail(`${unit.kind} ${unit.num} has no text of its own to change`);
+    };
     switch (op.op) {
       case 'restate': {
+        if (op.heading) {
+          target(op.address).heading = headingContent(op.content, fail);
+          break;
+        }
+        if (op.line !== undefined) {
+          lines.set(textOf(op.address), op.line, op.content, fail);
+          break;
+        }
         const unit = target(op.address);
         const fresh = parseOr(fail, () => parseUnit(op.content, unit.kind, doc.lang, makeUid));
         Object.assign(unit, { num: fresh.num, heading: fresh.heading, text: fresh.text, repealed: fresh.repealed, children: fresh.children });
@@ -36,10 +57,18 @@ export function applyOperations(base: LawDoc, ops: readonly Operation[], describ
       }
       case 'insert': {
         const fresh = parseOr(fail, () => parseUnit(op.content, op.kind, doc.lang, makeUid));
-        insert(doc, op.parent.length ? target(op.parent) : null, fresh, op.num, fail);
+        if (op.kind !== 'part' && fresh.num !== op.num) fail(`the quoted ${op.kind} is numbered ${fresh.num}, not ${op.num}`);
+        insert(doc, op.parent.length ? target(op.parent) : null, fresh, op.num, finder, fail);
         break;
       }
+      case 'insertLine':
+        lines.insert(textOf(op.address), op.line, op.content, fail);
+        break;
       case 'repeal': {
+        if (op.line !== undefined) {
+          lines.remove(textOf(op.address), op.line, fail);
+          break;
+        }
         const unit = target(op.address);
         if (unit.kind === 'article' || unit.kind === 'chapter' || unit.kind === 'section') unit.heading = DEFAULT_STUB[doc.lang];
         else unit.text = DEFAULT_STUB[doc.lang];
@@ -47,34 +76,67 @@ export function applyOperations(base: LawDoc, ops: readonly Operation[], describ
         unit.children = [];
         break;
       }
+      case 'renumber':
+        target(op.address).num = op.num;
+        break;
       case 'replace':
       case 'add':
+      case 'append':
       case 'delete': {
         const unit = target(op.address);
-        const field = op.heading ? 'heading' : 'text';
-        unit[field] = editWords(unit[field], op, fail);
+        if (op.heading) {
+          unit.heading = editWords(unit.heading, op, fail);
+        } else if (op.line !== undefined) {
+          const holder = textOf(op.address);
+          lines.edit(holder, op.line, (line) => editWords(line, op, fail), fail);
+        } else {
+          const holder = wordsHolder(unit, op, finder) ?? fail(wordsMissing(op));
+          holder.text = editWords(holder.text, op, fail);
+        }
         break;
       }
       case 'throughout': {
-        let count = 0;
-        const walk = (units: Provision[]) => {
-          for (const u of units) {
-            for (const field of ['heading', 'text'] as const) {
-              const parts = u[field].split(op.from);
-              count += parts.length - 1;
-              u[field] = parts.join(op.to);
-            }
-            walk(u.children);
-          }
-        };
-        walk(doc.body);
-        if (count === 0) fail(`the words «${op.from}» do not occur in the text`);
+        const count = replaceThroughout(doc.body, op.replacements);
+        const missing = op.replacements.filter((_, k) => count[k] === 0);
+        if (missing.length) fail(`the words ${missing.map((r) => `«${r.from}»`).join(', ')} do not occur in the text`);
         break;
       }
     }
   });
   assignEIds(doc.body);
   return doc;
+}
+
+/** The quoted new heading: the heading alone, or with its label ("Статья 5. …") as some laws quote it. */
+function headingContent(content: string, fail: (why: string) => never): string {
+  const text = content.replace(/^(Статья|Article|Глава|Chapter|Раздел|Section)\s+\d+(?:-\d+)*\.\s*/u, '').replace(/^\d+(?:-\d+)*-(бап|тарау|бөлім)\.\s*/u, '');
+  if (text.includes('\n')) fail('a heading is one line');
+  return text;
+}
+
+/**
+ * The unit whose text a word statement about `unit` changes: its own text (an article's: its only
+ * part) when the words are there; otherwise the one unit under it whose text has them once, as
+ * statements address an article when the words occur once in it ("в статье 5 слова …").
+ */
+function wordsHolder(unit: Provision, op: WordOperation, finder: UnitFinder): Provision | undefined {
+  const own = finder.textUnit(unit);
+  const needle = op.op === 'replace' ? op.from : op.op === 'add' ? op.anchor : op.op === 'delete' ? op.words : null;
+  if (own && (needle === null || own.text.includes(needle))) return own;
+  if (needle === null) return own;
+  const holders: Provision[] = [];
+  const walk = (u: Provision) => {
+    for (const c of finder.children(u)) {
+      if (c.text.includes(needle)) holders.push(c);
+      walk(c);
+    }
+  };
+  walk(unit);
+  return holders.length === 1 ? holders[0] : own;
+}
+
+function wordsMissing(op: WordOperation): string {
+  return op.op === 'append' ? 'it has no text of its own to add words to' : 'the words are not in it';
 }
 
 function parseOr<T>(fail: (why: string) => never, fn: () => T): T {
@@ -94,31 +156,121 @@ function onlyPosition(text: string, phrase: string, fail: (why: string) => never
 }
 
 /**
- * The word operations, with fixed spacing rules: a replacement swaps the phrase; an addition puts
- * one space and the words after the phrase; a deletion removes the phrase and one space beside it.
+ * The word operations, with fixed spacing rules (the planner writes statements that these rules
+ * carry out exactly):
+ * - a replacement swaps the phrase;
+ * - an addition puts the words after the anchor (before it, with `before`), one space between,
+ *   none when the words begin with punctuation ("дополнить словами «, а также …»");
+ * - an addition at the end puts the words before the final punctuation mark of the text, if any;
+ * - a deletion takes out the phrase and one space beside it (the one after it when there is one).
  */
-export function editWords(text: string, op: Extract<Operation, { op: 'replace' | 'add' | 'delete' }>, fail: (why: string) => never): string {
-  if (op.op === 'replace') {
-    const at = onlyPosition(text, op.from, fail);
-    return text.slice(0, at) + op.to + text.slice(at + op.from.length);
+export function editWords(text: string, op: WordOperation, fail: (why: string) => never): string {
+  switch (op.op) {
+    case 'replace': {
+      const at = onlyPosition(text, op.from, fail);
+      return text.slice(0, at) + op.to + text.slice(at + op.from.length);
+    }
+    case 'add': {
+      const at = onlyPosition(text, op.anchor, fail);
+      if (op.before) return `${text.slice(0, at)}${op.words} ${text.slice(at)}`;
+      const end = at + op.anchor.length;
+      return `${text.slice(0, end)}${JOINS_LEFT.test(op.words) ? '' : ' '}${op.words}${text.slice(end)}`;
+    }
+    case 'append': {
+      if (!text) fail('it has no text to add words to');
+      const mark = FINAL_MARK.test(text) ? text.slice(-1) : '';
+      const body = mark ? text.slice(0, -1) : text;
+      return `${body}${JOINS_LEFT.test(op.words) ? '' : ' '}${op.words}${mark}`;
+    }
+    case 'delete': {
+      const at = onlyPosition(text, op.words, fail);
+      const end = at + op.words.length;
+      if (text[end] === ' ' && !JOINS_LEFT.test(op.words)) return text.slice(0, at) + text.slice(end + 1);
+      if (text[at - 1] === ' ') return text.slice(0, at - 1) + text.slice(end);
+      return text.slice(0, at) + text.slice(end);
+    }
   }
-  if (op.op === 'add') {
-    const at = onlyPosition(text, op.after, fail) + op.after.length;
-    return `${text.slice(0, at)} ${op.words}${text.slice(at)}`;
+}
+
+/**
+ * The lines (абзацы) of units as an amending law addresses them: by their number in the text as it
+ * stood, whatever lines the law already added or took out.
+ */
+class LineTracker {
+  /** For each unit touched: base line number (index + 1) → current line index, -1 when taken out. */
+  private readonly maps = new Map<Provision, number[]>();
+
+  private mapOf(unit: Provision): number[] {
+    let map = this.maps.get(unit);
+    if (!map) {
+      map = unit.text.split('\n').map((_, i) => i);
+      this.maps.set(unit, map);
+    }
+    return map;
   }
-  const at = onlyPosition(text, op.words, fail);
-  const end = at + op.words.length;
-  if (text[at - 1] === ' ') return text.slice(0, at - 1) + text.slice(end);
-  if (text[end] === ' ') return text.slice(0, at) + text.slice(end + 1);
-  return text.slice(0, at) + text.slice(end);
+
+  private indexOf(unit: Provision, line: number, fail: (why: string) => never): number {
+    const at = this.mapOf(unit)[line - 1];
+    if (at === undefined) return fail(`it has no line ${line}`);
+    if (at < 0) return fail(`its line ${line} was already taken out`);
+    return at;
+  }
+
+  set(unit: Provision, line: number, content: string, fail: (why: string) => never): void {
+    if (content.includes('\n')) fail('a line is one line');
+    this.edit(unit, line, () => content, fail);
+  }
+
+  edit(unit: Provision, line: number, change: (text: string) => string, fail: (why: string) => never): void {
+    const at = this.indexOf(unit, line, fail);
+    const current = unit.text.split('\n');
+    current[at] = change(current[at] as string);
+    unit.text = current.join('\n');
+  }
+
+  /** A new line that becomes line `line`: after line `line - 1` as it stood. */
+  insert(unit: Provision, line: number, content: string, fail: (why: string) => never): void {
+    if (content.includes('\n')) fail('a line is one line');
+    const map = this.mapOf(unit);
+    if (line < 1 || line > map.length + 1) fail(`it has ${map.length} lines: no line ${line} can be added`);
+    let at = 0;
+    for (let k = line - 2; k >= 0; k--) {
+      if ((map[k] as number) >= 0) {
+        at = (map[k] as number) + 1;
+        break;
+      }
+    }
+    const current = unit.text ? unit.text.split('\n') : [];
+    current.splice(at, 0, content);
+    unit.text = current.join('\n');
+    for (let k = 0; k < map.length; k++) if ((map[k] as number) >= at) map[k] = (map[k] as number) + 1;
+  }
+
+  remove(unit: Provision, line: number, fail: (why: string) => never): void {
+    const at = this.indexOf(unit, line, fail);
+    const current = unit.text.split('\n');
+    if (current.length === 1) fail('its only line cannot be taken out: exclude the unit instead');
+    current.splice(at, 1);
+    unit.text = current.join('\n');
+    const map = this.mapOf(unit);
+    for (let k = 0; k < map.length; k++) {
+      if (map[k] === at) map[k] = -1;
+      else if ((map[k] as number) > at) map[k] = (map[k] as number) - 1;
+    }
+  }
 }
 
 /** Puts a new unit among its parent's children, in the place its number gives it. */
-function insert(doc: LawDoc, parent: Provision | null, unit: Provision, num: string, fail: (why: string) => never): void {
+function insert(doc: LawDoc, parent: Provision | null, unit: Provision, num: string, finder: UnitFinder, fail: (why: string) => never): void {
+  // A subparagraph of an article goes into its own text (its only part, as the article stood).
+  if (parent?.kind === 'article' && unit.kind === 'subparagraph') {
+    parent = finder.textUnit(parent) ?? fail(parent.children.some((c) => c.kind === 'part') ? 'the article has several parts: say which one takes the subparagraph' : 'the article has no text for a subparagraph to follow');
+  }
   if (unit.kind === 'part') {
     // A part is addressed by position: "part three" goes after the second part.
     const list = parent ? parent.children : doc.body;
     const parts = list.filter((u) => u.kind === 'part');
+    if (Number(num) > parts.length + 1) fail(`there are ${parts.length} parts: no part ${num} can be added`);
     const before = parts[Number(num) - 2];
     list.splice(before ? list.indexOf(before) + 1 : 0, 0, unit);
     return;
@@ -131,7 +283,7 @@ function insert(doc: LawDoc, parent: Provision | null, unit: Provision, num: str
       else if (deep && (u.kind === 'section' || u.kind === 'chapter')) collect(u.children, deep);
     }
   };
-  collect(parent ? parent.children : doc.body, parent === null);
+  collect(parent ? parent.children : doc.body, parent === null || parent.kind === 'section' || parent.kind === 'chapter');
   if (peers.some((p) => p.num === unit.num)) fail(`there is already a ${unit.kind} ${unit.num}`);
   const before = peers.filter((p) => compareNums(p.num, unit.num) < 0).pop();
   const anchor = before ?? peers[0];

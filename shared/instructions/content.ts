@@ -31,10 +31,34 @@ export function parseUnit(content: string, kind: ProvisionKind, lang: Lang, make
     subparagraph: [`${article}\n1. -\n`, 2],
   };
   const [prefix, depth] = frame[kind];
-  const doc = parseLaw(`${prefix}${content}\n`, { lang, makeUid });
+  const doc = parseLaw(`${prefix}${content}\n`, { lang, makeUid, allowNoArticle: true });
   let units = doc.body;
   for (let i = 0; i < depth; i++) units = units[0]?.children ?? [];
   const unit = units[0];
   if (!unit || unit.kind !== kind || units.length !== 1) throw new RangeError(`The quoted text is not one ${kind}.`);
   return unit;
+}
+
+/**
+ * The units of one quoted text that holds several of them ("дополнить пунктами 4 и 5 следующего
+ * содержания: «4. …\n5. …»"), each as it would be quoted alone; null when the text does not hold
+ * exactly those units, in that order, each starting a line.
+ */
+export function splitQuotedUnits(content: string, kind: ProvisionKind, nums: readonly string[], lang: Lang): string[] | null {
+  const lines = content.split('\n');
+  const starts = (line: string, num: string) => {
+    if (kind === 'paragraph') return line.startsWith(`${num}. `) || line === `${num}.`;
+    if (kind === 'subparagraph') return line.startsWith(`${num}) `) || line === `${num})`;
+    if (kind === 'article' || kind === 'chapter' || kind === 'section') return line.startsWith(headingLabel(lang, kind, num));
+    return false;
+  };
+  const at: number[] = [];
+  let from = 0;
+  for (const num of nums) {
+    const i = lines.findIndex((line, k) => k >= from && starts(line, num));
+    if (i < 0 || (at.length === 0 && i !== 0)) return null;
+    at.push(i);
+    from = i + 1;
+  }
+  return at.map((start, k) => lines.slice(start, at[k + 1] ?? lines.length).join('\n'));
 }

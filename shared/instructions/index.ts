@@ -2,6 +2,9 @@
 export * from './types';
 export { planOperations, printWithoutNotes } from './plan';
 export { applyOperations } from './apply-ops';
-export { renderAmendingLaw, renderItems, renderOperation, type ActInstructions } from './render';
-export { parseAmendingLaw } from './parse';
+export { renderAmendingLaw, renderItems, type ActInstructions } from './render';
+export { parseAmendingLaw, readAmendingLaw, type AmendingLawReading, type StatementReading } from './parse';
 export { printUnit, parseUnit } from './content';
+export { GRAMMARS } from './lang';
+export { quote, unquote } from './quotes';
+export { citation } from './citation';

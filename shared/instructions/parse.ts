@@ -1,173 +1,218 @@
 import type { PathStep } from '../amend/types';
-import type { ProvisionKind } from '../law/kinds';
+import { romanNumerals } from '../import/markers';
+import { kazakhLetters, normalizeBlock, typographicQuotes } from '../import/normalize';
 import type { Lang } from '../law/language';
-import { FORMULAS, unquote, type Formulas } from './formulas';
-import { parseAddress, unitWord } from './grammar';
+import { canContain } from './address';
+import { FIXED_LINES } from './formulas';
+import { isUnreadable, type StatementContext } from './grammar';
+import { GRAMMARS } from './lang';
+import { splitQuotes } from './quotes';
 import type { ActInstructions } from './render';
 import { InstructionError, type Operation } from './types';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A pattern from a formula template: placeholders become capture groups, in order of appearance. */
-function pattern(lang: Lang, template: string): { re: RegExp; names: string[] } {
-  const quoted = lang === 'en' ? '("[^"]*")' : '(«[^«»]*»)';
-  const names: string[] = [];
-  const source = escape(template).replace(/\\\{(\w+)\\\}/g, (_, name: string) => {
-    names.push(name);
-    return name.startsWith('Q') || name === 'C' ? quoted : name === 'T' ? '(.+)' : name === 'N' ? '(\\d+)' : '(.+?)';
-  });
-  return { re: new RegExp(`^${source}$`, 'su'), names };
+/** One statement of an amending law as read: where it stands, its text, and what it does (or why it could not be read). */
+export interface StatementReading {
+  /** The line it begins on (1-based). */
+  line: number;
+  /** Its text, normalised as it was read (typographic quotes, one space). */
+  text: string;
+  /** The act it amends: its index in `acts`. */
+  act: number;
+  /** What it does; empty when it could not be read. */
+  operations: Operation[];
+  /** Why it could not be read. */
+  problem?: string;
 }
 
-function match(lang: Lang, template: string, text: string): Record<string, string> | null {
-  const { re, names } = pattern(lang, template);
-  const m = re.exec(text);
-  if (!m) return null;
-  return Object.fromEntries(names.map((n, i) => [n, m[i + 1] as string]));
+/** An amending law as read: the acts it amends with their operations, and every statement with its line. */
+export interface AmendingLawReading {
+  acts: ActInstructions[];
+  statements: StatementReading[];
+  /** Lines that are neither structure nor statement where a statement was due (with their reasons). */
+  problems: { line: number; text: string; reason: string }[];
 }
 
-const KINDS: readonly ProvisionKind[] = ['article', 'chapter', 'section', 'paragraph', 'subparagraph', 'part'];
+/** The phrase that opens a "throughout the text" group ("по всему тексту:", "Кодекстің бүкіл мәтіні бойынша:"), and what it stands for. */
+const THROUGHOUT: Record<Lang, { header: RegExp; prefix: string }> = {
+  ru: { header: /^(по всему тексту|по тексту)( (настоящего Закона|Закона|Кодекса|настоящего Кодекса))?$/iu, prefix: 'по всему тексту ' },
+  kk: { header: /^((осы )?(Заңның|Кодекстің|заңның|кодекстің) )?бүкіл мәтіні? бойынша$/iu, prefix: 'бүкіл мәтін бойынша ' },
+  en: { header: /^throughout the text( of the (Law|Code))?$/iu, prefix: 'throughout the text ' },
+};
 
-/** Reads one unit word in a form at the start of a text (parts by ordinal, others by number). */
-function readUnit(lang: Lang, text: string, form: 'of' | 'with' | 'head'): { step: PathStep; length: number } | null {
-  const num = /^\D*?(\d+(?:-\d+)*)/u.exec(text)?.[1];
-  for (const kind of KINDS) {
-    const candidates = kind === 'part' ? ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'] : num ? [num] : [];
-    for (const n of candidates) {
-      const word = unitWord(lang, { kind, num: n }, form);
-      if (text.startsWith(word) && (text.length === word.length || text[word.length] === ' ')) return { step: { kind, num: n }, length: word.length };
-    }
-  }
-  return null;
+/** The words of a statement that introduce the quoted new wording of several units, each in its own quote. */
+const NEW_WORDING = /(в следующей редакции|мынадай редакцияда жазылсын|in the following wording)\s*:/u;
+
+/** One line made ready for reading: plain spaces, no indentation, the Kazakh і, Roman numerals in Latin letters, straight English quotes. */
+function cleanLine(lang: Lang, raw: string): string {
+  let line = normalizeBlock(raw);
+  if (lang === 'kk') line = kazakhLetters(line).text;
+  if (lang === 'en') line = line.replace(/[“”]/g, '"');
+  return romanNumerals(line).replace(/^(\d+(?:-\d+)*-бап|Статья \d+(?:-\d+)*|Article \d+(?:-\d+)*) \./u, '$1.');
 }
 
-/** Reads "подпункта 3) пункта 2 статьи 5" / "5-баптың 2-тармақтың" / "paragraph 2 of Article 5", outermost first. */
-function parseOf(lang: Lang, text: string): PathStep[] | null {
-  const sep = lang === 'en' ? ' of ' : ' ';
-  const steps: PathStep[] = [];
-  let rest = text;
-  while (rest) {
-    const unit = readUnit(lang, rest, lang === 'en' ? 'head' : 'of');
-    if (!unit) return null;
-    steps.push(unit.step);
-    rest = rest.slice(unit.length);
-    if (rest && !rest.startsWith(sep)) return null;
-    rest = rest.slice(rest ? sep.length : 0);
-  }
-  // Russian and English name the inner unit first; Kazakh the outer one.
-  return lang === 'kk' ? steps : steps.reverse();
+/** Whether the quotes of a text are all closed, ASCII ones too (the portal prints them at both levels, in pairs). */
+function closed(lang: Lang, text: string): boolean {
+  const ascii = (text.match(/"/g)?.length ?? 0) % 2 === 0;
+  if (lang === 'en') return ascii;
+  return ascii && (text.match(/«/g)?.length ?? 0) === (text.match(/»/g)?.length ?? 0);
 }
 
-/** Reads the new unit of an insert ("пунктом 2-1" / "2-1-тармақпен" / "paragraph 2-1"). */
-function parseNewUnit(lang: Lang, text: string): PathStep | null {
-  const unit = readUnit(lang, text, lang === 'en' ? 'head' : 'with');
-  return unit && unit.length === text.length ? unit.step : null;
-}
-
-/** Reads one statement into an operation, its addresses made absolute with the group's article. */
-function parseStatement(lang: Lang, f: Formulas, text: string, group: PathStep | null): Operation | null {
-  const abs = (steps: PathStep[]) => (group ? [group, ...steps] : steps);
-  const words = (values: Record<string, string>): { address: PathStep[]; heading: boolean } | null => {
-    const ai = values['AI'] as string;
-    if (group && ai === f.heading) return { address: [group], heading: true };
-    const of = match(lang, f.headingOf, ai);
-    if (of) {
-      const steps = parseOf(lang, of['OF'] as string);
-      return steps ? { address: abs(steps), heading: true } : null;
-    }
-    const steps = parseAddress(lang, ai, 'in');
-    return steps ? { address: abs(steps), heading: false } : null;
-  };
-  let v = match(lang, f.throughout, text);
-  if (v) return { op: 'throughout', from: unquote(lang, v['Q1'] as string), to: unquote(lang, v['Q2'] as string) };
-  v = match(lang, f.replace, text);
-  const r = v && words(v);
-  if (v && r) return { op: 'replace', ...r, from: unquote(lang, v['Q1'] as string), to: unquote(lang, v['Q2'] as string) };
-  v = match(lang, f.add, text);
-  const a = v && words(v);
-  if (v && a) return { op: 'add', ...a, after: unquote(lang, v['Q1'] as string), words: unquote(lang, v['Q2'] as string) };
-  v = match(lang, f.delete, text);
-  const d = v && words(v);
-  if (v && d) return { op: 'delete', ...d, words: unquote(lang, v['Q1'] as string) };
-  v = match(lang, f.insertHere, text);
-  if (v) {
-    const unit = parseNewUnit(lang, v['K'] as string);
-    if (unit) return { op: 'insert', parent: group ? [group] : [], kind: unit.kind, num: unit.num, content: unquote(lang, v['C'] as string) };
-  }
-  v = match(lang, f.insertInto, text);
-  if (v) {
-    const parent = parseAddress(lang, v['A'] as string, 'head');
-    const unit = parseNewUnit(lang, v['K'] as string);
-    if (parent && unit) return { op: 'insert', parent: abs(parent), kind: unit.kind, num: unit.num, content: unquote(lang, v['C'] as string) };
-  }
-  v = match(lang, f.restate, text);
-  if (v) {
-    const steps = parseAddress(lang, v['A'] as string, 'head');
-    if (steps) return { op: 'restate', address: abs(steps), content: unquote(lang, v['C'] as string) };
-  }
-  v = match(lang, f.repeal, text);
-  if (v) {
-    const steps = parseAddress(lang, v['A'] as string, 'head');
-    if (steps) return { op: 'repeal', address: abs(steps) };
-  }
-  return null;
-}
-
-/** Whether the quotes of a statement so far are all closed. */
-function quotesClosed(lang: Lang, text: string): boolean {
-  if (lang === 'en') return (text.match(/"/g)?.length ?? 0) % 2 === 0;
-  return (text.match(/«/g)?.length ?? 0) === (text.match(/»/g)?.length ?? 0);
+/** A line that holds only a quoted text (the next unit of "подпункты 5) и 15) изложить …"), or opens one. */
+function onlyQuote(lang: Lang, line: string): boolean {
+  if (!/^[«"]/u.test(line)) return false;
+  const split = splitQuotes(lang, lang === 'en' ? line : typographicQuotes(line, lang));
+  return split === null || /^\s*⟦0⟧[\s;.,]*$/u.test(split.frame);
 }
 
 /**
- * Reads the text of an amending law (as renderAmendingLaw writes it, in the same language) back
- * into the acts it amends and their operations. A statement that is not one of the formulas is an
- * InstructionError naming its line.
+ * Reads the text of an amending law — as published (the portal's layout: indented, ASCII quotes,
+ * a title, an act line and editor notes before Article 1), or as the workbench writes it — into
+ * the acts it amends and their operations, statement by statement. Reads every formula of
+ * DOMAIN.md's "Real amending laws" in the language of the law: lead-ins for one act or several,
+ * items, groups nested to any depth ("в статье 5:" then "в пункте 2:"), lists, "throughout the text"
+ * groups, the article on entry into force (where reading stops). A statement it cannot read is kept
+ * with its line and the reason, and reading goes on; nothing throws.
  */
-export function parseAmendingLaw(lang: Lang, text: string): ActInstructions[] {
-  const f = FORMULAS[lang];
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const acts: ActInstructions[] = [];
+export function readAmendingLaw(lang: Lang, text: string): AmendingLawReading {
+  const grammar = GRAMMARS[lang];
+  const fixed = FIXED_LINES[lang];
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n').map((l) => cleanLine(lang, l));
+  const reading: AmendingLawReading = { acts: [], statements: [], problems: [] };
+  let phase: 'before' | 'article1' = 'before';
+  let multi = false;
   let act: ActInstructions | null = null;
-  let group: PathStep | null = null;
+  let item = 0;
+  let groups: PathStep[][] = [];
+  let throughout = false;
   let buffer: string[] = [];
   let startLine = 0;
+
+  const ctxOf = (group: readonly PathStep[]): StatementContext => ({ group, code: false });
+  // The groups a statement may belong to: the innermost first, then each around it, then the act.
+  const candidates = () => [...[...groups].reverse(), []];
+  const chainOk = (steps: readonly PathStep[]) => steps.every((s, i) => canContain(i === 0 ? 'act' : (steps[i - 1] as PathStep).kind, s.kind));
+
+  const header = (frame: string): boolean => {
+    if (THROUGHOUT[lang].header.test(frame)) {
+      throughout = true;
+      return true;
+    }
+    for (const group of candidates()) {
+      const rel = grammar.readGroupHeader(frame, ctxOf(group));
+      if (!rel) continue;
+      const abs = [...group, ...rel];
+      if (!chainOk(abs)) continue;
+      groups = [...groups.slice(0, groups.indexOf(group as PathStep[]) + 1), abs];
+      return true;
+    }
+    return false;
+  };
+
+  const statement = (raw: string, line: number) => {
+    const typographic = lang === 'en' ? raw : typographicQuotes(raw, lang);
+    const split = splitQuotes(lang, typographic);
+    const actIndex = reading.acts.length - 1;
+    const record = (operations: Operation[], problem?: string) => reading.statements.push({ line, text: typographic.replace(/\s*\n\s*/g, ' '), act: actIndex, operations, ...(problem ? { problem } : {}) });
+    if (!split) return record([], 'a quote is not closed');
+    let frame = split.frame.replace(/\s+/g, ' ').trim().replace(/[;.]$/, '').trim();
+    if (frame.endsWith(':') && split.quotes.length === 0) {
+      if (header(frame.slice(0, -1).trim())) return;
+      return record([], 'a group header that names no unit');
+    }
+    if (throughout) frame = THROUGHOUT[lang].prefix + frame;
+    let why = 'not one of the amending formulas';
+    for (const group of candidates()) {
+      const ops = grammar.readStatement(frame, split.quotes, ctxOf(group));
+      if (isUnreadable(ops)) {
+        why = ops.unreadable;
+        continue;
+      }
+      if (!ops.every((op) => op.op === 'throughout' || chainOk(op.op === 'insert' ? op.parent : op.address))) continue;
+      if (group.length) groups = groups.slice(0, groups.indexOf(group as PathStep[]) + 1);
+      (act as ActInstructions).operations.push(...ops);
+      return record(ops);
+    }
+    record([], why);
+  };
+
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as string;
     if (buffer.length === 0) {
-      if (line.trim() === '') continue;
-      const single = match(lang, f.leadIn, line);
-      const one = match(lang, f.actLeadIn, line);
-      if (single || one) {
-        act = { citation: ((single ?? one) as Record<string, string>)['T'] as string, operations: [] };
-        acts.push(act);
-        group = null;
-        continue;
-      }
-      if (line === f.multiLeadIn) continue;
-      if (match(lang, f.entryIntoForce, line)) break;
-      if (!act) throw new InstructionError(`Line ${i + 1}: expected the lead-in of the amending law, found "${line}".`);
-      const item = /^\d+\)\s+(.*)$/su.exec(line);
-      if (item) {
-        group = null;
-        line = item[1] as string;
-        const header = match(lang, f.group, line);
-        const article = header && parseAddress(lang, header['IN'] as string, 'in');
-        if (article?.length === 1 && article[0]?.kind === 'article') {
-          group = article[0];
+      if (line === '') continue;
+      if (phase === 'before') {
+        if (fixed.isMultiLeadIn(line)) {
+          phase = 'article1';
+          multi = true;
           continue;
         }
+        const citation = fixed.readLeadIn(typographicQuotes(line, lang));
+        if (citation !== null) {
+          phase = 'article1';
+          act = { citation, operations: [] };
+          reading.acts.push(act);
+        }
+        continue; // the title, the act line, editor notes: not statements
+      }
+      if (fixed.isLaterArticle(line)) break;
+      const lead = multi ? fixed.readActLeadIn(typographicQuotes(line, lang)) : null;
+      if (lead && lead.n === reading.acts.length + 1) {
+        act = { citation: lead.citation, operations: [] };
+        reading.acts.push(act);
+        item = 0;
+        groups = [];
+        throughout = false;
+        continue;
+      }
+      if (!act) {
+        reading.problems.push({ line: i + 1, text: line, reason: 'a statement before the lead-in of any act' });
+        continue;
+      }
+      const numbered = /^(\d+(?:-\d+)*)\)\s+(.*)$/su.exec(line);
+      if (numbered && numbered[1] === String(item + 1) && !(lang === 'kk' && /^(тармақша|тармақ)\S*(\s|$)/u.test(numbered[2] as string))) {
+        item += 1;
+        groups = [];
+        throughout = false;
+        line = numbered[2] as string;
       }
       startLine = i + 1;
     }
     buffer.push(line);
-    const statement = buffer.join('\n');
-    if (!quotesClosed(lang, statement) || !/[;.]$/.test(statement)) continue;
+    const sofar = buffer.join('\n');
+    if (!closed(lang, sofar) || !/[;.:]$/u.test(sofar)) continue;
+    if (/:$/u.test(sofar) && !/[«"]/u.test(sofar)) {
+      // A group header, or a statement whose quoted text follows on the next lines.
+      const frame = sofar.replace(/\s+/g, ' ').trim().slice(0, -1).trim();
+      if (THROUGHOUT[lang].header.test(frame) || candidates().some((g) => grammar.readGroupHeader(frame, ctxOf(g)) !== null)) {
+        buffer = [];
+        header(frame);
+      }
+      continue;
+    }
+    // Several units set out anew, each in its own quote: the quotes that follow belong here.
+    let next = i + 1;
+    while (next < lines.length && lines[next] === '') next += 1;
+    if (next < lines.length && NEW_WORDING.test(sofar) && onlyQuote(lang, lines[next] as string)) continue;
     buffer = [];
-    const op = parseStatement(lang, f, statement.slice(0, -1), group);
-    if (!op) throw new InstructionError(`Line ${startLine}: not an amending formula: "${statement.split('\n')[0]}"`);
-    (act as ActInstructions).operations.push(op);
+    statement(sofar, startLine);
   }
-  if (buffer.length) throw new InstructionError(`Line ${startLine}: unfinished statement (a quote or the closing ";" is missing).`);
-  return acts;
+  if (buffer.length) reading.statements.push({ line: startLine, text: buffer.join(' '), act: reading.acts.length - 1, operations: [], problem: 'unfinished statement (a quote or the closing ";" is missing)' });
+  if (phase === 'before') reading.problems.push({ line: 1, text: lines.find((l) => l) ?? '', reason: 'no lead-in of Article 1 ("Статья 1. Внести …" / "1-бап. …" / "Article 1. …") was found' });
+  return reading;
+}
+
+/**
+ * Reads an amending law strictly: the acts it amends and their operations, or an InstructionError
+ * naming the first statement (and its line) that could not be read.
+ */
+export function parseAmendingLaw(lang: Lang, text: string): ActInstructions[] {
+  const reading = readAmendingLaw(lang, text);
+  const bad = reading.statements.find((s) => s.problem);
+  if (bad) throw new InstructionError(`Line ${bad.line}: ${bad.problem}: "${clip(bad.text)}"`);
+  const problem = reading.problems[0];
+  if (problem) throw new InstructionError(`Line ${problem.line}: ${problem.reason}: "${clip(problem.text)}"`);
+  return reading.acts;
+}
+
+function clip(text: string): string {
+  return text.length > 100 ? `${text.slice(0, 97)}…` : text;
 }

@@ -3,14 +3,18 @@ import { indexTree, pathOf, type TreeIndex } from '../amend/tree-index';
 import type { Amendment } from '../amend/types';
 import { align } from '../amend/align';
 import { derive } from '../amend/derive';
+import { isWordToken, tokenize } from '../diff/tokenize';
+import { wordDiff } from '../diff/words';
 import { assignEIds } from '../law/eid';
+import { headingLabel } from '../law/text/markers';
 import { newUid } from '../law/uid';
 import type { LawDoc, Provision } from '../law/provision';
 import { DEFAULT_STUB } from '../law/repealed';
 import { printLaw } from '../law/text/print';
 import { applyOperations } from './apply-ops';
 import { printUnit } from './content';
-import { DEFAULT_INSTRUCTION_OPTIONS, InstructionError, type InstructionOptions, type Operation } from './types';
+import { wholeWordMatches } from './throughout';
+import { DEFAULT_INSTRUCTION_OPTIONS, InstructionError, type InstructionOptions, type Operation, type Replacement } from './types';
 import { wordOperations } from './word-ops';
 
 /** A unit's address as amending laws write it: from its article down (sections and chapters only above articles). */
@@ -43,28 +47,63 @@ export function printWithoutNotes(doc: LawDoc): string {
   return printLaw({ lang: doc.lang, body: doc.body.map(strip) });
 }
 
+/** The heading line of a unit as a statement quotes it ("Статья 5. Гранты"). */
+function headingLine(unit: Provision, lang: LawDoc['lang']): string {
+  const kind = unit.kind as 'section' | 'chapter' | 'article';
+  return `${headingLabel(lang, kind, unit.num)} ${unit.heading}`.trim();
+}
+
 /**
  * The operations of an amending law that turn `base` into `draft`, one or more per amendment
- * (derive(base, draft)), in the law's order. Small word edits become word operations (each checked on the text); restated,
- * renumbered and stub-less repealed units are set out anew; a unit's content that moved is
- * restated where it left and where it arrived; the same replacement in `throughoutMin` units or more
- * becomes one "throughout the text" operation when that gives the same result. The whole list is
- * applied to the base before it is returned: if it does not give the draft, the articles where it
- * differs are restated instead.
+ * (derive(base, draft)), in the law's order, written as practice writes them:
+ * - small edits of words become word operations on the unit's text, heading or line (each tried on
+ *   the text), words added at the end an addition at the end;
+ * - a unit whose text changes throughout is set out anew: a unit without units under it whole, a
+ *   unit with a lead-in its changed lines ("абзац первый статьи 1"), an article's own text with its
+ *   article; a heading alone ("заголовок статьи 5");
+ * - a line added or taken out of a unit's text is a line inserted or excluded;
+ * - a new number alone is a renumbering ("подпункт 4) считать подпунктом 5)");
+ * - a unit that moved is set out anew where it left and where it arrived;
+ * - the same replacement, in its word forms, in `throughoutMin` units or more becomes one "throughout
+ *   the text" statement ("… заменить соответственно …") when that gives the same result.
+ * The whole list is applied to the base before it is returned: if it does not give the draft, the
+ * articles where it differs are restated instead.
  */
 export function planOperations(base: LawDoc, given: LawDoc, options: Partial<InstructionOptions> = {}): Operation[] {
   const opts = { ...DEFAULT_INSTRUCTION_OPTIONS, ...options };
+  const draft = sameLineage(indexTree(base), given);
+  const groups = throughoutCandidates(derive(base, draft), draft, opts.throughoutMin);
+  if (groups.length) {
+    // The words replaced throughout first; the rest is planned on the text as that leaves it.
+    const throughout: Operation[] = groups.map((replacements) => ({ op: 'throughout', replacements }));
+    try {
+      const all = [...throughout, ...planEach(applyOperations(base, throughout), draft)];
+      if (gives(base, all, draft)) return all;
+    } catch (error) {
+      if (!(error instanceof InstructionError)) throw error;
+    }
+  }
+  return planEach(base, draft);
+}
+
+/** The operations of each amendment (see planOperations), without "throughout the text" statements. */
+function planEach(base: LawDoc, draft: LawDoc): Operation[] {
+  const lang = base.lang;
   const bi = indexTree(base);
-  const draft = sameLineage(bi, given);
   const di = indexTree(draft);
   const amendments = derive(base, draft);
   const restated = new Set<string>();
+  // An article's own text is restated with its article.
+  const lift = (uid: string): string => {
+    const e = di.get(uid) ?? bi.get(uid);
+    return e?.intro && e.parentUid !== null ? e.parentUid : uid;
+  };
   // Restates a unit, or the nearest unit above it that both versions have (a parent may be gone too).
   const restate = (uid: string | null) => {
-    let at = uid;
+    let at = uid === null ? null : lift(uid);
     while (at !== null && !(bi.has(at) && di.has(at))) at = bi.get(at)?.parentUid ?? di.get(at)?.parentUid ?? null;
     if (at === null) throw new InstructionError('A change at the top level of the act (a unit removed or moved there) cannot be written as amending formulas; restate or repeal the unit instead.');
-    restated.add(at);
+    restated.add(lift(at));
   };
   const own = new Map<string, Operation[]>();
   for (const a of amendments) {
@@ -76,17 +115,17 @@ export function planOperations(base: LawDoc, given: LawDoc, options: Partial<Ins
       continue;
     }
     switch (a.kind) {
-      case 'words': {
-        const address = addressOf(bi, a.baseUid ?? uid);
-        const text = a.base && a.proposed ? wordOperations(a.base.text, a.proposed.text, a.ops, address, false) : null;
-        const heading = a.base && a.proposed ? wordOperations(a.base.heading, a.proposed.heading, a.headingOps, address, true) : null;
-        if (text && heading && a.base?.num === a.proposed?.num) own.set(uid, [...heading, ...text]);
+      case 'words':
+      case 'restate':
+      case 'renumber': {
+        const ops = changeOperations(a, bi, di, lang);
+        if (ops) own.set(uid, ops);
         else restate(uid);
         break;
       }
       case 'repeal':
         if (!a.proposed) restate(bi.get(a.uid)?.parentUid ?? null);
-        else if ((a.proposed.text || a.proposed.heading) === DEFAULT_STUB[draft.lang] && a.proposed.num === a.base?.num) own.set(uid, [{ op: 'repeal', address: addressOf(bi, a.baseUid ?? uid) }]);
+        else if ((a.proposed.text || a.proposed.heading) === DEFAULT_STUB[lang] && a.proposed.num === a.base?.num && !bi.get(a.baseUid ?? uid)?.intro) own.set(uid, [{ op: 'repeal', address: addressOf(bi, a.baseUid ?? uid) }]);
         else restate(uid);
         break;
       case 'insert': {
@@ -97,7 +136,7 @@ export function planOperations(base: LawDoc, given: LawDoc, options: Partial<Ins
         const parent = unit.kind === 'article' || parentUid === null ? [] : addressOf(bi, parentUid);
         const siblings = parentUid === null ? draft.body : (di.get(parentUid)?.unit.children ?? []);
         const num = unit.kind === 'part' ? String(siblings.filter((s) => s.kind === 'part').indexOf(unit) + 1) : unit.num;
-        own.set(uid, [{ op: 'insert', parent, kind: unit.kind, num, content: printUnit(unit, draft.lang) }]);
+        own.set(uid, [{ op: 'insert', parent, kind: unit.kind, num, content: printUnit(unit, lang) }]);
         break;
       }
       default:
@@ -105,8 +144,6 @@ export function planOperations(base: LawDoc, given: LawDoc, options: Partial<Ins
     }
   }
   const ops = assemble(bi, di, draft, amendments, restated, own);
-  const withThroughout = collapseThroughout(ops, opts.throughoutMin);
-  if (withThroughout !== ops && gives(base, withThroughout, draft)) return withThroughout;
   if (gives(base, ops, draft)) return ops;
   // Fallback: each article that has a change is set out anew (always expressible, less precise).
   const articles = new Set<string>(restated);
@@ -118,6 +155,90 @@ export function planOperations(base: LawDoc, given: LawDoc, options: Partial<Ins
   const fallback = assemble(bi, di, draft, amendments, articles, own);
   if (gives(base, fallback, draft)) return fallback;
   throw new InstructionError('The amending formulas do not reproduce the draft; this is a defect in the instruction planner, please report it with the two texts.');
+}
+
+/**
+ * The operations of a unit both versions have whose number, heading or text changed (not moved),
+ * or null when it has to be set out anew. Headings and texts are written as word operations when
+ * derive found them small edits and they reproduce the new wording; otherwise the heading, or the
+ * changed lines of a unit that has units under it, are set out anew.
+ */
+function changeOperations(a: Amendment, bi: TreeIndex, di: TreeIndex, lang: LawDoc['lang']): Operation[] | null {
+  if (!a.base || !a.proposed) return null;
+  const be = bi.get(a.baseUid ?? a.uid);
+  const de = di.get(a.uid);
+  if (!be || !de) return null;
+  const address = addressOf(bi, be.unit.uid);
+  const words = a.kind === 'words';
+  const out: Operation[] = [];
+  if (a.base.num !== a.proposed.num) {
+    if (be.intro) return null;
+    out.push({ op: 'renumber', address, num: a.proposed.num });
+  }
+  if (a.base.heading !== a.proposed.heading) {
+    const ops = words ? wordOperations(a.base.heading, a.proposed.heading, a.headingOps, address, { heading: true }, lang) : null;
+    if (ops) out.push(...ops);
+    else if (be.unit.kind === 'section' || be.unit.kind === 'chapter' || be.unit.kind === 'article') out.push({ op: 'restate', address, heading: true, content: headingLine(de.unit, lang) });
+    else return null;
+  }
+  if (a.base.text !== a.proposed.text) {
+    const ops = textOperations(a.base.text, a.proposed.text, words, address, be.unit.children.length > 0 || be.intro, lang);
+    if (!ops) return null;
+    out.push(...ops);
+  }
+  return out;
+}
+
+/**
+ * The operations that turn one unit's text into another: word operations on the whole text when
+ * the lines stay as they are; otherwise line by line — a changed line by its words or set out anew,
+ * one line added or taken out as such. `linesOnly`: the unit has units under it (or is an article's
+ * own text), so it is never set out whole here: its lines are. Null: set the unit out anew.
+ */
+function textOperations(from: string, to: string, words: boolean, address: PathStep[], linesOnly: boolean, lang: LawDoc['lang']): Operation[] | null {
+  const a = from.split('\n');
+  const b = to.split('\n');
+  if (words && a.length === b.length && !wordDiff(from, to).some(([k, t]) => k !== 0 && t.includes('\n'))) {
+    const whole = wordOperations(from, to, wordDiff(from, to), address, {}, lang);
+    if (whole) return whole;
+  }
+  // A unit with nothing under it is set out whole when its text changes throughout.
+  if (!linesOnly && (!words || (a.length === 1 && b.length === 1))) return null;
+  // Lines: the same count (each changed line on its own), or one added, or one taken out.
+  const ops: Operation[] = [];
+  const lineOps = (x: string, y: string, line: number): boolean => {
+    if (x === y) return true;
+    const w = words ? wordOperations(x, y, wordDiff(x, y), address, { line }, lang) : null;
+    if (w) ops.push(...w);
+    else ops.push({ op: 'restate', address, line, content: y });
+    return true;
+  };
+  if (a.length === b.length) {
+    a.forEach((x, i) => lineOps(x, b[i] as string, i + 1));
+    return ops.length ? ops : null;
+  }
+  if (Math.abs(a.length - b.length) !== 1) return null;
+  const longer = a.length > b.length ? a : b;
+  const shorter = a.length > b.length ? b : a;
+  // The one line added (or taken out): the first place where the two differ, checked against the rest.
+  let at = 0;
+  while (at < shorter.length && longer[at] === shorter[at]) at += 1;
+  let end = 0;
+  while (end < shorter.length - at && longer[longer.length - 1 - end] === shorter[shorter.length - 1 - end]) end += 1;
+  if (at + end < shorter.length) {
+    // Other lines changed too: set the changed ones out after adding or taking out the line.
+    // Keep it simple and exact: only when the extra line is the last one of the longer text.
+    if (longer.slice(0, -1).length !== shorter.length) return null;
+    at = shorter.length;
+  }
+  if (a.length > b.length) {
+    ops.push({ op: 'repeal', address, line: at + 1 });
+    a.filter((_, i) => i !== at).forEach((x, i) => lineOps(x, b[i] as string, i < at ? i + 1 : i + 2));
+  } else {
+    a.forEach((x, i) => lineOps(x, b[i < at ? i : i + 1] as string, i + 1));
+    ops.push({ op: 'insertLine', address, line: at + 1, content: b[at] as string });
+  }
+  return ops;
 }
 
 /** Whether applying the operations to the base gives the draft (footnotes aside). */
@@ -153,15 +274,76 @@ function assemble(bi: TreeIndex, di: TreeIndex, draft: LawDoc, amendments: reado
   return entries.sort((x, y) => x.order - y.order).flatMap((e) => e.ops);
 }
 
-/** One "throughout the text" operation for a replacement made in at least `min` units. */
-function collapseThroughout(ops: Operation[], min: number): Operation[] {
-  const counts = new Map<string, number>();
-  for (const op of ops) if (op.op === 'replace' && !op.heading) counts.set(`${op.from}\u0000${op.to}`, (counts.get(`${op.from}\u0000${op.to}`) ?? 0) + 1);
-  const common = [...counts].filter(([, n]) => n >= min).map(([k]) => k);
-  if (common.length === 0) return ops;
-  const throughout: Operation[] = common.map((k) => {
-    const [from, to] = k.split('\u0000') as [string, string];
-    return { op: 'throughout', from, to };
-  });
-  return [...throughout, ...ops.filter((op) => !(op.op === 'replace' && !op.heading && common.includes(`${op.from}\u0000${op.to}`)))];
+/** Whether two words are forms of one word: they share a stem (a common beginning of most of the shorter). */
+function sameWord(a: string, b: string): boolean {
+  let k = 0;
+  while (k < Math.min(a.length, b.length) && a[k] === b[k]) k += 1;
+  return k === a.length && k === b.length ? true : k >= Math.max(3, Math.ceil(0.6 * Math.min(a.length, b.length)));
+}
+
+/** Whether two phrases are forms of one phrase: as many words, each pair forms of one word. */
+function samePhrase(a: string, b: string): boolean {
+  const x = tokenize(a).filter(isWordToken);
+  const y = tokenize(b).filter(isWordToken);
+  return x.length === y.length && x.every((w, i) => sameWord(w, y[i] as string));
+}
+
+/**
+ * The changes to make "throughout the text" (one statement each, "… заменить соответственно …"):
+ * a word replaced by another, in its word forms ("университет", "университета" → "вуз", "вуза"),
+ * in at least `min` places, and gone from the whole draft (so the statement changes nothing the
+ * drafter kept; what a line set out anew holds is set out after it). Read from the word diffs of the
+ * amendments, word by word, so that the context a single statement would quote does not hide the
+ * common change.
+ */
+function throughoutCandidates(amendments: readonly Amendment[], draft: LawDoc, min: number): Replacement[][] {
+  const counts = new Map<string, { from: string; to: string; n: number }>();
+  const count = (from: string, to: string) => {
+    const key = `${from}\u0000${to}`;
+    const entry = counts.get(key) ?? { from, to, n: 0 };
+    entry.n += 1;
+    counts.set(key, entry);
+  };
+  for (const a of amendments) {
+    if (!a.base || !a.proposed || a.placement) continue;
+    for (const diff of [a.ops, a.headingOps]) {
+      for (let i = 0; i < diff.length; i++) {
+        let del = '';
+        let ins = '';
+        while (i < diff.length && diff[i]![0] !== 0) {
+          if (diff[i]![0] === -1) del += diff[i]![1];
+          else ins += diff[i]![1];
+          i += 1;
+        }
+        if (!del.trim() || !ins.trim() || del.includes('\n') || ins.includes('\n')) continue;
+        const dt = tokenize(del);
+        const it = tokenize(ins);
+        // Word for word (the same spaces and punctuation between): each word replaced is a change of its own.
+        if (dt.length === it.length && dt.every((t, k) => isWordToken(t) === isWordToken(it[k] as string) && (isWordToken(t) || t === it[k]))) {
+          dt.forEach((t, k) => {
+            const to = it[k] as string;
+            if (isWordToken(t) && t !== to && !/^\d/.test(t)) count(t, to);
+          });
+        } else if (/\p{L}/u.test(del)) {
+          // A phrase replaced by another, as a whole.
+          count(del.trim(), ins.trim());
+        }
+      }
+    }
+  }
+  // Replacements that are forms of one change ("организаций …" / "организациям …" → "университетов" / "университетам").
+  const groups: { pairs: Replacement[]; n: number }[] = [];
+  for (const { from, to, n } of counts.values()) {
+    const group = groups.find((g) => g.pairs.some((p) => samePhrase(p.from, from) && samePhrase(p.to, to)));
+    if (!group) groups.push({ pairs: [{ from, to }], n });
+    else if (group.pairs.some((p) => p.from === from)) group.n = -Infinity; // one form replaced two ways: no common change
+    else {
+      group.pairs.push({ from, to });
+      group.n += n;
+    }
+  }
+  const texts: string[] = [];
+  const walk = (units: Provision[]) => units.forEach((u) => (texts.push(u.heading, u.text), walk(u.children)));
+  walk(draft.body);
+  return groups.filter((g) => g.n >= min && texts.every((t) => wholeWordMatches(t, g.pairs.map((p) => p.from)).length === 0)).map((g) => g.pairs);
 }

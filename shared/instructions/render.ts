@@ -1,86 +1,143 @@
 import type { PathStep } from '../amend/types';
 import type { Lang } from '../law/language';
-import { FORMULAS, quote } from './formulas';
-import { addressText, unitWord } from './grammar';
+import { FIXED_LINES } from './formulas';
+import { relative, type Grammar, type StatementContext } from './grammar';
+import { GRAMMARS } from './lang';
 import type { Operation } from './types';
 
-/** One amended act of an amending law: how it is cited, and what is done to it. */
+/** One amended act of an amending law: how it is cited, what is done to it, and whether it is a code. */
 export interface ActInstructions {
-  /** The act as cited: "Закон Республики Казахстан от 1 июля 2024 года № 103-VIII «О …»". */
+  /** The act as cited in its lead-in: "Закон Республики Казахстан от 1 июля 2024 года «О …»". */
   citation: string;
   operations: Operation[];
+  /** The act is a code (its articles' items "2)" are "пункты"; InstructionOptions.code). */
+  code?: boolean;
 }
 
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
-}
+const same = (a: readonly PathStep[], b: readonly PathStep[]) => a.length === b.length && a.every((s, i) => s.kind === b[i]!.kind && s.num === b[i]!.num);
+const parentOf = (address: readonly PathStep[]) => address.slice(0, -1);
 
-/** The article an operation is written under ("в статье 5:"), or null if it stands alone. */
-export function groupArticle(op: Operation): PathStep | null {
+/** The address an operation is about, for grouping (an insertion: its parent). */
+function anchorOf(op: Operation): PathStep[] | null {
   if (op.op === 'throughout') return null;
-  const address = op.op === 'insert' ? op.parent : op.address;
-  const first = address[0];
-  if (first?.kind !== 'article') return null;
-  if (op.op === 'insert') return first;
-  if (address.length > 1) return first;
-  return op.op === 'replace' || op.op === 'add' || op.op === 'delete' ? (op.heading ? first : null) : null;
+  return op.op === 'insert' ? op.parent : op.address;
 }
 
-/** The chain of a unit in the genitive ("статьи 5" / "5-баптың" / "Article 5"), for "in the heading of …". */
-function ofChain(lang: Lang, steps: readonly PathStep[]): string {
-  if (lang === 'ru') return [...steps].reverse().map((s) => unitWord('ru', s, 'of')).join(' ');
-  if (lang === 'kk') return steps.map((s) => unitWord('kk', s, 'of')).join(' ');
-  return [...steps].reverse().map((s) => unitWord('en', s, 'head')).join(' of ');
-}
-
-/** One operation as a statement, its address relative to `within` (the group's article) if given. */
-export function renderOperation(lang: Lang, op: Operation, within: PathStep | null): string {
-  const f = FORMULAS[lang];
-  const rel = (steps: readonly PathStep[]) => (within ? steps.slice(1) : steps);
+/**
+ * Whether an operation can be written inside a group about `group`: its unit is under the group's
+ * unit (or is that unit, for words, lines, its heading, or what is added to it).
+ */
+function fitsGroup(op: Operation, group: readonly PathStep[]): boolean {
+  const anchor = anchorOf(op);
+  if (!anchor || group.length === 0) return group.length === 0;
+  const rel = relative(anchor, group);
+  if (rel === null) return false;
+  if (rel.length > 0) return true;
   switch (op.op) {
-    case 'throughout':
-      return fill(f.throughout, { Q1: quote(lang, op.from), Q2: quote(lang, op.to) });
-    case 'restate':
-      return fill(f.restate, { A: addressText(lang, rel(op.address), 'head'), C: quote(lang, op.content) });
-    case 'repeal':
-      return fill(f.repeal, { A: addressText(lang, rel(op.address), 'head') });
-    case 'insert': {
-      const K = unitWord(lang, { kind: op.kind, num: op.num }, lang === 'en' ? 'head' : 'with');
-      const parent = rel(op.parent);
-      const C = quote(lang, op.content);
-      return parent.length ? fill(f.insertInto, { A: addressText(lang, parent, 'head'), K, C }) : fill(f.insertHere, { K, C });
-    }
+    case 'insert':
+    case 'insertLine':
     case 'replace':
     case 'add':
-    case 'delete': {
-      const steps = rel(op.address);
-      const AI = op.heading ? (steps.length ? fill(f.headingOf, { OF: ofChain(lang, steps) }) : f.heading) : addressText(lang, steps, 'in');
-      if (op.op === 'replace') return fill(f.replace, { AI, Q1: quote(lang, op.from), Q2: quote(lang, op.to) });
-      if (op.op === 'add') return fill(f.add, { AI, Q1: quote(lang, op.after), Q2: quote(lang, op.words) });
-      return fill(f.delete, { AI, Q1: quote(lang, op.words) });
-    }
+    case 'append':
+    case 'delete':
+      return true;
+    case 'restate':
+    case 'repeal':
+      return op.line !== undefined || (op.op === 'restate' && op.heading === true);
+    default:
+      return false;
   }
 }
 
 /**
- * The numbered items of one act: "1) …;", with the changes to one article gathered under
- * "в статье 5:" in the order given (the law's order). The last statement ends with a full stop.
+ * Whether two operations can be one statement with a list ("подпункты 2) и 3) исключить",
+ * "дополнить пунктами 4 и 5 …", "абзацы второй и третий исключить"): the same operation on
+ * siblings of one kind, or on lines of one unit.
  */
-export function renderItems(lang: Lang, ops: readonly Operation[]): string[] {
-  const f = FORMULAS[lang];
-  const items: { article: PathStep | null; statements: string[] }[] = [];
-  for (const op of ops) {
-    const article = groupArticle(op);
-    const last = items[items.length - 1];
-    if (article && last?.article?.num === article.num) last.statements.push(renderOperation(lang, op, article));
-    else items.push({ article, statements: [renderOperation(lang, op, article)] });
+function joinable(a: Operation, b: Operation): boolean {
+  if (a.op !== b.op) return false;
+  switch (a.op) {
+    case 'repeal':
+    case 'restate':
+    case 'renumber': {
+      const x = a as { address: PathStep[]; line?: number; heading?: true };
+      const y = b as { address: PathStep[]; line?: number; heading?: true };
+      if (x.heading || y.heading) return false;
+      if (x.line !== undefined || y.line !== undefined) return a.op !== 'renumber' && x.line !== undefined && y.line !== undefined && same(x.address, y.address);
+      const last = x.address.at(-1);
+      return last !== undefined && last.kind !== 'part' && last.kind === y.address.at(-1)?.kind && same(parentOf(x.address), parentOf(y.address));
+    }
+    case 'insert': {
+      const y = b as typeof a;
+      return a.kind === y.kind && a.kind !== 'part' && same(a.parent, y.parent);
+    }
+    default:
+      return false;
   }
-  return items.map((item, i) => {
-    const final = i === items.length - 1;
-    const body = item.statements.map((s, j) => `${s}${final && j === item.statements.length - 1 ? '.' : ';'}`).join('\n');
-    const header = item.article ? `${fill(f.group, { IN: addressText(lang, [item.article], 'in') })}\n` : '';
-    return `${i + 1}) ${header}${body}`;
-  });
+}
+
+/** Runs of operations that make one statement each, in order. */
+function statements(ops: readonly Operation[]): Operation[][] {
+  const out: Operation[][] = [];
+  for (const op of ops) {
+    const last = out[out.length - 1];
+    if (last && joinable(last[last.length - 1] as Operation, op)) last.push(op);
+    else out.push([op]);
+  }
+  return out;
+}
+
+/** Contiguous runs of operations by the next unit below `group` they are about (null: the group's own unit, or the act). */
+function runsBelow(ops: readonly Operation[], group: readonly PathStep[]): { key: PathStep | null; ops: Operation[] }[] {
+  const runs: { key: PathStep | null; ops: Operation[] }[] = [];
+  for (const op of ops) {
+    const anchor = anchorOf(op);
+    const key = anchor && relative(anchor, group) !== null ? (anchor[group.length] ?? null) : null;
+    const last = runs[runs.length - 1];
+    if (last && last.key && key && last.key.kind === key.kind && last.key.num === key.num) last.ops.push(op);
+    else runs.push({ key, ops: [op] });
+  }
+  return runs;
+}
+
+/**
+ * The lines of a group's statements: a unit with two statements or more about it gets a group of
+ * its own ("в пункте 2:" and its statements), one level deeper; the rest are statements relative to
+ * the group. Statements end with ";" (the caller ends the last one with "."), headers with ":".
+ */
+function groupLines(grammar: Grammar, ops: readonly Operation[], group: readonly PathStep[], code: boolean): string[] {
+  const lines: string[] = [];
+  const ctx: StatementContext = { group, code };
+  for (const run of runsBelow(ops, group)) {
+    const inner = run.key ? [...group, run.key] : null;
+    if (inner && group.length > 0 && statements(run.ops).length >= 2 && run.ops.every((op) => fitsGroup(op, inner))) {
+      lines.push(`${grammar.groupHeader(inner, ctx)}:`, ...groupLines(grammar, run.ops, inner, code));
+      continue;
+    }
+    for (const s of statements(run.ops)) lines.push(`${grammar.statement(s, ctx)};`);
+  }
+  return lines;
+}
+
+/**
+ * The numbered items of one act: "1) …;", with two statements or more about one article gathered
+ * under "в статье 5:" (and, inside it, about one paragraph under "в пункте 2:"), in the order
+ * given (the law's order). One item alone is not numbered. The last statement ends with a full stop.
+ */
+export function renderItems(lang: Lang, ops: readonly Operation[], code = false): string[] {
+  const grammar = GRAMMARS[lang];
+  const items: string[][] = [];
+  for (const run of runsBelow(ops, [])) {
+    const article = run.key?.kind === 'article' ? [run.key] : null;
+    if (article && statements(run.ops).length >= 2 && run.ops.every((op) => fitsGroup(op, article))) {
+      items.push([`${grammar.groupHeader(article, { group: [], code })}:`, ...groupLines(grammar, run.ops, article, code)]);
+    } else {
+      for (const s of statements(run.ops)) items.push([`${grammar.statement(s, { group: [], code })};`]);
+    }
+  }
+  const last = items[items.length - 1];
+  if (last) last[last.length - 1] = (last[last.length - 1] as string).replace(/;$/, '.');
+  return items.map((lines, i) => (items.length > 1 ? `${i + 1}) ${lines.join('\n')}` : lines.join('\n')));
 }
 
 /**
@@ -88,15 +145,15 @@ export function renderItems(lang: Lang, ops: readonly Operation[]): string[] {
  * are listed as 1., 2., … with their citations), then the article on entry into force.
  */
 export function renderAmendingLaw(lang: Lang, acts: readonly ActInstructions[]): string {
-  const f = FORMULAS[lang];
+  const fixed = FIXED_LINES[lang];
   const lines: string[] = [];
   if (acts.length === 1) {
     const act = acts[0] as ActInstructions;
-    lines.push(fill(f.leadIn, { T: act.citation }), ...renderItems(lang, act.operations));
+    lines.push(fixed.leadIn(act.citation, act.operations), ...renderItems(lang, act.operations, act.code));
   } else {
-    lines.push(f.multiLeadIn);
-    acts.forEach((act, i) => lines.push(fill(f.actLeadIn, { N: String(i + 1), T: act.citation }), ...renderItems(lang, act.operations)));
+    lines.push(fixed.multiLeadIn);
+    acts.forEach((act, i) => lines.push(fixed.actLeadIn(i + 1, act.citation), ...renderItems(lang, act.operations, act.code)));
   }
-  lines.push('', fill(f.entryIntoForce, { N: '2' }));
+  lines.push('', fixed.entryIntoForce(2));
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 export * from './language';
 export * from './kinds';
 export * from './provision';
+export * from './intro';
 export * from './numbering';
 export * from './uid';
 export * from './eid';

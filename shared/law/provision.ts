@@ -1,4 +1,5 @@
 import type { Lang } from './language';
+import { isIntro } from './intro';
 import type { ProvisionKind } from './kinds';
 
 /**
@@ -42,18 +43,23 @@ export function walkProvisions(
   }
 }
 
-/** Counts the units of a law by kind (used by the library view and by tests). */
-export function countByKind(doc: LawDoc): Record<ProvisionKind, number> {
-  const counts: Record<ProvisionKind, number> = {
+/**
+ * Counts the units of a law by kind (used by the import preview, `zan check` and tests). An
+ * article's own text (its only part: its lead-in or whole content, see intro.ts) counts as `intro`,
+ * not as a part: parts are counted only where an article has several.
+ */
+export function countByKind(doc: LawDoc): Record<ProvisionKind | 'intro', number> {
+  const counts: Record<ProvisionKind | 'intro', number> = {
     section: 0,
     chapter: 0,
     article: 0,
+    intro: 0,
     part: 0,
     paragraph: 0,
     subparagraph: 0,
   };
-  walkProvisions(doc.body, (unit) => {
-    counts[unit.kind] += 1;
+  walkProvisions(doc.body, (unit, parent) => {
+    counts[isIntro(unit, parent) ? 'intro' : unit.kind] += 1;
   });
   return counts;
 }

@@ -10,7 +10,7 @@ export function readTextBlocks(bytes: Uint8Array, file: string, limits: ImportLi
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   lines.forEach((line, i) => {
     if (i % 1000 === 0) checkTime();
-    blocks.add(line, `line ${i + 1}`);
+    blocks.add(line, `line ${i + 1}`, { line: i + 1 });
   });
   return blocks.blocks;
 }

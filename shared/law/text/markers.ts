@@ -39,7 +39,7 @@ function wordFirst(lang: 'ru' | 'en', footnote: RegExp): LanguageMarkers {
 /** Heading and footnote conventions per language (DOMAIN.md, "Structure of a law"). */
 export const MARKERS: Record<Lang, LanguageMarkers> = {
   ru: wordFirst('ru', /^Сноска\./u),
-  en: wordFirst('en', /^Footnote\./u),
+  en: wordFirst('en', /^(Footnote|Note)\./u),
   // In Kazakh the number comes before the word: `17-1-бап.`
   kk: {
     label: (kind, num) => `${num}-${KK_WORDS[kind]}.`,

@@ -58,6 +58,19 @@ export class TreeBuilder {
     else this.misplaced('ORPHAN_NOTE', 'A footnote comes before any provision.', where);
   }
 
+  /** Continues the note last taken (a note printed over several lines); false if there is none to continue. */
+  continueNote(text: string): boolean {
+    const notes = this.lastUnit ? this.lastUnit.notes : this.pendingNotes;
+    if (notes.length === 0) return false;
+    notes[notes.length - 1] = `${notes[notes.length - 1]} ${text}`;
+    return true;
+  }
+
+  /** The section, chapter or article opened last, if the last line opened it (to notice a heading printed twice). */
+  get lastOpened(): Provision | null {
+    return this.lastUnit && (this.lastUnit.kind === 'section' || this.lastUnit.kind === 'chapter' || this.lastUnit.kind === 'article') ? this.lastUnit : null;
+  }
+
   heading(kind: HeadingKind, num: string, heading: string, where: LineSource): void {
     const unit = this.unit(kind, num, where, { heading, repealed: kind === 'article' && isRepealedStub(heading, this.lang) });
     const container = kind === 'section' ? null : kind === 'chapter' ? this.open.section : (this.open.chapter ?? this.open.section);

@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/services/context';
-import { citation, packageDocuments } from '../../../electron/services/documents';
+import { packageDocuments } from '../../../electron/services/documents';
 import { saveDraft } from '../../../electron/services/drafts';
 import { exportPackageDocument } from '../../../electron/services/export';
 import { openVersion } from '../../../electron/services/versions';
 import { derive } from '../../../shared/amend';
-import { applyOperations, parseAmendingLaw, printWithoutNotes } from '../../../shared/instructions';
+import { applyOperations, citation, parseAmendingLaw, printWithoutNotes } from '../../../shared/instructions';
 import { lawFromJSON } from '../../../shared/law';
 import { startEditedPackage, useTestContext } from '../harness';
 
@@ -18,9 +18,11 @@ beforeEach(() => ({ dir, ctx } = current()));
 
 describe('package documents', () => {
   it('cites acts the way amending laws do', () => {
-    expect(citation('ru', 'law', '2024-07-01', '103-VIII', 'О науке (иллюстративный текст)')).toBe('Закон Республики Казахстан от 1 июля 2024 года № 103-VIII «О науке»');
-    expect(citation('kk', 'code', '2017-12-27', '125-VI', 'Жер қойнауы туралы')).toBe('Қазақстан Республикасының 2017 жылғы 27 желтоқсандағы № 125-VI «Жер қойнауы туралы» Кодексіне');
-    expect(citation('en', 'law', '2024-07-01', '103-VIII', 'On Science')).toBe('the Law of the Republic of Kazakhstan of 1 July 2024 No. 103-VIII "On Science"');
+    // As lead-ins of published laws cite acts (Z1400000270 ru, Z080000062_ and Z1900000292 kk): no number.
+    expect(citation('ru', 'law', '2024-07-01', 'О науке (иллюстративный текст)')).toBe('Закон Республики Казахстан от 1 июля 2024 года «О науке»');
+    expect(citation('kk', 'law', '2024-07-01', 'Ғылым туралы')).toBe('«Ғылым туралы» 2024 жылғы 1 шілдедегі Қазақстан Республикасының Заңына');
+    expect(citation('kk', 'code', '2017-12-27', 'Жер қойнауы туралы')).toBe('2017 жылғы 27 желтоқсандағы «Жер қойнауы туралы» Қазақстан Республикасының Кодексіне');
+    expect(citation('en', 'law', '2024-07-01', 'On Science')).toBe('the Law of the Republic of Kazakhstan of 1 July 2024 "On Science"');
   });
 
   it('the amending law and the table are made from the same amendments, and the law applies back', () => {
@@ -33,8 +35,9 @@ describe('package documents', () => {
     expect(docs.table.map((r) => r.element)).toEqual(['Статья 17, пункт 1', 'Статья 19, пункт 1']);
     expect(docs.table.map((r) => r.uid)).toEqual(amendments.map((a) => a.uid));
     expect(docs.table[0]?.justification).toBe('Колледжи участвуют в консорциумах.');
-    expect(docs.lawText).toContain('Статья 1. Внести в Закон Республики Казахстан от 1 июля 2024 года № 1-VIII «Тестовый закон» следующие изменения и дополнения:');
-    expect(docs.lawText).toContain('пункт 1 исключить.');
+    // One change and one addition: the lead-in agrees ("следующие изменение и дополнение", as decrees write it).
+    expect(docs.lawText).toContain('Статья 1. Внести в Закон Республики Казахстан от 1 июля 2024 года «Тестовый закон» следующие изменение и дополнение:');
+    expect(docs.lawText).toContain('2) пункт 1 статьи 19 исключить.');
     const [act] = parseAmendingLaw('ru', docs.lawText);
     expect(printWithoutNotes(applyOperations(base, act!.operations))).toBe(printWithoutNotes(draft));
   });

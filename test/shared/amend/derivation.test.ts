@@ -28,7 +28,7 @@ describe('Derivation.updateText (incremental)', () => {
     const live = new Derivation(base, draftOf(base, () => undefined));
     const edits: [string, string][] = [
       ['art_2__para_1', 'Советы образуются при органах.'],
-      ['art_1__part_1__subpara_2', 'консорциум – объединение университетов и организаций.'],
+      ['art_1__subpara_2', 'консорциум – объединение университетов и организаций.'],
       ['art_2__para_1', 'Советы создаются при органах.'],
     ];
     for (const [eId, text] of edits) {
@@ -37,7 +37,7 @@ describe('Derivation.updateText (incremental)', () => {
       expect(live.updateText(unit.uid, unit.heading, text)).toBe(true);
       expect(live.list()).toEqual(derive(base, draft));
     }
-    expect(live.list().map((a) => a.eId)).toEqual(['art_1__part_1__subpara_2']);
+    expect(live.list().map((a) => a.eId)).toEqual(['art_1__subpara_2']);
   });
 
   it('updates the insert amendment when a new unit, or a unit inside it, is typed in', () => {

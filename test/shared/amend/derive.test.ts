@@ -53,9 +53,9 @@ function summary(a: Amendment, lang: Lang) {
 }
 
 const LABELS: Record<Lang, { p2: string; p21: string; p3: string; art6: string }> = {
-  ru: { p2: 'Статья 5, пункт 2', p21: 'Статья 5, пункт 2-1', p3: 'Статья 5, пункт 3', art6: 'Статья 6, часть первая' },
-  kk: { p2: '5-бап, 2-тармақ', p21: '5-бап, 2-1-тармақ', p3: '5-бап, 3-тармақ', art6: '6-бап, бірінші бөлік' },
-  en: { p2: 'Article 5, paragraph 2', p21: 'Article 5, paragraph 2-1', p3: 'Article 5, paragraph 3', art6: 'Article 6, part one' },
+  ru: { p2: 'Статья 5, пункт 2', p21: 'Статья 5, пункт 2-1', p3: 'Статья 5, пункт 3', art6: 'Статья 6' },
+  kk: { p2: '5-бап, 2-тармақ', p21: '5-бап, 2-1-тармақ', p3: '5-бап, 3-тармақ', art6: '6-бап' },
+  en: { p2: 'Article 5, paragraph 2', p21: 'Article 5, paragraph 2-1', p3: 'Article 5, paragraph 3', art6: 'Article 6' },
 };
 
 describe.each(['ru', 'kk', 'en'] as Lang[])('derive and apply (%s)', (lang) => {
@@ -76,7 +76,7 @@ describe.each(['ru', 'kk', 'en'] as Lang[])('derive and apply (%s)', (lang) => {
     [
       'restate: the unit rewritten',
       (_u, find) => {
-        find('art_6__part_1').text = NEW_TEXT[lang];
+        find('art_6__intro').text = NEW_TEXT[lang];
       },
       (list) => expect(list.map((a) => summary(a, lang))).toEqual([{ kind: 'restate', label: LABELS[lang].art6, base: expect.any(String), proposed: NEW_TEXT[lang] }]),
     ],
@@ -190,14 +190,14 @@ describe('derive: whole units', () => {
 
   it('lists amendments in the order of the law, removals where they stood', () => {
     const draft = draftOf(base, (units, find) => {
-      find('art_6__part_1').text = 'Гранты выделяются на конкурсной основе ежегодно.';
+      find('art_6__intro').text = 'Гранты выделяются на конкурсной основе ежегодно.';
       find('art_5').children.splice(0, 1);
       units[0]!.children.push(paragraph('newpara009', '4', 'Новый.'));
     });
     expect(derive(base, draft).map((a) => [a.kind, a.eId])).toEqual([
       ['repeal', 'art_5__para_1'],
       ['insert', 'art_5__para_4'],
-      ['words', 'art_6__part_1'],
+      ['words', 'art_6__intro'],
     ]);
   });
 });

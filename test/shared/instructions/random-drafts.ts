@@ -18,14 +18,21 @@ function unit(kind: ProvisionKind, num: string, text: string, children: Provisio
   return { uid: uid(), eId: '', kind, num, heading, text, repealed: false, notes: [], children };
 }
 
-/** A random valid law: chapters of articles; articles of paragraphs (with subparagraphs) or of parts. */
+/** A text of one line, or of two (абзацы), for units whose lines the text format can hold. */
+const lines = (lang: Lang) => fc.tuple(sentence(lang), fc.option(sentence(lang), { freq: 4 })).map(([a, b]) => (b ? `${a}\n${b}` : a));
+
+/**
+ * A random valid law: chapters of articles; articles of paragraphs (with subparagraphs), or of
+ * parts — one part alone being the article's own text, its lead-in when subparagraphs follow.
+ * Paragraphs and subparagraphs may have two lines (абзацы).
+ */
 export const lawArb = (lang: Lang): fc.Arbitrary<LawDoc> =>
   fc
     .array(
       fc.record({
         heading: sentence(lang),
         parts: fc.boolean(),
-        paras: fc.array(fc.record({ text: sentence(lang), subs: fc.array(sentence(lang), { maxLength: 3 }) }), { minLength: 1, maxLength: 4 }),
+        paras: fc.array(fc.record({ text: sentence(lang), lines: lines(lang), subs: fc.array(lines(lang), { maxLength: 3 }) }), { minLength: 1, maxLength: 4 }),
       }),
       { minLength: 1, maxLength: 5 },
     )
@@ -38,7 +45,7 @@ export const lawArb = (lang: Lang): fc.Arbitrary<LawDoc> =>
           String(i + 1),
           '',
           a.paras.map((p, j) =>
-            unit(a.parts ? 'part' : 'paragraph', a.parts ? '' : String(j + 1), p.text, a.parts && j < a.paras.length - 1 ? [] : p.subs.map((s, k) => unit('subparagraph', String(k + 1), s))),
+            unit(a.parts ? 'part' : 'paragraph', a.parts ? '' : String(j + 1), a.parts ? p.text : p.lines, a.parts && j < a.paras.length - 1 ? [] : p.subs.map((s, k) => unit('subparagraph', String(k + 1), s))),
           ),
           a.heading.replace(/\.$/, ''),
         ),
@@ -49,10 +56,20 @@ export const lawArb = (lang: Lang): fc.Arbitrary<LawDoc> =>
       return { lang, body };
     });
 
-/** A drafter's edit, with random choices resolved against the law when applied. */
-export type Edit = { op: 'words' | 'rewrite' | 'insert' | 'remove' | 'repeal' | 'renumber' | 'move' | 'heading'; a: number; b: number; words: string };
+/**
+ * A drafter's edit, with random choices resolved against the law when applied: words changed, a
+ * text rewritten, a unit inserted, removed, repealed, renumbered or moved, a heading changed; a line
+ * (абзац) added, taken out or rewritten; a second part added to an article that had one (its
+ * lead-in becomes part one); a word replaced throughout the law.
+ */
+export type Edit = { op: 'words' | 'rewrite' | 'insert' | 'remove' | 'repeal' | 'renumber' | 'move' | 'heading' | 'addLine' | 'dropLine' | 'rewriteLine' | 'secondPart' | 'throughout'; a: number; b: number; words: string };
 export const editArb = (lang: Lang): fc.Arbitrary<Edit> =>
-  fc.record({ op: fc.constantFrom('words', 'words', 'rewrite', 'insert', 'remove', 'repeal', 'renumber', 'move', 'heading'), a: fc.nat(), b: fc.nat(), words: sentence(lang) });
+  fc.record({
+    op: fc.constantFrom('words', 'words', 'rewrite', 'insert', 'remove', 'repeal', 'renumber', 'move', 'heading', 'addLine', 'dropLine', 'rewriteLine', 'secondPart', 'throughout'),
+    a: fc.nat(),
+    b: fc.nat(),
+    words: sentence(lang),
+  });
 
 /** The units below the chapters, with the list that holds each. */
 function slots(doc: LawDoc): { unit: Provision; list: Provision[] }[] {
@@ -109,6 +126,36 @@ export function edited(base: LawDoc, edits: Edit[]): LawDoc {
         // Only the last of its kind among its siblings, so numbers keep increasing.
         const last = [...list].reverse().find((s) => s.kind === u.kind);
         if (u.kind !== 'part' && last === u) u.num = `${u.num}-${(e.b % 2) + 1}`;
+        break;
+      }
+      case 'addLine':
+      case 'dropLine':
+      case 'rewriteLine': {
+        // Lines of a paragraph or subparagraph only: the text format reads a part's second line as a new part.
+        if (u.kind !== 'paragraph' && u.kind !== 'subparagraph') break;
+        const ls = u.text.split('\n');
+        const at = e.b % (ls.length + (e.op === 'addLine' ? 1 : 0));
+        if (e.op === 'addLine') ls.splice(at, 0, e.words);
+        else if (e.op === 'dropLine' && ls.length > 1) ls.splice(at, 1);
+        else if (e.op === 'rewriteLine') ls[at] = e.words;
+        u.text = ls.join('\n');
+        break;
+      }
+      case 'secondPart': {
+        // An article whose own text is its only part gets a second part after it.
+        if (u.kind !== 'article') break;
+        const parts = u.children.filter((c) => c.kind === 'part');
+        if (parts.length !== 1 || parts[0]!.children.length > 0 || u.children.length !== 1) break;
+        u.children.push(unit('part', '', e.words));
+        break;
+      }
+      case 'throughout': {
+        // One word of the vocabulary replaced by another wherever it stands as a whole word.
+        const from = WORDS[base.lang][e.b % 5] as string;
+        const to = WORDS[base.lang][(e.b + 1 + (e.a % 4)) % 5] as string;
+        const swap = (t: string) => t.replace(new RegExp(`(?<![\\p{L}\\p{N}])${from}(?![\\p{L}\\p{N}-])`, 'gu'), to);
+        const walk = (list: Provision[]) => list.forEach((x) => ((x.text = swap(x.text)), (x.heading = swap(x.heading)), walk(x.children)));
+        walk(draft.body);
         break;
       }
       case 'move': {

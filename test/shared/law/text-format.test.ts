@@ -39,7 +39,7 @@ describe('plain-text law format', () => {
     expect(art171.children[1]?.eId).toBe('chp_1__art_17-1__part_2');
     expect(art171.notes).toEqual(['Сноска. Глава 1 дополнена статьей 17-1 в соответствии с Законом РК от 01.02.2025 № 150-VIII.']);
     const sub91 = chapter1.children[0]?.children[0]?.children[2] as Provision;
-    expect(sub91.eId).toBe('chp_1__art_1__part_1__subpara_9-1');
+    expect(sub91.eId).toBe('chp_1__art_1__subpara_9-1');
     expect(sub91.text).toBe('индустриальный партнер – организация, финансирующая исследования;');
     // The footnote after the last subparagraph belongs to the unit above it, not to the norm.
     expect(chapter1.children[0]?.children[0]?.children[3]?.notes).toHaveLength(1);
@@ -62,7 +62,7 @@ describe('plain-text law format', () => {
 
   it('counts units by kind', () => {
     expect(countByKind(parseLaw(fixture('kazakh-numbering.en.txt')))).toEqual({
-      section: 0, chapter: 1, article: 3, part: 2, paragraph: 2, subparagraph: 2,
+      section: 0, chapter: 1, article: 3, intro: 1, part: 1, paragraph: 2, subparagraph: 2,
     });
   });
 
@@ -81,9 +81,9 @@ describe('plain-text law format', () => {
     ['NUMBER_ORDER', 'Глава 1. А\n\nСтатья 5. А\n\nГлава 2. Б\n\nСтатья 5. Б\n', 7],
     ['ORPHAN_SUBPARAGRAPH', 'Статья 5. А\n1) а\n', 2],
     ['ORPHAN_PARAGRAPH', 'Глава 1. А\n1. а\n', 2],
-    ['ORPHAN_NOTE', 'Сноска. Нет.\nСтатья 1. А\n', 1],
     ['BAD_PLACEMENT', 'Статья 1. А\n\nГлава 1. Б\n', 3],
     ['EMPTY', 'просто текст\n', undefined],
+    ['EMPTY', 'Глава 1. Без статей\nТекст главы.\n', undefined],
   ])('rejects %s with the line number', (code, text, line) => {
     try {
       parseLaw(text);
@@ -94,4 +94,11 @@ describe('plain-text law format', () => {
       expect((error as LawStructureError).where.line).toBe(line);
     }
   });
+
+  it('keeps a note that comes before any provision (a note on the act) as a note of the first unit, never as text', () => {
+    const doc = parseLaw('Сноска. По всему тексту слова заменены.\nСтатья 1. А\nТекст.\n');
+    expect(doc.body[0]?.notes).toEqual(['Сноска. По всему тексту слова заменены.']);
+    expect(doc.body[0]?.children.map((c) => c.text)).toEqual(['Текст.']);
+  });
 });
+

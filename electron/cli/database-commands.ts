@@ -1,10 +1,12 @@
 // The commands that work on a workbench database: importing a law, checking the audit log.
 import { existsSync } from 'node:fs';
+import { InstructionError } from '../../shared/instructions';
 import { countByKind, type Lang } from '../../shared/law';
 import { ImportError } from '../io/import';
 import { defaultDatabaseFile } from '../paths';
 import { verifyAudit } from '../services/audit';
 import { createServiceContext } from '../services/context';
+import { packageDocuments } from '../services/documents';
 import { importLaw, type ImportTarget } from '../services/import';
 import { openDatabase } from '../store/database';
 import { StoreError } from '../store/errors';
@@ -73,6 +75,44 @@ export function auditCheck(file: string | undefined, io: CliIO): number {
     }
     io.err(`${file}: audit log broken at entry ${result.seq}: ${result.reason}.`);
     return 1;
+  } finally {
+    store.db.close();
+  }
+}
+
+/**
+ * Prints the amending law of a package in a workbench database (`--package` is its id or its
+ * title), as the documents view shows it: every act the package amends, in one language.
+ */
+export function packageInstructions(which: string, db: string | undefined, lang: Lang | undefined, io: CliIO): number {
+  const file = db ?? defaultDatabaseFile();
+  if (!existsSync(file)) {
+    io.err(`${file}: no workbench database there. Start the app once (it creates it), or name one with --db <file>.`);
+    return 2;
+  }
+  const store = createStore(openDatabase(file));
+  try {
+    const ctx = createServiceContext(store);
+    const packages = store.packages.list();
+    const pkg = packages.find((p) => p.id === which) ?? packages.find((p) => p.title === which);
+    if (!pkg) {
+      io.err(`No package "${which}" in ${file}. Its packages: ${packages.map((p) => `${p.id} «${p.title}»`).join(', ') || 'none'}.`);
+      return 2;
+    }
+    const first = store.versions.listByPackage(pkg.id).map((v) => store.works.getExpression(v.expressionId)?.lang).find((l): l is Lang => l !== undefined);
+    const docs = packageDocuments(ctx, pkg.id, lang ?? first ?? 'ru');
+    if (!docs.lawText) {
+      io.err(`«${pkg.title}» changes nothing${lang ? ` in ${lang}` : ''} yet.`);
+      return 1;
+    }
+    io.out(docs.lawText.replace(/\n$/, ''));
+    return 0;
+  } catch (error) {
+    if (error instanceof StoreError || error instanceof InstructionError) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
   } finally {
     store.db.close();
   }

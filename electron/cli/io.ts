@@ -1,6 +1,7 @@
 // What the command line reads and how: its I/O seam, and how a law file is loaded from any format.
 import { ImportError, readLawFile } from '../io/import';
-import { LawStructureError, parseLaw, printLaw, type Lang } from '../../shared/law';
+import { NotALawError, readLawText, type DetectedLaw, type ImportFinding } from '../../shared/import';
+import { printLaw, type Lang, type LawDoc } from '../../shared/law';
 
 /** What the CLI touches of the world, so tests can run it without files or a terminal. */
 export interface CliIO {
@@ -25,24 +26,40 @@ export function readInput<T>(file: string, io: CliIO, read: (path: string) => T)
 /** Whether a file is read by the importers (HTML, DOCX, AKN XML) rather than as the plain-text format. */
 const isImported = (file: string) => /\.(html?|docx|xml|akn)$/i.test(file);
 
+/** A law file read: its text, its tree, and what the reader found (title, act line, findings). */
+export interface LoadedLaw {
+  text: string;
+  parsed: LawDoc;
+  read: DetectedLaw;
+}
+
+/** Prints what the reader found in a file: `file:line: CODE: message`, warnings marked. */
+function report(file: string, findings: readonly ImportFinding[], io: CliIO): void {
+  for (const f of findings) {
+    const where = f.line !== undefined ? `${file}:${f.line}` : `${file}: ${f.where}`;
+    io.err(`${where}: ${f.severity === 'error' ? f.code : `warning: ${f.code}`}: ${f.message.replace(/^Line \d+: /, '')}`);
+  }
+}
+
 /**
- * Reads and parses one law file, reporting a problem on stderr (a number: the exit code). A `.txt`
- * is the plain-text format, parsed strictly; HTML, DOCX and Akoma Ntoso XML go through the
- * importers (with their limits), their warnings printed, their errors failing like a bad text.
+ * Reads one law file through the one reader (shared/import), reporting a problem on stderr (a
+ * number: the exit code): plain text (the canonical format or a text copied from the portal),
+ * HTML, DOCX or Akoma Ntoso XML (those through the importers, with their limits). Every finding
+ * is printed; an error fails like a bad text (exit 1), a file that holds no law too.
  */
-export function load(file: string, lang: Lang | undefined, io: CliIO): { text: string; parsed: ReturnType<typeof parseLaw> } | number {
+export function load(file: string, lang: Lang | undefined, io: CliIO): LoadedLaw | number {
   if (isImported(file)) {
     const bytes = readInput(file, io, io.readBytes);
     if (bytes === null) return 2;
     try {
       const read = readLawFile(file, bytes, lang ? { lang } : {});
-      for (const f of read.findings) io.err(`${file}: ${f.where}: ${f.severity === 'error' ? f.code : `warning: ${f.code}`}: ${f.message}`);
+      report(file, read.findings, io);
       if (read.findings.some((f) => f.severity === 'error')) return 1;
-      return { text: printLaw(read.law), parsed: read.law };
+      return { text: printLaw(read.law), parsed: read.law, read };
     } catch (error) {
       if (error instanceof ImportError) {
         io.err(error.message);
-        return 2;
+        return error.kind === 'NOT_A_LAW' ? 1 : 2;
       }
       throw error;
     }
@@ -50,11 +67,13 @@ export function load(file: string, lang: Lang | undefined, io: CliIO): { text: s
   const text = readInput(file, io, io.readFile);
   if (text === null) return 2;
   try {
-    return { text, parsed: parseLaw(text, lang ? { lang } : {}) };
+    const read = readLawText(text, lang ? { lang } : {});
+    report(file, read.findings, io);
+    if (read.findings.some((f) => f.severity === 'error')) return 1;
+    return { text, parsed: read.law, read };
   } catch (error) {
-    if (error instanceof LawStructureError) {
-      const where = error.where.line !== undefined ? `${file}:${error.where.line}` : file;
-      io.err(`${where}: ${error.code}: ${error.message.replace(/^Line \d+: /, '')}`);
+    if (error instanceof NotALawError) {
+      io.err(`${file}: EMPTY: ${error.message}`);
       return 1;
     }
     throw error;

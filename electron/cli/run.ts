@@ -1,24 +1,34 @@
-import { amendmentsToJSON, amendmentsToText, derive } from '../../shared/amend';
-import { applyOperations, InstructionError, parseAmendingLaw, planOperations, renderAmendingLaw } from '../../shared/instructions';
-import { countByKind, isLang, printLaw, type Lang } from '../../shared/law';
-import { auditCheck, importCommand } from './database-commands';
-import { akn, DEFAULT_TITLE, redline, table } from './document-commands';
+import { isLang, type Lang } from '../../shared/law';
+import { applyLaw } from './apply-command';
 import { readArguments, type OptionSpec, type ReadArguments } from './args';
-import { load, readInput, type CliIO } from './io';
+import { auditCheck, importCommand, packageInstructions } from './database-commands';
+import { akn, redline, table } from './document-commands';
+import type { CliIO } from './io';
+import { check, diff, format, instructions } from './text-commands';
 
 export type { CliIO } from './io';
 
 const USAGE = `Usage: zan <command> [options] <file>...
 
 Commands:
-  check <file>...           Parse law texts (resources/corpus/FORMAT.md) and report structure or
-                            numbering errors with their line numbers.
+  check <file>...           Read law texts (resources/corpus/FORMAT.md, or as the portal shows
+                            them) and report what was found: the title and act line, the units,
+                            every warning, and structure or numbering errors with their lines.
   diff <base> <draft>       The amendments that turn one law text into the other, one block each.
     --json                  As JSON: [{ kind, target: { eId, label }, base, proposed, ops }].
-  instructions <base> <draft>
-                            The text of the amending law that turns one law text into the other.
-    --title "…"             How the amended act is cited (default: "Закон Республики Казахстан" …).
-  apply <base> <law>        Apply the text of an amending law to a law text; print the result.
+  instructions <base> <draft> [<base> <draft>]...
+                            The text of the amending law that turns each base into its draft
+                            (several pairs: a law amending several acts).
+    --title "…"             How an amended act is cited, once per pair in order (default: the
+                            title and act line of its base file, or "Закон Республики Казахстан").
+  instructions --package <id|title> [--db <file>]
+                            The amending law of a package in a workbench database (the app's own
+                            by default), in --lang or the package's first language.
+  apply <base> <law>        Apply an amending law (as published on the portal, or as written by
+                            instructions) to a law text; print the result.
+    --act N                 The act of a law amending several: its number in Article 1.
+    --check                 Print nothing but every statement of the act, its target and
+                            whether it applies; exit 1 if one does not.
   table <base> <draft> --out <file.docx|file.html>
                             Write the comparative table (current / proposed wording) of the changes.
   redline <base> <draft> --out <file.docx|file.html|file.pdf> [--author "…"]
@@ -63,11 +73,19 @@ const COMMANDS: Record<string, Command> = {
   check: { options: { ...LANG }, files: (n) => n > 0 || 'check takes one or more law files.', run: (files, _, lang, io) => files.map((f) => check(f, lang, io)).reduce((a, b) => Math.max(a, b), 0) },
   diff: { options: { ...LANG, json: { type: 'boolean' } }, files: exactly(2, 'diff takes two files: the base text and the draft.'), run: ([a, b], v, lang, io) => diff(a!, b!, lang, v['json'] === true, io) },
   instructions: {
-    options: { ...LANG, title: { type: 'string' } },
-    files: exactly(2, 'instructions takes two files: the base text and the draft.'),
-    run: ([a, b], v, lang, io) => instructions(a!, b!, lang, str(v, 'title'), io),
+    options: { ...LANG, title: { type: 'string', multiple: true }, package: { type: 'string' }, db: { type: 'string' } },
+    files: (n) => n >= 0 || '',
+    run: (files, v, lang, io) => {
+      if (v['package'] !== undefined) return files.length ? usageError(io, 'instructions --package takes no files.') : packageInstructions(str(v, 'package')!, str(v, 'db'), lang, io);
+      if (files.length < 2) return usageError(io, 'instructions takes a base text and its draft (one pair for each act), or --package <id|title>.');
+      return instructions(files, lang, (v['title'] as string[] | undefined) ?? [], io);
+    },
   },
-  apply: { options: { ...LANG }, files: exactly(2, 'apply takes two files: the base text and the amending law.'), run: ([a, b], _, lang, io) => applyLaw(a!, b!, lang, io) },
+  apply: {
+    options: { ...LANG, act: { type: 'string' }, check: { type: 'boolean' } },
+    files: exactly(2, 'apply takes two files: the base text and the amending law.'),
+    run: ([a, b], v, lang, io) => applyLaw(a!, b!, lang, { act: str(v, 'act'), check: v['check'] === true }, io),
+  },
   table: {
     options: { ...LANG, out: { type: 'string' }, title: { type: 'string' } },
     files: exactly(2, 'table takes two files (the base text and the draft) and --out <file.docx|file.html>.'),
@@ -124,86 +142,4 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   const files = command.files(read.positionals.length);
   if (files !== true) return usageError(io, files);
   return command.run(read.positionals, read.values, lang, io);
-}
-
-function check(file: string, lang: Lang | undefined, io: CliIO): number {
-  const loaded = load(file, lang, io);
-  if (typeof loaded === 'number') return loaded;
-  const c = countByKind(loaded.parsed);
-  io.out(`${file}: OK (${loaded.parsed.lang}; ${c.section} sections, ${c.chapter} chapters, ${c.article} articles, ${c.paragraph} paragraphs, ${c.subparagraph} subparagraphs)`);
-  return 0;
-}
-
-function format(file: string, lang: Lang | undefined, flags: { check: boolean; write: boolean }, io: CliIO): number {
-  const loaded = load(file, lang, io);
-  if (typeof loaded === 'number') return loaded;
-  const canonical = printLaw(loaded.parsed);
-  if (flags.check) {
-    if (canonical === loaded.text) return 0;
-    io.err(`${file}: not in canonical form (run: zan format --write ${file})`);
-    return 1;
-  }
-  if (flags.write) {
-    if (canonical !== loaded.text) io.writeFile(file, canonical);
-    return 0;
-  }
-  io.out(canonical.replace(/\n$/, ''));
-  return 0;
-}
-
-function diff(baseFile: string, draftFile: string, lang: Lang | undefined, json: boolean, io: CliIO): number {
-  const base = load(baseFile, lang, io);
-  if (typeof base === 'number') return base;
-  const draft = load(draftFile, lang ?? base.parsed.lang, io);
-  if (typeof draft === 'number') return draft;
-  const amendments = derive(base.parsed, draft.parsed, { onDefect: (m) => io.err(`defect: ${m}`) });
-  if (json) io.out(JSON.stringify(amendmentsToJSON(amendments, base.parsed.lang), null, 2));
-  else io.out(amendments.length ? amendmentsToText(amendments, base.parsed.lang) : 'No amendments: the texts are the same.');
-  return 0;
-}
-
-
-function instructions(baseFile: string, draftFile: string, lang: Lang | undefined, title: string | undefined, io: CliIO): number {
-  const base = load(baseFile, lang, io);
-  if (typeof base === 'number') return base;
-  const draft = load(draftFile, lang ?? base.parsed.lang, io);
-  if (typeof draft === 'number') return draft;
-  const l = base.parsed.lang;
-  try {
-    const operations = planOperations(base.parsed, draft.parsed);
-    if (operations.length === 0) {
-      io.err('The texts are the same: there is nothing to amend.');
-      return 1;
-    }
-    io.out(renderAmendingLaw(l, [{ citation: title ?? DEFAULT_TITLE[l], operations }]).replace(/\n$/, ''));
-    return 0;
-  } catch (error) {
-    if (error instanceof InstructionError) {
-      io.err(error.message);
-      return 1;
-    }
-    throw error;
-  }
-}
-
-function applyLaw(baseFile: string, lawFile: string, lang: Lang | undefined, io: CliIO): number {
-  const base = load(baseFile, lang, io);
-  if (typeof base === 'number') return base;
-  const text = readInput(lawFile, io, io.readFile);
-  if (text === null) return 2;
-  try {
-    const acts = parseAmendingLaw(base.parsed.lang, text);
-    if (acts.length !== 1) {
-      io.err(`${lawFile}: amends ${acts.length} acts; apply takes a law that amends one.`);
-      return 1;
-    }
-    io.out(printLaw(applyOperations(base.parsed, (acts[0] as (typeof acts)[number]).operations)).replace(/\n$/, ''));
-    return 0;
-  } catch (error) {
-    if (error instanceof InstructionError) {
-      io.err(`${lawFile}: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
 }

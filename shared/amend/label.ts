@@ -52,3 +52,10 @@ export function structuralLabel(path: readonly PathStep[], lang: Lang): string {
   const text = steps.map((s) => stepLabel(s, lang)).join(', ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The heading or a line (абзац) of a unit, named as a drafter names it: "заголовок", "абзац 2", "2-абзац", "line 2". */
+export function withinLabel(within: { heading?: true; line?: number }, lang: Lang): string {
+  if (within.heading) return { ru: 'заголовок', kk: 'тақырып', en: 'heading' }[lang];
+  if (within.line !== undefined) return { ru: `абзац ${within.line}`, kk: `${within.line}-абзац`, en: `line ${within.line}` }[lang];
+  return '';
+}

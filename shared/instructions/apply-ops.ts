@@ -12,6 +12,17 @@ import { InstructionError, type Operation, type WordOperation } from './types';
 /** How an operation names its unit in an error message (the caller's formatter, or a plain eId-like form). */
 export type Describe = (op: Operation, index: number) => string;
 
+/** Options of applying an amending law. */
+export interface ApplyOptions {
+  describe?: Describe;
+  makeUid?: () => string;
+  /**
+   * Called with an operation that does not fit, instead of throwing: the operation is skipped and
+   * the others are carried out (to list every statement that fails, not only the first).
+   */
+  onError?: (error: InstructionError, index: number) => void;
+}
+
 const plain: Describe = (op, index) => `instruction ${index + 1} (${op.op}${'address' in op ? ` at ${op.address.map((s) => `${s.kind} ${s.num}`).join(', ')}` : ''})`;
 
 /** Punctuation that ends a unit's text (or line): words added at its end go before it. */
@@ -26,12 +37,25 @@ const JOINS_LEFT = /^[,.;:)\]»“’]/u;
  * it stood. An operation that does not fit (unit missing, words not found or found more than once)
  * throws InstructionError naming the instruction and the unit.
  */
-export function applyOperations(base: LawDoc, ops: readonly Operation[], describe: Describe = plain, makeUid: () => string = newUid): LawDoc {
+export function applyOperations(base: LawDoc, ops: readonly Operation[], options: ApplyOptions = {}): LawDoc {
+  const describe = options.describe ?? plain;
+  const makeUid = options.makeUid ?? newUid;
   const copy = (p: Provision): Provision => ({ ...p, notes: [...p.notes], children: p.children.map(copy) });
   const doc: LawDoc = { lang: base.lang, body: base.body.map(copy) };
   const finder = new UnitFinder(doc);
   const lines = new LineTracker();
   ops.forEach((op, i) => {
+    try {
+      applyOne(op, i);
+    } catch (error) {
+      if (!(error instanceof InstructionError) || !options.onError) throw error;
+      options.onError(error, i);
+    }
+  });
+  assignEIds(doc.body);
+  return doc;
+
+  function applyOne(op: Operation, i: number): void {
     const fail = (why: string): never => {
       throw new InstructionError(`${describe(op, i)}: ${why}`);
     };
@@ -102,9 +126,7 @@ export function applyOperations(base: LawDoc, ops: readonly Operation[], describ
         break;
       }
     }
-  });
-  assignEIds(doc.body);
-  return doc;
+  }
 }
 
 /** The quoted new heading: the heading alone, or with its label ("Статья 5. …") as some laws quote it. */

@@ -293,7 +293,8 @@ function readStatement(frame: string, quotes: readonly string[], ctx: StatementC
       return finish(toOperations(where, ctx, (t) => from.map((i, k) => ({ op: 'replace', ...t, from: text(i), to: text(to[k] as number) }))));
     }),
     // (<адрес>) «а» деген сөзден кейін «б» деген сөздермен(, «в» деген сөзден кейін «г» деген сөздермен) толықтырылсын / … алдынан / <адрес> «б» деген сөздермен толықтырылсын
-    () => withAddress(c, SUBJECT, true, (where) => {
+    // (the address as the subject, or in the locative-attributive: "1-тармақтың бірінші абзацындағы «…» деген сөздерден кейін …")
+    () => withAddress(c, [...SUBJECT, ...ATTRIBUTE], true, (where) => {
       const adds: { anchor: number; words: number; before: boolean }[] = [];
       for (;;) {
         const first = c.takeQuote();

@@ -64,8 +64,12 @@ export function targetsOf(read: ReadAddress, ctx: StatementContext, count?: numb
   }
   const head = links[links.length - 1] as Link;
   const steps: PathStep[] = [...ctx.group];
-  for (const link of links.slice(0, -1)) {
+  for (const [i, link] of links.slice(0, -1).entries()) {
     if (link.unit === 'line' || link.unit === 'heading' || link.insert) return null;
+    const parent = steps[steps.length - 1]?.kind;
+    // A part of a paragraph is one of its lines, not a unit: its subparagraphs are the paragraph's
+    // ("98-баптың 1-тармағы екінші бөлігінің 6) тармақшасы" is subparagraph 6) of paragraph 1).
+    if (link.unit === 'part' && (parent === 'paragraph' || parent === 'subparagraph') && links[i + 1]?.unit !== 'line') continue;
     steps.push({ kind: kindOf(link.unit), num: link.nums[0] as string });
   }
   if (!chainOk(steps)) return null;

@@ -32,7 +32,8 @@ describe('zan CLI', () => {
   it('checks a law and reports its shape', () => {
     const r = cli(['check', 'a.txt'], { 'a.txt': canonical });
     expect(r.code).toBe(0);
-    expect(r.out).toBe('a.txt: OK (ru; 0 sections, 2 chapters, 5 articles, 3 paragraphs, 6 subparagraphs)');
+    // The lead-in of article 1 is its own text; the preamble and article 17-1's two lines are parts.
+    expect(r.out).toBe('a.txt: OK (ru; 0 sections, 2 chapters, 5 articles, 1 article text (lead-in), 3 parts, 3 paragraphs, 6 subparagraphs)');
   });
 
   it('reports wrong numbering with file and line', () => {

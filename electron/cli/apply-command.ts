@@ -1,0 +1,71 @@
+// `zan apply`: an amending law, as published or as the workbench writes it, applied to a law text.
+import { structuralLabel, withinLabel } from '../../shared/amend/label';
+import type { PathStep } from '../../shared/amend';
+import { applyOperations, readAmendingLaw, type Operation, type StatementReading } from '../../shared/instructions';
+import { printLaw, type Lang } from '../../shared/law';
+import { load, readInput, type CliIO } from './io';
+
+/** What an operation is about, for people: "Статья 1, подпункт 2) — restate". */
+function target(op: Operation, lang: Lang): string {
+  if (op.op === 'throughout') return `the whole text — ${op.op}`;
+  const address: PathStep[] = op.op === 'insert' ? [...op.parent, { kind: op.kind, num: op.num }] : op.address;
+  const where = address.length ? structuralLabel(address, lang) : 'the act';
+  const within = withinLabel({ ...('heading' in op && op.heading ? { heading: true as const } : {}), ...('line' in op && op.line !== undefined ? { line: op.line } : {}) }, lang);
+  return `${where}${within ? `, ${within}` : ''} — ${op.op}`;
+}
+
+const clip = (text: string) => (text.length > 90 ? `${text.slice(0, 87)}…` : text);
+
+/**
+ * Applies the statements of an amending law that concern one act (`--act N` of a law amending
+ * several) to a base text and prints the result. Every statement that cannot be read is reported
+ * with its line and the reason, and nothing is printed then; `--check` instead lists every
+ * statement of the act with its target and whether it applies (exit 1 if one does not).
+ */
+export function applyLaw(baseFile: string, lawFile: string, lang: Lang | undefined, options: { act: string | undefined; check: boolean }, io: CliIO): number {
+  const base = load(baseFile, lang, io);
+  if (typeof base === 'number') return base;
+  const text = readInput(lawFile, io, io.readFile);
+  if (text === null) return 2;
+  const l = base.parsed.lang;
+  const reading = readAmendingLaw(l, text);
+  for (const p of reading.problems) io.err(`${lawFile}:${p.line}: ${p.reason}: "${clip(p.text)}"`);
+  if (reading.acts.length === 0) return 1;
+  let index = 0;
+  if (options.act !== undefined) {
+    index = Number(options.act) - 1;
+    if (!Number.isInteger(index) || index < 0 || index >= reading.acts.length) {
+      io.err(`--act must be a number from 1 to ${reading.acts.length}: ${lawFile} amends ${reading.acts.map((a, i) => `${i + 1}. ${a.citation}`).join('; ')}.`);
+      return 2;
+    }
+  } else if (reading.acts.length > 1) {
+    io.err(`${lawFile} amends ${reading.acts.length} acts; choose one with --act N: ${reading.acts.map((a, i) => `${i + 1}. ${a.citation}`).join('; ')}.`);
+    return 2;
+  }
+  const statements = reading.statements.filter((s) => s.act === index);
+  // Which statement each operation of the act comes from, for messages.
+  const from: StatementReading[] = statements.flatMap((s) => s.operations.map(() => s));
+  const ops = statements.flatMap((s) => s.operations);
+  const failed = new Map<StatementReading, string>();
+  const result = applyOperations(base.parsed, ops, {
+    describe: (_op, i) => `line ${from[i]?.line}`,
+    onError: (error, i) => void (failed.has(from[i] as StatementReading) || failed.set(from[i] as StatementReading, error.message.replace(/^line \d+: /, ''))),
+  });
+  const unread = statements.filter((s) => s.problem);
+  if (options.check) {
+    for (const s of statements) {
+      const what = s.operations.map((op) => target(op, l)).join('; ') || '?';
+      const status = s.problem ? `cannot be read: ${s.problem}` : failed.has(s) ? `does not apply: ${failed.get(s)}` : 'applies';
+      io.out(`${lawFile}:${s.line}: ${what} — ${status}\n  ${clip(s.text)}`);
+    }
+    io.out(`${statements.length} statement(s): ${statements.length - unread.length - failed.size} apply, ${failed.size} do not apply, ${unread.length} cannot be read.`);
+    return unread.length || failed.size || reading.problems.length ? 1 : 0;
+  }
+  for (const s of statements) {
+    if (s.problem) io.err(`${lawFile}:${s.line}: ${s.problem}: "${clip(s.text)}"`);
+    else if (failed.has(s)) io.err(`${lawFile}:${s.line}: does not apply: ${failed.get(s)}: "${clip(s.text)}"`);
+  }
+  if (unread.length || failed.size) return 1;
+  io.out(printLaw(result).replace(/\n$/, ''));
+  return 0;
+}

@@ -96,7 +96,8 @@ describe('amendments in the editor', () => {
     await page.getByTestId('open-documents').click();
     const law = page.getByTestId('amending-law');
     await law.waitFor();
-    expect(await law.innerText()).toContain('в пункте 1 слова «создаются» заменить словами «образуются».');
+    // One word for one word, the only change: "слово … словом", unnumbered (Z1200000059).
+    expect(await law.innerText()).toContain('пункте 1 статьи 5 слово «создаются» заменить словом «образуются».');
     expect(await law.innerText()).toContain('О научно-технической политике');
     await page.getByTestId('tab-table').click();
     const rows = page.locator('[data-testid="comparative-table"] tbody tr');
@@ -133,7 +134,8 @@ describe('amendments in the editor', () => {
     await page.getByTestId('amending-law').waitFor();
     expect(await page.getByTestId('amending-law').innerText()).toMatch(/^Статья 1\. Внести в Закон/);
     await page.getByRole('button', { name: 'ҚАЗ' }).click();
-    await expect.poll(() => page.getByTestId('amending-law').innerText()).toMatch(/^1-бап\. Қазақстан Республикасының/);
-    expect(await page.getByTestId('amending-law').innerText()).toContain('деген сөздерден кейін «Жыл сайын.» деген сөздермен толықтырылсын');
+    // The law cited as Kazakh lead-ins cite it (Z080000062_): its title first, the dative.
+    await expect.poll(() => page.getByTestId('amending-law').innerText()).toMatch(/^1-бап\. «Ғылыми-техникалық саясат туралы/);
+    expect(await page.getByTestId('amending-law').innerText()).toMatch(/деген сөзден кейін «Жыл сайын\.» деген сөздермен толықтырылсын/);
   });
 });

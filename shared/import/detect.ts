@@ -265,7 +265,7 @@ class OfficialText {
       if (!PARAGRAPH_LINE.test(line) && !SUBPARAGRAPH_LINE.test(line)) return this.note(line, where);
       this.warn('NOTE_STYLED_UNIT', block, `Styled like a note (italic or coloured) but numbered like a unit; read as law text: "${clip(line)}".`);
     }
-    if (block.autoNumbered) this.warn('AUTO_NUMBER', block, `Word numbers this line by itself; the number is not in the text, so it was read as plain text: "${clip(line)}".`);
+    if (block.autoNumbered) this.warn('AUTO_NUMBER', block, `Word numbers this line with a list the file does not define, so the number it shows is unknown; read as plain text: "${clip(line)}".`);
     const para = block.autoNumbered ? null : PARAGRAPH_LINE.exec(line);
     if (para) return this.builder.paragraph(para[1] as string, para[2] ?? '', line, where);
     const sub = block.autoNumbered ? null : SUBPARAGRAPH_LINE.exec(line);

@@ -2,7 +2,10 @@
 import { structuralLabel, withinLabel } from '../../shared/amend/label';
 import type { PathStep } from '../../shared/amend';
 import { applyOperations, readAmendingLaw, type Operation, type StatementReading } from '../../shared/instructions';
-import { printLaw, type Lang } from '../../shared/law';
+import { modificationsToOperations, type AknModification } from '../../shared/akn';
+import { printLaw, type Lang, type LawDoc } from '../../shared/law';
+import { readAknDocument } from '../io/import/akn-document';
+import { DEFAULT_LIMITS, ImportError } from '../io/import/limits';
 import { load, readInput, type CliIO } from './io';
 
 /** What an operation is about, for people: "Статья 1, подпункт 2) — restate". */
@@ -25,6 +28,7 @@ const clip = (text: string) => (text.length > 90 ? `${text.slice(0, 87)}…` : t
 export function applyLaw(baseFile: string, lawFile: string, lang: Lang | undefined, options: { act: string | undefined; check: boolean }, io: CliIO): number {
   const base = load(baseFile, lang, io);
   if (typeof base === 'number') return base;
+  if (/\.(xml|akn)$/i.test(lawFile)) return applyAkn(base.parsed, lawFile, options.check, io);
   const text = readInput(lawFile, io, io.readFile);
   if (text === null) return 2;
   const l = base.parsed.lang;
@@ -66,6 +70,41 @@ export function applyLaw(baseFile: string, lawFile: string, lang: Lang | undefin
     else if (failed.has(s)) io.err(`${lawFile}:${s.line}: does not apply: ${failed.get(s)}: "${clip(s.text)}"`);
   }
   if (unread.length || failed.size) return 1;
+  io.out(printLaw(result).replace(/\n$/, ''));
+  return 0;
+}
+
+/**
+ * Applies an Akoma Ntoso amendment document (the workbench's own export, or another system's) to a
+ * law: each textual modification, by the eId it points at. `check`: list them instead.
+ */
+function applyAkn(base: LawDoc, lawFile: string, check: boolean, io: CliIO): number {
+  const bytes = readInput(lawFile, io, io.readBytes);
+  if (bytes === null) return 2;
+  let mods: AknModification[];
+  try {
+    mods = readAknDocument(bytes, lawFile, DEFAULT_LIMITS, () => {}).modifications;
+  } catch (error) {
+    if (error instanceof ImportError) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  if (mods.length === 0) {
+    io.err(`${lawFile}: it holds no textual modifications (an Akoma Ntoso amendment document lists them in <activeModifications>).`);
+    return 1;
+  }
+  const { operations, sources, problems } = modificationsToOperations(mods, base);
+  const failed = new Map<number, string>();
+  const result = applyOperations(base, operations, { describe: (_op, i) => `modification ${(sources[i] ?? 0) + 1}`, onError: (error, i) => void failed.set(sources[i] ?? i, error.message.replace(/^modification \d+: /, '')) });
+  for (const p of problems) failed.set(p.index, p.reason);
+  if (check) {
+    mods.forEach((m, i) => io.out(`${lawFile}: modification ${i + 1} (${m.type} ${m.destination.replace(/^.*[~#]/, '')}) — ${failed.has(i) ? `does not apply: ${failed.get(i)}` : 'applies'}`));
+    return failed.size ? 1 : 0;
+  }
+  for (const [i, why] of [...failed].sort((a, b) => a[0] - b[0])) io.err(`${lawFile}: modification ${i + 1}: ${why}: "${clip(mods[i]?.text ?? '')}"`);
+  if (failed.size) return 1;
   io.out(printLaw(result).replace(/\n$/, ''));
   return 0;
 }

@@ -1,4 +1,5 @@
 import type { Lang } from '../law/language';
+import { introOf } from '../law/intro';
 import type { LawDoc, Provision } from '../law/provision';
 import { lineLabel } from '../law/text/markers';
 import { identification, validDate, workUri, type AknWork } from './frbr';
@@ -21,11 +22,18 @@ function ownParagraphs(text: string, notes: string, indent: string): string {
   return lines.map((line) => (line ? `${indent}<p>${line}</p>` : `${indent}<p/>`)).join('\n');
 }
 
+/** A unit's footnotes as `<authorialNote>`s (their eIds after the unit's). */
+function notesXml(notes: readonly string[], eId: string): string {
+  return notes.map((n, i) => `<authorialNote marker="${i + 1}" placement="bottom" eId="${xmlAttr(eId)}__authorialNote_${i + 1}"><p>${xmlText(n)}</p></authorialNote>`).join('');
+}
+
 /**
  * One unit as an Akoma Ntoso hierarchical element: `eId` from the unit (chp_1__art_5-1__para_2),
  * `<num>` as printed, `<heading>`, then its own text in `<content>` (a unit without children) or
- * in `<intro>` before its children; a repealed unit keeps its stub and refers to the `repealed`
- * concept; footnotes of the consolidated text are `<authorialNote>`s, not normative text.
+ * in `<intro>` before its children; an article's own text (its only part, intro.ts) is the
+ * article's `<intro>` before its points, or its `<content>`; a repealed unit keeps its stub and
+ * refers to the `repealed` concept; footnotes of the consolidated text are `<authorialNote>`s, not
+ * normative text (an article's own ones in its heading, its text's in its text).
  */
 function unitXml(lang: Lang, unit: Provision, depth: number): string {
   const pad = '  '.repeat(depth);
@@ -34,13 +42,22 @@ function unitXml(lang: Lang, unit: Provision, depth: number): string {
   const label = lineLabel(lang, unit.kind, unit.num).trim();
   const lines = [`${pad}<${element} ${attrs}>`];
   if (label) lines.push(`${pad}  <num>${xmlText(label)}</num>`);
-  if (unit.heading) lines.push(`${pad}  <heading>${xmlText(unit.heading)}</heading>`);
-  const notes = unit.notes.map((n, i) => `<authorialNote marker="${i + 1}" placement="bottom" eId="${xmlAttr(unit.eId)}__authorialNote_${i + 1}"><p>${xmlText(n)}</p></authorialNote>`).join('');
-  if (unit.children.length === 0) {
+  const intro = introOf(unit);
+  const ownNotes = notesXml(unit.notes, unit.eId);
+  if (unit.heading || (intro && ownNotes)) lines.push(`${pad}  <heading>${xmlText(unit.heading)}${intro ? ownNotes : ''}</heading>`);
+  if (intro) {
+    const rest = unit.children.filter((c) => c !== intro);
+    const text = ownParagraphs(intro.text, notesXml(intro.notes, intro.eId), `${pad}    `);
+    if (intro.children.length === 0 && rest.length === 0) lines.push(`${pad}  <content>`, text, `${pad}  </content>`);
+    else {
+      lines.push(`${pad}  <intro>`, text, `${pad}  </intro>`);
+      for (const child of [...intro.children, ...rest]) lines.push(unitXml(lang, child, depth + 1));
+    }
+  } else if (unit.children.length === 0) {
     // Every hierarchical element needs content; a heading-only article has an empty paragraph.
-    lines.push(`${pad}  <content>`, ownParagraphs(unit.text, notes, `${pad}    `), `${pad}  </content>`);
+    lines.push(`${pad}  <content>`, ownParagraphs(unit.text, ownNotes, `${pad}    `), `${pad}  </content>`);
   } else {
-    if (unit.text || notes) lines.push(`${pad}  <intro>`, ownParagraphs(unit.text, notes, `${pad}    `), `${pad}  </intro>`);
+    if (unit.text || ownNotes) lines.push(`${pad}  <intro>`, ownParagraphs(unit.text, ownNotes, `${pad}    `), `${pad}  </intro>`);
     for (const child of unit.children) lines.push(unitXml(lang, child, depth + 1));
   }
   lines.push(`${pad}</${element}>`);

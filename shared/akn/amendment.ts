@@ -1,4 +1,6 @@
 import { structuralLabel } from '../amend/label';
+import { printUnit } from '../instructions/content';
+import type { Provision } from '../law/provision';
 import type { Amendment, AmendmentKind, UnitState } from '../amend/types';
 import { HEADED_KINDS } from '../law/kinds';
 import type { Lang } from '../law/language';
@@ -60,7 +62,8 @@ export function aknAmendmentDocument(pkg: AknPackage): string {
       const mod = `mod_${n}`;
       const label = structuralLabel(a.path, lang);
       const oldText = wording(lang, a.base);
-      const newText = a.kind === 'repeal' || !a.proposed ? '' : wording(lang, a.proposed);
+      // A new unit is quoted whole, with the new units under it, as the amending law quotes it.
+      const newText = a.kind === 'repeal' || !a.proposed ? '' : a.kind === 'insert' ? printUnit({ ...a.proposed, eId: '', children: (a.insertedChildren ?? []).map(function unit(c): Provision { return { ...c, eId: '', children: c.children.map(unit) }; }) }, lang) : wording(lang, a.proposed);
       const quoted = [oldText ? `<quotedText eId="${mod}__qtext_old">${xmlText(oldText)}</quotedText>` : '', newText ? `<quotedText eId="${mod}__qtext_new">${xmlText(newText)}</quotedText>` : ''].filter(Boolean).join(' → ');
       textualMods.push(
         `<textualMod type="${MOD_TYPE[a.kind]}" eId="${mod}__tmod"><source href="#${mod}"/><destination href="${xmlAttr(`${target}/!main~${a.eId}`)}"/>${oldText ? `<old href="#${mod}__qtext_old"/>` : ''}${newText ? `<new href="#${mod}__qtext_new"/>` : ''}</textualMod>`,

@@ -105,3 +105,25 @@ describe('an amending law that cannot all be read', () => {
     expect(r.err).toBe('law.txt amends 2 acts; choose one with --act N: 1. Кодекс Республики Казахстан от 7 июля 2020 года «Об образовании» (Ведомости Парламента Республики Казахстан, 2020 г., № 13, ст. 67; 2024 г., № 5, ст. 19); 2. Закон Республики Казахстан от 18 февраля 2011 года «О науке».');
   });
 });
+
+describe('an Akoma Ntoso amendment document', () => {
+  it('the workbench\'s own export of a package applies back to the law, by the eIds it points at', async () => {
+    const { derive } = await import('../../../shared/amend');
+    const { aknAmendmentDocument } = await import('../../../shared/akn');
+    const { parseLaw, printLaw } = await import('../../../shared/law');
+    const fixtures = join(import.meta.dirname, '../../fixtures/instructions');
+    for (const lang of ['ru', 'kk', 'en'] as const) {
+      const baseText = readFileSync(join(fixtures, `base.${lang}.txt`), 'utf8');
+      const draftText = readFileSync(join(fixtures, `draft.${lang}.txt`), 'utf8');
+      const base = parseLaw(baseText);
+      const amendments = derive(base, parseLaw(draftText));
+      const xml = aknAmendmentDocument({ id: 'pkg', title: 'Проект', lang, date: '2026-12-01', justifications: new Map(), acts: [{ work: { kind: 'law', date: '2024-07-01', number: '103-VIII', title: 'T' }, citation: 'T', baseDate: '2026-01-01', amendments }] });
+      const r = zan(['apply', 'base.txt', 'amendment.xml'], { 'base.txt': baseText, 'amendment.xml': xml });
+      expect(r.err, lang).toBe('');
+      expect(r.out, lang).toBe(printLaw(parseLaw(draftText)).replace(/\n$/, '').replace(/\n?(Сноска|Ескерту|Footnote)\.[^\n]*/g, ''));
+      const check = zan(['apply', 'base.txt', 'amendment.xml', '--check'], { 'base.txt': baseText, 'amendment.xml': xml });
+      expect(check.out.split('\n')).toHaveLength(amendments.length);
+      expect(check.code).toBe(0);
+    }
+  });
+});

@@ -182,7 +182,9 @@ function changeOperations(a: Amendment, bi: TreeIndex, di: TreeIndex, lang: LawD
     else return null;
   }
   if (a.base.text !== a.proposed.text) {
-    const ops = textOperations(a.base.text, a.proposed.text, words, address, be.unit.children.length > 0 || be.intro, lang);
+    // A unit with units under it keeps them: its own lines are what is set out anew. An article's
+    // own text with nothing under it is set out with its article ("статью 7 изложить").
+    const ops = textOperations(a.base.text, a.proposed.text, words, address, be.unit.children.length > 0, lang);
     if (!ops) return null;
     out.push(...ops);
   }
@@ -274,8 +276,10 @@ function assemble(bi: TreeIndex, di: TreeIndex, draft: LawDoc, amendments: reado
   return entries.sort((x, y) => x.order - y.order).flatMap((e) => e.ops);
 }
 
-/** Whether two words are forms of one word: they share a stem (a common beginning of most of the shorter). */
-function sameWord(a: string, b: string): boolean {
+/** Whether two words are forms of one word: they share a stem (a common beginning of most of the shorter), capitals aside. */
+function sameWord(x: string, y: string): boolean {
+  const a = x.toLowerCase();
+  const b = y.toLowerCase();
   let k = 0;
   while (k < Math.min(a.length, b.length) && a[k] === b[k]) k += 1;
   return k === a.length && k === b.length ? true : k >= Math.max(3, Math.ceil(0.6 * Math.min(a.length, b.length)));

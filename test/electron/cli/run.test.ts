@@ -93,5 +93,20 @@ describe('zan CLI', () => {
     expect(cli(['check', 'a.txt', '--lang'], files).err).toBe('zan check: --lang needs a value.');
     expect(cli(['diff', 'a.txt', 'b.txt', '--json=yes'], files).err).toBe('zan diff: --json takes no value. diff takes --lang, --json.');
   });
+
+  it('refuses a text in which no article is found, with that message, never "OK"', () => {
+    const r = cli(['check', 'c.txt'], { 'c.txt': 'Глава 1. Общие положения\nТекст главы.\n1. Первое.\n' });
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^c\.txt: EMPTY: No article was found/);
+  });
+
+  it('prints what it found in a text copied from the portal, with every warning', () => {
+    const portal = '      Закон Республики Казахстан от 1 июля 2024 года № 103-VIII ЗРК.\n      Статья 1. Понятия\n      Статья 1. Понятия\n      1. Текст "в кавычках".\n';
+    const r = cli(['check', 'p.txt'], { 'p.txt': portal });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('p.txt: OK (ru; law of 2024-07-01 № 103-VIII; 0 sections, 0 chapters, 1 article, 0 article texts (lead-ins), 0 parts, 1 paragraph, 0 subparagraphs)');
+    expect(r.err).toBe('p.txt:3: warning: DUPLICATE_HEADING: The heading "Статья 1. Понятия" is printed twice; it was read once.');
+  });
 });
 

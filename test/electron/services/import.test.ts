@@ -44,6 +44,14 @@ describe('importing a law', () => {
     expect(preview.candidates).toEqual([expect.objectContaining({ workId: testLawId(), slug: 'test-law', hasLang: true })]);
   });
 
+  it('refuses a page in which no article is found, saying so, and saves nothing', () => {
+    const pending = new PendingImports();
+    const page = bytes('О порядке рассмотрения обращений\nГлава 1. Общие положения\nНастоящий документ определяет порядок.\n1. Первое.\n');
+    expect(() => previewImport(ctx, pending, { name: 'page.txt', bytes: page })).toThrow(ImportError);
+    expect(() => previewImport(ctx, pending, { name: 'page.txt', bytes: page })).toThrow(/page\.txt: no article was found/);
+    expect(listLibrary(ctx)).toHaveLength(1);
+  });
+
   it('refuses to save a tree with errors', () => {
     const pending = new PendingImports();
     const preview = previewImport(ctx, pending, { name: 'broken.txt', bytes: bytes('Статья 1. Термины\n2. Второй.\n1. Первый.\n') });

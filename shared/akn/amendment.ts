@@ -5,7 +5,7 @@ import type { Amendment, AmendmentKind, UnitState } from '../amend/types';
 import { HEADED_KINDS } from '../law/kinds';
 import type { Lang } from '../law/language';
 import { lineLabel } from '../law/text/markers';
-import { AKN_LANG, expressionUri, identification, type AknWork } from './frbr';
+import { expressionUri, identification, type AknWork } from './frbr';
 import { AKN_NS, xmlAttr, xmlText } from './xml';
 
 /** One act a package amends: how it is cited, and its amendments. */

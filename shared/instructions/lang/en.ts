@@ -1,12 +1,11 @@
 import type { PathStep } from '../../amend/types';
-import type { ProvisionKind } from '../../law/kinds';
-import { splitQuotedUnits } from '../content';
-import { frameTokens, joinList, listKind, quoteKind, relative, type Grammar, type QuoteKind, type StatementContext, type Unreadable } from '../grammar';
+import { frameTokens, joinList, listKind, quoteKind, type Grammar, type QuoteKind, type StatementContext, type Unreadable } from '../grammar';
 import { enOrdinal, ordinalForms } from '../ordinals';
 import { quote } from '../quotes';
-import type { Operation, Within } from '../types';
+import type { Operation } from '../types';
 import { Cursor } from './cursor';
-import { isAddress, targetsOf, toOperations, type Link, type ReadAddress, type Unit } from './links';
+import { linksOf, listNumbers, toOperations, type Link, type ReadAddress, type Unit } from './links';
+import { finisher, firstReading, groupSteps, insertions } from './reading';
 
 /**
  * English, as the unofficial translations of the portal write amending laws: "subparagraph 3) of
@@ -45,16 +44,6 @@ function addressText(links: readonly Link[]): string {
   return [...links].reverse().map(linkText).join(' of ');
 }
 
-function linksOf(address: readonly PathStep[], within: Within, ctx: StatementContext, nums?: readonly string[]): Link[] {
-  const rel = relative(address, ctx.group) ?? [...address];
-  const offset = address.length - rel.length;
-  const links: Link[] = rel.map((s, i) => ({ unit: s.kind === 'subparagraph' && ctx.code && address[offset + i - 1]?.kind === 'article' ? 'item' : s.kind, nums: [s.num] }));
-  if (within.heading) links.push({ unit: 'heading', nums: [] });
-  else if (within.line !== undefined) links.push({ unit: 'line', nums: [String(within.line)] });
-  if (nums && links.length) (links[links.length - 1] as Link).nums = [...nums];
-  return links;
-}
-
 const q = (text: string) => quote('en', text);
 const qs = (texts: readonly string[]) => texts.map(q).join(', ');
 const lead = (text: string) => (text ? `${text} ` : '');
@@ -62,7 +51,7 @@ const inLead = (text: string) => (text ? `in ${text}, ` : '');
 
 function statement(ops: readonly Operation[], ctx: StatementContext): string {
   const op = ops[0] as Operation;
-  const lastNums = () => ops.map((o) => ('line' in o && o.line !== undefined && o.op !== 'insertLine' ? String(o.line) : ((o as { address: PathStep[] }).address.at(-1)?.num ?? '')));
+  const lastNums = () => listNumbers(ops);
   switch (op.op) {
     case 'throughout': {
       const from = op.replacements.map((r) => r.from);
@@ -166,12 +155,8 @@ function readWords(c: Cursor): boolean {
 function readStatement(frame: string, quotes: readonly string[], ctx: StatementContext): Operation[] | Unreadable {
   const c = new Cursor(frameTokens(frame).map((t) => t.toLowerCase()));
   const text = (i: number) => quotes[i] as string;
-  const finish = (ops: Operation[] | null): Operation[] | null => {
-    if (!ops || ops.length === 0) return null;
-    c.skipPunctuation();
-    return c.done ? ops : null;
-  };
-  const attempts: (() => Operation[] | null)[] = [
+  const finish = finisher(c);
+  return firstReading(c, [
     () => {
       if (!c.takeAll('throughout', 'the', 'text') || !readWords(c)) return null;
       const from = c.takeQuotes('and');
@@ -242,28 +227,16 @@ function readStatement(frame: string, quotes: readonly string[], ctx: StatementC
       c.skipPunctuation();
       const content = c.takeQuote();
       if (content < 0) return null;
-      const kind: ProvisionKind = unit.unit === 'item' ? 'subparagraph' : (unit.unit as ProvisionKind);
-      const contents = unit.nums.length > 1 ? splitQuotedUnits(text(content), kind, unit.nums, 'en') : [text(content)];
-      if (!contents) return null;
-      const targets = targetsOf({ links: [...where.links, { ...unit, insert: true }] }, ctx);
-      if (!targets || targets.some(isAddress)) return null;
-      return finish(targets.map((t, k) => ({ ...t, content: contents[k] as string }) as Operation));
+      return finish(insertions(where, unit, text(content), ctx, 'en'));
     },
-  ];
-  for (const attempt of attempts) {
-    c.reset(0);
-    const ops = attempt();
-    if (ops) return ops;
-  }
-  return { unreadable: 'not one of the amending formulas' };
+  ]);
 }
 
 function readGroupHeader(frame: string): PathStep[] | null {
   const c = new Cursor(frameTokens(frame).map((t) => t.toLowerCase()));
   if (!c.take('in')) return null;
   const where = readAddress(c);
-  if (!where || !c.done || where.links.some((l) => l.nums.length > 1 || l.unit === 'heading' || l.unit === 'line')) return null;
-  return where.links.map((l) => ({ kind: l.unit === 'item' ? 'subparagraph' : (l.unit as ProvisionKind), num: l.nums[0] as string }));
+  return c.done ? groupSteps(where) : null;
 }
 
 /** English (unofficial translations). */

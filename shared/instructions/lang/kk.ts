@@ -1,12 +1,11 @@
 import type { PathStep } from '../../amend/types';
-import type { ProvisionKind } from '../../law/kinds';
-import { splitQuotedUnits } from '../content';
-import { frameTokens, listKind, quoteKind, relative, type Grammar, type QuoteKind, type StatementContext, type Unreadable } from '../grammar';
+import { frameTokens, listKind, quoteKind, type Grammar, type QuoteKind, type StatementContext, type Unreadable } from '../grammar';
 import { kkOrdinal, ordinalForms } from '../ordinals';
 import { quote } from '../quotes';
-import type { Operation, Within } from '../types';
+import type { Operation } from '../types';
 import { Cursor } from './cursor';
-import { isAddress, targetsOf, toOperations, type Link, type ReadAddress, type Unit } from './links';
+import { linksOf, listNumbers, toOperations, type Link, type ReadAddress, type Unit } from './links';
+import { finisher, firstReading, groupSteps, insertions } from './reading';
 
 /**
  * Kazakh legislative technique (DOMAIN.md, "Real amending laws"): an address is a genitive chain
@@ -84,24 +83,13 @@ function chainText(links: readonly Link[], base: 'nom' | 'loc' | 'attr' | 'instr
     .join(' ');
 }
 
-/** The links of a target relative to a group: the units, then the heading or line if named. */
-function linksOf(address: readonly PathStep[], within: Within, ctx: StatementContext, nums?: readonly string[]): Link[] {
-  const rel = relative(address, ctx.group) ?? [...address];
-  const offset = address.length - rel.length;
-  const links: Link[] = rel.map((s, i) => ({ unit: s.kind === 'subparagraph' && ctx.code && address[offset + i - 1]?.kind === 'article' ? 'item' : s.kind, nums: [s.num] }));
-  if (within.heading) links.push({ unit: 'heading', nums: [] });
-  else if (within.line !== undefined) links.push({ unit: 'line', nums: [String(within.line)] });
-  if (nums && links.length) (links[links.length - 1] as Link).nums = [...nums];
-  return links;
-}
-
 const lead = (text: string) => (text ? `${text} ` : '');
 const q = (text: string) => quote('kk', text);
 const qs = (texts: readonly string[]) => texts.map(q).join(', ');
 
 function statement(ops: readonly Operation[], ctx: StatementContext): string {
   const op = ops[0] as Operation;
-  const lastNums = () => ops.map((o) => ('line' in o && o.line !== undefined && o.op !== 'insertLine' ? String(o.line) : ((o as { address: PathStep[] }).address.at(-1)?.num ?? '')));
+  const lastNums = () => listNumbers(ops);
   switch (op.op) {
     case 'throughout': {
       const from = op.replacements.map((r) => r.from);
@@ -264,13 +252,9 @@ const ATTRIBUTE: Form[] = ['attr', 'possAttr', 'loc', 'possLoc'];
 function readStatement(frame: string, quotes: readonly string[], ctx: StatementContext): Operation[] | Unreadable {
   const c = new Cursor(frameTokens(frame.replace(/^([А-ЯӘҒҚҢӨҰҮҺІ])/u, (m) => m.toLowerCase())));
   const text = (i: number) => quotes[i] as string;
-  const finish = (ops: Operation[] | null): Operation[] | null => {
-    if (!ops || ops.length === 0) return null;
-    c.skipPunctuation();
-    return c.done ? ops : null;
-  };
+  const finish = finisher(c);
   const deleted = () => (c.take('алынып', 'алып') !== undefined && c.take('тасталсын') !== undefined);
-  const attempts: (() => Operation[] | null)[] = [
+  return firstReading(c, [
     // бүкіл мәтін бойынша «а», «б» деген сөздер тиісінше «в», «г» деген сөздермен ауыстырылсын
     () => {
       if (!(c.takeAll('бүкіл', 'мәтін', 'бойынша') || c.takeAll('мәтінде'))) return null;
@@ -337,12 +321,7 @@ function readStatement(frame: string, quotes: readonly string[], ctx: StatementC
       c.skipPunctuation();
       const content = c.takeQuote();
       if (content < 0) return null;
-      const kind: ProvisionKind = unit.link.unit === 'item' ? 'subparagraph' : (unit.link.unit as ProvisionKind);
-      const contents = unit.link.nums.length > 1 ? splitQuotedUnits(text(content), kind, unit.link.nums, 'kk') : [text(content)];
-      if (!contents) return null;
-      const targets = targetsOf({ links: [...where.links, { ...unit.link, insert: true }] }, ctx);
-      if (!targets || targets.some(isAddress)) return null;
-      return finish(targets.map((t, k) => ({ ...t, content: contents[k] as string }) as Operation));
+      return finish(insertions(where, unit.link, text(content), ctx, 'kk'));
     }),
     // <адрес> алынып тасталсын
     () =>
@@ -357,13 +336,7 @@ function readStatement(frame: string, quotes: readonly string[], ctx: StatementC
       if (!to || !(c.take('болып', 'деп') && c.take('есептелсін'))) return null;
       return finish(toOperations(where, ctx, (t, k) => (t.heading || t.line !== undefined ? [] : [{ op: 'renumber', address: t.address, num: to.link.nums[k] ?? '' }]), to.link.nums.length));
     }),
-  ];
-  for (const attempt of attempts) {
-    c.reset(0);
-    const ops = attempt();
-    if (ops) return ops;
-  }
-  return { unreadable: 'not one of the amending formulas' };
+  ]);
 }
 
 function readGroupHeader(frame: string): PathStep[] | null {
@@ -371,8 +344,7 @@ function readGroupHeader(frame: string): PathStep[] | null {
   // "5-бапта:", "13-баптың бірінші бөлігінде:"; older laws: "17-баптың:", "1-тармағындағы:".
   const where = addresses(c, ['loc', 'possLoc', 'gen', 'possGen', 'attr', 'possAttr'])[0];
   if (where) c.reset(where.end);
-  if (!where || !c.done || where.links.some((l) => l.nums.length > 1 || l.unit === 'heading' || l.unit === 'line')) return null;
-  return where.links.map((l) => ({ kind: l.unit === 'item' ? 'subparagraph' : (l.unit as ProvisionKind), num: l.nums[0] as string }));
+  return c.done ? groupSteps(where) : null;
 }
 
 /** Kazakh. */

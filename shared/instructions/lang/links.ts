@@ -1,8 +1,8 @@
 import type { PathStep } from '../../amend/types';
 import type { ProvisionKind } from '../../law/kinds';
 import { canContain } from '../address';
-import type { StatementContext } from '../grammar';
-import type { Operation } from '../types';
+import { relative, type StatementContext } from '../grammar';
+import type { Operation, Within } from '../types';
 
 /**
  * What a word in an address names: a kind of unit, an item "2)" of a code's article (a
@@ -105,4 +105,24 @@ export function toOperations(read: ReadAddress, ctx: StatementContext, make: (ta
   const targets = targetsOf(read, ctx, count);
   if (!targets || !targets.every(isAddress)) return null;
   return targets.flatMap((t, k) => make(t as AddressTarget, k));
+}
+
+/**
+ * The links a target is written with, relative to the group its statement stands in: its units
+ * (a subparagraph of a code's article as an item), then its heading or line if it names one; `nums`
+ * replaces the last link's number with a list ("подпункты 2) и 3)").
+ */
+export function linksOf(address: readonly PathStep[], within: Within, ctx: StatementContext, nums?: readonly string[]): Link[] {
+  const rel = relative(address, ctx.group) ?? [...address];
+  const offset = address.length - rel.length;
+  const links: Link[] = rel.map((s, i) => ({ unit: s.kind === 'subparagraph' && ctx.code && address[offset + i - 1]?.kind === 'article' ? 'item' : s.kind, nums: [s.num] }));
+  if (within.heading) links.push({ unit: 'heading', nums: [] });
+  else if (within.line !== undefined) links.push({ unit: 'line', nums: [String(within.line)] });
+  if (nums && links.length) (links[links.length - 1] as Link).nums = [...nums];
+  return links;
+}
+
+/** The numbers a list statement names: each operation's line, or the number of the unit it is about. */
+export function listNumbers(ops: readonly Operation[]): string[] {
+  return ops.map((o) => ('line' in o && o.line !== undefined && o.op !== 'insertLine' ? String(o.line) : 'address' in o ? (o.address.at(-1)?.num ?? '') : ''));
 }

@@ -1,12 +1,11 @@
 import type { PathStep } from '../../amend/types';
-import type { ProvisionKind } from '../../law/kinds';
-import { frameTokens, joinList, listKind, quoteKind, relative, type Grammar, type QuoteKind, type StatementContext, type Unreadable } from '../grammar';
+import { frameTokens, joinList, listKind, quoteKind, type Grammar, type QuoteKind, type StatementContext, type Unreadable } from '../grammar';
 import { ordinalForms, ruOrdinal, type RuCase, type RuGender } from '../ordinals';
-import { splitQuotedUnits } from '../content';
 import { quote } from '../quotes';
-import type { Operation, Within } from '../types';
+import type { Operation } from '../types';
 import { Cursor } from './cursor';
-import { isAddress, targetsOf, toOperations, type Link, type ReadAddress, type Unit } from './links';
+import { linksOf, listNumbers, toOperations, type Link, type ReadAddress, type Unit } from './links';
+import { finisher, firstReading, groupSteps, insertions } from './reading';
 
 /**
  * Russian legislative technique (DOMAIN.md and the published laws it cites): units named smallest
@@ -68,21 +67,6 @@ function addressText(links: readonly Link[], c: RuCase): string {
   return [linkText(head, c), ...links.slice(0, -1).reverse().map((l) => linkText(l, 'gen'))].join(' ');
 }
 
-/** The links of a target relative to a group: the units, then the heading or line if named. */
-export function linksOf(address: readonly PathStep[], within: Within, ctx: StatementContext, nums?: readonly string[]): Link[] {
-  const rel = relative(address, ctx.group) ?? [...address];
-  const offset = address.length - rel.length;
-  const links: Link[] = rel.map((s, i) => {
-    const parent = address[offset + i - 1];
-    const unit: Unit = s.kind === 'subparagraph' && ctx.code && parent?.kind === 'article' ? 'item' : s.kind;
-    return { unit, nums: [s.num] };
-  });
-  if (within.heading) links.push({ unit: 'heading', nums: [] });
-  else if (within.line !== undefined) links.push({ unit: 'line', nums: [String(within.line)] });
-  if (nums && links.length) (links[links.length - 1] as Link).nums = [...nums];
-  return links;
-}
-
 const lead = (text: string) => (text ? `${text} ` : '');
 
 function statement(ops: readonly Operation[], ctx: StatementContext): string {
@@ -97,7 +81,7 @@ function statement(ops: readonly Operation[], ctx: StatementContext): string {
       return `по всему тексту ${WORDS[listKind(from)].acc} ${qs(from)} заменить ${from.length > 1 ? 'соответственно ' : ''}${WORDS[listKind(to)].instr} ${qs(to)}`;
     }
     case 'restate': {
-      const nums = ops.map((o) => (o.op === 'restate' && o.line !== undefined ? String(o.line) : (o as { address: PathStep[] }).address.at(-1)?.num ?? ''));
+      const nums = listNumbers(ops);
       const links = linksOf(op.address, op, ctx, ops.length > 1 ? nums : undefined);
       return `${addressText(links, 'acc')} изложить в следующей редакции:\n${ops.map((o) => q((o as { content: string }).content)).join(';\n')}`;
     }
@@ -109,7 +93,7 @@ function statement(ops: readonly Operation[], ctx: StatementContext): string {
     case 'insertLine':
       return `${lead(addressText(linksOf(op.address, {}, ctx), 'acc'))}дополнить ${linkText({ unit: 'line', nums: [String(op.line)] }, 'instr')} следующего содержания:\n${q(op.content)}`;
     case 'repeal': {
-      const nums = ops.map((o) => (o.op === 'repeal' && o.line !== undefined ? String(o.line) : (o as { address: PathStep[] }).address.at(-1)?.num ?? ''));
+      const nums = listNumbers(ops);
       return `${addressText(linksOf(op.address, op.line !== undefined ? { line: op.line } : {}, ctx, ops.length > 1 ? nums : undefined), 'acc')} исключить`;
     }
     case 'renumber': {
@@ -244,12 +228,8 @@ function readStatement(frame: string, quotes: readonly string[], ctx: StatementC
   const tokens = frameTokens(frame.replace(/^([А-ЯЁ])/u, (m) => m.toLowerCase()));
   const c = new Cursor(tokens.map((t) => (/^[А-ЯЁ]/u.test(t) && t !== t.toUpperCase() ? t.toLowerCase() : t)));
   const q = (i: number) => quotes[i] as string;
-  const finish = (ops: Operation[] | null): Operation[] | null => {
-    if (!ops || ops.length === 0) return null;
-    c.skipPunctuation();
-    return c.done ? ops : null;
-  };
-  const attempts: (() => Operation[] | null)[] = [
+  const finish = finisher(c);
+  return firstReading(c, [
     // по всему тексту слова «а», «б» заменить (соответственно) словами «в», «г» / … исключить
     () => {
       if (!c.takeAll('по', 'всему', 'тексту') || !readWords(c, 'acc')) return null;
@@ -315,11 +295,7 @@ function readStatement(frame: string, quotes: readonly string[], ctx: StatementC
       c.skipPunctuation();
       const content = c.takeQuote();
       if (content < 0) return null;
-      const contents = unit.nums.length > 1 ? splitQuotedUnits(q(content), unit.unit === 'item' ? 'subparagraph' : (unit.unit as ProvisionKind), unit.nums, 'ru') : [q(content)];
-      if (!contents) return null;
-      const targets = targetsOf({ links: [...where.links, { ...unit, insert: true }] }, ctx);
-      if (!targets || targets.some(isAddress)) return null;
-      return finish(targets.map((target, k) => ({ ...target, content: contents[k] as string }) as Operation));
+      return finish(insertions(where, unit, q(content), ctx, 'ru'));
     },
     // <адрес> исключить
     () => {
@@ -336,13 +312,7 @@ function readStatement(frame: string, quotes: readonly string[], ctx: StatementC
       if (!to) return null;
       return finish(toOperations(where, ctx, (target, k) => (target.heading || target.line !== undefined ? [] : [{ op: 'renumber', address: target.address, num: to.nums[k] ?? '' }]), to.nums.length));
     },
-  ];
-  for (const attempt of attempts) {
-    c.reset(0);
-    const ops = attempt();
-    if (ops) return ops;
-  }
-  return { unreadable: 'not one of the amending formulas' };
+  ]);
 }
 
 function readGroupHeader(frame: string, ctx: StatementContext): PathStep[] | null {
@@ -350,8 +320,7 @@ function readGroupHeader(frame: string, ctx: StatementContext): PathStep[] | nul
   const c = new Cursor(frameTokens(frame.replace(/^В /u, 'в ')));
   if (!c.take('в')) return null;
   const where = readAddress(c, ['prep']);
-  if (!where || !c.done || where.links.some((l) => l.nums.length > 1 || l.unit === 'heading' || l.unit === 'line')) return null;
-  return where.links.map((l) => ({ kind: l.unit === 'item' ? 'subparagraph' : (l.unit as ProvisionKind), num: l.nums[0] as string }));
+  return c.done ? groupSteps(where) : null;
 }
 
 /** Russian. */

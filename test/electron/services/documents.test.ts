@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/services/context';
 import { packageDocuments } from '../../../electron/services/documents';
-import { saveDraft } from '../../../electron/services/drafts';
 import { exportPackageDocument } from '../../../electron/services/export';
 import { openVersion } from '../../../electron/services/versions';
 import { derive } from '../../../shared/amend';

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreviewData, LibraryEntry, OutputOf } from '../../shared/ipc';
 import { lineLabel, type Lang, type ProvisionJSON } from '../../shared/law';
@@ -77,6 +77,18 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
     }
   }
 
+  /**
+   * Text pasted from the portal (or a word processor) is read as a file would be: the HTML the
+   * clipboard holds when there is some (it keeps the portal's markup of notes), its plain text else.
+   */
+  function onPaste(e: ClipboardEvent) {
+    const html = e.clipboardData.getData('text/html');
+    const text = e.clipboardData.getData('text/plain');
+    if (!html && !text) return;
+    e.preventDefault();
+    void read(html ? new File([html], 'pasted.html', { type: 'text/html' }) : new File([text], 'pasted.txt', { type: 'text/plain' }));
+  }
+
   function onDrop(e: DragEvent) {
     e.preventDefault();
     setOver(false);
@@ -126,6 +138,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
               {t('import.choose')}
             </button>
             <input ref={input} type="file" hidden accept=".txt,.html,.htm,.docx,.xml" onChange={(e) => e.target.files?.[0] && void read(e.target.files[0])} data-testid="import-file" />
+            <textarea className="paste-zone" rows={2} value="" onChange={() => undefined} onPaste={onPaste} placeholder={t('import.paste')} aria-label={t('import.paste')} data-testid="import-paste" />
             <label className="check">
               {t('import.language')}
               <select value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>

@@ -188,6 +188,7 @@ export const en = {
     open: 'Import a law…',
     heading: 'Import a law',
     drop: 'Drop a file here: plain text, a page of the legal information portal (HTML), a Word document (DOCX) or Akoma Ntoso XML.',
+    paste: 'or paste here the text of a law copied from the portal (Ctrl+V)',
     choose: 'Choose a file…',
     language: 'Language',
     detect: 'from the headings',

@@ -39,6 +39,31 @@ describe('importing in the real renderer', () => {
     expect(await page.getByTestId('import-outline').innerText()).toContain('17-1-бап. Бірлескен зертханалар');
   });
 
+  it('text pasted from the portal (indented, ASCII quotes, the act line, a footnote) is read as the law it is', async () => {
+    const { page } = current();
+    await page.getByTestId('open-import').click();
+    const portal = [
+      'О грантах',
+      'Закон Республики Казахстан от 1 июля 2024 года № 7-VIII ЗРК.',
+      'Статья 1. Гранты',
+      'Сноска. Статья 1 с изменением, внесенным Законом РК от 01.01.2025 № 9-VIII.',
+      '1. Гранты выделяются на "конкурсной" основе.',
+      '2. Гранты выделяются ежегодно.',
+    ]
+      .map((l) => `      ${l}`)
+      .join('\n');
+    await page.getByTestId('import-paste').evaluate((area, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      area.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }));
+    }, portal);
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('import-counts').innerText()).toBe('глав: 0, статей: 1, пунктов: 2, подпунктов: 0');
+    const outline = await page.getByTestId('import-outline').innerText();
+    expect(outline).toContain('на «конкурсной» основе');
+    expect(outline).not.toContain('Сноска');
+  });
+
   it('a refused file says why, naming the file and the limit', async () => {
     const { page } = current();
     await page.getByTestId('open-import').click();

@@ -106,7 +106,8 @@ export function applyOperations(base: LawDoc, ops: readonly Operation[], options
       case 'replace':
       case 'add':
       case 'append':
-      case 'delete': {
+      case 'delete':
+      case 'mark': {
         const unit = target(op.address);
         if (op.heading) {
           unit.heading = editWords(unit.heading, op, fail);
@@ -144,6 +145,7 @@ function headingContent(content: string, fail: (why: string) => never): string {
 function wordsHolder(unit: Provision, op: WordOperation, finder: UnitFinder): Provision | undefined {
   const own = finder.textUnit(unit);
   const needle = op.op === 'replace' ? op.from : op.op === 'add' ? op.anchor : op.op === 'delete' ? op.words : null;
+  if (op.op === 'mark') return own;
   if (own && (needle === null || own.text.includes(needle))) return own;
   if (needle === null) return own;
   const holders: Provision[] = [];
@@ -184,7 +186,8 @@ function onlyPosition(text: string, phrase: string, fail: (why: string) => never
  * - an addition puts the words after the anchor (before it, with `before`), one space between,
  *   none when the words begin with punctuation ("дополнить словами «, а также …»");
  * - an addition at the end puts the words before the final punctuation mark of the text, if any;
- * - a deletion takes out the phrase and one space beside it (the one after it when there is one).
+ * - a deletion takes out the phrase and one space beside it (the one after it when there is one);
+ * - a final mark is the last character of the text, replaced.
  */
 export function editWords(text: string, op: WordOperation, fail: (why: string) => never): string {
   switch (op.op) {
@@ -203,6 +206,10 @@ export function editWords(text: string, op: WordOperation, fail: (why: string) =
       const mark = FINAL_MARK.test(text) ? text.slice(-1) : '';
       const body = mark ? text.slice(0, -1) : text;
       return `${body}${JOINS_LEFT.test(op.words) ? '' : ' '}${op.words}${mark}`;
+    }
+    case 'mark': {
+      if (!text.endsWith(op.from)) return fail(`it does not end with «${op.from}»`);
+      return text.slice(0, -op.from.length) + op.to;
     }
     case 'delete': {
       const at = onlyPosition(text, op.words, fail);

@@ -40,6 +40,7 @@ function fitsGroup(op: Operation, group: readonly PathStep[]): boolean {
     case 'add':
     case 'append':
     case 'delete':
+    case 'mark':
       return true;
     case 'restate':
     case 'repeal':

@@ -28,6 +28,8 @@ export interface Replacement {
  * - `renumber`: the unit is numbered `num` from now on;
  * - `replace` / `add` / `append` / `delete`: words in the unit's text, heading or line — replaced,
  *   added after (or `before`) an anchor, added at the end, taken out;
+ * - `mark`: the punctuation mark that ends the text replaced ("точку заменить точкой с запятой", as
+ *   when a subparagraph is added after the last one);
  * - `throughout`: words replaced (or taken out) wherever they stand in the act, as whole words.
  */
 export type Operation =
@@ -40,10 +42,14 @@ export type Operation =
   | ({ op: 'add'; address: PathStep[]; anchor: string; words: string; before?: true } & Within)
   | ({ op: 'append'; address: PathStep[]; words: string } & Within)
   | ({ op: 'delete'; address: PathStep[]; words: string } & Within)
+  | ({ op: 'mark'; address: PathStep[]; from: string; to: string } & Within)
   | { op: 'throughout'; replacements: Replacement[] };
 
 /** The operations that change words of a unit. */
-export type WordOperation = Extract<Operation, { op: 'replace' | 'add' | 'append' | 'delete' }>;
+export type WordOperation = Extract<Operation, { op: 'replace' | 'add' | 'append' | 'delete' | 'mark' }>;
+
+/** The punctuation marks that can end a unit's text, which a `mark` operation replaces. */
+export const FINAL_MARKS: readonly string[] = ['.', ';', ',', ':'];
 
 /** The settings of rendering that are a drafter's judgement or depend on the act. */
 export interface InstructionOptions {

@@ -3,7 +3,7 @@ import type { DiffOp } from '../diff/ops';
 import { isWordToken, tokenize } from '../diff/tokenize';
 import type { Lang } from '../law/language';
 import { editWords } from './apply-ops';
-import type { Within, WordOperation } from './types';
+import { FINAL_MARKS, type Within, type WordOperation } from './types';
 
 const fail = (why: string): never => {
   throw new Error(why);
@@ -102,7 +102,7 @@ export function wordOperations(base: string, proposed: string, diff: readonly Di
     return null;
   }
   // A quoted phrase never holds a line break: such a change is written line by line.
-  const quoted = (op: WordOperation) => (op.op === 'replace' ? op.from + op.to : op.op === 'add' ? op.anchor + op.words : op.words);
+  const quoted = (op: WordOperation) => (op.op === 'replace' || op.op === 'mark' ? op.from + op.to : op.op === 'add' ? op.anchor + op.words : op.words);
   return current === proposed && !ops.some((op) => quoted(op).includes('\n')) ? ops : null;
 }
 
@@ -113,6 +113,11 @@ function hunkOperation(current: string, before: string, del: string, ins: string
   const pre = tokenize(before);
   const post = tokenize(after);
   const tryOp = (op: WordOperation) => gives(current, op, expected);
+  // Only the mark that ends the text changes ("точку заменить точкой с запятой").
+  if (after === '' && FINAL_MARKS.includes(del) && FINAL_MARKS.includes(ins) && /\S$/.test(before)) {
+    const op: WordOperation = { op: 'mark', ...target, from: del, to: ins };
+    if (tryOp(op)) return op;
+  }
   if (!del) {
     // Words added at the end (before the final mark, if any): "дополнить словами «…»".
     const atEnd = after === '' || (FINAL_MARK.test(after) && after.length === 1);

@@ -107,6 +107,18 @@ it.each(['ru', 'en'])('screenshots of each main view, interface in %s', async (u
     await page.getByTestId('bundle-start').click();
     await expect.poll(() => page.getByTestId('bundle-progress').innerText(), { timeout: 60_000 }).not.toMatch(/%/);
     await shot(page, `${ui}-14-export-dialog`);
+    // Text pasted from the portal into the import dialog, as its preview shows it.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('open-library').click().catch(() => undefined);
+    await page.goto(page.url().replace(/#.*$/, '#/'));
+    await page.getByTestId('open-import').click();
+    await page.getByTestId('import-paste').evaluate((area, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      area.dispatchEvent(new ClipboardEvent('paste', { bubbles: true, cancelable: true, clipboardData: data }));
+    }, ['Ғылыми гранттар туралы', 'Қазақстан Республикасының Заңы 2024 жылғы 1 шілдедегі № 7-VIII ҚРЗ.', '1-бап. Гранттар', 'Ескерту. 1-бапқа өзгеріс енгізілді - ҚР 01.01.2025 № 9-VIII Заңымен.', 'Осы Заңда мынадай ұғымдар пайдаланылады:', '1) грант - "конкурстық" негізде берілетін қаражат;', '2) консорциум - ұйымдардың бiрлестiгi.'].map((l) => `      ${l}`).join('\n'));
+    await page.getByTestId('import-preview').waitFor();
+    await shot(page, `${ui}-15-import-pasted`);
   } finally {
     await app.close();
     t.cleanup();

@@ -32,6 +32,14 @@ const NOUNS: Record<Unit, Noun> = {
 
 const WORDS: Record<QuoteKind, string> = { word: 'the word', words: 'the words', digit: 'the figure', digits: 'the figures' };
 
+/** The punctuation marks that end a text, as a statement names them. */
+const MARKS: Record<string, string> = { '.': 'the full stop', ';': 'the semicolon', ',': 'the comma', ':': 'the colon' };
+
+function readMark(c: Cursor): string | null {
+  for (const [mark, name] of Object.entries(MARKS)) if (c.takeAll(...name.split(' '))) return mark;
+  return null;
+}
+
 function linkText(link: Link): string {
   const n = NOUNS[link.unit];
   const word = link.nums.length > 1 ? n.pl : n.sg;
@@ -82,6 +90,8 @@ function statement(ops: readonly Operation[], ctx: StatementContext): string {
       return `${inLead(addressText(linksOf(op.address, op, ctx)))}${op.before ? 'before' : 'after'} ${WORDS[quoteKind(op.anchor)]} ${q(op.anchor)} add ${WORDS[quoteKind(op.words)]} ${q(op.words)}`;
     case 'append':
       return `${lead(addressText(linksOf(op.address, op, ctx)))}shall be supplemented by ${WORDS[quoteKind(op.words)]} ${q(op.words)}`;
+    case 'mark':
+      return `${inLead(addressText(linksOf(op.address, op, ctx)))}${MARKS[op.from]} shall be replaced by ${MARKS[op.to]}`;
   }
 }
 
@@ -177,6 +187,12 @@ function readStatement(frame: string, quotes: readonly string[], ctx: StatementC
         c.take(',');
       }
       const w = where;
+      const mark = readMark(c);
+      if (mark !== null) {
+        if (!c.takeAll('shall', 'be', 'replaced', 'by')) return null;
+        const to = readMark(c);
+        return to === null ? null : finish(toOperations(w, ctx, (t) => [{ op: 'mark', ...t, from: mark, to }]));
+      }
       if (c.peek() === 'after' || c.peek() === 'before') {
         const before = c.take('after', 'before') === 'before';
         if (!readWords(c)) return null;

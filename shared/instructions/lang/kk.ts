@@ -51,6 +51,22 @@ const WORDS: Record<QuoteKind, Record<'nom' | 'instr' | 'abl' | 'gen', string>> 
   digits: { nom: 'цифрлар', instr: 'цифрлармен', abl: 'цифрлардан', gen: 'цифрлардың' },
 };
 
+/** The punctuation marks that end a text, as a statement names them ("нүкте нүктелі үтірмен ауыстырылсын"). */
+const MARKS: Record<string, { nom: string; instr: string }> = {
+  '.': { nom: 'нүкте', instr: 'нүктемен' },
+  ';': { nom: 'нүктелі үтір', instr: 'нүктелі үтірмен' },
+  ',': { nom: 'үтір', instr: 'үтірмен' },
+  ':': { nom: 'қос нүкте', instr: 'қос нүктемен' },
+};
+
+/** Reads a punctuation mark's name in a form: its character, or null. */
+function readMark(c: Cursor, which: 'nom' | 'instr'): string | null {
+  for (const [mark, names] of Object.entries(MARKS).sort((a, b) => b[1][which].length - a[1][which].length)) {
+    if (c.takeAll(...names[which].split(' '))) return mark;
+  }
+  return null;
+}
+
 /** The form a link takes: plain, or possessive when a genitive stands before it ("2-тармағы" after "5-баптың"). */
 function formOf(base: 'nom' | 'loc' | 'attr' | 'gen' | 'instr', chained: boolean, plural: boolean): Form {
   if (plural) return base === 'instr' ? 'plInstr' : chained ? 'plPoss' : 'pl';
@@ -123,6 +139,8 @@ function statement(ops: readonly Operation[], ctx: StatementContext): string {
     }
     case 'append':
       return `${lead(chainText(linksOf(op.address, op, ctx), 'nom'))}${q(op.words)} деген ${WORDS[quoteKind(op.words)].instr} толықтырылсын`;
+    case 'mark':
+      return `${lead(chainText(linksOf(op.address, op, ctx), 'attr'))}${MARKS[op.from]?.nom} ${MARKS[op.to]?.instr} ауыстырылсын`;
   }
 }
 
@@ -301,6 +319,14 @@ function readStatement(frame: string, quotes: readonly string[], ctx: StatementC
         if (!c.take(',')) return null;
       }
       return finish(toOperations(where, ctx, (t) => adds.map((a) => ({ op: 'add', ...t, anchor: text(a.anchor), words: text(a.words), ...(a.before ? { before: true as const } : {}) }))));
+    }),
+    // (<адрес>-ындағы) нүкте нүктелі үтірмен ауыстырылсын
+    () => withAddress(c, ATTRIBUTE, true, (where) => {
+      const from = readMark(c, 'nom');
+      if (from === null) return null;
+      const to = readMark(c, 'instr');
+      if (to === null || !c.take('ауыстырылсын')) return null;
+      return finish(toOperations(where, ctx, (t) => [{ op: 'mark', ...t, from, to }]));
     }),
     // <адрес> мынадай редакцияда жазылсын: «…»(; «…»)
     () => withAddress(c, SUBJECT, false, (where) => {

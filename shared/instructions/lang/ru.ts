@@ -51,6 +51,22 @@ const WORDS: Record<QuoteKind, Record<'acc' | 'gen' | 'instr', string>> = {
   digits: { acc: 'цифры', gen: 'цифр', instr: 'цифрами' },
 };
 
+/** The punctuation marks that end a text, as a statement names them ("точку заменить точкой с запятой"). */
+const MARKS: Record<string, { acc: string; instr: string }> = {
+  '.': { acc: 'точку', instr: 'точкой' },
+  ';': { acc: 'точку с запятой', instr: 'точкой с запятой' },
+  ',': { acc: 'запятую', instr: 'запятой' },
+  ':': { acc: 'двоеточие', instr: 'двоеточием' },
+};
+
+/** Reads a punctuation mark's name in a case: its character, or null. */
+function readMark(c: Cursor, which: 'acc' | 'instr'): string | null {
+  for (const [mark, names] of Object.entries(MARKS).sort((a, b) => b[1][which].length - a[1][which].length)) {
+    if (c.takeAll(...names[which].split(' '))) return mark;
+  }
+  return null;
+}
+
 /** One link of an address in a case: "подпункты 2) и 3)", "абзаце втором", "заголовок". */
 function linkText(link: Link, c: RuCase): string {
   const noun = NOUNS[link.unit];
@@ -115,6 +131,10 @@ function statement(ops: readonly Operation[], ctx: StatementContext): string {
     }
     case 'append':
       return `${lead(addressText(linksOf(op.address, op, ctx), 'acc'))}дополнить ${WORDS[quoteKind(op.words)].instr} ${q(op.words)}`;
+    case 'mark': {
+      const where = addressText(linksOf(op.address, op, ctx), 'prep');
+      return `${where ? `в ${where} ` : ''}${MARKS[op.from]?.acc} заменить ${MARKS[op.to]?.instr}`;
+    }
   }
 }
 
@@ -273,6 +293,15 @@ function readStatement(frame: string, quotes: readonly string[], ctx: StatementC
       const words = c.takeQuote();
       if (words < 0) return null;
       return finish(toOperations(where, ctx, (target) => [{ op: 'append', ...target, words: q(words) }]));
+    },
+    // (в <адрес>) точку заменить точкой с запятой
+    () => {
+      const where = c.take('в') ? readAddress(c, ['prep']) : { links: [] };
+      if (!where) return null;
+      const from = readMark(c, 'acc');
+      if (from === null || !c.take('заменить')) return null;
+      const to = readMark(c, 'instr');
+      return to === null ? null : finish(toOperations(where, ctx, (t) => [{ op: 'mark', ...t, from, to }]));
     },
     // <адрес> изложить в следующей редакции: «…»(; «…»)
     () => {

@@ -280,6 +280,17 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'the mark that ends a unit replaced (a subparagraph added after the last one)',
+    follows: { ru: '[inf] «в подпункте 3) точку заменить точкой с запятой», the formula for a punctuation mark', kk: '[inf] «3) тармақшадағы нүкте нүктелі үтірмен ауыстырылсын»' },
+    group: [art('5'), para('2')],
+    ops: [{ op: 'mark', address: [art('5'), para('2'), sub('3')], from: '.', to: ';' }],
+    expected: {
+      ru: 'в подпункте 3) точку заменить точкой с запятой',
+      kk: '3) тармақшадағы нүкте нүктелі үтірмен ауыстырылсын',
+      en: 'in subparagraph 3), the full stop shall be replaced by the semicolon',
+    },
+  },
+  {
     name: 'words of a heading replaced',
     follows: { ru: '[inf] «в заголовке статьи 5 слова …»', kk: 'Z2000000370: «тақырыптағы "X" деген сөздер …» inside «17-бапта:»' },
     group: [art('17')],

@@ -58,6 +58,11 @@ describe('what the workbench writes for an edit (ru)', () => {
     expect(statements('ru', base, draft)).toEqual(['по всему тексту слова «университета», «Университет», «университетам» заменить соответственно словами «вуза», «Вуз», «вузам».']);
   });
 
+  it('a subparagraph added after the last one: the mark that ended the list becomes ";" ([inf] "точку заменить точкой с запятой")', () => {
+    const base = 'Статья 1. А\nПонятия:\n1) первое;\n2) второе.\n';
+    expect(statements('ru', base, base.replace('2) второе.', '2) второе;\n3) третье.'))).toEqual(['в статье 1:\nв подпункте 2) точку заменить точкой с запятой;\nдополнить подпунктом 3) следующего содержания:\n«3) третье.».']);
+  });
+
   it('a new number alone: "подпункт 2) считать подпунктом 3)"', () => {
     const base = 'Статья 1. А\nПонятия:\n1) первое;\n2) второе.\n';
     expect(statements('ru', base, base.replace('2) второе.', '3) второе.'))).toEqual(['подпункт 2) статьи 1 считать подпунктом 3).']);

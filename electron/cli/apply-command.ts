@@ -1,7 +1,7 @@
 // `zan apply`: an amending law, as published or as the workbench writes it, applied to a law text.
 import { structuralLabel, withinLabel } from '../../shared/amend/label';
 import type { PathStep } from '../../shared/amend';
-import { applyOperations, readAmendingLaw, type Operation, type StatementReading } from '../../shared/instructions';
+import { applyOperations, InstructionError, readAmendingLaw, type Operation, type StatementReading } from '../../shared/instructions';
 import { modificationsToOperations, type AknModification } from '../../shared/akn';
 import { printLaw, type Lang, type LawDoc } from '../../shared/law';
 import { readAknDocument } from '../io/import/akn-document';
@@ -15,6 +15,16 @@ function target(op: Operation, lang: Lang): string {
   const where = address.length ? structuralLabel(address, lang) : 'the act';
   const within = withinLabel({ ...('heading' in op && op.heading ? { heading: true as const } : {}), ...('line' in op && op.line !== undefined ? { line: op.line } : {}) }, lang);
   return `${where}${within ? `, ${within}` : ''} — ${op.op}`;
+}
+
+/** The amended law, or why the whole result is refused (InstructionError: it would not be a valid law). */
+function appliedOrInvalid(apply: () => LawDoc): LawDoc | string {
+  try {
+    return apply();
+  } catch (error) {
+    if (error instanceof InstructionError) return error.message;
+    throw error;
+  }
 }
 
 const clip = (text: string) => (text.length > 90 ? `${text.slice(0, 87)}…` : text);
@@ -51,10 +61,12 @@ export function applyLaw(baseFile: string, lawFile: string, lang: Lang | undefin
   const from: StatementReading[] = statements.flatMap((s) => s.operations.map(() => s));
   const ops = statements.flatMap((s) => s.operations);
   const failed = new Map<StatementReading, string>();
-  const result = applyOperations(base.parsed, ops, {
-    describe: (_op, i) => `line ${from[i]?.line}`,
-    onError: (error, i) => void (failed.has(from[i] as StatementReading) || failed.set(from[i] as StatementReading, error.message.replace(/^line \d+: /, ''))),
-  });
+  const result = appliedOrInvalid(() =>
+    applyOperations(base.parsed, ops, {
+      describe: (_op, i) => `line ${from[i]?.line}`,
+      onError: (error, i) => void (failed.has(from[i] as StatementReading) || failed.set(from[i] as StatementReading, error.message.replace(/^line \d+: /, ''))),
+    }),
+  );
   const unread = statements.filter((s) => s.problem);
   if (options.check) {
     for (const s of statements) {
@@ -63,13 +75,16 @@ export function applyLaw(baseFile: string, lawFile: string, lang: Lang | undefin
       io.out(`${lawFile}:${s.line}: ${what} — ${status}\n  ${clip(s.text)}`);
     }
     io.out(`${statements.length} statement(s): ${statements.length - unread.length - failed.size} apply, ${failed.size} do not apply, ${unread.length} cannot be read.`);
-    return unread.length || failed.size || reading.problems.length ? 1 : 0;
+    if (typeof result === 'string') io.out(`${lawFile}: ${result}`);
+    return unread.length || failed.size || reading.problems.length || typeof result === 'string' ? 1 : 0;
   }
   for (const s of statements) {
     if (s.problem) io.err(`${lawFile}:${s.line}: ${s.problem}: "${clip(s.text)}"`);
     else if (failed.has(s)) io.err(`${lawFile}:${s.line}: does not apply: ${failed.get(s)}: "${clip(s.text)}"`);
   }
-  if (unread.length || failed.size) return 1;
+  if (typeof result === 'string') io.err(`${lawFile}: ${result}`);
+  // A line the reader could not place (reported above) may be a statement: the result would lack it.
+  if (unread.length || failed.size || reading.problems.length || typeof result === 'string') return 1;
   io.out(printLaw(result).replace(/\n$/, ''));
   return 0;
 }
@@ -97,14 +112,16 @@ function applyAkn(base: LawDoc, lawFile: string, check: boolean, io: CliIO): num
   }
   const { operations, sources, problems } = modificationsToOperations(mods, base);
   const failed = new Map<number, string>();
-  const result = applyOperations(base, operations, { describe: (_op, i) => `modification ${(sources[i] ?? 0) + 1}`, onError: (error, i) => void failed.set(sources[i] ?? i, error.message.replace(/^modification \d+: /, '')) });
+  const result = appliedOrInvalid(() => applyOperations(base, operations, { describe: (_op, i) => `modification ${(sources[i] ?? 0) + 1}`, onError: (error, i) => void failed.set(sources[i] ?? i, error.message.replace(/^modification \d+: /, '')) }));
   for (const p of problems) failed.set(p.index, p.reason);
   if (check) {
     mods.forEach((m, i) => io.out(`${lawFile}: modification ${i + 1} (${m.type} ${m.destination.replace(/^.*[~#]/, '')}) — ${failed.has(i) ? `does not apply: ${failed.get(i)}` : 'applies'}`));
-    return failed.size ? 1 : 0;
+    if (typeof result === 'string') io.out(`${lawFile}: ${result}`);
+    return failed.size || typeof result === 'string' ? 1 : 0;
   }
   for (const [i, why] of [...failed].sort((a, b) => a[0] - b[0])) io.err(`${lawFile}: modification ${i + 1}: ${why}: "${clip(mods[i]?.text ?? '')}"`);
-  if (failed.size) return 1;
+  if (typeof result === 'string') io.err(`${lawFile}: ${result}`);
+  if (failed.size || typeof result === 'string') return 1;
   io.out(printLaw(result).replace(/\n$/, ''));
   return 0;
 }

@@ -87,7 +87,8 @@ export function instructions(files: readonly string[], lang: Lang | undefined, t
     const given = titles[i / 2];
     const { title, act } = base.read;
     const cited = given ?? (title ? citation(l, act?.kind ?? 'law', act?.date ?? null, title) : DEFAULT_TITLE[l]);
-    const code = act?.kind === 'code' || /(^|\s)(Кодекс|кодекс|Кодексі|кодексіне|Кодексіне|Code)/u.test(given ?? '');
+    // A code by its act line, or by the title given or read ("Бюджетный кодекс", "Бюджет кодексі", "Budget Code").
+    const code = act?.kind === 'code' || /(^|\s)(кодекс|code)/iu.test(given ?? title ?? '');
     try {
       const operations = planOperations(base.parsed, draft.parsed, { code });
       if (operations.length) acts.push({ citation: cited, operations, code });

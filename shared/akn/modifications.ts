@@ -43,6 +43,9 @@ export function modificationsToOperations(mods: readonly AknModification[], base
     const article = path.findIndex((s) => s.kind === 'article');
     return article > 0 ? path.slice(article) : path;
   };
+  // An article's own text is addressed with its article (intro.ts): a repeal or renumbering of it
+  // would fall on the article.
+  const isOwnText = (unit: Provision) => index.get(unit.uid)?.intro === true;
   const operations: Operation[] = [];
   /** Which modification each operation comes from. */
   const sources: number[] = [];
@@ -61,6 +64,7 @@ export function modificationsToOperations(mods: readonly AknModification[], base
     switch (m.type) {
       case 'repeal':
         if (!unit) return fail(`no unit ${eId} in the law`);
+        if (isOwnText(unit)) return fail(`${eId} is its article's own text, not a unit: repeal the article, or take its words out`);
         operations.push({ op: 'repeal', address: addressOf(unit) });
         return;
       case 'substitution': {
@@ -96,6 +100,7 @@ export function modificationsToOperations(mods: readonly AknModification[], base
       }
       case 'renumbering': {
         if (!unit || m.new === null) return fail(unit ? 'a renumbering needs the new number' : `no unit ${eId} in the law`);
+        if (isOwnText(unit)) return fail(`${eId} is its article's own text, which has no number`);
         const num = /\d+(?:-\d+)*/.exec(m.new)?.[0];
         if (!num) return fail(`no number in «${m.new}»`);
         operations.push({ op: 'renumber', address: addressOf(unit), num });

@@ -4,10 +4,11 @@ import { compareNums } from '../law/numbering';
 import type { LawDoc, Provision } from '../law/provision';
 import { DEFAULT_STUB } from '../law/repealed';
 import { newUid } from '../law/uid';
+import { validateLaw } from '../law/validate';
 import { containerOf, UnitFinder } from './address';
 import { parseUnit } from './content';
-import { replaceThroughout } from './throughout';
-import { InstructionError, type Operation, type WordOperation } from './types';
+import { countThroughout, replaceThroughout, wholeWordMatches } from './throughout';
+import { FINAL_MARK, InstructionError, JOINS_LEFT, type Operation, type WordOperation } from './types';
 
 /** How an operation names its unit in an error message (the caller's formatter, or a plain eId-like form). */
 export type Describe = (op: Operation, index: number) => string;
@@ -25,17 +26,14 @@ export interface ApplyOptions {
 
 const plain: Describe = (op, index) => `instruction ${index + 1} (${op.op}${'address' in op ? ` at ${op.address.map((s) => `${s.kind} ${s.num}`).join(', ')}` : ''})`;
 
-/** Punctuation that ends a unit's text (or line): words added at its end go before it. */
-const FINAL_MARK = /[.;:,]$/;
-/** Words that begin with punctuation join the word before them without a space. */
-const JOINS_LEFT = /^[,.;:)\]»“’]/u;
 
 /**
  * Carries out the operations of an amending law on a copy of the text they amend, in order, and
  * returns the amended text. Every address is read in the text as it was before the law (an address
  * never depends on another statement), lines too: "абзац третий" is the third line of the unit as
- * it stood. An operation that does not fit (unit missing, words not found or found more than once)
- * throws InstructionError naming the instruction and the unit.
+ * it stood. An operation that does not fit (unit missing, words not found or found more than once,
+ * a unit an earlier statement set out anew or excluded) throws InstructionError naming the
+ * instruction and the unit; so does a result that is not a valid law (numbers out of order).
  */
 export function applyOperations(base: LawDoc, ops: readonly Operation[], options: ApplyOptions = {}): LawDoc {
   const describe = options.describe ?? plain;
@@ -44,6 +42,20 @@ export function applyOperations(base: LawDoc, ops: readonly Operation[], options
   const doc: LawDoc = { lang: base.lang, body: base.body.map(copy) };
   const finder = new UnitFinder(doc);
   const lines = new LineTracker();
+  /** Units an earlier statement set out anew or excluded, with the statement's number: nothing more may be said of them. */
+  const settled = new Map<Provision, { index: number; how: 'restated' | 'repealed' }>();
+  /** The units under a unit set out anew or excluded: they are no longer in the text. */
+  const detached = new Map<Provision, number>();
+  const settle = (unit: Provision, index: number, how: 'restated' | 'repealed') => {
+    settled.set(unit, { index, how });
+    const walk = (u: Provision) => {
+      for (const c of finder.children(u)) {
+        detached.set(c, index);
+        walk(c);
+      }
+    };
+    walk(unit);
+  };
   ops.forEach((op, i) => {
     try {
       applyOne(op, i);
@@ -53,13 +65,30 @@ export function applyOperations(base: LawDoc, ops: readonly Operation[], options
     }
   });
   assignEIds(doc.body);
+  try {
+    validateLaw(doc);
+  } catch (error) {
+    throw new InstructionError(`The amended text would not be a valid law: ${(error as Error).message}`);
+  }
   return doc;
 
   function applyOne(op: Operation, i: number): void {
     const fail = (why: string): never => {
       throw new InstructionError(`${describe(op, i)}: ${why}`);
     };
-    const target = (address: readonly PathStep[]) => finder.find(address) ?? fail('no such unit in the text');
+    const found = (address: readonly PathStep[]) => {
+      const unit = finder.find(address) ?? fail('no such unit in the text');
+      const gone = detached.get(unit);
+      if (gone !== undefined) fail(`the unit is no longer in the text: ${describe(ops[gone] as Operation, gone)} set out or excluded the unit that held it`);
+      return unit;
+    };
+    /** A unit the statement changes: one no earlier statement set out anew or excluded. */
+    const target = (address: readonly PathStep[]) => {
+      const unit = found(address);
+      const earlier = settled.get(unit);
+      if (earlier) fail(`${describe(ops[earlier.index] as Operation, earlier.index)} already ${earlier.how === 'restated' ? 'set it out anew' : 'excluded it'}`);
+      return unit;
+    };
     const textOf = (address: readonly PathStep[]) => {
       const unit = target(address);
       return finder.textUnit(unit) ?? fail(`${unit.kind} ${unit.num} has no text of its own to change`);
@@ -77,12 +106,15 @@ export function applyOperations(base: LawDoc, ops: readonly Operation[], options
         const unit = target(op.address);
         const fresh = parseOr(fail, () => parseUnit(op.content, unit.kind, doc.lang, makeUid));
         Object.assign(unit, { num: fresh.num, heading: fresh.heading, text: fresh.text, repealed: fresh.repealed, children: fresh.children });
+        settle(unit, i, 'restated');
         break;
       }
       case 'insert': {
         const fresh = parseOr(fail, () => parseUnit(op.content, op.kind, doc.lang, makeUid));
         if (op.kind !== 'part' && fresh.num !== op.num) fail(`the quoted ${op.kind} is numbered ${fresh.num}, not ${op.num}`);
-        insert(doc, op.parent.length ? target(op.parent) : null, fresh, op.num, finder, fail);
+        const parent = op.parent.length ? found(op.parent) : null;
+        if (parent && settled.get(parent)?.how === 'repealed') fail('the unit it would go into is excluded');
+        insert(doc, parent, fresh, op.num, finder, fail);
         break;
       }
       case 'insertLine':
@@ -98,6 +130,7 @@ export function applyOperations(base: LawDoc, ops: readonly Operation[], options
         else unit.text = DEFAULT_STUB[doc.lang];
         unit.repealed = true;
         unit.children = [];
+        settle(unit, i, 'repealed');
         break;
       }
       case 'renumber':
@@ -116,14 +149,17 @@ export function applyOperations(base: LawDoc, ops: readonly Operation[], options
           lines.edit(holder, op.line, (line) => editWords(line, op, fail), fail);
         } else {
           const holder = wordsHolder(unit, op, finder) ?? fail(wordsMissing(op));
-          holder.text = editWords(holder.text, op, fail);
+          if ('several' in holder) fail(`the words are not in its own text but in ${holder.several} units under it: say which one`);
+          else holder.text = editWords(holder.text, op, fail);
         }
         break;
       }
       case 'throughout': {
-        const count = replaceThroughout(doc.body, op.replacements);
-        const missing = op.replacements.filter((_, k) => count[k] === 0);
+        // Counted first: a statement with a phrase that does not occur changes nothing.
+        const counts = countThroughout(doc.body, op.replacements);
+        const missing = op.replacements.filter((_, k) => counts[k] === 0);
         if (missing.length) fail(`the words ${missing.map((r) => `«${r.from}»`).join(', ')} do not occur in the text`);
+        replaceThroughout(doc.body, op.replacements);
         break;
       }
     }
@@ -142,7 +178,7 @@ function headingContent(content: string, fail: (why: string) => never): string {
  * part) when the words are there; otherwise the one unit under it whose text has them once, as
  * statements address an article when the words occur once in it ("в статье 5 слова …").
  */
-function wordsHolder(unit: Provision, op: WordOperation, finder: UnitFinder): Provision | undefined {
+function wordsHolder(unit: Provision, op: WordOperation, finder: UnitFinder): Provision | { several: number } | undefined {
   const own = finder.textUnit(unit);
   const needle = op.op === 'replace' ? op.from : op.op === 'add' ? op.anchor : op.op === 'delete' ? op.words : null;
   if (op.op === 'mark') return own;
@@ -156,7 +192,8 @@ function wordsHolder(unit: Provision, op: WordOperation, finder: UnitFinder): Pr
     }
   };
   walk(unit);
-  return holders.length === 1 ? holders[0] : own;
+  if (holders.length > 1) return { several: holders.length };
+  return holders[0] ?? own;
 }
 
 function wordsMissing(op: WordOperation): string {
@@ -171,12 +208,18 @@ function parseOr<T>(fail: (why: string) => never, fn: () => T): T {
   }
 }
 
-/** The only position of a phrase in a text, or a failure naming why there is not exactly one. */
+/**
+ * The only position of a phrase in a text, or a failure naming why there is not exactly one. A
+ * phrase found several times, once as whole words ("вуз" in "вуз … вузовский"), is that once: the
+ * statement names words, not parts of words.
+ */
 function onlyPosition(text: string, phrase: string, fail: (why: string) => never): number {
   const at = text.indexOf(phrase);
   if (!phrase || at < 0) return fail(`the words «${phrase}» are not in it`);
-  if (text.indexOf(phrase, at + 1) >= 0) return fail(`the words «${phrase}» occur more than once in it`);
-  return at;
+  if (text.indexOf(phrase, at + 1) < 0) return at;
+  const whole = wholeWordMatches(text, [phrase]);
+  if (whole.length === 1) return (whole[0] as { at: number }).at;
+  return fail(`the words «${phrase}» occur more than once in it`);
 }
 
 /**
@@ -223,17 +266,22 @@ export function editWords(text: string, op: WordOperation, fail: (why: string) =
 
 /**
  * The lines (абзацы) of units as an amending law addresses them: by their number in the text as it
- * stood, whatever lines the law already added or took out.
+ * stood, whatever lines the law already added or took out. Lines the law adds one after another
+ * ("дополнить абзацами третьим и четвертым") follow each other: a new line N goes after the new
+ * line N - 1 when the law added one.
  */
 class LineTracker {
   /** For each unit touched: base line number (index + 1) → current line index, -1 when taken out. */
   private readonly maps = new Map<Provision, number[]>();
+  /** For each unit touched: the line number a new line was added as → its current line index. */
+  private readonly added = new Map<Provision, Map<number, number>>();
 
   private mapOf(unit: Provision): number[] {
     let map = this.maps.get(unit);
     if (!map) {
-      map = unit.text.split('\n').map((_, i) => i);
+      map = lines(unit.text).map((_, i) => i);
       this.maps.set(unit, map);
+      this.added.set(unit, new Map());
     }
     return map;
   }
@@ -242,7 +290,24 @@ class LineTracker {
     const at = this.mapOf(unit)[line - 1];
     if (at === undefined) return fail(`it has no line ${line}`);
     if (at < 0) return fail(`its line ${line} was already taken out`);
+    // The map is of this unit's lines; a text changed otherwise since would not match it.
+    if (at >= lines(unit.text).length) return fail(`its line ${line} is no longer where it was`);
     return at;
+  }
+
+  /** Moves every remembered index at or after `from` by `delta`; `gone` marks the one taken out. */
+  private shift(unit: Provision, from: number, delta: number, gone?: number): void {
+    const map = this.mapOf(unit);
+    for (let k = 0; k < map.length; k++) {
+      const at = map[k] as number;
+      if (gone !== undefined && at === gone) map[k] = -1;
+      else if (at >= from) map[k] = at + delta;
+    }
+    const added = this.added.get(unit) as Map<number, number>;
+    for (const [line, at] of added) {
+      if (gone !== undefined && at === gone) added.delete(line);
+      else if (at >= from) added.set(line, at + delta);
+    }
   }
 
   set(unit: Provision, line: number, content: string, fail: (why: string) => never): void {
@@ -252,41 +317,48 @@ class LineTracker {
 
   edit(unit: Provision, line: number, change: (text: string) => string, fail: (why: string) => never): void {
     const at = this.indexOf(unit, line, fail);
-    const current = unit.text.split('\n');
+    const current = lines(unit.text);
     current[at] = change(current[at] as string);
     unit.text = current.join('\n');
   }
 
-  /** A new line that becomes line `line`: after line `line - 1` as it stood. */
+  /** A new line that becomes line `line`: after the new line `line - 1` if the law added one, else after line `line - 1` as it stood. */
   insert(unit: Provision, line: number, content: string, fail: (why: string) => never): void {
     if (content.includes('\n')) fail('a line is one line');
     const map = this.mapOf(unit);
-    if (line < 1 || line > map.length + 1) fail(`it has ${map.length} lines: no line ${line} can be added`);
+    const added = this.added.get(unit) as Map<number, number>;
+    const afterNew = added.get(line - 1);
+    if (afterNew === undefined && (line < 1 || line > map.length + 1)) fail(`it has ${map.length} lines: no line ${line} can be added`);
     let at = 0;
-    for (let k = line - 2; k >= 0; k--) {
-      if ((map[k] as number) >= 0) {
-        at = (map[k] as number) + 1;
-        break;
+    if (afterNew !== undefined) at = afterNew + 1;
+    else {
+      for (let k = line - 2; k >= 0; k--) {
+        if ((map[k] as number) >= 0) {
+          at = (map[k] as number) + 1;
+          break;
+        }
       }
     }
-    const current = unit.text ? unit.text.split('\n') : [];
+    const current = lines(unit.text);
     current.splice(at, 0, content);
     unit.text = current.join('\n');
-    for (let k = 0; k < map.length; k++) if ((map[k] as number) >= at) map[k] = (map[k] as number) + 1;
+    this.shift(unit, at, 1);
+    added.set(line, at);
   }
 
   remove(unit: Provision, line: number, fail: (why: string) => never): void {
     const at = this.indexOf(unit, line, fail);
-    const current = unit.text.split('\n');
+    const current = lines(unit.text);
     if (current.length === 1) fail('its only line cannot be taken out: exclude the unit instead');
     current.splice(at, 1);
     unit.text = current.join('\n');
-    const map = this.mapOf(unit);
-    for (let k = 0; k < map.length; k++) {
-      if (map[k] === at) map[k] = -1;
-      else if ((map[k] as number) > at) map[k] = (map[k] as number) - 1;
-    }
+    this.shift(unit, at + 1, -1, at);
   }
+}
+
+/** The lines of a text; none for an empty one. */
+function lines(text: string): string[] {
+  return text ? text.split('\n') : [];
 }
 
 /** Puts a new unit among its parent's children, in the place its number gives it. */

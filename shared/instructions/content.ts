@@ -42,10 +42,17 @@ export function parseUnit(content: string, kind: ProvisionKind, lang: Lang, make
 /**
  * The units of one quoted text that holds several of them ("дополнить пунктами 4 и 5 следующего
  * содержания: «4. …\n5. …»"), each as it would be quoted alone; null when the text does not hold
- * exactly those units, in that order, each starting a line.
+ * exactly those units, in that order, each starting a line (parts: as many as named, each from a
+ * line that is not a subparagraph).
  */
 export function splitQuotedUnits(content: string, kind: ProvisionKind, nums: readonly string[], lang: Lang): string[] | null {
   const lines = content.split('\n');
+  if (kind === 'part') {
+    // Parts are not numbered: each starts with a line that is not one of its subparagraphs.
+    const starts = lines.flatMap((line, k) => (/^\d+(?:-\d+)*\)(\s|$)/u.test(line) ? [] : [k]));
+    if (starts.length !== nums.length || starts[0] !== 0) return null;
+    return starts.map((start, k) => lines.slice(start, starts[k + 1] ?? lines.length).join('\n'));
+  }
   const starts = (line: string, num: string) => {
     if (kind === 'paragraph') return line.startsWith(`${num}. `) || line === `${num}.`;
     if (kind === 'subparagraph') return line.startsWith(`${num}) `) || line === `${num})`;
@@ -61,4 +68,10 @@ export function splitQuotedUnits(content: string, kind: ProvisionKind, nums: rea
     from = i + 1;
   }
   return at.map((start, k) => lines.slice(start, at[k + 1] ?? lines.length).join('\n'));
+}
+
+/** The lines of one quoted text that holds several ("дополнить абзацами третьим и четвертым"): exactly `count`, or null. */
+export function splitQuotedLines(content: string, count: number): string[] | null {
+  const lines = content.split('\n');
+  return lines.length === count ? lines : null;
 }

@@ -47,7 +47,11 @@ function ruWhat(ops: readonly Operation[]): string {
   return `${one ? 'следующее' : 'следующие'} ${parts.join(' и ') || 'изменения'}`;
 }
 
-/** "мынадай өзгерістер мен толықтырулар" / "мынадай өзгеріс пен толықтыру" … (пен after a singular, мен after a plural). */
+/**
+ * "мынадай өзгерістер мен толықтырулар" / "мынадай өзгеріс пен толықтыру" …: the conjunction goes
+ * by the last sound of the word before it (пен after a voiceless consonant: "өзгеріс пен"; мен
+ * after a vowel or a sonorant: "өзгерістер мен"), which for these two words is their number.
+ */
 function kkWhat(ops: readonly Operation[]): string {
   const { changes, additions } = counts(ops);
   const c = changes === 1 ? 'өзгеріс' : 'өзгерістер';

@@ -1,6 +1,6 @@
 import type { PathStep } from '../amend/types';
-import { romanNumerals } from '../import/markers';
-import { kazakhLetters, normalizeBlock, typographicQuotes } from '../import/normalize';
+import { romanNumerals } from '../law/read/publication';
+import { kazakhLetters, normalizeBlock, typographicQuotes } from '../law/read/normalize';
 import type { Lang } from '../law/language';
 import { canContain } from './address';
 import { FIXED_LINES } from './formulas';
@@ -38,6 +38,12 @@ const THROUGHOUT: Record<Lang, { header: RegExp; prefix: string }> = {
   kk: { header: /^((осы )?(Заңның|Кодекстің|заңның|кодекстің) )?бүкіл мәтіні? бойынша$/iu, prefix: 'бүкіл мәтін бойынша ' },
   en: { header: /^throughout the text( of the (Law|Code))?$/iu, prefix: 'throughout the text ' },
 };
+
+/**
+ * What follows "2) " when the number is a Kazakh subparagraph's, not an item's: the subparagraph's
+ * name, at once or after the rest of a list ("2) тармақшасы", "2) және 3) тармақшалары").
+ */
+const KK_SUBPARAGRAPH_LINK = /^(?:\s*(?:,|және)\s*\d+(?:-\d+)*\))*\s*(?:тармақша|тармақ)\S*(?:\s|$)/u;
 
 /** The words of a statement that introduce the quoted new wording of several units, each in its own quote. */
 const NEW_WORDING = /(в следующей редакции|мынадай редакцияда жазылсын|in the following wording)\s*:/u;
@@ -168,7 +174,7 @@ export function readAmendingLaw(lang: Lang, text: string): AmendingLawReading {
         continue;
       }
       const numbered = /^(\d+(?:-\d+)*)\)\s+(.*)$/su.exec(line);
-      if (numbered && numbered[1] === String(item + 1) && !(lang === 'kk' && /^(тармақша|тармақ)\S*(\s|$)/u.test(numbered[2] as string))) {
+      if (numbered && numbered[1] === String(item + 1) && !(lang === 'kk' && KK_SUBPARAGRAPH_LINK.test(numbered[2] as string))) {
         item += 1;
         groups = [];
         throughout = false;
@@ -184,7 +190,7 @@ export function readAmendingLaw(lang: Lang, text: string): AmendingLawReading {
       const frame = sofar.replace(/\s+/g, ' ').trim().slice(0, -1).trim();
       if (THROUGHOUT[lang].header.test(frame) || candidates().some((g) => grammar.readGroupHeader(frame, ctxOf(g)) !== null)) {
         buffer = [];
-        header(frame);
+        if (!header(frame)) reading.statements.push({ line: startLine, text: frame, act: reading.acts.length - 1, operations: [], problem: 'a group header that names no unit here' });
       }
       continue;
     }

@@ -228,9 +228,8 @@ function textOperations(from: string, to: string, words: boolean, address: PathS
   let end = 0;
   while (end < shorter.length - at && longer[longer.length - 1 - end] === shorter[shorter.length - 1 - end]) end += 1;
   if (at + end < shorter.length) {
-    // Other lines changed too: set the changed ones out after adding or taking out the line.
-    // Keep it simple and exact: only when the extra line is the last one of the longer text.
-    if (longer.slice(0, -1).length !== shorter.length) return null;
+    // Other lines changed too: the extra line is taken as the last one of the longer text, and the
+    // changed lines before it are set out (or changed by their words) one by one.
     at = shorter.length;
   }
   if (a.length > b.length) {

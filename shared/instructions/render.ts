@@ -88,7 +88,12 @@ function statements(ops: readonly Operation[]): Operation[][] {
   return out;
 }
 
-/** Contiguous runs of operations by the next unit below `group` they are about (null: the group's own unit, or the act). */
+/**
+ * Contiguous runs of operations by the next unit below `group` they are about (null: the group's
+ * own unit, or the act). An operation that makes one list statement with the run before it (the
+ * same operation on the next sibling: "пункты 2 и 3 исключить") joins that run, when the run is one
+ * statement, so that the list is not split by its units.
+ */
 function runsBelow(ops: readonly Operation[], group: readonly PathStep[]): { key: PathStep | null; ops: Operation[] }[] {
   const runs: { key: PathStep | null; ops: Operation[] }[] = [];
   for (const op of ops) {
@@ -96,6 +101,7 @@ function runsBelow(ops: readonly Operation[], group: readonly PathStep[]): { key
     const key = anchor && relative(anchor, group) !== null ? (anchor[group.length] ?? null) : null;
     const last = runs[runs.length - 1];
     if (last && last.key && key && last.key.kind === key.kind && last.key.num === key.num) last.ops.push(op);
+    else if (last && statements(last.ops).length === 1 && joinable(last.ops[last.ops.length - 1] as Operation, op)) last.ops.push(op);
     else runs.push({ key, ops: [op] });
   }
   return runs;

@@ -56,6 +56,21 @@ export function replaceWholeWords(text: string, replacements: readonly Replaceme
   return { text: out + text.slice(last), counts };
 }
 
+/** How often each phrase stands as whole words in units (headings and texts), changing nothing. */
+export function countThroughout(units: readonly Provision[], replacements: readonly Replacement[]): number[] {
+  const total = replacements.map(() => 0);
+  const walk = (list: readonly Provision[]) => {
+    for (const u of list) {
+      for (const field of ['heading', 'text'] as const) {
+        for (const m of wholeWordMatches(u[field], replacements.map((r) => r.from))) total[m.index] = (total[m.index] as number) + 1;
+      }
+      walk(u.children);
+    }
+  };
+  walk(units);
+  return total;
+}
+
 /**
  * Carries out a "throughout the text" statement on units in place (headings and texts): every
  * replacement at once, as whole words. Returns how often each replacement was made.

@@ -51,6 +51,15 @@ export type WordOperation = Extract<Operation, { op: 'replace' | 'add' | 'append
 /** The punctuation marks that can end a unit's text, which a `mark` operation replaces. */
 export const FINAL_MARKS: readonly string[] = ['.', ';', ',', ':'];
 
+/** A text that ends with one of the FINAL_MARKS: words added at its end go before the mark. */
+export const FINAL_MARK = /[.;:,]$/;
+
+/**
+ * Words that begin with punctuation join the word before them without a space: the planner writes
+ * and the applier carries out the same spacing (apply-ops.ts, word-ops.ts).
+ */
+export const JOINS_LEFT = /^[,.;:)\]»“’]/u;
+
 /** The settings of rendering that are a drafter's judgement or depend on the act. */
 export interface InstructionOptions {
   /** The same word replacement in at least this many units becomes one "throughout the text" instruction. */

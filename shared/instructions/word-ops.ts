@@ -3,7 +3,7 @@ import type { DiffOp } from '../diff/ops';
 import { isWordToken, tokenize } from '../diff/tokenize';
 import type { Lang } from '../law/language';
 import { editWords } from './apply-ops';
-import { FINAL_MARKS, type Within, type WordOperation } from './types';
+import { FINAL_MARK, FINAL_MARKS, JOINS_LEFT, type Within, type WordOperation } from './types';
 
 const fail = (why: string): never => {
   throw new Error(why);
@@ -47,10 +47,6 @@ function takeWordFromStart(tokens: string[]): string {
   return out;
 }
 
-/** Punctuation that ends a text; words added at the end go before it (apply-ops.ts). */
-const FINAL_MARK = /[.;:,]$/;
-/** Words that begin with punctuation join the word before them without a space. */
-const JOINS_LEFT = /^[,.;:)\]»“’]/u;
 
 /**
  * A Kazakh modifier whose noun follows it ("ғылыми-зерттеу жобаларына"): a hyphenated compound or a

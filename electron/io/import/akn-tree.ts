@@ -31,11 +31,6 @@ const COMMON: Record<string, ProvisionKind> = {
 /** What an importer's finding says, kept short. */
 type Warn = (code: string, where: string, message: string) => void;
 
-/**
- * A number as printed, read into ours: "Статья 5-1." → 5-1, "CHAPTER IV" → 4, "(a)" → 1, "12A" →
- * 12-1 (as Kazakh technique numbers an inserted unit), "§ 3" → 3. Letters and Roman numerals of a
- * list of siblings are read as one scheme (decided by the caller); null for no number at all.
- */
 /** A printed number without the words around it ("Статья", "CHAPTER", "Artículo", "-бап") and its brackets and points. */
 function coreOf(raw: string): string {
   const text = raw
@@ -46,6 +41,11 @@ function coreOf(raw: string): string {
   return text.replace(/^[([]/, '').replace(/[)\].:]+$/, '').trim();
 }
 
+/**
+ * A number as printed, read into ours: "Статья 5-1." → 5-1, "CHAPTER IV" → 4, "(a)" → 1, "12A" →
+ * 12-1 (as Kazakh technique numbers an inserted unit), "§ 3" → 3. Letters and Roman numerals of a
+ * list of siblings are read as one scheme (decided by the caller); null for no number at all.
+ */
 function numberOf(raw: string, scheme: 'roman' | 'letters'): string | null {
   const core = coreOf(raw);
   if (/^\d+(?:-\d+)*$/.test(core)) return core;

@@ -28,7 +28,8 @@ export interface NumberingRef {
  * Word's automatic list numbering (word/numbering.xml), so that a paragraph numbered by Word reads
  * with the number Word displays ("3)", "2.", "Статья 5."): list definitions (abstractNum) with their
  * levels' start, format and text ("%1)"), list instances (num) with their start overrides, counted
- * per instance as Word counts them — a level restarts when a level above it moves on.
+ * as Word counts them — per list definition (an instance with a start override on its own), a
+ * level restarting when a level above it moves on.
  */
 export class DocxNumbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
@@ -112,11 +113,14 @@ export class DocxNumbering {
     const level = levels?.get(ref.ilvl);
     if (!instance || !levels || !level) return null;
     const startOf = (ilvl: number) => instance.starts.get(ilvl) ?? levels.get(ilvl)?.start ?? 1;
-    const counters = this.counters.get(ref.numId) ?? [];
+    // Instances of one list definition go on counting as one list, as Word shows them; an
+    // instance that overrides a start is a list of its own (a restart).
+    const key = instance.starts.size ? `num ${ref.numId}` : `list ${instance.abstractId}`;
+    const counters = this.counters.get(key) ?? [];
     for (let k = 0; k < ref.ilvl; k++) counters[k] ??= startOf(k);
     counters[ref.ilvl] = counters[ref.ilvl] === undefined ? startOf(ref.ilvl) : (counters[ref.ilvl] as number) + 1;
     counters.length = ref.ilvl + 1; // the levels below restart
-    this.counters.set(ref.numId, counters);
+    this.counters.set(key, counters);
     if (level.format === 'bullet' || level.format === 'none') return null;
     const shown = level.text.replace(/%([1-9])/g, (_, d: string) => {
       const k = Number(d) - 1;

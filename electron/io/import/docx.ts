@@ -47,6 +47,8 @@ export function readDocxBlocks(bytes: Buffer, file: string, limits: ImportLimits
   let fallback = 0;
   let inParagraphProps = 0;
   let inRunProps = 0;
+  // A tracked change of paragraph properties keeps the old ones (w:pPrChange): not what the paragraph has.
+  let oldProps = 0;
   let count = 0;
   let inTable = 0;
   let carried = '';
@@ -67,14 +69,17 @@ export function readDocxBlocks(bytes: Buffer, file: string, limits: ImportLimits
         case 'rPr':
           inRunProps += 1;
           break;
+        case 'pPrChange':
+          oldProps += 1;
+          break;
         case 'pStyle':
-          if (paragraph) paragraph.style = wAttr(tag, 'val');
+          if (paragraph && !oldProps) paragraph.style = wAttr(tag, 'val');
           break;
         case 'ilvl':
-          if (paragraph && inParagraphProps) paragraph.numbering.ilvl = Number(wAttr(tag, 'val') ?? 0);
+          if (paragraph && inParagraphProps && !oldProps) paragraph.numbering.ilvl = Number(wAttr(tag, 'val') ?? 0);
           break;
         case 'numId':
-          if (paragraph && inParagraphProps) paragraph.numbering.numId = wAttr(tag, 'val') ?? '0';
+          if (paragraph && inParagraphProps && !oldProps) paragraph.numbering.numId = wAttr(tag, 'val') ?? '0';
           break;
         case 't':
           inText = true;
@@ -82,7 +87,7 @@ export function readDocxBlocks(bytes: Buffer, file: string, limits: ImportLimits
         case 'del':
         case 'moveFrom':
           // The paragraph mark deleted (w:pPr/w:rPr/w:del): the paragraph runs on into the next.
-          if (paragraph && inParagraphProps && inRunProps) paragraph.markDeleted = true;
+          if (paragraph && inParagraphProps && inRunProps) paragraph.markDeleted ||= !oldProps;
           // Deleted text of tracked changes, and the old place of moved text, are not the text.
           else deleted += 1;
           break;
@@ -107,10 +112,19 @@ export function readDocxBlocks(bytes: Buffer, file: string, limits: ImportLimits
       if (tag.local === 't') inText = false;
       else if (tag.local === 'pPr') inParagraphProps -= 1;
       else if (tag.local === 'rPr') inRunProps -= 1;
+      else if (tag.local === 'pPrChange') oldProps -= 1;
       else if ((tag.local === 'del' || tag.local === 'moveFrom') && !(paragraph && inParagraphProps && inRunProps)) deleted -= 1;
       else if (tag.local === 'tbl') inTable -= 1;
       else if (tag.local === 'p' && paragraph) {
         count += 1;
+        if (paragraph.markDeleted) {
+          // Its mark deleted, the paragraph is the start of the next one, which gives the merged
+          // paragraph its properties (its style, its list number), as Word shows the change accepted.
+          carried += paragraph.text;
+          open.pop();
+          paragraph = open[open.length - 1] ?? null;
+          return;
+        }
         const style = paragraph.style ? styles.get(paragraph.style) : undefined;
         const name = style?.name ?? paragraph.style ?? '';
         const role = TITLE_STYLE.test(name) ? 'title' : HEADING_STYLE.test(name) ? 'heading' : undefined;
@@ -119,12 +133,10 @@ export function readDocxBlocks(bytes: Buffer, file: string, limits: ImportLimits
         const number = listed ? numbering.next(listed) : null;
         // Numbered by a list the file does not define: the number Word would show is unknown.
         const unknown = listed !== null && !numbering.defines(listed);
-        const text = carried + (number ? `${number} ${paragraph.text.replace(/^\s+/, '')}` : paragraph.text);
-        if (paragraph.markDeleted) carried = text;
-        else {
-          carried = '';
-          blocks.add(text, `paragraph ${count}${inTable ? ' (in a table)' : ''}`, { ...(role ? { role } : {}), ...(unknown ? { autoNumbered: true } : {}) });
-        }
+        const own = carried + paragraph.text;
+        carried = '';
+        const text = number ? `${number} ${own.replace(/^\s+/, '')}` : own;
+        blocks.add(text, `paragraph ${count}${inTable ? ' (in a table)' : ''}`, { ...(role ? { role } : {}), ...(unknown ? { autoNumbered: true } : {}) });
         open.pop();
         paragraph = open[open.length - 1] ?? null;
       }

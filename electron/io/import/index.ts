@@ -52,7 +52,7 @@ export function readLawFile(name: string, bytes: Uint8Array, options: ReadOption
     if (format === 'akn') return { format, ...readAkn(bytes, name, limits, clock.check, detect) };
     const blocks =
       format === 'docx' ? readDocxBlocks(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, limits, clock.check) : format === 'html' ? readHtmlBlocks(bytes, name, limits, clock.check) : readTextBlocks(bytes, name, limits, clock.check);
-    const detected = detectLaw(blocks, detect);
+    const detected = detectLaw(blocks, { ...detect, plainText: format === 'text' });
     clock.check();
     return { format, ...detected };
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { PathStep } from '../../amend/types';
 import type { Lang } from '../../law/language';
 import type { ProvisionKind } from '../../law/kinds';
-import { splitQuotedUnits } from '../content';
+import { splitQuotedLines, splitQuotedUnits } from '../content';
 import type { StatementContext, Unreadable } from '../grammar';
 import type { Operation } from '../types';
 import type { Cursor } from './cursor';
@@ -34,15 +34,16 @@ export function finisher(c: Cursor): (ops: Operation[] | null) => Operation[] | 
 
 /**
  * The insertions of "дополнить пунктами 4 и 5 следующего содержания: «4. …\n5. …»": one operation
- * per new unit (or line), each with its part of the quoted text; null when the quote does not hold
- * those units, or the address cannot hold them.
+ * per new unit (or line), each with its part of the quoted text (lines: one line each); null when
+ * the quote does not hold those units, or the address cannot hold them.
  */
 export function insertions(where: ReadAddress, unit: Link, content: string, ctx: StatementContext, lang: Lang): Operation[] | null {
-  const kind: ProvisionKind = unit.unit === 'item' ? 'subparagraph' : (unit.unit as ProvisionKind);
-  const contents = unit.nums.length > 1 ? splitQuotedUnits(content, kind, unit.nums, lang) : [content];
-  if (!contents) return null;
   const targets = targetsOf({ links: [...where.links, { ...unit, insert: true }] }, ctx);
   if (!targets || targets.some(isAddress)) return null;
+  const kind: ProvisionKind = unit.unit === 'item' ? 'subparagraph' : (unit.unit as ProvisionKind);
+  const asLines = targets.every((t) => 'op' in t && t.op === 'insertLine');
+  const contents = targets.length === 1 ? [content] : asLines ? splitQuotedLines(content, targets.length) : splitQuotedUnits(content, kind, unit.nums, lang);
+  if (!contents) return null;
   return targets.map((t, k) => ({ ...t, content: contents[k] as string }) as Operation);
 }
 

@@ -1,5 +1,5 @@
-import { NotALawError } from '../../import/detect';
-import { readLawText } from '../../import/text';
+import { NotALawError } from '../read/detect';
+import { readLawText } from '../read/text';
 import type { Lang } from '../language';
 import type { LawDoc } from '../provision';
 import { LawStructureError } from '../structure-error';
@@ -17,7 +17,7 @@ export interface ParseOptions {
 /**
  * Parses a law text (the plain-text format of resources/corpus/FORMAT.md, or the same text as the
  * portal shows it: indented, ASCII quotes, notes) into a provision tree, through the one reader
- * (shared/import/detect.ts) in its strict mode: the first line that cannot be placed, or a tree
+ * (shared/law/read/detect.ts) in its strict mode: the first line that cannot be placed, or a tree
  * error, throws LawStructureError with the line number; a text with no heading or no article throws
  * it with the code EMPTY. Warnings are dropped: readLawText gives them.
  */

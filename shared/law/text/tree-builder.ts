@@ -20,7 +20,7 @@ export type Misplaced = (code: LawErrorCode, message: string, where: LineSource)
 
 /**
  * Builds a provision tree line by line, the same way for the plain-text format (shared/law/text/
- * parse.ts) and for imported texts (shared/import/detect.ts): headings open sections, chapters
+ * parse.ts) and for imported texts (shared/law/read/detect.ts): headings open sections, chapters
  * and articles; `N.` lines are paragraphs of the open article, `N)` lines subparagraphs of the
  * last paragraph or part; notes attach to the unit above; other lines are parts, or new lines
  * (абзацы) of the paragraph or subparagraph above.

@@ -98,6 +98,15 @@ describe('an amending law that cannot all be read', () => {
     expect(r.out).toMatch(/14 statement\(s\): 12 apply, 1 do not apply, 1 cannot be read\.$/);
   });
 
+  it('a line it cannot place (a statement before any act\'s lead-in) fails the whole apply, as a statement it cannot read would', () => {
+    const multi = join(root, 'ru-multi');
+    const stray = readFileSync(join(multi, 'law.txt'), 'utf8').replace('\n1. В Кодекс', '\nстатью 9 исключить;\n1. В Кодекс');
+    const r = zan(['apply', 'base.txt', 'law.txt', '--act', '2'], { 'base.txt': readFileSync(join(multi, 'base-2.txt'), 'utf8'), 'law.txt': stray });
+    expect(r.err).toMatch(/^law\.txt:\d+: a statement before the lead-in of any act: "статью 9 исключить;"$/m);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+  });
+
   it('a law that amends several acts needs --act, and names them', () => {
     const multi = join(root, 'ru-multi');
     const r = zan(['apply', 'base.txt', 'law.txt'], { 'base.txt': readFileSync(join(multi, 'base-2.txt'), 'utf8'), 'law.txt': readFileSync(join(multi, 'law.txt'), 'utf8') });

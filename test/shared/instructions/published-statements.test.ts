@@ -48,6 +48,14 @@ describe('Russian statements as published', () => {
       { op: 'throughout', replacements: [{ from: 'вуз', to: 'университет' }] },
       { op: 'throughout', replacements: [{ from: 'а', to: 'в' }, { from: 'б', to: 'г' }] },
     ]],
+    ['«дополнить абзацами третьим и четвертым» — two new lines in one quote, one each', '1) пункт 2 статьи 4 дополнить абзацами третьим и четвертым следующего содержания:\n«Третий абзац.\nЧетвертый абзац.».', [
+      { op: 'insertLine', address: [art('4'), para('2')], line: 3, content: 'Третий абзац.' },
+      { op: 'insertLine', address: [art('4'), para('2')], line: 4, content: 'Четвертый абзац.' },
+    ]],
+    ['«дополнить частями второй и третьей» — two new parts, each from a line that is not a subparagraph', 'статью 7 дополнить частями второй и третьей следующего содержания:\n«Вторая часть:\n1) первый;\n2) второй.\nТретья часть.».', [
+      { op: 'insert', parent: [art('7')], kind: 'part', num: '2', content: 'Вторая часть:\n1) первый;\n2) второй.' },
+      { op: 'insert', parent: [art('7')], kind: 'part', num: '3', content: 'Третья часть.' },
+    ]],
     ['a statement on several lines with its quote', '1) пункт 2 статьи 4\nизложить в следующей редакции:\n«2. Первая строка\nвторая строка.».', [{ op: 'restate', address: [art('4'), para('2')], content: '2. Первая строка\nвторая строка.' }]],
   ] as [string, string, Operation[]][])('%s', (_name, body, ops) => {
     expect(read('ru', body)).toEqual(ops);
@@ -82,6 +90,11 @@ describe('Kazakh statements as published', () => {
     ]],
     ['«2-тармақ мынадай мазмұндағы екінші бөлікпен толықтырылсын» — a paragraph\'s new part is a new line (P1600000290)', '1) 4-бапта:\n2-тармақ мынадай мазмұндағы екінші бөлікпен толықтырылсын:\n«Жаңа бөлік.».', [{ op: 'insertLine', address: [art('4'), para('2')], line: 2, content: 'Жаңа бөлік.' }]],
     ['«32-баптың үшінші бөлігінің екінші абзацындағы» (Z2200000136)', '32-баптың үшінші бөлігінің екінші абзацындағы «а» деген сөз «б» деген сөзбен ауыстырылсын.', [{ op: 'replace', address: [art('32'), part('3')], line: 2, from: 'а', to: 'б' }]],
+    ['«2) және 3) тармақшалары» — a list that begins a line with a subparagraph\'s number is not an item (Z050000079_)', '1) 1-бапта:\n2) және 3) тармақшалары алынып тасталсын;\n5) тармақша алынып тасталсын.', [
+      { op: 'repeal', address: [art('1'), sub('2')] },
+      { op: 'repeal', address: [art('1'), sub('3')] },
+      { op: 'repeal', address: [art('1'), sub('5')] },
+    ]],
     ['«тақырыптағы» inside a group (Z2000000370)', '1) 17-бапта:\nтақырыптағы «ұйым» деген сөз «мекеме» деген сөзбен ауыстырылсын;\n1-тармақ алынып тасталсын.', [
       { op: 'replace', address: [art('17')], heading: true, from: 'ұйым', to: 'мекеме' },
       { op: 'repeal', address: [art('17'), para('1')] },
@@ -118,6 +131,13 @@ describe('the layout of a published law', () => {
     const reading = readAmendingLaw('kk', text);
     expect(reading.acts).toHaveLength(1);
     expect(reading.acts[0]!.operations).toEqual([{ op: 'repeal', address: [art('5'), para('2')] }]);
+  });
+
+  it('a group header whose unit cannot stand where it is written is reported, not dropped', () => {
+    // "в подпункте 2)" right after the lead-in: a subparagraph needs a paragraph or an article.
+    const reading = readAmendingLaw('ru', `${LEAD.ru}\n1) в подпункте 2):\nслово «а» заменить словом «б»;\n2) пункт 3 статьи 3 исключить.\n`);
+    expect(reading.statements.filter((s) => s.problem).map((s) => [s.line, s.problem])).toContainEqual([2, 'a group header that names no unit here']);
+    expect(reading.acts[0]!.operations).toContainEqual({ op: 'repeal', address: [art('3'), para('3')] });
   });
 
   it('a statement it cannot read is kept with its line and the reason, and the rest is read', () => {

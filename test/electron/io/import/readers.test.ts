@@ -115,6 +115,41 @@ describe('the DOCX reader, on drafts as ministries write them', () => {
   });
 });
 
+describe('the DOCX reader, on tracked changes of list items', () => {
+  const NUMBERING = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ${W}>
+    <w:abstractNum w:abstractNumId="20"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>
+    <w:num w:numId="2"><w:abstractNumId w:val="20"/></w:num>
+    <w:num w:numId="5"><w:abstractNumId w:val="20"/></w:num>
+  </w:numbering>`;
+  const DEL = 'w:id="9" w:author="a" w:date="2026-01-01T00:00:00Z"';
+  const item = (text: string, numId = '2') => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${numId}"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const withNumbering = (body: string) => storedZip({ 'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${body}</w:body></w:document>`, 'word/numbering.xml': NUMBERING });
+  const lead = p('Статья 1. Понятия') + p('В настоящем Законе используются понятия:');
+
+  it('a list item deleted as a tracked change (its text and its mark) is not counted: the next keeps its number', () => {
+    const deletedItem = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:rPr><w:del ${DEL}/></w:rPr></w:pPr><w:del ${DEL}><w:r><w:delText>грант – средства;</w:delText></w:r></w:del></w:p>`;
+    const read = readLawFile('deleted-item.docx', withNumbering(lead + item('вуз – организация;') + deletedItem + item('консорциум – объединение.')));
+    expect(printLaw(read.law)).toBe('Статья 1. Понятия\nВ настоящем Законе используются понятия:\n1) вуз – организация;\n2) консорциум – объединение.\n');
+  });
+
+  it('an item whose mark is deleted runs into the next, which gives the number', () => {
+    const joined = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:rPr><w:del ${DEL}/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">вуз – </w:t></w:r></w:p>`;
+    const read = readLawFile('joined-item.docx', withNumbering(lead + joined + item('организация образования;') + item('консорциум – объединение.')));
+    expect(printLaw(read.law)).toBe('Статья 1. Понятия\nВ настоящем Законе используются понятия:\n1) вуз – организация образования;\n2) консорциум – объединение.\n');
+  });
+
+  it('reads the paragraph\'s properties as they are, not as a tracked change says they were', () => {
+    const changed = `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:pPrChange ${DEL}><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr></w:pPr></w:pPrChange></w:pPr><w:r><w:t>грант – средства;</w:t></w:r></w:p>`;
+    const read = readLawFile('props.docx', withNumbering(lead + item('вуз – организация;') + changed));
+    expect(printLaw(read.law)).toContain('2) грант – средства;');
+  });
+
+  it('counts two instances of one list definition as one list, as Word shows them', () => {
+    const read = readLawFile('instances.docx', withNumbering(lead + item('вуз – организация;') + item('грант – средства;', '5')));
+    expect(printLaw(read.law)).toContain('2) грант – средства;');
+  });
+});
+
 describe('the Akoma Ntoso reader', () => {
   it('counts units against the paragraph limit', () => {
     const xml = `<?xml version="1.0"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><meta><identification source="#x"><FRBRExpression><FRBRlanguage language="rus"/></FRBRExpression></identification></meta><body>${'<hcontainer name="part"/>'.repeat(200)}</body></act></akomaNtoso>`;

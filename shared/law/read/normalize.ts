@@ -1,4 +1,4 @@
-import type { Lang } from '../law/language';
+import type { Lang } from '../language';
 
 /** Text as a law holds it: one line, no-break and odd spaces made plain, Unicode composed, no indentation. */
 export function normalizeBlock(text: string): string {

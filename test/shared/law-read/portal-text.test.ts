@@ -128,6 +128,27 @@ describe('act lines, status labels and notes of other sites', () => {
     expect(article.children[2]!.repealed).toBe(true);
   });
 
+  it('reads a site note that names the unit and the law, without "(см. стар. ред.)", as a note (ru and kk)', () => {
+    const ru = readLawText(['Статья 5. Советы', '1. Советы создаются при органах.', 'Пункт 1 изложен в редакции Закона РК от 10.01.2025 № 150-VIII', '2. Советы отчитываются ежегодно.'].join('\n'));
+    expect(ru.law.body[0]!.children.map((p) => p.text)).toEqual(['Советы создаются при органах.', 'Советы отчитываются ежегодно.']);
+    expect(ru.law.body[0]!.children[0]!.notes).toEqual(['Пункт 1 изложен в редакции Закона РК от 10.01.2025 № 150-VIII']);
+    // A norm that speaks of a paragraph being set out is law text: the word must stand alone.
+    const norm = readLawText(['Статья 5. Советы', '1. Советы создаются при органах.', 'Пунктом 1 изложены правила согласно Закону РК от 10.01.2025 № 150-VIII о советах.'].join('\n'));
+    expect(norm.law.body[0]!.children[0]!.text).toContain('Пунктом 1 изложены');
+    const kk = readLawText(['5-бап. Кеңестер', '1. Кеңестер органдар жанынан құрылады.', '1-тармаққа өзгеріс енгізілді - ҚР 10.01.2025 № 150-VIII Заңымен.', '2. Кеңестер жыл сайын есеп береді.'].join('\n'));
+    expect(kk.law.body[0]!.children.map((p) => p.text)).toEqual(['Кеңестер органдар жанынан құрылады.', 'Кеңестер жыл сайын есеп береді.']);
+    expect(kk.law.body[0]!.children[0]!.notes).toHaveLength(1);
+  });
+
+  it('keeps a preamble line in capitals of a plain text as the preamble: only a line above an act line is a title', () => {
+    const text = 'НАСТОЯЩИЙ ЗАКОН РЕГУЛИРУЕТ ОТНОШЕНИЯ В ОБЛАСТИ НАУКИ.\n\nСтатья 1. Понятия\nТекст.\n';
+    const read = readLawText(text);
+    expect(read.title).toBeNull();
+    expect(printLaw(read.law)).toBe(text);
+    const titled = readLawText('О НАУКЕ\nЗакон Республики Казахстан от 18 февраля 2011 года № 407-IV.\nСтатья 1. Понятия\nТекст.\n');
+    expect(titled.title).toBe('О НАУКЕ');
+  });
+
   it('skips a table of contents printed out in full, until the text begins again', () => {
     const read = readLawText(['Вниманию пользователей!', 'Для удобства пользования ИЗПИ создано ОГЛАВЛЕНИЕ', 'ОГЛАВЛЕНИЕ', 'Глава 1. Общие положения', 'Статья 1. Понятия', 'Статья 2. Цели', 'Глава 1. Общие положения', 'Статья 1. Понятия', 'Текст.', 'Статья 2. Цели', 'Текст.'].join('\n'));
     expect(printLaw(read.law)).toBe('Глава 1. Общие положения\nВниманию пользователей! Для удобства пользования ИЗПИ создано ОГЛАВЛЕНИЕ\n\nСтатья 1. Понятия\nТекст.\n\nСтатья 2. Цели\nТекст.\n');

@@ -16,8 +16,9 @@ export function textBlocks(text: string): SourceBlock[] {
 /**
  * Reads a law from plain text — the canonical format (resources/corpus/FORMAT.md) or a text copied
  * from the portal, indented, with ASCII quotes, notes and an act line — through the same reader
- * as every other format (detectLaw), with what it found and every warning.
+ * as every other format (detectLaw), with what it found and every warning. A line in capitals
+ * is a title only above an act line (DetectOptions.plainText).
  */
 export function readLawText(text: string, options: DetectOptions = {}): DetectedLaw {
-  return detectLaw(textBlocks(text), options);
+  return detectLaw(textBlocks(text), { plainText: true, ...options });
 }

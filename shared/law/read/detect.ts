@@ -1,13 +1,13 @@
-import { assignEIds } from '../law/eid';
-import type { Lang } from '../law/language';
-import type { LawDoc } from '../law/provision';
-import { LawStructureError } from '../law/structure-error';
-import { detectLanguage } from '../law/text/detect-language';
-import { HEADING_KINDS, MARKERS, PARAGRAPH_LINE, SUBPARAGRAPH_LINE, type HeadingKind } from '../law/text/markers';
-import { strictly, TreeBuilder, type LineSource } from '../law/text/tree-builder';
-import { newUid } from '../law/uid';
-import { validateLaw } from '../law/validate';
-import { PUBLICATION, readActLine, romanNumerals, type ActLine } from './markers';
+import { assignEIds } from '../eid';
+import type { Lang } from '../language';
+import type { LawDoc } from '../provision';
+import { LawStructureError } from '../structure-error';
+import { detectLanguage } from '../text/detect-language';
+import { HEADING_KINDS, MARKERS, PARAGRAPH_LINE, SUBPARAGRAPH_LINE, type HeadingKind } from '../text/markers';
+import { strictly, TreeBuilder, type LineSource } from '../text/tree-builder';
+import { newUid } from '../uid';
+import { validateLaw } from '../validate';
+import { PUBLICATION, readActLine, romanNumerals, type ActLine } from './publication';
 import { kazakhLetters, normalizeBlock, typographicQuotes } from './normalize';
 
 export { normalizeBlock } from './normalize';
@@ -62,6 +62,12 @@ export interface DetectOptions {
   strict?: boolean;
   /** Accept a text without articles (a quoted chapter or section of an amending law). */
   allowNoArticle?: boolean;
+  /**
+   * The blocks are lines of a plain text, which says nothing of their roles: a line in capitals
+   * before the first heading is a title only above an act line (as the portal prints it), never on
+   * its own — in the text format it is the preamble, and reading it as a title would lose it.
+   */
+  plainText?: boolean;
 }
 
 /**
@@ -133,7 +139,7 @@ export function detectLaw(blocks: readonly SourceBlock[], options: DetectOptions
           findings.push({ severity: 'error', code, where: where.label, ...(where.line !== undefined ? { line: where.line } : {}), message: `${message} It was kept as text.` });
         },
   );
-  const reader = new OfficialText(lang, builder, findings);
+  const reader = new OfficialText(lang, builder, findings, options.plainText ?? false);
   const titled = titleBeforeActLine(clean, lang);
   if (titled) reader.title = titled.title;
   for (const [i, block] of clean.entries()) {
@@ -203,6 +209,7 @@ class OfficialText {
     private readonly lang: Lang,
     private readonly builder: TreeBuilder,
     private readonly findings: ImportFinding[],
+    private readonly plainText: boolean,
   ) {
     this.markers = PUBLICATION[lang];
   }
@@ -217,8 +224,8 @@ class OfficialText {
       if (!this.isStructural(line) && !this.markers.contents.test(line)) return this.note(`${marker} ${line}`, where);
       this.note(marker, where);
     }
-    if (this.noteRunning && this.continuesNote(line)) {
-      this.builder.continueNote(line);
+    // A note's next line joins it; with no note to join (never expected), the line is read as any other.
+    if (this.noteRunning && this.continuesNote(line) && this.builder.continueNote(line)) {
       this.noteRunning = !closesNote(line);
       return;
     }
@@ -248,14 +255,15 @@ class OfficialText {
         if (this.markers.repealedAct.test(line)) this.warn('ACT_NOT_IN_FORCE', block, `The page marks the act "${line}": it may no longer be in force.`);
         return;
       }
-      if (KIND_LINE.test(line.toUpperCase()) && line === line.toUpperCase()) return;
+      if (!this.plainText && KIND_LINE.test(line.toUpperCase()) && line === line.toUpperCase()) return;
       const act = readActLine(this.lang, line);
       if (act && !this.act) {
         this.act = act;
         if (this.markers.repealedAct.test(line)) this.warn('ACT_NOT_IN_FORCE', block, `The act line says the act is no longer in force: "${clip(line)}".`);
         return;
       }
-      if (this.title === null && this.builder.body.length === 0 && (block.role === 'title' || (line === line.toUpperCase() && /\p{L}/u.test(line) && line.length < 400))) {
+      const capitals = !this.plainText && line === line.toUpperCase() && /\p{L}/u.test(line) && line.length < 400;
+      if (this.title === null && this.builder.body.length === 0 && (block.role === 'title' || capitals)) {
         this.title = line;
         return;
       }

@@ -39,12 +39,14 @@ function unit(kind: ProvisionKind, num: string, text: string, children: Provisio
 /**
  * A synthetic code shaped like the Tax Code: sections, chapters, `articles` articles numbered
  * through (with N-1 inserts and repealed stubs), paragraphs and subparagraphs of legal words.
- * 1,000 articles make about 2 MB of UTF-8.
+ * 1,000 articles make about 2 MB of UTF-8. The result is a valid law (validateLaw), as a real code is.
  */
 export function syntheticCode(articles: number, seed = 1): LawDoc {
   const rand = prng(seed);
   const body: Provision[] = [];
   let articleNo = 0;
+  // Inserted articles after `articleNo`: 5-1, then 5-2 (two inserts in a row must not share a number).
+  let insertedAfter = 0;
   const chaptersPerSection = 10;
   const articlesPerChapter = Math.max(1, Math.ceil(articles / 40));
   let made = 0;
@@ -54,7 +56,8 @@ export function syntheticCode(articles: number, seed = 1): LawDoc {
       const chapter = unit('chapter', String((s - 1) * chaptersPerSection + c), '', [], words(rand, 3, 6).toUpperCase());
       for (let a = 0; a < articlesPerChapter && made < articles; a++, made++) {
         const inserted = rand() < 0.05 && articleNo > 0;
-        const num = inserted ? `${articleNo}-1` : String(++articleNo);
+        if (!inserted) insertedAfter = 0;
+        const num = inserted ? `${articleNo}-${++insertedAfter}` : String(++articleNo);
         if (rand() < 0.03) {
           chapter.children.push(unit('article', num, '', [], 'Исключена Законом РК от 01.01.2025 № 100-VIII.'));
           chapter.children[chapter.children.length - 1]!.repealed = true;
@@ -103,7 +106,8 @@ export interface EditPlan {
 
 /**
  * A draft of the law with a known set of edits, and the ground truth: exactly the words those
- * edits delete and insert (a moved unit changes no words; a renumbered one changes its number).
+ * edits delete and insert (a moved unit changes no words but its number; a renumbered one its number).
+ * The draft is a valid law.
  */
 export function editedDraft(base: LawDoc, plan: EditPlan, seed = 2): { draft: LawDoc; truth: WordCounts } {
   const rand = prng(seed);
@@ -147,9 +151,14 @@ export function editedDraft(base: LawDoc, plan: EditPlan, seed = 2): { draft: La
   for (let i = 0; i < plan.moved; i++) {
     const article = take();
     if (article.children.length < 2) continue;
-    // The first paragraph moves to the end of its article, keeping its number (a move, not a renumbering).
-    const [first] = article.children.splice(0, 1);
-    article.children.push(first as Provision);
+    // The first paragraph moves to the end of its article and takes the number after the last
+    // (numbers must increase): a move, and its number's change.
+    const [first] = article.children.splice(0, 1) as [Provision];
+    const next = String(Number((article.children[article.children.length - 1] as Provision).num.split('-')[0]) + 1);
+    countWords(truth, '-', first.num);
+    countWords(truth, '+', next);
+    first.num = next;
+    article.children.push(first);
   }
   for (let i = 0; i < plan.renumbered; i++) {
     const article = take();

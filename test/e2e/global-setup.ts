@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { rendererConfig } from '../../electron.vite.config';
+import { buildApp } from './build-app';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -22,18 +21,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<void> {
   const out = join(root, '.zan-test');
   mkdirSync(out, { recursive: true });
-  const rendererDir = join(out, 'renderer');
-  await build({ ...rendererConfig(rendererDir), configFile: false, logLevel: 'warn' });
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      outDir: join(out, 'bridge'),
-      emptyOutDir: true,
-      minify: false,
-      lib: { entry: join(root, 'test/e2e/bridge-entry.ts'), formats: ['iife'], name: 'ZanBridge', fileName: () => 'bridge.js' },
-    },
-  });
-  project.provide('rendererDir', rendererDir);
-  project.provide('bridgeScript', join(out, 'bridge', 'bridge.js'));
+  const built = await buildApp(out);
+  project.provide('rendererDir', built.rendererDir);
+  project.provide('bridgeScript', built.bridgeScript);
 }

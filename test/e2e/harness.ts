@@ -1,139 +1,16 @@
-import Database from 'better-sqlite3';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
-import { readCorpus } from '../../electron/io/corpus';
-import { createDispatcher, senderCheck } from '../../electron/ipc/dispatch';
-import { HEADLESS_CHROMIUM_ARGS, htmlToPdfHeadless } from '../../electron/io/pdf-headless';
-import { createHandlers } from '../../electron/ipc/handlers';
-import { createServiceContext, type ServiceContext } from '../../electron/services/context';
-import { seedTaxonomy } from '../../electron/services/gaps';
-import { seedCorpus } from '../../electron/services/seed';
-import { parseSamplePackage, seedSamplePackage } from '../../electron/services/sample-package';
-import { readTaxonomyFile } from '../../electron/io/taxonomy-file';
-import { openDatabase } from '../../electron/store/database';
-import { createStore } from '../../electron/store/store';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { launchChromium, startApp as startAppWith, type AppOptions, type E2EApp } from './app-server';
 
-/** The bundled sample corpus, as the app seeds it on first run. */
-export const CORPUS_DIR = resolve(import.meta.dirname, '../../resources/corpus');
+export * from './app-server';
 
-const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_ARGS, '--disable-quic'];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-/** Serves the built renderer on 127.0.0.1 with the app's CSP, as the window loads it from disk. */
-function serveRenderer(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
-
-/** A running "app": the main-process side in this test process, the renderer in Chromium. */
-export interface E2EApp {
-  page: Page;
-  url: string;
-  databaseFile: string;
-  ctx: ServiceContext;
-  /** Opens a fresh page on the same app (a reopened window). */
-  newPage(): Promise<Page>;
-  close(): Promise<void>;
-}
-
-/** Launches Debian's Chromium the way these machines can run it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
-
-/**
- * Starts the app for a test: a real SQLite file seeded with the sample corpus, the handler table
- * and dispatcher the main process registers, the built renderer served locally, and a page whose
- * `window.zan` is built by the preload's bridge builder over a Playwright binding.
- */
-export async function startApp(
-  browser: Browser,
-  dataDir: string,
-  options: { viewport?: { width: number; height: number }; uiLanguage?: string; samplePackage?: boolean } = {},
-): Promise<E2EApp> {
-  const databaseFile = join(dataDir, 'zan-workbench.sqlite');
-  const ctx = createServiceContext(createStore(openDatabase(databaseFile)));
-  seedCorpus(ctx, readCorpus(CORPUS_DIR));
-  seedTaxonomy(ctx, readTaxonomyFile(join(CORPUS_DIR, '../gaps/default-taxonomy.json')));
-  // The app seeds the sample package on first start; most tests start without it, to count from zero.
-  if (options.samplePackage) seedSamplePackage(ctx, parseSamplePackage(JSON.parse(readFileSync(join(CORPUS_DIR, '../sample-package/package.json'), 'utf8'))));
-  const server = await serveRenderer(inject('rendererDir'));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  // The save and folder dialogs of the app, answered with the test's folder; PDFs printed by headless Chromium.
-  const exports = { chooseSavePath: async (suggestedName: string) => join(dataDir, suggestedName), chooseFolder: async () => dataDir, printPdf: (html: string) => htmlToPdfHeadless(html) };
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile, exports }), {
-    isTrustedSender: senderCheck([url]),
-    validateOutputs: true,
-    log: (message, error) => console.error(message, error),
-  });
-  const bridge = readFileSync(inject('bridgeScript'), 'utf8');
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'ru-RU' });
-  await context.exposeBinding('__zanInvoke', (source, channel: string, payload: unknown) => dispatch(channel, payload, { url: source.frame.url() }));
-  await context.addInitScript({ content: bridge });
-  if (options.uiLanguage) {
-    await context.addInitScript({ content: `localStorage.setItem('zan.uiLanguage', ${JSON.stringify(options.uiLanguage)});` });
-  }
-  const newPage = async () => {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('[page error]', error));
-    await page.goto(url);
-    return page;
-  };
-  const page = await newPage();
-  return {
-    page,
-    url,
-    databaseFile,
-    ctx,
-    newPage,
-    async close() {
-      await context.close();
-      await new Promise((ok) => server.close(ok));
-      ctx.store.db.close();
-    },
-  };
-}
-
-/**
- * Puts the cursor at the very end of a text block, as a click after its last word does. (The End
- * key only reaches the end of the visual line in a wrapped paragraph.) ProseMirror reads the DOM
- * selection on selectionchange, so two frames pass before the caller types.
- */
-export async function cursorAtEnd(page: Page, block: Locator): Promise<void> {
-  await block.evaluate((el) => {
-    el.scrollIntoView({ block: 'center' });
-    (el.closest('[contenteditable="true"]') as HTMLElement | null)?.focus();
-    const range = document.createRange();
-    range.selectNodeContents(el);
-    range.collapse(false);
-    const selection = getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-  });
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+/** Starts the app for a test on the renderer global-setup.ts built (see app-server.ts). */
+export function startApp(browser: Browser, dataDir: string, options: Omit<AppOptions, 'rendererDir' | 'bridgeScript'> = {}): Promise<E2EApp> {
+  return startAppWith(browser, dataDir, { ...options, rendererDir: inject('rendererDir'), bridgeScript: inject('bridgeScript') });
 }
 
 /**

@@ -1,0 +1,260 @@
+// `npm run bench:editor`: the editor on a 2.3 MB code against a 19 KB law, in one run, in headless
+// Chromium over the e2e harness (real SQLite, the real handler table), on the production build of
+// the renderer. Prints a table, then one JSON object as the last line. Every timed operation is
+// checked: a key must reach the text, Enter must add a unit and undo take it back, a save must land.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { createPackage } from '../../../electron/services/packages';
+import { listLibrary } from '../../../electron/services/library';
+import type { ServiceContext } from '../../../electron/services/context';
+import { lawToRows, printLaw, rowsToLaw } from '../../../shared/law';
+import { launchChromium, startApp, type E2EApp } from '../../e2e/app-server';
+import { buildApp } from '../../e2e/build-app';
+import { syntheticCode } from '../synthetic';
+import { installProbes, type Probes } from './probes';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const RUNS = Number(process.env['ZAN_BENCH_RUNS'] ?? 3);
+const KEYS = Number(process.env['ZAN_BENCH_KEYS'] ?? 200);
+const SMALL_SLUG = 'endowment-funds';
+const BIG_SLUG = 'synthetic-code';
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor(s.length / 2)] as number) : NaN;
+}
+
+function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] as number) : NaN;
+}
+
+function check(ok: unknown, what: string): void {
+  if (!ok) throw new Error(`benchmark check failed: ${what}`);
+}
+
+/** The synthetic code as a corpus work of its own, seeded after the sample corpus. */
+function seedBigCode(ctx: ServiceContext): void {
+  const code = syntheticCode(1000, 1);
+  const { store } = ctx;
+  const now = ctx.now();
+  store.transaction(() => {
+    const workId = ctx.newId();
+    store.works.insertWork({ id: workId, slug: BIG_SLUG, kind: 'code', date: '2025-01-01', number: '1-VIII', illustrative: true, modeledOn: 'the benchmark' });
+    const expressionId = ctx.newId();
+    store.works.insertExpression({ id: expressionId, workId, lang: 'ru', title: 'Синтетический кодекс (1 000 статей)' });
+    const versionId = ctx.newId();
+    store.versions.insert({ id: versionId, expressionId, status: 'in_force', inForceFrom: '2025-01-01', packageId: null, baseVersionId: null, revision: 0, createdAt: now, updatedAt: now });
+    store.provisions.apply(versionId, { upserts: lawToRows(code), deletes: [] });
+  });
+}
+
+/** The version in force of a Russian text, by its work's slug. */
+function versionOf(ctx: ServiceContext, slug: string): string {
+  const work = listLibrary(ctx).find((w) => w.slug === slug);
+  const id = work?.expressions.find((e) => e.lang === 'ru')?.versionId;
+  check(id, `a Russian text of ${slug}`);
+  return id as string;
+}
+
+/** Goes to a hash from the library and waits until `selector` is in the DOM and painted. */
+async function openMs(page: Page, hash: string, selector: string): Promise<number> {
+  await page.evaluate(() => (window.location.hash = '#/'));
+  await page.locator('[data-testid^="open-"]').first().waitFor();
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
+  return page.evaluate(
+    ([h, sel]) =>
+      new Promise<number>((ok) => {
+        const started = performance.now();
+        const painted = () => {
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => ok(performance.now() - started);
+            channel.port2.postMessage(0);
+          });
+        };
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(sel as string)) {
+            observer.disconnect();
+            painted();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        window.location.hash = h as string;
+      }),
+    [hash, selector],
+  );
+}
+
+/** Puts the cursor at the end of the body of the unit with this uid. */
+async function cursorAtEndOf(page: Page, uid: string): Promise<void> {
+  await page.evaluate((u) => {
+    const body = document.querySelector(`[data-uid="${u}"] > .zan-unit-content > .zan-body`) as HTMLElement;
+    body.scrollIntoView({ block: 'center' });
+    (body.closest('[contenteditable="true"]') as HTMLElement).focus();
+    const range = document.createRange();
+    range.selectNodeContents(body);
+    range.collapse(false);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  }, uid);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
+/** The uid of the first paragraph of the text (a unit with a body of its own). */
+function firstParagraphUid(page: Page): Promise<string> {
+  return page.evaluate(() => (document.querySelector('.zan-editor.is-editable .zan-paragraph') as HTMLElement).dataset['uid'] as string);
+}
+
+/** What one subject (the code or the small law) measured. */
+interface Figures {
+  openDraft: number[];
+  openLaw: number[];
+  keys: number[];
+  enter: number[];
+  longTasks: number;
+  longestTask: number;
+  saves: number[];
+  heapMb: number;
+  domNodes: number;
+}
+
+async function measure(app: E2EApp, packageId: string, draftId: string, lawId: string, saves: number[]): Promise<Figures> {
+  const { page } = app;
+  const f: Figures = { openDraft: [], openLaw: [], keys: [], enter: [], longTasks: 0, longestTask: 0, saves, heapMb: 0, domNodes: 0 };
+  for (let run = 0; run < RUNS; run++) {
+    f.openLaw.push(await openMs(page, `#/law/${lawId}`, '.zan-editor.is-readonly .zan-unit'));
+    f.openDraft.push(await openMs(page, `#/draft/${packageId}/${draftId}`, '.zan-editor.is-editable .zan-unit'));
+    const uid = await firstParagraphUid(page);
+    const probes: Probes = await installProbes(page);
+    await cursorAtEndOf(page, uid);
+    const before = await page.evaluate((u) => (document.querySelector(`[data-uid="${u}"] > .zan-unit-content > .zan-body`) as HTMLElement).textContent ?? '', uid);
+    await probes.startLongTasks();
+    let typed = '';
+    for (let k = 0; k < KEYS; k++) {
+      const key = k % 6 === 5 ? ' ' : String.fromCharCode(97 + (k % 26));
+      typed += key;
+      f.keys.push(await probes.key(() => page.keyboard.press(key === ' ' ? 'Space' : key)));
+    }
+    const tasks = await probes.stopLongTasks();
+    f.longTasks += tasks.length;
+    f.longestTask = Math.max(f.longestTask, ...tasks, 0);
+    const after = await page.evaluate((u) => (document.querySelector(`[data-uid="${u}"] > .zan-unit-content > .zan-body`) as HTMLElement).textContent ?? '', uid);
+    check(after === before + typed, `the ${KEYS} keys typed reached the paragraph (${JSON.stringify(after.slice(-20))})`);
+    f.domNodes = Math.max(f.domNodes, await page.evaluate(() => document.getElementsByTagName('*').length));
+    f.heapMb = Math.max(f.heapMb, await probes.heapMb());
+    // Enter at the end of the paragraph adds a unit after it; undo takes it back.
+    for (let e = 0; e < 3; e++) {
+      await cursorAtEndOf(page, uid);
+      const units = () => page.evaluate(() => document.querySelectorAll('.zan-editor .zan-unit').length);
+      const count = await units();
+      f.enter.push(await probes.key(() => page.keyboard.press('Enter')));
+      check((await units()) === count + 1, 'Enter added a unit');
+      await page.keyboard.press('Control+z');
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      check((await units()) === count, 'undo took the new unit back');
+    }
+    await page.keyboard.press('Control+s');
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 60_000 });
+    const stored = app.ctx.store.provisions.load(draftId).find((r) => r.uid === uid);
+    check(stored?.text.endsWith(typed), 'the typed text was saved to the database');
+  }
+  check(saves.length > 0, 'at least one save was timed');
+  return f;
+}
+
+async function main(): Promise<void> {
+  process.env['NODE_ENV'] = 'production';
+  const out = mkdtempSync(join(tmpdir(), 'zan-bench-editor-'));
+  const data = mkdtempSync(join(tmpdir(), 'zan-bench-data-'));
+  try {
+    log('building the renderer (production)…');
+    const built = await buildApp(out, 'production');
+    const browser = await launchChromium();
+    const savesBig: number[] = [];
+    const savesSmall: number[] = [];
+    let current: number[] | null = null;
+    const app = await startApp(browser, data, {
+      ...built,
+      seed: seedBigCode,
+      onCall: (channel, ms) => {
+        if (channel === 'zan:saveDraft' && current) current.push(ms);
+      },
+    });
+    // tsx names the functions it compiles with a helper the page does not have; page.evaluate
+    // sends those functions' source, so the page gets the helper (a no-op) too.
+    const keepNames = 'globalThis.__name = (f) => f;';
+    await app.page.context().addInitScript({ content: keepNames });
+    await app.page.evaluate(keepNames);
+    try {
+      const bigLaw = versionOf(app.ctx, BIG_SLUG);
+      const smallLaw = versionOf(app.ctx, SMALL_SLUG);
+      const bigPkg = createPackage(app.ctx, { title: 'Бенчмарк: кодекс', baseVersionIds: [bigLaw] });
+      const smallPkg = createPackage(app.ctx, { title: 'Бенчмарк: закон', baseVersionIds: [smallLaw] });
+      const size = (id: string) => Buffer.byteLength(printLaw(rowsToLaw(app.ctx.store.provisions.load(id), 'ru')));
+      log(`code: ${(size(bigLaw) / 1e6).toFixed(2)} MB of text; law: ${(size(smallLaw) / 1e3).toFixed(1)} KB; ${RUNS} runs of ${KEYS} keys each`);
+      current = savesSmall;
+      const small = await measure(app, smallPkg.id, smallPkg.drafts[0]!.versionId, smallLaw, savesSmall);
+      current = savesBig;
+      const big = await measure(app, bigPkg.id, bigPkg.drafts[0]!.versionId, bigLaw, savesBig);
+      current = null;
+      report(big, small);
+    } finally {
+      await app.close();
+      await browser.close();
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
+function report(big: Figures, small: Figures): void {
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const row = (name: string, b: number, s: number, unit = 'ms') => log(`${pad(name, 40)}${pad(`${s.toFixed(1)} ${unit}`, 14)}${pad(`${b.toFixed(1)} ${unit}`, 14)}${Number.isFinite(b / s) ? `${(b / s).toFixed(1)}×` : '-'}`);
+  log('');
+  log(`${pad('median of runs', 40)}${pad('19 KB law', 14)}${pad('2.3 MB code', 14)}ratio`);
+  row('open the draft → editable and painted', median(big.openDraft), median(small.openDraft));
+  row('open the read-only law view', median(big.openLaw), median(small.openLaw));
+  row('keystroke → paint p50', median(big.keys), median(small.keys));
+  row('keystroke → paint p95', percentile(big.keys, 95), percentile(small.keys, 95));
+  row('Enter (new unit) → paint', median(big.enter), median(small.enter));
+  row('long tasks while typing (all runs)', big.longTasks, small.longTasks, '');
+  row('longest long task', big.longestTask, small.longestTask);
+  row('save of one paragraph, main process', median(big.saves), median(small.saves));
+  row('JS heap', big.heapMb, small.heapMb, 'MB');
+  row('DOM nodes while typing', big.domNodes, small.domNodes, '');
+  log(
+    JSON.stringify({
+      runs: RUNS,
+      keys_per_run: KEYS,
+      open_draft_ms_big: round(median(big.openDraft)),
+      open_draft_ms_small: round(median(small.openDraft)),
+      open_law_ms_big: round(median(big.openLaw)),
+      open_law_ms_small: round(median(small.openLaw)),
+      key_p50_ms_big: round(median(big.keys)),
+      key_p95_ms_big: round(percentile(big.keys, 95)),
+      key_p50_ms_small: round(median(small.keys)),
+      key_p95_ms_small: round(percentile(small.keys, 95)),
+      key_p95_ratio: round(percentile(big.keys, 95) / percentile(small.keys, 95)),
+      enter_ms_big: round(median(big.enter)),
+      enter_ms_small: round(median(small.enter)),
+      long_tasks_typing_big: big.longTasks,
+      longest_task_typing_big_ms: round(big.longestTask),
+      long_tasks_typing_small: small.longTasks,
+      save_main_ms_big: round(median(big.saves)),
+      save_main_ms_small: round(median(small.saves)),
+      save_main_ratio: round(median(big.saves) / median(small.saves)),
+      heap_mb_big: round(big.heapMb),
+      heap_mb_small: round(small.heapMb),
+      dom_nodes_big: big.domNodes,
+      dom_nodes_small: small.domNodes,
+    }),
+  );
+}
+
+const round = (n: number) => Number(n.toFixed(2));
+
+await main();

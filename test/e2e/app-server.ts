@@ -1,0 +1,159 @@
+// The app as the e2e tests and the editor benchmark run it, without vitest: the main-process side
+// (real SQLite, the handler table and dispatcher) in this process, the built renderer in Chromium.
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { readCorpus } from '../../electron/io/corpus';
+import { createDispatcher, senderCheck } from '../../electron/ipc/dispatch';
+import { HEADLESS_CHROMIUM_ARGS, htmlToPdfHeadless } from '../../electron/io/pdf-headless';
+import { createHandlers } from '../../electron/ipc/handlers';
+import { createServiceContext, type ServiceContext } from '../../electron/services/context';
+import { seedTaxonomy } from '../../electron/services/gaps';
+import { seedCorpus } from '../../electron/services/seed';
+import { parseSamplePackage, seedSamplePackage } from '../../electron/services/sample-package';
+import { readTaxonomyFile } from '../../electron/io/taxonomy-file';
+import { openDatabase } from '../../electron/store/database';
+import { createStore } from '../../electron/store/store';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+
+/** The bundled sample corpus, as the app seeds it on first run. */
+export const CORPUS_DIR = resolve(import.meta.dirname, '../../resources/corpus');
+
+const CHROMIUM_ARGS = [...HEADLESS_CHROMIUM_ARGS, '--disable-quic'];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built renderer on 127.0.0.1 with the app's CSP, as the window loads it from disk. */
+function serveRenderer(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+/** How to start the app: the built renderer and bridge, the window, and what to seed. */
+export interface AppOptions {
+  /** The built renderer (global-setup.ts, or the editor benchmark's production build). */
+  rendererDir: string;
+  /** The init script that installs window.zan with the preload's bridge builder. */
+  bridgeScript: string;
+  viewport?: { width: number; height: number };
+  uiLanguage?: string;
+  samplePackage?: boolean;
+  /** Seeds more into the database after the corpus (a benchmark's big code). */
+  seed?: (ctx: ServiceContext) => void;
+  /** Called after each IPC call with its channel, the time the main-process side took, and the reply. */
+  onCall?: (channel: string, ms: number, reply: unknown) => void;
+}
+
+/** A running "app": the main-process side in this test process, the renderer in Chromium. */
+export interface E2EApp {
+  page: Page;
+  url: string;
+  databaseFile: string;
+  ctx: ServiceContext;
+  /** Opens a fresh page on the same app (a reopened window). */
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Launches Debian's Chromium the way these machines can run it. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/**
+ * Starts the app for a test: a real SQLite file seeded with the sample corpus, the handler table
+ * and dispatcher the main process registers, the built renderer served locally, and a page whose
+ * `window.zan` is built by the preload's bridge builder over a Playwright binding.
+ */
+export async function startApp(
+  browser: Browser,
+  dataDir: string,
+  options: AppOptions,
+): Promise<E2EApp> {
+  const databaseFile = join(dataDir, 'zan-workbench.sqlite');
+  const ctx = createServiceContext(createStore(openDatabase(databaseFile)));
+  seedCorpus(ctx, readCorpus(CORPUS_DIR));
+  seedTaxonomy(ctx, readTaxonomyFile(join(CORPUS_DIR, '../gaps/default-taxonomy.json')));
+  // The app seeds the sample package on first start; most tests start without it, to count from zero.
+  if (options.samplePackage) seedSamplePackage(ctx, parseSamplePackage(JSON.parse(readFileSync(join(CORPUS_DIR, '../sample-package/package.json'), 'utf8'))));
+  options.seed?.(ctx);
+  const server = await serveRenderer(options.rendererDir);
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  // The save and folder dialogs of the app, answered with the test's folder; PDFs printed by headless Chromium.
+  const exports = { chooseSavePath: async (suggestedName: string) => join(dataDir, suggestedName), chooseFolder: async () => dataDir, printPdf: (html: string) => htmlToPdfHeadless(html) };
+  const dispatcher = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile, exports }), {
+    isTrustedSender: senderCheck([url]),
+    validateOutputs: true,
+    log: (message, error) => console.error(message, error),
+  });
+  const bridge = readFileSync(options.bridgeScript, 'utf8');
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 900 }, locale: 'ru-RU' });
+  const dispatch = async (channel: string, payload: unknown, url: string) => {
+    const started = performance.now();
+    const reply = await dispatcher(channel, payload, { url });
+    options.onCall?.(channel, performance.now() - started, reply);
+    return reply;
+  };
+  await context.exposeBinding('__zanInvoke', (source, channel: string, payload: unknown) => dispatch(channel, payload, source.frame.url()));
+  await context.addInitScript({ content: bridge });
+  if (options.uiLanguage) {
+    await context.addInitScript({ content: `localStorage.setItem('zan.uiLanguage', ${JSON.stringify(options.uiLanguage)});` });
+  }
+  const newPage = async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('[page error]', error));
+    await page.goto(url);
+    return page;
+  };
+  const page = await newPage();
+  return {
+    page,
+    url,
+    databaseFile,
+    ctx,
+    newPage,
+    async close() {
+      await context.close();
+      await new Promise((ok) => server.close(ok));
+      ctx.store.db.close();
+    },
+  };
+}
+
+/**
+ * Puts the cursor at the very end of a text block, as a click after its last word does. (The End
+ * key only reaches the end of the visual line in a wrapped paragraph.) ProseMirror reads the DOM
+ * selection on selectionchange, so two frames pass before the caller types.
+ */
+export async function cursorAtEnd(page: Page, block: Locator): Promise<void> {
+  await block.evaluate((el) => {
+    el.scrollIntoView({ block: 'center' });
+    (el.closest('[contenteditable="true"]') as HTMLElement | null)?.focus();
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    range.collapse(false);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+

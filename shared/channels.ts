@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = [
   'getAppInfo',
   'listLibrary',
   'openVersion',
+  'openDraft',
   'listPackages',
   'getPackage',
   'createPackage',

@@ -79,6 +79,17 @@ export const openedVersionSchema = z.object({
   law: lawJSONSchema,
 });
 
+/**
+ * A working draft opened with the text it amends, the law crossing the bridge once: the base in
+ * full, the draft as the rows that differ from it (a draft of a 2 MB code that changed three
+ * paragraphs is the code once and three rows).
+ */
+export const openedDraftSchema = z.object({
+  version: openedVersionSchema.omit({ law: true }),
+  base: lawJSONSchema,
+  changes: z.object({ upserts: z.array(provisionRowSchema), deletes: z.array(id) }),
+});
+
 const run = z.object({ text: z.string(), bold: z.boolean() });
 
 /** One row of the comparative table (shared/table/comparative.ts). */
@@ -179,6 +190,7 @@ export const contract = {
   },
   listLibrary: { input: empty, output: z.array(libraryEntrySchema) },
   openVersion: { input: z.object({ versionId: id }).strict(), output: openedVersionSchema },
+  openDraft: { input: z.object({ versionId: id }).strict(), output: openedDraftSchema },
   listPackages: { input: empty, output: z.array(packageSummarySchema) },
   getPackage: { input: z.object({ packageId: id }).strict(), output: packageSummarySchema },
   createPackage: {
@@ -312,6 +324,8 @@ export { CHANNEL_NAMES, ipcChannel, isChannel } from './channels';
 export type LibraryEntry = OutputOf<'listLibrary'>[number];
 export type PackageSummary = OutputOf<'getPackage'>;
 export type OpenedVersion = OutputOf<'openVersion'>;
+/** A working draft with its base, as openDraft gives it. */
+export type OpenedDraft = OutputOf<'openDraft'>;
 export type PackageDocumentsData = OutputOf<'getPackageDocuments'>;
 export type GapData = OutputOf<'listGaps'>[number];
 export type CoverageData = OutputOf<'getCoverage'>;

@@ -15,7 +15,7 @@ import { commitImport, PendingImports, previewImport } from '../services/import'
 import { exportAkn, exportPackageDocument, exportRedline, type ExportDeps } from '../services/export';
 import { listLibrary } from '../services/library';
 import { createPackage, getPackage, listPackages } from '../services/packages';
-import { openVersion } from '../services/versions';
+import { openDraft, openVersion } from '../services/versions';
 
 /** One handler per channel of the contract, taking the input after validation. */
 export type HandlerTable = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
@@ -39,6 +39,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     getAppInfo: () => ({ appVersion: facts.appVersion, schemaVersion: LATEST_VERSION, databasePath: facts.databasePath }),
     listLibrary: () => listLibrary(ctx),
     openVersion: ({ versionId }) => openVersion(ctx, versionId),
+    openDraft: ({ versionId }) => openDraft(ctx, versionId),
     listPackages: () => listPackages(ctx),
     getPackage: ({ packageId }) => getPackage(ctx, packageId),
     createPackage: (input) => createPackage(ctx, input),

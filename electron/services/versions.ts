@@ -1,5 +1,5 @@
-import { lawToJSON, rowsToLaw } from '../../shared/law';
-import type { OpenedVersion } from '../../shared/ipc';
+import { diffRows, lawToJSON, rowsToLaw } from '../../shared/law';
+import type { OpenedDraft, OpenedVersion } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
 import type { ServiceContext } from './context';
 
@@ -7,15 +7,20 @@ import type { ServiceContext } from './context';
  * Opens a version: its metadata and its provision tree, rebuilt and validated from the rows.
  * Drafts of a package in status `draft` are editable; texts in force never are.
  */
-export function openVersion({ store }: ServiceContext, versionId: string): OpenedVersion {
+export function openVersion(ctx: ServiceContext, versionId: string): OpenedVersion {
+  const { meta, lang } = versionMeta(ctx, versionId);
+  return { ...meta, law: lawToJSON(rowsToLaw(ctx.store.provisions.load(versionId), lang)) };
+}
+
+/** A version's metadata, without its text. */
+function versionMeta({ store }: ServiceContext, versionId: string): { meta: Omit<OpenedVersion, 'law'>; lang: OpenedVersion['lang'] } {
   const version = store.versions.get(versionId);
   if (!version) throw new StoreError('NOT_FOUND', `No version ${versionId}.`);
   const expression = store.works.getExpression(version.expressionId);
   if (!expression) throw new StoreError('NOT_FOUND', `No expression ${version.expressionId}.`);
   const work = store.works.listWorks().find((w) => w.id === expression.workId);
   const pkg = version.packageId ? store.packages.get(version.packageId) : undefined;
-  const law = rowsToLaw(store.provisions.load(versionId), expression.lang);
-  return {
+  const meta = {
     versionId: version.id,
     status: version.status,
     revision: version.revision,
@@ -28,6 +33,18 @@ export function openVersion({ store }: ServiceContext, versionId: string): Opene
     packageTitle: pkg?.title ?? null,
     baseVersionId: version.baseVersionId,
     editable: version.status === 'draft' && pkg?.status === 'draft',
-    law: lawToJSON(law),
   };
+  return { meta, lang: expression.lang };
+}
+
+/**
+ * Opens a working draft with the text in force it amends, for the editor: the base law in full and
+ * the draft as the rows that differ from the base's, so that a big law crosses the bridge once.
+ */
+export function openDraft(ctx: ServiceContext, versionId: string): OpenedDraft {
+  const { meta, lang } = versionMeta(ctx, versionId);
+  if (meta.status !== 'draft' || !meta.baseVersionId) throw new StoreError('NOT_EDITABLE', 'Only a working draft of a package opens with its base.');
+  const baseRows = ctx.store.provisions.load(meta.baseVersionId);
+  const base = rowsToLaw(baseRows, lang);
+  return { version: meta, base: lawToJSON(base), changes: diffRows(baseRows, ctx.store.provisions.load(versionId)) };
 }

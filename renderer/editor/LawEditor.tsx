@@ -41,7 +41,8 @@ export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onVi
         save: () => latest.current.hooks.save(),
       }, { lang, base }),
       editable: () => latest.current.editable,
-      attributes: { class: 'zan-law', lang, spellcheck: 'true', 'aria-label': 'law text' },
+      // Spellcheck is on for the unit being edited only (spellcheck-focus.ts).
+      attributes: { class: 'zan-law', lang, spellcheck: 'false', 'aria-label': 'law text' },
       dispatchTransaction(tr) {
         view.updateState(view.state.apply(tr));
         if (tr.docChanged) latest.current.onDocChanged?.(view);

@@ -39,6 +39,8 @@ export class Autosave {
   private timer: unknown = null;
   private inFlight: Promise<void> | null = null;
   private stopped = false;
+  /** The status last reported: an edit reports "unsaved" once, not on every keystroke. */
+  private reported: SaveStatus['kind'] | null = null;
   private readonly delayMs: number;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
@@ -66,7 +68,7 @@ export class Autosave {
     if (this.stopped) return;
     this.dirty = true;
     this.edits += 1;
-    this.options.onStatus({ kind: 'unsaved' });
+    this.report({ kind: 'unsaved' });
     if (this.timer !== null) this.clearTimer(this.timer);
     this.timer = this.setTimer(() => {
       this.timer = null;
@@ -101,16 +103,22 @@ export class Autosave {
     this.stopped = true;
   }
 
+  private report(status: SaveStatus): void {
+    if (status.kind === 'unsaved' && this.reported === 'unsaved') return;
+    this.reported = status.kind;
+    this.options.onStatus(status);
+  }
+
   private async saveOnce(): Promise<void> {
     const rows = this.options.currentRows();
     const changes = diffRows(this.savedRows, rows);
     // Cleared before sending: an edit during the save sets it again.
     this.dirty = false;
     if (changes.upserts.length === 0 && changes.deletes.length === 0) {
-      this.options.onStatus({ kind: 'saved', at: null });
+      this.report({ kind: 'saved', at: null });
       return;
     }
-    this.options.onStatus({ kind: 'saving' });
+    this.report({ kind: 'saving' });
     let reply: Reply<{ revision: number; savedAt: string }>;
     try {
       reply = await this.options.send({ versionId: this.options.versionId, revision: this.revision, ...changes });
@@ -120,16 +128,16 @@ export class Autosave {
     if (reply.ok) {
       this.revision = reply.value.revision;
       this.savedRows = rows;
-      this.options.onStatus(this.dirty ? { kind: 'unsaved' } : { kind: 'saved', at: reply.value.savedAt });
+      this.report(this.dirty ? { kind: 'unsaved' } : { kind: 'saved', at: reply.value.savedAt });
       return;
     }
     // Keep the changes pending: the next edit or Ctrl+S tries again from the same saved state.
     this.dirty = true;
     if (reply.error.code === 'CONFLICT') {
       this.stopped = true;
-      this.options.onStatus({ kind: 'conflict' });
+      this.report({ kind: 'conflict' });
     } else {
-      this.options.onStatus({ kind: 'error', code: reply.error.code, message: reply.error.message });
+      this.report({ kind: 'error', code: reply.error.code, message: reply.error.message });
     }
   }
 }

@@ -16,6 +16,8 @@ import {
   repealUnit,
   type Notify,
 } from './commands';
+import { drawsLazily, lazyArticlesPlugin } from './lazy-articles';
+import { spellcheckFocusPlugin } from './spellcheck-focus';
 import { unitIdentityPlugin } from './unit-identity';
 
 /** What the editor state needs from its surroundings. */
@@ -27,8 +29,8 @@ export interface EditorHooks {
 
 /**
  * The editor state of a law document: undo history, the law's own keys before ProseMirror's base
- * keymap, unit identity, and (for a draft) the marks of its changes against `base`, the text in
- * force. Every shortcut is listed in the UI (i18n key draft.shortcutList).
+ * keymap, unit identity, (for a draft) the marks of its changes against `base`, the text in
+ * force, a big law drawn lazily (lazy-articles.ts) and spellcheck on the unit being edited only. Every shortcut is listed in the UI (i18n key draft.shortcutList).
  */
 export function createLawEditorState(doc: PMNode, hooks: EditorHooks, options: { lang: Lang; base?: LawDoc | undefined }): EditorState {
   const { lang, base } = options;
@@ -58,6 +60,8 @@ export function createLawEditorState(doc: PMNode, hooks: EditorHooks, options: {
       keymap(baseKeymap),
       unitIdentityPlugin(),
       ...(base ? [changeMarksPlugin(base)] : []),
+      lazyArticlesPlugin(lang, drawsLazily(doc)),
+      spellcheckFocusPlugin(),
     ],
   });
 }

@@ -1,18 +1,19 @@
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CoverageData, GapData, OpenedVersion, OutputOf, PackageSummary } from '../../shared/ipc';
+import type { CoverageData, GapData, OpenedDraft, OutputOf, PackageSummary } from '../../shared/ipc';
 import type { Amendment } from '../../shared/amend';
-import { docToLaw, lawFromJSON, lawToDoc, lawToRows, type LawDoc } from '../../shared/law';
+import { applyRowChanges, docToLaw, lawFromJSON, lawToDoc, lawToRows, rowsToLaw, type LawDoc } from '../../shared/law';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { AmendmentsPanel } from '../components/AmendmentsPanel';
 import { ConflictsPanel } from '../components/ConflictsPanel';
-import { DocumentSidebar, revealUnit } from '../components/Outline';
+import { DocumentSidebar } from '../components/Outline';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { Autosave, type SaveStatus } from '../editor/autosave';
 import { amendmentsOf } from '../editor/change-marks';
 import { LawEditor } from '../editor/LawEditor';
+import { revealUnit } from '../editor/reveal';
 import { langBadge } from '../format';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
@@ -21,21 +22,22 @@ import { useAsync } from '../useAsync';
 export function DraftView({ packageId, versionId }: { packageId: string; versionId: string }) {
   const { t } = useTranslation();
   const opened = useAsync(async () => {
-    const version = await call('openVersion', { versionId });
+    // The draft with the text in force it amends (its changes are marked against it): the law
+    // crosses the bridge once, the draft as the rows that differ from it.
+    const { version, base: baseJSON, changes } = await call('openDraft', { versionId });
     const pkg = await call('getPackage', { packageId });
-    // The text in force the draft amends: its changes are marked against it.
-    const base = version.baseVersionId ? lawFromJSON((await call('openVersion', { versionId: version.baseVersionId })).law) : undefined;
-    return { version, pkg, base };
+    const base = lawFromJSON(baseJSON);
+    const initial = rowsToLaw(applyRowChanges(lawToRows(base), changes), version.lang);
+    return { version, pkg, base, initial };
   }, [packageId, versionId]);
   if (opened.state === 'loading') return <p className="loading">{t('loading')}</p>;
   if (opened.state === 'error') return <ErrorBanner message={opened.message} />;
-  return <DraftEditor key={versionId} version={opened.value.version} pkg={opened.value.pkg} base={opened.value.base} />;
+  return <DraftEditor key={versionId} version={opened.value.version} pkg={opened.value.pkg} base={opened.value.base} initial={opened.value.initial} />;
 }
 
-function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: PackageSummary; base: LawDoc | undefined }) {
+function DraftEditor({ version, pkg, base, initial }: { version: OpenedDraft['version']; pkg: PackageSummary; base: LawDoc; initial: LawDoc }) {
   const packageTitle = pkg.title;
   const { t } = useTranslation();
-  const initial = useMemo(() => lawFromJSON(version.law), [version]);
   const doc = useMemo(() => lawToDoc(initial), [initial]);
   const [outlineLaw, setOutlineLaw] = useState<LawDoc>(initial);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
@@ -121,15 +123,18 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
       const reveal = sessionStorage.getItem('zan.reveal');
       if (v && reveal) {
         sessionStorage.removeItem('zan.reveal');
-        requestAnimationFrame(() => revealUnit(page.current, reveal));
+        requestAnimationFrame(() => revealUnit(v, reveal));
       }
     },
     [showAmendments],
   );
+  const reveal = useCallback((uid: string) => {
+    if (view.current) revealUnit(view.current, uid);
+  }, []);
 
   return (
     <div className="document-layout with-panel">
-      <DocumentSidebar law={outlineLaw} page={page} />
+      <DocumentSidebar law={outlineLaw} onSelect={reveal} />
       <main className="document-main">
         <header className="document-header">
           <div className="document-kicker">
@@ -190,7 +195,7 @@ function DraftEditor({ version, pkg, base }: { version: OpenedVersion; pkg: Pack
       <AmendmentsPanel
         amendments={amendments}
         lang={version.lang}
-        onSelect={(uid) => revealUnit(page.current, uid)}
+        onSelect={reveal}
         activeUid={activeUid}
         annotations={
           packageId && coverage

@@ -1,10 +1,12 @@
-import { useMemo, useRef, useState } from 'react';
+import type { EditorView } from 'prosemirror-view';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lawFromJSON, lawToDoc } from '../../shared/law';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { DocumentSidebar } from '../components/Outline';
 import { LawEditor } from '../editor/LawEditor';
+import { revealUnit } from '../editor/reveal';
 import { formatDate, langBadge } from '../format';
 import { useAsync } from '../useAsync';
 import { NewPackageDialog } from './NewPackageDialog';
@@ -23,7 +25,13 @@ export function LawView({ versionId }: { versionId: string }) {
     return (work?.expressions ?? []).filter((e) => e.versionId && e.versionId !== versionId).map((e) => ({ lang: e.lang, versionId: e.versionId as string, title: e.title }));
   }, [versionId, slug]);
   const [creating, setCreating] = useState(false);
-  const page = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const reveal = useCallback((uid: string) => {
+    if (view.current) revealUnit(view.current, uid);
+  }, []);
+  const onView = useCallback((v: EditorView | null) => {
+    view.current = v;
+  }, []);
   const law = useMemo(() => (opened.state === 'done' ? lawFromJSON(opened.value.law) : null), [opened]);
   const doc = useMemo(() => (law ? lawToDoc(law) : null), [law]);
 
@@ -33,7 +41,7 @@ export function LawView({ versionId }: { versionId: string }) {
   const v = opened.value;
   return (
     <div className="document-layout">
-      <DocumentSidebar law={law} page={page} />
+      <DocumentSidebar law={law} onSelect={reveal} />
       <main className="document-main">
         <header className="document-header">
           <div className="document-kicker">
@@ -47,8 +55,8 @@ export function LawView({ versionId }: { versionId: string }) {
             </button>
           </div>
         </header>
-        <div className="page" ref={page}>
-          <LawEditor doc={doc} lang={v.lang} editable={false} hooks={NO_HOOKS} />
+        <div className="page">
+          <LawEditor doc={doc} lang={v.lang} editable={false} hooks={NO_HOOKS} onView={onView} />
         </div>
       </main>
       {creating && <NewPackageDialog versionId={versionId} lawTitle={v.title} otherTexts={others.state === 'done' ? others.value : []} onClose={() => setCreating(false)} />}

@@ -95,3 +95,18 @@ export function diffRows(before: readonly ProvisionRow[], after: readonly Provis
   }
   return { upserts, deletes: [...old.keys()] };
 }
+
+/** Rows with changes made to them (`diffRows`' output applied): the changed rows replaced, the deleted left out, in the same order, new ones last. */
+export function applyRowChanges(rows: readonly ProvisionRow[], changes: RowChanges): ProvisionRow[] {
+  const changed = new Map(changes.upserts.map((r) => [r.uid, r]));
+  const gone = new Set(changes.deletes);
+  const out: ProvisionRow[] = [];
+  for (const row of rows) {
+    if (gone.has(row.uid)) continue;
+    const fresh = changed.get(row.uid);
+    out.push(fresh ?? row);
+    changed.delete(row.uid);
+  }
+  out.push(...changed.values());
+  return out;
+}

@@ -5,12 +5,13 @@ import { buildBridge } from '../../shared/bridge';
 
 declare global {
   interface Window {
-    __zanInvoke(channel: string, payload: unknown): Promise<unknown>;
+    __zanInvoke(channel: string, payload: string): Promise<string>;
   }
 }
 
 Object.defineProperty(window, 'zan', {
-  value: buildBridge((channel, payload) => window.__zanInvoke(channel, payload)),
+  // As JSON text both ways (app-server.ts says why); a payload the page cannot encode is refused there.
+  value: buildBridge(async (channel, payload) => JSON.parse(await window.__zanInvoke(channel, JSON.stringify(payload ?? null))) as unknown),
   writable: false,
   configurable: false,
 });

@@ -83,7 +83,7 @@ describe('drafting in the real renderer', () => {
       return {
         wrongType: await api['saveDraft']?.({ versionId: 42, revision: 'x', upserts: 'all', deletes: [] }),
         extraField: await api['listLibrary']?.({ sql: 'DROP TABLE work' }),
-        unknownChannel: await window.__zanInvoke('zan:dropEverything', {}),
+        unknownChannel: JSON.parse(await window.__zanInvoke('zan:dropEverything', '{}')) as unknown,
         keys: Object.keys(window.zan).sort(),
       };
     });

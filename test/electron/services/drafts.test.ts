@@ -5,11 +5,11 @@ import { setIdentity } from '../../../electron/services/audit';
 import { saveDraft } from '../../../electron/services/drafts';
 import { listLibrary } from '../../../electron/services/library';
 import { createPackage, listPackages } from '../../../electron/services/packages';
-import { openVersion } from '../../../electron/services/versions';
+import { openDraft, openVersion } from '../../../electron/services/versions';
 import { openDatabase } from '../../../electron/store/database';
 import { StoreError } from '../../../electron/store/errors';
 import { createStore } from '../../../electron/store/store';
-import { diffRows, lawFromJSON, lawToRows, type LawDoc } from '../../../shared/law';
+import { applyRowChanges, diffRows, lawFromJSON, lawToRows, rowsToLaw, type LawDoc } from '../../../shared/law';
 import { openTestContext, useTestContext } from '../harness';
 
 const current = useTestContext();
@@ -72,6 +72,21 @@ describe('packages and drafts', () => {
     // The text in force is unchanged.
     expect(() => unitStarting(lawFromJSON(openVersion(reopened, inForceVersionId()).law), 'Университеты и их')).toThrow();
     ctx = reopened;
+  });
+
+  it('opens a draft with its base once: the base in full, the draft as the rows that differ', () => {
+    const { versionId, law } = startDraft();
+    const rows = lawToRows(law);
+    const edited = rows.map((r) => (r.text.startsWith('Университеты вправе') ? { ...r, text: 'Университеты и их партнеры вправе:' } : r)).filter((r, i) => i !== rows.length - 1);
+    saveDraft(ctx, { versionId, revision: 0, ...diffRows(rows, edited) });
+    const opened = openDraft(ctx, versionId);
+    expect(opened.changes.upserts.map((r) => r.text)).toEqual(['Университеты и их партнеры вправе:']);
+    expect(opened.changes.deletes).toEqual([rows[rows.length - 1]!.uid]);
+    expect(opened.version.revision).toBe(1);
+    const base = lawFromJSON(opened.base);
+    expect(base).toEqual(lawFromJSON(openVersion(ctx, inForceVersionId()).law));
+    expect(rowsToLaw(applyRowChanges(lawToRows(base), opened.changes), 'ru')).toEqual(lawFromJSON(openVersion(ctx, versionId).law));
+    expect(() => openDraft(ctx, inForceVersionId())).toThrow(expect.objectContaining({ code: 'NOT_EDITABLE' }));
   });
 
   it('refuses a save made on an old revision and keeps the newer one', () => {

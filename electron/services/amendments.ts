@@ -1,10 +1,13 @@
-import { derive, type Amendment, type DiffCache } from '../../shared/amend';
+import { Derivation, type Amendment, type DiffCache } from '../../shared/amend';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { getIdentity } from './audit';
-import type { ServiceContext } from './context';
+import { AmendmentRepository } from '../store/repositories/amendments';
+import type { LiveDerivation, ServiceContext } from './context';
 
 /** Above this many remembered diffs for one draft, the memo starts afresh (it only saves time). */
 const MAX_REMEMBERED_DIFFS = 50_000;
+/** Drafts whose live derivation is kept between saves (the ones being edited). */
+const MAX_LIVE_DERIVATIONS = 4;
 
 /** A text in force, loaded once: versions in force never change. */
 function lawInForce(ctx: ServiceContext, versionId: string, lang: Lang): LawDoc {
@@ -31,10 +34,74 @@ function diffCacheFor(ctx: ServiceContext, versionId: string): DiffCache {
  */
 export function refreshAmendments(ctx: ServiceContext, draftVersionId: string, baseVersionId: string, draft: LawDoc, savedAt: string = ctx.now(), previousSaveAt: string = savedAt): Amendment[] {
   const base = lawInForce(ctx, baseVersionId, draft.lang);
-  const amendments = derive(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
+  const derivation = new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
+  const amendments = derivation.list();
   recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt);
-  ctx.store.amendments.replaceForVersion(draftVersionId, amendments);
+  ctx.store.amendments.replaceForVersion(draftVersionId, amendments, (a) => derivation.sortKey(a.uid) as number);
+  // Kept for the next save, at the revision the draft has now (the caller advanced it).
+  const revision = ctx.store.versions.get(draftVersionId)?.revision;
+  if (revision !== undefined) keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation });
   return amendments;
+}
+
+/**
+ * The live derivation of a draft, if one is kept at exactly this revision and base: then the
+ * stored amendments are the derivation's, and a text-only save can update both unit by unit.
+ */
+export function liveDerivation(ctx: ServiceContext, draftVersionId: string, revision: number, baseVersionId: string): Derivation | null {
+  const live = ctx.memo.derivations.get(draftVersionId);
+  return live && live.revision === revision && live.baseVersionId === baseVersionId ? live.derivation : null;
+}
+
+/**
+ * Prepares the live derivation of a draft being opened, so that its first save is as quick as the
+ * next ones: derived afresh, kept only if it is exactly what is stored (the same amendments, signed
+ * the same, in the same places); otherwise the first save derives in full, as before. Reads only.
+ */
+export function warmLive(ctx: ServiceContext, draftVersionId: string, baseVersionId: string, revision: number, draft: LawDoc): void {
+  if (liveDerivation(ctx, draftVersionId, revision, baseVersionId)) return;
+  const base = lawInForce(ctx, baseVersionId, draft.lang);
+  const derivation = new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
+  const derived = derivation.list();
+  const orders = ctx.store.amendments.orders(draftVersionId);
+  if (orders.size !== derived.length) return;
+  const signed = ctx.store.amendments.revisions(draftVersionId);
+  const same = derived.every((a) => orders.get(a.uid) === AmendmentRepository.storedOrder(derivation.sortKey(a.uid) as number) && signed.get(a.uid)?.fingerprint === fingerprint(a));
+  if (same) keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation });
+}
+
+/** Forgets a draft's live derivation (a save failed, so it may no longer match the store). */
+export function forgetLive(ctx: ServiceContext, draftVersionId: string): void {
+  ctx.memo.derivations.delete(draftVersionId);
+}
+
+function keepLive(ctx: ServiceContext, draftVersionId: string, live: LiveDerivation): void {
+  const kept = ctx.memo.derivations;
+  kept.delete(draftVersionId);
+  kept.set(draftVersionId, live);
+  // The least recently saved go first.
+  while (kept.size > MAX_LIVE_DERIVATIONS) kept.delete(kept.keys().next().value as string);
+}
+
+/**
+ * After a save that changed only the headings or texts of some units (nothing moved, numbered,
+ * added or removed): updates the live derivation with them and stores the amendments of those
+ * units alone, signed as refreshAmendments signs them — in time that does not grow with the law.
+ * Returns false when a unit is unknown to the derivation; the caller then refreshes in full.
+ */
+export function refreshTexts(ctx: ServiceContext, draftVersionId: string, derivation: Derivation, texts: readonly { uid: string; heading: string; text: string }[], revision: number, baseVersionId: string, savedAt: string, previousSaveAt: string): boolean {
+  const affected = new Set<string>();
+  for (const t of texts) {
+    const uid = derivation.updateText(t.uid, t.heading, t.text);
+    if (uid === null) return false;
+    affected.add(uid);
+  }
+  const uids = [...affected];
+  const amendments = uids.map((uid) => derivation.amendmentOf(uid)).filter((a): a is Amendment => a !== undefined);
+  recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt, uids);
+  for (const uid of uids) ctx.store.amendments.putOne(draftVersionId, uid, derivation.amendmentOf(uid) ?? null, derivation.sortKey(uid));
+  keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation });
+  return true;
 }
 
 /**
@@ -54,9 +121,10 @@ function fingerprint(a: Amendment): string {
  * is not claimed by whoever saves next: it gets the package's authors and the previous save's time.
  * Runs before the stored list is replaced, since it reads it.
  */
-function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments: readonly Amendment[], savedAt: string, previousSaveAt: string): void {
+function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments: readonly Amendment[], savedAt: string, previousSaveAt: string, scope?: readonly string[]): void {
   const { store } = ctx;
-  const known = store.amendments.revisions(draftVersionId);
+  // `scope`: only these units' amendments were re-derived (the others are as stored).
+  const known = store.amendments.revisions(draftVersionId, scope);
   const current = amendments.map((a) => ({ uid: a.uid, fingerprint: fingerprint(a) }));
   const changed = current.filter((r) => known.get(r.uid)?.fingerprint !== r.fingerprint);
   const present = new Set(amendments.map((a) => a.uid));
@@ -67,7 +135,8 @@ function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments
   const packageAuthors = authors.length ? authors.join(', ') : 'Zan Workbench';
   const author = getIdentity(ctx)?.name ?? packageAuthors;
   const unsigned = changed.some((r) => !known.has(r.uid));
-  const stored = unsigned ? new Map(store.amendments.listForVersion(draftVersionId).map((a) => [a.uid, fingerprint(a)])) : new Map<string, string>();
+  const storedList = !unsigned ? [] : scope ? scope.flatMap((uid) => store.amendments.getOne(draftVersionId, uid) ?? []) : store.amendments.listForVersion(draftVersionId);
+  const stored = new Map(storedList.map((a) => [a.uid, fingerprint(a)]));
   store.amendments.updateRevisions(
     draftVersionId,
     changed.map((r) => (!known.has(r.uid) && stored.get(r.uid) === r.fingerprint ? { ...r, author: packageAuthors, changedAt: previousSaveAt } : { ...r, author, changedAt: savedAt })),

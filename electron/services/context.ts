@@ -1,4 +1,4 @@
-import type { DiffCache } from '../../shared/amend';
+import type { Derivation, DiffCache } from '../../shared/amend';
 import { newUid, type LawDoc } from '../../shared/law';
 import type { Store } from '../store/store';
 
@@ -8,6 +8,18 @@ export interface ServiceMemo {
   laws: Map<string, LawDoc>;
   /** Word diffs per draft version, so a save re-diffs only the provisions that changed. */
   diffs: Map<string, DiffCache>;
+  /**
+   * The live derivation of each draft saved lately, at the revision it matches: a save that
+   * changes only texts updates it and stores the amendments of those units alone (drafts.ts).
+   */
+  derivations: Map<string, LiveDerivation>;
+}
+
+/** A draft's derivation as of one revision of the draft, against one base. */
+export interface LiveDerivation {
+  revision: number;
+  baseVersionId: string;
+  derivation: Derivation;
 }
 
 /** What every service needs: the store, the clock, an id maker (both replaceable in tests) and a memo. */
@@ -27,5 +39,5 @@ export function createServiceContext(store: Store): ServiceContext {
 
 /** An empty memo. */
 export function emptyMemo(): ServiceMemo {
-  return { laws: new Map(), diffs: new Map() };
+  return { laws: new Map(), diffs: new Map(), derivations: new Map() };
 }

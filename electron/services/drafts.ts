@@ -1,6 +1,6 @@
 import { rowsToLaw, type RowChanges } from '../../shared/law';
 import { StoreError } from '../store/errors';
-import { refreshAmendments } from './amendments';
+import { forgetLive, liveDerivation, refreshAmendments, refreshTexts } from './amendments';
 import type { ServiceContext } from './context';
 
 /** A save of a working draft: the rows that changed since `revision`. */
@@ -15,25 +15,56 @@ export interface SaveDraftInput extends RowChanges {
  * rather than silently overwriting. The resulting tree is validated before commit, so a save that
  * would leave an impossible law is rolled back whole (INVALID_LAW) and the stored draft is untouched.
  * The draft's amendments are re-derived and stored in the same transaction.
+ *
+ * A save that changes only headings and texts (the rows keep their place, number, kind and state;
+ * none is added or removed) cannot change the law's shape: it writes those rows, updates the draft's
+ * live derivation and stores those units' amendments alone, in time that does not grow with the law.
+ * Any other save reloads, validates and re-derives the whole draft.
  */
 export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: { duringReview?: boolean } = {}): { revision: number; savedAt: string } {
   const { store } = ctx;
   const savedAt = ctx.now();
-  return store.transaction(() => {
-    const version = store.versions.get(input.versionId);
-    if (!version) throw new StoreError('NOT_FOUND', `No version ${input.versionId}.`);
-    if (version.status !== 'draft' || !version.packageId) throw new StoreError('NOT_EDITABLE', 'Only a working draft of a package can be edited.');
-    const pkg = store.packages.get(version.packageId);
-    // In review the text is read-only to editing; a reviewer's rejection still restores wording.
-    if (!pkg || (pkg.status !== 'draft' && !(options.duringReview && pkg.status === 'review'))) throw new StoreError('NOT_EDITABLE', 'This package is no longer a draft.');
-    if (!store.versions.advanceRevision(version.id, input.revision, savedAt)) {
-      throw new StoreError('CONFLICT', `The draft was saved elsewhere (revision ${version.revision}, this edit was made on ${input.revision}). Reopen it to continue.`);
-    }
-    store.provisions.apply(version.id, input);
-    const expression = store.works.getExpression(version.expressionId);
-    const draft = rowsToLaw(store.provisions.load(version.id), expression?.lang ?? 'ru');
-    if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, draft, savedAt, version.updatedAt);
-    store.packages.touch(pkg.id, savedAt);
-    return { revision: input.revision + 1, savedAt };
+  try {
+    return store.transaction(() => {
+      const version = store.versions.get(input.versionId);
+      if (!version) throw new StoreError('NOT_FOUND', `No version ${input.versionId}.`);
+      if (version.status !== 'draft' || !version.packageId) throw new StoreError('NOT_EDITABLE', 'Only a working draft of a package can be edited.');
+      const pkg = store.packages.get(version.packageId);
+      // In review the text is read-only to editing; a reviewer's rejection still restores wording.
+      if (!pkg || (pkg.status !== 'draft' && !(options.duringReview && pkg.status === 'review'))) throw new StoreError('NOT_EDITABLE', 'This package is no longer a draft.');
+      const live = version.baseVersionId ? liveDerivation(ctx, version.id, input.revision, version.baseVersionId) : null;
+      const textsOnly = live !== null && changesOnlyTexts(ctx, version.id, input);
+      if (!store.versions.advanceRevision(version.id, input.revision, savedAt)) {
+        throw new StoreError('CONFLICT', `The draft was saved elsewhere (revision ${version.revision}, this edit was made on ${input.revision}). Reopen it to continue.`);
+      }
+      store.provisions.apply(version.id, input);
+      const revision = input.revision + 1;
+      const quick = textsOnly && live && version.baseVersionId && refreshTexts(ctx, version.id, live, input.upserts, revision, version.baseVersionId, savedAt, version.updatedAt);
+      if (!quick) {
+        const expression = store.works.getExpression(version.expressionId);
+        const draft = rowsToLaw(store.provisions.load(version.id), expression?.lang ?? 'ru');
+        if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, draft, savedAt, version.updatedAt);
+      }
+      store.packages.touch(pkg.id, savedAt);
+      return { revision, savedAt };
+    });
+  } catch (error) {
+    // The transaction was rolled back: a live derivation updated on the way may not match the store.
+    forgetLive(ctx, input.versionId);
+    throw error;
+  }
+}
+
+/** Whether a save only rewrites headings and texts of rows already stored (each keeps its parent, place, kind, number, state and notes). */
+function changesOnlyTexts(ctx: ServiceContext, versionId: string, input: RowChanges): boolean {
+  if (input.deletes.length > 0 || input.upserts.length === 0) return false;
+  const stored = ctx.store.provisions.rows(versionId, input.upserts.map((r) => r.uid));
+  return input.upserts.every((row) => {
+    const before = stored.get(row.uid);
+    return before !== undefined && before.parentUid === row.parentUid && before.ord === row.ord && before.kind === row.kind && before.num === row.num && before.repealed === row.repealed && sameNotes(before.notes, row.notes);
   });
+}
+
+function sameNotes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i]);
 }

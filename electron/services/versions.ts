@@ -1,6 +1,7 @@
 import { diffRows, lawToJSON, rowsToLaw } from '../../shared/law';
 import type { OpenedDraft, OpenedVersion } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
+import { warmLive } from './amendments';
 import type { ServiceContext } from './context';
 
 /**
@@ -46,5 +47,8 @@ export function openDraft(ctx: ServiceContext, versionId: string): OpenedDraft {
   if (meta.status !== 'draft' || !meta.baseVersionId) throw new StoreError('NOT_EDITABLE', 'Only a working draft of a package opens with its base.');
   const baseRows = ctx.store.provisions.load(meta.baseVersionId);
   const base = rowsToLaw(baseRows, lang);
-  return { version: meta, base: lawToJSON(base), changes: diffRows(baseRows, ctx.store.provisions.load(versionId)) };
+  const draftRows = ctx.store.provisions.load(versionId);
+  // The draft is about to be edited: its first save should be as quick as the next ones.
+  if (meta.editable) warmLive(ctx, versionId, meta.baseVersionId, meta.revision, rowsToLaw(draftRows, lang));
+  return { version: meta, base: lawToJSON(base), changes: diffRows(baseRows, draftRows) };
 }

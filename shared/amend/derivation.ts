@@ -72,21 +72,31 @@ export class Derivation {
 
   /**
    * The heading or text of one draft unit changed (nothing else did): re-derives its amendment,
-   * or that of the new unit it belongs to. Returns false if the unit is unknown (then rebuild).
+   * or that of the new unit it belongs to. Returns the uid whose amendment was re-derived (the
+   * unit's, or the inserted unit's it is under), or null if the unit is unknown (then rebuild).
    */
-  updateText(uid: string, heading: string, text: string): boolean {
+  updateText(uid: string, heading: string, text: string): string | null {
     const d = this.di.get(uid);
-    if (!d) return false;
+    if (!d) return null;
     d.unit.heading = heading;
     d.unit.text = text;
     if (this.pairs.has(uid)) {
       this.set(uid, d.order, this.changeOf(uid));
-      return true;
+      return uid;
     }
     let top = d;
     while (top.parentUid !== null && !this.pairs.has(top.parentUid)) top = this.di.get(top.parentUid) as IndexedUnit;
     this.set(top.unit.uid, top.order, this.insertion(top));
-    return true;
+    return top.unit.uid;
+  }
+
+  /**
+   * Where an amendment sorts in the law's order (list() is sorted by it): its unit's position in
+   * the draft, a removed unit's just after the last unit before it that remains. Undefined for a
+   * uid without an amendment.
+   */
+  sortKey(uid: string): number | undefined {
+    return this.entries.get(uid)?.key;
   }
 
   private set(uid: string, key: number, amendment: Amendment | null): void {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Amendment } from '../../../shared/amend';
 
 interface AmendmentRow {
@@ -11,6 +11,32 @@ interface AmendmentRow {
   ops: string;
   heading_ops: string;
   extra: string;
+}
+
+/**
+ * A sort key as the integer the table keeps: keys are unit positions, a removed unit's a fraction
+ * after one (derivation.ts), so a million steps between positions keep every key apart.
+ */
+function storedOrder(key: number): number {
+  return Math.round(key * 1_000_000);
+}
+
+function fromRow(r: AmendmentRow): Amendment {
+  const extra = JSON.parse(r.extra) as Pick<Amendment, 'baseUid' | 'placement' | 'insertedChildren' | 'dropped'>;
+  return {
+    uid: r.uid,
+    kind: r.kind,
+    eId: r.e_id,
+    path: JSON.parse(r.path) as Amendment['path'],
+    base: r.base === null ? null : (JSON.parse(r.base) as Amendment['base']),
+    proposed: r.proposed === null ? null : (JSON.parse(r.proposed) as Amendment['proposed']),
+    ops: JSON.parse(r.ops) as Amendment['ops'],
+    headingOps: JSON.parse(r.heading_ops) as Amendment['headingOps'],
+    ...(extra.baseUid ? { baseUid: extra.baseUid } : {}),
+    ...(extra.placement ? { placement: extra.placement } : {}),
+    ...(extra.insertedChildren ? { insertedChildren: extra.insertedChildren } : {}),
+    dropped: extra.dropped ?? [],
+  };
 }
 
 /** What people attach to an amendment; keyed by (package, uid), never by position or number. */
@@ -36,22 +62,59 @@ export interface RevisionRecord {
 export class AmendmentRepository {
   constructor(private readonly db: Database) {}
 
-  /** Replaces the stored amendments of a draft with a freshly derived list (in the law's order). */
-  replaceForVersion(versionId: string, amendments: readonly Amendment[]): void {
+  /**
+   * Replaces the stored amendments of a draft with a freshly derived list (in the law's order).
+   * `sortKey` gives each its place (a derivation's sort key, so that one amendment can later be
+   * stored alone in its place: `putOne`); without it, the list's positions.
+   */
+  replaceForVersion(versionId: string, amendments: readonly Amendment[], sortKey?: (a: Amendment) => number): void {
     this.db.prepare('DELETE FROM amendment WHERE version_id = ?').run(versionId);
-    const insert = this.db.prepare(
+    amendments.forEach((a, i) => this.write(versionId, a, sortKey ? storedOrder(sortKey(a)) : i));
+  }
+
+  /**
+   * Stores the amendment of one provision alone (null: it no longer has one), at the place its
+   * sort key gives it among the others (see replaceForVersion).
+   */
+  putOne(versionId: string, uid: string, amendment: Amendment | null, sortKey: number | undefined): void {
+    this.db.prepare('DELETE FROM amendment WHERE version_id = ? AND uid = ?').run(versionId, uid);
+    if (amendment && sortKey !== undefined) this.write(versionId, amendment, storedOrder(sortKey));
+  }
+
+  /** The stored place of each amendment of a draft (see replaceForVersion), by uid. */
+  orders(versionId: string): Map<string, number> {
+    const rows = this.db.prepare('SELECT uid, ord FROM amendment WHERE version_id = ?').all(versionId) as { uid: string; ord: number }[];
+    return new Map(rows.map((r) => [r.uid, r.ord]));
+  }
+
+  /** The place a sort key is stored at. */
+  static storedOrder(key: number): number {
+    return storedOrder(key);
+  }
+
+  /** One stored amendment, if the provision has one. */
+  getOne(versionId: string, uid: string): Amendment | undefined {
+    const row = this.db.prepare('SELECT * FROM amendment WHERE version_id = ? AND uid = ?').get(versionId, uid) as AmendmentRow | undefined;
+    return row ? fromRow(row) : undefined;
+  }
+
+  private insert: Statement | null = null;
+
+  private write(versionId: string, a: Amendment, ord: number): void {
+    const extra = { baseUid: a.baseUid, placement: a.placement, insertedChildren: a.insertedChildren, dropped: a.dropped };
+    this.insert ??= this.db.prepare(
       `INSERT INTO amendment (version_id, uid, ord, kind, e_id, path, base, proposed, ops, heading_ops, extra)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    amendments.forEach((a, ord) => {
-      const extra = { baseUid: a.baseUid, placement: a.placement, insertedChildren: a.insertedChildren, dropped: a.dropped };
-      insert.run(versionId, a.uid, ord, a.kind, a.eId, JSON.stringify(a.path), a.base && JSON.stringify(a.base), a.proposed && JSON.stringify(a.proposed), JSON.stringify(a.ops), JSON.stringify(a.headingOps), JSON.stringify(extra));
-    });
+    this.insert.run(versionId, a.uid, ord, a.kind, a.eId, JSON.stringify(a.path), a.base && JSON.stringify(a.base), a.proposed && JSON.stringify(a.proposed), JSON.stringify(a.ops), JSON.stringify(a.headingOps), JSON.stringify(extra));
   }
 
-  /** Who last changed each amendment of a draft, by uid. */
-  revisions(versionId: string): Map<string, RevisionRecord> {
-    const rows = this.db.prepare('SELECT uid, fingerprint, author, changed_at AS changedAt FROM amendment_revision WHERE version_id = ?').all(versionId) as RevisionRecord[];
+  /** Who last changed each amendment of a draft, by uid (of the given uids only, when given). */
+  revisions(versionId: string, uids?: readonly string[]): Map<string, RevisionRecord> {
+    const select = 'SELECT uid, fingerprint, author, changed_at AS changedAt FROM amendment_revision WHERE version_id = ?';
+    const rows = uids
+      ? uids.flatMap((uid) => (this.db.prepare(`${select} AND uid = ?`).all(versionId, uid) as RevisionRecord[]))
+      : (this.db.prepare(select).all(versionId) as RevisionRecord[]);
     return new Map(rows.map((r) => [r.uid, r]));
   }
 
@@ -69,23 +132,7 @@ export class AmendmentRepository {
   /** The stored amendments of a draft, in the law's order. */
   listForVersion(versionId: string): Amendment[] {
     const rows = this.db.prepare('SELECT * FROM amendment WHERE version_id = ? ORDER BY ord').all(versionId) as AmendmentRow[];
-    return rows.map((r) => {
-      const extra = JSON.parse(r.extra) as Pick<Amendment, 'baseUid' | 'placement' | 'insertedChildren' | 'dropped'>;
-      return {
-        uid: r.uid,
-        kind: r.kind,
-        eId: r.e_id,
-        path: JSON.parse(r.path) as Amendment['path'],
-        base: r.base === null ? null : (JSON.parse(r.base) as Amendment['base']),
-        proposed: r.proposed === null ? null : (JSON.parse(r.proposed) as Amendment['proposed']),
-        ops: JSON.parse(r.ops) as Amendment['ops'],
-        headingOps: JSON.parse(r.heading_ops) as Amendment['headingOps'],
-        ...(extra.baseUid ? { baseUid: extra.baseUid } : {}),
-        ...(extra.placement ? { placement: extra.placement } : {}),
-        ...(extra.insertedChildren ? { insertedChildren: extra.insertedChildren } : {}),
-        dropped: extra.dropped ?? [],
-      };
-    });
+    return rows.map(fromRow);
   }
 
   /** Sets the justification and review status of a package's amendment to a provision. */

@@ -34,17 +34,18 @@ export class ProvisionRepository {
     const rows = this.db
       .prepare('SELECT uid, parent_uid, ord, kind, num, heading, text, repealed, notes FROM provision WHERE version_id = ? ORDER BY parent_uid, ord')
       .all(versionId) as StoredRow[];
-    return rows.map((r) => ({
-      uid: r.uid,
-      parentUid: r.parent_uid,
-      ord: r.ord,
-      kind: r.kind,
-      num: r.num,
-      heading: r.heading,
-      text: r.text,
-      repealed: r.repealed === 1,
-      notes: JSON.parse(r.notes) as string[],
-    }));
+    return rows.map(fromStored);
+  }
+
+  /** Some rows of a version, by uid (those that exist). */
+  rows(versionId: string, uids: readonly string[]): Map<string, ProvisionRow> {
+    const one = this.db.prepare('SELECT uid, parent_uid, ord, kind, num, heading, text, repealed, notes FROM provision WHERE version_id = ? AND uid = ?');
+    const out = new Map<string, ProvisionRow>();
+    for (const uid of uids) {
+      const r = one.get(versionId, uid) as StoredRow | undefined;
+      if (r) out.set(uid, fromStored(r));
+    }
+    return out;
   }
 
   /** Writes new and changed rows and removes deleted ones. Call inside a transaction. */
@@ -82,4 +83,18 @@ export class ProvisionRepository {
       )
       .run(toVersionId, fromVersionId);
   }
+}
+
+function fromStored(r: StoredRow): ProvisionRow {
+  return {
+    uid: r.uid,
+    parentUid: r.parent_uid,
+    ord: r.ord,
+    kind: r.kind,
+    num: r.num,
+    heading: r.heading,
+    text: r.text,
+    repealed: r.repealed === 1,
+    notes: JSON.parse(r.notes) as string[],
+  };
 }

@@ -34,7 +34,7 @@ describe('Derivation.updateText (incremental)', () => {
     for (const [eId, text] of edits) {
       const unit = find(draft, eId);
       unit.text = text;
-      expect(live.updateText(unit.uid, unit.heading, text)).toBe(true);
+      expect(live.updateText(unit.uid, unit.heading, text)).toBe(unit.uid);
       expect(live.list()).toEqual(derive(base, draft));
     }
     expect(live.list().map((a) => a.eId)).toEqual(['art_1__subpara_2']);
@@ -47,11 +47,12 @@ describe('Derivation.updateText (incremental)', () => {
       });
     const live = new Derivation(base, withNew(''));
     expect(live.list()[0]?.proposed?.text).toBe('');
-    live.updateText('newpara001', '', 'Новый пункт.');
+    // The amendment re-derived is the new unit's own (it is the top of what was inserted).
+    expect(live.updateText('newpara001', '', 'Новый пункт.')).toBe('newpara001');
     expect(live.list()).toEqual(derive(base, withNew('Новый пункт.')));
   });
 
   it('says when it does not know a unit (a structural change needs a rebuild)', () => {
-    expect(new Derivation(base, draftOf(base, () => undefined)).updateText('nosuchunit', '', 'x')).toBe(false);
+    expect(new Derivation(base, draftOf(base, () => undefined)).updateText('nosuchunit', '', 'x')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { EditorView } from 'prosemirror-view';
 import { useEffect, useRef } from 'react';
 import type { Lang, LawDoc } from '../../shared/law';
+import { changeMarksKey } from './change-marks';
 import { createLawEditorState, type EditorHooks } from './state';
 
 /** Props of the law editor. */
@@ -16,6 +17,8 @@ export interface LawEditorProps {
   base?: LawDoc;
   /** Called after every transaction that changed the document. */
   onDocChanged?(view: EditorView): void;
+  /** Called when the change marks were re-derived after a structural edit (just after its paint). */
+  onMarksChanged?(view: EditorView): void;
   /** Called when the cursor moves into another provision (its uid). */
   onUnitFocus?(uid: string | null): void;
   /** Receives the view once it exists (and null when it is destroyed). */
@@ -26,11 +29,11 @@ export interface LawEditorProps {
  * The ProseMirror editor of one law text, mounted once per document. React does not re-render its
  * content: ProseMirror owns that DOM, and changes flow out through onDocChanged.
  */
-export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onView, onUnitFocus }: LawEditorProps) {
+export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onMarksChanged, onView, onUnitFocus }: LawEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   // Callbacks change identity on every render; the view reads the latest through refs.
-  const latest = useRef({ hooks, onDocChanged, editable, onUnitFocus });
-  latest.current = { hooks, onDocChanged, editable, onUnitFocus };
+  const latest = useRef({ hooks, onDocChanged, onMarksChanged, editable, onUnitFocus });
+  latest.current = { hooks, onDocChanged, onMarksChanged, editable, onUnitFocus };
   const focused = useRef<string | null>(null);
 
   useEffect(() => {
@@ -46,6 +49,7 @@ export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onVi
       dispatchTransaction(tr) {
         view.updateState(view.state.apply(tr));
         if (tr.docChanged) latest.current.onDocChanged?.(view);
+        else if (tr.getMeta(changeMarksKey)) latest.current.onMarksChanged?.(view);
         // The provision the cursor is in: its text block's parent unit.
         const $from = view.state.selection.$from;
         const uid = $from.depth >= 2 ? (($from.node($from.depth - 1).attrs['uid'] as string | undefined) ?? null) : null;

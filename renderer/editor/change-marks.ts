@@ -1,7 +1,7 @@
 import type { Node as PMNode } from 'prosemirror-model';
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
-import { Derivation, type Amendment, type DiffCache } from '../../shared/amend';
+import { Derivation, indexBase, type Amendment, type DiffCache } from '../../shared/amend';
 import type { DiffOp } from '../../shared/diff/ops';
 import { docToLaw, inlineToText, isUnitNode, type LawDoc } from '../../shared/law';
 import { touchedUnits } from './touched-units';
@@ -12,7 +12,15 @@ export interface ChangeMarksState {
   decorations: DecorationSet;
   /** Increases whenever the amendment list may have changed (the panel re-renders on it). */
   generation: number;
+  /**
+   * A structural edit is waiting for its re-derivation, which runs just after the edit is painted
+   * (the marks are mapped until then): Enter in a 2 MB code paints first, then re-marks.
+   */
+  pending: boolean;
 }
+
+/** The meta of the transaction that runs a pending re-derivation. */
+const REDERIVE = 'rederive';
 
 /** The plugin's key, to read the amendments from an editor state. */
 export const changeMarksKey = new PluginKey<ChangeMarksState>('zan-change-marks');
@@ -23,22 +31,28 @@ export const changeMarksKey = new PluginKey<ChangeMarksState>('zan-change-marks'
  * changed unit flagged by its kind (inserted, repealed, moved, renumbered, reworded).
  * Decorations live in the plugin state and are mapped forward; a text edit re-derives and re-marks
  * only the units it touched. A structural edit rebuilds both, with the diff cache sparing the
- * unchanged texts.
+ * unchanged texts and the text in force indexed once — just after the edit is painted, so that
+ * Enter in a big code is not slower than a key (the panel follows when it lands).
  */
 export function changeMarksPlugin(base: LawDoc): Plugin<ChangeMarksState> {
   const cache: DiffCache = new Map();
+  const indexed = indexBase(base);
   const rebuild = (doc: PMNode, generation: number): ChangeMarksState => {
-    const derivation = new Derivation(base, docToLaw(doc, base.lang), {}, cache);
-    return { derivation, decorations: decorateAll(doc, derivation), generation };
+    const derivation = new Derivation(indexed, docToLaw(doc, base.lang), {}, cache);
+    return { derivation, decorations: decorateAll(doc, derivation), generation, pending: false };
   };
   return new Plugin<ChangeMarksState>({
     key: changeMarksKey,
     state: {
       init: (_config, state) => rebuild(state.doc, 0),
       apply(tr, previous) {
+        if (tr.getMeta(changeMarksKey) === REDERIVE) return previous.pending ? rebuild(tr.doc, previous.generation + 1) : previous;
         if (!tr.docChanged) return previous;
         const touched = touchedUnits(tr);
-        if (!touched) return rebuild(tr.doc, previous.generation + 1);
+        // A structural edit: marks follow the text now, the amendments just after the paint.
+        if (!touched) return { ...previous, decorations: previous.decorations.map(tr.mapping, tr.doc), pending: true };
+        // Typing while a re-derivation waits: the derivation does not know the new units yet.
+        if (previous.pending) return rebuild(tr.doc, previous.generation + 1);
         let decorations = previous.decorations.map(tr.mapping, tr.doc);
         for (const { uid, pos, node } of touched) {
           const heading = node.firstChild?.type.name === 'heading' ? node.firstChild.textContent : '';
@@ -47,13 +61,44 @@ export function changeMarksPlugin(base: LawDoc): Plugin<ChangeMarksState> {
           decorations = decorations.remove(decorations.find(pos, pos + node.nodeSize, (spec: { uid?: string }) => spec.uid === uid));
           decorations = decorations.add(tr.doc, marksFor(node, pos, previous.derivation));
         }
-        return { derivation: previous.derivation, decorations, generation: previous.generation + 1 };
+        return { derivation: previous.derivation, decorations, generation: previous.generation + 1, pending: false };
       },
     },
     props: {
       decorations: (state) => changeMarksKey.getState(state)?.decorations ?? DecorationSet.empty,
     },
+    view: () => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let frame = 0;
+      return {
+        update(view) {
+          if (!changeMarksKey.getState(view.state)?.pending || timer !== null || frame) return;
+          // After the frame that paints the edit, in a task of its own.
+          frame = requestAnimationFrame(() => {
+            frame = 0;
+            timer = setTimeout(() => {
+              timer = null;
+              if (changeMarksKey.getState(view.state)?.pending) view.dispatch(rederive(view.state));
+            }, 0);
+          });
+        },
+        destroy() {
+          cancelAnimationFrame(frame);
+          if (timer !== null) clearTimeout(timer);
+        },
+      };
+    },
   });
+}
+
+/** The transaction that runs a pending re-derivation now (the plugin's view sends it after the paint). */
+export function rederive(state: EditorState): Transaction {
+  return state.tr.setMeta(changeMarksKey, REDERIVE).setMeta('addToHistory', false);
+}
+
+/** Whether an editor state waits for a re-derivation after a structural edit. */
+export function rederivationPending(state: EditorState): boolean {
+  return changeMarksKey.getState(state)?.pending === true;
 }
 
 /** The amendments of an editor state, in the law's order. */

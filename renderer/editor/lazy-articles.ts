@@ -170,6 +170,8 @@ function liveDecorations(doc: PMNode, current: DecorationSet, wanted: ReadonlyMa
     if (node?.type.name === 'article' && node.attrs['uid'] === uid) fresh.push(Decoration.node(pos, pos + node.nodeSize, {}, { zanLive: uid } satisfies LiveSpec));
   }
   if (stale.length === 0 && fresh.length === 0) return current;
+  // DecorationSet.add takes decorations in document order (out of order, some are lost).
+  fresh.sort((a, b) => a.from - b.from);
   return current.remove(stale).add(doc, fresh);
 }
 

@@ -20,7 +20,7 @@ export function unitPosition(doc: PMNode, uid: string): number | null {
 }
 
 /**
- * Brings a unit into view and puts the cursor at the start of its heading or text (the outline,
+ * Brings a unit into view and puts the cursor (and the focus) at the start of its heading or text (the outline,
  * the amendments panel, a link from the coverage view). In a big law drawn lazily the unit's
  * article is drawn first — the cursor in it is what draws it — then scrolled to, without smooth
  * scrolling across placeholders. Returns false when the unit is not in the document.
@@ -30,6 +30,8 @@ export function revealUnit(view: EditorView, uid: string): boolean {
   if (pos === null) return false;
   const inside = Math.min(pos + 2, view.state.doc.content.size);
   view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(inside))).setMeta('addToHistory', false));
+  // As Word's navigation pane does: the drafter can type at once where the jump landed.
+  view.focus();
   const el = view.nodeDOM(pos);
   if (!(el instanceof HTMLElement)) return true;
   el.scrollIntoView({ block: 'start', behavior: isDrawnLazily(view.state) ? 'auto' : 'smooth' });

@@ -189,7 +189,7 @@ function DraftEditor({ version, pkg, base, initial }: { version: OpenedDraft['ve
           {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={() => window.location.reload()} />}
         </header>
         <div className="page" ref={page}>
-          <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onView={onView} onUnitFocus={setActiveUid} />
+          <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} />
         </div>
       </main>
       <AmendmentsPanel

@@ -7,6 +7,21 @@ import { movedUnits } from './moves';
 import { indexTree, pathOf, stateOf, type IndexedUnit, type TreeIndex } from './tree-index';
 import { DEFAULT_DERIVE_OPTIONS, type Amendment, type AmendmentKind, type DeriveOptions, type Placement, type UnitState } from './types';
 
+/**
+ * A text in force indexed once, for the derivations made against it again and again (the editor
+ * re-derives after each structural edit; the text in force does not change). The law must not be
+ * changed afterwards.
+ */
+export interface IndexedBase {
+  readonly law: LawDoc;
+  readonly index: TreeIndex;
+}
+
+/** Indexes a text in force for repeated derivations (see IndexedBase). */
+export function indexBase(law: LawDoc): IndexedBase {
+  return { law, index: indexTree(law) };
+}
+
 /** Remembers word diffs by their two texts, so re-deriving after an edit diffs only what changed. */
 export type DiffCache = Map<string, DiffOp[]>;
 
@@ -31,13 +46,13 @@ export class Derivation {
   private sorted: Amendment[] | null = null;
 
   constructor(
-    base: LawDoc,
+    base: LawDoc | IndexedBase,
     private readonly draft: LawDoc,
     options: Partial<DeriveOptions> = {},
     private readonly cache: DiffCache = new Map(),
   ) {
     this.opts = { ...DEFAULT_DERIVE_OPTIONS, ...options };
-    this.bi = indexTree(base);
+    this.bi = 'index' in base ? base.index : indexTree(base);
     this.di = indexTree(draft);
     ({ pairs: this.pairs, reverse: this.baseToDraft } = align(this.bi, this.di));
     this.moved = movedUnits(this.bi, draft, this.pairs);

@@ -1,7 +1,7 @@
 /** Amendments: derive them from two versions of a law, apply them, name what they change. */
 export * from './types';
 export { derive } from './derive';
-export { Derivation, type DiffCache } from './derivation';
+export { Derivation, indexBase, type DiffCache, type IndexedBase } from './derivation';
 export { apply, ApplyError } from './apply';
 export { align } from './align';
 export { structuralLabel } from './label';

@@ -31,18 +31,29 @@ function words(rand: () => number, min: number, max: number): string {
   return out.join(' ');
 }
 
-let uidSeq = 0;
+/**
+ * Uids that depend only on what is generated (a law made twice has the same uids), with a prefix
+ * per text so that a code, a small law and the units an edit adds never share one.
+ */
+function uidMaker(prefix: string): () => string {
+  let n = 0;
+  return () => `${prefix}${(++n).toString(36).padStart(8, '0')}`;
+}
+
+let makeUid: () => string = uidMaker('s');
 function unit(kind: ProvisionKind, num: string, text: string, children: Provision[] = [], heading = ''): Provision {
-  return { uid: `s${(++uidSeq).toString(36).padStart(10, '0')}`, eId: '', kind, num, heading, text, repealed: false, notes: [], children };
+  return { uid: makeUid(), eId: '', kind, num, heading, text, repealed: false, notes: [], children };
 }
 
 /**
  * A synthetic code shaped like the Tax Code: sections, chapters, `articles` articles numbered
- * through (with N-1 inserts and repealed stubs), paragraphs and subparagraphs of legal words.
+ * through (with N-1 inserts and repealed stubs), paragraphs and subparagraphs of legal words; the same
+ * arguments give the same law, uids included.
  * 1,000 articles make about 2 MB of UTF-8. The result is a valid law (validateLaw), as a real code is.
  */
 export function syntheticCode(articles: number, seed = 1): LawDoc {
   const rand = prng(seed);
+  makeUid = uidMaker(`s${seed.toString(36)}x${articles.toString(36)}x`);
   const body: Provision[] = [];
   let articleNo = 0;
   // Inserted articles after `articleNo`: 5-1, then 5-2 (two inserts in a row must not share a number).
@@ -111,6 +122,7 @@ export interface EditPlan {
  */
 export function editedDraft(base: LawDoc, plan: EditPlan, seed = 2): { draft: LawDoc; truth: WordCounts } {
   const rand = prng(seed);
+  makeUid = uidMaker(`e${seed.toString(36)}x`);
   const copy = (p: Provision): Provision => ({ ...p, notes: [...p.notes], children: p.children.map(copy) });
   const draft: LawDoc = { lang: base.lang, body: base.body.map(copy) };
   const truth: WordCounts = new Map();

@@ -9,17 +9,17 @@ import type { Page } from 'playwright-core';
 import { createPackage } from '../../../electron/services/packages';
 import { listLibrary } from '../../../electron/services/library';
 import type { ServiceContext } from '../../../electron/services/context';
-import { lawToRows, printLaw, rowsToLaw } from '../../../shared/law';
+import { printLaw, rowsToLaw } from '../../../shared/law';
 import { launchChromium, startApp, type E2EApp } from '../../e2e/app-server';
 import { buildApp } from '../../e2e/build-app';
-import { syntheticCode } from '../synthetic';
+import { seedSyntheticCode, SYNTHETIC_SLUG } from '../seed-code';
 import { installProbes, type Probes } from './probes';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const RUNS = Number(process.env['ZAN_BENCH_RUNS'] ?? 3);
 const KEYS = Number(process.env['ZAN_BENCH_KEYS'] ?? 200);
 const SMALL_SLUG = 'endowment-funds';
-const BIG_SLUG = 'synthetic-code';
+const BIG_SLUG = SYNTHETIC_SLUG;
 
 function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,22 +33,6 @@ function percentile(xs: readonly number[], p: number): number {
 
 function check(ok: unknown, what: string): void {
   if (!ok) throw new Error(`benchmark check failed: ${what}`);
-}
-
-/** The synthetic code as a corpus work of its own, seeded after the sample corpus. */
-function seedBigCode(ctx: ServiceContext): void {
-  const code = syntheticCode(1000, 1);
-  const { store } = ctx;
-  const now = ctx.now();
-  store.transaction(() => {
-    const workId = ctx.newId();
-    store.works.insertWork({ id: workId, slug: BIG_SLUG, kind: 'code', date: '2025-01-01', number: '1-VIII', illustrative: true, modeledOn: 'the benchmark' });
-    const expressionId = ctx.newId();
-    store.works.insertExpression({ id: expressionId, workId, lang: 'ru', title: 'Синтетический кодекс (1 000 статей)' });
-    const versionId = ctx.newId();
-    store.versions.insert({ id: versionId, expressionId, status: 'in_force', inForceFrom: '2025-01-01', packageId: null, baseVersionId: null, revision: 0, createdAt: now, updatedAt: now });
-    store.provisions.apply(versionId, { upserts: lawToRows(code), deletes: [] });
-  });
 }
 
 /** The version in force of a Russian text, by its work's slug. */
@@ -179,7 +163,7 @@ async function main(): Promise<void> {
     let current: number[] | null = null;
     const app = await startApp(browser, data, {
       ...built,
-      seed: seedBigCode,
+      seed: (ctx) => void seedSyntheticCode(ctx),
       validateOutputs: false,
       onCall: (channel, ms) => {
         if (process.env['ZAN_BENCH_TRACE']) log(`  ${channel} ${ms.toFixed(1)} ms`);

@@ -41,3 +41,16 @@ export function mayNavigate(url: string, devServerUrl: string | null): boolean {
 export function opensExternally(url: string): boolean {
   return /^https:\/\//.test(url);
 }
+
+/**
+ * The spellchecker's languages on Windows and Linux (macOS checks in the language it detects): the
+ * law's two official languages and English where the dictionaries have them, then the system's own.
+ */
+export function spellcheckLanguages(available: readonly string[], system: readonly string[]): string[] {
+  const wanted = ['ru', 'ru-RU', 'kk', 'kk-KZ', 'en-US', 'en-GB', ...system];
+  const out: string[] = [];
+  for (const lang of wanted) {
+    if (available.includes(lang) && !out.some((l) => l.slice(0, 2) === lang.slice(0, 2))) out.push(lang);
+  }
+  return out;
+}

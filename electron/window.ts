@@ -1,6 +1,6 @@
-import { BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { mainWindowOptions, mayNavigate, opensExternally } from './window-policy';
+import { mainWindowOptions, mayNavigate, opensExternally, spellcheckLanguages } from './window-policy';
 
 /** How the window loads the renderer: the dev server's URL, or the built index.html. */
 export type RendererSource = { url: string } | { file: string };
@@ -31,6 +31,12 @@ export function createMainWindow(preloadFile: string, source: RendererSource): B
     if (opensExternally(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // Russian and Kazakh texts are checked in their own languages where the OS has the dictionaries.
+  if (process.platform !== 'darwin') {
+    const own = win.webContents.session;
+    const langs = spellcheckLanguages(own.availableSpellCheckerLanguages, app.getPreferredSystemLanguages());
+    if (langs.length) own.setSpellCheckerLanguages(langs);
+  }
   win.once('ready-to-show', () => win.show());
   if ('url' in source) void win.loadURL(source.url);
   else void win.loadFile(source.file);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions, mayNavigate, opensExternally } from '../../electron/window-policy';
+import { mainWindowOptions, mayNavigate, opensExternally, spellcheckLanguages } from '../../electron/window-policy';
 
 describe('main window security', () => {
   it('isolates and sandboxes the page, with no Node and no webview', () => {
@@ -27,5 +27,14 @@ describe('main window security', () => {
     expect(opensExternally('https://adilet.zan.kz/rus/docs/Z2400000103')).toBe(true);
     expect(opensExternally('file:///etc/passwd')).toBe(false);
     expect(opensExternally('javascript:alert(1)')).toBe(false);
+  });
+});
+
+describe('spellcheck languages', () => {
+  it('checks Russian and Kazakh where the dictionaries have them, then the system language, one per language', () => {
+    expect(spellcheckLanguages(['en-US', 'ru', 'de', 'kk'], ['de-DE', 'de'])).toEqual(['ru', 'kk', 'en-US', 'de']);
+    // No Kazakh dictionary (Chromium's list may lack one): Russian and the others still work.
+    expect(spellcheckLanguages(['en-GB', 'ru-RU'], [])).toEqual(['ru-RU', 'en-GB']);
+    expect(spellcheckLanguages([], ['ru'])).toEqual([]);
   });
 });

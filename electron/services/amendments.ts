@@ -1,4 +1,4 @@
-import { Derivation, type Amendment, type DiffCache } from '../../shared/amend';
+import { AmendmentFormatError, Derivation, DERIVATION_VERSION, type Amendment, type DiffCache } from '../../shared/amend';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { getIdentity } from './audit';
 import { AmendmentRepository } from '../store/repositories/amendments';
@@ -32,16 +32,58 @@ function diffCacheFor(ctx: ServiceContext, versionId: string): DiffCache {
  * the previous list, and signs the amendments that changed with the save's time (`savedAt`).
  * Called inside the save's transaction, so the stored draft and its stored amendments never disagree. Annotations are keyed by (package, uid) and are not touched.
  */
-export function refreshAmendments(ctx: ServiceContext, draftVersionId: string, baseVersionId: string, draft: LawDoc, savedAt: string = ctx.now(), previousSaveAt: string = savedAt): Amendment[] {
+export function refreshAmendments(
+  ctx: ServiceContext,
+  draftVersionId: string,
+  baseVersionId: string,
+  draft: LawDoc,
+  savedAt: string = ctx.now(),
+  previousSaveAt: string = savedAt,
+  options: { rebuild?: boolean } = {},
+): Amendment[] {
   const base = lawInForce(ctx, baseVersionId, draft.lang);
   const derivation = new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
   const amendments = derivation.list();
-  recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt);
+  recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt, undefined, options.rebuild === true);
   ctx.store.amendments.replaceForVersion(draftVersionId, amendments, (a) => derivation.sortKey(a.uid) as number);
+  ctx.store.amendments.setDerivedBy(draftVersionId, DERIVATION_VERSION);
   // Kept for the next save, at the revision the draft has now (the caller advanced it).
   const revision = ctx.store.versions.get(draftVersionId)?.revision;
   if (revision !== undefined) keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation });
   return amendments;
+}
+
+/**
+ * The stored amendments of a working draft, the one list every output reads (DESIGN.md). A list
+ * made by an older derivation, or one with a row that cannot be read, is derived again from the
+ * stored texts first (in a transaction; signatures kept: the texts did not change), so an output
+ * never shows a stale or broken list.
+ */
+export function amendmentsOf(ctx: ServiceContext, draftVersionId: string): Amendment[] {
+  const { store } = ctx;
+  if (store.amendments.derivedBy(draftVersionId) === DERIVATION_VERSION) {
+    try {
+      return store.amendments.listForVersion(draftVersionId);
+    } catch (error) {
+      if (!(error instanceof AmendmentFormatError)) throw error;
+      ctx.log(`stored amendments of ${draftVersionId} unreadable, derived again: ${error.message}`);
+    }
+  }
+  const version = store.versions.get(draftVersionId);
+  if (!version?.baseVersionId) return [];
+  const baseVersionId = version.baseVersionId;
+  const lang = store.works.getExpression(version.expressionId)?.lang ?? 'ru';
+  return store.transaction(() => refreshAmendments(ctx, draftVersionId, baseVersionId, rowsToLaw(store.provisions.load(draftVersionId), lang), version.updatedAt, version.updatedAt, { rebuild: true }));
+}
+
+/** What a read gives, or nothing when the stored rows cannot be read (they are being replaced). */
+function readable<T>(read: () => T[]): T[] {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof AmendmentFormatError) return [];
+    throw error;
+  }
 }
 
 /**
@@ -60,6 +102,7 @@ export function liveDerivation(ctx: ServiceContext, draftVersionId: string, revi
  */
 export function warmLive(ctx: ServiceContext, draftVersionId: string, baseVersionId: string, revision: number, draft: LawDoc): void {
   if (liveDerivation(ctx, draftVersionId, revision, baseVersionId)) return;
+  if (ctx.store.amendments.derivedBy(draftVersionId) !== DERIVATION_VERSION) return;
   const base = lawInForce(ctx, baseVersionId, draft.lang);
   const derivation = new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
   const derived = derivation.list();
@@ -121,7 +164,7 @@ function fingerprint(a: Amendment): string {
  * is not claimed by whoever saves next: it gets the package's authors and the previous save's time.
  * Runs before the stored list is replaced, since it reads it.
  */
-function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments: readonly Amendment[], savedAt: string, previousSaveAt: string, scope?: readonly string[]): void {
+function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments: readonly Amendment[], savedAt: string, previousSaveAt: string, scope?: readonly string[], rebuild = false): void {
   const { store } = ctx;
   // `scope`: only these units' amendments were re-derived (the others are as stored).
   const known = store.amendments.revisions(draftVersionId, scope);
@@ -135,11 +178,13 @@ function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments
   const packageAuthors = authors.length ? authors.join(', ') : 'Zan Workbench';
   const author = getIdentity(ctx)?.name ?? packageAuthors;
   const unsigned = changed.some((r) => !known.has(r.uid));
-  const storedList = !unsigned ? [] : scope ? scope.flatMap((uid) => store.amendments.getOne(draftVersionId, uid) ?? []) : store.amendments.listForVersion(draftVersionId);
+  const storedList = !unsigned ? [] : readable(() => (scope ? scope.flatMap((uid) => store.amendments.getOne(draftVersionId, uid) ?? []) : store.amendments.listForVersion(draftVersionId)));
   const stored = new Map(storedList.map((a) => [a.uid, fingerprint(a)]));
-  store.amendments.updateRevisions(
-    draftVersionId,
-    changed.map((r) => (!known.has(r.uid) && stored.get(r.uid) === r.fingerprint ? { ...r, author: packageAuthors, changedAt: previousSaveAt } : { ...r, author, changedAt: savedAt })),
-    gone,
-  );
+  const signature = (r: { uid: string; fingerprint: string }) => {
+    // Derived again (a newer derivation, a broken stored list): the texts did not change, so
+    // nobody changed the amendment now; it keeps who made it, or the package's and the last save's.
+    if (rebuild) return { ...r, author: known.get(r.uid)?.author ?? packageAuthors, changedAt: known.get(r.uid)?.changedAt ?? previousSaveAt };
+    return !known.has(r.uid) && stored.get(r.uid) === r.fingerprint ? { ...r, author: packageAuthors, changedAt: previousSaveAt } : { ...r, author, changedAt: savedAt };
+  };
+  store.amendments.updateRevisions(draftVersionId, changed.map(signature), gone);
 }

@@ -1,8 +1,8 @@
-import { derive } from '../../shared/amend';
 import { citation, planOperations, renderAmendingLaw, type ActInstructions } from '../../shared/instructions';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { comparativeTable, type ComparativeRow } from '../../shared/table/comparative';
 import { StoreError } from '../store/errors';
+import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
 
 /** The documents a draft amending law is submitted with, in one language. */
@@ -54,11 +54,12 @@ export function packageDocuments(ctx: ServiceContext, packageId: string, lang: L
     if (!e || e.lang !== lang || !v.baseVersionId) continue;
     const base: LawDoc = rowsToLaw(store.provisions.load(v.baseVersionId), lang);
     const draft: LawDoc = rowsToLaw(store.provisions.load(v.id), lang);
-    const amendments = derive(base, draft);
+    // The stored list: the one every output and the panel read.
+    const amendments = amendmentsOf(ctx, v.id);
     if (amendments.length === 0) continue;
     const work = works.get(e.workId);
     const code = work?.kind === 'code';
-    acts.push({ citation: citation(lang, work?.kind ?? 'law', work?.date ?? null, e.title), operations: planOperations(base, draft, { code }), code });
+    acts.push({ citation: citation(lang, work?.kind ?? 'law', work?.date ?? null, e.title), operations: planOperations(base, draft, { code }, amendments), code });
     // Rows are numbered through the whole table, act after act.
     for (const row of comparativeTable(amendments, lang, justifications)) table.push({ ...row, no: table.length + 1 });
   }

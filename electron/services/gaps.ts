@@ -2,6 +2,7 @@ import { structuralLabel } from '../../shared/amend';
 import { parseTaxonomy, taxonomyToJSON, type GapDefinition } from '../../shared/gaps/taxonomy';
 import { StoreError } from '../store/errors';
 import type { GapRecord } from '../store/repositories/gaps';
+import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
 
 /** Seeds the taxonomy into an empty database (never over a user's edits). Returns how many gaps were added. */
@@ -59,7 +60,7 @@ export interface AnnotationInput {
 /** The uids of the amendments a package has now (across its working drafts). */
 function amendmentUids(ctx: ServiceContext, packageId: string): Set<string> {
   const uids = new Set<string>();
-  for (const v of ctx.store.versions.listByPackage(packageId)) for (const a of ctx.store.amendments.listForVersion(v.id)) uids.add(a.uid);
+  for (const v of ctx.store.versions.listByPackage(packageId)) for (const a of amendmentsOf(ctx, v.id)) uids.add(a.uid);
   return uids;
 }
 
@@ -129,7 +130,7 @@ export function packageCoverage(ctx: ServiceContext, packageId: string): Coverag
     const lang = e?.lang ?? 'ru';
     const counts: Record<string, number> = {};
     const signed = store.amendments.revisions(v.id);
-    for (const a of store.amendments.listForVersion(v.id)) {
+    for (const a of amendmentsOf(ctx, v.id)) {
       const codes = gapsOf.get(a.uid) ?? [];
       for (const c of codes) counts[c] = (counts[c] ?? 0) + 1;
       const note = notes.get(a.uid);

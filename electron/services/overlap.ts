@@ -1,3 +1,4 @@
+import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
 
 /** Another package that changes the same provision of the same law text. */
@@ -22,8 +23,8 @@ export function packageOverlaps(ctx: ServiceContext, packageId: string): Overlap
     for (const theirs of store.versions.listByPackage(other.id)) {
       const same = mine.find((v) => v.expressionId === theirs.expressionId);
       if (!same) continue;
-      const theirUids = new Set(store.amendments.listForVersion(theirs.id).map((a) => a.uid));
-      for (const a of store.amendments.listForVersion(same.id)) {
+      const theirUids = new Set(amendmentsOf(ctx, theirs.id).map((a) => a.uid));
+      for (const a of amendmentsOf(ctx, same.id)) {
         if (theirUids.has(a.uid)) out.push({ uid: a.uid, eId: a.eId, otherPackageId: other.id, otherPackageTitle: other.title, otherVersionId: theirs.id });
       }
     }

@@ -1,3 +1,4 @@
+import { DERIVATION_VERSION } from '../../shared/amend';
 import type { PackageSummary } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
 import type { PackageRecord } from '../store/repositories/packages';
@@ -39,6 +40,8 @@ export function createPackage(ctx: ServiceContext, input: { title: string; baseV
       const draftId = ctx.newId();
       store.versions.insert({ id: draftId, expressionId: base.expressionId, status: 'draft', inForceFrom: null, packageId: pkg.id, baseVersionId: base.id, revision: 0, createdAt: now, updatedAt: now });
       store.provisions.copy(base.id, draftId);
+      // A copy of the text in force has no amendments: the empty list is the derivation's.
+      store.amendments.setDerivedBy(draftId, DERIVATION_VERSION);
     }
   });
   return summarize(ctx, pkg);

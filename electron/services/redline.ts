@@ -1,10 +1,11 @@
-import { derive, type Amendment } from '../../shared/amend';
+import type { Amendment } from '../../shared/amend';
 import type { AknWork } from '../../shared/akn';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { redlineParagraphs, type RedlineParagraph } from '../../shared/redline';
 import type { RevisionAuthor } from '../io/redline-docx';
 import { StoreError } from '../store/errors';
 import { getIdentity } from './audit';
+import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
 import { justificationsOf } from './documents';
 
@@ -42,7 +43,7 @@ export function loadDraft(ctx: ServiceContext, packageId: string, versionId: str
     baseDate: baseVersion?.inForceFrom ?? workRecord?.date ?? version.createdAt.slice(0, 10),
     base,
     draft,
-    amendments: derive(base, draft),
+    amendments: amendmentsOf(ctx, versionId),
     savedAt: version.updatedAt,
   };
 }

@@ -3,13 +3,14 @@ import { restoreUnit, RestoreError } from '../../shared/amend/restore';
 import { diffRows, LawStructureError, lawToRows, rowsToLaw, validateLaw, type ProvisionRow } from '../../shared/law';
 import { StoreError } from '../store/errors';
 import { audit, requireIdentity } from './audit';
+import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
 import { saveDraft } from './drafts';
 
 /** Finds an amendment of a package by provision uid, with the draft it belongs to. */
 function findAmendment(ctx: ServiceContext, packageId: string, uid: string): { amendment: Amendment; versionId: string; baseVersionId: string } {
   for (const v of ctx.store.versions.listByPackage(packageId)) {
-    const amendment = ctx.store.amendments.listForVersion(v.id).find((a) => a.uid === uid);
+    const amendment = amendmentsOf(ctx, v.id).find((a) => a.uid === uid);
     if (amendment && v.baseVersionId) return { amendment, versionId: v.id, baseVersionId: v.baseVersionId };
   }
   throw new StoreError('NOT_FOUND', 'This provision has no amendment in the package.');
@@ -101,7 +102,7 @@ export function reviewAmendment(ctx: ServiceContext, input: { packageId: string;
  */
 export function reviewAmendments(ctx: ServiceContext, input: { packageId: string; uids: string[]; decision: 'accept' | 'reject' }): void {
   requireIdentity(ctx);
-  const amended = () => new Set(ctx.store.versions.listByPackage(input.packageId).flatMap((v) => ctx.store.amendments.listForVersion(v.id).map((a) => a.uid)));
+  const amended = () => new Set(ctx.store.versions.listByPackage(input.packageId).flatMap((v) => amendmentsOf(ctx, v.id).map((a) => a.uid)));
   const unknown = input.uids.filter((uid) => !amended().has(uid));
   if (unknown.length) throw new StoreError('NOT_FOUND', `${unknown.length} of the selected provisions have no amendment in the package.`);
   ctx.store.transaction(() => {

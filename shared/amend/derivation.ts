@@ -22,6 +22,13 @@ export function indexBase(law: LawDoc): IndexedBase {
   return { law, index: indexTree(law) };
 }
 
+/**
+ * The version of how amendments are derived: raised whenever derive gives something else for the
+ * same two texts (eIds, kinds, what an amendment holds), so that stored lists made before are
+ * derived again (electron/services/amendments.ts).
+ */
+export const DERIVATION_VERSION = 2;
+
 /** Remembers word diffs by their two texts, so re-deriving after an edit diffs only what changed. */
 export type DiffCache = Map<string, DiffOp[]>;
 

@@ -1,7 +1,8 @@
 /** Amendments: derive them from two versions of a law, apply them, name what they change. */
 export * from './types';
 export { derive } from './derive';
-export { Derivation, indexBase, type DiffCache, type IndexedBase } from './derivation';
+export { Derivation, DERIVATION_VERSION, indexBase, type DiffCache, type IndexedBase } from './derivation';
+export { amendmentFromJSON, amendmentSchema, AmendmentFormatError } from './json';
 export { apply, ApplyError } from './apply';
 export { align } from './align';
 export { structuralLabel } from './label';

@@ -29,16 +29,18 @@ function addressOf(index: TreeIndex, uid: string): PathStep[] {
  * separately share no uids), so that parents and positions can be looked up in both by one id.
  * The pairing, and so the amendments, are those derive() finds.
  */
-function sameLineage(bi: TreeIndex, draft: LawDoc): LawDoc {
+function sameLineage(bi: TreeIndex, draft: LawDoc): { draft: LawDoc; renamed: boolean } {
   const { pairs } = align(bi, indexTree(draft));
+  let renamed = false;
   const rename = (p: Provision): Provision => {
     const paired = pairs.get(p.uid);
     const uid = paired ?? (bi.has(p.uid) ? newUid() : p.uid);
+    if (uid !== p.uid) renamed = true;
     return { ...p, uid, notes: [...p.notes], children: p.children.map(rename) };
   };
   const out: LawDoc = { lang: draft.lang, body: draft.body.map(rename) };
   assignEIds(out.body);
-  return out;
+  return { draft: out, renamed };
 }
 
 /** A law printed for comparison: footnotes are not amended, so they are left out. */
@@ -68,11 +70,17 @@ function headingLine(unit: Provision, lang: LawDoc['lang']): string {
  *   the text" statement ("… заменить соответственно …") when that gives the same result.
  * The whole list is applied to the base before it is returned: if it does not give the draft, the
  * articles where it differs are restated instead.
+ *
+ * `amendments`, when given, are derive(base, draft) — a package's stored list, so that the amending
+ * law is written from the same list as every other output and the texts are not derived again.
+ * They are used when the draft shares the base's lineage (a package's draft always does); texts
+ * imported separately are paired and derived here.
  */
-export function planOperations(base: LawDoc, given: LawDoc, options: Partial<InstructionOptions> = {}): Operation[] {
+export function planOperations(base: LawDoc, given: LawDoc, options: Partial<InstructionOptions> = {}, amendments?: readonly Amendment[]): Operation[] {
   const opts = { ...DEFAULT_INSTRUCTION_OPTIONS, ...options };
-  const draft = sameLineage(indexTree(base), given);
-  const groups = throughoutCandidates(derive(base, draft), draft, opts.throughoutMin);
+  const { draft, renamed } = sameLineage(indexTree(base), given);
+  const list = amendments && !renamed ? amendments : derive(base, draft);
+  const groups = throughoutCandidates(list, draft, opts.throughoutMin);
   if (groups.length) {
     // The words replaced throughout first; the rest is planned on the text as that leaves it.
     const throughout: Operation[] = groups.map((replacements) => ({ op: 'throughout', replacements }));
@@ -83,15 +91,15 @@ export function planOperations(base: LawDoc, given: LawDoc, options: Partial<Ins
       if (!(error instanceof InstructionError)) throw error;
     }
   }
-  return planEach(base, draft);
+  return planEach(base, draft, list);
 }
 
-/** The operations of each amendment (see planOperations), without "throughout the text" statements. */
-function planEach(base: LawDoc, draft: LawDoc): Operation[] {
+/** The operations of each amendment (see planOperations), without "throughout the text" statements; `known`: derive(base, draft) if already made. */
+function planEach(base: LawDoc, draft: LawDoc, known?: readonly Amendment[]): Operation[] {
   const lang = base.lang;
   const bi = indexTree(base);
   const di = indexTree(draft);
-  const amendments = derive(base, draft);
+  const amendments = known ?? derive(base, draft);
   const restated = new Set<string>();
   // An article's own text is restated with its article.
   const lift = (uid: string): string => {

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Amendment } from '../../../shared/amend';
+import { amendmentFromJSON, AmendmentFormatError, type Amendment } from '../../../shared/amend';
 
 interface AmendmentRow {
   uid: string;
@@ -21,22 +21,31 @@ function storedOrder(key: number): number {
   return Math.round(key * 1_000_000);
 }
 
+/** A stored row as an amendment, checked (amendmentFromJSON): a broken row throws AmendmentFormatError. */
 function fromRow(r: AmendmentRow): Amendment {
-  const extra = JSON.parse(r.extra) as Pick<Amendment, 'baseUid' | 'placement' | 'insertedChildren' | 'dropped'>;
-  return {
+  const json = (text: string | null, what: string): unknown => {
+    if (text === null) return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw new AmendmentFormatError(`Amendment ${r.uid}: its ${what} is not JSON.`);
+    }
+  };
+  const extra = (json(r.extra, 'extra') ?? {}) as Record<string, unknown>;
+  return amendmentFromJSON({
     uid: r.uid,
     kind: r.kind,
     eId: r.e_id,
-    path: JSON.parse(r.path) as Amendment['path'],
-    base: r.base === null ? null : (JSON.parse(r.base) as Amendment['base']),
-    proposed: r.proposed === null ? null : (JSON.parse(r.proposed) as Amendment['proposed']),
-    ops: JSON.parse(r.ops) as Amendment['ops'],
-    headingOps: JSON.parse(r.heading_ops) as Amendment['headingOps'],
-    ...(extra.baseUid ? { baseUid: extra.baseUid } : {}),
-    ...(extra.placement ? { placement: extra.placement } : {}),
-    ...(extra.insertedChildren ? { insertedChildren: extra.insertedChildren } : {}),
-    dropped: extra.dropped ?? [],
-  };
+    path: json(r.path, 'path'),
+    base: json(r.base, 'base'),
+    proposed: json(r.proposed, 'proposal'),
+    ops: json(r.ops, 'word diff'),
+    headingOps: json(r.heading_ops, 'heading diff'),
+    ...(extra['baseUid'] ? { baseUid: extra['baseUid'] } : {}),
+    ...(extra['placement'] ? { placement: extra['placement'] } : {}),
+    ...(extra['insertedChildren'] ? { insertedChildren: extra['insertedChildren'] } : {}),
+    dropped: extra['dropped'] ?? [],
+  });
 }
 
 /** What people attach to an amendment; keyed by (package, uid), never by position or number. */
@@ -79,6 +88,17 @@ export class AmendmentRepository {
   putOne(versionId: string, uid: string, amendment: Amendment | null, sortKey: number | undefined): void {
     this.db.prepare('DELETE FROM amendment WHERE version_id = ? AND uid = ?').run(versionId, uid);
     if (amendment && sortKey !== undefined) this.write(versionId, amendment, storedOrder(sortKey));
+  }
+
+  /** Which derivation made a draft's stored amendments (null: none recorded, a list from before the record). */
+  derivedBy(versionId: string): number | null {
+    const row = this.db.prepare('SELECT derived_by AS n FROM amendment_derivation WHERE version_id = ?').get(versionId) as { n: number } | undefined;
+    return row?.n ?? null;
+  }
+
+  /** Records which derivation made a draft's stored amendments. */
+  setDerivedBy(versionId: string, derivation: number): void {
+    this.db.prepare('INSERT INTO amendment_derivation (version_id, derived_by) VALUES (?, ?) ON CONFLICT (version_id) DO UPDATE SET derived_by = excluded.derived_by').run(versionId, derivation);
   }
 
   /** The stored place of each amendment of a draft (see replaceForVersion), by uid. */

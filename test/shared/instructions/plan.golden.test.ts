@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { derive } from '../../../shared/amend';
 import { applyOperations, planOperations, printWithoutNotes, renderItems } from '../../../shared/instructions';
 import { parseLaw, type Lang } from '../../../shared/law';
 
@@ -12,6 +13,8 @@ function statements(lang: Lang, base: string, draft: string): string[] {
   const d = parseLaw(draft, { lang });
   const ops = planOperations(b, d);
   expect(printWithoutNotes(applyOperations(b, ops))).toBe(printWithoutNotes(d));
+  // Written from a stored list of the same amendments, the law is the same.
+  expect(planOperations(b, d, {}, derive(b, d))).toEqual(ops);
   return renderItems(lang, ops);
 }
 

@@ -1,13 +1,14 @@
 import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
-import { getIdentity, setIdentity, verifyAudit } from '../services/audit';
+import { auditTrail, verifyAudit } from '../services/audit';
+import { getIdentity, setIdentity } from '../services/identity';
 import { packageDocuments } from '../services/documents';
-import { compare, createSnapshot, listSnapshots } from '../services/compare';
+import { compare } from '../services/compare';
+import { createSnapshot, listSnapshots } from '../services/snapshots';
 import { packageOverlaps } from '../services/overlap';
-import { addComment, reviewAmendment, reviewAmendments } from '../services/review';
-import { writeFileSync } from 'node:fs';
-import { annotateAmendment, exportTaxonomy, importTaxonomy, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../services/gaps';
+import { addComment, listComments, reviewAmendment, reviewAmendments } from '../services/review';
+import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
 import { BundleJobs } from '../services/bundle';
 import { listConflicts, resolveConflict } from '../services/conflicts';
@@ -54,7 +55,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     getCoverage: ({ packageId }) => packageCoverage(ctx, packageId),
     getIdentity: () => getIdentity(ctx),
     setIdentity: (identity) => setIdentity(ctx, identity),
-    listComments: ({ packageId, uid }) => ctx.store.review.comments(packageId, uid).map(({ id, parentId, author, role, text, createdAt }) => ({ id, parentId, author, role, text, createdAt })),
+    listComments: ({ packageId, uid }) => listComments(ctx, packageId, uid),
     addComment: (input) => {
       addComment(ctx, input);
       return { ok: true as const };
@@ -71,14 +72,10 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     createSnapshot: ({ packageId, name }) => createSnapshot(ctx, packageId, name),
     listSnapshots: ({ packageId }) => listSnapshots(ctx, packageId),
     compare: ({ left, right }) => compare(ctx, left, right),
-    getAuditTrail: ({ packageId, uid }) => ctx.store.review.audit({ packageId, uid }).map(({ seq, at, actor, role, action, detail }) => ({ seq, at, actor, role, action, detail })),
+    getAuditTrail: ({ packageId, uid }) => auditTrail(ctx, { packageId, uid }),
     verifyAudit: () => verifyAudit(ctx),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
-    exportTaxonomy: async () => {
-      const path = await facts.exports.chooseSavePath('gap-taxonomy.json', 'json');
-      if (path) writeFileSync(path, exportTaxonomy(ctx));
-      return { path };
-    },
+    exportTaxonomy: () => exportTaxonomyFile(ctx, facts.exports.chooseSavePath),
     setPackageStatus: ({ packageId, status }) => {
       setPackageStatus(ctx, packageId, status);
       return getPackage(ctx, packageId);
@@ -92,7 +89,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     cancelBundle: ({ jobId }) => bundles.cancel(jobId),
     previewImport: ({ name, base64, lang }) => previewImport(ctx, imports, { name, bytes: Buffer.from(base64, 'base64'), ...(lang ? { lang } : {}) }),
     commitImport: (input) => commitImport(ctx, imports, input),
-    listConflicts: ({ versionId }) => listConflicts(ctx, versionId).map(({ id, uid, label, reason, base, theirs, mine, createdAt }) => ({ id, uid, label, reason, base, theirs, mine, createdAt })),
+    listConflicts: ({ versionId }) => listConflicts(ctx, versionId),
     resolveConflict: (input) => resolveConflict(ctx, input),
   };
 }

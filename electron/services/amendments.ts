@@ -1,6 +1,6 @@
 import { AmendmentFormatError, Derivation, DERIVATION_VERSION, type Amendment, type DiffCache } from '../../shared/amend';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
-import { getIdentity } from './audit';
+import { getIdentity } from './identity';
 import { AmendmentRepository } from '../store/repositories/amendments';
 import type { LiveDerivation, ServiceContext } from './context';
 

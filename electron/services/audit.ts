@@ -1,34 +1,7 @@
 import { createHash } from 'node:crypto';
-import { StoreError } from '../store/errors';
 import type { AuditEntry } from '../store/repositories/review';
 import type { ServiceContext } from './context';
-
-/** Who is working: the name and role shown as author on amendments, comments and tracked changes. */
-export interface Identity {
-  name: string;
-  role: string;
-}
-
-/** The identity set in the settings, or null before the first start asked for it. */
-export function getIdentity(ctx: ServiceContext): Identity | null {
-  const name = ctx.store.review.setting('user.name');
-  return name ? { name, role: ctx.store.review.setting('user.role') ?? '' } : null;
-}
-
-/** Sets the user's name and role. */
-export function setIdentity(ctx: ServiceContext, identity: Identity): Identity {
-  if (!identity.name.trim()) throw new StoreError('INVALID_INPUT', 'A name is needed.');
-  ctx.store.review.setSetting('user.name', identity.name.trim());
-  ctx.store.review.setSetting('user.role', identity.role.trim());
-  return getIdentity(ctx) as Identity;
-}
-
-/** The identity, or the error that asks for it. */
-export function requireIdentity(ctx: ServiceContext): Identity {
-  const identity = getIdentity(ctx);
-  if (!identity) throw new StoreError('NOT_READY', 'Set your name and role first: review actions are signed.');
-  return identity;
-}
+import { requireIdentity } from './identity';
 
 /** The hash that starts the chain. */
 export const GENESIS = '0'.repeat(64);
@@ -62,4 +35,9 @@ export function verifyAudit(ctx: ServiceContext): AuditCheck {
     prev = e.hash;
   }
   return { ok: true, entries: entries.length };
+}
+
+/** The audit trail of one provision of a package, oldest first. */
+export function auditTrail(ctx: ServiceContext, filter: { packageId: string; uid: string }): { seq: number; at: string; actor: string; role: string; action: string; detail: string }[] {
+  return ctx.store.review.audit(filter).map(({ seq, at, actor, role, action, detail }) => ({ seq, at, actor, role, action, detail }));
 }

@@ -2,37 +2,7 @@ import { derive } from '../../shared/amend';
 import { parseLaw, rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { comparativeTable, type ComparativeRow } from '../../shared/table/comparative';
 import { StoreError } from '../store/errors';
-import { audit, requireIdentity } from './audit';
 import type { ServiceContext } from './context';
-
-/** A named, dated, immutable copy of a package's drafts. */
-export interface SnapshotInfo {
-  id: string;
-  name: string;
-  createdAt: string;
-  createdBy: string;
-}
-
-/** Freezes the package's working drafts under a name (signed and logged). */
-export function createSnapshot(ctx: ServiceContext, packageId: string, name: string): SnapshotInfo {
-  const who = requireIdentity(ctx);
-  if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
-  if (!name.trim()) throw new StoreError('INVALID_INPUT', 'A snapshot needs a name.');
-  const info: SnapshotInfo = { id: ctx.newId(), name: name.trim(), createdAt: ctx.now(), createdBy: who.name };
-  ctx.store.transaction(() => {
-    ctx.store.db.prepare('INSERT INTO snapshot (id, package_id, name, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(info.id, packageId, info.name, info.createdAt, info.createdBy);
-    for (const v of ctx.store.versions.listByPackage(packageId)) ctx.store.provisions.snapshot(info.id, v.id);
-    audit(ctx, packageId, null, 'snapshot', { id: info.id, name: info.name });
-  });
-  return info;
-}
-
-/** The snapshots of a package, newest first. */
-export function listSnapshots(ctx: ServiceContext, packageId: string): SnapshotInfo[] {
-  return ctx.store.db
-    .prepare('SELECT id, name, created_at AS createdAt, created_by AS createdBy FROM snapshot WHERE package_id = ? ORDER BY created_at DESC, rowid DESC')
-    .all(packageId) as SnapshotInfo[];
-}
 
 /** One side of a comparison: a stored version (in force or a draft, of any package), a snapshot of a draft, or a text. */
 export type CompareSource = { type: 'version'; versionId: string } | { type: 'snapshot'; snapshotId: string; versionId: string } | { type: 'text'; text: string; lang: Lang };

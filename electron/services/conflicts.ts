@@ -6,8 +6,8 @@ import type { ServiceContext } from './context';
 import { saveDraft } from './drafts';
 
 /** A draft's open conflicts from rebases onto new texts in force. */
-export function listConflicts(ctx: ServiceContext, versionId: string): ConflictRecord[] {
-  return ctx.store.conflicts.forVersion(versionId);
+export function listConflicts(ctx: ServiceContext, versionId: string): Omit<ConflictRecord, 'packageId' | 'versionId' | 'resolvedAt' | 'resolution'>[] {
+  return ctx.store.conflicts.forVersion(versionId).map(({ id, uid, label, reason, base, theirs, mine, createdAt }) => ({ id, uid, label, reason, base, theirs, mine, createdAt }));
 }
 
 /**

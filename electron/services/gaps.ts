@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { structuralLabel } from '../../shared/amend';
 import { parseTaxonomy, taxonomyToJSON, type GapDefinition } from '../../shared/gaps/taxonomy';
 import { StoreError } from '../store/errors';
@@ -46,6 +47,13 @@ export function importTaxonomy(ctx: ServiceContext, json: string): GapRecord[] {
 /** The taxonomy as JSON, retired gaps included (marked). */
 export function exportTaxonomy(ctx: ServiceContext): string {
   return taxonomyToJSON(ctx.store.gaps.list().map(({ ord: _ord, ...g }) => g));
+}
+
+/** Writes the taxonomy to a file the user chooses (nothing when the dialog is cancelled); the path written. */
+export async function exportTaxonomyFile(ctx: ServiceContext, chooseSavePath: (name: string, format: 'json') => Promise<string | null>): Promise<{ path: string | null }> {
+  const path = await chooseSavePath('gap-taxonomy.json', 'json');
+  if (path) writeFileSync(path, exportTaxonomy(ctx));
+  return { path };
 }
 
 /** What is attached to one amendment of a package. */

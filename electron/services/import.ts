@@ -5,7 +5,8 @@ import { countByKind, diffRows, lawToJSON, lawToRows, rowsToLaw, walkProvisions,
 import { readLawFile, type ImportFormat, type ReadLaw, type ReadOptions } from '../io/import';
 import { StoreError } from '../store/errors';
 import { refreshAmendments } from './amendments';
-import { audit, getIdentity } from './audit';
+import { audit } from './audit';
+import { getIdentity } from './identity';
 import type { ServiceContext } from './context';
 
 /** What the user sees before saving an import: the detected tree and what the importer was unsure about. */

@@ -2,7 +2,7 @@ import { DERIVATION_VERSION } from '../../shared/amend';
 import type { PackageSummary } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
 import type { PackageRecord } from '../store/repositories/packages';
-import { getIdentity } from './audit';
+import { getIdentity } from './identity';
 import type { ServiceContext } from './context';
 
 /** A package with its working drafts. */

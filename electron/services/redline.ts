@@ -4,7 +4,7 @@ import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { redlineParagraphs, type RedlineParagraph } from '../../shared/redline';
 import type { RevisionAuthor } from '../io/redline-docx';
 import { StoreError } from '../store/errors';
-import { getIdentity } from './audit';
+import { getIdentity } from './identity';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
 import { justificationsOf } from './documents';

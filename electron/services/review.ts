@@ -2,7 +2,8 @@ import type { Amendment } from '../../shared/amend';
 import { restoreUnit, RestoreError } from '../../shared/amend/restore';
 import { diffRows, LawStructureError, lawToRows, rowsToLaw, validateLaw, type ProvisionRow } from '../../shared/law';
 import { StoreError } from '../store/errors';
-import { audit, requireIdentity } from './audit';
+import { audit } from './audit';
+import { requireIdentity } from './identity';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
 import { saveDraft } from './drafts';
@@ -108,4 +109,9 @@ export function reviewAmendments(ctx: ServiceContext, input: { packageId: string
   ctx.store.transaction(() => {
     for (const uid of new Set(input.uids)) if (amended().has(uid)) reviewAmendment(ctx, { packageId: input.packageId, uid, decision: input.decision });
   });
+}
+
+/** The comments on one amendment of a package, oldest first, as the review panel lists them. */
+export function listComments(ctx: ServiceContext, packageId: string, uid: string): { id: string; parentId: string | null; author: string; role: string; text: string; createdAt: string }[] {
+  return ctx.store.review.comments(packageId, uid).map(({ id, parentId, author, role, text, createdAt }) => ({ id, parentId, author, role, text, createdAt }));
 }

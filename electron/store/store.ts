@@ -3,6 +3,7 @@ import { AmendmentRepository } from './repositories/amendments';
 import { ConflictRepository } from './repositories/conflicts';
 import { GapRepository } from './repositories/gaps';
 import { ReviewRepository } from './repositories/review';
+import { SnapshotRepository } from './repositories/snapshots';
 import { PackageRepository } from './repositories/packages';
 import { ProvisionRepository } from './repositories/provisions';
 import { VersionRepository } from './repositories/versions';
@@ -19,6 +20,7 @@ export interface Store {
   gaps: GapRepository;
   review: ReviewRepository;
   conflicts: ConflictRepository;
+  snapshots: SnapshotRepository;
   /** Runs a function in one write transaction (rolled back if it throws). */
   transaction<T>(fn: () => T): T;
 }
@@ -35,6 +37,7 @@ export function createStore(db: Database): Store {
     gaps: new GapRepository(db),
     review: new ReviewRepository(db),
     conflicts: new ConflictRepository(db),
+    snapshots: new SnapshotRepository(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

@@ -21,6 +21,10 @@ import { useAsync } from '../useAsync';
 /** A package's working draft of one law, in the editor, saved as the drafter types. */
 export function DraftView({ packageId, versionId }: { packageId: string; versionId: string }) {
   const { t } = useTranslation();
+  // Raised when the stored draft changed under the editor (a rejection or a conflict resolved
+  // restored a wording): the draft is opened again from the store, in a new editor.
+  const [generation, setGeneration] = useState(0);
+  const reopen = useCallback(() => setGeneration((g) => g + 1), []);
   const opened = useAsync(async () => {
     // The draft with the text in force it amends (its changes are marked against it): the law
     // crosses the bridge once, the draft as the rows that differ from it.
@@ -29,13 +33,13 @@ export function DraftView({ packageId, versionId }: { packageId: string; version
     const base = lawFromJSON(baseJSON);
     const initial = rowsToLaw(applyRowChanges(lawToRows(base), changes), version.lang);
     return { version, pkg, base, initial };
-  }, [packageId, versionId]);
+  }, [packageId, versionId, generation]);
   if (opened.state === 'loading') return <p className="loading">{t('loading')}</p>;
   if (opened.state === 'error') return <ErrorBanner message={opened.message} />;
-  return <DraftEditor key={versionId} version={opened.value.version} pkg={opened.value.pkg} base={opened.value.base} initial={opened.value.initial} />;
+  return <DraftEditor key={`${versionId}:${generation}`} version={opened.value.version} pkg={opened.value.pkg} base={opened.value.base} initial={opened.value.initial} onStoredChange={reopen} />;
 }
 
-function DraftEditor({ version, pkg, base, initial }: { version: OpenedDraft['version']; pkg: PackageSummary; base: LawDoc; initial: LawDoc }) {
+function DraftEditor({ version, pkg, base, initial, onStoredChange }: { version: OpenedDraft['version']; pkg: PackageSummary; base: LawDoc; initial: LawDoc; onStoredChange(): void }) {
   const packageTitle = pkg.title;
   const { t } = useTranslation();
   const doc = useMemo(() => lawToDoc(initial), [initial]);
@@ -186,7 +190,7 @@ function DraftEditor({ version, pkg, base, initial }: { version: OpenedDraft['ve
               {notice}
             </p>
           )}
-          {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={() => window.location.reload()} />}
+          {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={onStoredChange} />}
         </header>
         <div className="page" ref={page}>
           <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} />
@@ -199,7 +203,7 @@ function DraftEditor({ version, pkg, base, initial }: { version: OpenedDraft['ve
         activeUid={activeUid}
         annotations={
           packageId && coverage
-            ? { packageId, coverage, gaps, onCoverage: setCoverage, prepare: () => autosave.flush(), onRejected: () => window.location.reload() }
+            ? { packageId, coverage, gaps, onCoverage: setCoverage, prepare: () => autosave.flush(), onRejected: onStoredChange }
             : undefined
         }
       />

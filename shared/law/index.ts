@@ -17,3 +17,4 @@ export { parseLaw, type ParseOptions } from './text/parse';
 export { printLaw } from './text/print';
 export { detectLanguage } from './text/detect-language';
 export { headingLabel, lineLabel } from './text/markers';
+export * from './months';

@@ -1,4 +1,5 @@
 import type { Lang } from '../language';
+import { KK_MONTHS_NOMINATIVE, MONTHS } from '../months';
 
 /**
  * What an official text carries besides its provisions, per language (DOMAIN.md, "Official
@@ -27,12 +28,10 @@ interface PublicationMarkers {
   code: RegExp;
 }
 
-const RU_MONTHS = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
-const KK_MONTHS = ['қаңтардағы', 'ақпандағы', 'наурыздағы', 'сәуірдегі', 'мамырдағы', 'маусымдағы', 'шілдедегі', 'тамыздағы', 'қыркүйектегі', 'қазандағы', 'қарашадағы', 'желтоқсандағы'];
-/** The months in the nominative, as some older act lines have them ("2002 жылғы 21 мамыр"). */
-const KK_MONTHS_NOMINATIVE = ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'];
+const RU_MONTHS = MONTHS.ru;
+const KK_MONTHS = MONTHS.kk;
 const KK_MONTH = [...KK_MONTHS, ...KK_MONTHS_NOMINATIVE].join('|');
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = MONTHS.en;
 const NUMBER = '(?<number>[0-9A-Za-zА-Яа-яӘәҒғҚқҢңӨөҰұҮүҺһІі-]+?)';
 /** "№" or the Latin "N" older texts use, with or without a space. */
 const NO = '(?:№|N)\\s?';

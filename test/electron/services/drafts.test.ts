@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createServiceContext, type ServiceContext } from '../../../electron/services/context';
-import { setIdentity } from '../../../electron/services/audit';
+import { setIdentity } from '../../../electron/services/identity';
 import { saveDraft } from '../../../electron/services/drafts';
 import { listLibrary } from '../../../electron/services/library';
 import { createPackage, listPackages } from '../../../electron/services/packages';

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { htmlToPdfHeadless } from '../../../electron/io/pdf-headless';
 import { BundleJobs, type BundleStatus } from '../../../electron/services/bundle';
 import type { ServiceContext } from '../../../electron/services/context';
-import { setIdentity } from '../../../electron/services/audit';
+import { setIdentity } from '../../../electron/services/identity';
 import { saveDraft } from '../../../electron/services/drafts';
 import { exportAkn, exportRedline, safeFileName, type ExportDeps } from '../../../electron/services/export';
 import { allElements, parseXml } from '../../helpers/xml-tree';

@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
-import { getIdentity, setIdentity, verifyAudit } from '../../../electron/services/audit';
+import { verifyAudit } from '../../../electron/services/audit';
+import { getIdentity, setIdentity } from '../../../electron/services/identity';
 import type { ServiceContext } from '../../../electron/services/context';
 import { saveDraft } from '../../../electron/services/drafts';
 import { setPackageStatus, annotateAmendment } from '../../../electron/services/gaps';
 import { createPackage } from '../../../electron/services/packages';
-import { compare, createSnapshot, listSnapshots } from '../../../electron/services/compare';
+import { compare } from '../../../electron/services/compare';
+import { createSnapshot, listSnapshots } from '../../../electron/services/snapshots';
 import { packageOverlaps } from '../../../electron/services/overlap';
 import { addComment, reviewAmendment, reviewAmendments } from '../../../electron/services/review';
 import { openVersion } from '../../../electron/services/versions';

@@ -1,0 +1,31 @@
+import { StoreError } from '../store/errors';
+import { audit } from './audit';
+import { requireIdentity } from './identity';
+import type { ServiceContext } from './context';
+
+/** A named, dated, immutable copy of a package's drafts. */
+export interface SnapshotInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** Freezes the package's working drafts under a name (signed and logged). */
+export function createSnapshot(ctx: ServiceContext, packageId: string, name: string): SnapshotInfo {
+  const who = requireIdentity(ctx);
+  if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  if (!name.trim()) throw new StoreError('INVALID_INPUT', 'A snapshot needs a name.');
+  const info: SnapshotInfo = { id: ctx.newId(), name: name.trim(), createdAt: ctx.now(), createdBy: who.name };
+  ctx.store.transaction(() => {
+    ctx.store.snapshots.insert({ ...info, packageId });
+    for (const v of ctx.store.versions.listByPackage(packageId)) ctx.store.provisions.snapshot(info.id, v.id);
+    audit(ctx, packageId, null, 'snapshot', { id: info.id, name: info.name });
+  });
+  return info;
+}
+
+/** The snapshots of a package, newest first. */
+export function listSnapshots(ctx: ServiceContext, packageId: string): SnapshotInfo[] {
+  return ctx.store.snapshots.listByPackage(packageId).map(({ id, name, createdAt, createdBy }) => ({ id, name, createdAt, createdBy }));
+}

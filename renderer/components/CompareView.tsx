@@ -6,6 +6,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { formatMoment } from '../format';
 import { errorMessage } from '../i18n';
 import { useAsync } from '../useAsync';
+import { Windowed, type WindowedHandle } from './Windowed';
 
 type Source = InputOf<'compare'>['left'];
 type Comparison = OutputOf<'compare'>;
@@ -27,6 +28,13 @@ function Inline({ ops }: { ops: Comparison['rows'][number]['inline'] }) {
       {ops.map(([op, text], i) => (op === -1 ? <del key={i}>{text}</del> : op === 1 ? <ins key={i}>{text}</ins> : <span key={i}>{text}</span>))}
     </p>
   );
+}
+
+/** The height a row of the comparison is expected to take before it is drawn (its longer side's lines). */
+function rowHeight(r: Comparison['rows'][number], mode: 'side' | 'inline'): number {
+  const chars = (lines: Runs) => lines.reduce((n, line) => n + line.reduce((m, run) => m + run.text.length, 0) + 40, 0);
+  const longest = mode === 'side' ? Math.max(chars(r.current), chars(r.proposed)) / 48 : r.inline.reduce((n, [, text]) => n + text.length, 0) / 100;
+  return 64 + 22 * Math.max(1, Math.ceil(longest));
 }
 
 /**
@@ -65,7 +73,8 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
   const pair = useMemo(() => (list[left] && list[right] ? { left: list[left].source, right: list[right].source } : null), [list, left, right]);
   const comparison = useAsync(async () => (pair ? await call('compare', pair) : null), [JSON.stringify(pair)]);
   const [at, setAt] = useState(0);
-  const rowRefs = useRef<(HTMLElement | null)[]>([]);
+  const rowList = useRef<WindowedHandle>(null);
+  const toc = useRef<WindowedHandle>(null);
 
   useEffect(() => setAt(0), [comparison.state]);
   const go = (i: number) => {
@@ -73,7 +82,8 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
     if (rows === 0) return;
     const next = Math.max(0, Math.min(rows - 1, i));
     setAt(next);
-    rowRefs.current[next]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    rowList.current?.scrollToIndex(next);
+    toc.current?.scrollToIndex(next);
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement) return;
@@ -169,35 +179,48 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
         <nav className="compare-toc" aria-label={t('law.contents')}>
           <p className="hint">{t('compare.changes', { count: rows.length })} · J / K</p>
           <ol>
-            {rows.map((r, i) => (
-              <li key={r.uid}>
-                <button type="button" className={i === at ? 'is-active' : ''} onClick={() => go(i)}>
-                  {r.element}
-                </button>
-              </li>
-            ))}
+            <Windowed
+              items={rows}
+              keyOf={(r) => r.uid}
+              estimate={() => 26}
+              spacer={(height, _where, ref) => <li ref={ref} aria-hidden="true" style={{ height }} />}
+              handle={toc}
+              render={(r, i, ref) => (
+                <li ref={ref}>
+                  <button type="button" className={i === at ? 'is-active' : ''} onClick={() => go(i)}>
+                    {r.element}
+                  </button>
+                </li>
+              )}
+            />
           </ol>
         </nav>
         <div className="compare-rows" data-testid="compare-rows">
-          {rows.map((r, i) => (
-            <section key={r.uid} ref={(el) => void (rowRefs.current[i] = el)} className={`compare-row${i === at ? ' is-current' : ''}`} data-testid="compare-row" data-kind={r.kind}>
-              <h3>
-                {r.element} <span className={`badge badge-am-${r.kind}`}>{t(`amendments.kind.${r.kind}`)}</span>
-              </h3>
-              {mode === 'side' ? (
-                <div className="side-by-side">
-                  <div>
-                    <Cell lines={r.current} />
+          <Windowed
+            items={rows}
+            keyOf={(r) => `${mode}:${r.uid}`}
+            estimate={(r) => rowHeight(r, mode)}
+            handle={rowList}
+            render={(r, i, ref) => (
+              <section ref={ref} className={`compare-row${i === at ? ' is-current' : ''}`} data-testid="compare-row" data-kind={r.kind}>
+                <h3>
+                  {r.element} <span className={`badge badge-am-${r.kind}`}>{t(`amendments.kind.${r.kind}`)}</span>
+                </h3>
+                {mode === 'side' ? (
+                  <div className="side-by-side">
+                    <div>
+                      <Cell lines={r.current} />
+                    </div>
+                    <div>
+                      <Cell lines={r.proposed} />
+                    </div>
                   </div>
-                  <div>
-                    <Cell lines={r.proposed} />
-                  </div>
-                </div>
-              ) : (
-                <Inline ops={r.inline} />
-              )}
-            </section>
-          ))}
+                ) : (
+                  <Inline ops={r.inline} />
+                )}
+              </section>
+            )}
+          />
         </div>
       </div>
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackageDocumentsData } from '../../shared/ipc';
 import { LANGS, type Lang } from '../../shared/law';
@@ -7,6 +7,7 @@ import { call } from '../api';
 import { CompareView } from '../components/CompareView';
 import { CoverageView } from '../components/CoverageView';
 import { ExportDialog } from '../components/ExportDialog';
+import { Windowed } from '../components/Windowed';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { langBadge } from '../format';
 import { errorMessage } from '../i18n';
@@ -14,6 +15,13 @@ import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 
 type Runs = PackageDocumentsData['table'][number]['current'];
+type TableRow = PackageDocumentsData['table'][number];
+
+/** The height a row of the comparative table is expected to take before it is drawn (its longer wording's lines). */
+function tableRowHeight(row: TableRow): number {
+  const chars = (lines: Runs) => lines.reduce((n, line) => n + line.reduce((m, run) => m + run.text.length, 0) + 30, 0);
+  return 24 + 21 * Math.max(1, Math.ceil(Math.max(chars(row.current), chars(row.proposed), row.justification.length) / 38));
+}
 
 function Cell({ lines }: { lines: Runs }) {
   return (
@@ -42,6 +50,8 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
   const docs = useAsync(() => call('getPackageDocuments', { packageId, lang }), [packageId, lang]);
   const [statusVersion, setStatusVersion] = useState(0);
   const coverage = useAsync(async () => ({ coverage: await call('getCoverage', { packageId }), gaps: await call('listGaps', {}) }), [packageId, statusVersion]);
+  // The gaps of each amendment by uid, for the table's filter (a thousand rows, each looked up once).
+  const gapsOf = useMemo(() => new Map((coverage.state === 'done' ? coverage.value.coverage.amendments : []).map((a) => [a.uid, a.gapCodes])), [coverage]);
   const pkgStatus = useAsync(async () => (await call('getPackage', { packageId })).status, [packageId, statusVersion]);
 
   async function changeStatus(status: 'draft' | 'review') {
@@ -184,21 +194,29 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
               </tr>
             </thead>
             <tbody>
-              {docs.value.table
-                .filter((row) => !gapFilter || (coverage.state === 'done' && coverage.value.coverage.amendments.find((a) => a.uid === row.uid)?.gapCodes.includes(gapFilter)))
-                .map((row) => (
-                <tr key={row.uid}>
-                  <td>{row.no}</td>
-                  <td>{row.element}</td>
-                  <td>
-                    <Cell lines={row.current} />
-                  </td>
-                  <td>
-                    <Cell lines={row.proposed} />
-                  </td>
-                  <td>{row.justification}</td>
-                </tr>
-              ))}
+              <Windowed
+                items={docs.value.table.filter((row) => !gapFilter || gapsOf.get(row.uid)?.includes(gapFilter))}
+                keyOf={(row) => row.uid}
+                estimate={tableRowHeight}
+                spacer={(height, _where, ref) => (
+                  <tr ref={ref} aria-hidden="true" className="windowed-spacer" style={{ height }}>
+                    <td colSpan={5} />
+                  </tr>
+                )}
+                render={(row, _i, ref) => (
+                  <tr ref={ref}>
+                    <td>{row.no}</td>
+                    <td>{row.element}</td>
+                    <td>
+                      <Cell lines={row.current} />
+                    </td>
+                    <td>
+                      <Cell lines={row.proposed} />
+                    </td>
+                    <td>{row.justification}</td>
+                  </tr>
+                )}
+              />
             </tbody>
           </table>
         </div>

@@ -13,6 +13,7 @@ import { printLaw, rowsToLaw } from '../../../shared/law';
 import { launchChromium, startApp, type E2EApp } from '../../e2e/app-server';
 import { buildApp } from '../../e2e/build-app';
 import { seedSyntheticCode, SYNTHETIC_SLUG } from '../seed-code';
+import { measureDocuments, type DocumentFigures } from './documents';
 import { installProbes, type Probes } from './probes';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
     const savesBig: number[] = [];
     const savesSmall: number[] = [];
     let current: number[] | null = null;
+    const calls = new Map<string, number[]>();
     const app = await startApp(browser, data, {
       ...built,
       seed: (ctx) => void seedSyntheticCode(ctx),
@@ -168,6 +170,7 @@ async function main(): Promise<void> {
       onCall: (channel, ms) => {
         if (process.env['ZAN_BENCH_TRACE']) log(`  ${channel} ${ms.toFixed(1)} ms`);
         if (channel === 'zan:saveDraft' && current) current.push(ms);
+        calls.set(channel, [...(calls.get(channel) ?? []), ms]);
       },
     });
     // tsx names the functions it compiles with a helper the page does not have; page.evaluate
@@ -187,7 +190,8 @@ async function main(): Promise<void> {
       current = savesBig;
       const big = await measure(app, bigPkg.id, bigPkg.drafts[0]!.versionId, bigLaw, savesBig);
       current = null;
-      report(big, small);
+      const docs = process.env['ZAN_BENCH_DOCUMENTS'] === '0' ? null : await measureDocuments(app, bigLaw, calls, check);
+      report(big, small, docs);
     } finally {
       await app.close();
       await browser.close();
@@ -198,7 +202,7 @@ async function main(): Promise<void> {
   }
 }
 
-function report(big: Figures, small: Figures): void {
+function report(big: Figures, small: Figures, docs: DocumentFigures | null): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   const row = (name: string, b: number, s: number, unit = 'ms') => log(`${pad(name, 40)}${pad(`${s.toFixed(1)} ${unit}`, 14)}${pad(`${b.toFixed(1)} ${unit}`, 14)}${Number.isFinite(b / s) ? `${(b / s).toFixed(1)}×` : '-'}`);
   log('');
@@ -213,6 +217,13 @@ function report(big: Figures, small: Figures): void {
   row('save of one paragraph, main process', median(big.saves), median(small.saves));
   row('JS heap', big.heapMb, small.heapMb, 'MB');
   row('DOM nodes while typing', big.domNodes, small.domNodes, '');
+  if (docs) {
+    log('');
+    log(`a package on the code with ${docs.changes} amendments (one run)`);
+    log(`  documents view, the amending law → painted: ${docs.lawMs.toFixed(0)} ms (main process ${docs.documentsMainMs.toFixed(0)} ms), ${docs.domLaw} DOM nodes`);
+    log(`  the comparative table → painted: ${docs.tableMs.toFixed(0)} ms, ${docs.domTable} DOM nodes`);
+    log(`  the compare view → painted: ${docs.compareMs.toFixed(0)} ms (main process ${docs.compareMainMs.toFixed(0)} ms), ${docs.domCompare} DOM nodes`);
+  }
   log(
     JSON.stringify({
       runs: RUNS,
@@ -238,6 +249,18 @@ function report(big: Figures, small: Figures): void {
       heap_mb_small: round(small.heapMb),
       dom_nodes_big: big.domNodes,
       dom_nodes_small: small.domNodes,
+      ...(docs
+        ? {
+            documents_changes: docs.changes,
+            documents_law_ms: round(docs.lawMs),
+            documents_table_ms: round(docs.tableMs),
+            compare_ms: round(docs.compareMs),
+            documents_main_ms: round(docs.documentsMainMs),
+            compare_main_ms: round(docs.compareMainMs),
+            documents_dom_nodes: Math.max(docs.domLaw, docs.domTable),
+            compare_dom_nodes: docs.domCompare,
+          }
+        : {}),
     }),
   );
 }

@@ -31,7 +31,7 @@ export function rendererConfig(outDir = resolve(here, 'out/renderer')): UserConf
 }
 
 /**
- * Builds the three parts of the app into out/: the main process and the `zan` CLI (ESM,
+ * Builds the three parts of the app into out/: the main process, its worker threads and the `zan` CLI (ESM,
  * dependencies left in node_modules), the preload (one CommonJS file with everything inlined, as sandboxed preloads must
  * be) and the renderer.
  */
@@ -39,7 +39,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { main: resolve(here, 'electron/main.ts'), cli: resolve(here, 'electron/cli.ts') } },
+      // work-worker: the worker threads' entry (electron/work/), found beside main.js at run time.
+      rolldownOptions: { input: { main: resolve(here, 'electron/main.ts'), cli: resolve(here, 'electron/cli.ts'), 'work-worker': resolve(here, 'electron/work/worker.ts') } },
     },
   },
   preload: {

@@ -1,7 +1,7 @@
 import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readCorpus } from './io/corpus';
 import { printPdfWithElectron } from './print-pdf';
 import type { ExportFormat } from './services/export';
@@ -18,8 +18,10 @@ import { readTaxonomyFile } from './io/taxonomy-file';
 import { openDatabase } from './store/database';
 import { createStore, type Store } from './store/store';
 import { createMainWindow, hardenSession, type RendererSource } from './window';
+import { WorkPool } from './work/pool';
 
 let store: Store | null = null;
+let work: WorkPool | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 /** Shows a startup error the user can read, then quits without touching their data. */
@@ -69,7 +71,15 @@ async function start(): Promise<void> {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   };
   const exports = { chooseSavePath, chooseFolder, printPdf: printPdfWithElectron };
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports }), {
+  // Long reads (opening a code, comparing, exporting) run on worker threads beside this one.
+  work = new WorkPool({
+    ctx,
+    databaseFile: paths.databaseFile,
+    nativeBinding: binding.path,
+    workerScript: join(dirname(fileURLToPath(import.meta.url)), 'work-worker.js'),
+    log: (message, error) => console.error(`[zan] ${message}`, error ?? ''),
+  });
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports }, work), {
     isTrustedSender: senderCheck(trusted),
     log: (message, error) => console.error(`[zan] ${message}`, error),
   });
@@ -92,6 +102,8 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    void work?.close();
+    work = null;
     store?.db.close();
     store = null;
   });

@@ -23,6 +23,8 @@ export const CHANNEL_NAMES = [
   'commitImport',
   'listConflicts',
   'resolveConflict',
+  'workProgress',
+  'cancelWork',
   'listGaps',
   'saveGap',
   'retireGap',

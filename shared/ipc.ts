@@ -14,6 +14,8 @@ import type { Reply } from './reply';
 const id = z.string().regex(/^[0-9a-z]{8,40}$/, 'not an id');
 const lang = z.enum(['ru', 'kk', 'en']);
 const isoTime = z.string().min(10).max(40);
+/** The id the renderer gives a long call, to watch its progress and cancel it (workProgress, cancelWork). */
+const jobId = z.string().regex(/^job[0-9a-z]{5,37}$/, 'not a job id');
 
 /** A provision row as sent by autosave (see shared/law/rows.ts). */
 export const provisionRowSchema = z
@@ -208,7 +210,7 @@ export const contract = {
       .strict(),
     output: z.object({ revision: z.number().int(), savedAt: isoTime }),
   },
-  getPackageDocuments: { input: z.object({ packageId: id, lang }).strict(), output: packageDocumentsSchema },
+  getPackageDocuments: { input: z.object({ packageId: id, lang, jobId: jobId.optional() }).strict(), output: packageDocumentsSchema },
   listGaps: { input: empty, output: z.array(gapSchema) },
   saveGap: {
     input: z.object({ code: gapCode, names: texts, descriptions: texts, instrument: texts }).strict(),
@@ -242,7 +244,7 @@ export const contract = {
   },
   listSnapshots: { input: z.object({ packageId: id }).strict(), output: z.array(z.object({ id, name: z.string(), createdAt: isoTime, createdBy: z.string() })) },
   compare: {
-    input: z.object({ left: compareSource, right: compareSource }).strict(),
+    input: z.object({ left: compareSource, right: compareSource, jobId: jobId.optional() }).strict(),
     output: z.object({
       lang,
       rows: z.array(comparativeRowSchema.extend({ kind: z.string(), eId: z.string(), inline: z.array(z.tuple([z.number(), z.string()])) })),
@@ -259,15 +261,15 @@ export const contract = {
   getCoverage: { input: z.object({ packageId: id }).strict(), output: coverageSchema },
   setPackageStatus: { input: z.object({ packageId: id, status: z.enum(['draft', 'review']) }).strict(), output: packageSummarySchema },
   exportPackageDocument: {
-    input: z.object({ packageId: id, lang, document: z.enum(['law', 'table', 'coverage']), format: z.enum(['docx', 'html', 'csv']) }).strict(),
+    input: z.object({ packageId: id, lang, document: z.enum(['law', 'table', 'coverage']), format: z.enum(['docx', 'html', 'csv']), jobId: jobId.optional() }).strict(),
     output: z.object({ path: z.string().nullable() }),
   },
   exportRedline: {
-    input: z.object({ packageId: id, versionId: id, format: z.enum(['docx', 'html', 'pdf']), changedOnly: z.boolean(), comments: z.boolean() }).strict(),
+    input: z.object({ packageId: id, versionId: id, format: z.enum(['docx', 'html', 'pdf']), changedOnly: z.boolean(), comments: z.boolean(), jobId: jobId.optional() }).strict(),
     output: z.object({ path: z.string().nullable() }),
   },
   exportAkn: {
-    input: z.object({ packageId: id, lang, document: z.enum(['package', 'draft']), versionId: id.optional() }).strict(),
+    input: z.object({ packageId: id, lang, document: z.enum(['package', 'draft']), versionId: id.optional(), jobId: jobId.optional() }).strict(),
     output: z.object({ path: z.string().nullable() }),
   },
   startBundle: { input: z.object({ packageId: id, lang, changedOnly: z.boolean(), comments: z.boolean() }).strict(), output: bundleStatusSchema.nullable() },
@@ -275,7 +277,7 @@ export const contract = {
   cancelBundle: { input: z.object({ jobId: id }).strict(), output: bundleStatusSchema },
   previewImport: {
     // The file's bytes in base64 (30 MB at most, the importers' own limit).
-    input: z.object({ name: z.string().min(1).max(255), base64: z.string().max(41_000_000), lang: lang.optional() }).strict(),
+    input: z.object({ name: z.string().min(1).max(255), base64: z.string().max(41_000_000), lang: lang.optional(), jobId: jobId.optional() }).strict(),
     output: importPreviewSchema,
   },
   commitImport: {
@@ -296,6 +298,11 @@ export const contract = {
     }),
   },
   listConflicts: { input: z.object({ versionId: id }).strict(), output: z.array(conflictSchema) },
+  workProgress: {
+    input: z.object({ jobIds: z.array(jobId).min(1).max(20) }).strict(),
+    output: z.array(z.object({ jobId, state: z.enum(['queued', 'running', 'unknown']), percent: z.number().min(0).max(100), label: z.string().nullable() })),
+  },
+  cancelWork: { input: z.object({ jobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   resolveConflict: { input: z.object({ conflictId: id, keep: z.enum(['theirs', 'mine']), revision: z.number().int().min(0) }).strict(), output: z.object({ revision: z.number().int() }) },
 } as const;
 

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'INVALID_INSTRUCTION'
   | 'DB_TOO_NEW'
+  | 'CANCELLED'
   | 'INTERNAL';
 
 /** An error reply: its code and a message in English for logs and details. */

@@ -1,9 +1,6 @@
 import { contract, isChannel, type Channel } from '../../shared/ipc';
-import { InstructionError } from '../../shared/instructions';
-import { LawStructureError } from '../../shared/law';
 import type { Reply, ReplyError } from '../../shared/reply';
-import { StoreError } from '../store/errors';
-import { ImportError } from '../io/import/limits';
+import { knownReplyError } from './known-errors';
 import type { HandlerTable } from './handlers';
 
 /** Who sent a request: the URL of the frame, checked against the app's own pages. */
@@ -64,12 +61,8 @@ function fail(code: ReplyError['code'], message: string): Reply<never> {
 }
 
 function toReplyError(channel: Channel, error: unknown, options: DispatcherOptions): ReplyError {
-  if (error instanceof StoreError) return { code: error.code, message: error.message };
-  if (error instanceof LawStructureError) return { code: 'INVALID_LAW', message: error.message };
-  // An amending statement that cannot be read or carried out names the statement and why.
-  if (error instanceof InstructionError) return { code: 'INVALID_INSTRUCTION', message: error.message };
-  // A refused import says which file and which limit or rule, in its own words.
-  if (error instanceof ImportError) return { code: 'INVALID_INPUT', message: error.message };
+  const known = knownReplyError(error);
+  if (known) return known;
   options.log?.(`Unexpected error in ${channel}`, error);
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }

@@ -3,20 +3,22 @@ import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
 import { auditTrail, verifyAudit } from '../services/audit';
 import { getIdentity, setIdentity } from '../services/identity';
-import { packageDocuments } from '../services/documents';
-import { compare } from '../services/compare';
 import { createSnapshot, listSnapshots } from '../services/snapshots';
 import { packageOverlaps } from '../services/overlap';
 import { addComment, listComments, reviewAmendment, reviewAmendments } from '../services/review';
-import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, packageCoverage, retireGap, saveGap, setPackageStatus } from '../services/gaps';
+import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
-import { BundleJobs } from '../services/bundle';
+import { BundleJobs, type BundleMaker } from '../services/bundle';
 import { listConflicts, resolveConflict } from '../services/conflicts';
-import { commitImport, PendingImports, previewImport } from '../services/import';
+import { commitImport, PendingImports, previewRead } from '../services/import';
 import { exportAkn, exportPackageDocument, exportRedline, type ExportDeps } from '../services/export';
 import { listLibrary } from '../services/library';
 import { createPackage, getPackage, listPackages } from '../services/packages';
-import { openDraft, openVersion } from '../services/versions';
+import { prepareDraftSave } from '../services/versions';
+import { WorkPool } from '../work/pool';
+
+/** How long after a draft is opened its first save is prepared (see openDraft below). */
+const PREPARE_SAVE_AFTER_MS = 400;
 
 /** One handler per channel of the contract, taking the input after validation. */
 export type HandlerTable = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
@@ -31,16 +33,38 @@ export interface AppFacts {
 
 /**
  * The handler table the main process registers and the e2e harness calls: the same functions,
- * so what a test drives is what the app runs. Each handler only unpacks its input and calls a service.
+ * so what a test drives is what the app runs. Each handler only unpacks its input and calls a
+ * service, or hands a long read to the worker threads (`work`; inline when not given).
  */
-export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTable {
+export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkPool = WorkPool.inline(ctx)): HandlerTable {
   const bundles = new BundleJobs();
   const imports = new PendingImports();
+  const bundleMaker: BundleMaker = {
+    make: (request, jobId, progress) => work.run('bundleFiles', request, { jobId: `job${jobId}`, onProgress: progress }),
+    cancel: (jobId) => void work.cancel(`job${jobId}`),
+  };
+  // The long reads run on the worker threads (electron/work/); `jobId`, when the renderer gives one, lets it watch and cancel.
+  const job = (jobId: string | undefined) => (jobId ? { jobId } : {});
   return {
     getAppInfo: () => ({ appVersion: facts.appVersion, schemaVersion: LATEST_VERSION, databasePath: facts.databasePath }),
     listLibrary: () => listLibrary(ctx),
-    openVersion: ({ versionId }) => openVersion(ctx, versionId),
-    openDraft: ({ versionId }) => openDraft(ctx, versionId),
+    openVersion: ({ versionId }) => work.run('openVersion', { versionId }),
+    openDraft: async ({ versionId }) => {
+      const opened = await work.run('openDraft', { versionId });
+      // The first save's preparation holds this thread for a while on a code (it derives the whole
+      // draft): it waits until the calls that follow an open (conflicts, coverage…) are answered.
+      const later = setTimeout(() => {
+        if (!ctx.store.db.open) return;
+        try {
+          prepareDraftSave(ctx, versionId);
+        } catch (error) {
+          // Only the first save's speed is at stake: it derives in full.
+          ctx.log(`the first save of ${versionId} was not prepared: ${(error as Error).message}`);
+        }
+      }, PREPARE_SAVE_AFTER_MS);
+      later.unref?.();
+      return opened;
+    },
     listPackages: () => listPackages(ctx),
     getPackage: ({ packageId }) => getPackage(ctx, packageId),
     createPackage: (input) => createPackage(ctx, input),
@@ -50,9 +74,9 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     retireGap: ({ code, retired }) => retireGap(ctx, code, retired),
     annotateAmendment: (input) => {
       annotateAmendment(ctx, input);
-      return packageCoverage(ctx, input.packageId);
+      return work.run('coverage', { packageId: input.packageId });
     },
-    getCoverage: ({ packageId }) => packageCoverage(ctx, packageId),
+    getCoverage: ({ packageId }) => work.run('coverage', { packageId }),
     getIdentity: () => getIdentity(ctx),
     setIdentity: (identity) => setIdentity(ctx, identity),
     listComments: ({ packageId, uid }) => listComments(ctx, packageId, uid),
@@ -62,16 +86,16 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
     },
     reviewAmendment: (input) => {
       reviewAmendment(ctx, input);
-      return packageCoverage(ctx, input.packageId);
+      return work.run('coverage', { packageId: input.packageId });
     },
     reviewAmendments: (input) => {
       reviewAmendments(ctx, input);
-      return packageCoverage(ctx, input.packageId);
+      return work.run('coverage', { packageId: input.packageId });
     },
     getOverlaps: ({ packageId }) => packageOverlaps(ctx, packageId),
     createSnapshot: ({ packageId, name }) => createSnapshot(ctx, packageId, name),
     listSnapshots: ({ packageId }) => listSnapshots(ctx, packageId),
-    compare: ({ left, right }) => compare(ctx, left, right),
+    compare: ({ left, right, jobId }) => work.run('compare', { left, right }, job(jobId)),
     getAuditTrail: ({ packageId, uid }) => auditTrail(ctx, { packageId, uid }),
     verifyAudit: () => verifyAudit(ctx),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
@@ -80,16 +104,18 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts): HandlerTab
       setPackageStatus(ctx, packageId, status);
       return getPackage(ctx, packageId);
     },
-    getPackageDocuments: ({ packageId, lang }) => packageDocuments(ctx, packageId, lang),
-    exportPackageDocument: (input) => exportPackageDocument(ctx, input, facts.exports.chooseSavePath),
-    exportRedline: (input) => exportRedline(ctx, input, facts.exports),
-    exportAkn: (input) => exportAkn(ctx, input, facts.exports.chooseSavePath),
-    startBundle: (input) => bundles.start(ctx, input, facts.exports),
+    getPackageDocuments: ({ packageId, lang, jobId }) => work.run('packageDocuments', { packageId, lang }, job(jobId)),
+    exportPackageDocument: ({ jobId, ...request }) => exportPackageDocument(ctx, request, facts.exports.chooseSavePath, (r) => work.run('packageDocumentContent', r, job(jobId))),
+    exportRedline: ({ jobId, ...request }) => exportRedline(ctx, request, facts.exports, (r) => work.run('redline', r, job(jobId))),
+    exportAkn: ({ jobId, ...request }) => exportAkn(ctx, request, facts.exports.chooseSavePath, (r) => work.run('akn', r, job(jobId))),
+    startBundle: (input) => bundles.start(ctx, input, facts.exports, bundleMaker),
     bundleStatus: ({ jobId }) => bundles.status(jobId),
     cancelBundle: ({ jobId }) => bundles.cancel(jobId),
-    previewImport: ({ name, base64, lang }) => previewImport(ctx, imports, { name, bytes: Buffer.from(base64, 'base64'), ...(lang ? { lang } : {}) }),
+    previewImport: async ({ name, base64, lang, jobId }) => previewRead(ctx, imports, name, await work.run('readImport', { name, base64, ...(lang ? { lang } : {}) }, job(jobId))),
     commitImport: (input) => commitImport(ctx, imports, input),
     listConflicts: ({ versionId }) => listConflicts(ctx, versionId),
+    workProgress: ({ jobIds }) => work.progress(jobIds),
+    cancelWork: ({ jobId }) => ({ cancelled: work.cancel(jobId) }),
     resolveConflict: (input) => resolveConflict(ctx, input),
   };
 }

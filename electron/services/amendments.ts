@@ -73,7 +73,11 @@ export function amendmentsOf(ctx: ServiceContext, draftVersionId: string): Amend
   if (!version?.baseVersionId) return [];
   const baseVersionId = version.baseVersionId;
   const lang = store.works.getExpression(version.expressionId)?.lang ?? 'ru';
-  return store.transaction(() => refreshAmendments(ctx, draftVersionId, baseVersionId, rowsToLaw(store.provisions.load(draftVersionId), lang), version.updatedAt, version.updatedAt, { rebuild: true }));
+  const draft = rowsToLaw(store.provisions.load(draftVersionId), lang);
+  // A reader (the worker thread) derives the list as the writer would store it, and stores nothing:
+  // the next save in the main process stores it.
+  if (ctx.readOnly) return new Derivation(lawInForce(ctx, baseVersionId, lang), draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId)).list();
+  return store.transaction(() => refreshAmendments(ctx, draftVersionId, baseVersionId, draft, version.updatedAt, version.updatedAt, { rebuild: true }));
 }
 
 /** What a read gives, or nothing when the stored rows cannot be read (they are being replaced). */

@@ -3,6 +3,7 @@ import { parseLaw, rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { comparativeTable, type ComparativeRow } from '../../shared/table/comparative';
 import { StoreError } from '../store/errors';
 import type { ServiceContext } from './context';
+import { noProgress, type Progress } from './progress';
 
 /** One side of a comparison: a stored version (in force or a draft, of any package), a snapshot of a draft, or a text. */
 export type CompareSource = { type: 'version'; versionId: string } | { type: 'snapshot'; snapshotId: string; versionId: string } | { type: 'text'; text: string; lang: Lang };
@@ -29,16 +30,22 @@ export interface Comparison {
  * then address, then text, so texts imported separately compare too), as rows with each side's
  * wording and its changed words.
  */
-export function compare(ctx: ServiceContext, left: CompareSource, right: CompareSource): Comparison {
+export function compare(ctx: ServiceContext, left: CompareSource, right: CompareSource, progress: Progress = noProgress): Comparison {
+  // The steps, roughly by their cost on a code: each side read, then the alignment and the diffs.
+  progress(0, 5);
   const a = load(ctx, left);
+  progress(1, 5);
   const b = load(ctx, right);
+  progress(2, 5);
   if (a.lang !== b.lang) throw new StoreError('INVALID_INPUT', 'Texts in different languages are not compared word by word.');
   const amendments = derive(a, b);
+  progress(4, 5);
   // The inline view shows the heading's and the text's word changes in one run.
   const rows = comparativeTable(amendments, a.lang).map((r, i) => {
     const am = amendments[i];
     const inline = am ? [...am.headingOps, ...(am.headingOps.length && am.ops.length ? ([[0, '\n']] as [number, string][]) : []), ...am.ops] : [];
     return { ...r, kind: am?.kind ?? '', eId: am?.eId ?? '', inline };
   });
+  progress(5, 5);
   return { lang: a.lang, rows };
 }

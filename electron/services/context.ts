@@ -30,6 +30,8 @@ export interface ServiceContext {
   memo: ServiceMemo;
   /** Reports defects that are not errors for the user (a diff timeout). */
   log(message: string): void;
+  /** The store is a read-only connection (the worker thread's): services read and derive, and store nothing. */
+  readOnly?: boolean;
 }
 
 /** A context with the real clock and random ids. */

@@ -4,6 +4,7 @@ import { comparativeTable, type ComparativeRow } from '../../shared/table/compar
 import { StoreError } from '../store/errors';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
+import { noProgress, type Progress } from './progress';
 
 /** The documents a draft amending law is submitted with, in one language. */
 export interface PackageDocuments {
@@ -40,17 +41,19 @@ export function justificationsOf(ctx: ServiceContext, packageId: string, lang: L
  * amendments of its working drafts in that language (one act per draft), so they cannot disagree.
  * The justification column shows what people wrote on each amendment.
  */
-export function packageDocuments(ctx: ServiceContext, packageId: string, lang: Lang): PackageDocuments {
+export function packageDocuments(ctx: ServiceContext, packageId: string, lang: Lang, progress: Progress = noProgress): PackageDocuments {
   const { store } = ctx;
   const pkg = store.packages.get(packageId);
   if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
   const works = new Map(store.works.listWorks().map((w) => [w.id, w]));
-  const drafts = store.versions.listByPackage(packageId).map((v) => ({ v, e: store.works.getExpression(v.expressionId) }));
-  const languages = [...new Set(drafts.map((d) => d.e?.lang).filter((l): l is Lang => !!l))];
+  const drafts = draftsOf(ctx, packageId);
+  const languages = languagesOf(drafts);
   const justifications = justificationsOf(ctx, packageId, lang);
   const acts: ActInstructions[] = [];
   const table: ComparativeRow[] = [];
+  let done = 0;
   for (const { v, e } of drafts) {
+    progress(done++, drafts.length);
     if (!e || e.lang !== lang || !v.baseVersionId) continue;
     const base: LawDoc = rowsToLaw(store.provisions.load(v.baseVersionId), lang);
     const draft: LawDoc = rowsToLaw(store.provisions.load(v.id), lang);
@@ -63,5 +66,20 @@ export function packageDocuments(ctx: ServiceContext, packageId: string, lang: L
     // Rows are numbered through the whole table, act after act.
     for (const row of comparativeTable(amendments, lang, justifications)) table.push({ ...row, no: table.length + 1 });
   }
+  progress(drafts.length, drafts.length);
   return { lang, languages, title: pkg.title, lawText: acts.length ? renderAmendingLaw(lang, acts) : '', table };
+}
+
+function draftsOf(ctx: ServiceContext, packageId: string) {
+  return ctx.store.versions.listByPackage(packageId).map((v) => ({ v, e: ctx.store.works.getExpression(v.expressionId) }));
+}
+
+function languagesOf(drafts: ReturnType<typeof draftsOf>): Lang[] {
+  return [...new Set(drafts.map((d) => d.e?.lang).filter((l): l is Lang => !!l))];
+}
+
+/** The languages a package has texts in, without reading the texts (an export checks the one asked for). */
+export function packageLanguages(ctx: ServiceContext, packageId: string): Lang[] {
+  if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  return languagesOf(draftsOf(ctx, packageId));
 }

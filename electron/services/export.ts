@@ -10,9 +10,9 @@ import { writeFileAtomic } from '../io/write-file-atomic';
 import { StoreError } from '../store/errors';
 import type { ServiceContext } from './context';
 import { citation } from '../../shared/instructions';
-import { justificationsOf, packageDocuments, type PackageDocuments } from './documents';
+import { justificationsOf, packageDocuments, packageLanguages, type PackageDocuments } from './documents';
 import { packageCoverage } from './gaps';
-import { draftRedline, loadDraft, loadDrafts, type DraftRedline, type LoadedDraft, type RedlineChoice } from './redline';
+import { draftMeta, draftRedline, loadDraft, loadDrafts, type DraftRedline, type LoadedDraft, type RedlineChoice } from './redline';
 
 /** The formats files are exported in. */
 export type ExportFormat = 'docx' | 'html' | 'pdf' | 'csv' | 'json' | 'xml';
@@ -59,7 +59,7 @@ export function safeFileName(name: string): string {
 }
 
 /** The amending law, the table or the coverage report of a package, as file content. */
-export async function packageDocumentContent(ctx: ServiceContext, request: ExportRequest, docs: PackageDocuments = packageDocuments(ctx, request.packageId, request.lang)): Promise<string | Buffer> {
+export async function packageDocumentContent(ctx: ServiceContext, request: ExportRequest, docs: PackageDocuments = packageDocuments(ctx, request.packageId, request.lang)): Promise<string | Uint8Array> {
   if (request.document === 'coverage') {
     const c = packageCoverage(ctx, request.packageId);
     const input = { title: docs.title, perGap: c.perGap, amendments: c.amendments, uncoveredGaps: c.uncoveredGaps, gapNames: new Map(ctx.store.gaps.list().map((g) => [g.code, g.names[request.lang]])) };
@@ -81,17 +81,22 @@ export function packageDocumentName(request: ExportRequest): string {
  * are written only in the main process and only where a dialog put them. Returns the path, or null
  * when the user cancelled.
  */
-export async function exportPackageDocument(ctx: ServiceContext, request: ExportRequest, choose: ChooseSavePath): Promise<{ path: string | null }> {
-  const docs = packageDocuments(ctx, request.packageId, request.lang);
-  if (!docs.languages.includes(request.lang)) throw new StoreError('NOT_FOUND', `The package has no text in ${request.lang}.`);
+export async function exportPackageDocument(ctx: ServiceContext, request: ExportRequest, choose: ChooseSavePath, make: MakeContent<ExportRequest> = (r) => packageDocumentContent(ctx, r)): Promise<{ path: string | null }> {
+  if (!packageLanguages(ctx, request.packageId).includes(request.lang)) throw new StoreError('NOT_FOUND', `The package has no text in ${request.lang}.`);
   if (request.document === 'coverage' ? request.format === 'docx' : request.format === 'csv') {
     throw new StoreError('INVALID_INPUT', `The ${request.document} is not exported as ${request.format}.`);
   }
   const path = await choose(packageDocumentName(request), request.format);
   if (!path) return { path: null };
-  writeFileAtomic(path, await packageDocumentContent(ctx, request, docs));
+  writeFileAtomic(path, await make(request));
   return { path };
 }
+
+/**
+ * Makes an export's content from its request. The app hands this work to its worker thread
+ * (electron/work/), so that packing a whole code does not hold up the main process; tests make it inline.
+ */
+export type MakeContent<R> = (request: R) => Promise<string | Uint8Array>;
 
 /** A redline of one draft in one format. */
 export interface RedlineRequest extends RedlineChoice {
@@ -101,28 +106,43 @@ export interface RedlineRequest extends RedlineChoice {
 }
 
 /** A draft's redline as file content: DOCX with native tracked changes, HTML, or PDF printed from that HTML. */
-export async function redlineContent(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, format: RedlineRequest['format'], choice: RedlineChoice, printPdf: ExportDeps['printPdf']): Promise<string | Buffer> {
+export async function redlineContent(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, format: RedlineRequest['format'], choice: RedlineChoice, printPdf: ExportDeps['printPdf']): Promise<string | Uint8Array> {
   return redlineFile(draftRedline(ctx, packageId, loaded, choice), loaded, format, printPdf);
 }
 
 /** A redline already made (see draftRedline) as file content in one format. */
-export async function redlineFile(r: DraftRedline, loaded: LoadedDraft, format: RedlineRequest['format'], printPdf: ExportDeps['printPdf']): Promise<string | Buffer> {
+export async function redlineFile(r: DraftRedline, loaded: LoadedDraft, format: RedlineRequest['format'], printPdf: ExportDeps['printPdf']): Promise<string | Uint8Array> {
   if (format === 'docx') return redlineDocx(r.paragraphs, { title: loaded.title, revisionOf: r.revisionOf, comments: r.comments });
   const html = redlineHtml(r.paragraphs, { lang: loaded.lang, title: loaded.title, preparedBy: r.preparedBy, comments: r.comments });
   return format === 'html' ? html : printPdf(html);
 }
 
+/**
+ * The redline a request asks for, made where no printer is (the worker thread): a PDF is asked for
+ * as its HTML, which the main process prints.
+ */
+export async function redlineForPrinting(ctx: ServiceContext, request: RedlineRequest): Promise<string | Uint8Array> {
+  const loaded = loadDraft(ctx, request.packageId, request.versionId);
+  return redlineContent(ctx, request.packageId, loaded, request.format === 'pdf' ? 'html' : request.format, request, async () => {
+    throw new Error('not printed here');
+  });
+}
+
 /** The suggested file name of a draft's redline. */
-export function redlineName(loaded: LoadedDraft, format: string): string {
+export function redlineName(loaded: Pick<LoadedDraft, 'lang' | 'title'>, format: string): string {
   return `${NAMES.redline[loaded.lang]} — ${safeFileName(loaded.title)}.${format}`;
 }
 
-/** Exports the redline of one draft to a file the user chose; null when they cancelled. */
-export async function exportRedline(ctx: ServiceContext, request: RedlineRequest, deps: ExportDeps): Promise<{ path: string | null }> {
-  const loaded = loadDraft(ctx, request.packageId, request.versionId);
-  const path = await deps.chooseSavePath(redlineName(loaded, request.format), request.format);
+/**
+ * Exports the redline of one draft to a file the user chose; null when they cancelled. `make`
+ * gives the DOCX or HTML (for a PDF, the HTML to print).
+ */
+export async function exportRedline(ctx: ServiceContext, request: RedlineRequest, deps: ExportDeps, make: MakeContent<RedlineRequest> = (r) => redlineForPrinting(ctx, r)): Promise<{ path: string | null }> {
+  const meta = draftMeta(ctx, request.packageId, request.versionId);
+  const path = await deps.chooseSavePath(redlineName(meta, request.format), request.format);
   if (!path) return { path: null };
-  writeFileAtomic(path, await redlineContent(ctx, request.packageId, loaded, request.format, request, deps.printPdf));
+  const content = await make(request);
+  writeFileAtomic(path, request.format === 'pdf' ? await deps.printPdf(typeof content === 'string' ? content : new TextDecoder().decode(content)) : content);
   return { path };
 }
 
@@ -142,22 +162,33 @@ export interface AknRequest {
   versionId?: string;
 }
 
-/** Exports Akoma Ntoso XML to a file the user chose; null when they cancelled. */
-export async function exportAkn(ctx: ServiceContext, request: AknRequest, choose: ChooseSavePath): Promise<{ path: string | null }> {
-  let name: string;
-  let xml: () => string;
+/** The Akoma Ntoso XML a request asks for. */
+export function aknXml(ctx: ServiceContext, request: AknRequest): string {
   if (request.document === 'draft') {
-    if (!request.versionId) throw new StoreError('INVALID_INPUT', 'Which draft? A versionId is needed.');
-    const loaded = loadDraft(ctx, request.packageId, request.versionId);
-    name = `${safeFileName(loaded.title)} (${loaded.lang}).akn.xml`;
-    xml = () => aknAct(loaded.draft, loaded.work, ctx.now().slice(0, 10), true);
+    const loaded = loadDraft(ctx, request.packageId, requireVersion(request));
+    return aknAct(loaded.draft, loaded.work, ctx.now().slice(0, 10), true);
+  }
+  return aknPackageXml(ctx, request.packageId, request.lang);
+}
+
+function requireVersion(request: AknRequest): string {
+  if (!request.versionId) throw new StoreError('INVALID_INPUT', 'Which draft? A versionId is needed.');
+  return request.versionId;
+}
+
+/** Exports Akoma Ntoso XML to a file the user chose; null when they cancelled. */
+export async function exportAkn(ctx: ServiceContext, request: AknRequest, choose: ChooseSavePath, make: MakeContent<AknRequest> = async (r) => aknXml(ctx, r)): Promise<{ path: string | null }> {
+  let name: string;
+  if (request.document === 'draft') {
+    const meta = draftMeta(ctx, request.packageId, requireVersion(request));
+    name = `${safeFileName(meta.title)} (${meta.lang}).akn.xml`;
   } else {
+    if (!ctx.store.packages.get(request.packageId)) throw new StoreError('NOT_FOUND', `No package ${request.packageId}.`);
     name = `${NAMES.akn[request.lang]} (${request.lang}).xml`;
-    xml = () => aknPackageXml(ctx, request.packageId, request.lang);
   }
   const path = await choose(name, 'xml');
   if (!path) return { path: null };
-  writeFileAtomic(path, xml());
+  writeFileAtomic(path, await make(request));
   return { path };
 }
 

@@ -78,12 +78,16 @@ export class PendingImports {
  * its title and act line, the findings, and the library's laws it may be a new version of.
  */
 export function previewImport(ctx: ServiceContext, pending: PendingImports, input: { name: string; bytes: Uint8Array; lang?: Lang }): ImportPreview {
-  const read = readLawFile(input.name, input.bytes, input.lang ? { lang: input.lang } : {});
+  return previewRead(ctx, pending, input.name, readLawFile(input.name, input.bytes, input.lang ? { lang: input.lang } : {}));
+}
+
+/** The preview of a file already read (the worker thread reads it; see electron/work/tasks.ts), kept for the save. */
+export function previewRead(ctx: ServiceContext, pending: PendingImports, name: string, read: ReadLaw): ImportPreview {
   const importId = ctx.newId();
-  pending.add(importId, input.name, read);
+  pending.add(importId, name, read);
   return {
     importId,
-    file: input.name,
+    file: name,
     format: read.format,
     lang: read.lang,
     title: read.title,

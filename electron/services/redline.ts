@@ -24,13 +24,25 @@ export interface LoadedDraft {
   savedAt: string;
 }
 
-/** Loads one working draft of a package; a version of another package, or not a draft, is refused. */
-export function loadDraft(ctx: ServiceContext, packageId: string, versionId: string): LoadedDraft {
+/** A working draft's language and title, checked as loadDraft checks it, without loading the texts. */
+export function draftMeta(ctx: ServiceContext, packageId: string, versionId: string): { lang: Lang; title: string } {
+  const { expression } = draftRecords(ctx, packageId, versionId);
+  return { lang: expression.lang, title: expression.title };
+}
+
+function draftRecords(ctx: ServiceContext, packageId: string, versionId: string) {
   const { store } = ctx;
   const version = store.versions.get(versionId);
   if (!version || version.packageId !== packageId || version.status !== 'draft' || !version.baseVersionId) throw new StoreError('NOT_FOUND', `No working draft ${versionId} in package ${packageId}.`);
   const expression = store.works.getExpression(version.expressionId);
   if (!expression) throw new StoreError('NOT_FOUND', `No text ${version.expressionId}.`);
+  return { version: { ...version, baseVersionId: version.baseVersionId }, expression };
+}
+
+/** Loads one working draft of a package; a version of another package, or not a draft, is refused. */
+export function loadDraft(ctx: ServiceContext, packageId: string, versionId: string): LoadedDraft {
+  const { store } = ctx;
+  const { version, expression } = draftRecords(ctx, packageId, versionId);
   const workRecord = store.works.listWorks().find((w) => w.id === expression.workId);
   const baseVersion = store.versions.get(version.baseVersionId);
   const base = rowsToLaw(store.provisions.load(version.baseVersionId), expression.lang);

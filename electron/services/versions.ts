@@ -48,7 +48,16 @@ export function openDraft(ctx: ServiceContext, versionId: string): OpenedDraft {
   const baseRows = ctx.store.provisions.load(meta.baseVersionId);
   const base = rowsToLaw(baseRows, lang);
   const draftRows = ctx.store.provisions.load(versionId);
-  // The draft is about to be edited: its first save should be as quick as the next ones.
-  if (meta.editable) warmLive(ctx, versionId, meta.baseVersionId, meta.revision, rowsToLaw(draftRows, lang));
   return { version: meta, base: lawToJSON(base), changes: diffRows(baseRows, draftRows) };
+}
+
+/**
+ * Prepares an opened draft's first save, so that it is as quick as the next ones (the live
+ * derivation, see amendments.ts). Runs in the main process, which saves, after the draft has been
+ * sent (openDraft itself runs in the worker thread); nothing happens for a draft that is not editable.
+ */
+export function prepareDraftSave(ctx: ServiceContext, versionId: string): void {
+  const { meta, lang } = versionMeta(ctx, versionId);
+  if (!meta.editable || !meta.baseVersionId) return;
+  warmLive(ctx, versionId, meta.baseVersionId, meta.revision, rowsToLaw(ctx.store.provisions.load(versionId), lang));
 }

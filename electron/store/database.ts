@@ -40,3 +40,22 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     throw error;
   }
 }
+
+/**
+ * Opens a second, read-only connection to a database the main process has opened and migrated
+ * (the worker thread's: it reads beside the writer, which WAL allows). Refuses a file at another
+ * schema version rather than read it wrongly.
+ */
+export function openReader(file: string, options: OpenOptions = {}): Database.Database {
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const db = new Database(file, { ...binding, readonly: true, fileMustExist: true });
+  try {
+    const found = db.pragma('user_version', { simple: true }) as number;
+    if (found !== LATEST_VERSION) throw new Error(`The database is at schema version ${found}, not ${LATEST_VERSION}.`);
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

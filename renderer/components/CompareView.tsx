@@ -6,6 +6,8 @@ import { ErrorBanner } from './ErrorBanner';
 import { formatMoment } from '../format';
 import { errorMessage } from '../i18n';
 import { useAsync } from '../useAsync';
+import { useWork } from '../work';
+import { WorkProgress } from './WorkProgress';
 import { Windowed, type WindowedHandle } from './Windowed';
 
 type Source = InputOf<'compare'>['left'];
@@ -71,7 +73,8 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
   const [message, setMessage] = useState<string | null>(null);
   const list = sources.state === 'done' ? sources.value : [];
   const pair = useMemo(() => (list[left] && list[right] ? { left: list[left].source, right: list[right].source } : null), [list, left, right]);
-  const comparison = useAsync(async () => (pair ? await call('compare', pair) : null), [JSON.stringify(pair)]);
+  const work = useWork(async (jobId) => (pair ? await call('compare', { ...pair, jobId }) : null), [JSON.stringify(pair)]);
+  const comparison = work.loaded;
   const [at, setAt] = useState(0);
   const rowList = useRef<WindowedHandle>(null);
   const toc = useRef<WindowedHandle>(null);
@@ -174,7 +177,13 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
           </span>
         )}
       </div>
+      <WorkProgress jobId={work.jobId} label={t('work.comparing')} />
       {comparison.state === 'error' && <ErrorBanner message={comparison.message} />}
+      {work.cancelled && (
+        <button type="button" className="button" onClick={work.retry} data-testid="work-retry">
+          {t('work.retry')}
+        </button>
+      )}
       <div className="compare-body">
         <nav className="compare-toc" aria-label={t('law.contents')}>
           <p className="hint">{t('compare.changes', { count: rows.length })} · J / K</p>

@@ -4,6 +4,8 @@ import type { BundleStatusData, PackageSummary } from '../../shared/ipc';
 import type { Lang } from '../../shared/law';
 import { call } from '../api';
 import { errorMessage } from '../i18n';
+import { newJobId } from '../work';
+import { WorkProgress } from './WorkProgress';
 
 /** How often a running bundle is asked for its progress. */
 const POLL_MS = 250;
@@ -19,6 +21,7 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
   const drafts = pkg.drafts.filter((d) => d.lang === lang);
   const [versionId, setVersionId] = useState(drafts[0]?.versionId ?? '');
   const [format, setFormat] = useState<'docx' | 'html' | 'pdf'>('docx');
+  const [exporting, setExporting] = useState<string | null>(null);
   const [changedOnly, setChangedOnly] = useState(false);
   const [comments, setComments] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -42,16 +45,19 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
     return () => window.clearTimeout(timer);
   }, [running, bundle]);
 
-  async function run(action: () => Promise<{ path: string | null }>) {
+  async function run(action: (jobId: string) => Promise<{ path: string | null }>) {
     setBusy(true);
     setMessage(null);
+    const jobId = newJobId();
+    setExporting(jobId);
     try {
-      const { path } = await action();
+      const { path } = await action(jobId);
       if (path) setMessage(t('documents.exported', { path }));
     } catch (e) {
       setMessage(errorMessage(e));
     } finally {
       setBusy(false);
+      setExporting(null);
     }
   }
 
@@ -114,7 +120,7 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
           type="button"
           className="button button-primary"
           disabled={busy || !versionId}
-          onClick={() => void run(() => call('exportRedline', { packageId: pkg.id, versionId, format, changedOnly, comments }))}
+          onClick={() => void run((jobId) => call('exportRedline', { packageId: pkg.id, versionId, format, changedOnly, comments, jobId }))}
           data-testid="export-redline"
         >
           {t('exports.saveRedline')}
@@ -123,14 +129,15 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
       <section className="export-section">
         <h3>Akoma Ntoso XML</h3>
         <div className="export-row">
-          <button type="button" className="button" disabled={busy} onClick={() => void run(() => call('exportAkn', { packageId: pkg.id, lang, document: 'package' }))} data-testid="export-akn-package">
+          <button type="button" className="button" disabled={busy} onClick={() => void run((jobId) => call('exportAkn', { packageId: pkg.id, lang, document: 'package', jobId }))} data-testid="export-akn-package">
             {t('exports.aknPackage')}
           </button>
-          <button type="button" className="button" disabled={busy || !versionId} onClick={() => void run(() => call('exportAkn', { packageId: pkg.id, lang, document: 'draft', versionId }))}>
+          <button type="button" className="button" disabled={busy || !versionId} onClick={() => void run((jobId) => call('exportAkn', { packageId: pkg.id, lang, document: 'draft', versionId, jobId }))}>
             {t('exports.aknDraft')}
           </button>
         </div>
       </section>
+      <WorkProgress jobId={exporting} label={t('work.exporting')} steps={false} />
       <section className="export-section">
         <h3>{t('exports.bundle')}</h3>
         <p className="hint">{t('exports.bundleHint')}</p>

@@ -6,6 +6,8 @@ import { call } from '../api';
 import { langBadge } from '../format';
 import { errorMessage } from '../i18n';
 import { navigate } from '../router';
+import { newJobId } from '../work';
+import { WorkProgress } from './WorkProgress';
 
 /** The importers' own limit on a file's size: a larger file is refused here, before it is sent. */
 const MAX_BYTES = 30 * 1024 * 1024;
@@ -52,6 +54,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
   const [inForceFrom, setInForceFrom] = useState('');
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<OutputOf<'commitImport'> | null>(null);
+  const [readingJob, setReadingJob] = useState<string | null>(null);
 
   useEffect(() => {
     const d = dialog.current;
@@ -64,7 +67,9 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
     if (file.size > MAX_BYTES) return setError(t('import.tooBig', { name: file.name, mb: Math.round(file.size / 1048576) }));
     setReading({ name: file.name, size: file.size });
     try {
-      const p = await call('previewImport', { name: file.name, base64: await toBase64(file), ...(lang ? { lang } : {}) });
+      const jobId = newJobId();
+      setReadingJob(jobId);
+      const p = await call('previewImport', { name: file.name, base64: await toBase64(file), ...(lang ? { lang } : {}), jobId });
       setPreview(p);
       setTitle(p.title ?? file.name.replace(/\.[^.]+$/, ''));
       setInForceFrom(new Date().toISOString().slice(0, 10));
@@ -74,6 +79,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
       setError(errorMessage(e));
     } finally {
       setReading(null);
+      setReadingJob(null);
     }
   }
 
@@ -157,6 +163,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
           <span>{t('import.reading', { name: reading.name })} ({(reading.size / 1048576).toFixed(1)} MB)</span>
         </div>
       )}
+      <WorkProgress jobId={readingJob} label={t('work.reading')} steps={false} />
       {error && (
         <p className="error-text" role="alert" data-testid="import-error">
           {error}

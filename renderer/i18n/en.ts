@@ -162,6 +162,15 @@ export const en = {
     snapshotMade: 'Snapshot "{{name}}" taken.',
     changes: 'Changes: {{count}}',
   },
+  work: {
+    running: '{{label}}: {{percent}}% {{detail}}',
+    cancel: 'Cancel',
+    retry: 'Try again',
+    comparing: 'Comparing',
+    documents: 'Preparing the documents',
+    reading: 'Reading the file',
+    exporting: 'Exporting',
+  },
   exports: {
     open: 'Export…',
     heading: 'Export',
@@ -237,6 +246,7 @@ export const en = {
     INVALID_LAW: 'The structure of the law is not valid: {{message}}',
     INVALID_INSTRUCTION: 'An amending statement cannot be carried out: {{message}}',
     DB_TOO_NEW: 'The database is from a newer version of Zan Workbench.',
+    CANCELLED: 'Cancelled.',
     INTERNAL: 'Something went wrong: {{message}}',
     generic: 'Error: {{message}}',
   },

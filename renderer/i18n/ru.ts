@@ -164,6 +164,15 @@ export const ru: typeof en = {
     snapshotMade: 'Снимок «{{name}}» сделан.',
     changes: 'Изменений: {{count}}',
   },
+  work: {
+    running: '{{label}}: {{percent}}% {{detail}}',
+    cancel: 'Отменить',
+    retry: 'Повторить',
+    comparing: 'Сравнение',
+    documents: 'Подготовка документов',
+    reading: 'Чтение файла',
+    exporting: 'Экспорт',
+  },
   exports: {
     open: 'Экспорт…',
     heading: 'Экспорт',
@@ -239,6 +248,7 @@ export const ru: typeof en = {
     INVALID_LAW: 'Структура закона нарушена: {{message}}',
     INVALID_INSTRUCTION: 'Норму изменяющего закона нельзя исполнить: {{message}}',
     DB_TOO_NEW: 'База данных создана более новой версией Zan Workbench.',
+    CANCELLED: 'Отменено.',
     INTERNAL: 'Произошла ошибка: {{message}}',
     generic: 'Ошибка: {{message}}',
   },

@@ -13,6 +13,8 @@ import { langBadge } from '../format';
 import { errorMessage } from '../i18n';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
+import { useWork } from '../work';
+import { WorkProgress } from '../components/WorkProgress';
 
 type Runs = PackageDocumentsData['table'][number]['current'];
 type TableRow = PackageDocumentsData['table'][number];
@@ -47,7 +49,8 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
   const [status, setStatus] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const pkg = useAsync(() => call('getPackage', { packageId }), [packageId]);
-  const docs = useAsync(() => call('getPackageDocuments', { packageId, lang }), [packageId, lang]);
+  const docsWork = useWork((jobId) => call('getPackageDocuments', { packageId, lang, jobId }), [packageId, lang]);
+  const docs = docsWork.loaded;
   const [statusVersion, setStatusVersion] = useState(0);
   const coverage = useAsync(async () => ({ coverage: await call('getCoverage', { packageId }), gaps: await call('listGaps', {}) }), [packageId, statusVersion]);
   // The gaps of each amendment by uid, for the table's filter (a thousand rows, each looked up once).
@@ -159,7 +162,13 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
         </div>
       )}
       {docs.state === 'loading' && <p className="loading">{t('loading')}</p>}
+      <WorkProgress jobId={docsWork.jobId} label={t('work.documents')} />
       {docs.state === 'error' && <ErrorBanner message={docs.message} />}
+      {docsWork.cancelled && (
+        <button type="button" className="button" onClick={docsWork.retry} data-testid="work-retry">
+          {t('work.retry')}
+        </button>
+      )}
       {(tab === 'law' || tab === 'table') && docs.state === 'done' && !docs.value.languages.includes(lang) && <p className="hint page-hint">{t('documents.noLanguage')}</p>}
       {(tab === 'law' || tab === 'table') && docs.state === 'done' && docs.value.languages.includes(lang) && docs.value.table.length === 0 && <p className="hint page-hint">{t('documents.noChanges')}</p>}
       {docs.state === 'done' && docs.value.table.length > 0 && tab === 'law' && (

@@ -1,5 +1,6 @@
 // The app as the e2e tests and the editor benchmark run it, without vitest: the main-process side
 // (real SQLite, the handler table and dispatcher) in this process, the built renderer in Chromium.
+import { WorkPool } from '../../electron/work/pool';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -73,6 +74,8 @@ export interface E2EApp {
   url: string;
   databaseFile: string;
   ctx: ServiceContext;
+  /** The worker threads the handlers hand long reads to. */
+  work: WorkPool;
   /** Opens a fresh page on the same app (a reopened window). */
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -104,7 +107,10 @@ export async function startApp(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   // The save and folder dialogs of the app, answered with the test's folder; PDFs printed by headless Chromium.
   const exports = { chooseSavePath: async (suggestedName: string) => join(dataDir, suggestedName), chooseFolder: async () => dataDir, printPdf: (html: string) => htmlToPdfHeadless(html) };
-  const dispatcher = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile, exports }), {
+  // The worker threads as the app has them, started from the sources.
+  const work = new WorkPool({ ctx, databaseFile, log: (message, error) => console.error(message, error ?? '') });
+  await work.ready();
+  const dispatcher = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile, exports }, work), {
     isTrustedSender: senderCheck([url]),
     validateOutputs: options.validateOutputs ?? true,
     log: (message, error) => console.error(message, error),
@@ -136,10 +142,12 @@ export async function startApp(
     url,
     databaseFile,
     ctx,
+    work,
     newPage,
     async close() {
       await context.close();
       await new Promise((ok) => server.close(ok));
+      await work.close();
       ctx.store.db.close();
     },
   };

@@ -102,4 +102,24 @@ describe('long lists of changes', () => {
     await expect.poll(async () => (await page.locator('.compare-row.is-current h3').innerText()).startsWith(lastElement)).toBe(true);
     await expect.poll(() => inView(page, '.compare-row.is-current')).toBe(true);
   });
+
+  it('a comparison waiting for the worker shows its progress and can be cancelled, then run again', async () => {
+    const { page, work } = app;
+    await page.getByTestId('tab-table').click();
+    const release = work.hold('interactive');
+    try {
+      await page.getByTestId('tab-compare').click();
+      await page.getByTestId('work-progress').waitFor();
+      await page.getByTestId('work-cancel').click();
+      await page.getByTestId('work-retry').waitFor();
+      expect(await page.getByTestId('compare-row').count()).toBe(0);
+      expect(await page.getByTestId('compare').innerText()).toContain('Отменено');
+    } finally {
+      release();
+    }
+    await page.getByTestId('work-retry').click();
+    await page.getByTestId('compare-row').first().waitFor();
+    expect(await page.getByTestId('compare').innerText()).toContain(String(CHANGES));
+    expect(await page.getByTestId('work-progress').count()).toBe(0);
+  });
 });

@@ -16,7 +16,7 @@ export interface DocumentFigures {
   domLaw: number;
   domTable: number;
   domCompare: number;
-  /** The main process's side of getPackageDocuments and compare. */
+  /** The main process's wait for getPackageDocuments and compare (their work runs on a worker thread). */
   documentsMainMs: number;
   compareMainMs: number;
 }

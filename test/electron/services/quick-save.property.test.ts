@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { forgetLive } from '../../../electron/services/amendments';
 import { saveDraft } from '../../../electron/services/drafts';
-import { openDraft } from '../../../electron/services/versions';
+import { prepareDraftSave } from '../../../electron/services/versions';
 import { derive } from '../../../shared/amend';
 import { diffRows, rowsToLaw, type ProvisionRow } from '../../../shared/law';
 import { propertyParams } from '../../helpers/property';
@@ -75,7 +75,7 @@ describe('the quick save of texts', () => {
           // Two drafts of the same text (the same uids): one saved as the app saves, one always in full.
           const quick = startPackage(ctx, 'A');
           const full = startPackage(ctx, 'B');
-          openDraft(ctx, quick.versionId);
+          prepareDraftSave(ctx, quick.versionId);
           const start = quick.rows;
           let rows = start;
           let revision = 0;

@@ -1,0 +1,30 @@
+import type { ReplyError } from '../../shared/reply';
+
+/** What the worker thread is started with. */
+export interface WorkerSetup {
+  databaseFile: string;
+  /** The better_sqlite3.node the main process loaded (Electron's ABI); Node's own build when absent. */
+  nativeBinding?: string;
+}
+
+/** Main → worker: run one task. `cancel[0]` becomes 1 when the user cancels. */
+export interface RunMessage {
+  type: 'run';
+  id: number;
+  task: string;
+  input: unknown;
+  cancel: Int32Array;
+}
+
+/** Worker → main: how far a task has got, a result, a failure, or that the worker cannot work at all. */
+export type WorkerMessage =
+  | { type: 'ready' }
+  | { type: 'progress'; id: number; done: number; total: number; label?: string }
+  | { type: 'done'; id: number; value: unknown }
+  | { type: 'failed'; id: number; error: ReplyError; unexpected: boolean; stack?: string }
+  | { type: 'fatal'; message: string };
+
+/** A whole percent of work done, 0–100. */
+export function percentOf(done: number, total: number): number {
+  return total > 0 ? Math.max(0, Math.min(100, Math.floor((100 * done) / total))) : 0;
+}

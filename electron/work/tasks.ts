@@ -1,0 +1,53 @@
+import type { Lang } from '../../shared/law';
+import { readLawFile } from '../io/import';
+import { makeBundleFiles, type BundleRequest } from '../services/bundle';
+import { compare, type CompareSource } from '../services/compare';
+import type { ServiceContext } from '../services/context';
+import { packageDocuments } from '../services/documents';
+import { aknXml, packageDocumentContent, redlineForPrinting, type AknRequest, type ExportRequest, type RedlineRequest } from '../services/export';
+import { packageCoverage } from '../services/gaps';
+import type { Progress } from '../services/progress';
+import { openDraft, openVersion } from '../services/versions';
+
+/**
+ * Which worker runs a task: views wait on 'interactive' tasks (opening a law, a comparison, the
+ * documents), while 'background' tasks (exports, reading an imported file) may take seconds and must
+ * not hold them up.
+ */
+export type Lane = 'interactive' | 'background';
+
+/** A task: what it reads (never writes) and which lane it runs in. Inputs and outputs cross threads by structured clone. */
+interface Task<I, O> {
+  lane: Lane;
+  run(ctx: ServiceContext, input: I, progress: Progress): O | Promise<O>;
+}
+
+function task<I, O>(lane: Lane, run: Task<I, O>['run']): Task<I, O> {
+  return { lane, run };
+}
+
+/**
+ * The work the main process hands to its worker threads (electron/work/pool.ts): reads of the
+ * store that take long on a 2–3 MB code. Each runs against a read-only connection, in one read
+ * transaction, so what it reads is one state of the store. Writes stay in the main process.
+ */
+export const TASKS = {
+  openVersion: task('interactive', (ctx, input: { versionId: string }) => openVersion(ctx, input.versionId)),
+  openDraft: task('interactive', (ctx, input: { versionId: string }) => openDraft(ctx, input.versionId)),
+  compare: task('interactive', (ctx, input: { left: CompareSource; right: CompareSource }, progress) => compare(ctx, input.left, input.right, progress)),
+  packageDocuments: task('interactive', (ctx, input: { packageId: string; lang: Lang }, progress) => packageDocuments(ctx, input.packageId, input.lang, progress)),
+  coverage: task('interactive', (ctx, input: { packageId: string }) => packageCoverage(ctx, input.packageId)),
+  /** Reads an uploaded file as a law (the bytes in base64, decoded here, not in the main process). */
+  readImport: task('background', (_ctx, input: { name: string; base64: string; lang?: Lang }) => readLawFile(input.name, Buffer.from(input.base64, 'base64'), input.lang ? { lang: input.lang } : {})),
+  packageDocumentContent: task('background', (ctx, input: ExportRequest) => packageDocumentContent(ctx, input)),
+  redline: task('background', (ctx, input: RedlineRequest) => redlineForPrinting(ctx, input)),
+  akn: task('background', (ctx, input: AknRequest) => aknXml(ctx, input)),
+  bundleFiles: task('background', (ctx, input: BundleRequest, progress) => makeBundleFiles(ctx, input, progress)),
+};
+
+/** The name of a task. */
+export type TaskName = keyof typeof TASKS;
+/** What a task takes. */
+export type TaskInput<N extends TaskName> = Parameters<(typeof TASKS)[N]['run']>[1];
+/** What a task gives (after its promise, if any). */
+export type TaskOutput<N extends TaskName> = Awaited<ReturnType<(typeof TASKS)[N]['run']>>;

@@ -17,10 +17,12 @@ export function WorkProgress({ jobId, label, steps = true }: { jobId: string | n
   const { t } = useTranslation();
   const [percent, setPercent] = useState<number | null>(null);
   const [detail, setDetail] = useState<string | null>(null);
+  const [queued, setQueued] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   useEffect(() => {
     setPercent(null);
     setDetail(null);
+    setQueued(false);
     setCancelling(false);
     if (!jobId) return;
     let timer = 0;
@@ -32,6 +34,7 @@ export function WorkProgress({ jobId, label, steps = true }: { jobId: string | n
         if (state && state.state !== 'unknown') {
           setPercent(state.percent);
           setDetail(state.label);
+          setQueued(state.state === 'queued');
         }
       } catch {
         // A failed poll is tried again; the call itself reports its own failure.
@@ -48,7 +51,7 @@ export function WorkProgress({ jobId, label, steps = true }: { jobId: string | n
   return (
     <div className="work-progress" data-testid="work-progress">
       {steps ? <progress max={100} value={percent} aria-label={label} /> : <progress aria-label={label} />}
-      <span role="status">{steps ? t('work.running', { label, percent, detail: detail ?? '' }) : label}</span>
+      <span role="status">{queued ? t('work.queued', { label }) : steps ? t('work.running', { label, percent, detail: detail ?? '' }) : label}</span>
       <button
         type="button"
         className="button"

@@ -164,6 +164,7 @@ export const en = {
   },
   work: {
     running: '{{label}}: {{percent}}% {{detail}}',
+    queued: '{{label}}: waiting for the work before it',
     cancel: 'Cancel',
     retry: 'Try again',
     comparing: 'Comparing',

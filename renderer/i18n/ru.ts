@@ -166,6 +166,7 @@ export const ru: typeof en = {
   },
   work: {
     running: '{{label}}: {{percent}}% {{detail}}',
+    queued: '{{label}}: ждёт завершения предыдущей работы',
     cancel: 'Отменить',
     retry: 'Повторить',
     comparing: 'Сравнение',

@@ -110,6 +110,8 @@ describe('long lists of changes', () => {
     try {
       await page.getByTestId('tab-compare').click();
       await page.getByTestId('work-progress').waitFor();
+      // Held back, the comparison is queued, and says so.
+      await expect.poll(() => page.getByTestId('work-progress').innerText()).toContain('ждёт');
       await page.getByTestId('work-cancel').click();
       await page.getByTestId('work-retry').waitFor();
       expect(await page.getByTestId('compare-row').count()).toBe(0);

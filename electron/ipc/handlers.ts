@@ -112,7 +112,13 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     bundleStatus: ({ jobId }) => bundles.status(jobId),
     cancelBundle: ({ jobId }) => bundles.cancel(jobId),
     previewImport: async ({ name, base64, lang, jobId }) => previewRead(ctx, imports, name, await work.run('readImport', { name, base64, ...(lang ? { lang } : {}) }, job(jobId))),
-    commitImport: (input) => commitImport(ctx, imports, input),
+    commitImport: async (input) => {
+      // A new version moves the drafts on the text it replaces: worked out on the worker thread
+      // first, then written here (what changed meanwhile is worked out again inside the save).
+      const { target } = input;
+      const plan = target.kind === 'version' && ctx.store.works.listWorks().some((w) => w.id === target.workId) ? await work.run('planRebase', { workId: target.workId, law: imports.take(input.importId).read.law, inForceFrom: target.inForceFrom }) : undefined;
+      return commitImport(ctx, imports, input, plan);
+    },
     listConflicts: ({ versionId }) => listConflicts(ctx, versionId),
     workProgress: ({ jobIds }) => work.progress(jobIds),
     cancelWork: ({ jobId }) => ({ cancelled: work.cancel(jobId) }),

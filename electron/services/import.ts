@@ -1,9 +1,11 @@
-import { align, rebase, RebaseError } from '../../shared/amend';
+import { align, rebase, RebaseError, type RebaseConflict } from '../../shared/amend';
 import { indexTree } from '../../shared/amend/tree-index';
 import type { ImportFinding } from '../../shared/import';
 import { countByKind, diffRows, lawToJSON, lawToRows, rowsToLaw, walkProvisions, type Lang, type LawDoc, type LawJSON, type ProvisionKind } from '../../shared/law';
 import { readLawFile, type ImportFormat, type ReadLaw, type ReadOptions } from '../io/import';
 import { StoreError } from '../store/errors';
+import type { PackageRecord } from '../store/repositories/packages';
+import type { VersionRecord } from '../store/repositories/versions';
 import { refreshAmendments } from './amendments';
 import { audit } from './audit';
 import { getIdentity } from './identity';
@@ -100,12 +102,82 @@ export function previewRead(ctx: ServiceContext, pending: PendingImports, name: 
   };
 }
 
-/** Saves a previewed import where the user said, all in one transaction. */
-export function commitImport(ctx: ServiceContext, pending: PendingImports, input: { importId: string; target: ImportTarget }): ImportResult {
+/**
+ * Saves a previewed import where the user said, all in one transaction. `plan` is the work of a new
+ * version worked out beforehand (planRebase, on the worker thread): what still matches the store is
+ * used as it is, the rest is worked out here.
+ */
+export function commitImport(ctx: ServiceContext, pending: PendingImports, input: { importId: string; target: ImportTarget }, plan?: RebasePlan): ImportResult {
   const { read } = pending.take(input.importId);
-  const result = saveImport(ctx, read, input.target);
+  const result = saveImport(ctx, read, input.target, plan);
   pending.drop(input.importId);
   return result;
+}
+
+/** One working draft moved onto the new text, worked out from the draft as it was saved at `updatedAt`. */
+export interface PlannedRebase {
+  draftId: string;
+  baseVersionId: string;
+  updatedAt: string;
+  outcome: { merged: LawDoc; carried: number; conflicts: RebaseConflict[] } | { error: string };
+}
+
+/** The long part of saving a new version, worked out from the store without writing: lineage and rebases. */
+export interface RebasePlan {
+  /** The text in force the new one continues (null: none); the plan holds only while it is the latest. */
+  previousVersionId: string | null;
+  /** The new text with the uids of the units it continues. */
+  law: LawDoc;
+  drafts: PlannedRebase[];
+}
+
+/**
+ * Works out what saving `law` as a new version of work `workId` (in force from `inForceFrom`)
+ * would do to the library's texts, reading only: the lineage of its units and the rebase of every
+ * working draft of the text it replaces. Runs on the worker thread (electron/work/tasks.ts).
+ */
+export function planRebase(ctx: ServiceContext, workId: string, read: LawDoc, inForceFrom: string): RebasePlan {
+  // The plan's own copy: the lineage is written into it, and the text read stays as it was read.
+  const law = structuredClone(read);
+  const { expression, previous } = predecessor(ctx, workId, law.lang);
+  if (previous) continueLineage(rowsToLaw(ctx.store.provisions.load(previous.id), law.lang), law, expression !== undefined);
+  const drafts = expression ? rebasableDrafts(ctx, expression.id, inForceFrom).map((d) => ({ draftId: d.draft.id, baseVersionId: d.base.id, updatedAt: d.draft.updatedAt, outcome: rebaseOne(ctx, d.base.id, d.draft.id, law) })) : [];
+  return { previousVersionId: previous?.id ?? null, law, drafts };
+}
+
+/** The text a new version in `lang` continues: the latest in force of that language, else of another. */
+function predecessor(ctx: ServiceContext, workId: string, lang: Lang) {
+  const { store } = ctx;
+  const expressions = store.works.listExpressions().filter((e) => e.workId === workId);
+  const expression = expressions.find((e) => e.lang === lang);
+  const latestOf = (expressionId: string) => store.versions.listInForce().find((v) => v.expressionId === expressionId);
+  const previous = expression ? latestOf(expression.id) : expressions.map((e) => latestOf(e.id)).find(Boolean);
+  return { expressions, expression, previous };
+}
+
+/** The working drafts of an expression that a new text in force from `inForceFrom` moves (packages being drafted or reviewed, on an older text). */
+function rebasableDrafts(ctx: ServiceContext, expressionId: string, inForceFrom: string) {
+  const { store } = ctx;
+  const out: { draft: VersionRecord; base: VersionRecord; pkg: PackageRecord }[] = [];
+  for (const draft of store.versions.draftsOf(expressionId)) {
+    const pkg = draft.packageId ? store.packages.get(draft.packageId) : undefined;
+    const base = draft.baseVersionId ? store.versions.get(draft.baseVersionId) : undefined;
+    if (!pkg || !base || (pkg.status !== 'draft' && pkg.status !== 'review')) continue;
+    if (base.inForceFrom && base.inForceFrom >= inForceFrom) continue; // the draft is already on a text as new
+    out.push({ draft, base, pkg });
+  }
+  return out;
+}
+
+/** Rebases one draft onto the new text, or says why it cannot be. */
+function rebaseOne(ctx: ServiceContext, baseVersionId: string, draftId: string, newLaw: LawDoc): PlannedRebase['outcome'] {
+  const lang = newLaw.lang;
+  try {
+    return rebase(rowsToLaw(ctx.store.provisions.load(baseVersionId), lang), newLaw, rowsToLaw(ctx.store.provisions.load(draftId), lang));
+  } catch (error) {
+    if (!(error instanceof RebaseError)) throw error;
+    return { error: error.message };
+  }
 }
 
 /** Reads and saves in one step (the command line): a refused file changes nothing. */
@@ -114,7 +186,7 @@ export function importLaw(ctx: ServiceContext, input: { name: string; bytes: Uin
   return { ...saveImport(ctx, read, input.target), read };
 }
 
-function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget): ImportResult {
+function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget, plan?: RebasePlan): ImportResult {
   const errors = read.findings.filter((f) => f.severity === 'error');
   if (errors.length) throw new StoreError('INVALID_INPUT', `The import has ${errors.length} error(s) to fix first: ${errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`);
   const { store } = ctx;
@@ -136,20 +208,22 @@ function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget): I
     const work = store.works.listWorks().find((w) => w.id === target.workId);
     if (!work) throw new StoreError('NOT_FOUND', `No law ${target.workId} in the library.`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(target.inForceFrom) || Number.isNaN(Date.parse(target.inForceFrom)) || !new Date(target.inForceFrom).toISOString().startsWith(target.inForceFrom)) throw new StoreError('INVALID_INPUT', 'A new version needs the date it is in force from (YYYY-MM-DD).');
-    const expressions = store.works.listExpressions().filter((e) => e.workId === work.id);
-    let expression = expressions.find((e) => e.lang === read.lang);
-    const latestOf = (expressionId: string) => store.versions.listInForce().find((v) => v.expressionId === expressionId);
-    // The new text continues the lineage of the text it replaces (or, in a new language, of another language's text).
-    const previous = expression ? latestOf(expression.id) : expressions.map((e) => latestOf(e.id)).find(Boolean);
-    if (previous) continueLineage(rowsToLaw(store.provisions.load(previous.id), read.lang), read.law, expression !== undefined);
+    const found = predecessor(ctx, work.id, read.lang);
+    const { expressions } = found;
+    let { expression } = found;
+    // The new text continues the lineage of the text it replaces (or, in a new language, of another
+    // language's text); a plan made against that same text already did it.
+    const planned = plan && plan.previousVersionId === (found.previous?.id ?? null) ? plan : undefined;
+    const law = planned ? planned.law : read.law;
+    if (!planned && found.previous) continueLineage(rowsToLaw(store.provisions.load(found.previous.id), read.lang), law, expression !== undefined);
     if (!expression) {
       expression = { id: ctx.newId(), workId: work.id, lang: read.lang, title: read.title ?? expressions[0]?.title ?? work.slug };
       store.works.insertExpression(expression);
     }
     const versionId = ctx.newId();
     store.versions.insert({ id: versionId, expressionId: expression.id, status: 'in_force', inForceFrom: target.inForceFrom, packageId: null, baseVersionId: null, revision: 0, createdAt: now, updatedAt: now });
-    store.provisions.apply(versionId, { upserts: lawToRows(read.law), deletes: [] });
-    const rebased = rebaseDrafts(ctx, expression.id, versionId, target.inForceFrom, read.law);
+    store.provisions.apply(versionId, { upserts: lawToRows(law), deletes: [] });
+    const rebased = rebaseDrafts(ctx, expression.id, versionId, target.inForceFrom, law, planned?.drafts ?? []);
     return { workId: work.id, expressionId: expression.id, versionId, rebased };
   });
 }
@@ -172,37 +246,29 @@ function continueLineage(old: LawDoc, next: LawDoc, sameLanguage: boolean): void
 
 /**
  * Moves every working draft on an earlier text of this expression onto the new one (packages
- * still being drafted or reviewed). A draft that cannot be moved stays where it was, with the reason.
+ * still being drafted or reviewed). A draft that cannot be moved stays where it was, with the
+ * reason. A planned rebase is used when the draft and its base are still as the plan read them.
  */
-function rebaseDrafts(ctx: ServiceContext, expressionId: string, newVersionId: string, inForceFrom: string, newLaw: LawDoc): RebaseOutcome[] {
+function rebaseDrafts(ctx: ServiceContext, expressionId: string, newVersionId: string, inForceFrom: string, newLaw: LawDoc, planned: readonly PlannedRebase[]): RebaseOutcome[] {
   const { store } = ctx;
   const outcomes: RebaseOutcome[] = [];
-  for (const draft of store.versions.draftsOf(expressionId)) {
-    const pkg = draft.packageId ? store.packages.get(draft.packageId) : undefined;
-    const base = draft.baseVersionId ? store.versions.get(draft.baseVersionId) : undefined;
-    if (!pkg || !base || (pkg.status !== 'draft' && pkg.status !== 'review')) continue;
-    if (base.inForceFrom && base.inForceFrom >= inForceFrom) continue; // the draft is already on a text as new
-    const lang = newLaw.lang;
-    const oldLaw = rowsToLaw(store.provisions.load(base.id), lang);
-    const draftRows = store.provisions.load(draft.id);
-    const draftLaw = rowsToLaw(draftRows, lang);
+  const plans = new Map(planned.map((p) => [p.draftId, p]));
+  for (const { draft, base, pkg } of rebasableDrafts(ctx, expressionId, inForceFrom)) {
+    const plan = plans.get(draft.id);
+    const outcome = plan && plan.updatedAt === draft.updatedAt && plan.baseVersionId === base.id ? plan.outcome : rebaseOne(ctx, base.id, draft.id, newLaw);
     const who = { packageId: pkg.id, packageTitle: pkg.title, versionId: draft.id };
-    let result;
-    try {
-      result = rebase(oldLaw, newLaw, draftLaw);
-    } catch (error) {
-      if (!(error instanceof RebaseError)) throw error;
-      outcomes.push({ ...who, error: error.message });
+    if ('error' in outcome) {
+      outcomes.push({ ...who, error: outcome.error });
       continue;
     }
     const now = ctx.now();
-    store.provisions.apply(draft.id, diffRows(draftRows, lawToRows(result.merged)));
+    store.provisions.apply(draft.id, diffRows(store.provisions.load(draft.id), lawToRows(outcome.merged)));
     store.versions.rebaseTo(draft.id, newVersionId, now);
     ctx.memo.diffs.delete(draft.id);
-    refreshAmendments(ctx, draft.id, newVersionId, result.merged, now, draft.updatedAt);
-    for (const c of result.conflicts) store.conflicts.add(ctx.newId(), pkg.id, draft.id, c, now);
-    if (getIdentity(ctx)) audit(ctx, pkg.id, null, 'rebase', { versionId: draft.id, onto: newVersionId, carried: result.carried, conflicts: result.conflicts.length });
-    outcomes.push({ ...who, carried: result.carried, conflicts: result.conflicts.length });
+    refreshAmendments(ctx, draft.id, newVersionId, outcome.merged, now, draft.updatedAt);
+    for (const c of outcome.conflicts) store.conflicts.add(ctx.newId(), pkg.id, draft.id, c, now);
+    if (getIdentity(ctx)) audit(ctx, pkg.id, null, 'rebase', { versionId: draft.id, onto: newVersionId, carried: outcome.carried, conflicts: outcome.conflicts.length });
+    outcomes.push({ ...who, carried: outcome.carried, conflicts: outcome.conflicts.length });
   }
   return outcomes;
 }

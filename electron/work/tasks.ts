@@ -1,4 +1,4 @@
-import type { Lang } from '../../shared/law';
+import type { Lang, LawDoc } from '../../shared/law';
 import { readLawFile } from '../io/import';
 import { makeBundleFiles, type BundleRequest } from '../services/bundle';
 import { compare, type CompareSource } from '../services/compare';
@@ -6,6 +6,7 @@ import type { ServiceContext } from '../services/context';
 import { packageDocuments } from '../services/documents';
 import { aknXml, packageDocumentContent, redlineForPrinting, type AknRequest, type ExportRequest, type RedlineRequest } from '../services/export';
 import { packageCoverage } from '../services/gaps';
+import { planRebase } from '../services/import';
 import type { Progress } from '../services/progress';
 import { openDraft, openVersion } from '../services/versions';
 
@@ -39,6 +40,8 @@ export const TASKS = {
   coverage: task('interactive', (ctx, input: { packageId: string }) => packageCoverage(ctx, input.packageId)),
   /** Reads an uploaded file as a law (the bytes in base64, decoded here, not in the main process). */
   readImport: task('background', (_ctx, input: { name: string; base64: string; lang?: Lang }) => readLawFile(input.name, Buffer.from(input.base64, 'base64'), input.lang ? { lang: input.lang } : {})),
+  /** The lineage and rebases a new version of a law would bring (commitImport writes them). */
+  planRebase: task('background', (ctx, input: { workId: string; law: LawDoc; inForceFrom: string }) => planRebase(ctx, input.workId, input.law, input.inForceFrom)),
   packageDocumentContent: task('background', (ctx, input: ExportRequest) => packageDocumentContent(ctx, input)),
   redline: task('background', (ctx, input: RedlineRequest) => redlineForPrinting(ctx, input)),
   akn: task('background', (ctx, input: AknRequest) => aknXml(ctx, input)),

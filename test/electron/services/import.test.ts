@@ -6,7 +6,7 @@ import { ImportError } from '../../../electron/io/import';
 import { listConflicts, resolveConflict } from '../../../electron/services/conflicts';
 import type { ServiceContext } from '../../../electron/services/context';
 import { saveDraft } from '../../../electron/services/drafts';
-import { commitImport, importLaw, PendingImports, previewImport } from '../../../electron/services/import';
+import { commitImport, importLaw, PendingImports, planRebase, previewImport } from '../../../electron/services/import';
 import { listLibrary } from '../../../electron/services/library';
 import { openVersion } from '../../../electron/services/versions';
 import { lawFromJSON, printLaw } from '../../../shared/law';
@@ -97,6 +97,61 @@ describe('a new version of a law while a package is open: the draft is rebased',
     resolveConflict(ctx, { conflictId: conflicts[1]!.id, keep: 'theirs', revision: mine.revision });
     expect(draftText(versionId)).toContain('1. Исключен Законом РК от 30.12.2025 № 245-VIII.');
     expect(listConflicts(ctx, versionId)).toEqual([]);
+  });
+});
+
+describe('a new version saved from a plan made beforehand (on the worker thread in the app)', () => {
+  const NEW_TEXT = () => LAW.replace('9) грант – средства на исследования;', '9) грант – средства на научные исследования;');
+  const target = () => ({ kind: 'version' as const, workId: testLawId(), inForceFrom: '2026-01-01' });
+  /** Previews the new text and plans its save, as the app does before committing. */
+  function previewAndPlan(pending: PendingImports) {
+    const preview = previewImport(ctx, pending, { name: 'v2.txt', bytes: bytes(NEW_TEXT()) });
+    const read = pending.take(preview.importId).read;
+    const before = JSON.stringify(read.law);
+    const plan = planRebase(ctx, testLawId(), read.law, '2026-01-01');
+    // Planning reads only: the text read is left as it was, the store too.
+    expect(JSON.stringify(read.law)).toBe(before);
+    return { preview, plan };
+  }
+
+  it('saves what a save without a plan saves', () => {
+    const { versionId, p17 } = startPackage(ctx);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    const pending = new PendingImports();
+    const { preview, plan } = previewAndPlan(pending);
+    expect(plan.drafts.map((d) => d.draftId)).toEqual([versionId]);
+    const result = commitImport(ctx, pending, { importId: preview.importId, target: target() }, plan);
+    expect(result.rebased).toMatchObject([{ versionId, carried: 1, conflicts: 0 }]);
+    const text = draftText(versionId);
+    expect(text).toContain('1. Университеты и колледжи вправе:');
+    expect(text).toContain('9) грант – средства на научные исследования;');
+    // The new text continues the old one's lineage: the draft's amendment keeps its unit.
+    expect(ctx.store.amendments.listForVersion(versionId).map((a) => a.uid)).toEqual([p17.uid]);
+  });
+
+  it('uses the plan when the draft is as the plan saw it (the rebase is not worked out again)', () => {
+    const { versionId, p17 } = startPackage(ctx);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    const pending = new PendingImports();
+    const { preview, plan } = previewAndPlan(pending);
+    // A mark only the plan has: it shows in the outcome only if the plan is what was saved.
+    const outcome = plan.drafts[0]!.outcome as { carried: number };
+    outcome.carried = 7;
+    expect(commitImport(ctx, pending, { importId: preview.importId, target: target() }, plan).rebased).toMatchObject([{ versionId, carried: 7 }]);
+  });
+
+  it('a draft saved after the plan was made is rebased as it is now, not as the plan saw it', () => {
+    const { versionId, p17, p19 } = startPackage(ctx);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    const pending = new PendingImports();
+    const { preview, plan } = previewAndPlan(pending);
+    saveDraft(ctx, { versionId, revision: 1, upserts: [{ ...p19, text: 'Настоящий Закон вводится в действие с 1 января 2027 года.' }], deletes: [] });
+    const result = commitImport(ctx, pending, { importId: preview.importId, target: target() }, plan);
+    expect(result.rebased).toMatchObject([{ versionId, carried: 2, conflicts: 0 }]);
+    const text = draftText(versionId);
+    expect(text).toContain('1. Университеты и колледжи вправе:');
+    expect(text).toContain('1. Настоящий Закон вводится в действие с 1 января 2027 года.');
+    expect(text).toContain('9) грант – средства на научные исследования;');
   });
 });
 

@@ -14,7 +14,7 @@ import { commitImport, PendingImports, previewRead } from '../services/import';
 import { exportAkn, exportPackageDocument, exportRedline, type ExportDeps } from '../services/export';
 import { listLibrary } from '../services/library';
 import { createPackage, getPackage, listPackages } from '../services/packages';
-import { prepareDraftSave } from '../services/versions';
+import { prepareDraftSaveSteps } from '../services/versions';
 import { WorkPool } from '../work/pool';
 
 /** How long after a draft is opened its first save is prepared (see openDraft below). */
@@ -51,18 +51,19 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     openVersion: ({ versionId }) => work.run('openVersion', { versionId }),
     openDraft: async ({ versionId }) => {
       const opened = await work.run('openDraft', { versionId });
-      // The first save's preparation holds this thread for a while on a code (it derives the whole
-      // draft): it waits until the calls that follow an open (conflicts, coverage…) are answered.
-      const later = setTimeout(() => {
+      // The first save's preparation (it derives the whole draft) runs in steps, between other
+      // calls, once those that follow an open (conflicts, coverage…) have been answered.
+      const steps = prepareDraftSaveSteps(ctx, versionId);
+      const step = () => {
         if (!ctx.store.db.open) return;
         try {
-          prepareDraftSave(ctx, versionId);
+          if (!steps.next().done) setImmediate(step);
         } catch (error) {
           // Only the first save's speed is at stake: it derives in full.
           ctx.log(`the first save of ${versionId} was not prepared: ${(error as Error).message}`);
         }
-      }, PREPARE_SAVE_AFTER_MS);
-      later.unref?.();
+      };
+      setTimeout(step, PREPARE_SAVE_AFTER_MS).unref?.();
       return opened;
     },
     listPackages: () => listPackages(ctx),

@@ -1,5 +1,5 @@
 import { AmendmentFormatError, Derivation, DERIVATION_VERSION, type Amendment, type DiffCache } from '../../shared/amend';
-import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
+import { rowsToLaw, type Lang, type LawDoc, type ProvisionRow } from '../../shared/law';
 import { getIdentity } from './identity';
 import { AmendmentRepository } from '../store/repositories/amendments';
 import type { LiveDerivation, ServiceContext } from './context';
@@ -9,11 +9,11 @@ const MAX_REMEMBERED_DIFFS = 50_000;
 /** Drafts whose live derivation is kept between saves (the ones being edited). */
 const MAX_LIVE_DERIVATIONS = 4;
 
-/** A text in force, loaded once: versions in force never change. */
-function lawInForce(ctx: ServiceContext, versionId: string, lang: Lang): LawDoc {
+/** A text in force, loaded once (from `rows` when the caller has read them): versions in force never change. */
+export function lawInForce(ctx: ServiceContext, versionId: string, lang: Lang, rows?: readonly ProvisionRow[]): LawDoc {
   const known = ctx.memo.laws.get(versionId);
   if (known) return known;
-  const law = rowsToLaw(ctx.store.provisions.load(versionId), lang);
+  const law = rowsToLaw(rows ?? ctx.store.provisions.load(versionId), lang);
   ctx.memo.laws.set(versionId, law);
   return law;
 }
@@ -39,7 +39,7 @@ export function refreshAmendments(
   draft: LawDoc,
   savedAt: string = ctx.now(),
   previousSaveAt: string = savedAt,
-  options: { rebuild?: boolean } = {},
+  options: { rebuild?: boolean; rows?: Map<string, ProvisionRow> } = {},
 ): Amendment[] {
   const base = lawInForce(ctx, baseVersionId, draft.lang);
   const derivation = new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
@@ -49,7 +49,7 @@ export function refreshAmendments(
   ctx.store.amendments.setDerivedBy(draftVersionId, DERIVATION_VERSION);
   // Kept for the next save, at the revision the draft has now (the caller advanced it).
   const revision = ctx.store.versions.get(draftVersionId)?.revision;
-  if (revision !== undefined) keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation });
+  if (revision !== undefined) keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation, ...(options.rows ? { rows: options.rows } : {}) });
   return amendments;
 }
 
@@ -94,9 +94,9 @@ function readable<T>(read: () => T[]): T[] {
  * The live derivation of a draft, if one is kept at exactly this revision and base: then the
  * stored amendments are the derivation's, and a text-only save can update both unit by unit.
  */
-export function liveDerivation(ctx: ServiceContext, draftVersionId: string, revision: number, baseVersionId: string): Derivation | null {
+export function liveDerivation(ctx: ServiceContext, draftVersionId: string, revision: number, baseVersionId: string): LiveDerivation | null {
   const live = ctx.memo.derivations.get(draftVersionId);
-  return live && live.revision === revision && live.baseVersionId === baseVersionId ? live.derivation : null;
+  return live && live.revision === revision && live.baseVersionId === baseVersionId ? live : null;
 }
 
 /**
@@ -104,7 +104,7 @@ export function liveDerivation(ctx: ServiceContext, draftVersionId: string, revi
  * next ones: derived afresh, kept only if it is exactly what is stored (the same amendments, signed
  * the same, in the same places); otherwise the first save derives in full, as before. Reads only.
  */
-export function warmLive(ctx: ServiceContext, draftVersionId: string, baseVersionId: string, revision: number, draft: LawDoc): void {
+export function warmLive(ctx: ServiceContext, draftVersionId: string, baseVersionId: string, revision: number, draft: LawDoc, rows?: Map<string, ProvisionRow>): void {
   if (liveDerivation(ctx, draftVersionId, revision, baseVersionId)) return;
   if (ctx.store.amendments.derivedBy(draftVersionId) !== DERIVATION_VERSION) return;
   const base = lawInForce(ctx, baseVersionId, draft.lang);
@@ -114,7 +114,7 @@ export function warmLive(ctx: ServiceContext, draftVersionId: string, baseVersio
   if (orders.size !== derived.length) return;
   const signed = ctx.store.amendments.revisions(draftVersionId);
   const same = derived.every((a) => orders.get(a.uid) === AmendmentRepository.storedOrder(derivation.sortKey(a.uid) as number) && signed.get(a.uid)?.fingerprint === fingerprint(a));
-  if (same) keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation });
+  if (same) keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation, ...(rows ? { rows } : {}) });
 }
 
 /** Forgets a draft's live derivation (a save failed, so it may no longer match the store). */
@@ -136,7 +136,8 @@ function keepLive(ctx: ServiceContext, draftVersionId: string, live: LiveDerivat
  * units alone, signed as refreshAmendments signs them — in time that does not grow with the law.
  * Returns false when a unit is unknown to the derivation; the caller then refreshes in full.
  */
-export function refreshTexts(ctx: ServiceContext, draftVersionId: string, derivation: Derivation, texts: readonly { uid: string; heading: string; text: string }[], revision: number, baseVersionId: string, savedAt: string, previousSaveAt: string): boolean {
+export function refreshTexts(ctx: ServiceContext, draftVersionId: string, live: LiveDerivation, texts: readonly ProvisionRow[], revision: number, baseVersionId: string, savedAt: string, previousSaveAt: string): boolean {
+  const { derivation } = live;
   const affected = new Set<string>();
   for (const t of texts) {
     const uid = derivation.updateText(t.uid, t.heading, t.text);
@@ -147,7 +148,9 @@ export function refreshTexts(ctx: ServiceContext, draftVersionId: string, deriva
   const amendments = uids.map((uid) => derivation.amendmentOf(uid)).filter((a): a is Amendment => a !== undefined);
   recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt, uids);
   for (const uid of uids) ctx.store.amendments.putOne(draftVersionId, uid, derivation.amendmentOf(uid) ?? null, derivation.sortKey(uid));
-  keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation });
+  // The rows kept with the derivation follow the save (the rows written are these).
+  for (const row of texts) live.rows?.set(row.uid, row);
+  keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation, ...(live.rows ? { rows: live.rows } : {}) });
   return true;
 }
 

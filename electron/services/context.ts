@@ -1,5 +1,5 @@
 import type { Derivation, DiffCache } from '../../shared/amend';
-import { newUid, type LawDoc } from '../../shared/law';
+import { newUid, type LawDoc, type ProvisionRow } from '../../shared/law';
 import type { Store } from '../store/store';
 
 /** What services keep between calls to avoid repeating work; never the source of truth. */
@@ -20,6 +20,11 @@ export interface LiveDerivation {
   revision: number;
   baseVersionId: string;
   derivation: Derivation;
+  /**
+   * The draft's stored rows at `revision`, by uid, when known (saves keep them in step): a
+   * structural save then applies its changes here instead of reading the whole draft back.
+   */
+  rows?: Map<string, ProvisionRow>;
 }
 
 /** What every service needs: the store, the clock, an id maker (both replaceable in tests) and a memo. */

@@ -1,4 +1,4 @@
-import { rowsToLaw, type RowChanges } from '../../shared/law';
+import { rowsToLaw, type ProvisionRow, type RowChanges } from '../../shared/law';
 import { StoreError } from '../store/errors';
 import { forgetLive, liveDerivation, refreshAmendments, refreshTexts } from './amendments';
 import type { ServiceContext } from './context';
@@ -19,7 +19,8 @@ export interface SaveDraftInput extends RowChanges {
  * A save that changes only headings and texts (the rows keep their place, number, kind and state;
  * none is added or removed) cannot change the law's shape: it writes those rows, updates the draft's
  * live derivation and stores those units' amendments alone, in time that does not grow with the law.
- * Any other save reloads, validates and re-derives the whole draft.
+ * Any other save validates and re-derives the whole draft, from the rows kept with the live
+ * derivation when there is one (else read back from the store).
  */
 export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: { duringReview?: boolean } = {}): { revision: number; savedAt: string } {
   const { store } = ctx;
@@ -42,8 +43,11 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
       const quick = textsOnly && live && version.baseVersionId && refreshTexts(ctx, version.id, live, input.upserts, revision, version.baseVersionId, savedAt, version.updatedAt);
       if (!quick) {
         const expression = store.works.getExpression(version.expressionId);
-        const draft = rowsToLaw(store.provisions.load(version.id), expression?.lang ?? 'ru');
-        if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, draft, savedAt, version.updatedAt);
+        // The rows as they now are: those kept with the live derivation with this save applied
+        // (as the store applied it: deletes, then upserts), else read back.
+        const rows = live?.rows ? applyToRows(live.rows, input) : new Map(store.provisions.load(version.id).map((r) => [r.uid, r]));
+        const draft = rowsToLaw([...rows.values()], expression?.lang ?? 'ru');
+        if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, draft, savedAt, version.updatedAt, { rows });
       }
       store.packages.touch(pkg.id, savedAt);
       return { revision, savedAt };
@@ -63,6 +67,13 @@ function changesOnlyTexts(ctx: ServiceContext, versionId: string, input: RowChan
     const before = stored.get(row.uid);
     return before !== undefined && before.parentUid === row.parentUid && before.ord === row.ord && before.kind === row.kind && before.num === row.num && before.repealed === row.repealed && sameNotes(before.notes, row.notes);
   });
+}
+
+/** Applies a save's changes to rows kept by uid, in place (a failed save forgets them with the live derivation). */
+function applyToRows(rows: Map<string, ProvisionRow>, changes: RowChanges): Map<string, ProvisionRow> {
+  for (const uid of changes.deletes) rows.delete(uid);
+  for (const row of changes.upserts) rows.set(row.uid, row);
+  return rows;
 }
 
 function sameNotes(a: readonly string[], b: readonly string[]): boolean {

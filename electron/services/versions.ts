@@ -1,7 +1,7 @@
 import { diffRows, lawToJSON, rowsToLaw } from '../../shared/law';
 import type { OpenedDraft, OpenedVersion } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
-import { warmLive } from './amendments';
+import { lawInForce, warmLive } from './amendments';
 import type { ServiceContext } from './context';
 
 /**
@@ -57,7 +57,29 @@ export function openDraft(ctx: ServiceContext, versionId: string): OpenedDraft {
  * sent (openDraft itself runs in the worker thread); nothing happens for a draft that is not editable.
  */
 export function prepareDraftSave(ctx: ServiceContext, versionId: string): void {
+  for (const _ of prepareDraftSaveSteps(ctx, versionId));
+}
+
+/**
+ * prepareDraftSave in steps of a few tens of milliseconds on a code (read the base, build it, read
+ * the draft, build it, derive), so that the main process can answer calls between them. If the
+ * draft is saved meanwhile, the save has prepared the next one itself and this one stops.
+ */
+export function* prepareDraftSaveSteps(ctx: ServiceContext, versionId: string): Generator<void, void, void> {
   const { meta, lang } = versionMeta(ctx, versionId);
-  if (!meta.editable || !meta.baseVersionId) return;
-  warmLive(ctx, versionId, meta.baseVersionId, meta.revision, rowsToLaw(ctx.store.provisions.load(versionId), lang));
+  const baseVersionId = meta.baseVersionId;
+  if (!meta.editable || !baseVersionId) return;
+  if (!ctx.memo.laws.has(baseVersionId)) {
+    const baseRows = ctx.store.provisions.load(baseVersionId);
+    yield;
+    lawInForce(ctx, baseVersionId, lang, baseRows);
+    yield;
+  }
+  const rows = ctx.store.provisions.load(versionId);
+  yield;
+  const draft = rowsToLaw(rows, lang);
+  yield;
+  // Saved since the rows were read: they are not the draft any more.
+  if (ctx.store.versions.get(versionId)?.revision !== meta.revision) return;
+  warmLive(ctx, versionId, baseVersionId, meta.revision, draft, new Map(rows.map((r) => [r.uid, r])));
 }

@@ -114,11 +114,12 @@ export function commitImport(ctx: ServiceContext, pending: PendingImports, input
   return result;
 }
 
-/** One working draft moved onto the new text, worked out from the draft as it was saved at `updatedAt`. */
+/** One working draft moved onto the new text, worked out from the draft as it was at `revision`. */
 export interface PlannedRebase {
   draftId: string;
   baseVersionId: string;
-  updatedAt: string;
+  /** The draft's revision when planned (every save and rebase advances it). */
+  revision: number;
   outcome: { merged: LawDoc; carried: number; conflicts: RebaseConflict[] } | { error: string };
 }
 
@@ -141,7 +142,7 @@ export function planRebase(ctx: ServiceContext, workId: string, read: LawDoc, in
   const law = structuredClone(read);
   const { expression, previous } = predecessor(ctx, workId, law.lang);
   if (previous) continueLineage(rowsToLaw(ctx.store.provisions.load(previous.id), law.lang), law, expression !== undefined);
-  const drafts = expression ? rebasableDrafts(ctx, expression.id, inForceFrom).map((d) => ({ draftId: d.draft.id, baseVersionId: d.base.id, updatedAt: d.draft.updatedAt, outcome: rebaseOne(ctx, d.base.id, d.draft.id, law) })) : [];
+  const drafts = expression ? rebasableDrafts(ctx, expression.id, inForceFrom).map((d) => ({ draftId: d.draft.id, baseVersionId: d.base.id, revision: d.draft.revision, outcome: rebaseOne(ctx, d.base.id, d.draft.id, law) })) : [];
   return { previousVersionId: previous?.id ?? null, law, drafts };
 }
 
@@ -255,7 +256,7 @@ function rebaseDrafts(ctx: ServiceContext, expressionId: string, newVersionId: s
   const plans = new Map(planned.map((p) => [p.draftId, p]));
   for (const { draft, base, pkg } of rebasableDrafts(ctx, expressionId, inForceFrom)) {
     const plan = plans.get(draft.id);
-    const outcome = plan && plan.updatedAt === draft.updatedAt && plan.baseVersionId === base.id ? plan.outcome : rebaseOne(ctx, base.id, draft.id, newLaw);
+    const outcome = plan && plan.revision === draft.revision && plan.baseVersionId === base.id ? plan.outcome : rebaseOne(ctx, base.id, draft.id, newLaw);
     const who = { packageId: pkg.id, packageTitle: pkg.title, versionId: draft.id };
     if ('error' in outcome) {
       outcomes.push({ ...who, error: outcome.error });

@@ -185,8 +185,9 @@ export class WorkPool {
     }
   }
 
+  /** The lane a job waits or runs in (null: it runs inline). */
   private laneOf(job: Job): LaneState | null {
-    return this.inline ? null : this.lanes[TASKS[job.task].lane];
+    return Object.values(this.lanes).find((lane) => lane.running === job || lane.queue.includes(job)) ?? null;
   }
 
   private async runInline(job: Job): Promise<void> {
@@ -194,12 +195,13 @@ export class WorkPool {
     try {
       // Like the worker, the task sees the cancel flag at each step.
       const progress: Progress = (done, total, label) => {
-        if (Atomics.load(job.cancel, 0) === 1) throw new CancelledError();
+        if (isCancelled(job)) throw new CancelledError();
         this.onProgress(job, done, total, label);
       };
       const run = TASKS[job.task].run as (ctx: ServiceContext, input: unknown, progress: Progress) => unknown;
       const value = await run(this.options.ctx, job.input, progress);
-      this.settle(job, () => job.resolve(value));
+      // A task that ends without another step after a cancel is still cancelled: nothing of it is kept.
+      this.settle(job, () => (isCancelled(job) ? job.reject(new CancelledError()) : job.resolve(value)));
     } catch (error) {
       this.settle(job, () => job.reject(error as Error));
     }
@@ -246,32 +248,40 @@ export class WorkPool {
     );
     // A worker that never ends a job must not keep the app (or a test run) alive on its own.
     worker.unref();
-    worker.on('message', (message: WorkerMessage) => this.receive(lane, worker, message));
-    worker.on('error', (error) => this.lost(lane, worker, error));
-    worker.on('exit', (code) => this.lost(lane, worker, new Error(`The worker thread stopped (exit code ${code}).`)));
+    let ready = false;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready') ready = true;
+      this.receive(lane, worker, message);
+    });
+    // A worker lost before it was ready cannot start at all (a missing or broken script): as when it cannot open the database.
+    const lost = (error: Error) => (ready ? this.lost(lane, worker, error) : this.unavailable(lane, worker, error.message));
+    worker.on('error', lost);
+    worker.on('exit', (code) => lost(new Error(`The worker thread stopped (exit code ${code}).`)));
     return worker;
+  }
+
+  /** The worker threads cannot work here (a packaging or platform problem): the lane's jobs, and all later ones, run inline. */
+  private unavailable(lane: LaneState, worker: Worker, reason: string): void {
+    if (lane.worker !== worker) return;
+    this.options.log?.(`worker thread unavailable, work runs in the main process: ${reason}`);
+    this.inline = true;
+    lane.worker = null;
+    void worker.terminate();
+    const retry = [...(lane.running ? [lane.running] : []), ...lane.queue];
+    lane.running = null;
+    lane.queue = [];
+    for (const job of retry) void this.runInline(job);
   }
 
   private receive(lane: LaneState, worker: Worker, message: WorkerMessage): void {
     if (lane.worker !== worker) return;
     if (message.type === 'ready') return;
-    if (message.type === 'fatal') {
-      // The worker cannot read the database (a packaging or platform problem): run inline from now on.
-      this.options.log?.(`worker thread unavailable, work runs in the main process: ${message.message}`);
-      this.inline = true;
-      lane.worker = null;
-      void worker.terminate();
-      const retry = [...(lane.running ? [lane.running] : []), ...lane.queue];
-      lane.running = null;
-      lane.queue = [];
-      for (const job of retry) void this.runInline(job);
-      return;
-    }
+    if (message.type === 'fatal') return this.unavailable(lane, worker, message.message);
     const job = lane.running;
     if (!job || job.id !== message.id) return;
     if (message.type === 'progress') return this.onProgress(job, message.done, message.total, message.label);
     lane.running = null;
-    if (message.type === 'done') this.settle(job, () => job.resolve(message.value));
+    if (message.type === 'done') this.settle(job, () => (isCancelled(job) ? job.reject(new CancelledError()) : job.resolve(message.value)));
     else {
       if (message.unexpected) this.options.log?.(`Unexpected error in task ${job.task}`, message.stack ?? message.error.message);
       const error = message.error.code === 'CANCELLED' ? new CancelledError(message.error.message) : new CodedError(message.error.code, message.error.message);
@@ -286,7 +296,7 @@ export class WorkPool {
     lane.worker = null;
     const job = lane.running;
     lane.running = null;
-    if (job) this.settle(job, () => job.reject(Atomics.load(job.cancel, 0) === 1 ? new CancelledError() : error));
+    if (job) this.settle(job, () => job.reject(isCancelled(job) ? new CancelledError() : error));
     if (!this.closed) this.pump(lane);
   }
 }
@@ -300,3 +310,8 @@ function startWorker(setup: WorkerSetup, script: string | undefined): Worker {
   return new Worker(bootstrap, { eval: true, workerData: setup });
 }
 
+
+/** Whether the user has asked a job to stop. */
+function isCancelled(job: Job): boolean {
+  return Atomics.load(job.cancel, 0) === 1;
+}

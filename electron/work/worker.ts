@@ -46,7 +46,8 @@ async function run(context: ServiceContext, message: RunMessage): Promise<unknow
   try {
     return await (task.run as (c: ServiceContext, i: unknown, p: Progress) => unknown)(context, message.input, progressOf(message));
   } finally {
-    db.exec('COMMIT');
+    // A read transaction: nothing to keep; ending it must not hide the task's own error.
+    if (db.inTransaction) db.exec('ROLLBACK');
   }
 }
 

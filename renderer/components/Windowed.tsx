@@ -110,8 +110,16 @@ export function Windowed<T>({ items, keyOf, estimate, render, spacer = defaultSp
   }, [windowed, update]);
   useLayoutEffect(update, [update]);
 
-  useEffect(() => {
-    observer.current = new ResizeObserver((entries) => {
+  /** The drawn items' elements by key: what the observer watches. */
+  const attached = useRef(new Map<string, HTMLElement>());
+  /**
+   * The ResizeObserver, made when first needed: ref callbacks run before effects, so the first
+   * rows would otherwise be drawn before there is an observer to watch them. A new observer (after
+   * StrictMode's unmount and mount) watches every element already drawn.
+   */
+  const observerOf = (): ResizeObserver => {
+    if (observer.current) return observer.current;
+    const made = new ResizeObserver((entries) => {
       let changed = false;
       for (const entry of entries) {
         const key = keyOfElement.current.get(entry.target);
@@ -126,7 +134,17 @@ export function Windowed<T>({ items, keyOf, estimate, render, spacer = defaultSp
       }
       if (changed) setMeasured((n) => n + 1);
     });
-    return () => observer.current?.disconnect();
+    for (const el of attached.current.values()) made.observe(el);
+    observer.current = made;
+    return made;
+  };
+  useEffect(() => {
+    const made = observerOf();
+    return () => {
+      made.disconnect();
+      observer.current = null;
+    };
+    // Made once per mount; observerOf reads only refs.
   }, []);
 
   useImperativeHandle(
@@ -155,9 +173,16 @@ export function Windowed<T>({ items, keyOf, estimate, render, spacer = defaultSp
     let ref = refs.current.get(key);
     if (!ref) {
       ref = (el) => {
-        if (!el) return;
+        if (!el) {
+          // The row left the drawn part: stop watching it (and let it go).
+          const gone = attached.current.get(key);
+          if (gone) observer.current?.unobserve(gone);
+          attached.current.delete(key);
+          return;
+        }
         keyOfElement.current.set(el, key);
-        observer.current?.observe(el);
+        attached.current.set(key, el);
+        observerOf().observe(el);
       };
       refs.current.set(key, ref);
     }

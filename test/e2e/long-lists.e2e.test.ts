@@ -103,6 +103,25 @@ describe('long lists of changes', () => {
     await expect.poll(() => inView(page, '.compare-row.is-current')).toBe(true);
   });
 
+  it('J moves through the drawn changes and each lands in the middle of the view (the first rows are measured too)', async () => {
+    const { page } = app;
+    // The compare view opened afresh, at its first change.
+    await page.getByTestId('tab-table').click();
+    await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
+    await page.getByTestId('tab-compare').click();
+    await page.getByTestId('compare-row').first().waitFor();
+    await page.getByTestId('compare').focus();
+    // From the first change to the 31st, all among the rows drawn when the view opened.
+    for (let k = 0; k < 30; k++) await page.keyboard.press('j');
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const offset = await page.locator('.compare-row.is-current').evaluate((el) => {
+      const row = el.getBoundingClientRect();
+      const area = (el.closest('.content') as HTMLElement).getBoundingClientRect();
+      return Math.abs((row.top + row.bottom) / 2 - (area.top + area.bottom) / 2);
+    });
+    expect(offset).toBeLessThan(30);
+  });
+
   it('a comparison waiting for the worker shows its progress and can be cancelled, then run again', async () => {
     const { page, work } = app;
     await page.getByTestId('tab-table').click();

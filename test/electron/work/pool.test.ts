@@ -108,6 +108,21 @@ describe('the worker threads', () => {
     expect(pool.progress(['jobrunning'])[0]!.state).toBe('unknown');
   });
 
+  it('a job cancelled while it runs is cancelled even if it ends without another step', async () => {
+    const sides = bigComparison();
+    const pool = workerPool();
+    // Opening a version reports no steps: the flag is never looked at on the way.
+    const opened = pool.run('openVersion', { versionId: sides.left.versionId }, { jobId: 'jobopening' });
+    const outcome = opened.then(() => 'resolved', (error: unknown) => error);
+    expect(pool.cancel('jobopening')).toBe(true);
+    expect(await outcome).toBeInstanceOf(CancelledError);
+    // Inline too.
+    const inline = WorkPool.inline(current().ctx);
+    const late = inline.run('openVersion', { versionId: sides.left.versionId }, { jobId: 'jobinline1' });
+    inline.cancel('jobinline1');
+    await expect(late).rejects.toBeInstanceOf(CancelledError);
+  });
+
   it("keep an error's code across the thread, and through the dispatcher", async () => {
     const { ctx, dir } = current();
     const pool = workerPool();
@@ -155,6 +170,17 @@ describe('the worker threads', () => {
     }
     // Progress counts files, never percents.
     for (const step of seen) expect(Number(step.split('/')[1])).toBe(6);
+  });
+
+  it('when the worker script cannot be loaded at all, the work runs in this thread', async () => {
+    const { ctx, dir } = current();
+    const log: string[] = [];
+    const pool = new WorkPool({ ctx, databaseFile: join(dir, 'zan.sqlite'), workerScript: join(dir, 'no-such-worker.js'), log: (m) => void log.push(m) });
+    pools.push(pool);
+    const { versionId } = startEditedPackage(ctx);
+    expect((await pool.run('openVersion', { versionId })).versionId).toBe(versionId);
+    expect((await pool.run('coverage', { packageId: ctx.store.versions.get(versionId)!.packageId! })).amendments).toHaveLength(2);
+    expect(log.join('\n')).toMatch(/worker thread unavailable/);
   });
 
   it('when a worker cannot open the database, the work runs in this thread and is still answered', async () => {

@@ -13,6 +13,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
+          // Property tests: one fixed seed for every run and machine (test/helpers/property.ts).
+          setupFiles: ['test/helpers/property-setup.ts'],
         },
       },
       {

@@ -18,6 +18,11 @@ export function lawInForce(ctx: ServiceContext, versionId: string, lang: Lang, r
   return law;
 }
 
+/** A draft's derivation against the text in force it amends, with the draft's remembered diffs. */
+function deriveDraft(ctx: ServiceContext, draftVersionId: string, base: LawDoc, draft: LawDoc): Derivation {
+  return new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
+}
+
 function diffCacheFor(ctx: ServiceContext, versionId: string): DiffCache {
   let cache = ctx.memo.diffs.get(versionId);
   if (!cache || cache.size > MAX_REMEMBERED_DIFFS) {
@@ -42,7 +47,7 @@ export function refreshAmendments(
   options: { rebuild?: boolean; rows?: Map<string, ProvisionRow> } = {},
 ): Amendment[] {
   const base = lawInForce(ctx, baseVersionId, draft.lang);
-  const derivation = new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
+  const derivation = deriveDraft(ctx, draftVersionId, base, draft);
   const amendments = derivation.list();
   recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt, undefined, options.rebuild === true);
   ctx.store.amendments.replaceForVersion(draftVersionId, amendments, (a) => derivation.sortKey(a.uid) as number);
@@ -76,7 +81,7 @@ export function amendmentsOf(ctx: ServiceContext, draftVersionId: string): Amend
   const draft = rowsToLaw(store.provisions.load(draftVersionId), lang);
   // A reader (the worker thread) derives the list as the writer would store it, and stores nothing:
   // the next save in the main process stores it.
-  if (ctx.readOnly) return new Derivation(lawInForce(ctx, baseVersionId, lang), draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId)).list();
+  if (ctx.readOnly) return deriveDraft(ctx, draftVersionId, lawInForce(ctx, baseVersionId, lang), draft).list();
   return store.transaction(() => refreshAmendments(ctx, draftVersionId, baseVersionId, draft, version.updatedAt, version.updatedAt, { rebuild: true }));
 }
 
@@ -108,7 +113,7 @@ export function warmLive(ctx: ServiceContext, draftVersionId: string, baseVersio
   if (liveDerivation(ctx, draftVersionId, revision, baseVersionId)) return;
   if (ctx.store.amendments.derivedBy(draftVersionId) !== DERIVATION_VERSION) return;
   const base = lawInForce(ctx, baseVersionId, draft.lang);
-  const derivation = new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
+  const derivation = deriveDraft(ctx, draftVersionId, base, draft);
   const derived = derivation.list();
   const orders = ctx.store.amendments.orders(draftVersionId);
   if (orders.size !== derived.length) return;

@@ -7,7 +7,7 @@ import { formatMoment } from '../format';
 import { errorMessage } from '../i18n';
 import { useAsync } from '../useAsync';
 import { useWork } from '../work';
-import { WorkProgress } from './WorkProgress';
+import { RetryCancelled, WorkProgress } from './WorkProgress';
 import { Windowed, type WindowedHandle } from './Windowed';
 
 type Source = InputOf<'compare'>['left'];
@@ -179,11 +179,7 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
       </div>
       <WorkProgress jobId={work.jobId} label={t('work.comparing')} />
       {comparison.state === 'error' && <ErrorBanner message={comparison.message} />}
-      {work.cancelled && (
-        <button type="button" className="button" onClick={work.retry} data-testid="work-retry">
-          {t('work.retry')}
-        </button>
-      )}
+      <RetryCancelled work={work} />
       <div className="compare-body">
         <nav className="compare-toc" aria-label={t('law.contents')}>
           <p className="hint">{t('compare.changes', { count: rows.length })} · J / K</p>

@@ -1,4 +1,5 @@
 import { Fragment, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type Ref } from 'react';
+import { scrollParent } from '../scroll-parent';
 
 /** Below this many items every item is drawn (the list is short; find-in-page sees it all). */
 export const WINDOWED_FROM = 150;
@@ -34,14 +35,6 @@ export interface WindowedProps<T> {
 
 function defaultSpacer(height: number, where: 'before' | 'after', ref?: (el: HTMLElement | null) => void): ReactNode {
   return <div ref={ref} aria-hidden="true" style={{ height }} data-windowed-spacer={where} />;
-}
-
-/** The nearest ancestor that scrolls (null: the document's own scrolling). */
-function scrollParent(el: Element | null): HTMLElement | null {
-  for (let at = el?.parentElement ?? null; at; at = at.parentElement) {
-    if (/(auto|scroll)/.test(getComputedStyle(at).overflowY)) return at;
-  }
-  return null;
 }
 
 /** The first index whose item ends below `y` (binary search over the items' start offsets). */

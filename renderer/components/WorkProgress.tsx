@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
+import type { Work } from '../work';
 
 /** How long a job may run before its progress is shown (a quick one never flickers a bar). */
 const SHOW_AFTER_MS = 400;
@@ -65,5 +66,16 @@ export function WorkProgress({ jobId, label, steps = true }: { jobId: string | n
         {t('work.cancel')}
       </button>
     </div>
+  );
+}
+
+/** After a cancelled run: the button that runs it again (nothing when the last run was not cancelled). */
+export function RetryCancelled({ work }: { work: Pick<Work<unknown>, 'cancelled' | 'retry'> }) {
+  const { t } = useTranslation();
+  if (!work.cancelled) return null;
+  return (
+    <button type="button" className="button" onClick={work.retry} data-testid="work-retry">
+      {t('work.retry')}
+    </button>
   );
 }

@@ -14,7 +14,7 @@ import { errorMessage } from '../i18n';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 import { useWork } from '../work';
-import { WorkProgress } from '../components/WorkProgress';
+import { RetryCancelled, WorkProgress } from '../components/WorkProgress';
 
 type Runs = PackageDocumentsData['table'][number]['current'];
 type TableRow = PackageDocumentsData['table'][number];
@@ -164,11 +164,7 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
       {docs.state === 'loading' && <p className="loading">{t('loading')}</p>}
       <WorkProgress jobId={docsWork.jobId} label={t('work.documents')} />
       {docs.state === 'error' && <ErrorBanner message={docs.message} />}
-      {docsWork.cancelled && (
-        <button type="button" className="button" onClick={docsWork.retry} data-testid="work-retry">
-          {t('work.retry')}
-        </button>
-      )}
+      <RetryCancelled work={docsWork} />
       {(tab === 'law' || tab === 'table') && docs.state === 'done' && !docs.value.languages.includes(lang) && <p className="hint page-hint">{t('documents.noLanguage')}</p>}
       {(tab === 'law' || tab === 'table') && docs.state === 'done' && docs.value.languages.includes(lang) && docs.value.table.length === 0 && <p className="hint page-hint">{t('documents.noChanges')}</p>}
       {docs.state === 'done' && docs.value.table.length > 0 && tab === 'law' && (

@@ -172,3 +172,11 @@ export async function cursorAtEnd(page: Page, block: Locator): Promise<void> {
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
 }
 
+/** Whether an element is (at least partly) in the visible part of its scroll container (the nearest ancestor matching `container`). */
+export function isInView(page: Page, selector: string, container: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el, within) => {
+    const box = el.getBoundingClientRect();
+    const area = (el.closest(within) as HTMLElement).getBoundingClientRect();
+    return box.bottom > area.top && box.top < area.bottom;
+  }, container);
+}

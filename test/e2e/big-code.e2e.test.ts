@@ -7,7 +7,7 @@ import { createPackage } from '../../electron/services/packages';
 import { walkProvisions, type Provision } from '../../shared/law';
 import { seedSyntheticCode } from '../bench/seed-code';
 import { syntheticCode } from '../bench/synthetic';
-import { cursorAtEnd, launchChromium, queryDatabase, startApp, waitSaved, type E2EApp } from './harness';
+import { cursorAtEnd, isInView, launchChromium, queryDatabase, startApp, waitSaved, type E2EApp } from './harness';
 
 /**
  * The editor on a 2.3 MB code (the benchmark's synthetic code, 1,000 articles), drawn lazily: a
@@ -30,15 +30,6 @@ async function jumpTo(page: Page, a: Provision): Promise<void> {
   for (let k = 0; k < 200 && (await line.count()) === 0; k++) await page.locator('.sidebar').evaluate((el) => el.scrollBy(0, -600));
   await line.click();
   await page.locator(`${article(a)}:not(.zan-lazy)`).waitFor();
-}
-
-/** Whether an element is (at least partly) in the visible part of the document's scroll container. */
-function inView(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    const main = (el.closest('.document-main') as HTMLElement).getBoundingClientRect();
-    return box.bottom > main.top && box.top < main.bottom;
-  });
 }
 
 describe('a 2.3 MB code in the editor', () => {
@@ -72,7 +63,7 @@ describe('a 2.3 MB code in the editor', () => {
   it('the outline jump lands on a far article, draws it, and puts the cursor in it', async () => {
     const { page } = app;
     await jumpTo(page, far);
-    expect(await inView(page, article(far))).toBe(true);
+    expect(await isInView(page, article(far), '.document-main')).toBe(true);
     const cursorIn = await page.evaluate((uid) => getSelection()?.anchorNode?.parentElement?.closest('.zan-article')?.getAttribute('data-uid') === uid, far.uid);
     expect(cursorIn).toBe(true);
   });
@@ -107,7 +98,7 @@ describe('a 2.3 MB code in the editor', () => {
     await page.locator(`${article(far)}:not(.zan-lazy)`).waitFor();
     await expect.poll(() => page.locator(`${article(far)} .zan-paragraph[data-num="1-1"]`).count()).toBe(0);
     await expect.poll(() => page.getByTestId('amendment').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['words']);
-    expect(await inView(page, article(far))).toBe(true);
+    expect(await isInView(page, article(far), '.document-main')).toBe(true);
     // Redo brings it back (the cursor returns to where it was when the undo was made).
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.getByTestId('amendment').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(['words', 'insert']);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveDraft } from '../../electron/services/drafts';
 import { createPackage } from '../../electron/services/packages';
 import { seedSyntheticCode } from '../bench/seed-code';
-import { launchChromium, startApp, type E2EApp } from './harness';
+import { isInView, launchChromium, startApp, type E2EApp } from './harness';
 
 /**
  * The comparative table and the compare view of a package with 400 changes are drawn near their
@@ -27,15 +27,6 @@ async function scrollToEnd(page: Page, selector: string): Promise<void> {
     if (!moved) break;
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   }
-}
-
-/** Whether an element is (at least partly) within the visible part of the content area. */
-function inView(page: Page, selector: string): Promise<boolean> {
-  return page.locator(selector).evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    const area = (el.closest('.content') as HTMLElement).getBoundingClientRect();
-    return box.bottom > area.top && box.top < area.bottom;
-  });
 }
 
 describe('long lists of changes', () => {
@@ -100,7 +91,7 @@ describe('long lists of changes', () => {
     expect((await entry.innerText()).trim()).toBe(lastElement);
     await entry.click();
     await expect.poll(async () => (await page.locator('.compare-row.is-current h3').innerText()).startsWith(lastElement)).toBe(true);
-    await expect.poll(() => inView(page, '.compare-row.is-current')).toBe(true);
+    await expect.poll(() => isInView(page, '.compare-row.is-current', '.content')).toBe(true);
   });
 
   it('J moves through the drawn changes and each lands in the middle of the view (the first rows are measured too)', async () => {

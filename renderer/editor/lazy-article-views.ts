@@ -1,0 +1,210 @@
+import { DOMSerializer, type Node as PMNode } from 'prosemirror-model';
+import type { Decoration, EditorView, NodeView } from 'prosemirror-view';
+import { headingLabel, type Lang } from '../../shared/law';
+import { scrollParent } from '../scroll-parent';
+
+// The DOM side of drawing a big law lazily (lazy-articles.ts decides which articles are drawn):
+// the articles' node views, drawn in full or as placeholders, and what watches them — which are
+// near the viewport, and how tall each was when last drawn.
+
+/** How far beyond the visible part of the scroll container articles are drawn. */
+const NEAR_MARGIN = '1500px 0px';
+
+/** An article near the viewport, and where it starts in the document. */
+export interface NearArticle {
+  uid: string;
+  pos: number;
+}
+
+/** The spec that marks an article as drawn in full. */
+export interface LiveSpec {
+  zanLive: string;
+}
+
+/** Whether an article's decorations say it is drawn in full. */
+export const isLive = (decorations: readonly Decoration[]) => decorations.some((d) => typeof (d.spec as Partial<LiveSpec>).zanLive === 'string');
+
+/** Heights of articles as last drawn, and a running measure to estimate the others. */
+export class Heights {
+  private readonly byUid = new Map<string, { height: number; chars: number }>();
+  private pixels = 0;
+  private chars = 0;
+
+  /** Remembers an article's height as drawn. */
+  record(uid: string, node: PMNode, height: number): void {
+    if (height <= 0) return;
+    const before = this.byUid.get(uid);
+    const chars = node.textContent.length + 40 * node.childCount;
+    if (before) {
+      this.pixels -= before.height;
+      this.chars -= before.chars;
+    }
+    this.byUid.set(uid, { height, chars });
+    this.pixels += height;
+    this.chars += chars;
+  }
+
+  /** The height an article's placeholder takes: as last drawn, or estimated from its text. */
+  of(uid: string, node: PMNode): number {
+    const known = this.byUid.get(uid);
+    if (known !== undefined) return known.height;
+    const perChar = this.chars > 2000 ? this.pixels / this.chars : 0.32;
+    return Math.max(48, Math.round((node.textContent.length + 40 * node.childCount) * perChar));
+  }
+}
+
+/** What one editor view shares among its article views: the observer of the viewport and the heights. */
+export class Viewport {
+  readonly heights = new Heights();
+  private observer: IntersectionObserver | null = null;
+  private readonly positions = new Map<Element, { uid: string; getPos: () => number | undefined }>();
+  private readonly near = new Set<Element>();
+  private resize: ResizeObserver | null = null;
+  private readonly measured = new Map<Element, { uid: string; node: () => PMNode }>();
+  private scheduled = false;
+
+  constructor(
+    private readonly view: EditorView,
+    /** Tells the plugin which articles are near the viewport now, with where they start. */
+    private readonly onNear: (near: NearArticle[]) => void,
+  ) {}
+
+  private ensure(): void {
+    if (this.observer) return;
+    const root = scrollParent(this.view.dom);
+    this.observer = new IntersectionObserver((entries) => this.changed(entries), { root, rootMargin: NEAR_MARGIN });
+    // Heights are read as the browser reports them after layout, never forced in an update.
+    this.resize = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const m = this.measured.get(entry.target);
+        const size = entry.borderBoxSize[0]?.blockSize;
+        if (m && size) this.heights.record(m.uid, m.node(), size);
+      }
+    });
+  }
+
+  /** Starts watching an article's element (a placeholder or a drawn article). */
+  watch(dom: HTMLElement, uid: string, getPos: () => number | undefined, drawn: (() => PMNode) | null): void {
+    this.ensure();
+    this.positions.set(dom, { uid, getPos });
+    this.observer?.observe(dom);
+    if (drawn) {
+      this.measured.set(dom, { uid, node: drawn });
+      this.resize?.observe(dom);
+    }
+  }
+
+  /** Stops watching an article's element (its view is gone). */
+  unwatch(dom: HTMLElement): void {
+    this.positions.delete(dom);
+    this.near.delete(dom);
+    this.observer?.unobserve(dom);
+    if (this.measured.delete(dom)) this.resize?.unobserve(dom);
+  }
+
+  private changed(entries: IntersectionObserverEntry[]): void {
+    let moved = false;
+    for (const entry of entries) {
+      if (!this.positions.has(entry.target)) continue;
+      const was = this.near.has(entry.target);
+      if (entry.isIntersecting && !was) this.near.add(entry.target);
+      else if (!entry.isIntersecting && was) this.near.delete(entry.target);
+      else continue;
+      moved = true;
+    }
+    if (!moved || this.scheduled) return;
+    // One transaction per frame at most, after ProseMirror has finished any update in progress.
+    this.scheduled = true;
+    requestAnimationFrame(() => {
+      this.scheduled = false;
+      this.report();
+    });
+  }
+
+  private report(): void {
+    if ((this.view as { isDestroyed?: boolean }).isDestroyed) return;
+    const near: NearArticle[] = [];
+    for (const dom of this.near) {
+      const at = this.positions.get(dom);
+      const pos = at?.getPos();
+      if (at && pos !== undefined) near.push({ uid: at.uid, pos });
+    }
+    this.onNear(near);
+  }
+
+  /** Stops every observer (the editor view is gone). */
+  destroy(): void {
+    this.observer?.disconnect();
+    this.resize?.disconnect();
+  }
+}
+
+/** An article drawn in full: the schema's own rendering, redrawn when it is to become a placeholder. */
+export class DrawnArticle implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+
+  constructor(
+    private node: PMNode,
+    private readonly viewport: Viewport,
+    getPos: () => number | undefined,
+  ) {
+    const spec = DOMSerializer.renderSpec(document, (node.type.spec.toDOM as NonNullable<typeof node.type.spec.toDOM>)(node));
+    this.dom = spec.dom as HTMLElement;
+    this.contentDOM = spec.contentDOM as HTMLElement;
+    viewport.watch(this.dom, node.attrs['uid'] as string, getPos, () => this.node);
+  }
+
+  update(node: PMNode, decorations: readonly Decoration[]): boolean {
+    if (!isLive(decorations) || !node.sameMarkup(this.node)) return false;
+    this.node = node;
+    return true;
+  }
+
+  destroy(): void {
+    this.viewport.unwatch(this.dom);
+  }
+}
+
+/** An article far from the viewport and the cursor: its label and heading in a box of about its height. */
+export class ArticlePlaceholder implements NodeView {
+  readonly dom: HTMLElement;
+
+  constructor(
+    private node: PMNode,
+    private readonly lang: Lang,
+    private readonly viewport: Viewport,
+    getPos: () => number | undefined,
+  ) {
+    this.dom = document.createElement('article');
+    this.dom.contentEditable = 'false';
+    this.fill(node);
+    viewport.watch(this.dom, node.attrs['uid'] as string, getPos, null);
+  }
+
+  private fill(node: PMNode): void {
+    const uid = node.attrs['uid'] as string;
+    this.dom.className = `zan-unit zan-article zan-lazy${node.attrs['repealed'] ? ' zan-repealed' : ''}`;
+    this.dom.dataset['kind'] = 'article';
+    this.dom.dataset['uid'] = uid;
+    this.dom.dataset['num'] = node.attrs['num'] as string;
+    this.dom.dataset['label'] = headingLabel(this.lang, 'article', node.attrs['num'] as string);
+    this.dom.textContent = node.firstChild?.type.name === 'heading' ? node.firstChild.textContent : '';
+    this.dom.style.height = `${this.viewport.heights.of(uid, node)}px`;
+  }
+
+  update(node: PMNode, decorations: readonly Decoration[]): boolean {
+    if (isLive(decorations) || node.type !== this.node.type) return false;
+    if (!node.sameMarkup(this.node) || node.firstChild?.textContent !== this.node.firstChild?.textContent) this.fill(node);
+    this.node = node;
+    return true;
+  }
+
+  ignoreMutation(): boolean {
+    return true;
+  }
+
+  destroy(): void {
+    this.viewport.unwatch(this.dom);
+  }
+}

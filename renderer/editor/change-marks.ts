@@ -13,8 +13,8 @@ export interface ChangeMarksState {
   /** Increases whenever the amendment list may have changed (the panel re-renders on it). */
   generation: number;
   /**
-   * A structural edit is waiting for its re-derivation, which runs just after the edit is painted
-   * (the marks are mapped until then): Enter in a 2 MB code paints first, then re-marks.
+   * A structural edit is waiting for its re-derivation, which runs once the edit is painted and
+   * the page is idle (the marks are mapped until then): Enter in a 2 MB code paints first, then re-marks.
    */
   pending: boolean;
 }
@@ -68,30 +68,35 @@ export function changeMarksPlugin(base: LawDoc): Plugin<ChangeMarksState> {
       decorations: (state) => changeMarksKey.getState(state)?.decorations ?? DecorationSet.empty,
     },
     view: () => {
-      let timer: ReturnType<typeof setTimeout> | null = null;
+      let idle: number | null = null;
       let frame = 0;
       return {
         update(view) {
-          if (!changeMarksKey.getState(view.state)?.pending || timer !== null || frame) return;
-          // After the frame that paints the edit, in a task of its own.
+          if (!changeMarksKey.getState(view.state)?.pending || idle !== null || frame) return;
+          // After the frame that paints the edit, when the page is idle (the tasks that frame
+          // queued, input included, go first); at the latest 250 ms on. A key typed meanwhile
+          // re-derives in its own transaction (see apply).
           frame = requestAnimationFrame(() => {
             frame = 0;
-            timer = setTimeout(() => {
-              timer = null;
-              if (changeMarksKey.getState(view.state)?.pending) view.dispatch(rederive(view.state));
-            }, 0);
+            idle = requestIdleCallback(
+              () => {
+                idle = null;
+                if (changeMarksKey.getState(view.state)?.pending) view.dispatch(rederive(view.state));
+              },
+              { timeout: 250 },
+            );
           });
         },
         destroy() {
           cancelAnimationFrame(frame);
-          if (timer !== null) clearTimeout(timer);
+          if (idle !== null) cancelIdleCallback(idle);
         },
       };
     },
   });
 }
 
-/** The transaction that runs a pending re-derivation now (the plugin's view sends it after the paint). */
+/** The transaction that runs a pending re-derivation now (the plugin's view sends it after the paint, when idle). */
 export function rederive(state: EditorState): Transaction {
   return state.tr.setMeta(changeMarksKey, REDERIVE).setMeta('addToHistory', false);
 }

@@ -7,8 +7,8 @@ import { scrollParent } from '../scroll-parent';
 // the articles' node views, drawn in full or as placeholders, and what watches them — which are
 // near the viewport, and how tall each was when last drawn.
 
-/** How far beyond the visible part of the scroll container articles are drawn. */
-const NEAR_MARGIN = '1500px 0px';
+/** How far above and below the visible part of the scroll container articles are drawn, in px. */
+const NEAR_MARGIN_PX = 1500;
 
 /** An article near the viewport, and where it starts in the document. */
 export interface NearArticle {
@@ -53,15 +53,23 @@ export class Heights {
   }
 }
 
-/** What one editor view shares among its article views: the observer of the viewport and the heights. */
+/**
+ * What one editor view shares among its article views: which articles are near the viewport, and
+ * the heights. "Near" is measured from the scroll position — a binary search over the articles'
+ * boxes, in document order — when the view scrolls or resizes, an article view comes or goes, or a
+ * drawn article changes height; never on a frame that only typed. (An IntersectionObserver on every
+ * article did the same, but computed a thousand intersections in every frame, typing included.)
+ */
 export class Viewport {
   readonly heights = new Heights();
-  private observer: IntersectionObserver | null = null;
   private readonly positions = new Map<Element, { uid: string; getPos: () => number | undefined }>();
-  private readonly near = new Set<Element>();
+  private near = new Set<Element>();
   private resize: ResizeObserver | null = null;
   private readonly measured = new Map<Element, { uid: string; node: () => PMNode }>();
+  private scroller: HTMLElement | null | undefined = undefined;
+  private readonly onScroll = () => this.schedule();
   private scheduled = false;
+  private destroyed = false;
 
   constructor(
     private readonly view: EditorView,
@@ -70,9 +78,7 @@ export class Viewport {
   ) {}
 
   private ensure(): void {
-    if (this.observer) return;
-    const root = scrollParent(this.view.dom);
-    this.observer = new IntersectionObserver((entries) => this.changed(entries), { root, rootMargin: NEAR_MARGIN });
+    if (this.resize) return;
     // Heights are read as the browser reports them after layout, never forced in an update.
     this.resize = new ResizeObserver((entries) => {
       for (const entry of entries) {
@@ -80,49 +86,81 @@ export class Viewport {
         const size = entry.borderBoxSize[0]?.blockSize;
         if (m && size) this.heights.record(m.uid, m.node(), size);
       }
+      // A drawn article that grew or shrank moves the ones after it.
+      this.schedule();
     });
+    window.addEventListener('resize', this.onScroll, { passive: true });
   }
 
   /** Starts watching an article's element (a placeholder or a drawn article). */
   watch(dom: HTMLElement, uid: string, getPos: () => number | undefined, drawn: (() => PMNode) | null): void {
     this.ensure();
     this.positions.set(dom, { uid, getPos });
-    this.observer?.observe(dom);
     if (drawn) {
       this.measured.set(dom, { uid, node: drawn });
       this.resize?.observe(dom);
     }
+    this.schedule();
   }
 
   /** Stops watching an article's element (its view is gone). */
   unwatch(dom: HTMLElement): void {
     this.positions.delete(dom);
     this.near.delete(dom);
-    this.observer?.unobserve(dom);
     if (this.measured.delete(dom)) this.resize?.unobserve(dom);
   }
 
-  private changed(entries: IntersectionObserverEntry[]): void {
-    let moved = false;
-    for (const entry of entries) {
-      if (!this.positions.has(entry.target)) continue;
-      const was = this.near.has(entry.target);
-      if (entry.isIntersecting && !was) this.near.add(entry.target);
-      else if (!entry.isIntersecting && was) this.near.delete(entry.target);
-      else continue;
-      moved = true;
-    }
-    if (!moved || this.scheduled) return;
-    // One transaction per frame at most, after ProseMirror has finished any update in progress.
+  /** Measures at the next frame, once however often asked (after ProseMirror's update in progress). */
+  private schedule(): void {
+    if (this.scheduled || this.destroyed) return;
     this.scheduled = true;
     requestAnimationFrame(() => {
       this.scheduled = false;
-      this.report();
+      this.measure();
     });
   }
 
+  /** The scroll container, found once the editor is in the page (and listened to for scrolling). */
+  private scrollContainer(): HTMLElement | null | undefined {
+    if (this.scroller === undefined && this.view.dom.isConnected) {
+      this.scroller = scrollParent(this.view.dom);
+      (this.scroller ?? window).addEventListener('scroll', this.onScroll, { passive: true });
+    }
+    return this.scroller;
+  }
+
+  private measure(): void {
+    if (this.destroyed || (this.view as { isDestroyed?: boolean }).isDestroyed) return;
+    const scroller = this.scrollContainer();
+    if (scroller === undefined) return;
+    const box = scroller ? scroller.getBoundingClientRect() : { top: 0, bottom: window.innerHeight };
+    const top = box.top - NEAR_MARGIN_PX;
+    const bottom = box.bottom + NEAR_MARGIN_PX;
+    // The articles in document order are in vertical order too: search the first one that ends
+    // below the top of the near band, then take them while they start above its bottom.
+    const articles = [...this.view.dom.querySelectorAll('.zan-article')].filter((el) => this.positions.has(el));
+    let lo = 0;
+    let hi = articles.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((articles[mid] as Element).getBoundingClientRect().bottom < top) lo = mid + 1;
+      else hi = mid;
+    }
+    const near = new Set<Element>();
+    for (let i = lo; i < articles.length; i++) {
+      const el = articles[i] as Element;
+      if (el.getBoundingClientRect().top > bottom) break;
+      near.add(el);
+    }
+    // The same articles, some redrawn as new elements, are no news to the plugin.
+    const uids = (set: Set<Element>) => new Set([...set].map((el) => this.positions.get(el)?.uid));
+    const before = uids(this.near);
+    const now = uids(near);
+    this.near = near;
+    if (now.size !== before.size || [...now].some((uid) => !before.has(uid))) this.report();
+  }
+
   private report(): void {
-    if ((this.view as { isDestroyed?: boolean }).isDestroyed) return;
     const near: NearArticle[] = [];
     for (const dom of this.near) {
       const at = this.positions.get(dom);
@@ -132,10 +170,12 @@ export class Viewport {
     this.onNear(near);
   }
 
-  /** Stops every observer (the editor view is gone). */
+  /** Stops every observer and listener (the editor view is gone). */
   destroy(): void {
-    this.observer?.disconnect();
+    this.destroyed = true;
     this.resize?.disconnect();
+    if (this.scroller !== undefined) (this.scroller ?? window).removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('resize', this.onScroll);
   }
 }
 
@@ -189,7 +229,7 @@ export class ArticlePlaceholder implements NodeView {
     this.dom.dataset['uid'] = uid;
     this.dom.dataset['num'] = node.attrs['num'] as string;
     this.dom.dataset['label'] = headingLabel(this.lang, 'article', node.attrs['num'] as string);
-    this.dom.textContent = node.firstChild?.type.name === 'heading' ? node.firstChild.textContent : '';
+    this.dom.dataset['heading'] = node.firstChild?.type.name === 'heading' ? node.firstChild.textContent : '';
     this.dom.style.height = `${this.viewport.heights.of(uid, node)}px`;
   }
 

@@ -8,8 +8,8 @@ import { ArticlePlaceholder, DrawnArticle, isLive, Viewport, type LiveSpec, type
  * A big law's articles in the DOM only near the viewport and the cursor (DESIGN.md, "Big
  * documents"). The whole law stays one ProseMirror document — one undo history, every command and
  * position as before — but an article far from both is drawn as a placeholder of about its height
- * (its label and heading, no content), which ProseMirror treats as a leaf. Near the viewport (an
- * IntersectionObserver on the scroll container) or holding the selection (and the articles beside
+ * (its label and heading, no content), which ProseMirror treats as a leaf. Near the viewport
+ * (measured from the scroll position, see `Viewport`) or holding the selection (and the articles beside
  * it, so that the arrow keys always land in drawn text), an article is drawn in full. Which
  * articles are drawn is a node decoration, so a change redraws just those articles in the same
  * update that moved the selection. Laws below `LAZY_MIN_ARTICLES` are drawn whole, as before.

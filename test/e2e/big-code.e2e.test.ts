@@ -60,6 +60,24 @@ describe('a 2.3 MB code in the editor', () => {
     expect(await page.locator(`${article(far)}.zan-lazy`).count()).toBe(1);
   });
 
+  it('scrolling draws what comes into view and puts back placeholders for what went far away', async () => {
+    const { page } = app;
+    const middle = articles[300] as Provision;
+    const early = articles[3] as Provision;
+    await page.locator(`${article(early)}:not(.zan-lazy)`).waitFor();
+    // Scroll the way a wheel would: the placeholder's top to the top of the text's container.
+    await page.evaluate((sel) => {
+      const el = document.querySelector(sel) as HTMLElement;
+      const main = document.querySelector('.document-main') as HTMLElement;
+      main.scrollTop += el.getBoundingClientRect().top - main.getBoundingClientRect().top;
+    }, article(middle));
+    await page.locator(`${article(middle)}:not(.zan-lazy)`).waitFor();
+    await page.locator(`${article(early)}.zan-lazy`).waitFor();
+    expect(await page.locator(`${article(articles[301]!)}:not(.zan-lazy)`).count()).toBe(1);
+    await page.evaluate(() => ((document.querySelector('.document-main') as HTMLElement).scrollTop = 0));
+    await page.locator(`${article(early)}:not(.zan-lazy)`).waitFor();
+  });
+
   it('the outline jump lands on a far article, draws it, and puts the cursor in it', async () => {
     const { page } = app;
     await jumpTo(page, far);

@@ -10,7 +10,7 @@ import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, retire
 import { saveDraft } from '../services/drafts';
 import { BundleJobs, type BundleMaker } from '../services/bundle';
 import { listConflicts, resolveConflict } from '../services/conflicts';
-import { commitImport, PendingImports, previewRead } from '../services/import';
+import { commitImportStaged, PendingImports, previewRead } from '../services/import';
 import { exportAkn, exportPackageDocument, exportRedline, type ExportDeps } from '../services/export';
 import { listLibrary } from '../services/library';
 import { createPackage, getPackage, listPackages } from '../services/packages';
@@ -19,6 +19,9 @@ import { WorkPool } from '../work/pool';
 
 /** How long after a draft is opened its first save is prepared (see openDraft below). */
 const PREPARE_SAVE_AFTER_MS = 400;
+
+/** Lets the calls waiting in the main process run before a long save goes on (see commitImportStaged). */
+const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
 
 /** One handler per channel of the contract, taking the input after validation. */
 export type HandlerTable = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
@@ -115,10 +118,11 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     previewImport: async ({ name, base64, lang, jobId }) => previewRead(ctx, imports, name, await work.run('readImport', { name, base64, ...(lang ? { lang } : {}) }, job(jobId))),
     commitImport: async (input) => {
       // A new version moves the drafts on the text it replaces: worked out on the worker thread
-      // first, then written here (what changed meanwhile is worked out again inside the save).
+      // first, then written here, staged between other calls (what changed meanwhile is worked
+      // out again inside the save).
       const { target } = input;
       const plan = target.kind === 'version' && ctx.store.works.listWorks().some((w) => w.id === target.workId) ? await work.run('planRebase', { workId: target.workId, law: imports.take(input.importId).read.law, inForceFrom: target.inForceFrom }) : undefined;
-      return commitImport(ctx, imports, input, plan);
+      return commitImportStaged(ctx, imports, input, plan, { pause: nextTurn });
     },
     listConflicts: ({ versionId }) => listConflicts(ctx, versionId),
     workProgress: ({ jobIds }) => work.progress(jobIds),

@@ -1,7 +1,7 @@
 import { AmendmentFormatError, Derivation, DERIVATION_VERSION, type Amendment, type DiffCache } from '../../shared/amend';
 import { rowsToLaw, type Lang, type LawDoc, type ProvisionRow } from '../../shared/law';
 import { getIdentity } from './identity';
-import { AmendmentRepository } from '../store/repositories/amendments';
+import { AmendmentRepository, type AmendmentChanges } from '../store/repositories/amendments';
 import type { LiveDerivation, ServiceContext } from './context';
 
 /** Above this many remembered diffs for one draft, the memo starts afresh (it only saves time). */
@@ -19,7 +19,7 @@ export function lawInForce(ctx: ServiceContext, versionId: string, lang: Lang, r
 }
 
 /** A draft's derivation against the text in force it amends, with the draft's remembered diffs. */
-function deriveDraft(ctx: ServiceContext, draftVersionId: string, base: LawDoc, draft: LawDoc): Derivation {
+export function deriveDraft(ctx: ServiceContext, draftVersionId: string, base: LawDoc, draft: LawDoc): Derivation {
   return new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
 }
 
@@ -49,13 +49,43 @@ export function refreshAmendments(
   const base = lawInForce(ctx, baseVersionId, draft.lang);
   const derivation = deriveDraft(ctx, draftVersionId, base, draft);
   const amendments = derivation.list();
-  recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt, undefined, options.rebuild === true);
-  ctx.store.amendments.replaceForVersion(draftVersionId, amendments, (a) => derivation.sortKey(a.uid) as number);
-  ctx.store.amendments.setDerivedBy(draftVersionId, DERIVATION_VERSION);
+  storeDerived(ctx, draftVersionId, amendments, (uid) => derivation.sortKey(uid) as number, savedAt, previousSaveAt, options.rebuild === true);
   // Kept for the next save, at the revision the draft has now (the caller advanced it).
   const revision = ctx.store.versions.get(draftVersionId)?.revision;
   if (revision !== undefined) keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation, ...(options.rows ? { rows: options.rows } : {}) });
   return amendments;
+}
+
+/**
+ * Stores a draft's amendments as derived, replacing the previous list (only what differs is
+ * written), signed (recordRevisions). `sortKey` places each in the law's order. Call inside the
+ * save's transaction.
+ */
+function storeDerived(
+  ctx: ServiceContext,
+  draftVersionId: string,
+  amendments: readonly Amendment[],
+  sortKey: (uid: string) => number,
+  savedAt: string,
+  previousSaveAt: string,
+  rebuild = false,
+): void {
+  recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt, undefined, rebuild);
+  ctx.store.amendments.replaceForVersion(draftVersionId, amendments, (a) => sortKey(a.uid));
+  ctx.store.amendments.setDerivedBy(draftVersionId, DERIVATION_VERSION);
+}
+
+/**
+ * Stores a draft's amendments from their differences to the stored list, worked out beforehand
+ * (AmendmentRepository.changesTo, on the worker thread for a rebase, against the list stored at the
+ * draft's current revision): signs and writes only those. Amendments not in `changes` are as
+ * stored and signed. Call inside the save's transaction.
+ */
+export function storeDerivedChanges(ctx: ServiceContext, draftVersionId: string, changes: AmendmentChanges, savedAt: string, previousSaveAt: string): void {
+  const scope = [...changes.put.map((p) => p.amendment.uid), ...changes.remove];
+  recordRevisions(ctx, draftVersionId, changes.put.map((p) => p.amendment), savedAt, previousSaveAt, scope);
+  ctx.store.amendments.applyChanges(draftVersionId, changes);
+  ctx.store.amendments.setDerivedBy(draftVersionId, DERIVATION_VERSION);
 }
 
 /**

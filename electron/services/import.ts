@@ -1,12 +1,14 @@
 import { align, rebase, RebaseError, type RebaseConflict } from '../../shared/amend';
 import { indexTree } from '../../shared/amend/tree-index';
 import type { ImportFinding } from '../../shared/import';
-import { countByKind, diffRows, lawToJSON, lawToRows, rowsToLaw, walkProvisions, type Lang, type LawDoc, type LawJSON, type ProvisionKind } from '../../shared/law';
+import { countByKind, diffRows, lawToJSON, lawToRows, rowsToLaw, walkProvisions, type Lang, type LawDoc, type LawJSON, type ProvisionKind, type ProvisionRow, type RowChanges } from '../../shared/law';
 import { readLawFile, type ImportFormat, type ReadLaw, type ReadOptions } from '../io/import';
 import { StoreError } from '../store/errors';
+import { AmendmentRepository, type AmendmentChanges } from '../store/repositories/amendments';
 import type { PackageRecord } from '../store/repositories/packages';
+import type { StagedProvisions } from '../store/repositories/provision-staging';
 import type { VersionRecord } from '../store/repositories/versions';
-import { refreshAmendments } from './amendments';
+import { deriveDraft, refreshAmendments, storeDerivedChanges } from './amendments';
 import { audit } from './audit';
 import { getIdentity } from './identity';
 import type { ServiceContext } from './context';
@@ -72,6 +74,25 @@ export class PendingImports {
   drop(id: string): void {
     this.pending.delete(id);
     this.order = this.order.filter((x) => x !== id);
+    this.saving.delete(id);
+  }
+
+  private readonly saving = new Set<string>();
+
+  /**
+   * Takes a pending import to save it, over several turns of the event loop: until it is saved
+   * (drop) or given back (release), a second save of the same import is refused, not done twice.
+   */
+  claim(id: string): { read: ReadLaw; file: string } {
+    const found = this.take(id);
+    if (this.saving.has(id)) throw new StoreError('CONFLICT', 'This import is being saved already.');
+    this.saving.add(id);
+    return found;
+  }
+
+  /** Gives back an import whose save did not happen. */
+  release(id: string): void {
+    this.saving.delete(id);
   }
 }
 
@@ -114,36 +135,116 @@ export function commitImport(ctx: ServiceContext, pending: PendingImports, input
   return result;
 }
 
+/** How many rows are staged between two turns of the main process (~5 ms each). */
+const STAGE_CHUNK = 800;
+
+/**
+ * commitImport as the app runs it, without holding the main process: the new text's rows (a 2–3 MB
+ * code: ~9,000) are staged a chunk at a time, `staging.pause` between chunks letting other calls run, then
+ * written with the rest in one short transaction — which still checks that the plan holds (the
+ * text it continues is still the latest; a draft saved meanwhile is rebased as it is now). Nothing
+ * is written before that transaction: a failure or a crash while staging leaves the store as it was.
+ */
+export async function commitImportStaged(
+  ctx: ServiceContext,
+  pending: PendingImports,
+  input: { importId: string; target: ImportTarget },
+  plan: RebasePlan | undefined,
+  staging: { pause: () => Promise<void>; chunkRows?: number },
+): Promise<ImportResult> {
+  const chunk = staging.chunkRows ?? STAGE_CHUNK;
+  const { read } = pending.claim(input.importId);
+  let staged: StagedProvisions | null = null;
+  try {
+    refuseErrors(read);
+    const rows = input.target.kind === 'new' ? lawToRows(read.law) : plan?.rows;
+    if (rows) {
+      staged = ctx.store.provisions.stage();
+      for (let i = 0; i < rows.length; i += chunk) {
+        staged.add(rows.slice(i, i + chunk));
+        await staging.pause();
+      }
+    }
+    const result = saveImport(ctx, read, input.target, plan, staged ?? undefined);
+    pending.drop(input.importId);
+    return result;
+  } catch (error) {
+    pending.release(input.importId);
+    throw error;
+  } finally {
+    staged?.close();
+  }
+}
+
 /** One working draft moved onto the new text, worked out from the draft as it was at `revision`. */
 export interface PlannedRebase {
   draftId: string;
   baseVersionId: string;
   /** The draft's revision when planned (every save and rebase advances it). */
   revision: number;
-  outcome: { merged: LawDoc; carried: number; conflicts: RebaseConflict[] } | { error: string };
+  outcome: PlannedOutcome | { error: string };
+}
+
+/** A rebase worked out beforehand: what saving it writes. */
+export interface PlannedOutcome {
+  /** The draft's rows that change (against its rows at the planned revision). */
+  changes: RowChanges;
+  /** How the draft's stored amendments change: derived against the new text, compared with those stored at `revision`. */
+  amendments: AmendmentChanges;
+  carried: number;
+  conflicts: RebaseConflict[];
 }
 
 /** The long part of saving a new version, worked out from the store without writing: lineage and rebases. */
 export interface RebasePlan {
   /** The text in force the new one continues (null: none); the plan holds only while it is the latest. */
   previousVersionId: string | null;
-  /** The new text with the uids of the units it continues. */
-  law: LawDoc;
+  /** The new text's rows, its units carrying the uids of the units they continue. */
+  rows: ProvisionRow[];
   drafts: PlannedRebase[];
 }
 
 /**
  * Works out what saving `law` as a new version of work `workId` (in force from `inForceFrom`)
- * would do to the library's texts, reading only: the lineage of its units and the rebase of every
- * working draft of the text it replaces. Runs on the worker thread (electron/work/tasks.ts).
+ * would do to the library's texts, reading only: the lineage of its units, and for every working
+ * draft of the text it replaces its rebase, the rows that changes and its amendments against the
+ * new text. Runs on the worker thread (electron/work/tasks.ts).
  */
 export function planRebase(ctx: ServiceContext, workId: string, read: LawDoc, inForceFrom: string): RebasePlan {
   // The plan's own copy: the lineage is written into it, and the text read stays as it was read.
   const law = structuredClone(read);
   const { expression, previous } = predecessor(ctx, workId, law.lang);
   if (previous) continueLineage(rowsToLaw(ctx.store.provisions.load(previous.id), law.lang), law, expression !== undefined);
-  const drafts = expression ? rebasableDrafts(ctx, expression.id, inForceFrom).map((d) => ({ draftId: d.draft.id, baseVersionId: d.base.id, revision: d.draft.revision, outcome: rebaseOne(ctx, d.base.id, d.draft.id, law) })) : [];
-  return { previousVersionId: previous?.id ?? null, law, drafts };
+  const rows = lawToRows(law);
+  // The new text as the store will give it back: what the drafts' amendments are derived against.
+  const stored = rowsToLaw(rows, law.lang);
+  const drafts = expression
+    ? rebasableDrafts(ctx, expression.id, inForceFrom).map((d) => ({ draftId: d.draft.id, baseVersionId: d.base.id, revision: d.draft.revision, outcome: planOne(ctx, d.base.id, d.draft.id, law, stored) }))
+    : [];
+  return { previousVersionId: previous?.id ?? null, rows, drafts };
+}
+
+/** One draft's planned rebase (see planRebase), or why it cannot be rebased. */
+function planOne(ctx: ServiceContext, baseVersionId: string, draftId: string, newLaw: LawDoc, stored: LawDoc): PlannedRebase['outcome'] {
+  const draftRows = ctx.store.provisions.load(draftId);
+  const outcome = rebaseOne(ctx, baseVersionId, draftId, newLaw, draftRows);
+  if ('error' in outcome) return outcome;
+  const derivation = deriveDraft(ctx, draftId, stored, outcome.merged);
+  const derived = derivation.list();
+  const amendments = ctx.store.amendments.changesTo(draftId, derived, (a) => derivation.sortKey(a.uid) as number);
+  // Signed as a save of the whole list would sign them: amendments with no signature yet are
+  // signed now, and the signatures of amendments that are gone are dropped.
+  const signed = ctx.store.amendments.revisions(draftId);
+  const putting = new Set(amendments.put.map((p) => p.amendment.uid));
+  for (const a of derived) if (!signed.has(a.uid) && !putting.has(a.uid)) amendments.put.push({ amendment: a, ord: AmendmentRepository.storedOrder(derivation.sortKey(a.uid) as number) });
+  const present = new Set(derived.map((a) => a.uid));
+  for (const uid of signed.keys()) if (!present.has(uid) && !amendments.remove.includes(uid)) amendments.remove.push(uid);
+  return {
+    changes: diffRows(draftRows, lawToRows(outcome.merged)),
+    amendments,
+    carried: outcome.carried,
+    conflicts: outcome.conflicts,
+  };
 }
 
 /** The text a new version in `lang` continues: the latest in force of that language, else of another. */
@@ -171,10 +272,10 @@ function rebasableDrafts(ctx: ServiceContext, expressionId: string, inForceFrom:
 }
 
 /** Rebases one draft onto the new text, or says why it cannot be. */
-function rebaseOne(ctx: ServiceContext, baseVersionId: string, draftId: string, newLaw: LawDoc): PlannedRebase['outcome'] {
+function rebaseOne(ctx: ServiceContext, baseVersionId: string, draftId: string, newLaw: LawDoc, draftRows = ctx.store.provisions.load(draftId)): { merged: LawDoc; carried: number; conflicts: RebaseConflict[] } | { error: string } {
   const lang = newLaw.lang;
   try {
-    return rebase(rowsToLaw(ctx.store.provisions.load(baseVersionId), lang), newLaw, rowsToLaw(ctx.store.provisions.load(draftId), lang));
+    return rebase(rowsToLaw(ctx.store.provisions.load(baseVersionId), lang), newLaw, rowsToLaw(draftRows, lang));
   } catch (error) {
     if (!(error instanceof RebaseError)) throw error;
     return { error: error.message };
@@ -187,9 +288,18 @@ export function importLaw(ctx: ServiceContext, input: { name: string; bytes: Uin
   return { ...saveImport(ctx, read, input.target), read };
 }
 
-function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget, plan?: RebasePlan): ImportResult {
+/** Refuses an import the reader found errors in: such a tree is not saved. */
+function refuseErrors(read: ReadLaw): void {
   const errors = read.findings.filter((f) => f.severity === 'error');
   if (errors.length) throw new StoreError('INVALID_INPUT', `The import has ${errors.length} error(s) to fix first: ${errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`);
+}
+
+/**
+ * Saves an import in one transaction. `staged`: the rows to write, staged beforehand (those of
+ * the text read for a new law; those of `plan` for a new version, used only while the plan holds).
+ */
+function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget, plan?: RebasePlan, staged?: StagedProvisions): ImportResult {
+  refuseErrors(read);
   const { store } = ctx;
   const now = ctx.now();
   return store.transaction(() => {
@@ -203,7 +313,8 @@ function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget, pl
       store.works.insertExpression({ id: expressionId, workId, lang: read.lang, title });
       const versionId = ctx.newId();
       store.versions.insert({ id: versionId, expressionId, status: 'in_force', inForceFrom: date, packageId: null, baseVersionId: null, revision: 0, createdAt: now, updatedAt: now });
-      store.provisions.apply(versionId, { upserts: lawToRows(read.law), deletes: [] });
+      if (staged) staged.writeTo(versionId);
+      else store.provisions.apply(versionId, { upserts: lawToRows(read.law), deletes: [] });
       return { workId, expressionId, versionId, rebased: [] };
     }
     const work = store.works.listWorks().find((w) => w.id === target.workId);
@@ -215,16 +326,22 @@ function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget, pl
     // The new text continues the lineage of the text it replaces (or, in a new language, of another
     // language's text); a plan made against that same text already did it.
     const planned = plan && plan.previousVersionId === (found.previous?.id ?? null) ? plan : undefined;
-    const law = planned ? planned.law : read.law;
-    if (!planned && found.previous) continueLineage(rowsToLaw(store.provisions.load(found.previous.id), read.lang), law, expression !== undefined);
+    let law: LawDoc | null = null;
+    if (!planned) {
+      law = read.law;
+      if (found.previous) continueLineage(rowsToLaw(store.provisions.load(found.previous.id), read.lang), law, expression !== undefined);
+    }
     if (!expression) {
       expression = { id: ctx.newId(), workId: work.id, lang: read.lang, title: read.title ?? expressions[0]?.title ?? work.slug };
       store.works.insertExpression(expression);
     }
     const versionId = ctx.newId();
     store.versions.insert({ id: versionId, expressionId: expression.id, status: 'in_force', inForceFrom: target.inForceFrom, packageId: null, baseVersionId: null, revision: 0, createdAt: now, updatedAt: now });
-    store.provisions.apply(versionId, { upserts: lawToRows(law), deletes: [] });
-    const rebased = rebaseDrafts(ctx, expression.id, versionId, target.inForceFrom, law, planned?.drafts ?? []);
+    if (planned && staged) staged.writeTo(versionId);
+    else store.provisions.apply(versionId, { upserts: planned ? planned.rows : lawToRows(law as LawDoc), deletes: [] });
+    // The new text as a tree, for the drafts the plan does not cover (made only if one needs it).
+    const newLaw = () => (law ??= rowsToLaw((planned as RebasePlan).rows, read.lang));
+    const rebased = rebaseDrafts(ctx, expression.id, versionId, target.inForceFrom, newLaw, planned?.drafts ?? []);
     return { workId: work.id, expressionId: expression.id, versionId, rebased };
   });
 }
@@ -250,23 +367,32 @@ function continueLineage(old: LawDoc, next: LawDoc, sameLanguage: boolean): void
  * still being drafted or reviewed). A draft that cannot be moved stays where it was, with the
  * reason. A planned rebase is used when the draft and its base are still as the plan read them.
  */
-function rebaseDrafts(ctx: ServiceContext, expressionId: string, newVersionId: string, inForceFrom: string, newLaw: LawDoc, planned: readonly PlannedRebase[]): RebaseOutcome[] {
+function rebaseDrafts(ctx: ServiceContext, expressionId: string, newVersionId: string, inForceFrom: string, newLaw: () => LawDoc, planned: readonly PlannedRebase[]): RebaseOutcome[] {
   const { store } = ctx;
   const outcomes: RebaseOutcome[] = [];
   const plans = new Map(planned.map((p) => [p.draftId, p]));
   for (const { draft, base, pkg } of rebasableDrafts(ctx, expressionId, inForceFrom)) {
     const plan = plans.get(draft.id);
-    const outcome = plan && plan.revision === draft.revision && plan.baseVersionId === base.id ? plan.outcome : rebaseOne(ctx, base.id, draft.id, newLaw);
+    const current = plan && plan.revision === draft.revision && plan.baseVersionId === base.id ? plan.outcome : null;
+    const outcome = current ?? rebaseOne(ctx, base.id, draft.id, newLaw());
     const who = { packageId: pkg.id, packageTitle: pkg.title, versionId: draft.id };
     if ('error' in outcome) {
       outcomes.push({ ...who, error: outcome.error });
       continue;
     }
     const now = ctx.now();
-    store.provisions.apply(draft.id, diffRows(store.provisions.load(draft.id), lawToRows(outcome.merged)));
-    store.versions.rebaseTo(draft.id, newVersionId, now);
-    ctx.memo.diffs.delete(draft.id);
-    refreshAmendments(ctx, draft.id, newVersionId, outcome.merged, now, draft.updatedAt);
+    if ('changes' in outcome) {
+      // Worked out on the worker thread from the draft as it still is: written as planned.
+      store.provisions.apply(draft.id, outcome.changes);
+      store.versions.rebaseTo(draft.id, newVersionId, now);
+      ctx.memo.diffs.delete(draft.id);
+      storeDerivedChanges(ctx, draft.id, outcome.amendments, now, draft.updatedAt);
+    } else {
+      store.provisions.apply(draft.id, diffRows(store.provisions.load(draft.id), lawToRows(outcome.merged)));
+      store.versions.rebaseTo(draft.id, newVersionId, now);
+      ctx.memo.diffs.delete(draft.id);
+      refreshAmendments(ctx, draft.id, newVersionId, outcome.merged, now, draft.updatedAt);
+    }
     for (const c of outcome.conflicts) store.conflicts.add(ctx.newId(), pkg.id, draft.id, c, now);
     if (getIdentity(ctx)) audit(ctx, pkg.id, null, 'rebase', { versionId: draft.id, onto: newVersionId, carried: outcome.carried, conflicts: outcome.conflicts.length });
     outcomes.push({ ...who, carried: outcome.carried, conflicts: outcome.conflicts.length });

@@ -21,6 +21,33 @@ function storedOrder(key: number): number {
   return Math.round(key * 1_000_000);
 }
 
+/** A row of the amendment table, as stored. */
+interface StoredAmendment extends AmendmentRow {
+  ord: number;
+}
+
+/** An amendment as the row that stores it, at a place in the law's order. */
+function toRow(a: Amendment, ord: number): StoredAmendment {
+  const extra = { baseUid: a.baseUid, placement: a.placement, insertedChildren: a.insertedChildren, dropped: a.dropped };
+  return {
+    uid: a.uid,
+    ord,
+    kind: a.kind,
+    e_id: a.eId,
+    path: JSON.stringify(a.path),
+    base: a.base ? JSON.stringify(a.base) : null,
+    proposed: a.proposed ? JSON.stringify(a.proposed) : null,
+    ops: JSON.stringify(a.ops),
+    heading_ops: JSON.stringify(a.headingOps),
+    extra: JSON.stringify(extra),
+  };
+}
+
+/** Whether a stored row already says what a new one would. */
+function sameRow(a: StoredAmendment, b: StoredAmendment): boolean {
+  return a.ord === b.ord && a.kind === b.kind && a.e_id === b.e_id && a.path === b.path && a.base === b.base && a.proposed === b.proposed && a.ops === b.ops && a.heading_ops === b.heading_ops && a.extra === b.extra;
+}
+
 /** A stored row as an amendment, checked (amendmentFromJSON): a broken row throws AmendmentFormatError. */
 function fromRow(r: AmendmentRow): Amendment {
   const json = (text: string | null, what: string): unknown => {
@@ -59,6 +86,14 @@ export interface AnnotationRecord {
   updatedAt: string;
 }
 
+/** The difference between a draft's stored amendments and a new list (AmendmentRepository.changesTo). */
+export interface AmendmentChanges {
+  /** Amendments to write (new, or different from the stored row), each with its stored place. */
+  put: { amendment: Amendment; ord: number }[];
+  /** Uids whose stored amendment is gone. */
+  remove: string[];
+}
+
 /** Who last changed an amendment of a draft, and when. */
 export interface RevisionRecord {
   uid: string;
@@ -77,8 +112,35 @@ export class AmendmentRepository {
    * stored alone in its place: `putOne`); without it, the list's positions.
    */
   replaceForVersion(versionId: string, amendments: readonly Amendment[], sortKey?: (a: Amendment) => number): void {
-    this.db.prepare('DELETE FROM amendment WHERE version_id = ?').run(versionId);
-    amendments.forEach((a, i) => this.write(versionId, a, sortKey ? storedOrder(sortKey(a)) : i));
+    this.applyChanges(versionId, this.changesTo(versionId, amendments, sortKey));
+  }
+
+  /**
+   * What replacing a draft's stored amendments with `amendments` (placed as in replaceForVersion)
+   * changes: the amendments to write, with their places, and the uids to remove. Reads only (the
+   * worker thread works it out for a rebase). A structural save or a rebase of a code with 1,000
+   * amendments usually changes a few of them, and rewriting them all was most of its time.
+   */
+  changesTo(versionId: string, amendments: readonly Amendment[], sortKey?: (a: Amendment) => number): AmendmentChanges {
+    const stored = new Map((this.db.prepare('SELECT * FROM amendment WHERE version_id = ?').all(versionId) as StoredAmendment[]).map((r) => [r.uid, r]));
+    const put: AmendmentChanges['put'] = [];
+    amendments.forEach((a, i) => {
+      const ord = sortKey ? storedOrder(sortKey(a)) : i;
+      const before = stored.get(a.uid);
+      stored.delete(a.uid);
+      if (!before || !sameRow(before, toRow(a, ord))) put.push({ amendment: a, ord });
+    });
+    return { put, remove: [...stored.keys()] };
+  }
+
+  /** Writes changes worked out by changesTo (against the list stored then). */
+  applyChanges(versionId: string, changes: AmendmentChanges): void {
+    const remove = this.db.prepare('DELETE FROM amendment WHERE version_id = ? AND uid = ?');
+    for (const uid of changes.remove) remove.run(versionId, uid);
+    for (const { amendment, ord } of changes.put) {
+      remove.run(versionId, amendment.uid);
+      this.write(versionId, amendment, ord);
+    }
   }
 
   /**
@@ -121,12 +183,12 @@ export class AmendmentRepository {
   private insert: Statement | null = null;
 
   private write(versionId: string, a: Amendment, ord: number): void {
-    const extra = { baseUid: a.baseUid, placement: a.placement, insertedChildren: a.insertedChildren, dropped: a.dropped };
+    const r = toRow(a, ord);
     this.insert ??= this.db.prepare(
       `INSERT INTO amendment (version_id, uid, ord, kind, e_id, path, base, proposed, ops, heading_ops, extra)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.insert.run(versionId, a.uid, ord, a.kind, a.eId, JSON.stringify(a.path), a.base && JSON.stringify(a.base), a.proposed && JSON.stringify(a.proposed), JSON.stringify(a.ops), JSON.stringify(a.headingOps), JSON.stringify(extra));
+    this.insert.run(versionId, r.uid, r.ord, r.kind, r.e_id, r.path, r.base, r.proposed, r.ops, r.heading_ops, r.extra);
   }
 
   /** Who last changed each amendment of a draft, by uid (of the given uids only, when given). */

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { ProvisionRow, RowChanges } from '../../../shared/law';
+import { StagedProvisions } from './provision-staging';
 
 interface StoredRow {
   uid: string;
@@ -54,6 +55,11 @@ export class ProvisionRepository {
     for (const row of changes.upserts) {
       this.upsertStmt.run({ ...row, versionId, repealed: row.repealed ? 1 : 0, notes: JSON.stringify(row.notes) });
     }
+  }
+
+  /** Starts staging the rows of a version about to be saved (see StagedProvisions). */
+  stage(): StagedProvisions {
+    return new StagedProvisions(this.db);
   }
 
   /** Freezes a draft's rows into a snapshot. */

@@ -15,6 +15,7 @@ import { launchChromium, startApp, type E2EApp } from '../../e2e/app-server';
 import { buildApp } from '../../e2e/build-app';
 import { seedSyntheticCode, SYNTHETIC_SLUG } from '../seed-code';
 import { measureDocuments, type DocumentFigures } from './documents';
+import { measureImport, type ImportFigures } from './import-version';
 import { installProbes, type Probes } from './probes';
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -212,7 +213,9 @@ async function main(): Promise<void> {
       current = null;
       const blockDocs = blockMonitor();
       const docs = process.env['ZAN_BENCH_DOCUMENTS'] === '0' ? null : { ...(await measureDocuments(app, bigLaw, calls, check)), mainBlockMs: blockDocs.stop() };
-      report(big, small, docs);
+      // Last: it moves the packages on the code onto a new version of it.
+      const imported = await measureImport(app, bigLaw, listLibrary(app.ctx).find((w) => w.slug === BIG_SLUG)?.workId as string, check);
+      report(big, small, docs, imported);
     } finally {
       await app.close();
       await browser.close();
@@ -223,7 +226,7 @@ async function main(): Promise<void> {
   }
 }
 
-function report(big: Figures, small: Figures, docs: (DocumentFigures & { mainBlockMs: number }) | null): void {
+function report(big: Figures, small: Figures, docs: (DocumentFigures & { mainBlockMs: number }) | null, imported: ImportFigures): void {
   const pad = (s: string, n: number) => s.padEnd(n);
   const row = (name: string, b: number, s: number, unit = 'ms') => log(`${pad(name, 40)}${pad(`${s.toFixed(1)} ${unit}`, 14)}${pad(`${b.toFixed(1)} ${unit}`, 14)}${Number.isFinite(b / s) ? `${(b / s).toFixed(1)}×` : '-'}`);
   log('');
@@ -247,6 +250,7 @@ function report(big: Figures, small: Figures, docs: (DocumentFigures & { mainBlo
     log(`  the main process's thread held at most ${docs.mainBlockMs.toFixed(0)} ms at a time meanwhile`);
   }
   log(`the main process's thread held at most ${big.mainBlockMs.toFixed(0)} ms at a time while the code was opened, typed in and saved`);
+  log(`a new version of the code (${imported.rows} rows) saved with its packages moved onto it: ${imported.commitMs.toFixed(0)} ms; the main process's thread held at most ${imported.previewBlockMs.toFixed(0)} ms at a time while it was read and previewed, ${imported.commitBlockMs.toFixed(0)} ms while it was saved`);
   log(
     JSON.stringify({
       runs: RUNS,
@@ -273,6 +277,9 @@ function report(big: Figures, small: Figures, docs: (DocumentFigures & { mainBlo
       dom_nodes_big: big.domNodes,
       dom_nodes_small: small.domNodes,
       main_block_ms_big: round(big.mainBlockMs),
+      import_commit_ms: round(imported.commitMs),
+      import_preview_main_block_ms: round(imported.previewBlockMs),
+      import_commit_main_block_ms: round(imported.commitBlockMs),
       ...(docs
         ? {
             documents_changes: docs.changes,

@@ -6,10 +6,11 @@ import { ImportError } from '../../../electron/io/import';
 import { listConflicts, resolveConflict } from '../../../electron/services/conflicts';
 import type { ServiceContext } from '../../../electron/services/context';
 import { saveDraft } from '../../../electron/services/drafts';
-import { commitImport, importLaw, PendingImports, planRebase, previewImport } from '../../../electron/services/import';
+import { deriveDraft, lawInForce } from '../../../electron/services/amendments';
+import { commitImport, commitImportStaged, importLaw, PendingImports, planRebase, previewImport } from '../../../electron/services/import';
 import { listLibrary } from '../../../electron/services/library';
 import { openVersion } from '../../../electron/services/versions';
-import { lawFromJSON, printLaw } from '../../../shared/law';
+import { lawFromJSON, lawToRows, printLaw, rowsToLaw } from '../../../shared/law';
 import { startPackage, TEST_CORPUS, useTestContext } from '../harness';
 
 const current = useTestContext();
@@ -152,6 +153,146 @@ describe('a new version saved from a plan made beforehand (on the worker thread 
     expect(text).toContain('1. Университеты и колледжи вправе:');
     expect(text).toContain('1. Настоящий Закон вводится в действие с 1 января 2027 года.');
     expect(text).toContain('9) грант – средства на научные исследования;');
+  });
+});
+
+describe('a new version saved as the app saves it: staged between other calls, written in one transaction', () => {
+  const NEW_TEXT = () => LAW.replace('9) грант – средства на исследования;', '9) грант – средства на научные исследования;');
+  const target = () => ({ kind: 'version' as const, workId: testLawId(), inForceFrom: '2026-01-01' });
+  const byUid = (rows: { uid: string }[]) => [...rows].sort((a, b) => a.uid.localeCompare(b.uid));
+  const counts = () => ({
+    versions: (ctx.store.db.prepare('SELECT count(*) AS n FROM version').get() as { n: number }).n,
+    provisions: (ctx.store.db.prepare('SELECT count(*) AS n FROM provision').get() as { n: number }).n,
+    amendments: (ctx.store.db.prepare('SELECT count(*) AS n FROM amendment').get() as { n: number }).n,
+  });
+  function prepare() {
+    const started = startPackage(ctx);
+    saveDraft(ctx, { versionId: started.versionId, revision: 0, upserts: [{ ...started.p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+    const pending = new PendingImports();
+    const preview = previewImport(ctx, pending, { name: 'v2.txt', bytes: bytes(NEW_TEXT()) });
+    const plan = planRebase(ctx, testLawId(), pending.take(preview.importId).read.law, '2026-01-01');
+    return { ...started, pending, preview, plan };
+  }
+
+  it('writes the planned rows and the amendments a fresh derivation gives, pausing between chunks with nothing written yet', async () => {
+    const { versionId, p17, pending, preview, plan } = prepare();
+    const before = counts();
+    const signedBefore = ctx.store.amendments.revisions(versionId);
+    let pauses = 0;
+    const result = await commitImportStaged(ctx, pending, { importId: preview.importId, target: target() }, plan, {
+      chunkRows: 10,
+      pause: async () => {
+        pauses += 1;
+        // Other calls run here: they see the store as it was.
+        expect(counts()).toEqual(before);
+      },
+    });
+    expect(pauses).toBe(Math.ceil(plan.rows.length / 10));
+    expect(byUid(ctx.store.provisions.load(result.versionId))).toEqual(byUid(plan.rows));
+    expect(result.rebased).toMatchObject([{ versionId, carried: 1, conflicts: 0 }]);
+    expect(draftText(versionId)).toContain('1. Университеты и колледжи вправе:');
+    expect(draftText(versionId)).toContain('9) грант – средства на научные исследования;');
+    const stored = ctx.store.amendments.listForVersion(versionId);
+    const fresh = deriveDraft(ctx, versionId, lawInForce(ctx, result.versionId, 'ru'), rowsToLaw(ctx.store.provisions.load(versionId), 'ru')).list();
+    expect(stored).toEqual(fresh);
+    expect(stored.map((a) => a.uid)).toEqual([p17.uid]);
+    // The drafter's amendment did not change in the rebase: it keeps who made it, and when.
+    expect(ctx.store.amendments.revisions(versionId)).toEqual(signedBefore);
+    // The staged rows are gone with the save.
+    expect(ctx.store.db.prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE name LIKE 'staged_provision_%'").get()).toEqual({ n: 0 });
+  });
+
+  it('a planned rebase with conflicts: the draft follows the new law, its amendments and their signatures go', async () => {
+    const { versionId, p17, p19 } = startPackage(ctx);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 января 2027 года.' }], deletes: [] });
+    expect([...ctx.store.amendments.revisions(versionId).keys()].sort()).toEqual([p17.uid, p19.uid].sort());
+    const newText = LAW.replace('1. Университеты вправе:', '1. Университеты и научные организации вправе:').replace('1. Настоящий Закон вводится в действие по истечении десяти календарных дней после дня его первого официального опубликования.', '1. Исключен Законом РК от 30.12.2025 № 245-VIII.');
+    const pending = new PendingImports();
+    const preview = previewImport(ctx, pending, { name: 'v2.txt', bytes: bytes(newText) });
+    const plan = planRebase(ctx, testLawId(), pending.take(preview.importId).read.law, '2026-01-01');
+    const result = await commitImportStaged(ctx, pending, { importId: preview.importId, target: target() }, plan, { chunkRows: 40, pause: async () => {} });
+    expect(result.rebased[0]).toMatchObject({ carried: 0, conflicts: 2 });
+    expect(listConflicts(ctx, versionId)).toHaveLength(2);
+    const fresh = deriveDraft(ctx, versionId, lawInForce(ctx, result.versionId, 'ru'), rowsToLaw(ctx.store.provisions.load(versionId), 'ru')).list();
+    expect(ctx.store.amendments.listForVersion(versionId)).toEqual(fresh);
+    expect([...ctx.store.amendments.revisions(versionId).keys()].sort()).toEqual(fresh.map((a) => a.uid).sort());
+  });
+
+  it('a draft saved while the rows are staged is rebased as it is now', async () => {
+    const { versionId, p19, pending, preview, plan } = prepare();
+    let saved = false;
+    const result = await commitImportStaged(ctx, pending, { importId: preview.importId, target: target() }, plan, {
+      chunkRows: 50,
+      pause: async () => {
+        if (saved) return;
+        saved = true;
+        saveDraft(ctx, { versionId, revision: 1, upserts: [{ ...p19, text: 'Настоящий Закон вводится в действие с 1 января 2027 года.' }], deletes: [] });
+      },
+    });
+    expect(result.rebased).toMatchObject([{ versionId, carried: 2, conflicts: 0 }]);
+    expect(draftText(versionId)).toContain('1. Настоящий Закон вводится в действие с 1 января 2027 года.');
+    expect(draftText(versionId)).toContain('9) грант – средства на научные исследования;');
+  });
+
+  it('a new version saved by another call meanwhile: the lineage is worked out again, not the staged rows written', async () => {
+    const { rows, pending, preview, plan } = prepare();
+    const grant = (list: { uid: string; text: string }[]) => list.find((r) => r.text.startsWith('грант'));
+    // The plan continues the first text: its "9) грант" keeps that text's uid.
+    expect(grant(plan.rows)?.uid).toBe(grant(rows)?.uid);
+    let other = '';
+    const result = await commitImportStaged(ctx, pending, { importId: preview.importId, target: target() }, plan, {
+      chunkRows: 50,
+      pause: async () => {
+        if (other) return;
+        // Saved meanwhile: a text in which item 9 is gone (an item 8 of other wording stands there).
+        other = importLaw(ctx, { name: 'v1b.txt', bytes: bytes(LAW.replace('9) грант – средства на исследования;', '8) субсидия – поддержка;')), target: { kind: 'version', workId: testLawId(), inForceFrom: '2025-06-01' } }).versionId;
+      },
+    });
+    expect(result.versionId).not.toBe(other);
+    // Continuing the text saved meanwhile, which has no item 9, the new item 9 is a unit of its own.
+    const saved = grant(ctx.store.provisions.load(result.versionId));
+    expect(saved?.text).toBe('грант – средства на научные исследования;');
+    expect(saved?.uid).not.toBe(grant(rows)?.uid);
+  });
+
+  it('a failure while staging leaves the store as it was, and the import can be saved again', async () => {
+    const { pending, preview, plan } = prepare();
+    const before = counts();
+    const failing = commitImportStaged(ctx, pending, { importId: preview.importId, target: target() }, plan, {
+      chunkRows: 10,
+      pause: async () => {
+        throw new Error('disk full');
+      },
+    });
+    await expect(failing).rejects.toThrow('disk full');
+    expect(counts()).toEqual(before);
+    const again = await commitImportStaged(ctx, pending, { importId: preview.importId, target: target() }, plan, { pause: async () => {} });
+    expect(ctx.store.provisions.load(again.versionId)).toHaveLength(plan.rows.length);
+  });
+
+  it('a second save of the same import while the first is staging is refused, and the first saves once', async () => {
+    const { pending, preview, plan } = prepare();
+    const inForce = () => (ctx.store.db.prepare('SELECT count(*) AS n FROM version WHERE status = ?').get('in_force') as { n: number }).n;
+    const before = inForce();
+    let second: Promise<unknown> | null = null;
+    const first = commitImportStaged(ctx, pending, { importId: preview.importId, target: target() }, plan, {
+      chunkRows: 10,
+      pause: async () => {
+        second ??= commitImportStaged(ctx, pending, { importId: preview.importId, target: target() }, plan, { pause: async () => {} });
+      },
+    });
+    const saved = await first;
+    await expect(second).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(listLibrary(ctx).find((w) => w.slug === 'test-law')!.expressions[0]!.versionId).toBe(saved.versionId);
+    expect(inForce()).toBe(before + 1);
+  });
+
+  it('a new law is staged too: its rows are the rows of the text read', async () => {
+    const pending = new PendingImports();
+    const preview = previewImport(ctx, pending, { name: 'other.txt', bytes: bytes(LAW) });
+    const read = pending.take(preview.importId).read;
+    const result = await commitImportStaged(ctx, pending, { importId: preview.importId, target: { kind: 'new', title: 'Другой закон' } }, undefined, { chunkRows: 25, pause: async () => {} });
+    expect(byUid(ctx.store.provisions.load(result.versionId))).toEqual(byUid(lawToRows(read.law)));
   });
 });
 

@@ -1,4 +1,4 @@
-import { AmendmentFormatError, Derivation, DERIVATION_VERSION, type Amendment, type DiffCache } from '../../shared/amend';
+import { AmendmentFormatError, Derivation, DERIVATION_VERSION, indexBase, type Amendment, type DiffCache, type IndexedBase } from '../../shared/amend';
 import { rowsToLaw, type Lang, type LawDoc, type ProvisionRow } from '../../shared/law';
 import { getIdentity } from './identity';
 import { AmendmentRepository, type AmendmentChanges } from '../store/repositories/amendments';
@@ -18,8 +18,18 @@ export function lawInForce(ctx: ServiceContext, versionId: string, lang: Lang, r
   return law;
 }
 
+/** A text in force indexed for derivations, made once (from lawInForce). */
+export function indexInForce(ctx: ServiceContext, versionId: string, lang: Lang): IndexedBase {
+  let known = ctx.memo.indexes.get(versionId);
+  if (!known) {
+    known = indexBase(lawInForce(ctx, versionId, lang));
+    ctx.memo.indexes.set(versionId, known);
+  }
+  return known;
+}
+
 /** A draft's derivation against the text in force it amends, with the draft's remembered diffs. */
-export function deriveDraft(ctx: ServiceContext, draftVersionId: string, base: LawDoc, draft: LawDoc): Derivation {
+export function deriveDraft(ctx: ServiceContext, draftVersionId: string, base: LawDoc | IndexedBase, draft: LawDoc): Derivation {
   return new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
 }
 
@@ -46,8 +56,7 @@ export function refreshAmendments(
   previousSaveAt: string = savedAt,
   options: { rebuild?: boolean; rows?: Map<string, ProvisionRow> } = {},
 ): Amendment[] {
-  const base = lawInForce(ctx, baseVersionId, draft.lang);
-  const derivation = deriveDraft(ctx, draftVersionId, base, draft);
+  const derivation = deriveDraft(ctx, draftVersionId, indexInForce(ctx, baseVersionId, draft.lang), draft);
   const amendments = derivation.list();
   storeDerived(ctx, draftVersionId, amendments, (uid) => derivation.sortKey(uid) as number, savedAt, previousSaveAt, options.rebuild === true);
   // Kept for the next save, at the revision the draft has now (the caller advanced it).
@@ -111,7 +120,7 @@ export function amendmentsOf(ctx: ServiceContext, draftVersionId: string): Amend
   const draft = rowsToLaw(store.provisions.load(draftVersionId), lang);
   // A reader (the worker thread) derives the list as the writer would store it, and stores nothing:
   // the next save in the main process stores it.
-  if (ctx.readOnly) return deriveDraft(ctx, draftVersionId, lawInForce(ctx, baseVersionId, lang), draft).list();
+  if (ctx.readOnly) return deriveDraft(ctx, draftVersionId, indexInForce(ctx, baseVersionId, lang), draft).list();
   return store.transaction(() => refreshAmendments(ctx, draftVersionId, baseVersionId, draft, version.updatedAt, version.updatedAt, { rebuild: true }));
 }
 
@@ -142,8 +151,7 @@ export function liveDerivation(ctx: ServiceContext, draftVersionId: string, revi
 export function warmLive(ctx: ServiceContext, draftVersionId: string, baseVersionId: string, revision: number, draft: LawDoc, rows?: Map<string, ProvisionRow>): void {
   if (liveDerivation(ctx, draftVersionId, revision, baseVersionId)) return;
   if (ctx.store.amendments.derivedBy(draftVersionId) !== DERIVATION_VERSION) return;
-  const base = lawInForce(ctx, baseVersionId, draft.lang);
-  const derivation = deriveDraft(ctx, draftVersionId, base, draft);
+  const derivation = deriveDraft(ctx, draftVersionId, indexInForce(ctx, baseVersionId, draft.lang), draft);
   const derived = derivation.list();
   const orders = ctx.store.amendments.orders(draftVersionId);
   if (orders.size !== derived.length) return;

@@ -1,4 +1,4 @@
-import type { Derivation, DiffCache } from '../../shared/amend';
+import type { Derivation, DiffCache, IndexedBase } from '../../shared/amend';
 import { newUid, type LawDoc, type ProvisionRow } from '../../shared/law';
 import type { Store } from '../store/store';
 
@@ -6,6 +6,8 @@ import type { Store } from '../store/store';
 export interface ServiceMemo {
   /** Texts in force by version id: they never change once stored. */
   laws: Map<string, LawDoc>;
+  /** The same texts indexed for derivations (indexBase), made once per text. */
+  indexes: Map<string, IndexedBase>;
   /** Word diffs per draft version, so a save re-diffs only the provisions that changed. */
   diffs: Map<string, DiffCache>;
   /**
@@ -46,5 +48,5 @@ export function createServiceContext(store: Store): ServiceContext {
 
 /** An empty memo. */
 export function emptyMemo(): ServiceMemo {
-  return { laws: new Map(), diffs: new Map(), derivations: new Map() };
+  return { laws: new Map(), indexes: new Map(), diffs: new Map(), derivations: new Map() };
 }

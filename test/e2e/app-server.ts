@@ -18,6 +18,7 @@ import { readTaxonomyFile } from '../../electron/io/taxonomy-file';
 import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { BIG_REPLY_KEY } from './big-reply';
 
 /** The bundled sample corpus, as the app seeds it on first run. */
 export const CORPUS_DIR = resolve(import.meta.dirname, '../../resources/corpus');
@@ -33,10 +34,27 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves the built renderer on 127.0.0.1 with the app's CSP, as the window loads it from disk. */
-function serveRenderer(dir: string): Promise<Server> {
+/** Where the page fetches a big reply the bridge was handed a token for (see startApp). */
+const REPLY_PATH = '/__zan-reply/';
+/** Replies longer than this go to the page over HTTP rather than through the Playwright binding. */
+const BIG_REPLY_CHARS = 200_000;
+
+/**
+ * Serves the built renderer on 127.0.0.1 with the app's CSP, as the window loads it from disk,
+ * and the big replies waiting for the page (each fetched once).
+ */
+function serveRenderer(dir: string, replies: Map<string, string>): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (url.pathname.startsWith(REPLY_PATH)) {
+      const token = url.pathname.slice(REPLY_PATH.length);
+      const reply = replies.get(token);
+      replies.delete(token);
+      if (reply === undefined) res.writeHead(404).end();
+      else res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(reply);
+      return;
+    }
+    const path = normalize(decodeURIComponent(url.pathname));
     const file = join(dir, path === '/' ? 'index.html' : path);
     if (!file.startsWith(dir) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
@@ -103,7 +121,8 @@ export async function startApp(
   // The app seeds the sample package on first start; most tests start without it, to count from zero.
   if (options.samplePackage) seedSamplePackage(ctx, parseSamplePackage(JSON.parse(readFileSync(join(CORPUS_DIR, '../sample-package/package.json'), 'utf8'))));
   options.seed?.(ctx);
-  const server = await serveRenderer(options.rendererDir);
+  const replies = new Map<string, string>();
+  const server = await serveRenderer(options.rendererDir, replies);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   // The save and folder dialogs of the app, answered with the test's folder; PDFs printed by headless Chromium.
   const exports = { chooseSavePath: async (suggestedName: string) => join(dataDir, suggestedName), chooseFolder: async () => dataDir, printPdf: (html: string) => htmlToPdfHeadless(html) };
@@ -124,8 +143,17 @@ export async function startApp(
     return reply;
   };
   // Payloads and replies cross as JSON text: Playwright's own serialisation of a 2 MB law (a tree
-  // of 30,000 objects) takes seconds, where Electron's structured clone takes milliseconds.
-  await context.exposeBinding('__zanInvoke', async (source, channel: string, payload: string) => JSON.stringify(await dispatch(channel, JSON.parse(payload) as unknown, source.frame.url())));
+  // of 30,000 objects) takes seconds, where Electron's structured clone takes milliseconds. A big
+  // reply (a 2 MB law) is fetched by the page over HTTP, given a token through the binding: the
+  // binding's own transport of 2 MB of text holds this process 40–55 ms, Electron's IPC does not.
+  let tokens = 0;
+  await context.exposeBinding('__zanInvoke', async (source, channel: string, payload: string) => {
+    const reply = JSON.stringify(await dispatch(channel, JSON.parse(payload) as unknown, source.frame.url()));
+    if (reply.length < BIG_REPLY_CHARS) return reply;
+    const token = `r${++tokens}`;
+    replies.set(token, reply);
+    return JSON.stringify({ [BIG_REPLY_KEY]: `${REPLY_PATH}${token}` });
+  });
   await context.addInitScript({ content: bridge });
   if (options.uiLanguage) {
     await context.addInitScript({ content: `localStorage.setItem('zan.uiLanguage', ${JSON.stringify(options.uiLanguage)});` });

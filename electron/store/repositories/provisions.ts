@@ -38,6 +38,17 @@ export class ProvisionRepository {
     return rows.map(fromStored);
   }
 
+  /**
+   * Rows of a version in uid order after `afterUid` (null: from the first), at most `limit`: a
+   * long read in steps, each its own query (what changes between steps is the caller's to notice).
+   */
+  page(versionId: string, afterUid: string | null, limit: number): ProvisionRow[] {
+    const rows = this.db
+      .prepare('SELECT uid, parent_uid, ord, kind, num, heading, text, repealed, notes FROM provision WHERE version_id = ? AND uid > ? ORDER BY uid LIMIT ?')
+      .all(versionId, afterUid ?? '', limit) as StoredRow[];
+    return rows.map(fromStored);
+  }
+
   /** Some rows of a version, by uid (those that exist). */
   rows(versionId: string, uids: readonly string[]): Map<string, ProvisionRow> {
     const one = this.db.prepare('SELECT uid, parent_uid, ord, kind, num, heading, text, repealed, notes FROM provision WHERE version_id = ? AND uid = ?');

@@ -3,53 +3,77 @@ import type { Decoration, EditorView, NodeView } from 'prosemirror-view';
 import { headingLabel, type Lang } from '../../shared/law';
 import { scrollParent } from '../scroll-parent';
 
-// The DOM side of drawing a big law lazily (lazy-articles.ts decides which articles are drawn):
-// the articles' node views, drawn in full or as placeholders, and what watches them — which are
-// near the viewport, and how tall each was when last drawn.
+// The DOM side of drawing a big law lazily (lazy-articles.ts decides which units are drawn): the
+// node views of articles and chapters, drawn in full or as placeholders, and what watches them —
+// which are near the viewport, and how tall each was when last drawn.
 
 /** How far above and below the visible part of the scroll container articles are drawn, in px. */
 const NEAR_MARGIN_PX = 1500;
 
-/** An article near the viewport, and where it starts in the document. */
+/** The units that are drawn lazily: a chapter far away is one placeholder, not one per article. */
+export type LazyKind = 'article' | 'chapter';
+
+/** Whether a node is drawn lazily (an article or a chapter). */
+export const isLazyKind = (node: PMNode | null | undefined): boolean => node?.type.name === 'article' || node?.type.name === 'chapter';
+
+/** A unit (an article, or a chapter drawn as a placeholder) near the viewport, and where it starts in the document. */
 export interface NearArticle {
   uid: string;
   pos: number;
 }
 
-/** The spec that marks an article as drawn in full. */
+/** The spec that marks an article or chapter as drawn in full. */
 export interface LiveSpec {
   zanLive: string;
 }
 
-/** Whether an article's decorations say it is drawn in full. */
+/** Whether a unit's decorations say it is drawn in full. */
 export const isLive = (decorations: readonly Decoration[]) => decorations.some((d) => typeof (d.spec as Partial<LiveSpec>).zanLive === 'string');
 
-/** Heights of articles as last drawn, and a running measure to estimate the others. */
+/** How much a unit holds, in characters, with a share for each of its parts (what heights are estimated from). */
+const weights = new WeakMap<PMNode, number>();
+function weightOf(node: PMNode): number {
+  let w = weights.get(node);
+  if (w === undefined) {
+    if (node.type.name === 'article') w = node.textContent.length + 40 * node.childCount;
+    else {
+      w = 40;
+      node.forEach((child) => void (w = (w as number) + (child.type.name === 'article' ? weightOf(child) : child.textContent.length + 40)));
+    }
+    weights.set(node, w);
+  }
+  return w;
+}
+
+/** Heights of articles and chapters as last drawn, and a running measure to estimate the others. */
 export class Heights {
-  private readonly byUid = new Map<string, { height: number; chars: number }>();
+  private readonly byUid = new Map<string, { height: number; chars: number; kind: string }>();
   private pixels = 0;
   private chars = 0;
 
-  /** Remembers an article's height as drawn. */
+  /** Remembers a unit's height as drawn (articles teach the estimate; a chapter holds its articles). */
   record(uid: string, node: PMNode, height: number): void {
     if (height <= 0) return;
     const before = this.byUid.get(uid);
-    const chars = node.textContent.length + 40 * node.childCount;
-    if (before) {
+    const chars = weightOf(node);
+    const kind = node.type.name;
+    if (before?.kind === 'article') {
       this.pixels -= before.height;
       this.chars -= before.chars;
     }
-    this.byUid.set(uid, { height, chars });
-    this.pixels += height;
-    this.chars += chars;
+    this.byUid.set(uid, { height, chars, kind });
+    if (kind === 'article') {
+      this.pixels += height;
+      this.chars += chars;
+    }
   }
 
-  /** The height an article's placeholder takes: as last drawn, or estimated from its text. */
+  /** The height a unit's placeholder takes: as last drawn, or estimated from its text. */
   of(uid: string, node: PMNode): number {
     const known = this.byUid.get(uid);
     if (known !== undefined) return known.height;
     const perChar = this.chars > 2000 ? this.pixels / this.chars : 0.32;
-    return Math.max(48, Math.round((node.textContent.length + 40 * node.childCount) * perChar));
+    return Math.max(48, Math.round(weightOf(node) * perChar));
   }
 }
 
@@ -138,7 +162,8 @@ export class Viewport {
     const bottom = box.bottom + NEAR_MARGIN_PX;
     // The articles in document order are in vertical order too: search the first one that ends
     // below the top of the near band, then take them while they start above its bottom.
-    const articles = [...this.view.dom.querySelectorAll('.zan-article')].filter((el) => this.positions.has(el));
+    // Articles (drawn or placeholders) and chapters drawn as placeholders: what can be near.
+    const articles = [...this.view.dom.querySelectorAll('.zan-article, .zan-chapter.zan-lazy')].filter((el) => this.positions.has(el));
     let lo = 0;
     let hi = articles.length;
     while (lo < hi) {
@@ -147,17 +172,38 @@ export class Viewport {
       else hi = mid;
     }
     const near = new Set<Element>();
+    // The first unit in view, and where: what the view stays on while the units around it are redrawn.
+    let anchor: { uid: string; top: number } | null = null;
     for (let i = lo; i < articles.length; i++) {
       const el = articles[i] as Element;
-      if (el.getBoundingClientRect().top > bottom) break;
+      const rect = el.getBoundingClientRect();
+      if (rect.top > bottom) break;
       near.add(el);
+      if (!anchor && rect.bottom > box.top) anchor = { uid: this.positions.get(el)?.uid as string, top: rect.top };
     }
     // The same articles, some redrawn as new elements, are no news to the plugin.
     const uids = (set: Set<Element>) => new Set([...set].map((el) => this.positions.get(el)?.uid));
     const before = uids(this.near);
     const now = uids(near);
     this.near = near;
-    if (now.size !== before.size || [...now].some((uid) => !before.has(uid))) this.report();
+    if (now.size === before.size && [...now].every((uid) => before.has(uid))) return;
+    this.report();
+    if (anchor) this.keepInPlace(scroller, anchor);
+  }
+
+  /**
+   * After units were redrawn (ProseMirror updates the DOM in the dispatch), scrolls by however much
+   * the unit that was first in view moved: a placeholder drawn in full above it is rarely exactly
+   * its estimated height, and the browser's own scroll anchoring cannot follow a unit whose
+   * element was replaced.
+   */
+  private keepInPlace(scroller: HTMLElement | null, anchor: { uid: string; top: number }): void {
+    const el = this.view.dom.querySelector(`[data-uid="${anchor.uid}"]`);
+    if (!el) return;
+    const moved = el.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(moved) < 1) return;
+    if (scroller) scroller.scrollTop += moved;
+    else window.scrollBy(0, moved);
   }
 
   private report(): void {
@@ -179,8 +225,8 @@ export class Viewport {
   }
 }
 
-/** An article drawn in full: the schema's own rendering, redrawn when it is to become a placeholder. */
-export class DrawnArticle implements NodeView {
+/** An article or chapter drawn in full: the schema's own rendering, redrawn when it is to become a placeholder. */
+export class DrawnUnit implements NodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
 
@@ -206,8 +252,11 @@ export class DrawnArticle implements NodeView {
   }
 }
 
-/** An article far from the viewport and the cursor: its label and heading in a box of about its height. */
-export class ArticlePlaceholder implements NodeView {
+/**
+ * An article or chapter far from the viewport and the cursor: its label and heading in a box of
+ * about its height (a chapter's holds all its articles: one element for them all).
+ */
+export class UnitPlaceholder implements NodeView {
   readonly dom: HTMLElement;
 
   constructor(
@@ -216,7 +265,8 @@ export class ArticlePlaceholder implements NodeView {
     private readonly viewport: Viewport,
     getPos: () => number | undefined,
   ) {
-    this.dom = document.createElement('article');
+    // The tags the schema gives these units (a chapter is a <section>).
+    this.dom = document.createElement(node.type.name === 'chapter' ? 'section' : 'article');
     this.dom.contentEditable = 'false';
     this.fill(node);
     viewport.watch(this.dom, node.attrs['uid'] as string, getPos, null);
@@ -224,11 +274,13 @@ export class ArticlePlaceholder implements NodeView {
 
   private fill(node: PMNode): void {
     const uid = node.attrs['uid'] as string;
-    this.dom.className = `zan-unit zan-article zan-lazy${node.attrs['repealed'] ? ' zan-repealed' : ''}`;
-    this.dom.dataset['kind'] = 'article';
+    const kind = node.type.name as LazyKind;
+    this.dom.className = `zan-unit zan-${kind} zan-lazy${node.attrs['repealed'] ? ' zan-repealed' : ''}`;
+    this.dom.dataset['kind'] = kind;
     this.dom.dataset['uid'] = uid;
     this.dom.dataset['num'] = node.attrs['num'] as string;
-    this.dom.dataset['label'] = headingLabel(this.lang, 'article', node.attrs['num'] as string);
+    this.dom.dataset['label'] = headingLabel(this.lang, kind, node.attrs['num'] as string);
+    // As generated content, not text: the caret's work in a contenteditable grows with its text.
     this.dom.dataset['heading'] = node.firstChild?.type.name === 'heading' ? node.firstChild.textContent : '';
     this.dom.style.height = `${this.viewport.heights.of(uid, node)}px`;
   }

@@ -2,17 +2,19 @@ import type { Node as PMNode, ResolvedPos } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Lang } from '../../shared/law';
-import { ArticlePlaceholder, DrawnArticle, isLive, Viewport, type LiveSpec, type NearArticle } from './lazy-article-views';
+import { DrawnUnit, isLazyKind, isLive, UnitPlaceholder, Viewport, type LiveSpec, type NearArticle } from './lazy-article-views';
 
 /**
  * A big law's articles in the DOM only near the viewport and the cursor (DESIGN.md, "Big
  * documents"). The whole law stays one ProseMirror document — one undo history, every command and
  * position as before — but an article far from both is drawn as a placeholder of about its height
- * (its label and heading, no content), which ProseMirror treats as a leaf. Near the viewport
- * (measured from the scroll position, see `Viewport`) or holding the selection (and the articles beside
- * it, so that the arrow keys always land in drawn text), an article is drawn in full. Which
- * articles are drawn is a node decoration, so a change redraws just those articles in the same
- * update that moved the selection. Laws below `LAZY_MIN_ARTICLES` are drawn whole, as before.
+ * (its label and heading, no content), which ProseMirror treats as a leaf; and a chapter none of
+ * whose articles is drawn is one placeholder for them all (so that a line more in the article being
+ * typed in moves a few dozen boxes below it, not a thousand). Near the viewport (measured from the
+ * scroll position, see `Viewport`) or holding the selection (and the articles beside it, so that
+ * the arrow keys always land in drawn text), an article is drawn in full, and its chapter open.
+ * Which units are drawn is a node decoration, so a change redraws just those in the same update
+ * that moved the selection. Laws below `LAZY_MIN_ARTICLES` are drawn whole, as before.
  */
 
 /** Laws with at least this many articles are drawn lazily. */
@@ -143,7 +145,20 @@ function firstScreens(doc: PMNode): VisibleMeta['visible'] {
   return out;
 }
 
-/** The drawn articles' decorations for a set of articles (uid → start). */
+/** Adds the chapters that hold the wanted articles (uid → start): a drawn article's chapter is open. */
+function withChapters(doc: PMNode, wanted: Map<string, number>): Map<string, number> {
+  for (const pos of [...wanted.values()]) {
+    if (pos < 0 || pos > doc.content.size) continue;
+    const $pos = doc.resolve(pos);
+    for (let d = $pos.depth; d > 0; d--) {
+      const node = $pos.node(d);
+      if (node.type.name === 'chapter') wanted.set(node.attrs['uid'] as string, $pos.before(d));
+    }
+  }
+  return wanted;
+}
+
+/** The drawn units' decorations for a set of articles and chapters (uid → start). */
 function liveDecorations(doc: PMNode, current: DecorationSet, wanted: ReadonlyMap<string, number>): DecorationSet {
   const existing = current.find(undefined, undefined, (spec: Partial<LiveSpec>) => typeof spec.zanLive === 'string');
   const have = new Set<string>();
@@ -158,7 +173,7 @@ function liveDecorations(doc: PMNode, current: DecorationSet, wanted: ReadonlyMa
   for (const [uid, pos] of wanted) {
     if (have.has(uid)) continue;
     const node = doc.nodeAt(pos);
-    if (node?.type.name === 'article' && node.attrs['uid'] === uid) fresh.push(Decoration.node(pos, pos + node.nodeSize, {}, { zanLive: uid } satisfies LiveSpec));
+    if (isLazyKind(node) && node?.attrs['uid'] === uid) fresh.push(Decoration.node(pos, pos + node.nodeSize, {}, { zanLive: uid } satisfies LiveSpec));
   }
   if (stale.length === 0 && fresh.length === 0) return current;
   // DecorationSet.add takes decorations in document order (out of order, some are lost).
@@ -193,7 +208,7 @@ export function lazyArticlesPlugin(lang: Lang, enabled: boolean): Plugin<LazySta
         if (visible.has(uid) && !wanted.has(uid)) wanted.set(uid, d.from);
       }
     }
-    decorations = liveDecorations(state.doc, decorations, wanted);
+    decorations = liveDecorations(state.doc, decorations, withChapters(state.doc, wanted));
     return { enabled: true, visible, decorations };
   };
   return new Plugin<LazyState>({
@@ -206,7 +221,8 @@ export function lazyArticlesPlugin(lang: Lang, enabled: boolean): Plugin<LazySta
       ? {
           decorations: (state) => lazyArticlesKey.getState(state)?.decorations ?? DecorationSet.empty,
           nodeViews: {
-            article: (node, view, getPos, decorations) => (isLive(decorations) ? new DrawnArticle(node, viewportOf(view), getPos) : new ArticlePlaceholder(node, lang, viewportOf(view), getPos)),
+            article: (node, view, getPos, decorations) => (isLive(decorations) ? new DrawnUnit(node, viewportOf(view), getPos) : new UnitPlaceholder(node, lang, viewportOf(view), getPos)),
+            chapter: (node, view, getPos, decorations) => (isLive(decorations) ? new DrawnUnit(node, viewportOf(view), getPos) : new UnitPlaceholder(node, lang, viewportOf(view), getPos)),
           },
         }
       : {},

@@ -18,9 +18,13 @@ function law(n: number): string {
 
 const big = lawToDoc(parseLaw(law(LAZY_MIN_ARTICLES + 10), { makeUid: countingUids() }));
 
-/** The article numbers drawn in full. */
-function drawn(state: EditorState): string[] {
-  return (lazyArticlesKey.getState(state)?.decorations.find() ?? []).map((d) => state.doc.nodeAt(d.from)?.attrs['num'] as string).sort((a, b) => Number(a) - Number(b));
+/** The numbers of the units of a kind drawn in full (articles, or chapters: open, not one placeholder). */
+function drawn(state: EditorState, kind = 'article'): string[] {
+  return (lazyArticlesKey.getState(state)?.decorations.find() ?? [])
+    .map((d) => state.doc.nodeAt(d.from))
+    .filter((node) => node?.type.name === kind)
+    .map((node) => node?.attrs['num'] as string)
+    .sort((a, b) => Number(a) - Number(b));
 }
 
 /** Where article `num` starts. */
@@ -62,6 +66,33 @@ describe('drawing a big law lazily', () => {
     const at = articleStart(state, '40');
     state = state.apply(state.tr.setMeta(lazyArticlesKey, { visible: [{ uid: state.doc.nodeAt(at)!.attrs['uid'] as string, pos: at }] }));
     expect(drawn(state)).toEqual([String(Number(last) - 1), last, String(Number(last) + 1), '40'].sort((a, b) => Number(a) - Number(b)));
+  });
+
+  it('opens the chapters of the drawn articles only; a chapter the viewport reports as near opens too', () => {
+    let state = EditorState.create({ doc: big, plugins: [lazyArticlesPlugin('ru', true)] });
+    const at = (kind: string, num: string) => {
+      let found = -1;
+      state.doc.descendants((node, pos) => {
+        if (node.type.name === kind && node.attrs['num'] === num) found = pos;
+        return found < 0;
+      });
+      return { uid: state.doc.nodeAt(found)!.attrs['uid'] as string, pos: found };
+    };
+    // At first: the first articles, all in chapter 1.
+    expect(drawn(state, 'chapter')).toEqual(['1']);
+    // The cursor deep in chapter 2, and the viewport there: only chapter 2 is open.
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, inArticle(state, '150'))));
+    state = state.apply(state.tr.setMeta(lazyArticlesKey, { visible: [at('article', '150')] }));
+    expect(drawn(state, 'chapter')).toEqual(['2']);
+    // The first article of chapter 2: the article before it, the last of chapter 1, opens chapter 1.
+    const last = String(Math.floor((LAZY_MIN_ARTICLES + 10) / 2));
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, inArticle(state, String(Number(last) + 1)))));
+    expect(drawn(state, 'chapter')).toEqual(['1', '2']);
+    // Back at 150, the viewport reports chapter 1 (one placeholder) as near: it opens, its articles not drawn yet.
+    state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, inArticle(state, '150'))));
+    state = state.apply(state.tr.setMeta(lazyArticlesKey, { visible: [at('chapter', '1')] }));
+    expect(drawn(state, 'chapter')).toEqual(['1', '2']);
+    expect(drawn(state)).toEqual(['149', '150', '151']);
   });
 
   it('keeps the drawn articles on their articles when text is typed before them', () => {

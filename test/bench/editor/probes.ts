@@ -3,10 +3,22 @@
 // then a MessageChannel message posted from it (which runs after that frame's paint), stops it.
 import type { Page } from 'playwright-core';
 
+/** One key as the probes saw it, in ms. */
+export interface KeyTiming {
+  /** From the key to the message after the frame that painted it (the issue's latency). */
+  latency: number;
+  /** From that frame's start (its animation frame callbacks) to the message: the frame's own work. */
+  render: number;
+  /** From the previous key's message to this key's: one frame when every key is painted in the first frame after it. */
+  cycle: number | null;
+  /** From the previous key's message to this key: the harness's turn between a paint and the next key. */
+  turn: number | null;
+}
+
 /** The probes installed in a page. */
 export interface Probes {
-  /** Runs `press` (one key) and resolves with the key's latency to paint, in ms. */
-  key(press: () => Promise<void>): Promise<number>;
+  /** Runs `press` (one key) and resolves with what the probes saw of it. */
+  key(press: () => Promise<void>): Promise<KeyTiming>;
   /** Starts collecting long tasks (over 50 ms). */
   startLongTasks(): Promise<void>;
   /** Stops collecting and gives the long tasks' durations. */
@@ -17,7 +29,7 @@ export interface Probes {
 
 declare global {
   interface Window {
-    __zanProbe?: { next(): Promise<number>; tasks: number[] | null };
+    __zanProbe?: { next(): Promise<KeyTiming>; tasks: number[] | null };
   }
 }
 
@@ -26,26 +38,31 @@ export async function installProbes(page: Page): Promise<Probes> {
   await page.evaluate(() => {
     const root = document.querySelector('.zan-editor .ProseMirror') as HTMLElement;
     let started: number | null = null;
-    let waiting: ((ms: number) => void) | null = null;
-    let done: number | null = null;
+    let waiting: ((t: KeyTiming) => void) | null = null;
+    let done: KeyTiming | null = null;
     let framed = false;
+    let lastMessage: number | null = null;
     root.addEventListener('keydown', () => (started = performance.now()), { capture: true });
-    const finish = (ms: number) => {
+    const finish = (t: KeyTiming) => {
       if (waiting) {
-        waiting(ms);
+        waiting(t);
         waiting = null;
-      } else done = ms;
+      } else done = t;
     };
     new MutationObserver(() => {
       if (started === null || framed) return;
       framed = true;
       requestAnimationFrame(() => {
+        const frame = performance.now();
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
-          const ms = performance.now() - (started as number);
+          const now = performance.now();
+          const key = started as number;
+          const timing = { latency: now - key, render: now - frame, cycle: lastMessage === null ? null : now - lastMessage, turn: lastMessage === null ? null : key - lastMessage };
+          lastMessage = now;
           started = null;
           framed = false;
-          finish(ms);
+          finish(timing);
         };
         channel.port2.postMessage(0);
       });
@@ -53,7 +70,7 @@ export async function installProbes(page: Page): Promise<Probes> {
     const probe = {
       tasks: null as number[] | null,
       next: () =>
-        new Promise<number>((ok) => {
+        new Promise<KeyTiming>((ok) => {
           if (done !== null) {
             ok(done);
             done = null;

@@ -100,6 +100,10 @@ interface Figures {
   openDraft: number[];
   openLaw: number[];
   keys: number[];
+  /** Per typed key after the first of a run: the frame's own work, one paint to the next, the harness's turn. */
+  renders: number[];
+  cycles: number[];
+  turns: number[];
   enter: number[];
   longTasks: number;
   longestTask: number;
@@ -124,7 +128,7 @@ function blockMonitor(): { stop(): number } {
 
 async function measure(app: E2EApp, packageId: string, draftId: string, lawId: string, saves: number[]): Promise<Figures> {
   const { page } = app;
-  const f: Figures = { openDraft: [], openLaw: [], keys: [], enter: [], longTasks: 0, longestTask: 0, saves, heapMb: 0, domNodes: 0, mainBlockMs: 0 };
+  const f: Figures = { openDraft: [], openLaw: [], keys: [], renders: [], cycles: [], turns: [], enter: [], longTasks: 0, longestTask: 0, saves, heapMb: 0, domNodes: 0, mainBlockMs: 0 };
   for (let run = 0; run < RUNS; run++) {
     // Painted means the law's text is drawn (a paragraph's text), not a placeholder of it.
     f.openLaw.push(await openMs(page, `#/law/${lawId}`, '.zan-editor.is-readonly .zan-paragraph > .zan-unit-content > .zan-body'));
@@ -138,7 +142,13 @@ async function measure(app: E2EApp, packageId: string, draftId: string, lawId: s
     for (let k = 0; k < KEYS; k++) {
       const key = k % 6 === 5 ? ' ' : String.fromCharCode(97 + (k % 26));
       typed += key;
-      f.keys.push(await probes.key(() => page.keyboard.press(key === ' ' ? 'Space' : key)));
+      const timing = await probes.key(() => page.keyboard.press(key === ' ' ? 'Space' : key));
+      f.keys.push(timing.latency);
+      f.renders.push(timing.render);
+      if (k > 0 && timing.cycle !== null && timing.turn !== null) {
+        f.cycles.push(timing.cycle);
+        f.turns.push(timing.turn);
+      }
     }
     const tasks = await probes.stopLongTasks();
     f.longTasks += tasks.length;
@@ -152,7 +162,7 @@ async function measure(app: E2EApp, packageId: string, draftId: string, lawId: s
       await cursorAtEndOf(page, uid);
       const units = () => page.evaluate(() => document.querySelectorAll('.zan-editor .zan-unit').length);
       const count = await units();
-      f.enter.push(await probes.key(() => page.keyboard.press('Enter')));
+      f.enter.push((await probes.key(() => page.keyboard.press('Enter'))).latency);
       check((await units()) === count + 1, 'Enter added a unit');
       await page.keyboard.press('Control+z');
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
@@ -235,6 +245,9 @@ function report(big: Figures, small: Figures, docs: (DocumentFigures & { mainBlo
   row('open the read-only law view', median(big.openLaw), median(small.openLaw));
   row('keystroke → paint p50', median(big.keys), median(small.keys));
   row('keystroke → paint p95', percentile(big.keys, 95), percentile(small.keys, 95));
+  row('  the frame: its start → paint', median(big.renders), median(small.renders));
+  row('  a key\'s paint → the next\'s', median(big.cycles), median(small.cycles));
+  row('  harness: a paint → the next key', median(big.turns), median(small.turns));
   row('Enter (new unit) → paint', median(big.enter), median(small.enter));
   row('long tasks while typing (all runs)', big.longTasks, small.longTasks, '');
   row('longest long task', big.longestTask, small.longestTask);
@@ -264,6 +277,12 @@ function report(big: Figures, small: Figures, docs: (DocumentFigures & { mainBlo
       key_p50_ms_small: round(median(small.keys)),
       key_p95_ms_small: round(percentile(small.keys, 95)),
       key_p95_ratio: round(percentile(big.keys, 95) / percentile(small.keys, 95)),
+      key_frame_ms_big: round(median(big.renders)),
+      key_frame_ms_small: round(median(small.renders)),
+      key_cycle_ms_big: round(median(big.cycles)),
+      key_cycle_ms_small: round(median(small.cycles)),
+      key_turn_ms_big: round(median(big.turns)),
+      key_turn_ms_small: round(median(small.turns)),
       enter_ms_big: round(median(big.enter)),
       enter_ms_small: round(median(small.enter)),
       long_tasks_typing_big: big.longTasks,

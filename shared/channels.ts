@@ -38,6 +38,7 @@ export const CHANNEL_NAMES = [
   'listComments',
   'addComment',
   'reviewAmendment',
+  'search',
   'reviewAmendments',
   'getOverlaps',
   'createSnapshot',

@@ -304,6 +304,35 @@ export const contract = {
   },
   cancelWork: { input: z.object({ jobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   resolveConflict: { input: z.object({ conflictId: id, keep: z.enum(['theirs', 'mine']), revision: z.number().int().min(0) }).strict(), output: z.object({ revision: z.number().int() }) },
+  /** Full-text search of the library, or of the versions given (a law, a draft); word forms are found (electron/services/search.ts). */
+  search: {
+    input: z
+      .object({
+        query: z.string().min(1).max(500).refine((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'not text'),
+        versionIds: z.array(id).min(1).max(50).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+    output: z.object({
+      hits: z.array(
+        z.object({
+          versionId: id,
+          uid: z.string(),
+          title: z.string(),
+          lang,
+          status: z.enum(['in_force', 'draft']),
+          packageTitle: z.string().nullable(),
+          label: z.string(),
+          heading: z.string(),
+          text: z.string(),
+          matches: z.array(z.object({ field: z.enum(['heading', 'text']), start: z.number().int().min(0), end: z.number().int().min(0) })),
+        }),
+      ),
+      total: z.number().int().min(0),
+      truncated: z.boolean(),
+      indexing: z.boolean(),
+    }),
+  },
 } as const;
 
 /** The contract's type. */
@@ -327,6 +356,8 @@ export type WorkbenchApi = { [C in Channel]: (input: InputOf<C>) => Promise<Repl
 
 export { CHANNEL_NAMES, ipcChannel, isChannel } from './channels';
 
+/** One unit found by a search. */
+export type SearchHitData = OutputOf<'search'>['hits'][number];
 /** Types of the payloads the renderer works with. */
 export type LibraryEntry = OutputOf<'listLibrary'>[number];
 export type PackageSummary = OutputOf<'getPackage'>;

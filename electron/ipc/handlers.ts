@@ -16,6 +16,7 @@ import { listLibrary } from '../services/library';
 import { createPackage, getPackage, listPackages } from '../services/packages';
 import { prepareDraftSaveSteps } from '../services/versions';
 import { WorkPool } from '../work/pool';
+import { SearchIndexer } from './search-indexer';
 
 /** How long after a draft is opened its first save is prepared (see openDraft below). */
 const PREPARE_SAVE_AFTER_MS = 400;
@@ -42,6 +43,8 @@ export interface AppFacts {
 export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkPool = WorkPool.inline(ctx)): HandlerTable {
   const bundles = new BundleJobs();
   const imports = new PendingImports();
+  const indexer = new SearchIndexer(ctx, (message, error) => ctx.log(`${message}: ${(error as Error)?.message ?? error}`));
+  indexer.poke();
   const bundleMaker: BundleMaker = {
     make: (request, jobId, progress) => work.run('bundleFiles', request, { jobId: `job${jobId}`, onProgress: progress }),
     cancel: (jobId) => void work.cancel(`job${jobId}`),
@@ -71,7 +74,11 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     },
     listPackages: () => listPackages(ctx),
     getPackage: ({ packageId }) => getPackage(ctx, packageId),
-    createPackage: (input) => createPackage(ctx, input),
+    createPackage: (input) => {
+      const created = createPackage(ctx, input);
+      indexer.poke();
+      return created;
+    },
     saveDraft: (input) => saveDraft(ctx, input),
     listGaps: () => listGaps(ctx),
     saveGap: (gap) => saveGap(ctx, gap),
@@ -122,11 +129,22 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       // out again inside the save).
       const { target } = input;
       const plan = target.kind === 'version' && ctx.store.works.listWorks().some((w) => w.id === target.workId) ? await work.run('planRebase', { workId: target.workId, law: imports.take(input.importId).read.law, inForceFrom: target.inForceFrom }) : undefined;
-      return commitImportStaged(ctx, imports, input, plan, { pause: nextTurn });
+      const saved = await commitImportStaged(ctx, imports, input, plan, { pause: nextTurn });
+      indexer.poke();
+      return saved;
     },
     listConflicts: ({ versionId }) => listConflicts(ctx, versionId),
     workProgress: ({ jobIds }) => work.progress(jobIds),
     cancelWork: ({ jobId }) => ({ cancelled: work.cancel(jobId) }),
-    resolveConflict: (input) => resolveConflict(ctx, input),
+    resolveConflict: (input) => {
+      const resolved = resolveConflict(ctx, input);
+      indexer.poke();
+      return resolved;
+    },
+    search: async ({ query, versionIds, limit }) => {
+      const found = await work.run('search', { query, ...(versionIds ? { versionIds } : {}), ...(limit ? { limit } : {}) });
+      if (found.indexing) indexer.poke();
+      return found;
+    },
   };
 }

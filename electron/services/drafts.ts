@@ -2,6 +2,7 @@ import { rowsToLaw, type ProvisionRow, type RowChanges } from '../../shared/law'
 import { StoreError } from '../store/errors';
 import { forgetLive, liveDerivation, refreshAmendments, refreshTexts } from './amendments';
 import type { ServiceContext } from './context';
+import { updateDraftSearch } from './search';
 
 /** A save of a working draft: the rows that changed since `revision`. */
 export interface SaveDraftInput extends RowChanges {
@@ -40,6 +41,7 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
       }
       store.provisions.apply(version.id, input);
       const revision = input.revision + 1;
+      updateDraftSearch(ctx, version, input, revision);
       const quick = textsOnly && live && version.baseVersionId && refreshTexts(ctx, version.id, live, input.upserts, revision, version.baseVersionId, savedAt, version.updatedAt);
       if (!quick) {
         const expression = store.works.getExpression(version.expressionId);

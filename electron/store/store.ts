@@ -3,6 +3,7 @@ import { AmendmentRepository } from './repositories/amendments';
 import { ConflictRepository } from './repositories/conflicts';
 import { GapRepository } from './repositories/gaps';
 import { ReviewRepository } from './repositories/review';
+import { SearchRepository } from './repositories/search';
 import { SnapshotRepository } from './repositories/snapshots';
 import { PackageRepository } from './repositories/packages';
 import { ProvisionRepository } from './repositories/provisions';
@@ -21,6 +22,7 @@ export interface Store {
   review: ReviewRepository;
   conflicts: ConflictRepository;
   snapshots: SnapshotRepository;
+  search: SearchRepository;
   /** Runs a function in one write transaction (rolled back if it throws). */
   transaction<T>(fn: () => T): T;
 }
@@ -38,6 +40,7 @@ export function createStore(db: Database): Store {
     review: new ReviewRepository(db),
     conflicts: new ConflictRepository(db),
     snapshots: new SnapshotRepository(db),
+    search: new SearchRepository(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

@@ -9,6 +9,7 @@ import { packageCoverage } from '../services/gaps';
 import { planRebase } from '../services/import';
 import type { Progress } from '../services/progress';
 import { openDraft, openVersion } from '../services/versions';
+import { searchLibrary } from '../services/search';
 
 /**
  * Which worker runs a task: views wait on 'interactive' tasks (opening a law, a comparison, the
@@ -38,6 +39,7 @@ export const TASKS = {
   compare: task('interactive', (ctx, input: { left: CompareSource; right: CompareSource }, progress) => compare(ctx, input.left, input.right, progress)),
   packageDocuments: task('interactive', (ctx, input: { packageId: string; lang: Lang }, progress) => packageDocuments(ctx, input.packageId, input.lang, progress)),
   coverage: task('interactive', (ctx, input: { packageId: string }) => packageCoverage(ctx, input.packageId)),
+  search: task('interactive', (ctx, input: { query: string; versionIds?: string[]; limit?: number }) => searchLibrary(ctx, input.query, { ...(input.versionIds ? { versionIds: input.versionIds } : {}), ...(input.limit ? { limit: input.limit } : {}) })),
   /** Reads an uploaded file as a law (the bytes in base64, decoded here, not in the main process). */
   readImport: task('background', (_ctx, input: { name: string; base64: string; lang?: Lang }) => readLawFile(input.name, Buffer.from(input.base64, 'base64'), input.lang ? { lang: input.lang } : {})),
   /** The lineage and rebases a new version of a law would bring (commitImport writes them). */

@@ -6,6 +6,7 @@ import { Derivation, derive } from '../../shared/amend';
 import { printLaw, type LawDoc, type Provision } from '../../shared/law';
 import { flatDmp, gitWordDiff, jsdiffWords, wordsOfAmendments } from './methods';
 import { accuracy, editedDraft, syntheticCode } from './synthetic';
+import { measureSearch } from './search';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -103,8 +104,19 @@ log(`incremental derive after a one-word edit: ${incBig.toFixed(3)} ms on the 2 
 log(
   `redline DOCX of the whole code (${redline.amendments} amendments as tracked changes): ${redline.redline_docx_ms} ms (target ≤10 000), ${redline.ratio_redline_over_plain}× the same law as plain DOCX (${redline.plain_docx_ms} ms), ${redline.redline_docx_mb} MB; HTML ${redline.redline_html_ms} ms; peak memory of that process ${redline.peak_rss_mb} MB (target ≤1024)`,
 );
+const searched = measureSearch((ok, what) => {
+  if (!ok) throw new Error(`benchmark check failed: ${what}`);
+});
+log(
+  `search over the library with the code seeded: index built in ${searched.indexBuildMs.toFixed(0)} ms (target ≤2 000; longest step ${searched.indexLongestStepMs.toFixed(0)} ms), ${searched.queries} queries in other word forms p50 ${searched.queryP50Ms.toFixed(1)} ms, p95 ${searched.queryP95Ms.toFixed(1)} ms (target ≤50); a save of one paragraph keeping the index current ${searched.saveWithIndexMs.toFixed(1)} ms`,
+);
 log(
   JSON.stringify({
+    search_index_build_ms: Number(searched.indexBuildMs.toFixed(1)),
+    search_index_longest_step_ms: Number(searched.indexLongestStepMs.toFixed(1)),
+    search_query_p50_ms: Number(searched.queryP50Ms.toFixed(2)),
+    search_query_p95_ms: Number(searched.queryP95Ms.toFixed(2)),
+    search_save_ms: Number(searched.saveWithIndexMs.toFixed(2)),
     size_mb: Number((Buffer.byteLength(codeText) / 1e6).toFixed(2)),
     derive_full_ms: Number(deriveMs.toFixed(2)),
     derive_incremental_ms: Number(incBig.toFixed(4)),

@@ -49,6 +49,17 @@ export class ProvisionRepository {
     return rows.map(fromStored);
   }
 
+  /** The shape of a version without its texts: every unit's parent, place, kind and number. */
+  outline(versionId: string): { uid: string; parentUid: string | null; ord: number; kind: ProvisionRow['kind']; num: string }[] {
+    return this.db.prepare('SELECT uid, parent_uid AS parentUid, ord, kind, num FROM provision WHERE version_id = ?').all(versionId) as {
+      uid: string;
+      parentUid: string | null;
+      ord: number;
+      kind: ProvisionRow['kind'];
+      num: string;
+    }[];
+  }
+
   /** Some rows of a version, by uid (those that exist). */
   rows(versionId: string, uids: readonly string[]): Map<string, ProvisionRow> {
     const one = this.db.prepare('SELECT uid, parent_uid, ord, kind, num, heading, text, repealed, notes FROM provision WHERE version_id = ? AND uid = ?');

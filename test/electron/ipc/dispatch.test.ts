@@ -7,8 +7,9 @@ import { InstructionError } from '../../../shared/instructions';
 import { CHANNEL_NAMES, contract } from '../../../shared/ipc';
 import { unwrap } from '../../../shared/reply';
 import { openTestContext, tempDir } from '../harness';
+import { TEST_APP, testDispatcher } from './test-dispatcher';
 
-const APP = 'file:///opt/zan/out/renderer/';
+const APP = TEST_APP;
 let cleanup: () => void;
 let ctx: ServiceContext;
 let dispatch: Dispatcher;
@@ -16,10 +17,7 @@ beforeEach(() => {
   const t = tempDir();
   cleanup = t.cleanup;
   ctx = openTestContext(t.dir);
-  dispatch = createDispatcher(createHandlers(ctx, { appVersion: '0.0.0-test', databasePath: 'test', exports: { chooseSavePath: async () => null, chooseFolder: async () => null, printPdf: async () => Buffer.from('') } }), {
-    isTrustedSender: senderCheck([APP]),
-    validateOutputs: true,
-  });
+  dispatch = testDispatcher(ctx);
 });
 afterEach(() => {
   ctx.store.db.close();

@@ -2,7 +2,25 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { isUnitNode } from '../../shared/law';
+import { findTerms } from '../../shared/search/terms';
+import { scrollParent } from '../scroll-parent';
 import { isDrawnLazily } from './lazy-articles';
+
+/** Room left above a unit or a match brought into view, below the sticky header, in px. */
+const ABOVE = 12;
+
+/**
+ * Scrolls an element's scroll container so that `top` (a viewport y) is just below the sticky
+ * header of the view (the document's title bar stays over the text: what a jump lands on must
+ * not be under it).
+ */
+export function scrollBelowHeader(el: Element, top: number): void {
+  const scroller = scrollParent(el);
+  const header = scroller?.querySelector(':scope > .document-header');
+  const limit = (header ? header.getBoundingClientRect().bottom : (scroller?.getBoundingClientRect().top ?? 0)) + ABOVE;
+  if (scroller) scroller.scrollTop += top - limit;
+  else window.scrollBy(0, top - limit);
+}
 
 /** Where a unit starts in the editor's document, by uid; null when it is not there. */
 export function unitPosition(doc: PMNode, uid: string): number | null {
@@ -34,8 +52,61 @@ export function revealUnit(view: EditorView, uid: string): boolean {
   view.focus();
   const el = view.nodeDOM(pos);
   if (!(el instanceof HTMLElement)) return true;
-  el.scrollIntoView({ block: 'start', behavior: isDrawnLazily(view.state) ? 'auto' : 'smooth' });
+  if (isDrawnLazily(view.state)) scrollBelowHeader(el, el.getBoundingClientRect().top);
+  else {
+    // Smooth in a short law, to just below the header (scroll-margin-top, measured now).
+    const header = scrollParent(el)?.querySelector(':scope > .document-header');
+    el.style.scrollMarginTop = `${(header?.getBoundingClientRect().height ?? 0) + ABOVE}px`;
+    el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }
   el.classList.add('is-flash');
   window.setTimeout(() => el.classList.remove('is-flash'), 1200);
   return true;
+}
+
+/** Where a unit's heading or text block starts in the document (inside it), if the unit has one. */
+function blockStart(doc: PMNode, unitPos: number, field: 'heading' | 'text'): { pos: number; text: string } | null {
+  const unit = doc.nodeAt(unitPos);
+  if (!unit) return null;
+  let found: { pos: number; text: string } | null = null;
+  unit.forEach((child, offset) => {
+    if (found) return;
+    if ((field === 'heading' && child.type.name === 'heading') || (field === 'text' && child.type.name === 'body')) found = { pos: unitPos + 1 + offset + 1, text: child.textContent };
+  });
+  return found;
+}
+
+/**
+ * Brings a search hit into view and marks it: the words matching the query's stems in the unit's
+ * heading or text as they are now in the editor (a draft may have changed since it was saved),
+ * selected in an editable view and highlighted in any. Returns false when the unit is gone.
+ */
+export function revealMatch(view: EditorView, uid: string, stems: readonly string[], nth = 0): boolean {
+  const pos = unitPosition(view.state.doc, uid);
+  if (pos === null) return false;
+  const ranges: { from: number; to: number }[] = [];
+  for (const field of ['heading', 'text'] as const) {
+    const block = blockStart(view.state.doc, pos, field);
+    if (block) for (const m of findTerms(block.text, stems)) ranges.push({ from: block.pos + m.start, to: block.pos + m.end });
+  }
+  const range = ranges[Math.min(nth, ranges.length - 1)];
+  if (!range) return revealUnit(view, uid);
+  // The selection draws the unit's article (a big law is drawn lazily) before its DOM is measured.
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)).setMeta('addToHistory', false));
+  const start = view.domAtPos(range.from);
+  const end = view.domAtPos(range.to);
+  const dom = document.createRange();
+  dom.setStart(start.node, start.offset);
+  dom.setEnd(end.node, end.offset);
+  scrollBelowHeader(view.dom, dom.getBoundingClientRect().top);
+  // A highlight the browser draws over the text (CSS Custom Highlight API), editable or not.
+  const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
+  const Highlight = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
+  if (highlights && Highlight) highlights.set('zan-find', new Highlight(dom));
+  return true;
+}
+
+/** Takes the find highlight away (the find bar closed). */
+export function clearFindHighlight(): void {
+  (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights?.delete('zan-find');
 }

@@ -17,6 +17,15 @@ export const en = {
     updated: 'Changed {{when}}',
     status: { draft: 'Draft', review: 'In review', submitted: 'Submitted', archived: 'Archived' },
   },
+  find: {
+    label: 'Find in this text',
+    placeholder: 'Find (any form of the words)…',
+    none: 'Not found',
+    position: '{{at}} of {{count}}{{more}}',
+    previous: 'Previous',
+    next: 'Next',
+    close: 'Close',
+  },
   law: {
     inForce: 'In force from {{date}}',
     readOnly: 'Text in force — read only',

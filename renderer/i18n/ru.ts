@@ -19,6 +19,15 @@ export const ru: typeof en = {
     updated: 'Изменён {{when}}',
     status: { draft: 'Черновик', review: 'На рассмотрении', submitted: 'Внесён', archived: 'В архиве' },
   },
+  find: {
+    label: 'Поиск в тексте',
+    placeholder: 'Найти (в любой форме слов)…',
+    none: 'Не найдено',
+    position: '{{at}} из {{count}}{{more}}',
+    previous: 'Предыдущее',
+    next: 'Следующее',
+    close: 'Закрыть',
+  },
   law: {
     inForce: 'Действует с {{date}}',
     readOnly: 'Действующая редакция — только чтение',

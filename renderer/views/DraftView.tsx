@@ -6,6 +6,7 @@ import type { Amendment } from '../../shared/amend';
 import { applyRowChanges, docToLaw, lawFromJSON, lawToDoc, lawToRows, rowsToLaw, type LawDoc } from '../../shared/law';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { FindBar } from '../components/FindBar';
 import { AmendmentsPanel } from '../components/AmendmentsPanel';
 import { ConflictsPanel } from '../components/ConflictsPanel';
 import { DocumentSidebar } from '../components/Outline';
@@ -192,6 +193,7 @@ function DraftEditor({ version, pkg, base, initial, onStoredChange }: { version:
           )}
           {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={onStoredChange} />}
         </header>
+        <FindBar versionId={version.versionId} view={() => view.current} />
         <div className="page" ref={page}>
           <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} />
         </div>

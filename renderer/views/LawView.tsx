@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { lawFromJSON, lawToDoc } from '../../shared/law';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { FindBar } from '../components/FindBar';
 import { DocumentSidebar } from '../components/Outline';
 import { LawEditor } from '../editor/LawEditor';
 import { revealUnit } from '../editor/reveal';
@@ -55,6 +56,7 @@ export function LawView({ versionId }: { versionId: string }) {
             </button>
           </div>
         </header>
+        <FindBar versionId={versionId} view={() => view.current} />
         <div className="page">
           <LawEditor doc={doc} lang={v.lang} editable={false} hooks={NO_HOOKS} onView={onView} />
         </div>

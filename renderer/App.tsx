@@ -7,6 +7,7 @@ import { LawView } from './views/LawView';
 import { GapsView } from './views/GapsView';
 import { LibraryView } from './views/LibraryView';
 import { PackageDocumentsView } from './views/PackageDocumentsView';
+import { SearchView } from './views/SearchView';
 
 /** The window: the title bar with navigation and the interface language, and the current view. */
 export function App() {
@@ -26,6 +27,9 @@ export function App() {
           <button type="button" className={`nav-link${route.view === 'library' ? ' is-active' : ''}`} onClick={() => navigate({ view: 'library' })}>
             {t('nav.library')}
           </button>
+          <button type="button" className={`nav-link${route.view === 'search' ? ' is-active' : ''}`} onClick={() => navigate({ view: 'search', query: '' })} data-testid="nav-search">
+            {t('nav.search')}
+          </button>
           <button type="button" className={`nav-link${route.view === 'gaps' ? ' is-active' : ''}`} onClick={() => navigate({ view: 'gaps' })} data-testid="nav-gaps">
             {t('nav.gaps')}
           </button>
@@ -44,8 +48,9 @@ export function App() {
       </header>
       <div className="content">
         {route.view === 'library' && <LibraryView />}
-        {route.view === 'law' && <LawView key={route.versionId} versionId={route.versionId} />}
-        {route.view === 'draft' && <DraftView key={route.versionId} packageId={route.packageId} versionId={route.versionId} />}
+        {route.view === 'law' && <LawView key={route.versionId} versionId={route.versionId} find={route.find} />}
+        {route.view === 'draft' && <DraftView key={route.versionId} packageId={route.packageId} versionId={route.versionId} find={route.find} />}
+        {route.view === 'search' && <SearchView query={route.query} />}
         {route.view === 'package' && <PackageDocumentsView key={route.packageId} packageId={route.packageId} />}
         {route.view === 'gaps' && <GapsView />}
       </div>

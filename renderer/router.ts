@@ -3,16 +3,34 @@ import { useEffect, useState } from 'react';
 /** The screens of the app, addressed by the URL hash so a reload comes back to the same place. */
 export type Route =
   | { view: 'library' }
-  | { view: 'law'; versionId: string }
-  | { view: 'draft'; packageId: string; versionId: string }
+  | { view: 'law'; versionId: string; find?: Find }
+  | { view: 'draft'; packageId: string; versionId: string; find?: Find }
   | { view: 'package'; packageId: string }
-  | { view: 'gaps' };
+  | { view: 'gaps' }
+  | { view: 'search'; query: string };
+
+/** A unit to bring into view on opening a text, and the search that found it (its words are marked). */
+export interface Find {
+  uid: string;
+  query: string;
+}
+
+const decode = (s: string | undefined) => {
+  try {
+    return s === undefined ? '' : decodeURIComponent(s);
+  } catch {
+    return '';
+  }
+};
+const findOf = (uid: string | undefined, query: string | undefined): { find?: Find } => (uid ? { find: { uid: decode(uid), query: decode(query) } } : {});
+const findHash = (find: Find | undefined) => (find ? `/${encodeURIComponent(find.uid)}/${encodeURIComponent(find.query)}` : '');
 
 /** Reads a route from a hash such as `#/draft/<package>/<version>`; anything else is the library. */
 export function parseRoute(hash: string): Route {
-  const [view, a, b] = hash.replace(/^#\/?/, '').split('/');
-  if (view === 'law' && a) return { view: 'law', versionId: a };
-  if (view === 'draft' && a && b) return { view: 'draft', packageId: a, versionId: b };
+  const [view, a, b, c, d] = hash.replace(/^#\/?/, '').split('/');
+  if (view === 'law' && a) return { view: 'law', versionId: a, ...findOf(b, c) };
+  if (view === 'draft' && a && b) return { view: 'draft', packageId: a, versionId: b, ...findOf(c, d) };
+  if (view === 'search') return { view: 'search', query: decode(a) };
   if (view === 'package' && a) return { view: 'package', packageId: a };
   if (view === 'gaps') return { view: 'gaps' };
   return { view: 'library' };
@@ -24,9 +42,11 @@ export function routeHash(route: Route): string {
     case 'library':
       return '#/';
     case 'law':
-      return `#/law/${route.versionId}`;
+      return `#/law/${route.versionId}${findHash(route.find)}`;
     case 'draft':
-      return `#/draft/${route.packageId}/${route.versionId}`;
+      return `#/draft/${route.packageId}/${route.versionId}${findHash(route.find)}`;
+    case 'search':
+      return `#/search/${encodeURIComponent(route.query)}`;
     case 'package':
       return `#/package/${route.packageId}`;
     case 'gaps':

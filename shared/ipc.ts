@@ -321,6 +321,7 @@ export const contract = {
           title: z.string(),
           lang,
           status: z.enum(['in_force', 'draft']),
+          packageId: id.nullable(),
           packageTitle: z.string().nullable(),
           label: z.string(),
           heading: z.string(),
@@ -358,6 +359,8 @@ export { CHANNEL_NAMES, ipcChannel, isChannel } from './channels';
 
 /** One unit found by a search. */
 export type SearchHitData = OutputOf<'search'>['hits'][number];
+/** What a search gives. */
+export type SearchResultData = OutputOf<'search'>;
 /** Types of the payloads the renderer works with. */
 export type LibraryEntry = OutputOf<'listLibrary'>[number];
 export type PackageSummary = OutputOf<'getPackage'>;

@@ -108,6 +108,7 @@ export interface SearchHit {
   lang: Lang;
   /** A text in force, or a draft of a package (then its title). */
   status: 'in_force' | 'draft';
+  packageId: string | null;
   packageTitle: string | null;
   /** Where the unit is, as a drafter names it: "Статья 5, пункт 2". */
   label: string;
@@ -176,7 +177,7 @@ export function searchLibrary(ctx: ServiceContext, query: string, options: { ver
     const expression = store.works.getExpression(v.expressionId);
     const lang = (expression?.lang ?? 'ru') as Lang;
     const pkg = v.packageId ? store.packages.get(v.packageId) : undefined;
-    const found: SearchHit[] = rows.map((row) => ({ versionId, uid: row.uid, title: expression?.title ?? '', lang, status: v.status, packageTitle: pkg?.title ?? null, label: '', heading: row.heading, text: row.text, matches: row.matches }));
+    const found: SearchHit[] = rows.map((row) => ({ versionId, uid: row.uid, title: expression?.title ?? '', lang, status: v.status, packageId: v.packageId, packageTitle: pkg?.title ?? null, label: '', heading: row.heading, text: row.text, matches: row.matches }));
     if (found.length === 0) continue;
     total += found.length;
     const places = placesOf(ctx, v);

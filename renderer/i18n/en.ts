@@ -1,7 +1,7 @@
 /** English UI strings. Keys are shared with ru.ts; law texts are never translated here. */
 export const en = {
   app: { title: 'Zan Workbench', tagline: 'Drafting amendments to the laws of the Republic of Kazakhstan' },
-  nav: { library: 'Library', gaps: 'Gaps', uiLanguage: 'Interface language' },
+  nav: { library: 'Library', search: 'Search', gaps: 'Gaps', uiLanguage: 'Interface language' },
   library: {
     heading: 'Library of laws',
     laws: 'Laws in force',
@@ -16,6 +16,17 @@ export const en = {
     amends: 'Amends',
     updated: 'Changed {{when}}',
     status: { draft: 'Draft', review: 'In review', submitted: 'Submitted', archived: 'Archived' },
+  },
+  search: {
+    heading: 'Search the library',
+    placeholder: 'Words of a law, in any form: "higher education institution"…',
+    hint: 'Every law in force and every draft; the words may stand in any form, in this order.',
+    none: 'Nothing found.',
+    found: '{{count}} units found.',
+    first: 'The first {{count}} units found are shown: make the query narrower to see the rest.',
+    indexing: 'The index is still being built: some texts are not searched yet.',
+    inForce: 'in force',
+    draftOf: 'draft: {{title}}',
   },
   find: {
     label: 'Find in this text',

@@ -3,7 +3,7 @@ import type { en } from './en';
 /** Russian UI strings (the first language of the ministry's drafters). */
 export const ru: typeof en = {
   app: { title: 'Zan Workbench', tagline: 'Подготовка изменений в законы Республики Казахстан' },
-  nav: { library: 'Библиотека', gaps: 'Пробелы', uiLanguage: 'Язык интерфейса' },
+  nav: { library: 'Библиотека', search: 'Поиск', gaps: 'Пробелы', uiLanguage: 'Язык интерфейса' },
   library: {
     heading: 'Библиотека законов',
     laws: 'Действующие акты',
@@ -18,6 +18,17 @@ export const ru: typeof en = {
     amends: 'Изменяет',
     updated: 'Изменён {{when}}',
     status: { draft: 'Черновик', review: 'На рассмотрении', submitted: 'Внесён', archived: 'В архиве' },
+  },
+  search: {
+    heading: 'Поиск по библиотеке',
+    placeholder: 'Слова закона в любой форме: «высшее учебное заведение»…',
+    hint: 'Все действующие законы и все проекты; слова — в любой форме, в этом порядке.',
+    none: 'Ничего не найдено.',
+    found: 'Найдено единиц: {{count}}.',
+    first: 'Показаны первые найденные единицы ({{count}}): уточните запрос, чтобы увидеть остальные.',
+    indexing: 'Индекс ещё строится: часть текстов пока не просмотрена.',
+    inForce: 'действующая редакция',
+    draftOf: 'проект: {{title}}',
   },
   find: {
     label: 'Поиск в тексте',

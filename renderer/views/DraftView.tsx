@@ -14,13 +14,15 @@ import { SaveIndicator } from '../components/SaveIndicator';
 import { Autosave, type SaveStatus } from '../editor/autosave';
 import { amendmentsOf } from '../editor/change-marks';
 import { LawEditor } from '../editor/LawEditor';
+import { useRevealFind } from '../editor/use-reveal-find';
+import type { Find } from '../router';
 import { revealUnit } from '../editor/reveal';
 import { langBadge } from '../format';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 
 /** A package's working draft of one law, in the editor, saved as the drafter types. */
-export function DraftView({ packageId, versionId }: { packageId: string; versionId: string }) {
+export function DraftView({ packageId, versionId, find }: { packageId: string; versionId: string; find?: Find | undefined }) {
   const { t } = useTranslation();
   // Raised when the stored draft changed under the editor (a rejection or a conflict resolved
   // restored a wording): the draft is opened again from the store, in a new editor.
@@ -37,10 +39,10 @@ export function DraftView({ packageId, versionId }: { packageId: string; version
   }, [packageId, versionId, generation]);
   if (opened.state === 'loading') return <p className="loading">{t('loading')}</p>;
   if (opened.state === 'error') return <ErrorBanner message={opened.message} />;
-  return <DraftEditor key={`${versionId}:${generation}`} version={opened.value.version} pkg={opened.value.pkg} base={opened.value.base} initial={opened.value.initial} onStoredChange={reopen} />;
+  return <DraftEditor key={`${versionId}:${generation}`} version={opened.value.version} pkg={opened.value.pkg} base={opened.value.base} initial={opened.value.initial} onStoredChange={reopen} find={find} />;
 }
 
-function DraftEditor({ version, pkg, base, initial, onStoredChange }: { version: OpenedDraft['version']; pkg: PackageSummary; base: LawDoc; initial: LawDoc; onStoredChange(): void }) {
+function DraftEditor({ version, pkg, base, initial, onStoredChange, find }: { version: OpenedDraft['version']; pkg: PackageSummary; base: LawDoc; initial: LawDoc; onStoredChange(): void; find?: Find | undefined }) {
   const packageTitle = pkg.title;
   const { t } = useTranslation();
   const doc = useMemo(() => lawToDoc(initial), [initial]);
@@ -120,9 +122,11 @@ function DraftEditor({ version, pkg, base, initial, onStoredChange }: { version:
     },
     [autosave, showAmendments],
   );
+  const [ready, setReady] = useState<EditorView | null>(null);
   const onView = useCallback(
     (v: EditorView | null) => {
       view.current = v;
+      setReady(v);
       if (v) showAmendments(v);
       // Coming from the coverage view: bring the provision it named into view.
       const reveal = sessionStorage.getItem('zan.reveal');
@@ -132,7 +136,8 @@ function DraftEditor({ version, pkg, base, initial, onStoredChange }: { version:
       }
     },
     [showAmendments],
-  );
+  );  useRevealFind(ready, find);
+
   const reveal = useCallback((uid: string) => {
     if (view.current) revealUnit(view.current, uid);
   }, []);
@@ -192,8 +197,8 @@ function DraftEditor({ version, pkg, base, initial, onStoredChange }: { version:
             </p>
           )}
           {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={onStoredChange} />}
+          <FindBar versionId={version.versionId} view={() => view.current} />
         </header>
-        <FindBar versionId={version.versionId} view={() => view.current} />
         <div className="page" ref={page}>
           <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} />
         </div>

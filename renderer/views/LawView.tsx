@@ -8,6 +8,8 @@ import { FindBar } from '../components/FindBar';
 import { DocumentSidebar } from '../components/Outline';
 import { LawEditor } from '../editor/LawEditor';
 import { revealUnit } from '../editor/reveal';
+import { useRevealFind } from '../editor/use-reveal-find';
+import type { Find } from '../router';
 import { formatDate, langBadge } from '../format';
 import { useAsync } from '../useAsync';
 import { NewPackageDialog } from './NewPackageDialog';
@@ -15,7 +17,7 @@ import { NewPackageDialog } from './NewPackageDialog';
 const NO_HOOKS = { notify: () => undefined, save: () => undefined };
 
 /** A text in force, read only, with the way to start a draft amending law on it. */
-export function LawView({ versionId }: { versionId: string }) {
+export function LawView({ versionId, find }: { versionId: string; find?: Find | undefined }) {
   const { t, i18n } = useTranslation();
   const opened = useAsync(() => call('openVersion', { versionId }), [versionId]);
   // The same law's texts in its other languages, which a package may amend at the same time.
@@ -30,9 +32,12 @@ export function LawView({ versionId }: { versionId: string }) {
   const reveal = useCallback((uid: string) => {
     if (view.current) revealUnit(view.current, uid);
   }, []);
+  const [ready, setReady] = useState<EditorView | null>(null);
   const onView = useCallback((v: EditorView | null) => {
     view.current = v;
+    setReady(v);
   }, []);
+  useRevealFind(ready, find);
   const law = useMemo(() => (opened.state === 'done' ? lawFromJSON(opened.value.law) : null), [opened]);
   const doc = useMemo(() => (law ? lawToDoc(law) : null), [law]);
 
@@ -55,8 +60,8 @@ export function LawView({ versionId }: { versionId: string }) {
               {t('law.newPackage')}
             </button>
           </div>
+          <FindBar versionId={versionId} view={() => view.current} />
         </header>
-        <FindBar versionId={versionId} view={() => view.current} />
         <div className="page">
           <LawEditor doc={doc} lang={v.lang} editable={false} hooks={NO_HOOKS} onView={onView} />
         </div>

@@ -69,6 +69,36 @@ describe('find in a text', () => {
     }
   });
 
+  it('search across the library: word forms found in several laws, grouped, and a hit opens its text on the words', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zan-e2e-search-'));
+    const app = await startApp(browser, dir);
+    try {
+      const { page } = app;
+      await indexed(app);
+      await page.getByTestId('nav-search').click();
+      await page.getByTestId('search-input').fill('индустриальный партнер');
+      await expect.poll(() => page.getByTestId('search-summary').innerText()).toMatch(/Найдено единиц: \d+/);
+      expect(await page.getByTestId('search-group').count()).toBeGreaterThan(1);
+      const marked = await page.locator('.search-hit mark').allInnerTexts();
+      expect(marked.some((m) => /^индустриальн\S* партн/i.test(m))).toBe(true);
+      expect(marked.every((m) => /^индустриальн\S*\s+(\S+\s+){0,2}партн/i.test(m))).toBe(true);
+      // The query is in the address: a reload comes back to it.
+      expect(await page.evaluate(() => decodeURIComponent(window.location.hash))).toBe('#/search/индустриальный партнер');
+      const hit = page.getByTestId('search-hit').first();
+      const label = (await hit.locator('.search-hit-label').innerText()).trim();
+      await hit.click();
+      await page.locator('.zan-law').waitFor();
+      await expect.poll(async () => (await highlightPlace(page))?.text ?? '').toMatch(/^индустриальн/i);
+      const place = await highlightPlace(page);
+      expect(place!.top).toBeGreaterThanOrEqual(place!.headerBottom);
+      expect(place!.bottom).toBeLessThanOrEqual(place!.viewBottom);
+      expect(label).toMatch(/^Статья \d/);
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a jump from the outline lands on the article\'s heading just below the header, not under it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zan-e2e-jump-'));
     const app = await startApp(browser, dir, { viewport: { width: 1440, height: 900 } });

@@ -1,11 +1,9 @@
 import type { EditorView } from 'prosemirror-view';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHitData } from '../../shared/ipc';
 import { queryStems } from '../../shared/search/terms';
-import { call } from '../api';
 import { clearFindHighlight, revealMatch } from '../editor/reveal';
-import { errorMessage } from '../i18n';
+import { useSearch } from '../use-search';
 
 /** One occurrence the find bar steps through: a unit, and which of its matches. */
 interface Occurrence {
@@ -23,9 +21,6 @@ export function FindBar({ versionId, view }: { versionId: string; view: () => Ed
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
-  const [hits, setHits] = useState<SearchHitData[] | null>(null);
-  const [truncated, setTruncated] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [at, setAt] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
 
@@ -41,28 +36,11 @@ export function FindBar({ versionId, view }: { versionId: string; view: () => Ed
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  useEffect(() => {
-    if (!open || query.trim().length < 2) {
-      setHits(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      call('search', { query, versionIds: [versionId], limit: 1000 })
-        .then((found) => {
-          if (!live) return;
-          setHits(found.hits);
-          setTruncated(found.truncated);
-          setError(null);
-          setAt(-1);
-        })
-        .catch((e: unknown) => live && setError(errorMessage(e)));
-    }, 180);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, open, versionId, t]);
+  const { result, error } = useSearch(open ? query : null, { versionIds: [versionId], limit: 1000 }, 180);
+  const hits = result?.hits ?? null;
+  const truncated = result?.truncated ?? false;
+  // A new answer starts the stepping over.
+  useEffect(() => setAt(-1), [result]);
 
   const occurrences = useMemo<Occurrence[]>(() => (hits ?? []).flatMap((h) => h.matches.map((_, nth) => ({ uid: h.uid, nth }))), [hits]);
   const stems = useMemo(() => queryStems(query), [query]);

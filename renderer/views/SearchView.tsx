@@ -1,11 +1,10 @@
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHitData, SearchResultData } from '../../shared/ipc';
-import { call } from '../api';
+import type { SearchHitData } from '../../shared/ipc';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { langBadge } from '../format';
-import { errorMessage } from '../i18n';
 import { navigate, routeHash } from '../router';
+import { useSearch } from '../use-search';
 
 /** How much text is shown on either side of a match. */
 const CONTEXT = 70;
@@ -46,34 +45,10 @@ function Snippet({ hit }: { hit: SearchHitData }) {
 export function SearchView({ query }: { query: string }) {
   const { t } = useTranslation();
   const [text, setText] = useState(query);
-  const [result, setResult] = useState<SearchResultData | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
-
-  useEffect(() => {
-    const q = text.trim();
-    if (q.length < 2) {
-      setResult(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      // The address follows the query without a history entry per key.
-      history.replaceState(null, '', routeHash({ view: 'search', query: q }));
-      call('search', { query: q, limit: 300 })
-        .then((found) => {
-          if (!live) return;
-          setResult(found);
-          setError(null);
-        })
-        .catch((e: unknown) => live && setError(errorMessage(e)));
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [text]);
+  // The address follows the query without a history entry per key.
+  const { result, error } = useSearch(text, { limit: 300 }, 250, (q) => history.replaceState(null, '', routeHash({ view: 'search', query: q })));
 
   const groups = useMemo(() => {
     const out: { versionId: string; hits: SearchHitData[] }[] = [];

@@ -42,10 +42,20 @@ describe('find in a text', () => {
   });
   afterAll(async () => browser?.close());
 
-  it('in a Kazakh law: a word in another form is found and shown below the header', async () => {
+  /** Runs a test on a fresh app (a database of its own), closed and removed after it. */
+  async function withApp(options: Parameters<typeof startApp>[2], run: (app: E2EApp) => Promise<void>): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'zan-e2e-find-'));
-    const app = await startApp(browser, dir);
+    const app = await startApp(browser, dir, options);
     try {
+      await run(app);
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('in a Kazakh law: a word in another form is found and shown below the header', async () => {
+    await withApp({}, async (app) => {
       const { page } = app;
       await indexed(app);
       await page.getByTestId('open-science-technology-policy-kk').click();
@@ -63,16 +73,11 @@ describe('find in a text', () => {
       await page.getByTestId('find-input').press('Escape');
       expect(await page.getByTestId('find-bar').count()).toBe(0);
       expect(await highlightPlace(page)).toBeNull();
-    } finally {
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('search across the library: word forms found in several laws, grouped, and a hit opens its text on the words', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zan-e2e-search-'));
-    const app = await startApp(browser, dir);
-    try {
+    await withApp({}, async (app) => {
       const { page } = app;
       await indexed(app);
       await page.getByTestId('nav-search').click();
@@ -93,16 +98,11 @@ describe('find in a text', () => {
       expect(place!.top).toBeGreaterThanOrEqual(place!.headerBottom);
       expect(place!.bottom).toBeLessThanOrEqual(place!.viewBottom);
       expect(label).toMatch(/^Статья \d/);
-    } finally {
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('a jump from the outline lands on the article\'s heading just below the header, not under it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zan-e2e-jump-'));
-    const app = await startApp(browser, dir, { viewport: { width: 1440, height: 900 } });
-    try {
+    await withApp({ viewport: { width: 1440, height: 900 } }, async (app) => {
       const { page } = app;
       await page.getByTestId('open-science-technology-policy-ru').click();
       await page.locator('.zan-law').waitFor();
@@ -125,17 +125,12 @@ describe('find in a text', () => {
         return main.scrollTop + main.clientHeight >= main.scrollHeight - 1;
       });
       expect(atEnd || settled < 40).toBe(true);
-    } finally {
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('in the 2.3 MB code: the last occurrence, far down and not drawn yet, is drawn and shown below the header', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zan-e2e-find-big-'));
     let lawId = '';
-    const app = await startApp(browser, dir, { seed: (ctx) => void (lawId = seedSyntheticCode(ctx)) });
-    try {
+    await withApp({ seed: (ctx) => void (lawId = seedSyntheticCode(ctx)) }, async (app) => {
       const { page } = app;
       const pkg = createPackage(app.ctx, { title: 'Поиск в кодексе', baseVersionIds: [lawId] });
       // The code indexed (from the start); its new draft is its base until it is saved, and is searched in it.
@@ -167,9 +162,6 @@ describe('find in a text', () => {
       // The occurrence is in the last article, which is drawn now.
       expect(place!.article).toBe(last.num);
       expect(await page.locator(`.zan-article[data-num="${last.num}"]:not(.zan-lazy)`).count()).toBe(1);
-    } finally {
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { InputOf, SearchResultData } from '../shared/ipc';
+import { call } from './api';
+import { errorMessage } from './i18n';
+
+/**
+ * Searches as the user types: `query` (null: no search; under two characters: none yet) is sent
+ * `delay` ms after the last change, with `scope` (versions, limit); a newer query wins over an
+ * older answer. `onSent` runs as each query goes (the search page keeps it in the address).
+ */
+export function useSearch(query: string | null, scope: Omit<InputOf<'search'>, 'query'>, delay: number, onSent?: (query: string) => void): { result: SearchResultData | null; error: string | null } {
+  const [result, setResult] = useState<SearchResultData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const key = JSON.stringify(scope);
+  useEffect(() => {
+    const q = query?.trim() ?? '';
+    if (q.length < 2) {
+      setResult(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      onSent?.(q);
+      call('search', { ...(JSON.parse(key) as Omit<InputOf<'search'>, 'query'>), query: q })
+        .then((found) => {
+          if (!live) return;
+          setResult(found);
+          setError(null);
+        })
+        .catch((e: unknown) => live && setError(errorMessage(e)));
+    }, delay);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // onSent is read when the query goes; a new function each render must not restart the wait.
+  }, [query, key, delay]);
+  return { result, error };
+}

@@ -2,7 +2,7 @@ import type { EditorView } from 'prosemirror-view';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queryStems } from '../../shared/search/terms';
-import { clearFindHighlight, revealMatch } from '../editor/reveal';
+import { clearFindHighlight, matchRanges, replaceMatches, revealMatch } from '../editor/reveal';
 import { useSearch } from '../use-search';
 
 /** One occurrence the find bar steps through: a unit, and which of its matches. */
@@ -16,25 +16,32 @@ interface Occurrence {
  * search index (the whole text, drawn or not), stepped through with Enter / Shift+Enter or the
  * arrows; each occurrence is scrolled to just below the document's header and marked. Esc closes.
  * A word found in more than a thousand units is counted as "1000+" (the first thousand, in order).
+ * In a draft, Ctrl+H adds a replacement: one occurrence at a time, or all at once as one undo step;
+ * the words as typed replace each match, whatever its form (a form of its own: replace one by one).
  */
-export function FindBar({ versionId, view }: { versionId: string; view: () => EditorView | null }) {
+export function FindBar({ versionId, view, editable = false }: { versionId: string; view: () => EditorView | null; editable?: boolean }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [replacing, setReplacing] = useState(false);
+  const [replacement, setReplacement] = useState('');
+  const [replaced, setReplaced] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [at, setAt] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+      const key = e.key.toLowerCase();
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (key === 'f' || (key === 'h' && editable))) {
         e.preventDefault();
         setOpen(true);
+        setReplacing(key === 'h');
         requestAnimationFrame(() => input.current?.select());
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [editable]);
 
   const { result, error } = useSearch(open ? query : null, { versionIds: [versionId], limit: 1000 }, 180);
   const hits = result?.hits ?? null;
@@ -52,6 +59,25 @@ export function FindBar({ versionId, view }: { versionId: string; view: () => Ed
     setAt(next);
     const o = occurrences[next] as Occurrence;
     revealMatch(v, o.uid, stems, o.nth);
+  };
+
+  /** Replaces the occurrence shown (or the next, if none is), then shows the next. */
+  const replaceOne = () => {
+    const v = view();
+    const o = occurrences[at];
+    if (!v || !o) return go(1);
+    const ranges = matchRanges(v.state.doc, o.uid, stems) ?? [];
+    const range = ranges[Math.min(o.nth, ranges.length - 1)];
+    if (range) v.dispatch(v.state.tr.insertText(replacement, range.from, range.to).scrollIntoView());
+    setReplaced(range ? 1 : 0);
+    go(1);
+  };
+
+  /** Replaces every occurrence in the text, as one step that Ctrl+Z takes back. */
+  const replaceAll = () => {
+    const v = view();
+    if (!v || !hits) return;
+    setReplaced(replaceMatches(v, [...new Set(hits.map((h) => h.uid))], stems, replacement));
   };
 
   const close = () => {
@@ -94,6 +120,22 @@ export function FindBar({ versionId, view }: { versionId: string; view: () => Ed
       <button type="button" className="button" onClick={close} aria-label={t('find.close')} title={`${t('find.close')} (Esc)`}>
         ×
       </button>
+      {editable && replacing && (
+        <div className="find-replace">
+          <input type="text" value={replacement} placeholder={t('find.replaceWith')} aria-label={t('find.replaceWith')} data-testid="replace-input" onChange={(e) => setReplacement(e.target.value)} />
+          <button type="button" className="button" onClick={replaceOne} disabled={occurrences.length === 0} data-testid="replace-one">
+            {t('find.replace')}
+          </button>
+          <button type="button" className="button" onClick={replaceAll} disabled={occurrences.length === 0} data-testid="replace-all">
+            {t('find.replaceAll')}
+          </button>
+          {replaced !== null && (
+            <span className="find-count" data-testid="replaced" aria-live="polite">
+              {t('find.replaced', { count: replaced })}
+            </span>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -77,18 +77,43 @@ function blockStart(doc: PMNode, unitPos: number, field: 'heading' | 'text'): { 
 }
 
 /**
+ * Where a query's stems match in a unit's heading and text as the document has them now, in
+ * order (document positions); null when the unit is not in the document.
+ */
+export function matchRanges(doc: PMNode, uid: string, stems: readonly string[]): { from: number; to: number }[] | null {
+  const pos = unitPosition(doc, uid);
+  if (pos === null) return null;
+  const ranges: { from: number; to: number }[] = [];
+  for (const field of ['heading', 'text'] as const) {
+    const block = blockStart(doc, pos, field);
+    if (block) for (const m of findTerms(block.text, stems)) ranges.push({ from: block.pos + m.start, to: block.pos + m.end });
+  }
+  return ranges;
+}
+
+/**
+ * Replaces every match of a query's stems in the units given with `replacement` (the words as
+ * typed), in one transaction — one undo step, and the amendments follow as for typing. Returns
+ * how many were replaced.
+ */
+export function replaceMatches(view: EditorView, uids: readonly string[], stems: readonly string[], replacement: string): number {
+  const ranges = uids.flatMap((uid) => matchRanges(view.state.doc, uid, stems) ?? []).sort((a, b) => b.from - a.from);
+  if (ranges.length === 0) return 0;
+  const tr = view.state.tr;
+  // From the end backwards, so that the positions before each replacement stay right.
+  for (const r of ranges) tr.insertText(replacement, r.from, r.to);
+  view.dispatch(tr.scrollIntoView());
+  return ranges.length;
+}
+
+/**
  * Brings a search hit into view and marks it: the words matching the query's stems in the unit's
  * heading or text as they are now in the editor (a draft may have changed since it was saved),
  * selected in an editable view and highlighted in any. Returns false when the unit is gone.
  */
 export function revealMatch(view: EditorView, uid: string, stems: readonly string[], nth = 0): boolean {
-  const pos = unitPosition(view.state.doc, uid);
-  if (pos === null) return false;
-  const ranges: { from: number; to: number }[] = [];
-  for (const field of ['heading', 'text'] as const) {
-    const block = blockStart(view.state.doc, pos, field);
-    if (block) for (const m of findTerms(block.text, stems)) ranges.push({ from: block.pos + m.start, to: block.pos + m.end });
-  }
+  const ranges = matchRanges(view.state.doc, uid, stems);
+  if (ranges === null) return false;
   const range = ranges[Math.min(nth, ranges.length - 1)];
   if (!range) return revealUnit(view, uid);
   // The selection draws the unit's article (a big law is drawn lazily) before its DOM is measured.

@@ -36,6 +36,10 @@ export const en = {
     previous: 'Previous',
     next: 'Next',
     close: 'Close',
+    replaceWith: 'Replace with…',
+    replace: 'Replace',
+    replaceAll: 'Replace all',
+    replaced: 'Replaced: {{count}}',
   },
   law: {
     inForce: 'In force from {{date}}',

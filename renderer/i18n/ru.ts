@@ -38,6 +38,10 @@ export const ru: typeof en = {
     previous: 'Предыдущее',
     next: 'Следующее',
     close: 'Закрыть',
+    replaceWith: 'Заменить на…',
+    replace: 'Заменить',
+    replaceAll: 'Заменить все',
+    replaced: 'Заменено: {{count}}',
   },
   law: {
     inForce: 'Действует с {{date}}',

@@ -197,7 +197,7 @@ function DraftEditor({ version, pkg, base, initial, onStoredChange, find }: { ve
             </p>
           )}
           {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={onStoredChange} />}
-          <FindBar versionId={version.versionId} view={() => view.current} />
+          <FindBar versionId={version.versionId} view={() => view.current} editable={version.editable} />
         </header>
         <div className="page" ref={page}>
           <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} />

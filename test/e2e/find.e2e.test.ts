@@ -9,7 +9,7 @@ import { walkProvisions, type Provision } from '../../shared/law';
 import { findTerms, queryStems } from '../../shared/search/terms';
 import { seedSyntheticCode } from '../bench/seed-code';
 import { syntheticCode } from '../bench/synthetic';
-import { launchChromium, startApp, type E2EApp } from './harness';
+import { launchChromium, startApp, startDraft, type E2EApp } from './harness';
 
 /**
  * Find in a text (Ctrl+F) as a drafter uses it: a word typed in another form than the text has it
@@ -98,6 +98,44 @@ describe('find in a text', () => {
       expect(place!.top).toBeGreaterThanOrEqual(place!.headerBottom);
       expect(place!.bottom).toBeLessThanOrEqual(place!.viewBottom);
       expect(label).toMatch(/^Статья \d/);
+    });
+  });
+
+  it('Ctrl+H in a draft: replace all makes one amendment per unit, and one Ctrl+Z takes them all back', async () => {
+    await withApp({}, async (app) => {
+      const { page } = app;
+      await indexed(app);
+      await startDraft(page);
+      // The text as it now reads (without the deleted words the change marks show struck through).
+      const editorText = () =>
+        page.evaluate(() => {
+          const copy = document.querySelector('.zan-editor .ProseMirror')!.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('.zan-del').forEach((d) => d.remove());
+          return copy.textContent ?? '';
+        });
+      const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+      const before = await editorText();
+      const forms = count(before, /индустриальн\S*\s+партн/gi);
+      expect(forms).toBeGreaterThan(3);
+      await page.locator('.zan-editor .ProseMirror').click();
+      await page.keyboard.press('Control+h');
+      await page.getByTestId('find-input').fill('индустриальный партнер');
+      await expect.poll(() => page.getByTestId('find-count').innerText()).toMatch(/^0 из \d+$/);
+      await page.getByTestId('replace-input').fill('отраслевой партнер');
+      await page.getByTestId('replace-all').click();
+      await expect.poll(() => page.getByTestId('replaced').innerText()).toBe(`Заменено: ${forms}`);
+      const after = await editorText();
+      expect(count(after, /индустриальн\S*\s+партн/gi)).toBe(0);
+      expect(count(after, /отраслевой партнер/g)).toBe(forms);
+      // The amendments follow, one per unit changed.
+      const units = (await page.getByTestId('amendment').count());
+      expect(units).toBeGreaterThan(0);
+      expect(units).toBeLessThanOrEqual(forms);
+      // Back in the text, one undo takes the whole replacement back.
+      await page.getByTestId('find-input').press('Escape');
+      await page.keyboard.press('Control+z');
+      await expect.poll(editorText).toBe(before);
+      await expect.poll(() => page.getByTestId('amendment').count()).toBe(0);
     });
   });
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../format';
 import { errorMessage } from '../i18n';
 import { call } from '../api';
 import type { CoverageData, GapData } from '../../shared/ipc';
@@ -169,7 +170,7 @@ export function AmendmentsPanel({
                   {note?.justification && <span className="amendment-why">{note.justification}</span>}
                   {note?.author && (
                     <span className="amendment-author" data-testid="amendment-author">
-                      {t('amendments.changedBy', { author: note.author, date: (note.changedAt ?? '').slice(0, 10) })}
+                      {t('amendments.changedBy', { author: note.author, date: formatDate(note.changedAt ?? null, i18n.language) })}
                     </span>
                   )}
                   {note && (

@@ -1,5 +1,6 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { EditorView } from 'prosemirror-view';
+import i18next from 'i18next';
 import { useEffect, useRef } from 'react';
 import type { Lang, LawDoc } from '../../shared/law';
 import { changeMarksKey } from './change-marks';
@@ -45,7 +46,8 @@ export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onMa
       }, { lang, base }),
       editable: () => latest.current.editable,
       // Spellcheck is on for the unit being edited only (spellcheck-focus.ts).
-      attributes: { class: 'zan-law', lang, spellcheck: 'false', 'aria-label': 'law text' },
+      // A function: read again at every update, so the label follows a change of interface language.
+      attributes: () => ({ class: 'zan-law', lang, spellcheck: 'false', 'aria-label': i18next.t('editor.ariaLabel') }),
       dispatchTransaction(tr) {
         view.updateState(view.state.apply(tr));
         if (tr.docChanged) latest.current.onDocChanged?.(view);

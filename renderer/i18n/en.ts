@@ -81,6 +81,7 @@ export const en = {
     cannotRepeal: 'A {{kind}} is not repealed as a whole here: repeal its articles.',
     cannotNumber: 'No Kazakh-style number fits here (the next unit is already {{next}}). Place the new unit elsewhere.',
     cannotInsert: 'A {{kind}} cannot be added here.',
+    ariaLabel: 'Text of the law',
   },
   amendments: {
     selected: '{{count}} selected:',

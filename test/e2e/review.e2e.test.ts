@@ -106,7 +106,7 @@ describe('review in the real renderer', () => {
     await cursorAtEnd(page, p4);
     await page.keyboard.press('Control+Shift+Backspace');
     await waitSaved(page);
-    await expect.poll(() => page.getByTestId('amendment-author').allInnerTexts()).toEqual([expect.stringMatching(/^А\. Разработчик, \d{4}-\d{2}-\d{2}$/), expect.stringMatching(/^Б\. Юрист, /)]);
+    await expect.poll(() => page.getByTestId('amendment-author').allInnerTexts()).toEqual([expect.stringMatching(/^А\. Разработчик, \d{1,2} [а-я]+ \d{4} г\.$/), expect.stringMatching(/^Б\. Юрист, /)]);
     await page.getByTestId('author-filter').selectOption('Б. Юрист');
     expect(await page.getByTestId('amendment').count()).toBe(1);
     expect(await page.getByTestId('amendment').getAttribute('data-kind')).toBe('repeal');

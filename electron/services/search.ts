@@ -3,6 +3,7 @@ import type { Lang, ProvisionRow, RowChanges } from '../../shared/law';
 import { findTerms, indexQuery, queryStems } from '../../shared/search/terms';
 import type { VersionRecord } from '../store/repositories/versions';
 import type { ServiceContext } from './context';
+import { loadInSteps } from './versions';
 
 /**
  * Full-text search over the library (DESIGN.md, "Search"). The index (migration 009) holds every
@@ -53,10 +54,9 @@ export function searchIndexPending(ctx: ServiceContext): boolean {
 
 function* indexVersion(ctx: ServiceContext, v: VersionRecord, rowsPerStep: number): Generator<void, void, void> {
   const { store } = ctx;
-  let rows = store.provisions.load(v.id);
-  yield;
+  let rows = yield* loadInSteps(ctx, v.id);
   if (v.status === 'draft' && v.baseVersionId) {
-    const base = new Map(store.provisions.load(v.baseVersionId).map((r) => [r.uid, r]));
+    const base = new Map((yield* loadInSteps(ctx, v.baseVersionId)).map((r) => [r.uid, r]));
     rows = rows.filter((r) => {
       const b = base.get(r.uid);
       return !b || !sameText(b, r);
@@ -65,6 +65,7 @@ function* indexVersion(ctx: ServiceContext, v: VersionRecord, rowsPerStep: numbe
   }
   // In the law's order, so that the index gives a search's first hits first.
   const order = documentOrder(store.provisions.outline(v.id));
+  yield;
   rows.sort((a, b) => (order.get(a.uid) ?? 0) - (order.get(b.uid) ?? 0));
   store.transaction(() => store.search.removeVersion(v.id));
   yield;

@@ -91,8 +91,8 @@ export function* prepareDraftSaveSteps(ctx: ServiceContext, versionId: string, p
 }
 
 
-/** All rows of a version, read a page per step. */
-function* loadInSteps(ctx: ServiceContext, versionId: string, pageRows: number): Generator<void, ProvisionRow[], void> {
+/** All rows of a version, read a page per step (yields between pages; what changes meanwhile is the caller's to notice). */
+export function* loadInSteps(ctx: ServiceContext, versionId: string, pageRows = LOAD_STEP_ROWS): Generator<void, ProvisionRow[], void> {
   const rows: ProvisionRow[] = [];
   for (let after: string | null = null; ; ) {
     const page = ctx.store.provisions.page(versionId, after, pageRows);

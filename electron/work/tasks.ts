@@ -6,7 +6,7 @@ import type { ServiceContext } from '../services/context';
 import { packageDocuments } from '../services/documents';
 import { aknXml, packageDocumentContent, redlineForPrinting, type AknRequest, type ExportRequest, type RedlineRequest } from '../services/export';
 import { packageCoverage } from '../services/gaps';
-import { planRebase } from '../services/import';
+import { planRebase } from '../services/import-rebase';
 import type { Progress } from '../services/progress';
 import { openDraft, openVersion } from '../services/versions';
 import { searchLibrary } from '../services/search';

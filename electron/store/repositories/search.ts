@@ -57,13 +57,6 @@ export class SearchRepository {
     return this.findEntry.get(versionId, uid) !== undefined;
   }
 
-  /** Units whose text matches an FTS5 query, at most `limit`, in the index's order. */
-  match(query: string, limit: number): SearchCandidate[] {
-    return this.db
-      .prepare('SELECT e.version_id AS versionId, e.uid AS uid FROM search_text JOIN search_entry e ON e.id = search_text.rowid WHERE search_text MATCH ? LIMIT ?')
-      .all(query, limit) as SearchCandidate[];
-  }
-
   /**
    * Units whose text matches an FTS5 query, with their stored heading and text (one statement:
    * the index, its entries and the units), in the order they were indexed, at most `limit`, read
@@ -78,12 +71,6 @@ export class SearchRepository {
          WHERE search_text MATCH ? ORDER BY search_text.rowid LIMIT ?`,
       )
       .iterate(query, limit) as IterableIterator<SearchCandidate & { heading: string; text: string }>;
-  }
-
-  /** The index's state of every version it has indexed. */
-  states(): Map<string, SearchState> {
-    const rows = this.db.prepare('SELECT version_id AS versionId, revision, base_version_id AS baseVersionId FROM search_state').all() as SearchState[];
-    return new Map(rows.map((r) => [r.versionId, r]));
   }
 
   /** The index's state of one version, if it has one. */

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher, senderCheck, type Dispatcher } from '../../../electron/ipc/dispatch';
 import { createHandlers, type HandlerTable } from '../../../electron/ipc/handlers';
 import type { ServiceContext } from '../../../electron/services/context';
@@ -6,22 +6,16 @@ import { buildBridge } from '../../../shared/bridge';
 import { InstructionError } from '../../../shared/instructions';
 import { CHANNEL_NAMES, contract } from '../../../shared/ipc';
 import { unwrap } from '../../../shared/reply';
-import { openTestContext, tempDir } from '../harness';
+import { useTestContext } from '../harness';
 import { TEST_APP, testDispatcher } from './test-dispatcher';
 
 const APP = TEST_APP;
-let cleanup: () => void;
+const current = useTestContext();
 let ctx: ServiceContext;
 let dispatch: Dispatcher;
 beforeEach(() => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  ctx = openTestContext(t.dir);
+  ({ ctx } = current());
   dispatch = testDispatcher(ctx);
-});
-afterEach(() => {
-  ctx.store.db.close();
-  cleanup();
 });
 const fromApp = { url: `${APP}index.html` };
 

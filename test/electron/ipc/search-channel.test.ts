@@ -1,24 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Dispatcher } from '../../../electron/ipc/dispatch';
 import type { ServiceContext } from '../../../electron/services/context';
 import { searchIndexPending } from '../../../electron/services/search';
-import { openTestContext, startPackage, tempDir } from '../harness';
+import { startPackage, useTestContext } from '../harness';
 import { TEST_APP, testDispatcher } from './test-dispatcher';
 
 const fromApp = { url: `${TEST_APP}index.html` };
-let cleanup: () => void;
+const current = useTestContext();
 let ctx: ServiceContext;
 let dispatch: Dispatcher;
 beforeEach(() => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  ctx = openTestContext(t.dir);
+  ({ ctx } = current());
   startPackage(ctx);
   dispatch = testDispatcher(ctx);
-});
-afterEach(() => {
-  ctx.store.db.close();
-  cleanup();
 });
 
 /** Waits until the main process's indexer has caught up (it runs between calls, started with the handlers). */

@@ -7,7 +7,8 @@ import { listConflicts, resolveConflict } from '../../../electron/services/confl
 import type { ServiceContext } from '../../../electron/services/context';
 import { saveDraft } from '../../../electron/services/drafts';
 import { deriveDraft, lawInForce } from '../../../electron/services/amendments';
-import { commitImport, commitImportStaged, importLaw, PendingImports, planRebase, previewImport } from '../../../electron/services/import';
+import { commitImport, commitImportStaged, importLaw, PendingImports, previewImport } from '../../../electron/services/import';
+import { planRebase } from '../../../electron/services/import-rebase';
 import { listLibrary } from '../../../electron/services/library';
 import { openVersion } from '../../../electron/services/versions';
 import { lawFromJSON, lawToRows, printLaw, rowsToLaw } from '../../../shared/law';

@@ -1,17 +1,49 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommandProvider, useRegisterCommands, type AppCommand } from './commands/registry';
+import { CommandPalette, openPalette } from './components/CommandPalette';
+import { FirstStartGuide, showGuideAgain } from './components/FirstStartGuide';
 import { IdentityButton } from './components/IdentityButton';
-import { setUiLanguage, UI_LANGUAGES, type UiLanguage } from './i18n';
+import { setUiLanguage, UI_LANGUAGE_NAMES, UI_LANGUAGES, type UiLanguage } from './i18n';
 import { navigate, useRoute } from './router';
 import { DraftView } from './views/DraftView';
 import { LawView } from './views/LawView';
 import { GapsView } from './views/GapsView';
 import { LibraryView } from './views/LibraryView';
 import { PackageDocumentsView } from './views/PackageDocumentsView';
+import { HelpView } from './views/HelpView';
 import { SearchView } from './views/SearchView';
 
-/** The window: the title bar with navigation and the interface language, and the current view. */
+/** The commands of the whole app: where to go, help and the guide (the open view adds its own). */
+function useAppCommands(): void {
+  const commands = useMemo<AppCommand[]>(
+    () => [
+      { id: 'app.library', title: 'commands.library', group: 'app', run: () => navigate({ view: 'library' }) },
+      { id: 'app.search', title: 'commands.search', group: 'app', run: () => navigate({ view: 'search', query: '' }) },
+      { id: 'app.gaps', title: 'commands.gaps', group: 'app', run: () => navigate({ view: 'gaps' }) },
+      { id: 'app.help', title: 'commands.help', group: 'app', run: () => navigate({ view: 'help' }) },
+      { id: 'app.guide', title: 'commands.guide', group: 'app', run: showGuideAgain },
+      { id: 'app.palette', title: 'commands.palette', keys: 'Ctrl+K / F1', group: 'app', run: openPalette },
+    ],
+    [],
+  );
+  useRegisterCommands('app', commands);
+}
+
+/** The window: the title bar with navigation and the interface language, the current view, the command palette and the first-start guide. */
 export function App() {
+  return (
+    <CommandProvider>
+      <Window />
+      <CommandPalette />
+      <FirstStartGuide />
+    </CommandProvider>
+  );
+}
+
+function Window() {
   const { t, i18n } = useTranslation();
+  useAppCommands();
   const route = useRoute();
   return (
     <div className="app">
@@ -33,13 +65,19 @@ export function App() {
           <button type="button" className={`nav-link${route.view === 'gaps' ? ' is-active' : ''}`} onClick={() => navigate({ view: 'gaps' })} data-testid="nav-gaps">
             {t('nav.gaps')}
           </button>
+          <button type="button" className={`nav-link${route.view === 'help' ? ' is-active' : ''}`} onClick={() => navigate({ view: 'help' })} data-testid="nav-help">
+            {t('nav.help')}
+          </button>
+          <button type="button" className="nav-link" title="Ctrl+K / F1" onClick={openPalette} data-testid="nav-commands">
+            {t('nav.commands')} <kbd>Ctrl+K</kbd>
+          </button>
           <IdentityButton />
           <label className="ui-lang">
             <span className="visually-hidden">{t('nav.uiLanguage')}</span>
             <select value={i18n.language} onChange={(e) => void setUiLanguage(e.target.value as UiLanguage)} aria-label={t('nav.uiLanguage')} data-testid="ui-language">
               {UI_LANGUAGES.map((l) => (
                 <option key={l} value={l}>
-                  {l === 'ru' ? 'Русский' : 'English'}
+                  {UI_LANGUAGE_NAMES[l]}
                 </option>
               ))}
             </select>
@@ -53,6 +91,7 @@ export function App() {
         {route.view === 'search' && <SearchView query={route.query} />}
         {route.view === 'package' && <PackageDocumentsView key={route.packageId} packageId={route.packageId} />}
         {route.view === 'gaps' && <GapsView />}
+        {route.view === 'help' && <HelpView />}
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ export type Route =
   | { view: 'draft'; packageId: string; versionId: string; find?: Find }
   | { view: 'package'; packageId: string }
   | { view: 'gaps' }
+  | { view: 'help' }
   | { view: 'search'; query: string };
 
 /** A unit to bring into view on opening a text, and the search that found it (its words are marked). */
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'search') return { view: 'search', query: decode(a) };
   if (view === 'package' && a) return { view: 'package', packageId: a };
   if (view === 'gaps') return { view: 'gaps' };
+  if (view === 'help') return { view: 'help' };
   return { view: 'library' };
 }
 
@@ -51,6 +53,8 @@ export function routeHash(route: Route): string {
       return `#/package/${route.packageId}`;
     case 'gaps':
       return '#/gaps';
+    case 'help':
+      return '#/help';
   }
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { InputOf, SearchResultData } from '../shared/ipc';
 import { call } from './api';
-import { errorMessage } from './i18n';
+import { failure, say, type Phrase } from './i18n/phrase';
 
 /**
  * Searches as the user types: `query` (null: no search; under two characters: none yet) is sent
@@ -10,7 +10,7 @@ import { errorMessage } from './i18n';
  */
 export function useSearch(query: string | null, scope: Omit<InputOf<'search'>, 'query'>, delay: number, onSent?: (query: string) => void): { result: SearchResultData | null; error: string | null } {
   const [result, setResult] = useState<SearchResultData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Phrase | null>(null);
   const key = JSON.stringify(scope);
   useEffect(() => {
     const q = query?.trim() ?? '';
@@ -27,7 +27,7 @@ export function useSearch(query: string | null, scope: Omit<InputOf<'search'>, '
           setResult(found);
           setError(null);
         })
-        .catch((e: unknown) => live && setError(errorMessage(e)));
+        .catch((e: unknown) => live && setError(failure(e)));
     }, delay);
     return () => {
       live = false;
@@ -35,5 +35,6 @@ export function useSearch(query: string | null, scope: Omit<InputOf<'search'>, '
     };
     // onSent is read when the query goes; a new function each render must not restart the wait.
   }, [query, key, delay]);
-  return { result, error };
+  // Said while the caller renders, so that an error follows a change of interface language.
+  return { result, error: error && say(error) };
 }

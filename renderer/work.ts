@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call } from './api';
-import { errorMessage } from './i18n';
-import type { Loaded } from './useAsync';
+import { useLoaded, type Held, type Loaded } from './useAsync';
 
 let counter = 0;
 
@@ -31,7 +30,7 @@ export interface Work<T> {
  * current (the view changed what it shows, or closed) is cancelled and its answer ignored.
  */
 export function useWork<T>(load: (jobId: string) => Promise<T>, deps: unknown[]): Work<T> {
-  const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
+  const [held, setLoaded] = useState<Held<T>>({ state: 'loading' });
   const [jobId, setJobId] = useState<string | null>(null);
   const [cancelled, setCancelled] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -51,7 +50,7 @@ export function useWork<T>(load: (jobId: string) => Promise<T>, deps: unknown[])
         pending = false;
         if (!current) return;
         setCancelled((error as { code?: string }).code === 'CANCELLED');
-        setLoaded({ state: 'error', message: errorMessage(error) });
+        setLoaded({ state: 'error', error });
         setJobId(null);
       },
     );
@@ -62,5 +61,6 @@ export function useWork<T>(load: (jobId: string) => Promise<T>, deps: unknown[])
     };
     // The caller lists what the load depends on, as with useEffect.
   }, [...deps, attempt]);
+  const loaded = useLoaded(held);
   return { loaded, jobId, cancelled, retry: () => setAttempt((n) => n + 1) };
 }

@@ -129,6 +129,10 @@ export const coverageSchema = z.object({
   uncoveredGaps: z.array(z.string()),
   missing: z.array(z.object({ uid: z.string(), label: z.string(), noGap: z.boolean(), noJustification: z.boolean() })),
 });
+/** A reviewer's decision: approve ("accept"), reject, or take an approval back ("reset", to proposed). */
+const reviewDecision = z.enum(['accept', 'reject', 'reset']);
+/** What a review decision gives: the coverage after it, and the rejection's id to take it back (null for an approval). */
+const reviewResult = z.object({ coverage: coverageSchema, rejectionId: id.nullable() });
 
 /** One side of a comparison (electron/services/compare.ts). */
 const compareSource = z.union([
@@ -138,6 +142,16 @@ const compareSource = z.union([
 ]);
 
 const empty = z.object({}).strict();
+/** Words a drafter typed: real text (no lone surrogate), not blank. */
+const phrase = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((s) => s.trim().length > 0 && !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'not text');
+const throughoutResult = z.object({
+  operationId: id,
+  acts: z.array(z.object({ versionId: id, title: z.string(), units: z.number().int().min(0), count: z.number().int().min(0) })),
+});
 
 /** A calendar date, YYYY-MM-DD. */
 const isoDate = z
@@ -232,8 +246,29 @@ export const contract = {
     output: z.array(z.object({ id, parentId: id.nullable(), author: z.string(), role: z.string(), text: z.string(), createdAt: isoTime })),
   },
   addComment: { input: z.object({ packageId: id, uid: id, parentId: id.nullable(), text: z.string().min(1).max(20_000) }).strict(), output: z.object({ ok: z.literal(true) }) },
-  reviewAmendment: { input: z.object({ packageId: id, uid: id, decision: z.enum(['accept', 'reject']) }).strict(), output: coverageSchema },
-  reviewAmendments: { input: z.object({ packageId: id, uids: z.array(id).min(1).max(1000), decision: z.enum(['accept', 'reject']) }).strict(), output: coverageSchema },
+  /** Approves or rejects an amendment; a rejection can be taken back with restoreRejected (its id). */
+  reviewAmendment: { input: z.object({ packageId: id, uid: id, decision: reviewDecision }).strict(), output: reviewResult },
+  reviewAmendments: { input: z.object({ packageId: id, uids: z.array(id).min(1).max(1000), decision: reviewDecision }).strict(), output: reviewResult },
+  /** The amendments rejected in a package and not restored, with who and when (electron/services/review.ts). */
+  listRejected: {
+    input: z.object({ packageId: id }).strict(),
+    output: z.array(
+      z.object({
+        operationId: id,
+        uid: z.string(),
+        versionId: id,
+        label: z.string(),
+        kind: z.string(),
+        eId: z.string(),
+        base: z.string().nullable(),
+        proposed: z.string().nullable(),
+        rejectedBy: z.string(),
+        rejectedAt: isoTime,
+      }),
+    ),
+  },
+  /** Puts a rejected amendment back as it was proposed (refused where the provision was edited since). */
+  restoreRejected: { input: z.object({ packageId: id, operationId: id }).strict(), output: coverageSchema },
   getOverlaps: {
     input: z.object({ packageId: id }).strict(),
     output: z.array(z.object({ uid: z.string(), eId: z.string(), otherPackageId: id, otherPackageTitle: z.string(), otherVersionId: id })),
@@ -333,6 +368,24 @@ export const contract = {
       truncated: z.boolean(),
       indexing: z.boolean(),
     }),
+  },
+  /** The forms a term takes in the drafts of a package in one language, for a replacement throughout (electron/services/throughout.ts). */
+  throughoutForms: {
+    input: z.object({ packageId: id, lang, term: phrase }).strict(),
+    output: z.object({
+      acts: z.array(z.object({ versionId: id, title: z.string(), count: z.number().int().min(0) })),
+      forms: z.array(z.object({ form: z.string(), count: z.number().int().min(1), acts: z.number().int().min(1) })),
+    }),
+  },
+  /** Replaces each confirmed form throughout the package's drafts in one language, as whole words; one statement per act in its amending law. */
+  replaceThroughout: {
+    input: z.object({ packageId: id, lang, replacements: z.array(z.object({ from: phrase, to: z.union([phrase, z.literal('')]) }).strict()).min(1).max(200) }).strict(),
+    output: throughoutResult,
+  },
+  /** Puts back what a replacement throughout changed (refused where a unit was edited since). */
+  undoThroughout: {
+    input: z.object({ packageId: id, operationId: id }).strict(),
+    output: z.object({ acts: z.number().int().min(0), units: z.number().int().min(0) }),
   },
 } as const;
 

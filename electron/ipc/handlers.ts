@@ -4,8 +4,9 @@ import type { ServiceContext } from '../services/context';
 import { auditTrail, verifyAudit } from '../services/audit';
 import { getIdentity, setIdentity } from '../services/identity';
 import { createSnapshot, listSnapshots } from '../services/snapshots';
+import { applyThroughout, undoThroughout } from '../services/throughout';
 import { packageOverlaps } from '../services/overlap';
-import { addComment, listComments, reviewAmendment, reviewAmendments } from '../services/review';
+import { addComment, listComments, listRejected, restoreRejected, reviewAmendment, reviewAmendments } from '../services/review';
 import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
 import { BundleJobs, type BundleMaker } from '../services/bundle';
@@ -95,12 +96,17 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       addComment(ctx, input);
       return { ok: true as const };
     },
-    reviewAmendment: (input) => {
-      reviewAmendment(ctx, input);
-      return work.run('coverage', { packageId: input.packageId });
+    reviewAmendment: async (input) => {
+      const rejectionId = reviewAmendment(ctx, input);
+      return { coverage: await work.run('coverage', { packageId: input.packageId }), rejectionId };
     },
-    reviewAmendments: (input) => {
-      reviewAmendments(ctx, input);
+    reviewAmendments: async (input) => {
+      const rejectionId = reviewAmendments(ctx, input);
+      return { coverage: await work.run('coverage', { packageId: input.packageId }), rejectionId };
+    },
+    listRejected: ({ packageId }) => listRejected(ctx, packageId),
+    restoreRejected: (input) => {
+      restoreRejected(ctx, input);
       return work.run('coverage', { packageId: input.packageId });
     },
     getOverlaps: ({ packageId }) => packageOverlaps(ctx, packageId),
@@ -146,5 +152,12 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       if (found.indexing) indexer.poke();
       return found;
     },
+    throughoutForms: (input) => work.run('throughoutForms', input),
+    replaceThroughout: async ({ packageId, lang, replacements }) => {
+      // The rows are worked out on a worker; saving them checks each draft is still as read.
+      const plans = await work.run('planThroughout', { packageId, lang, replacements });
+      return applyThroughout(ctx, packageId, replacements, plans);
+    },
+    undoThroughout: ({ packageId, operationId }) => undoThroughout(ctx, packageId, operationId),
   };
 }

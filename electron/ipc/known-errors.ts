@@ -1,6 +1,6 @@
 import { InstructionError } from '../../shared/instructions';
 import { LawStructureError } from '../../shared/law';
-import type { ErrorCode, ReplyError } from '../../shared/reply';
+import type { ErrorCode, MessageParams, ReplyError } from '../../shared/reply';
 import { ImportError } from '../io/import/limits';
 import { CancelledError } from '../services/progress';
 import { StoreError } from '../store/errors';
@@ -12,9 +12,25 @@ export class CodedError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly key?: string,
+    readonly params?: MessageParams,
   ) {
     super(message);
   }
+}
+
+/** A reply error, with its message id and values when the error has them (an absent key stays absent). */
+function reply(code: ErrorCode, message: string, key?: string, params?: MessageParams): ReplyError {
+  return { code, message, ...(key ? { key } : {}), ...(params ? { params } : {}) };
+}
+
+/**
+ * The message id of a refused import: one per limit, one per other reason. The reader's own words
+ * (which entry, which line) stay in the English message; the file's name is enough to act on.
+ */
+function importKey(error: ImportError): string {
+  if (error.kind === 'LIMIT') return error.limit ? `importRefused.${error.limit}` : 'importRefused.limit';
+  return error.kind === 'ENCODING' ? 'importRefused.encoding' : error.kind === 'NOT_A_LAW' ? 'importRefused.notALaw' : 'importRefused.format';
 }
 
 /**
@@ -22,12 +38,12 @@ export class CodedError extends Error {
  * unexpected one (INTERNAL, logged). The dispatcher and the worker thread read errors the same way.
  */
 export function knownReplyError(error: unknown): ReplyError | null {
-  if (error instanceof StoreError || error instanceof CodedError) return { code: error.code, message: error.message };
+  if (error instanceof StoreError || error instanceof CodedError) return reply(error.code, error.message, error.key, error.params);
   if (error instanceof CancelledError) return { code: 'CANCELLED', message: error.message };
   if (error instanceof LawStructureError) return { code: 'INVALID_LAW', message: error.message };
   // An amending statement that cannot be read or carried out names the statement and why.
   if (error instanceof InstructionError) return { code: 'INVALID_INSTRUCTION', message: error.message };
   // A refused import says which file and which limit or rule, in its own words.
-  if (error instanceof ImportError) return { code: 'INVALID_INPUT', message: error.message };
+  if (error instanceof ImportError) return reply('INVALID_INPUT', error.message, importKey(error), { file: error.file, ...(error.limit ? { limit: error.limit } : {}) });
   return null;
 }

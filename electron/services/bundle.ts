@@ -145,11 +145,11 @@ export class BundleJobs {
 
   /** Asks for the destination folder and starts the export; null when the user cancelled the dialog. */
   async start(ctx: ServiceContext, request: BundleRequest, deps: ExportDeps, maker?: BundleMaker): Promise<BundleStatus | null> {
-    if (!packageLanguages(ctx, request.packageId).includes(request.lang)) throw new StoreError('NOT_FOUND', `The package has no text in ${request.lang}.`);
+    if (!packageLanguages(ctx, request.packageId).includes(request.lang)) throw new StoreError('NOT_FOUND', `The package has no text in ${request.lang}.`, 'package.noLanguage', { lang: request.lang });
     const parent = await deps.chooseFolder();
     if (!parent) return null;
     const pkg = ctx.store.packages.get(request.packageId);
-    if (!pkg) throw new StoreError('NOT_FOUND', `No package ${request.packageId}.`);
+    if (!pkg) throw new StoreError('NOT_FOUND', `No package ${request.packageId}.`, 'package.notFound', { packageId: request.packageId });
     const jobId = `bundle${String(++this.next).padStart(6, '0')}`;
     const job: Job = {
       status: { jobId, state: 'running', done: 0, total: bundleSize(ctx, request), current: '', folder: null, error: null },
@@ -173,14 +173,14 @@ export class BundleJobs {
   /** The progress of a job. */
   status(jobId: string): BundleStatus {
     const job = this.jobs.get(jobId);
-    if (!job) throw new StoreError('NOT_FOUND', `No export ${jobId}.`);
+    if (!job) throw new StoreError('NOT_FOUND', `No export ${jobId}.`, 'export.notFound', { jobId });
     return { ...job.status };
   }
 
   /** Asks a job to stop at its next file; what it made is dropped. */
   cancel(jobId: string): BundleStatus {
     const job = this.jobs.get(jobId);
-    if (!job) throw new StoreError('NOT_FOUND', `No export ${jobId}.`);
+    if (!job) throw new StoreError('NOT_FOUND', `No export ${jobId}.`, 'export.notFound', { jobId });
     if (job.status.state === 'running') {
       job.cancel = true;
       job.maker.cancel(jobId);

@@ -11,11 +11,11 @@ export type CompareSource = { type: 'version'; versionId: string } | { type: 'sn
 function load(ctx: ServiceContext, source: CompareSource): LawDoc {
   if (source.type === 'text') return parseLaw(source.text, { lang: source.lang });
   const version = ctx.store.versions.get(source.versionId);
-  if (!version) throw new StoreError('NOT_FOUND', `No version ${source.versionId}.`);
+  if (!version) throw new StoreError('NOT_FOUND', `No version ${source.versionId}.`, 'version.notFound', { versionId: source.versionId });
   const lang = ctx.store.works.getExpression(version.expressionId)?.lang ?? 'ru';
   if (source.type === 'version') return rowsToLaw(ctx.store.provisions.load(version.id), lang);
   const rows = ctx.store.provisions.loadSnapshot(source.snapshotId, version.id);
-  if (rows.length === 0) throw new StoreError('NOT_FOUND', 'That snapshot does not hold this draft.');
+  if (rows.length === 0) throw new StoreError('NOT_FOUND', 'That snapshot does not hold this draft.', 'snapshot.notInDraft');
   return rowsToLaw(rows, lang);
 }
 
@@ -37,7 +37,7 @@ export function compare(ctx: ServiceContext, left: CompareSource, right: Compare
   progress(1, 5);
   const b = load(ctx, right);
   progress(2, 5);
-  if (a.lang !== b.lang) throw new StoreError('INVALID_INPUT', 'Texts in different languages are not compared word by word.');
+  if (a.lang !== b.lang) throw new StoreError('INVALID_INPUT', 'Texts in different languages are not compared word by word.', 'compare.differentLanguages', { left: a.lang, right: b.lang });
   const amendments = derive(a, b);
   progress(4, 5);
   // The inline view shows the heading's and the text's word changes in one run.

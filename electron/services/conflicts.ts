@@ -19,23 +19,23 @@ export function listConflicts(ctx: ServiceContext, versionId: string): Omit<Conf
 export function resolveConflict(ctx: ServiceContext, input: { conflictId: string; keep: 'theirs' | 'mine'; revision: number }): { revision: number } {
   const { store } = ctx;
   const conflict = store.conflicts.get(input.conflictId);
-  if (!conflict || conflict.resolvedAt) throw new StoreError('NOT_FOUND', 'This conflict is already resolved or does not exist.');
+  if (!conflict || conflict.resolvedAt) throw new StoreError('NOT_FOUND', 'This conflict is already resolved or does not exist.', 'conflict.notFound');
   const pkg = store.packages.get(conflict.packageId);
-  if (!pkg || (pkg.status !== 'draft' && pkg.status !== 'review')) throw new StoreError('NOT_EDITABLE', 'This package is no longer being drafted.');
+  if (!pkg || (pkg.status !== 'draft' && pkg.status !== 'review')) throw new StoreError('NOT_EDITABLE', 'This package is no longer being drafted.', 'package.notDrafting');
   if (input.keep === 'theirs') {
     store.conflicts.resolve(conflict.id, 'theirs', ctx.now());
     return { revision: input.revision };
   }
   const version = store.versions.get(conflict.versionId);
   const lang = version ? store.works.getExpression(version.expressionId)?.lang : undefined;
-  if (!version || !lang) throw new StoreError('NOT_FOUND', 'The draft of this conflict is gone.');
+  if (!version || !lang) throw new StoreError('NOT_FOUND', 'The draft of this conflict is gone.', 'conflict.draftGone');
   const rows = store.provisions.load(version.id);
   const law = rowsToLaw(rows, lang);
   putBack(law.body, conflict);
   try {
     validateLaw(law);
   } catch (error) {
-    if (error instanceof LawStructureError) throw new StoreError('INVALID_INPUT', `Your wording cannot go back as it was: ${error.message} Edit the draft by hand, then keep the new law's wording to close the conflict.`);
+    if (error instanceof LawStructureError) throw new StoreError('INVALID_INPUT', `Your wording cannot go back as it was: ${error.message} Edit the draft by hand, then keep the new law's wording to close the conflict.`, 'conflict.cannotRestore', { detail: error.message });
     throw error;
   }
   return store.transaction(() => {
@@ -72,9 +72,9 @@ function putBack(body: Provision[], c: ConflictRecord): void {
     }
     return;
   }
-  if (!c.placement) throw new StoreError('INVALID_INPUT', 'There is no record of where this unit stood: add it by hand.');
+  if (!c.placement) throw new StoreError('INVALID_INPUT', 'There is no record of where this unit stood: add it by hand.', 'conflict.noPlacement');
   const parent = c.placement.parentUid === null ? null : parents.get(c.placement.parentUid);
-  if (c.placement.parentUid !== null && !parent) throw new StoreError('INVALID_INPUT', 'The unit it stood in is gone from the draft: add it by hand.');
+  if (c.placement.parentUid !== null && !parent) throw new StoreError('INVALID_INPUT', 'The unit it stood in is gone from the draft: add it by hand.', 'conflict.parentGone');
   const list = parent ? parent.children : body;
   const after = c.placement.afterUid === null ? -1 : list.findIndex((x) => x.uid === c.placement!.afterUid);
   list.splice(after + 1, 0, build({ ...c.mine, children: c.children ?? [] }));

@@ -5,6 +5,7 @@ import { StoreError } from '../store/errors';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
 import { noProgress, type Progress } from './progress';
+import { throughoutGroups } from './throughout';
 
 /** The documents a draft amending law is submitted with, in one language. */
 export interface PackageDocuments {
@@ -44,7 +45,7 @@ export function justificationsOf(ctx: ServiceContext, packageId: string, lang: L
 export function packageDocuments(ctx: ServiceContext, packageId: string, lang: Lang, progress: Progress = noProgress): PackageDocuments {
   const { store } = ctx;
   const pkg = store.packages.get(packageId);
-  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   const works = new Map(store.works.listWorks().map((w) => [w.id, w]));
   const drafts = draftsOf(ctx, packageId);
   const languages = languagesOf(drafts);
@@ -62,7 +63,7 @@ export function packageDocuments(ctx: ServiceContext, packageId: string, lang: L
     if (amendments.length === 0) continue;
     const work = works.get(e.workId);
     const code = work?.kind === 'code';
-    acts.push({ citation: citation(lang, work?.kind ?? 'law', work?.date ?? null, e.title), operations: planOperations(base, draft, { code }, amendments), code });
+    acts.push({ citation: citation(lang, work?.kind ?? 'law', work?.date ?? null, e.title), operations: planOperations(base, draft, { code, throughout: throughoutGroups(ctx, v.id) }, amendments), code });
     // Rows are numbered through the whole table, act after act.
     for (const row of comparativeTable(amendments, lang, justifications)) table.push({ ...row, no: table.length + 1 });
   }
@@ -80,6 +81,6 @@ function languagesOf(drafts: ReturnType<typeof draftsOf>): Lang[] {
 
 /** The languages a package has texts in, without reading the texts (an export checks the one asked for). */
 export function packageLanguages(ctx: ServiceContext, packageId: string): Lang[] {
-  if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   return languagesOf(draftsOf(ctx, packageId));
 }

@@ -29,15 +29,15 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
   try {
     return store.transaction(() => {
       const version = store.versions.get(input.versionId);
-      if (!version) throw new StoreError('NOT_FOUND', `No version ${input.versionId}.`);
-      if (version.status !== 'draft' || !version.packageId) throw new StoreError('NOT_EDITABLE', 'Only a working draft of a package can be edited.');
+      if (!version) throw new StoreError('NOT_FOUND', `No version ${input.versionId}.`, 'version.notFound', { versionId: input.versionId });
+      if (version.status !== 'draft' || !version.packageId) throw new StoreError('NOT_EDITABLE', 'Only a working draft of a package can be edited.', 'draft.notEditable');
       const pkg = store.packages.get(version.packageId);
       // In review the text is read-only to editing; a reviewer's rejection still restores wording.
-      if (!pkg || (pkg.status !== 'draft' && !(options.duringReview && pkg.status === 'review'))) throw new StoreError('NOT_EDITABLE', 'This package is no longer a draft.');
+      if (!pkg || (pkg.status !== 'draft' && !(options.duringReview && pkg.status === 'review'))) throw new StoreError('NOT_EDITABLE', 'This package is no longer a draft.', 'package.notDraft');
       const live = version.baseVersionId ? liveDerivation(ctx, version.id, input.revision, version.baseVersionId) : null;
       const textsOnly = live !== null && changesOnlyTexts(ctx, version.id, input);
       if (!store.versions.advanceRevision(version.id, input.revision, savedAt)) {
-        throw new StoreError('CONFLICT', `The draft was saved elsewhere (revision ${version.revision}, this edit was made on ${input.revision}). Reopen it to continue.`);
+        throw new StoreError('CONFLICT', `The draft was saved elsewhere (revision ${version.revision}, this edit was made on ${input.revision}). Reopen it to continue.`, 'draft.savedElsewhere', { revision: version.revision, yours: input.revision });
       }
       store.provisions.apply(version.id, input);
       const revision = input.revision + 1;

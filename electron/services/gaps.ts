@@ -28,7 +28,7 @@ export function saveGap(ctx: ServiceContext, gap: GapDefinition): GapRecord[] {
 
 /** Retires a gap (it stays on the annotations that have it) or brings it back. */
 export function retireGap(ctx: ServiceContext, code: string, retired: boolean): GapRecord[] {
-  if (!ctx.store.gaps.setRetired(code, retired)) throw new StoreError('NOT_FOUND', `No gap ${code}.`);
+  if (!ctx.store.gaps.setRetired(code, retired)) throw new StoreError('NOT_FOUND', `No gap ${code}.`, 'gap.notFound', { code });
   return ctx.store.gaps.list();
 }
 
@@ -38,7 +38,7 @@ export function importTaxonomy(ctx: ServiceContext, json: string): GapRecord[] {
   try {
     gaps = parseTaxonomy(json);
   } catch (error) {
-    throw new StoreError('INVALID_INPUT', (error as Error).message);
+    throw new StoreError('INVALID_INPUT', (error as Error).message, 'taxonomy.invalid', { detail: (error as Error).message });
   }
   ctx.store.transaction(() => gaps.forEach((g) => saveGap(ctx, g)));
   return ctx.store.gaps.list();
@@ -79,14 +79,14 @@ function amendmentUids(ctx: ServiceContext, packageId: string): Set<string> {
  */
 export function annotateAmendment(ctx: ServiceContext, input: AnnotationInput): void {
   const { store } = ctx;
-  if (!store.packages.get(input.packageId)) throw new StoreError('NOT_FOUND', `No package ${input.packageId}.`);
-  if (!amendmentUids(ctx, input.packageId).has(input.uid)) throw new StoreError('NOT_FOUND', 'This provision has no amendment in the package.');
+  if (!store.packages.get(input.packageId)) throw new StoreError('NOT_FOUND', `No package ${input.packageId}.`, 'package.notFound', { packageId: input.packageId });
+  if (!amendmentUids(ctx, input.packageId).has(input.uid)) throw new StoreError('NOT_FOUND', 'This provision has no amendment in the package.', 'amendment.notFound', { uid: input.uid });
   const gaps = new Map(store.gaps.list().map((g) => [g.code, g]));
   const had = new Set(store.gaps.gapsOf(input.packageId).get(input.uid) ?? []);
   for (const code of input.gapCodes) {
     const gap = gaps.get(code);
-    if (!gap) throw new StoreError('INVALID_INPUT', `No gap ${code} in the taxonomy.`);
-    if (gap.retired && !had.has(code)) throw new StoreError('INVALID_INPUT', `The gap ${code} is retired and cannot be added.`);
+    if (!gap) throw new StoreError('INVALID_INPUT', `No gap ${code} in the taxonomy.`, 'gap.unknown', { code });
+    if (gap.retired && !had.has(code)) throw new StoreError('INVALID_INPUT', `The gap ${code} is retired and cannot be added.`, 'gap.retired', { code });
   }
   const status = store.amendments.annotations(input.packageId).get(input.uid)?.status ?? 'proposed';
   store.transaction(() => {
@@ -127,7 +127,7 @@ export interface Coverage {
 /** The coverage of a package: per gap, per law, and the lists that need attention. */
 export function packageCoverage(ctx: ServiceContext, packageId: string): Coverage {
   const { store } = ctx;
-  if (!store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  if (!store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   const gapsOf = store.gaps.gapsOf(packageId);
   const notes = store.amendments.annotations(packageId);
   const active = store.gaps.list().filter((g) => !g.retired);
@@ -165,9 +165,9 @@ export function packageCoverage(ctx: ServiceContext, packageId: string): Coverag
 export function setPackageStatus(ctx: ServiceContext, packageId: string, status: 'draft' | 'review'): void {
   if (status === 'review') {
     const coverage = packageCoverage(ctx, packageId);
-    if (coverage.amendments.length === 0) throw new StoreError('NOT_READY', 'The package has no amendments yet.');
+    if (coverage.amendments.length === 0) throw new StoreError('NOT_READY', 'The package has no amendments yet.', 'readiness.noAmendments');
     if (coverage.missing.length > 0) {
-      throw new StoreError('NOT_READY', `Not ready for review: ${coverage.missing.map((m) => `${m.label} (${[m.noGap ? 'no gap' : '', m.noJustification ? 'no justification' : ''].filter(Boolean).join(', ')})`).join('; ')}.`);
+      throw new StoreError('NOT_READY', `Not ready for review: ${coverage.missing.map((m) => `${m.label} (${[m.noGap ? 'no gap' : '', m.noJustification ? 'no justification' : ''].filter(Boolean).join(', ')})`).join('; ')}.`, 'readiness.notReady', { count: coverage.missing.length, provisions: coverage.missing.map((m) => m.label) });
     }
   }
   ctx.store.packages.setStatus(packageId, status, ctx.now());

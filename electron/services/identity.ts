@@ -15,7 +15,7 @@ export function getIdentity(ctx: ServiceContext): Identity | null {
 
 /** Sets the user's name and role. */
 export function setIdentity(ctx: ServiceContext, identity: Identity): Identity {
-  if (!identity.name.trim()) throw new StoreError('INVALID_INPUT', 'A name is needed.');
+  if (!identity.name.trim()) throw new StoreError('INVALID_INPUT', 'A name is needed.', 'identity.needsName');
   ctx.store.review.setSetting('user.name', identity.name.trim());
   ctx.store.review.setSetting('user.role', identity.role.trim());
   return getIdentity(ctx) as Identity;
@@ -24,6 +24,6 @@ export function setIdentity(ctx: ServiceContext, identity: Identity): Identity {
 /** The identity, or the error that asks for it. */
 export function requireIdentity(ctx: ServiceContext): Identity {
   const identity = getIdentity(ctx);
-  if (!identity) throw new StoreError('NOT_READY', 'Set your name and role first: review actions are signed.');
+  if (!identity) throw new StoreError('NOT_READY', 'Set your name and role first: review actions are signed.', 'identity.required');
   return identity;
 }

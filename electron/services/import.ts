@@ -54,7 +54,7 @@ export class PendingImports {
   /** A pending import, or a clear error when it is gone. */
   take(id: string): { read: ReadLaw; file: string } {
     const found = this.pending.get(id);
-    if (!found) throw new StoreError('NOT_FOUND', 'This import is no longer pending: open the file again.');
+    if (!found) throw new StoreError('NOT_FOUND', 'This import is no longer pending: open the file again.', 'import.notPending');
     return found;
   }
 
@@ -73,7 +73,7 @@ export class PendingImports {
    */
   claim(id: string): { read: ReadLaw; file: string } {
     const found = this.take(id);
-    if (this.saving.has(id)) throw new StoreError('CONFLICT', 'This import is being saved already.');
+    if (this.saving.has(id)) throw new StoreError('CONFLICT', 'This import is being saved already.', 'import.saving');
     this.saving.add(id);
     return found;
   }
@@ -173,7 +173,7 @@ export function importLaw(ctx: ServiceContext, input: { name: string; bytes: Uin
 /** Refuses an import the reader found errors in: such a tree is not saved. */
 function refuseErrors(read: ReadLaw): void {
   const errors = read.findings.filter((f) => f.severity === 'error');
-  if (errors.length) throw new StoreError('INVALID_INPUT', `The import has ${errors.length} error(s) to fix first: ${errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`);
+  if (errors.length) throw new StoreError('INVALID_INPUT', `The import has ${errors.length} error(s) to fix first: ${errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`, 'import.hasErrors', { count: errors.length, findings: errors.map((e) => `${e.where}: ${e.message}`) });
 }
 
 /**
@@ -200,8 +200,8 @@ function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget, pl
       return { workId, expressionId, versionId, rebased: [] };
     }
     const work = store.works.listWorks().find((w) => w.id === target.workId);
-    if (!work) throw new StoreError('NOT_FOUND', `No law ${target.workId} in the library.`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(target.inForceFrom) || Number.isNaN(Date.parse(target.inForceFrom)) || !new Date(target.inForceFrom).toISOString().startsWith(target.inForceFrom)) throw new StoreError('INVALID_INPUT', 'A new version needs the date it is in force from (YYYY-MM-DD).');
+    if (!work) throw new StoreError('NOT_FOUND', `No law ${target.workId} in the library.`, 'law.notFound', { workId: target.workId });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(target.inForceFrom) || Number.isNaN(Date.parse(target.inForceFrom)) || !new Date(target.inForceFrom).toISOString().startsWith(target.inForceFrom)) throw new StoreError('INVALID_INPUT', 'A new version needs the date it is in force from (YYYY-MM-DD).', 'import.needsDate');
     const found = predecessor(ctx, work.id, read.lang);
     const { expressions } = found;
     let { expression } = found;

@@ -8,7 +8,7 @@ import type { ServiceContext } from './context';
 /** A package with its working drafts. */
 export function getPackage(ctx: ServiceContext, packageId: string): PackageSummary {
   const pkg = ctx.store.packages.get(packageId);
-  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   return summarize(ctx, pkg);
 }
 
@@ -33,9 +33,9 @@ export function createPackage(ctx: ServiceContext, input: { title: string; baseV
     const seen = new Set<string>();
     for (const baseId of input.baseVersionIds) {
       const base = store.versions.get(baseId);
-      if (!base) throw new StoreError('NOT_FOUND', `No version ${baseId}.`);
-      if (base.status !== 'in_force') throw new StoreError('NOT_EDITABLE', 'A package amends texts in force, not other drafts.');
-      if (seen.has(base.expressionId)) throw new StoreError('CONFLICT', 'The same law text is listed twice.');
+      if (!base) throw new StoreError('NOT_FOUND', `No version ${baseId}.`, 'version.notFound', { versionId: baseId });
+      if (base.status !== 'in_force') throw new StoreError('NOT_EDITABLE', 'A package amends texts in force, not other drafts.', 'package.baseNotInForce');
+      if (seen.has(base.expressionId)) throw new StoreError('CONFLICT', 'The same law text is listed twice.', 'package.duplicateBase');
       seen.add(base.expressionId);
       const draftId = ctx.newId();
       store.versions.insert({ id: draftId, expressionId: base.expressionId, status: 'draft', inForceFrom: null, packageId: pkg.id, baseVersionId: base.id, revision: 0, createdAt: now, updatedAt: now });

@@ -1,4 +1,5 @@
 import type { Amendment } from '../../shared/amend';
+import { structuralLabel } from '../../shared/amend/label';
 import { restoreUnit, RestoreError } from '../../shared/amend/restore';
 import { diffRows, LawStructureError, lawToRows, rowsToLaw, validateLaw, type ProvisionRow } from '../../shared/law';
 import { StoreError } from '../store/errors';
@@ -6,7 +7,7 @@ import { audit } from './audit';
 import { requireIdentity } from './identity';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
-import { saveDraft } from './drafts';
+import { reverseOperation, saveReversibly } from './reversible';
 
 /** Finds an amendment of a package by provision uid, with the draft it belongs to. */
 function findAmendment(ctx: ServiceContext, packageId: string, uid: string): { amendment: Amendment; versionId: string; baseVersionId: string } {
@@ -14,14 +15,14 @@ function findAmendment(ctx: ServiceContext, packageId: string, uid: string): { a
     const amendment = amendmentsOf(ctx, v.id).find((a) => a.uid === uid);
     if (amendment && v.baseVersionId) return { amendment, versionId: v.id, baseVersionId: v.baseVersionId };
   }
-  throw new StoreError('NOT_FOUND', 'This provision has no amendment in the package.');
+  throw new StoreError('NOT_FOUND', 'This provision has no amendment in the package.', 'amendment.notFound');
 }
 
 /** Adds a comment (or a reply) to an amendment, signed with the user's identity, and logs it. */
 export function addComment(ctx: ServiceContext, input: { packageId: string; uid: string; parentId: string | null; text: string }): void {
   const who = requireIdentity(ctx);
   findAmendment(ctx, input.packageId, input.uid);
-  if (!input.text.trim()) throw new StoreError('INVALID_INPUT', 'A comment needs text.');
+  if (!input.text.trim()) throw new StoreError('INVALID_INPUT', 'A comment needs text.', 'comment.empty');
   const id = ctx.newId();
   ctx.store.transaction(() => {
     ctx.store.review.addComment({ id, packageId: input.packageId, uid: input.uid, parentId: input.parentId, author: who.name, role: who.role, text: input.text.trim(), createdAt: ctx.now() });
@@ -29,25 +30,45 @@ export function addComment(ctx: ServiceContext, input: { packageId: string; uid:
   });
 }
 
+/** A reviewer's decision on an amendment: approve, reject, or take an approval back (to proposed). */
+export type ReviewDecision = 'accept' | 'reject' | 'reset';
+
+/** What a rejection keeps of the amendment it took away, so that the panel still lists it. */
+export interface RejectedAmendment {
+  operationId: string;
+  uid: string;
+  versionId: string;
+  label: string;
+  kind: Amendment['kind'];
+  eId: string;
+  base: string | null;
+  proposed: string | null;
+  rejectedBy: string;
+  rejectedAt: string;
+}
+
 /**
- * Accepts or rejects one amendment. Accepting records the decision. Rejecting restores the
+ * Approves ("accept") or rejects one amendment, or takes an approval back ("reset"). Approving records
+ * the decision: the change stays in the draft (the law is not adopted yet) and is shown as approved. Rejecting restores the
  * provision's wording in force in the draft (text, heading, number, and the units a repeal had
- * dropped; an inserted unit is removed), through the ordinary save, so validation and re-derivation
- * apply; a unit moved or taken out goes back where the law in force has it. Either way the action
- * is signed and logged.
+ * dropped; an inserted unit is removed), through the ordinary save, so validation and
+ * re-derivation apply; a unit moved or taken out goes back where the law in force has it. The
+ * rejection is kept as a reversible change: the panel lists the rejected amendment with who and
+ * when, and restoreRejected puts it back. Either way the action is signed and logged. Returns the
+ * rejection's operation id (null for an approval).
  */
-export function reviewAmendment(ctx: ServiceContext, input: { packageId: string; uid: string; decision: 'accept' | 'reject' }): void {
-  requireIdentity(ctx);
+export function reviewAmendment(ctx: ServiceContext, input: { packageId: string; uid: string; decision: ReviewDecision }, operationId: string = ctx.newId()): string | null {
+  const who = requireIdentity(ctx);
   const { amendment: a, versionId, baseVersionId } = findAmendment(ctx, input.packageId, input.uid);
   const { store } = ctx;
-  store.transaction(() => {
+  return store.transaction(() => {
     const note = store.amendments.annotations(input.packageId).get(input.uid);
     store.amendments.annotate({
       packageId: input.packageId,
       uid: input.uid,
       justification: note?.justification ?? '',
       evidence: note?.evidence ?? '',
-      status: input.decision === 'accept' ? 'accepted' : 'rejected',
+      status: input.decision === 'accept' ? 'accepted' : input.decision === 'reject' ? 'rejected' : 'proposed',
       updatedAt: ctx.now(),
     });
     if (input.decision === 'reject' && ((a.placement && a.base) || !a.proposed)) {
@@ -60,10 +81,10 @@ export function reviewAmendment(ctx: ServiceContext, input: { packageId: string;
         restored = restoreUnit(rowsToLaw(store.provisions.load(baseVersionId), lang), rowsToLaw(draftRows, lang), a);
         validateLaw(restored);
       } catch (error) {
-        if (error instanceof RestoreError || error instanceof LawStructureError) throw new StoreError('NOT_EDITABLE', `It cannot go back by itself: ${error.message}`);
+        if (error instanceof RestoreError || error instanceof LawStructureError) throw new StoreError('NOT_EDITABLE', `It cannot go back by itself: ${error.message}`, 'amendment.cannotRevert', { detail: error.message });
         throw error;
       }
-      saveDraft(ctx, { versionId, revision: version?.revision ?? 0, ...diffRows(draftRows, lawToRows(restored)) }, { duringReview: true });
+      saveReversibly(ctx, rejection(), { revision: version?.revision ?? 0, ...diffRows(draftRows, lawToRows(restored)) }, byUid(draftRows), { duringReview: true });
     } else if (input.decision === 'reject') {
       const draftRows = store.provisions.load(versionId);
       const baseRows = new Map(store.provisions.load(baseVersionId).map((r) => [r.uid, r]));
@@ -91,23 +112,67 @@ export function reviewAmendment(ctx: ServiceContext, input: { packageId: string;
         }
       }
       const version = store.versions.get(versionId);
-      saveDraft(ctx, { versionId, revision: version?.revision ?? 0, upserts, deletes }, { duringReview: true });
+      saveReversibly(ctx, rejection(), { revision: version?.revision ?? 0, upserts, deletes }, byUid(draftRows), { duringReview: true });
     }
-    audit(ctx, input.packageId, input.uid, input.decision, { kind: a.kind, eId: a.eId, base: a.base?.text ?? null, proposed: a.proposed?.text ?? null });
+    audit(ctx, input.packageId, input.uid, input.decision, { kind: a.kind, eId: a.eId, base: a.base?.text ?? null, proposed: a.proposed?.text ?? null, ...(input.decision === 'reject' ? { operationId } : {}) });
+    return input.decision === 'reject' ? operationId : null;
+  });
+
+  function rejection() {
+    const lang = (() => {
+      const v = ctx.store.versions.get(versionId);
+      return (v && ctx.store.works.getExpression(v.expressionId)?.lang) ?? 'ru';
+    })();
+    const detail = { label: structuralLabel(a.path, lang), kind: a.kind, eId: a.eId, base: a.base?.text ?? null, proposed: a.proposed?.text ?? null };
+    return { operationId, kind: 'reject' as const, packageId: input.packageId, versionId, uid: input.uid, detail: JSON.stringify(detail), createdBy: who.name };
+  }
+}
+
+function byUid(rows: readonly ProvisionRow[]): Map<string, ProvisionRow> {
+  return new Map(rows.map((r) => [r.uid, r]));
+}
+
+/** The amendments rejected in a package and not restored, newest first, with who rejected them and when. */
+export function listRejected(ctx: ServiceContext, packageId: string): RejectedAmendment[] {
+  return ctx.store.reversible.ofPackage(packageId, 'reject').map((c) => {
+    const d = JSON.parse(c.detail) as Pick<RejectedAmendment, 'label' | 'kind' | 'eId' | 'base' | 'proposed'>;
+    return { operationId: c.operationId, uid: c.uid ?? '', versionId: c.versionId, ...d, rejectedBy: c.createdBy, rejectedAt: c.createdAt };
   });
 }
 
 /**
- * Accepts or rejects several amendments at once, all or none (one transaction). An amendment an
- * earlier reject of the same batch already took away (a unit inside an inserted one) is skipped.
+ * Puts a rejected amendment (or a batch rejected together) back into the draft as it was proposed,
+ * and its review status back to "proposed". Refused with CONFLICT where the provision was edited
+ * after the rejection. Signed and logged.
  */
-export function reviewAmendments(ctx: ServiceContext, input: { packageId: string; uids: string[]; decision: 'accept' | 'reject' }): void {
+export function restoreRejected(ctx: ServiceContext, input: { packageId: string; operationId: string }): void {
   requireIdentity(ctx);
+  ctx.store.transaction(() => {
+    const { changes } = reverseOperation(ctx, input.packageId, input.operationId, { duringReview: true });
+    for (const c of changes) {
+      if (c.kind !== 'reject' || !c.uid) throw new StoreError('INVALID_INPUT', 'This is not a rejection.');
+      const note = ctx.store.amendments.annotations(input.packageId).get(c.uid);
+      ctx.store.amendments.annotate({ packageId: input.packageId, uid: c.uid, justification: note?.justification ?? '', evidence: note?.evidence ?? '', status: 'proposed', updatedAt: ctx.now() });
+      audit(ctx, input.packageId, c.uid, 'restore', { operationId: input.operationId });
+    }
+  });
+}
+
+/**
+ * Approves or rejects several amendments at once, all or none (one transaction). An amendment an
+ * earlier reject of the same batch already took away (a unit inside an inserted one) is skipped.
+ * Returns the rejection's operation id (one for the batch), null for approvals.
+ */
+export function reviewAmendments(ctx: ServiceContext, input: { packageId: string; uids: string[]; decision: ReviewDecision }): string | null {
+  requireIdentity(ctx);
+  // One operation for the batch: one restore takes it all back.
+  const operationId = ctx.newId();
   const amended = () => new Set(ctx.store.versions.listByPackage(input.packageId).flatMap((v) => amendmentsOf(ctx, v.id).map((a) => a.uid)));
   const unknown = input.uids.filter((uid) => !amended().has(uid));
-  if (unknown.length) throw new StoreError('NOT_FOUND', `${unknown.length} of the selected provisions have no amendment in the package.`);
-  ctx.store.transaction(() => {
-    for (const uid of new Set(input.uids)) if (amended().has(uid)) reviewAmendment(ctx, { packageId: input.packageId, uid, decision: input.decision });
+  if (unknown.length) throw new StoreError('NOT_FOUND', `${unknown.length} of the selected provisions have no amendment in the package.`, 'amendment.selectedNotFound', { count: unknown.length });
+  return ctx.store.transaction(() => {
+    for (const uid of new Set(input.uids)) if (amended().has(uid)) reviewAmendment(ctx, { packageId: input.packageId, uid, decision: input.decision }, operationId);
+    return input.decision === 'reject' ? operationId : null;
   });
 }
 

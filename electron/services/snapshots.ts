@@ -14,8 +14,8 @@ export interface SnapshotInfo {
 /** Freezes the package's working drafts under a name (signed and logged). */
 export function createSnapshot(ctx: ServiceContext, packageId: string, name: string): SnapshotInfo {
   const who = requireIdentity(ctx);
-  if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
-  if (!name.trim()) throw new StoreError('INVALID_INPUT', 'A snapshot needs a name.');
+  if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
+  if (!name.trim()) throw new StoreError('INVALID_INPUT', 'A snapshot needs a name.', 'snapshot.needsName');
   const info: SnapshotInfo = { id: ctx.newId(), name: name.trim(), createdAt: ctx.now(), createdBy: who.name };
   ctx.store.transaction(() => {
     ctx.store.snapshots.insert({ ...info, packageId });

@@ -16,9 +16,9 @@ export function openVersion(ctx: ServiceContext, versionId: string): OpenedVersi
 /** A version's metadata, without its text. */
 function versionMeta({ store }: ServiceContext, versionId: string): { meta: Omit<OpenedVersion, 'law'>; lang: OpenedVersion['lang'] } {
   const version = store.versions.get(versionId);
-  if (!version) throw new StoreError('NOT_FOUND', `No version ${versionId}.`);
+  if (!version) throw new StoreError('NOT_FOUND', `No version ${versionId}.`, 'version.notFound', { versionId });
   const expression = store.works.getExpression(version.expressionId);
-  if (!expression) throw new StoreError('NOT_FOUND', `No expression ${version.expressionId}.`);
+  if (!expression) throw new StoreError('NOT_FOUND', `No expression ${version.expressionId}.`, 'text.notFound', { expressionId: version.expressionId });
   const work = store.works.listWorks().find((w) => w.id === expression.workId);
   const pkg = version.packageId ? store.packages.get(version.packageId) : undefined;
   const meta = {
@@ -44,7 +44,7 @@ function versionMeta({ store }: ServiceContext, versionId: string): { meta: Omit
  */
 export function openDraft(ctx: ServiceContext, versionId: string): OpenedDraft {
   const { meta, lang } = versionMeta(ctx, versionId);
-  if (meta.status !== 'draft' || !meta.baseVersionId) throw new StoreError('NOT_EDITABLE', 'Only a working draft of a package opens with its base.');
+  if (meta.status !== 'draft' || !meta.baseVersionId) throw new StoreError('NOT_EDITABLE', 'Only a working draft of a package opens with its base.', 'draft.notWorking');
   const baseRows = ctx.store.provisions.load(meta.baseVersionId);
   const base = rowsToLaw(baseRows, lang);
   const draftRows = ctx.store.provisions.load(versionId);

@@ -5,6 +5,7 @@ import { GapRepository } from './repositories/gaps';
 import { ReviewRepository } from './repositories/review';
 import { SearchRepository } from './repositories/search';
 import { SnapshotRepository } from './repositories/snapshots';
+import { ReversibleRepository } from './repositories/reversible';
 import { PackageRepository } from './repositories/packages';
 import { ProvisionRepository } from './repositories/provisions';
 import { VersionRepository } from './repositories/versions';
@@ -23,6 +24,7 @@ export interface Store {
   conflicts: ConflictRepository;
   snapshots: SnapshotRepository;
   search: SearchRepository;
+  reversible: ReversibleRepository;
   /** Runs a function in one write transaction (rolled back if it throws). */
   transaction<T>(fn: () => T): T;
 }
@@ -41,6 +43,7 @@ export function createStore(db: Database): Store {
     conflicts: new ConflictRepository(db),
     snapshots: new SnapshotRepository(db),
     search: new SearchRepository(db),
+    reversible: new ReversibleRepository(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

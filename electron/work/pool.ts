@@ -101,7 +101,7 @@ export class WorkPool {
   /** Runs a task and gives its result; rejects with CancelledError when cancelled, or the task's own error. */
   run<N extends TaskName>(task: N, input: TaskInput<N>, options: RunOptions = {}): Promise<TaskOutput<N>> {
     if (this.closed) return Promise.reject(new Error('The app is closing.'));
-    if (options.jobId && this.byJobId.has(options.jobId)) return Promise.reject(new CodedError('INVALID_INPUT', `Job ${options.jobId} is already running.`));
+    if (options.jobId && this.byJobId.has(options.jobId)) return Promise.reject(new CodedError('INVALID_INPUT', `Job ${options.jobId} is already running.`, 'work.alreadyRunning', { jobId: options.jobId }));
     return new Promise<TaskOutput<N>>((resolve, reject) => {
       const job: Job = {
         id: ++this.next,
@@ -284,7 +284,7 @@ export class WorkPool {
     if (message.type === 'done') this.settle(job, () => (isCancelled(job) ? job.reject(new CancelledError()) : job.resolve(message.value)));
     else {
       if (message.unexpected) this.options.log?.(`Unexpected error in task ${job.task}`, message.stack ?? message.error.message);
-      const error = message.error.code === 'CANCELLED' ? new CancelledError(message.error.message) : new CodedError(message.error.code, message.error.message);
+      const error = message.error.code === 'CANCELLED' ? new CancelledError(message.error.message) : new CodedError(message.error.code, message.error.message, message.error.key, message.error.params);
       this.settle(job, () => job.reject(error));
     }
     this.pump(lane);

@@ -10,6 +10,8 @@ import { planRebase } from '../services/import-rebase';
 import type { Progress } from '../services/progress';
 import { openDraft, openVersion } from '../services/versions';
 import { searchLibrary } from '../services/search';
+import { planThroughout, throughoutForms } from '../services/throughout';
+import type { Replacement } from '../../shared/instructions';
 
 /**
  * Which worker runs a task: views wait on 'interactive' tasks (opening a law, a comparison, the
@@ -40,6 +42,8 @@ export const TASKS = {
   packageDocuments: task('interactive', (ctx, input: { packageId: string; lang: Lang }, progress) => packageDocuments(ctx, input.packageId, input.lang, progress)),
   coverage: task('interactive', (ctx, input: { packageId: string }) => packageCoverage(ctx, input.packageId)),
   search: task('interactive', (ctx, input: { query: string; versionIds?: string[]; limit?: number }) => searchLibrary(ctx, input.query, { ...(input.versionIds ? { versionIds: input.versionIds } : {}), ...(input.limit ? { limit: input.limit } : {}) })),
+  throughoutForms: task('interactive', (ctx, input: { packageId: string; lang: Lang; term: string }) => throughoutForms(ctx, input.packageId, input.lang, input.term)),
+  planThroughout: task('interactive', (ctx, input: { packageId: string; lang: Lang; replacements: Replacement[] }) => planThroughout(ctx, input.packageId, input.lang, input.replacements)),
   /** Reads an uploaded file as a law (the bytes in base64, decoded here, not in the main process). */
   readImport: task('background', (_ctx, input: { name: string; base64: string; lang?: Lang }) => readLawFile(input.name, Buffer.from(input.base64, 'base64'), input.lang ? { lang: input.lang } : {})),
   /** The lineage and rebases a new version of a law would bring (commitImport writes them). */

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
-import { errorMessage } from '../i18n';
+import { uiTextLang } from '../i18n';
+import { failure, say, type Phrase } from '../i18n/phrase';
 import { call } from '../api';
 import type { CoverageData, GapData } from '../../shared/ipc';
 import { AnnotationEditor } from './AnnotationEditor';
+import { RejectedList } from './RejectedList';
 import { ReviewControls } from './ReviewControls';
 import { structuralLabel, type Amendment } from '../../shared/amend';
 import type { DiffOp } from '../../shared/diff/ops';
@@ -44,28 +46,31 @@ export function AmendmentsPanel({
   lang: Lang;
   onSelect(uid: string): void;
   /** Gaps and justifications, when the draft belongs to a package (the editor's text is always live; these follow saves). */
-  annotations?: { packageId: string; coverage: CoverageData; gaps: GapData[]; onCoverage(c: CoverageData): void; prepare(): Promise<void>; onRejected(): void };
+  annotations?: { packageId: string; coverage: CoverageData; gaps: GapData[]; onCoverage(c: CoverageData): void; prepare(): Promise<void>; onRejected(rejectionId: string | null): void };
   /** The provision the cursor is in: its entry is highlighted and brought into view, ready to annotate. */
   activeUid?: string | null;
 }) {
   const { t, i18n } = useTranslation();
-  const ui = (i18n.language === 'en' ? 'en' : 'ru') as Lang;
+  const ui = uiTextLang(i18n.language);
   const [editing, setEditing] = useState<string | null>(null);
   const [filter, setFilter] = useState<string>('');
   const [author, setAuthor] = useState<string>('');
   // Amendments ticked for one decision on all of them.
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [batchError, setBatchError] = useState<string | null>(null);
+  const [batchError, setBatchError] = useState<Phrase | null>(null);
+  const [confirmingBatch, setConfirmingBatch] = useState(false);
   const decideAll = async (decision: 'accept' | 'reject') => {
     if (!annotations || selected.size === 0) return;
     setBatchError(null);
+    setConfirmingBatch(false);
     try {
       await annotations.prepare();
-      annotations.onCoverage(await call('reviewAmendments', { packageId: annotations.packageId, uids: [...selected], decision }));
+      const { coverage, rejectionId } = await call('reviewAmendments', { packageId: annotations.packageId, uids: [...selected], decision });
+      annotations.onCoverage(coverage);
       setSelected(new Set());
-      if (decision === 'reject') annotations.onRejected();
+      if (decision === 'reject') annotations.onRejected(rejectionId);
     } catch (e) {
-      setBatchError(errorMessage(e));
+      setBatchError(failure(e));
     }
   };
   const byUid = new Map((annotations?.coverage.amendments ?? []).map((a) => [a.uid, a]));
@@ -109,13 +114,25 @@ export function AmendmentsPanel({
           <button type="button" className="link-button" onClick={() => void decideAll('accept')} data-testid="accept-selected">
             {t('review.accept')}
           </button>
-          <button type="button" className="link-button danger" onClick={() => void decideAll('reject')} data-testid="reject-selected">
-            {t('review.reject')}
-          </button>
+          {confirmingBatch ? (
+            <span className="confirm">
+              {t('review.confirmReject')}{' '}
+              <button type="button" className="link-button danger" onClick={() => void decideAll('reject')} autoFocus data-testid="confirm-reject-selected">
+                {t('review.confirmYes')}
+              </button>{' '}
+              <button type="button" className="link-button" onClick={() => setConfirmingBatch(false)}>
+                {t('review.confirmNo')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="link-button danger" onClick={() => setConfirmingBatch(true)} data-testid="reject-selected">
+              {t('review.reject')}
+            </button>
+          )}
           <button type="button" className="link-button" onClick={() => setSelected(new Set())}>
             {t('amendments.clearSelection')}
           </button>
-          {batchError && <span className="error-text">{batchError}</span>}
+          {batchError && <span className="error-text">{say(batchError)}</span>}
         </div>
       )}
       {amendments.length === 0 && <p className="hint">{t('amendments.none')}</p>}
@@ -198,6 +215,7 @@ export function AmendmentsPanel({
           );
         })}
       </ol>
+      {annotations && <RejectedList packageId={annotations.packageId} coverage={annotations.coverage} onCoverage={annotations.onCoverage} onRestored={() => annotations.onRejected(null)} prepare={annotations.prepare} />}
     </aside>
   );
 }

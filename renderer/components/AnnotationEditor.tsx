@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageData, GapData } from '../../shared/ipc';
-import type { Lang } from '../../shared/law';
 import { call } from '../api';
-import { errorMessage } from '../i18n';
+import { uiTextLang } from '../i18n';
+import { failure, say, type Phrase } from '../i18n/phrase';
 
 type Annotated = CoverageData['amendments'][number];
 
@@ -30,11 +30,11 @@ export function AnnotationEditor({
   prepare?(): Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
-  const ui = (i18n.language === 'en' ? 'en' : 'ru') as Lang;
+  const ui = uiTextLang(i18n.language);
   const [codes, setCodes] = useState<Set<string>>(new Set(current?.gapCodes ?? []));
   const [justification, setJustification] = useState(current?.justification ?? '');
   const [evidence, setEvidence] = useState(current?.evidence ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Phrase | null>(null);
   const offered = gaps.filter((g) => !g.retired || codes.has(g.code));
 
   async function save() {
@@ -44,7 +44,7 @@ export function AnnotationEditor({
       onSaved(await call('annotateAmendment', { packageId, uid, gapCodes: [...codes], justification, evidence }));
       onClose();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(failure(e));
     }
   }
 
@@ -77,7 +77,7 @@ export function AnnotationEditor({
         <span>{t('gaps.evidence')}</span>
         <input value={evidence} onChange={(e) => setEvidence(e.target.value)} placeholder={t('gaps.evidenceHint')} />
       </label>
-      {error && <p className="error-text">{error}</p>}
+      {error && <p className="error-text">{say(error)}</p>}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
           {t('newPackage.cancel')}

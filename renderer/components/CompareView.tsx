@@ -4,7 +4,8 @@ import type { InputOf, OutputOf, PackageSummary } from '../../shared/ipc';
 import { call } from '../api';
 import { ErrorBanner } from './ErrorBanner';
 import { formatMoment } from '../format';
-import { errorMessage } from '../i18n';
+import { uiTextLang } from '../i18n';
+import { failure, phrase, say, type Phrase } from '../i18n/phrase';
 import { useAsync } from '../useAsync';
 import { useWork } from '../work';
 import { RetryCancelled, WorkProgress } from './WorkProgress';
@@ -13,6 +14,8 @@ import { Windowed, type WindowedHandle } from './Windowed';
 type Source = InputOf<'compare'>['left'];
 type Comparison = OutputOf<'compare'>;
 type Runs = Comparison['rows'][number]['current'];
+/** A text to compare, as the lists offer it: what it is is kept, its label is made when drawn (in the language of the moment). */
+type Choice = { source: Source } & ({ kind: 'inForce' | 'current' } | { kind: 'snapshot'; name: string; at: string } | { kind: 'otherPackage'; name: string });
 
 function Cell({ lines }: { lines: Runs }) {
   return (
@@ -53,11 +56,11 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
     if (!draft) return [];
     const snapshots = await call('listSnapshots', { packageId: pkg.id });
     const others = (await call('listPackages', {})).filter((p) => p.id !== pkg.id).flatMap((p) => p.drafts.filter((d) => d.expressionId === draft.expressionId).map((d) => ({ p, d })));
-    const list: { label: string; source: Source }[] = [];
-    if (draft.baseVersionId) list.push({ label: t('compare.inForce'), source: { type: 'version', versionId: draft.baseVersionId } });
-    list.push({ label: t('compare.current'), source: { type: 'version', versionId: draft.versionId } });
-    for (const s of snapshots) list.push({ label: `${t('compare.snapshot')}: ${s.name} (${formatMoment(s.createdAt, i18n.language)})`, source: { type: 'snapshot', snapshotId: s.id, versionId: draft.versionId } });
-    for (const { p, d } of others) list.push({ label: `${t('compare.otherPackage')}: ${p.title}`, source: { type: 'version', versionId: d.versionId } });
+    const list: Choice[] = [];
+    if (draft.baseVersionId) list.push({ kind: 'inForce', source: { type: 'version', versionId: draft.baseVersionId } });
+    list.push({ kind: 'current', source: { type: 'version', versionId: draft.versionId } });
+    for (const s of snapshots) list.push({ kind: 'snapshot', name: s.name, at: s.createdAt, source: { type: 'snapshot', snapshotId: s.id, versionId: draft.versionId } });
+    for (const { p, d } of others) list.push({ kind: 'otherPackage', name: p.title, source: { type: 'version', versionId: d.versionId } });
     return list;
   }, [pkg.id, draft?.versionId, version]);
   const [left, setLeft] = useState(0);
@@ -70,7 +73,9 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
   const annotations = useAsync(async () => ({ coverage: await call('getCoverage', { packageId: pkg.id }), gaps: await call('listGaps', {}) }), [pkg.id]);
   const byUid = new Map((annotations.state === 'done' ? annotations.value.coverage.amendments : []).map((a) => [a.uid, a]));
   const [snapshotName, setSnapshotName] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Phrase | null>(null);
+  const labelOf = (c: Choice) =>
+    c.kind === 'snapshot' ? `${t('compare.snapshot')}: ${c.name} (${formatMoment(c.at, i18n.language)})` : c.kind === 'otherPackage' ? `${t('compare.otherPackage')}: ${c.name}` : t(c.kind === 'inForce' ? 'compare.inForce' : 'compare.current');
   const list = sources.state === 'done' ? sources.value : [];
   const pair = useMemo(() => (list[left] && list[right] ? { left: list[left].source, right: list[right].source } : null), [list, left, right]);
   const work = useWork(async (jobId) => (pair ? await call('compare', { ...pair, jobId }) : null), [JSON.stringify(pair)]);
@@ -99,10 +104,10 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
     try {
       const s = await call('createSnapshot', { packageId: pkg.id, name: snapshotName });
       setSnapshotName('');
-      setMessage(t('compare.snapshotMade', { name: s.name }));
+      setMessage(phrase('compare.snapshotMade', { name: s.name }));
       setVersion((n) => n + 1);
     } catch (error) {
-      setMessage(errorMessage(error));
+      setMessage(failure(error));
     }
   }
 
@@ -124,7 +129,7 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
         <select value={left} onChange={(e) => setLeft(Number(e.target.value))} aria-label={t('compare.left')} data-testid="compare-left">
           {list.map((s, i) => (
             <option key={i} value={i}>
-              {s.label}
+              {labelOf(s)}
             </option>
           ))}
         </select>
@@ -132,7 +137,7 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
         <select value={right} onChange={(e) => setRight(Number(e.target.value))} aria-label={t('compare.right')} data-testid="compare-right">
           {list.map((s, i) => (
             <option key={i} value={i}>
-              {s.label}
+              {labelOf(s)}
             </option>
           ))}
         </select>
@@ -155,7 +160,7 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
           <option value="">{t('gaps.all')}</option>
           {(annotations.state === 'done' ? annotations.value.gaps : []).map((g) => (
             <option key={g.code} value={g.code}>
-              {g.names[i18n.language === 'en' ? 'en' : 'ru']}
+              {g.names[uiTextLang(i18n.language)]}
             </option>
           ))}
         </select>
@@ -173,7 +178,7 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
         </button>
         {message && (
           <span className="hint" role="status" data-testid="snapshot-status">
-            {message}
+            {say(message)}
           </span>
         )}
       </div>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ConflictData } from '../../shared/ipc';
 import { lineLabel, type Lang } from '../../shared/law';
 import { call } from '../api';
-import { errorMessage } from '../i18n';
+import { failure, say, type Phrase } from '../i18n/phrase';
 import { useAsync } from '../useAsync';
 
 type State = ConflictData['base'];
@@ -27,7 +27,7 @@ function Wording({ lang, state, empty }: { lang: Lang; state: State; empty: stri
 export function ConflictsPanel({ versionId, lang, prepare, revision, onChanged }: { versionId: string; lang: Lang; prepare(): Promise<void>; revision(): number; onChanged(): void }) {
   const { t } = useTranslation();
   const [version, setVersion] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Phrase | null>(null);
   const conflicts = useAsync(() => call('listConflicts', { versionId }), [versionId, version]);
   if (conflicts.state !== 'done' || conflicts.value.length === 0) return null;
 
@@ -39,7 +39,7 @@ export function ConflictsPanel({ versionId, lang, prepare, revision, onChanged }
       if (keep === 'mine') onChanged();
       else setVersion((n) => n + 1);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(failure(e));
     }
   }
 
@@ -48,7 +48,7 @@ export function ConflictsPanel({ versionId, lang, prepare, revision, onChanged }
       <h2>{t('conflicts.heading', { count: conflicts.value.length })}</h2>
       {error && (
         <p className="error-text" role="alert">
-          {error}
+          {say(error)}
         </p>
       )}
       {conflicts.value.map((c) => (

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CoverageData, GapData } from '../../shared/ipc';
-import type { Lang } from '../../shared/law';
 import { langBadge } from '../format';
+import { uiTextLang } from '../i18n';
 
 /**
  * The gap coverage of a package at a glance: a bar per gap (an uncovered gap shows an empty bar),
@@ -9,7 +9,7 @@ import { langBadge } from '../format';
  */
 export function CoverageView({ coverage, gaps, onOpen }: { coverage: CoverageData; gaps: GapData[]; onOpen(versionId: string, uid: string): void }) {
   const { t, i18n } = useTranslation();
-  const ui = (i18n.language === 'en' ? 'en' : 'ru') as Lang;
+  const ui = uiTextLang(i18n.language);
   const name = new Map(gaps.map((g) => [g.code, g.names[ui]]));
   const max = Math.max(1, ...coverage.perGap.map((g) => g.count));
   const byUid = new Map(coverage.amendments.map((a) => [a.uid, a]));

@@ -4,6 +4,7 @@ import type { BundleStatusData, PackageSummary } from '../../shared/ipc';
 import type { Lang } from '../../shared/law';
 import { call } from '../api';
 import { errorMessage } from '../i18n';
+import { failure, phrase, say, type Phrase } from '../i18n/phrase';
 import { newJobId } from '../work';
 import { WorkProgress } from './WorkProgress';
 
@@ -25,7 +26,7 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
   const [changedOnly, setChangedOnly] = useState(false);
   const [comments, setComments] = useState(true);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Phrase | null>(null);
   const [bundle, setBundle] = useState<BundleStatusData | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   const running = bundle?.state === 'running';
@@ -52,9 +53,9 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
     setExporting(jobId);
     try {
       const { path } = await action(jobId);
-      if (path) setMessage(t('documents.exported', { path }));
+      if (path) setMessage(phrase('documents.exported', { path }));
     } catch (e) {
-      setMessage(errorMessage(e));
+      setMessage(failure(e));
     } finally {
       setBusy(false);
       setExporting(null);
@@ -67,7 +68,7 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
       const started = await call('startBundle', { packageId: pkg.id, lang, changedOnly, comments });
       if (started) setBundle(started);
     } catch (e) {
-      setMessage(errorMessage(e));
+      setMessage(failure(e));
     }
   }
 
@@ -145,7 +146,7 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
           <div className="bundle-progress" data-testid="bundle-progress">
             <progress max={bundle.total} value={bundle.done} aria-label={t('exports.progress')} />
             <span role="status">
-              {bundle.state === 'running' && t('exports.running', { done: bundle.done, total: bundle.total, percent, file: bundle.current })}
+              {bundle.state === 'running' && t('exports.running', { done: bundle.done, count: bundle.total, percent, file: bundle.current })}
               {bundle.state === 'done' && t('exports.bundleDone', { folder: bundle.folder })}
               {bundle.state === 'cancelled' && t('exports.cancelled')}
               {bundle.state === 'failed' && t('exports.failed', { error: bundle.error })}
@@ -154,7 +155,7 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
         )}
         <div className="export-row">
           {running ? (
-            <button type="button" className="button" onClick={() => void call('cancelBundle', { jobId: bundle.jobId }).then(setBundle, (e: unknown) => setMessage(errorMessage(e)))} data-testid="bundle-cancel">
+            <button type="button" className="button" onClick={() => void call('cancelBundle', { jobId: bundle.jobId }).then(setBundle, (e: unknown) => setMessage(failure(e)))} data-testid="bundle-cancel">
               {t('exports.cancel')}
             </button>
           ) : (
@@ -166,7 +167,7 @@ export function ExportDialog({ pkg, lang, onClose }: { pkg: PackageSummary; lang
       </section>
       {message && (
         <p className="hint" role="status" data-testid="export-message">
-          {message}
+          {say(message)}
         </p>
       )}
       <div className="dialog-actions">

@@ -11,6 +11,13 @@ interface Occurrence {
   nth: number;
 }
 
+const OPEN_FIND_EVENT = 'zan-open-find';
+
+/** Opens the find bar of the open law or draft (with the replacement, in a draft, if `replace`), as Ctrl+F / Ctrl+H do. */
+export function openFindBar(replace: boolean): void {
+  window.dispatchEvent(new CustomEvent(OPEN_FIND_EVENT, { detail: { replace } }));
+}
+
 /**
  * Find in a law or a draft (Ctrl+F): the query's words in any of their forms, through the library's
  * search index (the whole text, drawn or not), stepped through with Enter / Shift+Enter or the
@@ -30,17 +37,26 @@ export function FindBar({ versionId, view, editable = false }: { versionId: stri
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
+    const show = (replace: boolean) => {
+      setOpen(true);
+      setReplacing(replace && editable);
+      requestAnimationFrame(() => input.current?.select());
+    };
     const onKey = (e: KeyboardEvent) => {
       const key = e.key.toLowerCase();
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (key === 'f' || (key === 'h' && editable))) {
         e.preventDefault();
-        setOpen(true);
-        setReplacing(key === 'h');
-        requestAnimationFrame(() => input.current?.select());
+        show(key === 'h');
       }
     };
+    // The palette, the toolbar and the context menu open it too (openFindBar).
+    const onOpen = (e: Event) => show((e as CustomEvent<{ replace: boolean }>).detail.replace);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    window.addEventListener(OPEN_FIND_EVENT, onOpen);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(OPEN_FIND_EVENT, onOpen);
+    };
   }, [editable]);
 
   const { result, error } = useSearch(open ? query : null, { versionIds: [versionId], limit: 1000 }, 180);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
-import { errorMessage } from '../i18n';
+import { failure, say, type Phrase } from '../i18n/phrase';
 import { onIdentityChanged } from '../identity-events';
 
 /**
@@ -14,7 +14,7 @@ export function IdentityButton() {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [role, setRole] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Phrase | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -32,7 +32,7 @@ export function IdentityButton() {
       setIdentity(await call('setIdentity', { name, role }));
       setOpen(false);
     } catch (err) {
-      setError(errorMessage(err));
+      setError(failure(err));
     }
   }
 
@@ -63,7 +63,7 @@ export function IdentityButton() {
               <span>{t('identity.role')}</span>
               <input value={role} onChange={(e) => setRole(e.target.value)} data-testid="identity-role" />
             </label>
-            {error && <p className="error-text">{error}</p>}
+            {error && <p className="error-text">{say(error)}</p>}
             <div className="dialog-actions">
               <button type="button" className="button" onClick={() => setOpen(false)}>
                 {t('newPackage.cancel')}

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreviewData, LibraryEntry, OutputOf } from '../../shared/ipc';
-import { lineLabel, type Lang, type ProvisionJSON } from '../../shared/law';
+import { LANGS, lineLabel, type Lang, type ProvisionJSON } from '../../shared/law';
 import { call } from '../api';
 import { langBadge } from '../format';
-import { errorMessage } from '../i18n';
+import { failure, phrase, say, type Phrase } from '../i18n/phrase';
 import { navigate } from '../router';
 import { newJobId } from '../work';
 import { WorkProgress } from './WorkProgress';
@@ -47,7 +47,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
   const [lang, setLang] = useState<Lang | ''>('');
   const [reading, setReading] = useState<{ name: string; size: number } | null>(null);
   const [preview, setPreview] = useState<ImportPreviewData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Phrase | null>(null);
   const [over, setOver] = useState(false);
   const [target, setTarget] = useState<'new' | string>('new');
   const [title, setTitle] = useState('');
@@ -64,7 +64,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
   async function read(file: File) {
     setError(null);
     setPreview(null);
-    if (file.size > MAX_BYTES) return setError(t('import.tooBig', { name: file.name, mb: Math.round(file.size / 1048576) }));
+    if (file.size > MAX_BYTES) return setError(phrase('import.tooBig', { name: file.name, mb: Math.round(file.size / 1048576) }));
     setReading({ name: file.name, size: file.size });
     try {
       const jobId = newJobId();
@@ -76,7 +76,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
       const candidate = p.candidates[0];
       setTarget(candidate ? candidate.workId : 'new');
     } catch (e) {
-      setError(errorMessage(e));
+      setError(failure(e));
     } finally {
       setReading(null);
       setReadingJob(null);
@@ -113,7 +113,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
       });
       setSaved(result);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(failure(e));
     } finally {
       setSaving(false);
     }
@@ -149,9 +149,11 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
               {t('import.language')}
               <select value={lang} onChange={(e) => setLang(e.target.value as Lang | '')}>
                 <option value="">{t('import.detect')}</option>
-                <option value="ru">РУС</option>
-                <option value="kk">ҚАЗ</option>
-                <option value="en">ENG</option>
+                {LANGS.map((l) => (
+                  <option key={l} value={l}>
+                    {langBadge(l)}
+                  </option>
+                ))}
               </select>
             </label>
           </div>
@@ -160,13 +162,13 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
       {reading && (
         <div className="bundle-progress" role="status">
           <progress aria-label={t('import.reading', { name: reading.name })} />
-          <span>{t('import.reading', { name: reading.name })} ({(reading.size / 1048576).toFixed(1)} MB)</span>
+          <span>{t('import.reading', { name: reading.name })} ({t('import.size', { mb: (reading.size / 1048576).toFixed(1) })})</span>
         </div>
       )}
       <WorkProgress jobId={readingJob} label={t('work.reading')} steps={false} />
       {error && (
         <p className="error-text" role="alert" data-testid="import-error">
-          {error}
+          {say(error)}
         </p>
       )}
       {preview && !saved && (
@@ -177,7 +179,12 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
             {preview.act && <> · {t('import.act', { date: preview.act.date, number: preview.act.number })}</>}
           </p>
           <p className="hint" data-testid="import-counts">
-            {t('import.counts', { chapters: preview.counts['chapter'] ?? 0, articles: preview.counts['article'] ?? 0, paragraphs: preview.counts['paragraph'] ?? 0, subparagraphs: preview.counts['subparagraph'] ?? 0 })}
+            {t('import.counts', {
+              chapters: t('import.chapters', { count: preview.counts['chapter'] ?? 0 }),
+              articles: t('import.articles', { count: preview.counts['article'] ?? 0 }),
+              paragraphs: t('import.paragraphs', { count: preview.counts['paragraph'] ?? 0 }),
+              subparagraphs: t('import.subparagraphs', { count: preview.counts['subparagraph'] ?? 0 }),
+            })}
           </p>
           {(errors.length > 0 || warnings.length > 0) && (
             <ul className="findings" data-testid="import-findings">
@@ -223,7 +230,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
           {saved.rebased.length > 0 && (
             <ul>
               {saved.rebased.map((r) => (
-                <li key={r.versionId}>{r.error ? t('import.notRebased', { title: r.packageTitle, error: r.error }) : t('import.rebased', { title: r.packageTitle, carried: r.carried, conflicts: r.conflicts })}</li>
+                <li key={r.versionId}>{r.error ? t('import.notRebased', { title: r.packageTitle, error: r.error }) : t('import.rebased', { title: r.packageTitle, carried: t('import.carried', { count: r.carried }), conflicts: t('import.toDecide', { count: r.conflicts }) })}</li>
               ))}
             </ul>
           )}

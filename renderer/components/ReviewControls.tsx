@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { CoverageData, OutputOf } from '../../shared/ipc';
 import { call } from '../api';
 import { formatMoment } from '../format';
-import { errorMessage } from '../i18n';
+import { failure, say, type Phrase } from '../i18n/phrase';
 
 type Comments = OutputOf<'listComments'>;
 
 /**
- * A reviewer's controls on one amendment: accept, reject (which restores the wording in force in the
- * draft) and the comment thread. Every action is signed and logged by the main process.
+ * A reviewer's controls on one amendment: approve (the change stays in the draft, shown as approved;
+ * the approval can be withdrawn), reject after a confirmation (the wording in force comes back; the
+ * rejection can be taken back), and the comment thread. Every action is signed and logged by the
+ * main process.
  */
 export function ReviewControls({
   packageId,
@@ -23,8 +25,8 @@ export function ReviewControls({
   uid: string;
   status: 'proposed' | 'accepted' | 'rejected';
   onCoverage(c: CoverageData): void;
-  /** The draft changed under the editor: reopen it. */
-  onRejected(): void;
+  /** The draft changed under the editor (a rejection, with its id to take it back): reopen it. */
+  onRejected(rejectionId: string | null): void;
   /** Runs first: pending edits are saved, so the decision applies to the text as it stands. */
   prepare(): Promise<void>;
 }) {
@@ -32,20 +34,23 @@ export function ReviewControls({
   const [comments, setComments] = useState<Comments | null>(null);
   const [history, setHistory] = useState<OutputOf<'getAuditTrail'> | null>(null);
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Phrase | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const act = async (fn: () => Promise<void>) => {
     setError(null);
     try {
       await fn();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(failure(e));
     }
   };
-  const decide = (decision: 'accept' | 'reject') =>
+  const decide = (decision: 'accept' | 'reject' | 'reset') =>
     act(async () => {
+      setConfirming(false);
       await prepare();
-      onCoverage(await call('reviewAmendment', { packageId, uid, decision }));
-      if (decision === 'reject') onRejected();
+      const { coverage, rejectionId } = await call('reviewAmendment', { packageId, uid, decision });
+      onCoverage(coverage);
+      if (decision === 'reject') onRejected(rejectionId);
     });
   const load = () => act(async () => setComments(await call('listComments', { packageId, uid })));
   const send = () =>
@@ -56,13 +61,35 @@ export function ReviewControls({
     });
   return (
     <div className="review-controls">
-      {status !== 'proposed' && <span className={`badge badge-${status === 'accepted' ? 'submitted' : 'muted'}`}>{t(`review.${status}`)}</span>}
-      <button type="button" className="link-button" onClick={() => void decide('accept')} data-testid="accept">
-        {t('review.accept')}
-      </button>
-      <button type="button" className="link-button danger" onClick={() => void decide('reject')} data-testid="reject">
-        {t('review.reject')}
-      </button>
+      {status === 'accepted' && (
+        <span className="badge badge-approved" title={t('review.acceptHint')} data-testid="approved">
+          ✓ {t('review.accepted')}
+        </span>
+      )}
+      {status === 'accepted' ? (
+        <button type="button" className="link-button" onClick={() => void decide('reset')} data-testid="unapprove">
+          {t('review.unapprove')}
+        </button>
+      ) : (
+        <button type="button" className="link-button" title={t('review.acceptHint')} onClick={() => void decide('accept')} data-testid="accept">
+          {t('review.accept')}
+        </button>
+      )}
+      {confirming ? (
+        <span className="confirm" role="group" aria-label={t('review.confirmReject')}>
+          {t('review.confirmReject')}{' '}
+          <button type="button" className="link-button danger" onClick={() => void decide('reject')} autoFocus data-testid="confirm-reject">
+            {t('review.confirmYes')}
+          </button>{' '}
+          <button type="button" className="link-button" onClick={() => setConfirming(false)}>
+            {t('review.confirmNo')}
+          </button>
+        </span>
+      ) : (
+        <button type="button" className="link-button danger" title={t('review.rejectHint')} onClick={() => setConfirming(true)} data-testid="reject">
+          {t('review.reject')}
+        </button>
+      )}
       <button type="button" className="link-button" onClick={() => void (comments ? setComments(null) : load())} data-testid="comments">
         {t('review.comments')}
       </button>
@@ -83,7 +110,7 @@ export function ReviewControls({
           ))}
         </ol>
       )}
-      {error && <p className="error-text">{error}</p>}
+      {error && <p className="error-text">{say(error)}</p>}
       {comments && (
         <div className="comments" data-testid="comment-thread">
           {comments.map((c) => (

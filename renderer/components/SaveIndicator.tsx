@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SaveStatus } from '../editor/autosave';
+import { errorMessage } from '../i18n';
 
 /** The saved / unsaved / saving / error state of a draft, always visible in the toolbar. */
 export function SaveIndicator({ status, onSave }: { status: SaveStatus; onSave(): void }) {
@@ -19,7 +20,7 @@ export function SaveIndicator({ status, onSave }: { status: SaveStatus; onSave()
       text = t('save.conflict');
       break;
     case 'error':
-      text = t('save.error', { message: t(`errors.${status.code}`, { message: status.message }) });
+      text = t('save.error', { message: errorMessage(status.error) });
       break;
   }
   return (

@@ -36,6 +36,7 @@ export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onMa
   const latest = useRef({ hooks, onDocChanged, onMarksChanged, editable, onUnitFocus });
   latest.current = { hooks, onDocChanged, onMarksChanged, editable, onUnitFocus };
   const focused = useRef<string | null>(null);
+  const current = useRef<EditorView | null>(null);
 
   useEffect(() => {
     if (!host.current) return;
@@ -61,13 +62,18 @@ export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onMa
         }
       },
     });
+    current.current = view;
     onView?.(view);
     return () => {
+      current.current = null;
       onView?.(null);
       view.destroy();
     };
     // The view is rebuilt only for a different document or language; callbacks are read through refs.
   }, [doc, lang, base]);
+
+  // The view reads `editable` through a function: told to read its props again when it changes.
+  useEffect(() => current.current?.setProps({}), [editable]);
 
   return <div ref={host} className={`zan-editor${editable ? ' is-editable' : ' is-readonly'}`} />;
 }

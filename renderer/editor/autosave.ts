@@ -1,12 +1,12 @@
 import { diffRows, type ProvisionRow } from '../../shared/law';
-import type { Reply } from '../../shared/reply';
+import { zanError, type Reply, type ZanError } from '../../shared/reply';
 
 /** Where the draft stands, as the status bar shows it. */
 export type SaveStatus =
   | { kind: 'saved'; at: string | null }
   | { kind: 'unsaved' }
   | { kind: 'saving' }
-  | { kind: 'error'; code: string; message: string }
+  | { kind: 'error'; error: ZanError }
   | { kind: 'conflict' };
 
 /** What the autosaver needs: the draft's saved state, how to read the current rows and how to save. */
@@ -137,7 +137,7 @@ export class Autosave {
       this.stopped = true;
       this.report({ kind: 'conflict' });
     } else {
-      this.report({ kind: 'error', code: reply.error.code, message: reply.error.message });
+      this.report({ kind: 'error', error: zanError(reply.error) });
     }
   }
 }

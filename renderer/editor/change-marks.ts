@@ -17,10 +17,17 @@ export interface ChangeMarksState {
    * the page is idle (the marks are mapped until then): Enter in a 2 MB code paints first, then re-marks.
    */
   pending: boolean;
+  /** The amendments a reviewer approved (by uid): their units are marked as approved. */
+  approved: ReadonlySet<string>;
 }
 
 /** The meta of the transaction that runs a pending re-derivation. */
 const REDERIVE = 'rederive';
+
+/** The meta of a transaction that says which amendments are approved. */
+interface ApprovedMeta {
+  approved: ReadonlySet<string>;
+}
 
 /** The plugin's key, to read the amendments from an editor state. */
 export const changeMarksKey = new PluginKey<ChangeMarksState>('zan-change-marks');
@@ -37,31 +44,36 @@ export const changeMarksKey = new PluginKey<ChangeMarksState>('zan-change-marks'
 export function changeMarksPlugin(base: LawDoc): Plugin<ChangeMarksState> {
   const cache: DiffCache = new Map();
   const indexed = indexBase(base);
-  const rebuild = (doc: PMNode, generation: number): ChangeMarksState => {
+  const rebuild = (doc: PMNode, generation: number, approved: ReadonlySet<string>): ChangeMarksState => {
     const derivation = new Derivation(indexed, docToLaw(doc, base.lang), {}, cache);
-    return { derivation, decorations: decorateAll(doc, derivation), generation, pending: false };
+    return { derivation, decorations: decorateAll(doc, derivation, approved), generation, pending: false, approved };
   };
   return new Plugin<ChangeMarksState>({
     key: changeMarksKey,
     state: {
-      init: (_config, state) => rebuild(state.doc, 0),
+      init: (_config, state) => rebuild(state.doc, 0, new Set()),
       apply(tr, previous) {
-        if (tr.getMeta(changeMarksKey) === REDERIVE) return previous.pending ? rebuild(tr.doc, previous.generation + 1) : previous;
+        const meta = tr.getMeta(changeMarksKey) as typeof REDERIVE | ApprovedMeta | undefined;
+        if (meta === REDERIVE) return previous.pending ? rebuild(tr.doc, previous.generation + 1, previous.approved) : previous;
+        if (meta && !tr.docChanged) {
+          // Only the marks change (no re-derivation): the units approved are flagged as such.
+          return { ...previous, approved: meta.approved, decorations: previous.pending ? previous.decorations : decorateAll(tr.doc, previous.derivation, meta.approved) };
+        }
         if (!tr.docChanged) return previous;
         const touched = touchedUnits(tr);
         // A structural edit: marks follow the text now, the amendments just after the paint.
         if (!touched) return { ...previous, decorations: previous.decorations.map(tr.mapping, tr.doc), pending: true };
         // Typing while a re-derivation waits: the derivation does not know the new units yet.
-        if (previous.pending) return rebuild(tr.doc, previous.generation + 1);
+        if (previous.pending) return rebuild(tr.doc, previous.generation + 1, previous.approved);
         let decorations = previous.decorations.map(tr.mapping, tr.doc);
         for (const { uid, pos, node } of touched) {
           const heading = node.firstChild?.type.name === 'heading' ? node.firstChild.textContent : '';
           const text = node.firstChild?.type.name === 'body' ? inlineToText(node.firstChild) : '';
-          if (!previous.derivation.updateText(uid, heading, text)) return rebuild(tr.doc, previous.generation + 1);
+          if (!previous.derivation.updateText(uid, heading, text)) return rebuild(tr.doc, previous.generation + 1, previous.approved);
           decorations = decorations.remove(decorations.find(pos, pos + node.nodeSize, (spec: { uid?: string }) => spec.uid === uid));
-          decorations = decorations.add(tr.doc, marksFor(node, pos, previous.derivation));
+          decorations = decorations.add(tr.doc, marksFor(node, pos, previous.derivation, previous.approved));
         }
-        return { derivation: previous.derivation, decorations, generation: previous.generation + 1, pending: false };
+        return { derivation: previous.derivation, decorations, generation: previous.generation + 1, pending: false, approved: previous.approved };
       },
     },
     props: {
@@ -101,6 +113,17 @@ export function rederive(state: EditorState): Transaction {
   return state.tr.setMeta(changeMarksKey, REDERIVE).setMeta('addToHistory', false);
 }
 
+/** The transaction that marks the units of these amendments as approved (and no others). */
+export function markApproved(state: EditorState, approved: ReadonlySet<string>): Transaction {
+  const meta: ApprovedMeta = { approved };
+  return state.tr.setMeta(changeMarksKey, meta).setMeta('addToHistory', false);
+}
+
+/** The approved amendments an editor state marks. */
+export function approvedOf(state: EditorState): ReadonlySet<string> {
+  return changeMarksKey.getState(state)?.approved ?? new Set();
+}
+
 /** Whether an editor state waits for a re-derivation after a structural edit. */
 export function rederivationPending(state: EditorState): boolean {
   return changeMarksKey.getState(state)?.pending === true;
@@ -112,30 +135,31 @@ export function amendmentsOf(state: EditorState): Amendment[] {
 }
 
 /** Marks for every amendment: one walk over the units of the document (structural edits only). */
-function decorateAll(doc: PMNode, derivation: Derivation): DecorationSet {
+function decorateAll(doc: PMNode, derivation: Derivation, approved: ReadonlySet<string>): DecorationSet {
   const decorations: Decoration[] = [];
   doc.descendants((node, pos) => {
     if (!isUnitNode(node)) return false;
-    decorations.push(...marksFor(node, pos, derivation));
+    decorations.push(...marksFor(node, pos, derivation, approved));
     return true;
   });
   return DecorationSet.create(doc, decorations);
 }
 
 /** The marks of one unit: its amendment's, or "new" for a unit inside an inserted one. */
-function marksFor(node: PMNode, pos: number, derivation: Derivation): Decoration[] {
+function marksFor(node: PMNode, pos: number, derivation: Derivation, approved: ReadonlySet<string>): Decoration[] {
   const uid = node.attrs['uid'] as string;
   const own = derivation.amendmentOf(uid);
-  if (own) return decorateUnit(node, pos, own);
+  if (own) return decorateUnit(node, pos, own, approved.has(uid));
   // Units under an inserted one are new too, without amendments of their own.
   if (derivation.isNew(uid)) return [Decoration.node(pos, pos + node.nodeSize, { class: 'zan-am zan-am-insert' }, { uid })];
   return [];
 }
 
 /** The marks of one unit's amendment: a flag on the unit and the word changes in its heading and text. */
-function decorateUnit(node: PMNode, pos: number, a: Amendment): Decoration[] {
+function decorateUnit(node: PMNode, pos: number, a: Amendment, approved: boolean): Decoration[] {
   const uid = node.attrs['uid'] as string;
-  const attrs: Record<string, string> = { class: `zan-am zan-am-${a.kind}` };
+  // The kind and, once a reviewer approved it, "approved": the markup views and the styles read these.
+  const attrs: Record<string, string> = { class: `zan-am zan-am-${a.kind}${approved ? ' zan-approved' : ''}` };
   if (a.base && a.proposed && a.base.num !== a.proposed.num) attrs['data-old-num'] = a.base.num;
   const out: Decoration[] = [Decoration.node(pos, pos + node.nodeSize, attrs, { uid })];
   const first = node.firstChild;
@@ -153,7 +177,8 @@ function wordMarks(start: number, ops: readonly DiffOp[], uid: string): Decorati
   ops.forEach(([op, text], i) => {
     if (op === 0) at += text.length;
     else if (op === 1) {
-      out.push(Decoration.inline(at, at + text.length, { class: 'zan-ins' }, { uid }));
+      // <ins> and <del>: a screen reader says "inserted" and "deleted", not one run of words.
+      out.push(Decoration.inline(at, at + text.length, { nodeName: 'ins', class: 'zan-ins' }, { uid }));
       at += text.length;
     } else {
       out.push(

@@ -16,7 +16,10 @@ import {
   repealUnit,
   type Notify,
 } from './commands';
+import { goToChange } from './change-navigation';
+import { copyWithNumbersPlugin } from './copy-with-numbers';
 import { drawsLazily, lazyArticlesPlugin } from './lazy-articles';
+import { moveUnit } from './move-unit';
 import { spellcheckFocusPlugin } from './spellcheck-focus';
 import { unitIdentityPlugin } from './unit-identity';
 
@@ -56,12 +59,17 @@ export function createLawEditorState(doc: PMNode, hooks: EditorHooks, options: {
         'Mod-Alt-ArrowDown': moveToArticle(1),
         'Mod-Alt-ArrowUp': moveToArticle(-1),
         'Shift-Mod-Backspace': repealUnit(lang, hooks.notify),
+        'Shift-Alt-ArrowUp': moveUnit(-1, hooks.notify),
+        'Shift-Alt-ArrowDown': moveUnit(1, hooks.notify),
+        'Alt-PageDown': (_state, _dispatch, view) => (view ? goToChange(view, 1) || true : false),
+        'Alt-PageUp': (_state, _dispatch, view) => (view ? goToChange(view, -1) || true : false),
       }),
       keymap(baseKeymap),
       unitIdentityPlugin(),
       ...(base ? [changeMarksPlugin(base)] : []),
       lazyArticlesPlugin(lang, drawsLazily(doc)),
       spellcheckFocusPlugin(),
+      copyWithNumbersPlugin(lang),
     ],
   });
 }

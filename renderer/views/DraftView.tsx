@@ -13,11 +13,19 @@ import { DocumentSidebar } from '../components/Outline';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { Autosave, type SaveStatus } from '../editor/autosave';
 import { amendmentsOf } from '../editor/change-marks';
+import { MarkupSwitch } from '../components/MarkupSwitch';
+import { EditorContextMenu } from '../components/EditorContextMenu';
+import { StructureToolbar } from '../components/StructureToolbar';
+import { useDraftCommands } from '../commands/use-draft-commands';
+import { editableIn, saveMarkupView, savedMarkupView, type MarkupView } from '../review/markup';
+import { useDraftReview } from '../review/use-draft-review';
+import { scrollParent } from '../scroll-parent';
 import { LawEditor } from '../editor/LawEditor';
 import { useRevealFind } from '../editor/use-reveal-find';
 import type { Find } from '../router';
 import { revealUnit } from '../editor/reveal';
 import { langBadge } from '../format';
+import { phrase, say, type Phrase } from '../i18n/phrase';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 
@@ -27,7 +35,14 @@ export function DraftView({ packageId, versionId, find }: { packageId: string; v
   // Raised when the stored draft changed under the editor (a rejection or a conflict resolved
   // restored a wording): the draft is opened again from the store, in a new editor.
   const [generation, setGeneration] = useState(0);
-  const reopen = useCallback(() => setGeneration((g) => g + 1), []);
+  // The last rejection, kept across the reopen it causes: Ctrl+Z or "restore" takes it back.
+  const [rejection, setRejection] = useState<string | null>(null);
+  // Where the page stood: the reopened draft comes back to the same place, not to the top.
+  const scrolled = useRef<number | null>(null);
+  const reopen = useCallback((rejectionId: string | null = null) => {
+    setRejection(rejectionId);
+    setGeneration((g) => g + 1);
+  }, []);
   const opened = useAsync(async () => {
     // The draft with the text in force it amends (its changes are marked against it): the law
     // crosses the bridge once, the draft as the rows that differ from it.
@@ -39,21 +54,52 @@ export function DraftView({ packageId, versionId, find }: { packageId: string; v
   }, [packageId, versionId, generation]);
   if (opened.state === 'loading') return <p className="loading">{t('loading')}</p>;
   if (opened.state === 'error') return <ErrorBanner message={opened.message} />;
-  return <DraftEditor key={`${versionId}:${generation}`} version={opened.value.version} pkg={opened.value.pkg} base={opened.value.base} initial={opened.value.initial} onStoredChange={reopen} find={find} />;
+  return (
+    <DraftEditor
+      key={`${versionId}:${generation}`}
+      version={opened.value.version}
+      pkg={opened.value.pkg}
+      base={opened.value.base}
+      initial={opened.value.initial}
+      onStoredChange={reopen}
+      find={find}
+      rejection={rejection}
+      scrolled={scrolled}
+    />
+  );
 }
 
-function DraftEditor({ version, pkg, base, initial, onStoredChange, find }: { version: OpenedDraft['version']; pkg: PackageSummary; base: LawDoc; initial: LawDoc; onStoredChange(): void; find?: Find | undefined }) {
+function DraftEditor({
+  version,
+  pkg,
+  base,
+  initial,
+  onStoredChange,
+  find,
+  rejection,
+  scrolled,
+}: {
+  version: OpenedDraft['version'];
+  pkg: PackageSummary;
+  base: LawDoc;
+  initial: LawDoc;
+  onStoredChange(rejectionId?: string | null): void;
+  find?: Find | undefined;
+  rejection: string | null;
+  scrolled: { current: number | null };
+}) {
   const packageTitle = pkg.title;
   const { t } = useTranslation();
   const doc = useMemo(() => lawToDoc(initial), [initial]);
   const [outlineLaw, setOutlineLaw] = useState<LawDoc>(initial);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Phrase | null>(null);
   const [amendments, setAmendments] = useState<readonly Amendment[]>([]);
   const [coverage, setCoverage] = useState<CoverageData | null>(null);
   const [activeUid, setActiveUid] = useState<string | null>(null);
   const [overlaps, setOverlaps] = useState<OutputOf<'getOverlaps'>>([]);
   const [gaps, setGaps] = useState<GapData[]>([]);
+  const [markup, setMarkup] = useState<MarkupView>(savedMarkupView);
   const packageId = version.packageId;
   const frame = useRef(0);
   const view = useRef<EditorView | null>(null);
@@ -104,10 +150,11 @@ function DraftEditor({ version, pkg, base, initial, onStoredChange, find }: { ve
 
   const hooks = useMemo(
     () => ({
-      notify: (key: string, values?: Record<string, string>) => setNotice(t(key, values)),
+      // The commands name a unit by its node type (`chapter`): the notice says it as `kind.chapter`.
+      notify: (key: string, values?: Record<string, string>) => setNotice(phrase(key, values?.['kind'] ? { ...values, kind: phrase(`kind.${values['kind']}`) } : values)),
       save: () => void autosave.flush(),
     }),
-    [autosave, t],
+    [autosave],
   );
   // The panel follows the editor at most once per frame, so typing never waits for React.
   const showAmendments = useCallback((v: EditorView) => {
@@ -133,14 +180,38 @@ function DraftEditor({ version, pkg, base, initial, onStoredChange, find }: { ve
       if (v && reveal) {
         sessionStorage.removeItem('zan.reveal');
         requestAnimationFrame(() => revealUnit(v, reveal));
+      } else if (v && scrolled.current !== null) {
+        // Reopened after a review decision: back where the reviewer was.
+        const top = scrolled.current;
+        scrolled.current = null;
+        requestAnimationFrame(() => scrollParent(v.dom)?.scrollTo({ top }));
       }
     },
     [showAmendments],
-  );  useRevealFind(ready, find);
+  );
+  useRevealFind(ready, find);
 
   const reveal = useCallback((uid: string) => {
     if (view.current) revealUnit(view.current, uid);
   }, []);
+
+  // The draft changed in the store (a decision, a conflict resolved): reopened where the page stood.
+  const storedChange = useCallback(
+    (rejectionId: string | null = null) => {
+      scrolled.current = view.current ? (scrollParent(view.current.dom)?.scrollTop ?? null) : null;
+      onStoredChange(rejectionId);
+    },
+    [onStoredChange, scrolled],
+  );
+  const getView = useCallback(() => view.current, []);
+  const review = useDraftReview({ view: getView, ready, packageId, coverage, setCoverage, flush: () => autosave.flush(), rejection, reopen: storedChange });
+  const chooseMarkup = useCallback((next: MarkupView) => {
+    saveMarkupView(next);
+    setMarkup(next);
+  }, []);
+  const openDocuments = useCallback(() => void autosave.flush().then(() => navigate({ view: 'package', packageId: version.packageId as string })), [autosave, version]);
+  // The commands of the draft: the toolbar, the context menu and the palette run these.
+  const commands = useDraftCommands({ view: getView, lang: version.lang, editable: version.editable, notify: hooks.notify, markup, chooseMarkup, save: hooks.save, openDocuments });
 
   return (
     <div className="document-layout with-panel">
@@ -174,7 +245,9 @@ function DraftEditor({ version, pkg, base, initial, onStoredChange, find }: { ve
           <div className="toolbar">
             <span className="badge badge-muted">{t('draft.workingCopy')}</span>
             <SaveIndicator status={status} onSave={() => void autosave.flush()} />
-            <button type="button" className="button" onClick={() => void autosave.flush().then(() => navigate({ view: 'package', packageId: version.packageId as string }))} data-testid="open-documents">
+            <MarkupSwitch value={markup} onChange={chooseMarkup} />
+            {version.editable && <StructureToolbar commands={commands} />}
+            <button type="button" className="button" onClick={openDocuments} data-testid="open-documents">
               {t('documents.open')}
             </button>
             <span className="shortcuts" title={t('draft.shortcutList')}>
@@ -193,14 +266,28 @@ function DraftEditor({ version, pkg, base, initial, onStoredChange, find }: { ve
           )}
           {notice && (
             <p className="notice" role="status">
-              {notice}
+              {say(notice)}
             </p>
           )}
-          {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={onStoredChange} />}
+          {rejection && (
+            <p className="notice" role="status" data-testid="rejection-notice">
+              {review.error ? say(review.error) : t('review.rejectedNotice')}{' '}
+              <button type="button" className="link-button" onClick={() => review.restore(rejection)} data-testid="undo-reject">
+                {t('review.undoReject')}
+              </button>
+            </p>
+          )}
+          {!editableIn(markup) && version.editable && (
+            <p className="hint markup-note" role="status">
+              {t('markup.readOnly')}
+            </p>
+          )}
+          {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={() => storedChange(null)} />}
           <FindBar versionId={version.versionId} view={() => view.current} editable={version.editable} />
         </header>
-        <div className="page" ref={page}>
-          <LawEditor doc={doc} lang={version.lang} editable={version.editable} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} />
+        <div className={`page markup-${markup}`} ref={page}>
+          <EditorContextMenu commands={commands} view={getView} />
+          <LawEditor doc={doc} lang={version.lang} editable={version.editable && editableIn(markup)} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} />
         </div>
       </main>
       <AmendmentsPanel
@@ -210,7 +297,7 @@ function DraftEditor({ version, pkg, base, initial, onStoredChange, find }: { ve
         activeUid={activeUid}
         annotations={
           packageId && coverage
-            ? { packageId, coverage, gaps, onCoverage: setCoverage, prepare: () => autosave.flush(), onRejected: onStoredChange }
+            ? { packageId, coverage, gaps, onCoverage: setCoverage, prepare: () => autosave.flush(), onRejected: storedChange }
             : undefined
         }
       />

@@ -5,7 +5,8 @@ import { LANGS, type Lang } from '../../shared/law';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { langBadge } from '../format';
-import { errorMessage } from '../i18n';
+import { uiTextLang } from '../i18n';
+import { failure, phrase, say, type Phrase } from '../i18n/phrase';
 import { useAsync } from '../useAsync';
 
 type Texts = GapData['names'];
@@ -59,12 +60,12 @@ function GapForm({ gap, onSave, onCancel }: { gap: GapData | null; onSave(g: Omi
  */
 export function GapsView() {
   const { t, i18n } = useTranslation();
-  const ui = (i18n.language === 'en' ? 'en' : 'ru') as Lang;
+  const ui = uiTextLang(i18n.language);
   const [version, setVersion] = useState(0);
   const gaps = useAsync(() => call('listGaps', {}), [version]);
   const [editing, setEditing] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const run = async (fn: () => Promise<unknown>, done?: string) => {
+  const [message, setMessage] = useState<Phrase | null>(null);
+  const run = async (fn: () => Promise<unknown>, done?: Phrase) => {
     setMessage(null);
     try {
       await fn();
@@ -72,12 +73,12 @@ export function GapsView() {
       setVersion((n) => n + 1);
       if (done) setMessage(done);
     } catch (error) {
-      setMessage(errorMessage(error));
+      setMessage(failure(error));
     }
   };
   const importFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
-    if (file) await run(async () => call('importTaxonomy', { json: await file.text() }), t('taxonomy.imported'));
+    if (file) await run(async () => call('importTaxonomy', { json: await file.text() }), phrase('taxonomy.imported'));
     e.target.value = '';
   };
 
@@ -100,7 +101,7 @@ export function GapsView() {
           </button>
           {message && (
             <span className="hint" role="status" data-testid="taxonomy-status">
-              {message}
+              {say(message)}
             </span>
           )}
         </div>

@@ -13,6 +13,8 @@ import type { Find } from '../router';
 import { formatDate, langBadge } from '../format';
 import { useAsync } from '../useAsync';
 import { NewPackageDialog } from './NewPackageDialog';
+import { editorCommands } from '../commands/editor-commands';
+import { useRegisterCommands, type AppCommand } from '../commands/registry';
 
 const NO_HOOKS = { notify: () => undefined, save: () => undefined };
 
@@ -38,6 +40,15 @@ export function LawView({ versionId, find }: { versionId: string; find?: Find | 
     setReady(v);
   }, []);
   useRevealFind(ready, find);
+  // Moving through the text, find, and starting a draft: offered to the palette while the law is open.
+  const commands = useMemo<AppCommand[]>(
+    () => [
+      ...editorCommands({ view: () => view.current, lang: 'ru', notify: () => undefined, editable: () => false }).filter((c) => c.group === 'navigate' || c.id === 'find.open'),
+      { id: 'law.newPackage', title: 'commands.newPackage', group: 'app', run: () => setCreating(true) },
+    ],
+    [],
+  );
+  useRegisterCommands('law', commands);
   const law = useMemo(() => (opened.state === 'done' ? lawFromJSON(opened.value.law) : null), [opened]);
   const doc = useMemo(() => (law ? lawToDoc(law) : null), [law]);
 

@@ -4,7 +4,7 @@ import type { LibraryEntry, PackageSummary } from '../../shared/ipc';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ImportDialog } from '../components/ImportDialog';
-import { formatDate, formatMoment, langBadge } from '../format';
+import { formatDateOf, formatMoment, langBadge } from '../format';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 
@@ -36,7 +36,7 @@ export function LibraryView() {
           {laws.map((w) => (
             <li key={w.workId} className="work-card" data-testid={`work-${w.slug}`}>
               <div className="work-kind">
-                {w.kind === 'code' ? t('library.code') : t('library.law')} {t('library.of', { date: formatDate(w.date, i18n.language), number: w.number })}
+                {t('library.of', { kind: w.kind === 'code' ? t('library.code') : t('library.law'), date: formatDateOf(w.date, i18n.language), number: w.number })}
                 {w.illustrative && <span className="badge badge-muted">{t('library.illustrative')}</span>}
               </div>
               <h2 className="work-title">{titleFor(w, i18n.language)}</h2>

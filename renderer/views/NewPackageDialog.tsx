@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { langBadge } from '../format';
-import { errorMessage } from '../i18n';
+import { failure, say, type Phrase } from '../i18n/phrase';
 import { announceIdentityChanged } from '../identity-events';
 import { navigate } from '../router';
 
@@ -25,7 +25,7 @@ export function NewPackageDialog({ versionId, lawTitle, otherTexts, onClose }: {
   // Who drafts: the name set in the app, or asked here the first time (changes are signed with it).
   const [author, setAuthor] = useState('');
   const [known, setKnown] = useState<{ name: string; role: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Phrase | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -54,7 +54,7 @@ export function NewPackageDialog({ versionId, lawTitle, otherTexts, onClose }: {
       if (draft) navigate({ view: 'draft', packageId: pkg.id, versionId: draft.versionId });
       onClose();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(failure(e));
       setBusy(false);
     }
   }
@@ -95,7 +95,7 @@ export function NewPackageDialog({ versionId, lawTitle, otherTexts, onClose }: {
           <span>{t('newPackage.author')}</span>
           <input className="text-input" value={author} onChange={(e) => setAuthor(e.target.value)} placeholder={t('newPackage.authorHint')} data-testid="package-author" />
         </label>
-        {error && <p className="error-text" role="alert">{error}</p>}
+        {error && <p className="error-text" role="alert">{say(error)}</p>}
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('newPackage.cancel')}

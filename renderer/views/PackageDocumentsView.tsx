@@ -7,10 +7,11 @@ import { call } from '../api';
 import { CompareView } from '../components/CompareView';
 import { CoverageView } from '../components/CoverageView';
 import { ExportDialog } from '../components/ExportDialog';
+import { ThroughoutDialog } from '../components/ThroughoutDialog';
 import { Windowed } from '../components/Windowed';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { langBadge } from '../format';
-import { errorMessage } from '../i18n';
+import { failure, phrase, say, type Phrase } from '../i18n/phrase';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 import { useWork } from '../work';
@@ -45,11 +46,14 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
   const [lang, setLang] = useState<Lang>('ru');
   const [tab, setTab] = useState<'law' | 'table' | 'coverage' | 'compare'>('law');
   const [gapFilter, setGapFilter] = useState('');
-  const [readiness, setReadiness] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const [readiness, setReadiness] = useState<Phrase | null>(null);
+  const [status, setStatus] = useState<Phrase | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [replacing, setReplacing] = useState(false);
+  // Bumped when the texts change from here (a replacement throughout): the documents are made again.
+  const [textsChanged, setTextsChanged] = useState(0);
   const pkg = useAsync(() => call('getPackage', { packageId }), [packageId]);
-  const docsWork = useWork((jobId) => call('getPackageDocuments', { packageId, lang, jobId }), [packageId, lang]);
+  const docsWork = useWork((jobId) => call('getPackageDocuments', { packageId, lang, jobId }), [packageId, lang, textsChanged]);
   const docs = docsWork.loaded;
   const [statusVersion, setStatusVersion] = useState(0);
   const coverage = useAsync(async () => ({ coverage: await call('getCoverage', { packageId }), gaps: await call('listGaps', {}) }), [packageId, statusVersion]);
@@ -61,10 +65,10 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
     setReadiness(null);
     try {
       await call('setPackageStatus', { packageId, status });
-      setReadiness(status === 'review' ? t('gaps.ready') : null);
+      setReadiness(status === 'review' ? phrase('gaps.ready') : null);
       setStatusVersion((n) => n + 1);
     } catch (error) {
-      setReadiness(errorMessage(error));
+      setReadiness(failure(error));
     }
   }
 
@@ -73,9 +77,9 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
     try {
       // The coverage tab exports the table, which carries the gaps in its justification column.
       const { path } = await call('exportPackageDocument', { packageId, lang, document: tab === 'compare' ? 'table' : tab, format });
-      if (path) setStatus(t('documents.exported', { path }));
+      if (path) setStatus(phrase('documents.exported', { path }));
     } catch (error) {
-      setStatus(errorMessage(error));
+      setStatus(failure(error));
     }
   }
 
@@ -123,6 +127,9 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           <button type="button" className="button" onClick={() => void exportDocument('html')}>
             {t('documents.exportHtml')}
           </button>
+          <button type="button" className="button" disabled={pkgStatus.state !== 'done' || pkgStatus.value !== 'draft'} onClick={() => setReplacing(true)} data-testid="open-throughout">
+            {t('throughout.open')}
+          </button>
           <button type="button" className="button" disabled={pkg.state !== 'done'} onClick={() => setExporting(true)} data-testid="open-export">
             {t('exports.open')}
           </button>
@@ -133,15 +140,26 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           )}
           {status && (
             <span className="hint" role="status" data-testid="export-status">
-              {status}
+              {say(status)}
             </span>
           )}
         </div>
       </header>
       {exporting && pkg.state === 'done' && <ExportDialog pkg={pkg.value} lang={lang} onClose={() => setExporting(false)} />}
+      {replacing && (
+        <ThroughoutDialog
+          packageId={packageId}
+          lang={lang}
+          onClose={() => setReplacing(false)}
+          onChanged={() => {
+            setTextsChanged((n) => n + 1);
+            setStatusVersion((n) => n + 1);
+          }}
+        />
+      )}
       {readiness && (
         <p className="readiness" role="alert" data-testid="readiness">
-          {readiness}
+          {say(readiness)}
         </p>
       )}
       {tab === 'coverage' && coverage.state === 'done' && (

@@ -80,10 +80,14 @@ export function planOperations(base: LawDoc, given: LawDoc, options: Partial<Ins
   const opts = { ...DEFAULT_INSTRUCTION_OPTIONS, ...options };
   const { draft, renamed } = sameLineage(indexTree(base), given);
   const list = amendments && !renamed ? amendments : derive(base, draft);
-  const groups = throughoutCandidates(list, draft, opts.throughoutMin);
-  if (groups.length) {
+  const inferred = throughoutCandidates(list, draft, opts.throughoutMin);
+  const stated = statedThroughout(base, draft, opts.throughout);
+  // The drafter's own statements first, with what the list shows besides; then what it shows alone.
+  const tries = stated.length ? [[...stated, ...inferred.filter((g) => !g.some((r) => stated.some((s) => s.some((x) => x.from === r.from))))], inferred] : [inferred];
+  for (const groups of tries) {
+    if (groups.length === 0) continue;
     // The words replaced throughout first; the rest is planned on the text as that leaves it.
-    const throughout: Operation[] = groups.map((replacements) => ({ op: 'throughout', replacements }));
+    const throughout: Operation[] = groups.map((replacements) => ({ op: 'throughout', replacements: [...replacements] }));
     try {
       const all = [...throughout, ...planEach(applyOperations(base, throughout), draft)];
       if (gives(base, all, draft)) return all;
@@ -307,6 +311,28 @@ function samePhrase(a: string, b: string): boolean {
  * amendments, word by word, so that the context a single statement would quote does not hide the
  * common change.
  */
+/**
+ * The drafter's "throughout" groups, each cut to the forms the base has (a statement must replace
+ * something), in the order made; a group with a form the draft still has is dropped (the words were
+ * put back somewhere since: "throughout" would no longer be true).
+ */
+function statedThroughout(base: LawDoc, draft: LawDoc, groups: readonly (readonly Replacement[])[]): Replacement[][] {
+  if (groups.length === 0) return [];
+  const textsOf = (law: LawDoc) => {
+    const texts: string[] = [];
+    const walk = (units: Provision[]) => units.forEach((u) => (texts.push(u.heading, u.text), walk(u.children)));
+    walk(law.body);
+    return texts;
+  };
+  const before = textsOf(base);
+  const after = textsOf(draft);
+  const has = (texts: string[], phrase: string) => texts.some((t) => wholeWordMatches(t, [phrase]).length > 0);
+  return groups
+    .filter((g) => !g.some((r) => r.from !== r.to && has(after, r.from)))
+    .map((g) => g.filter((r) => r.from !== r.to && has(before, r.from)))
+    .filter((g) => g.length > 0);
+}
+
 function throughoutCandidates(amendments: readonly Amendment[], draft: LawDoc, min: number): Replacement[][] {
   const counts = new Map<string, { from: string; to: string; n: number }>();
   const count = (from: string, to: string) => {

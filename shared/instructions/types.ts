@@ -69,10 +69,16 @@ export interface InstructionOptions {
    * "пункты" ("в пункте 2) статьи 3" / "3-баптың 2) тармағы"), not subparagraphs (DOMAIN.md).
    */
   code: boolean;
+  /**
+   * Replacements the drafter made "throughout the text" of the act (a package-wide replacement),
+   * each group one statement with its word forms: written so whatever the count, as long as the
+   * statements give the draft.
+   */
+  throughout: readonly (readonly Replacement[])[];
 }
 
 /** The default settings. */
-export const DEFAULT_INSTRUCTION_OPTIONS: InstructionOptions = { throughoutMin: 3, code: false };
+export const DEFAULT_INSTRUCTION_OPTIONS: InstructionOptions = { throughoutMin: 3, code: false, throughout: [] };
 
 /** An instruction that cannot be read or carried out on the text, naming the instruction and the unit. */
 export class InstructionError extends Error {

@@ -75,6 +75,8 @@ export interface AppOptions {
   viewport?: { width: number; height: number };
   uiLanguage?: string;
   samplePackage?: boolean;
+  /** Shows the first-start guide (tests start past it, as after the first start, unless they test it). */
+  guide?: boolean;
   /** Seeds more into the database after the corpus (a benchmark's big code). */
   seed?: (ctx: ServiceContext) => void;
   /**
@@ -158,6 +160,7 @@ export async function startApp(
   if (options.uiLanguage) {
     await context.addInitScript({ content: `localStorage.setItem('zan.uiLanguage', ${JSON.stringify(options.uiLanguage)});` });
   }
+  if (!options.guide) await context.addInitScript({ content: `localStorage.setItem('zan.guide', 'done');` });
   const newPage = async () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('[page error]', error));

@@ -82,7 +82,7 @@ describe('find in a text', () => {
       await indexed(app);
       await page.getByTestId('nav-search').click();
       await page.getByTestId('search-input').fill('индустриальный партнер');
-      await expect.poll(() => page.getByTestId('search-summary').innerText()).toMatch(/Найдено единиц: \d+/);
+      await expect.poll(() => page.getByTestId('search-summary').innerText()).toMatch(/Найден[оа] \d+ единиц/u);
       expect(await page.getByTestId('search-group').count()).toBeGreaterThan(1);
       const marked = await page.locator('.search-hit mark').allInnerTexts();
       expect(marked.some((m) => /^индустриальн\S* партн/i.test(m))).toBe(true);

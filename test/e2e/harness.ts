@@ -15,9 +15,9 @@ export function startApp(browser: Browser, dataDir: string, options: Omit<AppOpt
 
 /**
  * Registers the hooks of an e2e test file: one Chromium for the file, a fresh app (database,
- * server, page) for each test. Returns a getter for the current test's app.
+ * server, page) for each test, started with `options`. Returns a getter for the current test's app.
  */
-export function useApp(): () => E2EApp {
+export function useApp(options: Omit<AppOptions, 'rendererDir' | 'bridgeScript'> = {}): () => E2EApp {
   let browser: Browser | undefined;
   let app: E2EApp | undefined;
   let cleanup: (() => void) | undefined;
@@ -28,7 +28,7 @@ export function useApp(): () => E2EApp {
   beforeEach(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zan-e2e-'));
     cleanup = () => rmSync(dir, { recursive: true, force: true });
-    app = await startApp(browser as Browser, dir);
+    app = await startApp(browser as Browser, dir, options);
   });
   afterEach(async () => {
     await app?.close();

@@ -26,12 +26,73 @@ describe('review in the real renderer', () => {
     await page.getByTestId('comment-send').click();
     await expect.poll(() => page.getByTestId('comment-thread').innerText()).toContain('А. Рецензентова');
     await page.getByTestId('history').click();
-    await expect.poll(() => page.getByTestId('history-list').innerText()).toContain('А. Рецензентова (Юридический департамент) — прокомментировал(а)');
+    await expect.poll(() => page.getByTestId('history-list').innerText()).toContain('А. Рецензентова (Юридический департамент) — оставлен комментарий');
 
+    // Reject asks first; then the wording in force comes back, and the rejected change stays listed.
     await page.getByTestId('reject').click();
+    expect(await page.getByTestId('amendment').count()).toBe(1);
+    await page.getByTestId('confirm-reject').click();
     await expect.poll(() => page.getByTestId('amendment').count()).toBe(0);
     await page.locator('.zan-editor.is-editable').waitFor();
     expect(await p1.innerText()).toBe(original);
+    await expect.poll(() => page.getByTestId('rejected-amendment').count()).toBe(1);
+    expect(await page.getByTestId('rejected-list').innerText()).toMatch(/Отклонено: А\. Рецензентова/u);
+
+    // Ctrl+Z right after takes the rejection back: the change is in the draft again, proposed.
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.getByTestId('amendment').count()).toBe(1);
+    await page.locator('.zan-editor.is-editable').waitFor();
+    expect(await p1.innerText()).toBe(`${original} Лишняя фраза.`);
+    expect(await page.getByTestId('rejected-amendment').count()).toBe(0);
+
+    // Rejected again, then restored later from the list.
+    await page.getByTestId('reject').click();
+    await page.getByTestId('confirm-reject').click();
+    await expect.poll(() => page.getByTestId('rejected-amendment').count()).toBe(1);
+    await page.getByTestId('restore-rejected').click();
+    await expect.poll(() => page.getByTestId('amendment').count()).toBe(1);
+    await expect.poll(() => p1.innerText()).toBe(`${original} Лишняя фраза.`);
+  });
+
+  it('approve is shown as approved and can be withdrawn; the markup views show the text in force, the approved text and the final text', async () => {
+    const { page } = current();
+    await page.getByTestId('identity').click();
+    await page.getByTestId('identity-name').fill('Рецензент');
+    await page.getByTestId('identity-save').click();
+    await startDraft(page);
+    const body = (n: string) => page.locator(`.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="${n}"] > .zan-unit-content > .zan-body`);
+    const text1 = await body('1').innerText();
+    const text2 = await body('2').innerText();
+    await cursorAtEnd(page, body('1'));
+    await page.keyboard.type(' Одобряемая фраза.');
+    await cursorAtEnd(page, body('2'));
+    await page.keyboard.type(' Спорная фраза.');
+    await expect.poll(() => page.getByTestId('amendment').count()).toBe(2);
+    await waitSaved(page);
+    await expect.poll(() => page.getByTestId('accept').count()).toBe(2);
+    // Approve the first: its entry says "approved", offers to withdraw, and its unit is marked approved.
+    await page.getByTestId('accept').first().click();
+    await page.getByTestId('approved').waitFor();
+    expect(await page.getByTestId('unapprove').count()).toBe(1);
+    await expect.poll(() => page.locator('.zan-paragraph.zan-approved').count()).toBe(1);
+
+    const shown = async () => [await body('1').innerText(), await body('2').innerText()];
+    await page.getByTestId('markup-base').click();
+    await expect.poll(shown).toEqual([text1, text2]);
+    expect(await page.locator('.zan-editor.is-readonly').count()).toBe(1);
+    await page.getByTestId('markup-approved').click();
+    await expect.poll(shown).toEqual([`${text1} Одобряемая фраза.`, text2]);
+    await page.getByTestId('markup-final').click();
+    await expect.poll(shown).toEqual([`${text1} Одобряемая фраза.`, `${text2} Спорная фраза.`]);
+    await page.locator('.zan-editor.is-editable').waitFor();
+    await page.getByTestId('markup-all').click();
+
+    // Withdrawn: proposed again, and "approved only" shows the text in force there.
+    await page.getByTestId('unapprove').click();
+    await expect.poll(() => page.getByTestId('accept').count()).toBe(2);
+    await page.getByTestId('markup-approved').click();
+    await expect.poll(shown).toEqual([text1, text2]);
+    await page.getByTestId('markup-all').click();
   });
 
   it('snapshot, edit, compare the snapshot with the draft side by side and inline, move between changes with the keyboard', async () => {
@@ -116,7 +177,7 @@ describe('review in the real renderer', () => {
     for (const box of await page.getByTestId('select-amendment').all()) await box.check();
     expect(await page.getByTestId('batch-bar').innerText()).toContain('Выбрано: 2');
     await page.getByTestId('accept-selected').click();
-    await expect.poll(() => page.locator('.amendment-annotation .badge-submitted').count()).toBe(2);
+    await expect.poll(() => page.locator('.amendment-annotation [data-testid="approved"]').count()).toBe(2);
     expect(await page.getByTestId('batch-bar').count()).toBe(0);
   });
 });

@@ -10,7 +10,7 @@ import { createPackage } from '../../../electron/services/packages';
 import { compare } from '../../../electron/services/compare';
 import { createSnapshot, listSnapshots } from '../../../electron/services/snapshots';
 import { packageOverlaps } from '../../../electron/services/overlap';
-import { addComment, reviewAmendment, reviewAmendments } from '../../../electron/services/review';
+import { addComment, listRejected, restoreRejected, reviewAmendment, reviewAmendments } from '../../../electron/services/review';
 import { openVersion } from '../../../electron/services/versions';
 import { lawFromJSON, lawToRows, printLaw } from '../../../shared/law';
 import { openTestContext, startPackage, tempDir } from '../harness';
@@ -184,5 +184,70 @@ describe('deciding on several amendments at once', () => {
     expect(printLaw(lawFromJSON(openVersion(ctx, versionId).law))).toContain('Университеты и колледжи вправе:');
     reviewAmendments(ctx, { packageId: pkgId, uids: [p17.uid, p19.uid], decision: 'reject' });
     expect(ctx.store.amendments.listForVersion(versionId)).toEqual([]);
+  });
+});
+
+describe('a rejection is kept and can be taken back', () => {
+  it('every kind of rejection (words, a repeal with dropped units, an insert, a removal, a move) restores the draft exactly', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: 'МЮ' });
+    const { pkgId, versionId, p17, p19, fresh } = reviewedPackage();
+    const proposed = text(versionId);
+    const amendments = ctx.store.amendments.listForVersion(versionId);
+    for (const uid of [p17.uid, p19.uid, fresh.uid]) {
+      const id = reviewAmendment(ctx, { packageId: pkgId, uid, decision: 'reject' }) as string;
+      expect(listRejected(ctx, pkgId)[0]).toMatchObject({ operationId: id, uid, rejectedBy: 'Рецензент', versionId });
+    }
+    expect(listRejected(ctx, pkgId)).toHaveLength(3);
+    for (const r of listRejected(ctx, pkgId)) restoreRejected(ctx, { packageId: pkgId, operationId: r.operationId });
+    expect(text(versionId)).toBe(proposed);
+    expect(ctx.store.amendments.listForVersion(versionId).map((a) => a.uid)).toEqual(amendments.map((a) => a.uid));
+    expect(listRejected(ctx, pkgId)).toEqual([]);
+    expect([p17.uid, p19.uid, fresh.uid].map((uid) => ctx.store.amendments.annotations(pkgId).get(uid)?.status)).toEqual(['proposed', 'proposed', 'proposed']);
+    expect(ctx.store.review.audit({ packageId: pkgId, uid: p19.uid }).map((e) => e.action)).toEqual(['reject', 'restore']);
+  });
+
+  it('a moved unit and a removed one come back as they were proposed', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: '' });
+    const { pkgId, versionId, rows, p17, p19 } = startPackage(ctx);
+    const moved = rows.find((r) => r.num === '9-1')!;
+    const last = rows.filter((r) => r.parentUid === p17.uid).length;
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...moved, parentUid: p17.uid, ord: last, num: '3' }], deletes: [p19.uid] });
+    const proposed = text(versionId);
+    const ids = [moved.uid, p19.uid].map((uid) => reviewAmendment(ctx, { packageId: pkgId, uid, decision: 'reject' }) as string);
+    expect(text(versionId)).not.toBe(proposed);
+    for (const id of ids.reverse()) restoreRejected(ctx, { packageId: pkgId, operationId: id });
+    expect(text(versionId)).toBe(proposed);
+  });
+
+  it('a batch rejected together is restored together; a provision edited since is not overwritten', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: '' });
+    const { pkgId, versionId, p17, p19 } = startPackage(ctx);
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 января 2027 года.' }], deletes: [] });
+    const proposed = text(versionId);
+    const batch = reviewAmendments(ctx, { packageId: pkgId, uids: [p17.uid, p19.uid], decision: 'reject' }) as string;
+    expect(new Set(listRejected(ctx, pkgId).map((r) => r.operationId))).toEqual(new Set([batch]));
+    // The drafter rewrites paragraph 19.1 after the rejection: restoring would undo their words too.
+    const revision = ctx.store.versions.get(versionId)?.revision as number;
+    saveDraft(ctx, { versionId, revision, upserts: [{ ...p19, text: 'Настоящий Закон вводится в действие с 1 марта 2027 года.' }], deletes: [] });
+    const edited = text(versionId);
+    expect(() => restoreRejected(ctx, { packageId: pkgId, operationId: batch })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(text(versionId)).toBe(edited);
+    expect(listRejected(ctx, pkgId)).toHaveLength(2);
+    // Put back by hand, the batch restores.
+    saveDraft(ctx, { versionId, revision: revision + 1, upserts: [p19], deletes: [] });
+    restoreRejected(ctx, { packageId: pkgId, operationId: batch });
+    expect(text(versionId)).toBe(proposed);
+  });
+
+  it('approving and withdrawing the approval change only the status', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: '' });
+    const { pkgId, versionId, p19 } = reviewedPackage();
+    const before = text(versionId);
+    expect(reviewAmendment(ctx, { packageId: pkgId, uid: p19.uid, decision: 'accept' })).toBeNull();
+    expect(ctx.store.amendments.annotations(pkgId).get(p19.uid)?.status).toBe('accepted');
+    reviewAmendment(ctx, { packageId: pkgId, uid: p19.uid, decision: 'reset' });
+    expect(ctx.store.amendments.annotations(pkgId).get(p19.uid)?.status).toBe('proposed');
+    expect(text(versionId)).toBe(before);
+    expect(() => restoreRejected(ctx, { packageId: pkgId, operationId: 'nosuchoperation1' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });

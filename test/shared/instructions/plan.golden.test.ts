@@ -104,3 +104,31 @@ describe('what the workbench writes for an edit (kk)', () => {
     expect(statements('kk', base, draft)).toEqual(['5-бапта:\n1-тармақтағы «органдар» деген сөз «ведомстволар» деген сөзбен ауыстырылсын;\n3-тармақ алынып тасталсын.']);
   });
 });
+
+describe('a replacement the drafter made throughout the text', () => {
+  const base = 'Статья 1. Вузы\n1. Вуз принимает студентов.\n2. Совет вуза утверждает план.\nСтатья 2. Гранты\nГранты выделяются вузам.\n';
+  const draft = base.replace('Вуз принимает', 'Университет принимает').replace('Совет вуза', 'Совет университета').replace('выделяются вузам', 'выделяются университетам');
+  const stated = [[{ from: 'Вуз', to: 'Университет' }, { from: 'вуза', to: 'университета' }, { from: 'вузам', to: 'университетам' }]];
+
+  it('is one "по всему тексту" statement even below the count that makes one by itself', () => {
+    const b = parseLaw(base, { lang: 'ru' });
+    const d = parseLaw(draft, { lang: 'ru' });
+    const ops = planOperations(b, d, { throughout: stated, throughoutMin: 10 });
+    expect(ops).toHaveLength(1);
+    expect(ops[0]?.op).toBe('throughout');
+    expect(printWithoutNotes(applyOperations(b, ops))).toBe(printWithoutNotes(d));
+    // Without the drafter's statement the same edit is written unit by unit.
+    expect(planOperations(b, d, { throughoutMin: 10 }).map((o) => o.op)).not.toContain('throughout');
+  });
+
+  it('gives way to unit statements when it no longer gives the draft (a form put back later), and drops forms the base lacks', () => {
+    const b = parseLaw(base, { lang: 'ru' });
+    const d = parseLaw(draft.replace('Совет университета', 'Совет вуза'), { lang: 'ru' });
+    const withAbsent = [[...(stated[0] ?? []), { from: 'вузовский', to: 'университетский' }]];
+    const ops = planOperations(b, d, { throughout: withAbsent, throughoutMin: 10 });
+    expect(printWithoutNotes(applyOperations(b, ops))).toBe(printWithoutNotes(d));
+    expect(ops.map((o) => o.op)).not.toContain('throughout');
+    const exact = planOperations(b, parseLaw(draft, { lang: 'ru' }), { throughout: withAbsent, throughoutMin: 10 });
+    expect(exact[0]).toEqual({ op: 'throughout', replacements: stated[0] });
+  });
+});

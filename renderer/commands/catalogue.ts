@@ -1,0 +1,15 @@
+import type { Notify } from '../editor/commands';
+import { MARKUP_VIEWS } from '../review/markup';
+import { changeCommands, editorCommands } from './editor-commands';
+import type { AppCommand } from './registry';
+
+/**
+ * Every command of the workbench as the help page lists it, made from the same lists the views
+ * register (with nothing to act on), so that the help cannot name a command or a key the app lacks.
+ */
+export function commandCatalogue(appCommands: readonly AppCommand[]): AppCommand[] {
+  const none: Notify = () => undefined;
+  const ctx = { view: () => null, lang: 'ru' as const, notify: none, editable: () => false };
+  const markup: AppCommand[] = MARKUP_VIEWS.map((v) => ({ id: `view.markup.${v}`, title: `markup.${v}`, group: 'view', run: () => undefined }));
+  return [...editorCommands(ctx), ...changeCommands(ctx, () => undefined), ...markup, ...appCommands];
+}

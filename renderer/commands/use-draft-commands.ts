@@ -1,0 +1,43 @@
+import type { EditorView } from 'prosemirror-view';
+import { useMemo, useRef } from 'react';
+import type { Lang } from '../../shared/law';
+import type { Notify } from '../editor/commands';
+import { editableIn, MARKUP_VIEWS, type MarkupView } from '../review/markup';
+import { changeCommands, editorCommands } from './editor-commands';
+import { useRegisterCommands, type AppCommand } from './registry';
+
+/** What the commands of an open draft act on. */
+export interface DraftCommandInput {
+  view: () => EditorView | null;
+  lang: Lang;
+  editable: boolean;
+  notify: Notify;
+  markup: MarkupView;
+  chooseMarkup(view: MarkupView): void;
+  save(): void;
+  openDocuments(): void;
+}
+
+/**
+ * The commands of an open draft — structure, moving through the text and its changes, the markup
+ * views, save, the package's documents — offered to the palette while the draft is open and
+ * returned for its toolbar and context menu.
+ */
+export function useDraftCommands(input: DraftCommandInput): AppCommand[] {
+  const { view, lang, editable, notify, chooseMarkup, save, openDocuments } = input;
+  // Read when a command runs: switching views does not make a new list.
+  const markup = useRef(input.markup);
+  markup.current = input.markup;
+  const commands = useMemo<AppCommand[]>(() => {
+    const ctx = { view, lang, notify, editable: () => editable && editableIn(markup.current) };
+    return [
+      ...editorCommands(ctx),
+      ...changeCommands(ctx, () => notify('commands.noMoreChanges')),
+      ...MARKUP_VIEWS.map((v): AppCommand => ({ id: `view.markup.${v}`, title: `markup.${v}`, group: 'view', run: () => chooseMarkup(v) })),
+      { id: 'app.save', title: 'commands.save', keys: 'Ctrl+S', group: 'app', run: save },
+      { id: 'app.documents', title: 'commands.documents', group: 'app', run: openDocuments },
+    ];
+  }, [view, lang, editable, notify, chooseMarkup, save, openDocuments]);
+  useRegisterCommands('draft', commands);
+  return commands;
+}

@@ -213,6 +213,8 @@ export const contract = {
     input: z.object({ title: z.string().trim().min(1).max(1000), baseVersionIds: z.array(id).min(1).max(50), author: z.string().trim().max(200).optional() }).strict(),
     output: packageSummarySchema,
   },
+  /** Adds a law text in force to a package being drafted (a working draft of it). */
+  addToPackage: { input: z.object({ packageId: id, baseVersionId: id }).strict(), output: packageSummarySchema },
   saveDraft: {
     input: z
       .object({
@@ -279,7 +281,7 @@ export const contract = {
   },
   listSnapshots: { input: z.object({ packageId: id }).strict(), output: z.array(z.object({ id, name: z.string(), createdAt: isoTime, createdBy: z.string() })) },
   compare: {
-    input: z.object({ left: compareSource, right: compareSource, jobId: jobId.optional() }).strict(),
+    input: z.object({ left: compareSource, right: compareSource, context: z.boolean().optional(), jobId: jobId.optional() }).strict(),
     output: z.object({
       lang,
       rows: z.array(comparativeRowSchema.extend({ kind: z.string(), eId: z.string(), inline: z.array(z.tuple([z.number(), z.string()])) })),
@@ -367,6 +369,27 @@ export const contract = {
       total: z.number().int().min(0),
       truncated: z.boolean(),
       indexing: z.boolean(),
+    }),
+  },
+  /** Search in reviewers' comments and amendments' justifications (electron/services/search-notes.ts). */
+  searchNotes: {
+    input: z.object({ query: z.string().min(1).max(500).refine((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'not text'), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    output: z.object({
+      hits: z.array(
+        z.object({
+          kind: z.enum(['comment', 'justification']),
+          packageId: id,
+          packageTitle: z.string(),
+          versionId: id.nullable(),
+          uid: z.string(),
+          label: z.string(),
+          text: z.string(),
+          author: z.string().nullable(),
+          at: isoTime,
+          matches: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0) })),
+        }),
+      ),
+      total: z.number().int().min(0),
     }),
   },
   /** The forms a term takes in the drafts of a package in one language, for a replacement throughout (electron/services/throughout.ts). */

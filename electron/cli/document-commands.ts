@@ -54,9 +54,11 @@ export async function redline(baseFile: string, draftFile: string, lang: Lang | 
   const paragraphs = redlineParagraphs(base.parsed, draft.parsed, amendments, { changedOnly: options.changedOnly });
   const title = options.title ?? REDLINE_WORDS[base.parsed.lang].redline;
   const date = new Date().toISOString();
-  if (/\.docx$/i.test(out)) io.writeFile(out, await redlineDocx(paragraphs, { title, revisionOf: () => ({ author: options.author, date }) }));
+  // The running header of either: the law's language and today's date (no package outside the app).
+  const page = { lang: base.parsed.lang, title, date: date.slice(0, 10) };
+  if (/\.docx$/i.test(out)) io.writeFile(out, await redlineDocx(paragraphs, { ...page, revisionOf: () => ({ author: options.author, date }) }));
   else {
-    const html = redlineHtml(paragraphs, { lang: base.parsed.lang, title, preparedBy: `${options.author}, ${date.slice(0, 10)}` });
+    const html = redlineHtml(paragraphs, { ...page, preparedBy: `${options.author}, ${date.slice(0, 10)}` });
     if (/\.html$/i.test(out)) io.writeFile(out, html);
     else {
       try {

@@ -22,6 +22,7 @@ export const HEADLESS_CHROMIUM_ARGS: readonly string[] = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--disable-quic',
 ];
 
 /** The Chromium the CLI prints with (`ZAN_CHROMIUM`, else `CHROMIUM_PATH`, else the usual places), or null. */
@@ -35,6 +36,9 @@ export function findChromium(): string | null {
  * Prints an HTML page to PDF with headless Chromium: the CLI's and the tests' counterpart of the
  * app's `webContents.printToPDF`, so the same HTML becomes the same PDF. The page is written to a
  * private temporary folder and loaded from there (no network: the redline HTML is self-contained).
+ * The running header and the page numbers are the page's own CSS margin boxes
+ * (shared/redline/page-css.ts): `--print-to-pdf` takes no header or footer templates, and
+ * `--no-pdf-header-footer` keeps Chromium's own (the file's URL and the date) from replacing them.
  */
 export function htmlToPdfHeadless(html: string, timeoutMs = 120_000): Promise<Buffer> {
   const chromium = findChromium();

@@ -1,106 +1,85 @@
-import {
-  AlignmentType,
-  CommentReference,
-  DeletedTextRun,
-  Document,
-  InsertedTextRun,
-  Packer,
-  Paragraph,
-  TextRun,
-  type ICommentOptions,
-  type IParagraphStyleOptions,
-  type ParagraphChild,
-} from 'docx';
+import { AlignmentType, DeletedTextRun, Document, InsertedTextRun, Packer, Paragraph, TextRun, type IParagraphPropertiesOptionsBase, type ParagraphChild } from 'docx';
+import { detectLanguage, type Lang } from '../../shared/law';
 import type { RedlineParagraph } from '../../shared/redline/model';
+import { commentAnchors, RedlineComments, type ReviewComment, type RevisionAuthor, type Stamp } from './docx-comments';
+import { A4_PAGE, FONT, pageFooter, runningHeader } from './docx-page';
+import { REDLINE_STYLES, STYLE_OF } from './redline-docx-styles';
+import { placeMarks } from './redline-marks';
 
-const FONT = 'Times New Roman';
-
-/**
- * A Word paragraph style per kind of unit, so a reader can restyle the law in Word and finds its
- * sections, chapters and articles in the navigation pane (outline levels 1–3).
- */
-const STYLES: IParagraphStyleOptions[] = [
-  { id: 'ZanSection', name: 'Zan Section', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 26 }, paragraph: { outlineLevel: 0, alignment: AlignmentType.CENTER, spacing: { before: 320, after: 160 } } },
-  { id: 'ZanChapter', name: 'Zan Chapter', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 24 }, paragraph: { outlineLevel: 1, alignment: AlignmentType.CENTER, spacing: { before: 240, after: 120 } } },
-  { id: 'ZanArticle', name: 'Zan Article', basedOn: 'Normal', next: 'Normal', run: { bold: true }, paragraph: { outlineLevel: 2, spacing: { before: 200, after: 80 }, keepNext: true } },
-  { id: 'ZanPart', name: 'Zan Part', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { after: 60 } } },
-  { id: 'ZanParagraph', name: 'Zan Paragraph', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { after: 60 } } },
-  { id: 'ZanSubparagraph', name: 'Zan Subparagraph', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { after: 40 } } },
-  { id: 'ZanElision', name: 'Zan Elision', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 80, after: 80 } } },
-];
-
-const STYLE_OF: Record<RedlineParagraph['kind'], string> = {
-  section: 'ZanSection',
-  chapter: 'ZanChapter',
-  article: 'ZanArticle',
-  part: 'ZanPart',
-  paragraph: 'ZanParagraph',
-  subparagraph: 'ZanSubparagraph',
-  elision: 'ZanElision',
-};
-
-/** Who made a change and when, as Word shows it on each revision. */
-export interface RevisionAuthor {
-  author: string;
-  date: string;
-}
+export type { ReviewComment, RevisionAuthor } from './docx-comments';
 
 /** What goes into a redline DOCX besides its lines. */
 export interface RedlineDocxOptions {
   title: string;
+  /** The language of the law, for the header's stamp and the page label; read from the text when not given. */
+  lang?: Lang;
+  /** The package the draft is amended in, named in the running header. */
+  packageTitle?: string;
+  /** The date of the draft's text (YYYY-MM-DD), in the running header. */
+  date?: string;
   /** The author and date of each amendment's revisions, by the amendment's uid. */
   revisionOf(amendmentUid: string): RevisionAuthor;
   /** Notes shown as Word comments on the amendment's first changed line (the gaps it targets and why), by uid. */
   comments?: ReadonlyMap<string, string>;
+  /** Reviewers' comment threads on each amendment (comments and replies, oldest first), by uid: Word comments with replies. */
+  threads?: ReadonlyMap<string, readonly ReviewComment[]>;
+}
+
+/** A line's paragraph properties: its style, and keeping to the footnote after it (so a note does not open a page alone). */
+function propertiesOf(p: RedlineParagraph, next: RedlineParagraph | undefined): IParagraphPropertiesOptionsBase {
+  return { style: STYLE_OF[p.kind], ...(next?.kind === 'note' ? { keepNext: true } : {}) };
 }
 
 /**
  * A redline (shared/redline/model.ts) as a Word document with native tracked changes: `w:ins` /
- * `w:del` runs with each amendment's author and date, a paragraph style per kind of unit, whole new or removed lines with their
- * paragraph mark tracked too (so accepting or rejecting leaves no empty line), `trackRevisions`
- * on, and each amendment's note as a `w:comment` anchored on its first changed line.
+ * `w:del` runs with each amendment's author and date, a paragraph style per kind of line
+ * (subparagraphs indented under their paragraph, footnotes where the law prints them), whole new
+ * or removed lines with their paragraph mark tracked too (so accepting or rejecting leaves no empty
+ * line; placed as Word places them, see redline-marks.ts), `trackRevisions` on, each amendment's
+ * note and the reviewers' threads as Word comments on its first changed line, and on every page the
+ * running header (the law, the package, the date, "Проект") and "стр. N из M" in the footer.
+ * Word draws its change bars beside tracked changes itself; nothing here turns them off (no
+ * `w:revisionView` in the settings).
  */
 export async function redlineDocx(paragraphs: readonly RedlineParagraph[], options: RedlineDocxOptions): Promise<Buffer> {
+  const lang = options.lang ?? detectLanguage(paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('\n')) ?? 'ru';
   let revision = 0;
-  const stamp = (uid: string) => ({ id: ++revision, ...options.revisionOf(uid) });
-  const comments: ICommentOptions[] = [];
-  const commented = new Set<string>();
-  const body = paragraphs.map((p) => {
+  const stamp: Stamp = (uid) => ({ id: ++revision, ...options.revisionOf(uid) });
+  const comments = new RedlineComments(options.comments, options.threads, options.revisionOf);
+  const marks = placeMarks(paragraphs);
+  const body = paragraphs.map((p, i) => {
     const children: ParagraphChild[] = p.runs.map((r) => {
       const style = { text: r.text, font: FONT };
       if (r.change === 'ins' && r.amendment) return new InsertedTextRun({ ...style, ...stamp(r.amendment) });
       if (r.change === 'del' && r.amendment) return new DeletedTextRun({ ...style, ...stamp(r.amendment) });
       return new TextRun(style);
     });
-    const first = p.runs.find((r) => r.amendment)?.amendment;
-    const note = first ? options.comments?.get(first) : undefined;
-    if (first && note && !commented.has(first)) {
-      commented.add(first);
-      const id = comments.length;
-      const { author, date } = options.revisionOf(first);
-      comments.push({ id, author, date: new Date(date), children: note.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })) });
-      // A comment at a point, in the revision of the line's first run: a comment range's end would
-      // split that revision in two for LibreOffice.
-      const head = p.runs[0];
-      const reference = { children: [new CommentReference(id)] };
-      children.unshift(
-        head?.change === 'ins' && head.amendment
-          ? new InsertedTextRun({ ...reference, ...stamp(head.amendment) })
-          : head?.change === 'del' && head.amendment
-            ? new DeletedTextRun({ ...reference, ...stamp(head.amendment) })
-            : new TextRun(reference),
-      );
-    }
-    const mark = p.mark ? { [p.mark.change === 'ins' ? 'insertion' : 'deletion']: stamp(p.mark.amendment) } : {};
-    return new Paragraph({ style: STYLE_OF[p.kind], run: mark, children });
+    const amendments = new Set([...p.runs.map((r) => r.amendment), p.mark?.amendment].filter((uid): uid is string => !!uid));
+    children.unshift(...[...amendments].flatMap((uid) => commentAnchors(comments.take(uid), p.runs[0], stamp)));
+    const { mark, props, formerly } = marks[i]!;
+    const own = propertiesOf(paragraphs[props]!, paragraphs[props + 1]);
+    // Where marks moved up by one (redline-marks.ts), this paragraph ends another line once the
+    // changes are resolved: the properties it had before are recorded, to be given back on reject.
+    const before = formerly === null ? null : propertiesOf(paragraphs[formerly]!, paragraphs[formerly + 1]);
+    const former = before && p.mark && JSON.stringify(before) !== JSON.stringify(own) ? { revision: { ...stamp(p.mark.amendment), ...before } } : {};
+    const run = mark ? { [mark.change === 'ins' ? 'insertion' : 'deletion']: stamp(mark.amendment) } : {};
+    return new Paragraph({ ...own, ...former, run, children });
   });
+  const head = { law: options.title, package: options.packageTitle, date: options.date };
   const doc = new Document({
     creator: 'Zan Workbench',
     title: options.title,
     features: { trackRevisions: true },
-    comments: { children: comments },
-    styles: { default: { document: { run: { font: FONT, size: 24 } } }, paragraphStyles: STYLES },
-    sections: [{ children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: options.title, bold: true, font: FONT, size: 28 })] }), ...body] }],
+    comments: { children: comments.list },
+    styles: { default: { document: { run: { font: FONT, size: 24 } } }, paragraphStyles: REDLINE_STYLES },
+    sections: [
+      {
+        properties: A4_PAGE,
+        headers: { default: runningHeader(lang, head) },
+        footers: { default: pageFooter(lang) },
+        children: [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: options.title, bold: true, font: FONT, size: 28 })] }), ...body],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

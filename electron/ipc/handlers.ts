@@ -5,6 +5,7 @@ import { auditTrail, verifyAudit } from '../services/audit';
 import { getIdentity, setIdentity } from '../services/identity';
 import { createSnapshot, listSnapshots } from '../services/snapshots';
 import { applyThroughout, undoThroughout } from '../services/throughout';
+import { searchNotes } from '../services/search-notes';
 import { packageOverlaps } from '../services/overlap';
 import { addComment, listComments, listRejected, restoreRejected, reviewAmendment, reviewAmendments } from '../services/review';
 import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, retireGap, saveGap, setPackageStatus } from '../services/gaps';
@@ -14,7 +15,7 @@ import { listConflicts, resolveConflict } from '../services/conflicts';
 import { commitImportStaged, PendingImports, previewRead } from '../services/import';
 import { exportAkn, exportPackageDocument, exportRedline, type ExportDeps } from '../services/export';
 import { listLibrary } from '../services/library';
-import { createPackage, getPackage, listPackages } from '../services/packages';
+import { addToPackage, createPackage, getPackage, listPackages } from '../services/packages';
 import { prepareDraftSaveSteps } from '../services/versions';
 import { WorkPool } from '../work/pool';
 import { SearchIndexer } from './search-indexer';
@@ -80,6 +81,11 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       indexer.poke();
       return created;
     },
+    addToPackage: ({ packageId, baseVersionId }) => {
+      const added = addToPackage(ctx, packageId, baseVersionId);
+      indexer.poke();
+      return added;
+    },
     saveDraft: (input) => saveDraft(ctx, input),
     listGaps: () => listGaps(ctx),
     saveGap: (gap) => saveGap(ctx, gap),
@@ -112,7 +118,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     getOverlaps: ({ packageId }) => packageOverlaps(ctx, packageId),
     createSnapshot: ({ packageId, name }) => createSnapshot(ctx, packageId, name),
     listSnapshots: ({ packageId }) => listSnapshots(ctx, packageId),
-    compare: ({ left, right, jobId }) => work.run('compare', { left, right }, job(jobId)),
+    compare: ({ left, right, context, jobId }) => work.run('compare', { left, right, ...(context ? { context } : {}) }, job(jobId)),
     getAuditTrail: ({ packageId, uid }) => auditTrail(ctx, { packageId, uid }),
     verifyAudit: () => verifyAudit(ctx),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
@@ -152,6 +158,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       if (found.indexing) indexer.poke();
       return found;
     },
+    searchNotes: ({ query, limit }) => searchNotes(ctx, query, limit),
     throughoutForms: (input) => work.run('throughoutForms', input),
     replaceThroughout: async ({ packageId, lang, replacements }) => {
       // The rows are worked out on a worker; saving them checks each draft is still as read.

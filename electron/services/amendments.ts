@@ -225,7 +225,8 @@ function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments
   if (changed.length === 0 && gone.length === 0) return;
   const version = store.versions.get(draftVersionId);
   const authors = version?.packageId ? (store.packages.get(version.packageId)?.authors ?? []) : [];
-  const packageAuthors = authors.length ? authors.join(', ') : 'Zan Workbench';
+  // Nobody named (the first start was skipped): the change stays unsigned rather than signed by the program.
+  const packageAuthors = authors.join(', ');
   const author = getIdentity(ctx)?.name ?? packageAuthors;
   const unsigned = changed.some((r) => !known.has(r.uid));
   const storedList = !unsigned ? [] : readable(() => (scope ? scope.flatMap((uid) => store.amendments.getOne(draftVersionId, uid) ?? []) : store.amendments.listForVersion(draftVersionId)));

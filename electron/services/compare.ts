@@ -1,6 +1,7 @@
 import { derive } from '../../shared/amend';
+import { indexTree, pathOf } from '../../shared/amend/tree-index';
 import { parseLaw, rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
-import { comparativeTable, type ComparativeRow } from '../../shared/table/comparative';
+import { comparativeTable, unchangedRow, type ComparativeRow } from '../../shared/table/comparative';
 import { StoreError } from '../store/errors';
 import type { ServiceContext } from './context';
 import { noProgress, type Progress } from './progress';
@@ -22,6 +23,7 @@ function load(ctx: ServiceContext, source: CompareSource): LawDoc {
 /** A comparison: one row per changed provision, in the law's order, with the words changed on each side. */
 export interface Comparison {
   lang: Lang;
+  /** Kind '' (and an empty inline diff): a unit unchanged, shown as context beside a change. */
   rows: (ComparativeRow & { kind: string; eId: string; inline: [number, string][] })[];
 }
 
@@ -30,7 +32,7 @@ export interface Comparison {
  * then address, then text, so texts imported separately compare too), as rows with each side's
  * wording and its changed words.
  */
-export function compare(ctx: ServiceContext, left: CompareSource, right: CompareSource, progress: Progress = noProgress): Comparison {
+export function compare(ctx: ServiceContext, left: CompareSource, right: CompareSource, progress: Progress = noProgress, options: { context?: boolean } = {}): Comparison {
   // The steps, roughly by their cost on a code: each side read, then the alignment and the diffs.
   progress(0, 5);
   const a = load(ctx, left);
@@ -47,5 +49,36 @@ export function compare(ctx: ServiceContext, left: CompareSource, right: Compare
     return { ...r, kind: am?.kind ?? '', eId: am?.eId ?? '', inline };
   });
   progress(5, 5);
-  return { lang: a.lang, rows };
+  return { lang: a.lang, rows: options.context ? withContext(b, rows) : rows };
+}
+
+type Row = Comparison['rows'][number];
+
+/**
+ * The rows with, around each changed unit, the unchanged unit before and after it among its
+ * siblings (on the right-hand side), as a diff shows context lines: a reader sees what a change
+ * stands between. Each unchanged unit once, in the law's order.
+ */
+function withContext(right: LawDoc, rows: readonly Row[]): Row[] {
+  const index = indexTree(right);
+  const changed = new Map(rows.map((r) => [r.uid, r]));
+  const order = (uid: string) => index.get(uid)?.order ?? Number.MAX_SAFE_INTEGER;
+  const context = new Map<string, Row>();
+  for (const uid of changed.keys()) {
+    const entry = index.get(uid);
+    if (!entry) continue;
+    const siblings = entry.parentUid === null ? right.body : (index.get(entry.parentUid)?.unit.children ?? []);
+    for (const near of [siblings[entry.index - 1], siblings[entry.index + 1]]) {
+      if (!near || changed.has(near.uid) || context.has(near.uid)) continue;
+      const row = unchangedRow(right.lang, near, pathOf(index, near.uid));
+      context.set(near.uid, { ...row, no: 0, justification: '', kind: '', eId: near.eId, inline: [[0, near.heading || near.text]] });
+    }
+  }
+  // Changed rows keep their order (a removed unit has no place on the right: it stays where it was).
+  const merged = [...rows];
+  for (const row of [...context.values()].sort((x, y) => order(x.uid) - order(y.uid))) {
+    const at = merged.findIndex((r) => order(r.uid) > order(row.uid) && index.has(r.uid));
+    merged.splice(at < 0 ? merged.length : at, 0, row);
+  }
+  return merged;
 }

@@ -4,6 +4,7 @@ import type { Lang } from '../../shared/law';
 import { redlineHtml } from '../../shared/redline';
 import { comparativeTableHtml, TABLE_WORDS } from '../../shared/table/comparative';
 import { amendingLawDocx } from '../io/law-docx';
+import { amendingLawHtml } from '../io/law-html';
 import { redlineDocx } from '../io/redline-docx';
 import { comparativeTableDocx } from '../io/table-docx';
 import { writeFileAtomic } from '../io/write-file-atomic';
@@ -66,8 +67,8 @@ export async function packageDocumentContent(ctx: ServiceContext, request: Expor
     return request.format === 'csv' ? coverageCsv(input, request.lang) : coverageHtml(input, request.lang);
   }
   if (request.document === 'table') return request.format === 'docx' ? comparativeTableDocx(docs.table, request.lang, docs.title) : comparativeTableHtml(docs.table, request.lang, docs.title);
-  if (request.format === 'docx') return amendingLawDocx(docs.title, docs.lawText);
-  return `<!doctype html><meta charset="utf-8"><title>${escape(docs.title)}</title><h1>${escape(docs.title)}</h1>${docs.lawText.split('\n').map((l) => `<p>${escape(l)}</p>`).join('')}`;
+  if (request.format === 'docx') return amendingLawDocx({ lang: request.lang, title: docs.title, lawText: docs.lawText });
+  return amendingLawHtml(request.lang, docs.title, docs.lawText);
 }
 
 /** The suggested file name of a package document. */
@@ -82,9 +83,9 @@ export function packageDocumentName(request: ExportRequest): string {
  * when the user cancelled.
  */
 export async function exportPackageDocument(ctx: ServiceContext, request: ExportRequest, choose: ChooseSavePath, make: MakeContent<ExportRequest> = (r) => packageDocumentContent(ctx, r)): Promise<{ path: string | null }> {
-  if (!packageLanguages(ctx, request.packageId).includes(request.lang)) throw new StoreError('NOT_FOUND', `The package has no text in ${request.lang}.`);
+  if (!packageLanguages(ctx, request.packageId).includes(request.lang)) throw new StoreError('NOT_FOUND', `The package has no text in ${request.lang}.`, 'package.noLanguage', { lang: request.lang });
   if (request.document === 'coverage' ? request.format === 'docx' : request.format === 'csv') {
-    throw new StoreError('INVALID_INPUT', `The ${request.document} is not exported as ${request.format}.`);
+    throw new StoreError('INVALID_INPUT', `The ${request.document} is not exported as ${request.format}.`, 'export.unsupported', { document: request.document, format: request.format.toUpperCase() });
   }
   const path = await choose(packageDocumentName(request), request.format);
   if (!path) return { path: null };
@@ -112,8 +113,9 @@ export async function redlineContent(ctx: ServiceContext, packageId: string, loa
 
 /** A redline already made (see draftRedline) as file content in one format. */
 export async function redlineFile(r: DraftRedline, loaded: LoadedDraft, format: RedlineRequest['format'], printPdf: ExportDeps['printPdf']): Promise<string | Uint8Array> {
-  if (format === 'docx') return redlineDocx(r.paragraphs, { title: loaded.title, revisionOf: r.revisionOf, comments: r.comments });
-  const html = redlineHtml(r.paragraphs, { lang: loaded.lang, title: loaded.title, preparedBy: r.preparedBy, comments: r.comments });
+  const page = { lang: loaded.lang, title: loaded.title, packageTitle: r.packageTitle, date: r.date };
+  if (format === 'docx') return redlineDocx(r.paragraphs, { ...page, revisionOf: r.revisionOf, comments: r.comments, threads: r.threads });
+  const html = redlineHtml(r.paragraphs, { ...page, preparedBy: r.preparedBy, comments: r.comments });
   return format === 'html' ? html : printPdf(html);
 }
 
@@ -149,7 +151,7 @@ export async function exportRedline(ctx: ServiceContext, request: RedlineRequest
 /** The package as an Akoma Ntoso amendment document, in one language. */
 export function aknPackageXml(ctx: ServiceContext, packageId: string, lang: Lang, drafts: LoadedDraft[] = loadDrafts(ctx, packageId, lang)): string {
   const pkg = ctx.store.packages.get(packageId);
-  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   const acts = drafts.filter((d) => d.amendments.length > 0).map((d) => ({ work: d.work, citation: citation(lang, d.work.kind, d.work.date, d.title), baseDate: d.baseDate, amendments: d.amendments }));
   return aknAmendmentDocument({ id: pkg.id, title: pkg.title, lang, date: ctx.now().slice(0, 10), acts, justifications: justificationsOf(ctx, packageId, lang) });
 }
@@ -172,7 +174,7 @@ export function aknXml(ctx: ServiceContext, request: AknRequest): string {
 }
 
 function requireVersion(request: AknRequest): string {
-  if (!request.versionId) throw new StoreError('INVALID_INPUT', 'Which draft? A versionId is needed.');
+  if (!request.versionId) throw new StoreError('INVALID_INPUT', 'Which draft? A versionId is needed.', 'export.needsDraft');
   return request.versionId;
 }
 
@@ -183,15 +185,11 @@ export async function exportAkn(ctx: ServiceContext, request: AknRequest, choose
     const meta = draftMeta(ctx, request.packageId, requireVersion(request));
     name = `${safeFileName(meta.title)} (${meta.lang}).akn.xml`;
   } else {
-    if (!ctx.store.packages.get(request.packageId)) throw new StoreError('NOT_FOUND', `No package ${request.packageId}.`);
+    if (!ctx.store.packages.get(request.packageId)) throw new StoreError('NOT_FOUND', `No package ${request.packageId}.`, 'package.notFound', { packageId: request.packageId });
     name = `${NAMES.akn[request.lang]} (${request.lang}).xml`;
   }
   const path = await choose(name, 'xml');
   if (!path) return { path: null };
   writeFileAtomic(path, await make(request));
   return { path };
-}
-
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -31,20 +31,43 @@ export function createPackage(ctx: ServiceContext, input: { title: string; baseV
   store.transaction(() => {
     store.packages.insert(pkg);
     const seen = new Set<string>();
-    for (const baseId of input.baseVersionIds) {
-      const base = store.versions.get(baseId);
-      if (!base) throw new StoreError('NOT_FOUND', `No version ${baseId}.`, 'version.notFound', { versionId: baseId });
-      if (base.status !== 'in_force') throw new StoreError('NOT_EDITABLE', 'A package amends texts in force, not other drafts.', 'package.baseNotInForce');
-      if (seen.has(base.expressionId)) throw new StoreError('CONFLICT', 'The same law text is listed twice.', 'package.duplicateBase');
-      seen.add(base.expressionId);
-      const draftId = ctx.newId();
-      store.versions.insert({ id: draftId, expressionId: base.expressionId, status: 'draft', inForceFrom: null, packageId: pkg.id, baseVersionId: base.id, revision: 0, createdAt: now, updatedAt: now });
-      store.provisions.copy(base.id, draftId);
-      // A copy of the text in force has no amendments: the empty list is the derivation's.
-      store.amendments.setDerivedBy(draftId, DERIVATION_VERSION);
-    }
+    for (const baseId of input.baseVersionIds) startDraft(ctx, pkg.id, baseId, seen, now);
   });
   return summarize(ctx, pkg);
+}
+
+/**
+ * Adds a law text in force to a package still being drafted: a working draft that begins as a copy
+ * of it, like those createPackage starts (a draft amending law often amends several laws, and is
+ * rarely planned whole on its first day). Refused if the package already amends that text.
+ */
+export function addToPackage(ctx: ServiceContext, packageId: string, baseVersionId: string): PackageSummary {
+  const { store } = ctx;
+  const pkg = store.packages.get(packageId);
+  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
+  if (pkg.status !== 'draft') throw new StoreError('NOT_EDITABLE', 'This package is no longer a draft.', 'package.notDraft');
+  const now = ctx.now();
+  store.transaction(() => {
+    const seen = new Set(store.versions.listByPackage(packageId).map((v) => v.expressionId));
+    startDraft(ctx, packageId, baseVersionId, seen, now);
+    store.packages.touch(packageId, now);
+  });
+  return summarize(ctx, store.packages.get(packageId) as PackageRecord);
+}
+
+/** A working draft of a text in force in a package: a copy with the same uids (the lineage amendments are derived along). */
+function startDraft(ctx: ServiceContext, packageId: string, baseId: string, seen: Set<string>, now: string): void {
+  const { store } = ctx;
+  const base = store.versions.get(baseId);
+  if (!base) throw new StoreError('NOT_FOUND', `No version ${baseId}.`, 'version.notFound', { versionId: baseId });
+  if (base.status !== 'in_force') throw new StoreError('NOT_EDITABLE', 'A package amends texts in force, not other drafts.', 'package.baseNotInForce');
+  if (seen.has(base.expressionId)) throw new StoreError('CONFLICT', 'The same law text is listed twice.', 'package.duplicateBase');
+  seen.add(base.expressionId);
+  const draftId = ctx.newId();
+  store.versions.insert({ id: draftId, expressionId: base.expressionId, status: 'draft', inForceFrom: null, packageId, baseVersionId: base.id, revision: 0, createdAt: now, updatedAt: now });
+  store.provisions.copy(base.id, draftId);
+  // A copy of the text in force has no amendments: the empty list is the derivation's.
+  store.amendments.setDerivedBy(draftId, DERIVATION_VERSION);
 }
 
 function summarize({ store }: ServiceContext, pkg: PackageRecord): PackageSummary {

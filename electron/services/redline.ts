@@ -2,7 +2,7 @@ import type { Amendment } from '../../shared/amend';
 import type { AknWork } from '../../shared/akn';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { redlineParagraphs, type RedlineParagraph } from '../../shared/redline';
-import type { RevisionAuthor } from '../io/redline-docx';
+import type { ReviewComment, RevisionAuthor } from '../io/redline-docx';
 import { StoreError } from '../store/errors';
 import { getIdentity } from './identity';
 import { amendmentsOf } from './amendments';
@@ -33,9 +33,9 @@ export function draftMeta(ctx: ServiceContext, packageId: string, versionId: str
 function draftRecords(ctx: ServiceContext, packageId: string, versionId: string) {
   const { store } = ctx;
   const version = store.versions.get(versionId);
-  if (!version || version.packageId !== packageId || version.status !== 'draft' || !version.baseVersionId) throw new StoreError('NOT_FOUND', `No working draft ${versionId} in package ${packageId}.`);
+  if (!version || version.packageId !== packageId || version.status !== 'draft' || !version.baseVersionId) throw new StoreError('NOT_FOUND', `No working draft ${versionId} in package ${packageId}.`, 'draft.notFound', { versionId, packageId });
   const expression = store.works.getExpression(version.expressionId);
-  if (!expression) throw new StoreError('NOT_FOUND', `No text ${version.expressionId}.`);
+  if (!expression) throw new StoreError('NOT_FOUND', `No text ${version.expressionId}.`, 'text.notFound', { expressionId: version.expressionId });
   return { version: { ...version, baseVersionId: version.baseVersionId }, expression };
 }
 
@@ -80,11 +80,20 @@ export interface RedlineChoice {
 export interface DraftRedline {
   paragraphs: RedlineParagraph[];
   comments: Map<string, string> | undefined;
+  /** The reviewers' comment threads on each amendment (comments and replies, oldest first), by uid; only with comments asked for. */
+  threads: Map<string, ReviewComment[]> | undefined;
+  /** The package's title, for the running header of every page. */
+  packageTitle: string | undefined;
+  /** The date of the draft's text (its last save, YYYY-MM-DD), for the running header. */
+  date: string;
   /** The author and date of an amendment's revisions, by its uid. */
   revisionOf(uid: string): RevisionAuthor;
   /** Who prepared the redline (the people whose changes it shows) and its date. */
   preparedBy: string;
 }
+
+/** The author of a tracked change nobody signed. */
+const NO_AUTHOR: Readonly<Record<Lang, string>> = { ru: 'Автор не указан', kk: 'Авторы көрсетілмеген', en: 'Author not given' };
 
 /**
  * The redline of one draft. Each amendment's revisions carry who last changed it and when, as the
@@ -93,16 +102,27 @@ export interface DraftRedline {
  */
 export function draftRedline(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, choice: RedlineChoice): DraftRedline {
   const pkg = ctx.store.packages.get(packageId);
-  const fallback = { author: pkg?.authors.length ? pkg.authors.join(', ') : (getIdentity(ctx)?.name ?? 'Zan Workbench'), date: loaded.savedAt };
+  // A tracked change needs an author: nobody named is said so, in the law's language (not the program's name).
+  const fallback = { author: pkg?.authors.length ? pkg.authors.join(', ') : (getIdentity(ctx)?.name ?? NO_AUTHOR[loaded.lang]), date: loaded.savedAt };
   const recorded = ctx.store.amendments.revisions(loaded.versionId);
   const revisionOf = (uid: string) => {
     const r = recorded.get(uid);
-    return r ? { author: r.author, date: r.changedAt } : fallback;
+    return r ? { author: r.author || fallback.author, date: r.changedAt } : fallback;
   };
   const authors = [...new Set(loaded.amendments.map((a) => revisionOf(a.uid).author))];
+  const threads = new Map<string, ReviewComment[]>();
+  if (choice.comments) {
+    for (const a of loaded.amendments) {
+      const thread = ctx.store.review.comments(packageId, a.uid).map(({ id, parentId, author, text, createdAt }) => ({ id, parentId, author, text, createdAt }));
+      if (thread.length) threads.set(a.uid, thread);
+    }
+  }
   return {
     paragraphs: redlineParagraphs(loaded.base, loaded.draft, loaded.amendments, { changedOnly: choice.changedOnly }),
     comments: choice.comments ? justificationsOf(ctx, packageId, loaded.lang) : undefined,
+    threads: choice.comments ? threads : undefined,
+    packageTitle: pkg?.title,
+    date: loaded.savedAt.slice(0, 10),
     revisionOf,
     preparedBy: `${(authors.length ? authors : [fallback.author]).join(', ')}, ${loaded.savedAt.slice(0, 10)}`,
   };

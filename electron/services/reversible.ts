@@ -35,22 +35,22 @@ export function saveReversibly(ctx: ServiceContext, info: ReversibleInfo, change
  */
 export function reverseOperation(ctx: ServiceContext, packageId: string, operationId: string, options: { duringReview?: boolean } = {}): { changes: ReversibleChange[]; rows: number } {
   const shares = ctx.store.reversible.operation(operationId);
-  if (shares.length === 0) throw new StoreError('NOT_FOUND', 'This change was taken back already, or never made.');
+  if (shares.length === 0) throw new StoreError('NOT_FOUND', 'This change was taken back already, or never made.', 'reversible.gone');
   return ctx.store.transaction(() => {
     let count = 0;
     for (const { change, rows } of shares) {
-      if (change.packageId !== packageId) throw new StoreError('INVALID_INPUT', 'This change belongs to another package.');
+      if (change.packageId !== packageId) throw new StoreError('INVALID_INPUT', 'This change belongs to another package.', 'reversible.otherPackage');
       const version = ctx.store.versions.get(change.versionId);
-      if (!version) throw new StoreError('NOT_FOUND', `No version ${change.versionId}.`);
+      if (!version) throw new StoreError('NOT_FOUND', `No version ${change.versionId}.`, 'version.notFound');
       const current = ctx.store.provisions.rows(version.id, rows.map((r) => r.uid));
       const taken = new Set(ctx.store.provisions.load(version.id).map((r) => `${r.parentUid}\u0000${r.ord}`));
       const upserts: ProvisionRow[] = [];
       const deletes: string[] = [];
       for (const r of rows) {
         const now = current.get(r.uid) ?? null;
-        if (!sameRow(now, r.after)) throw new StoreError('CONFLICT', `The provision ${label(r.after ?? r.before)} was edited after this change; take it back there by hand.`);
+        if (!sameRow(now, r.after)) throw new StoreError('CONFLICT', `The provision ${label(r.after ?? r.before)} was edited after this change; take it back there by hand.`, 'reversible.edited', { unit: label(r.after ?? r.before) });
         if (r.before && !now && taken.has(`${r.before.parentUid}\u0000${r.before.ord}`) && !rows.some((o) => o.after && o.after.parentUid === r.before?.parentUid && o.after.ord === r.before?.ord)) {
-          throw new StoreError('CONFLICT', `Another provision now stands where ${label(r.before)} was; take it back there by hand.`);
+          throw new StoreError('CONFLICT', `Another provision now stands where ${label(r.before)} was; take it back there by hand.`, 'reversible.placeTaken', { unit: label(r.before) });
         }
         if (r.before) upserts.push(r.before);
         else deletes.push(r.uid);
@@ -63,8 +63,9 @@ export function reverseOperation(ctx: ServiceContext, packageId: string, operati
   });
 }
 
+/** How a message names a provision: its number (the kind is said by the message's language). */
 function label(row: ProvisionRow | null): string {
-  return row ? `${row.kind} ${row.num}`.trim() : '';
+  return row ? row.num || row.kind : '';
 }
 
 function sameRow(a: ProvisionRow | null, b: ProvisionRow | null): boolean {

@@ -150,7 +150,7 @@ export function restoreRejected(ctx: ServiceContext, input: { packageId: string;
   ctx.store.transaction(() => {
     const { changes } = reverseOperation(ctx, input.packageId, input.operationId, { duringReview: true });
     for (const c of changes) {
-      if (c.kind !== 'reject' || !c.uid) throw new StoreError('INVALID_INPUT', 'This is not a rejection.');
+      if (c.kind !== 'reject' || !c.uid) throw new StoreError('INVALID_INPUT', 'This is not a rejection.', 'reversible.wrongKind');
       const note = ctx.store.amendments.annotations(input.packageId).get(c.uid);
       ctx.store.amendments.annotate({ packageId: input.packageId, uid: c.uid, justification: note?.justification ?? '', evidence: note?.evidence ?? '', status: 'proposed', updatedAt: ctx.now() });
       audit(ctx, input.packageId, c.uid, 'restore', { operationId: input.operationId });

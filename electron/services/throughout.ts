@@ -50,7 +50,7 @@ export interface ThroughoutResult {
 const MAX_FORMS = 200;
 
 function draftsIn(ctx: ServiceContext, packageId: string, lang: Lang) {
-  if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`);
+  if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   return ctx.store.versions
     .listByPackage(packageId)
     .map((v) => ({ v, e: ctx.store.works.getExpression(v.expressionId) }))
@@ -61,7 +61,7 @@ function draftsIn(ctx: ServiceContext, packageId: string, lang: Lang) {
 /** Every form a term takes in the package's drafts in one language (headings and texts), most frequent first. */
 export function throughoutForms(ctx: ServiceContext, packageId: string, lang: Lang, term: string): ThroughoutForms {
   const pattern = termPattern(term);
-  if (pattern.stems.length === 0 || !pattern.stems.some((s) => s.length >= 3)) throw new StoreError('INVALID_INPUT', 'Give the words to replace.');
+  if (pattern.stems.length === 0 || !pattern.stems.some((s) => s.length >= 3)) throw new StoreError('INVALID_INPUT', 'Give the words to replace.', 'throughout.noWords');
   const forms = new Map<string, { count: number; acts: Set<string> }>();
   const acts: ThroughoutForms['acts'] = [];
   for (const { v, title } of draftsIn(ctx, packageId, lang)) {
@@ -104,11 +104,11 @@ export function planThroughout(ctx: ServiceContext, packageId: string, lang: Lan
 }
 
 function checkReplacements(replacements: readonly Replacement[]): void {
-  if (replacements.length === 0) throw new StoreError('INVALID_INPUT', 'Confirm at least one form to replace.');
+  if (replacements.length === 0) throw new StoreError('INVALID_INPUT', 'Confirm at least one form to replace.', 'throughout.noneConfirmed');
   const froms = new Set<string>();
   for (const r of replacements) {
-    if (!r.from.trim() || r.from !== r.from.trim() || r.to !== r.to.trim()) throw new StoreError('INVALID_INPUT', 'A form and its replacement have no spaces at their ends, and a form is not empty.');
-    if (froms.has(r.from)) throw new StoreError('INVALID_INPUT', `The form «${r.from}» is replaced twice.`);
+    if (!r.from.trim() || r.from !== r.from.trim() || r.to !== r.to.trim()) throw new StoreError('INVALID_INPUT', 'A form and its replacement have no spaces at their ends, and a form is not empty.', 'throughout.badForm');
+    if (froms.has(r.from)) throw new StoreError('INVALID_INPUT', `The form «${r.from}» is replaced twice.`, 'throughout.twice', { form: r.from });
     froms.add(r.from);
   }
 }
@@ -121,13 +121,13 @@ function checkReplacements(replacements: readonly Replacement[]): void {
 export function applyThroughout(ctx: ServiceContext, packageId: string, replacements: readonly Replacement[], plans: readonly ThroughoutDraftPlan[]): ThroughoutResult {
   const who = requireIdentity(ctx);
   checkReplacements(replacements);
-  if (plans.length === 0) throw new StoreError('NOT_FOUND', 'None of the forms stands in the texts of this package.');
+  if (plans.length === 0) throw new StoreError('NOT_FOUND', 'None of the forms stands in the texts of this package.', 'throughout.noneFound');
   const operationId = ctx.newId();
   return ctx.store.transaction(() => {
     const acts: ThroughoutResult['acts'] = [];
     for (const plan of plans) {
       const version = ctx.store.versions.get(plan.versionId);
-      if (version?.packageId !== packageId) throw new StoreError('INVALID_INPUT', `Version ${plan.versionId} is not a draft of this package.`);
+      if (version?.packageId !== packageId) throw new StoreError('INVALID_INPUT', `Version ${plan.versionId} is not a draft of this package.`, 'reversible.otherPackage');
       const before = ctx.store.provisions.rows(plan.versionId, plan.rows.map((r) => r.uid));
       // Saved at the plan's revision: a draft edited since is refused (CONFLICT), and nothing is saved.
       const info = { operationId, kind: 'throughout' as const, packageId, versionId: plan.versionId, uid: null, detail: JSON.stringify({ replacements }), createdBy: who.name };
@@ -152,7 +152,7 @@ export function undoThroughout(ctx: ServiceContext, packageId: string, operation
   requireIdentity(ctx);
   return ctx.store.transaction(() => {
     const { changes, rows } = reverseOperation(ctx, packageId, operationId);
-    if (changes.some((c) => c.kind !== 'throughout')) throw new StoreError('INVALID_INPUT', 'This is not a replacement throughout.');
+    if (changes.some((c) => c.kind !== 'throughout')) throw new StoreError('INVALID_INPUT', 'This is not a replacement throughout.', 'reversible.wrongKind');
     audit(ctx, packageId, null, 'undo-replace-throughout', { operationId, units: rows });
     return { acts: changes.length, units: rows };
   });

@@ -38,7 +38,7 @@ function task<I, O>(lane: Lane, run: Task<I, O>['run']): Task<I, O> {
 export const TASKS = {
   openVersion: task('interactive', (ctx, input: { versionId: string }) => openVersion(ctx, input.versionId)),
   openDraft: task('interactive', (ctx, input: { versionId: string }) => openDraft(ctx, input.versionId)),
-  compare: task('interactive', (ctx, input: { left: CompareSource; right: CompareSource }, progress) => compare(ctx, input.left, input.right, progress)),
+  compare: task('interactive', (ctx, input: { left: CompareSource; right: CompareSource; context?: boolean }, progress) => compare(ctx, input.left, input.right, progress, { context: input.context === true })),
   packageDocuments: task('interactive', (ctx, input: { packageId: string; lang: Lang }, progress) => packageDocuments(ctx, input.packageId, input.lang, progress)),
   coverage: task('interactive', (ctx, input: { packageId: string }) => packageCoverage(ctx, input.packageId)),
   search: task('interactive', (ctx, input: { query: string; versionIds?: string[]; limit?: number }) => searchLibrary(ctx, input.query, { ...(input.versionIds ? { versionIds: input.versionIds } : {}), ...(input.limit ? { limit: input.limit } : {}) })),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../format';
 import { uiTextLang } from '../i18n';
@@ -20,7 +20,8 @@ function CompactDiff({ ops }: { ops: readonly DiffOp[] }) {
   return (
     <span className="compact-diff">
       {ops.map(([op, text], i) => {
-        if (op === -1) return <del key={i}>{text}</del>;
+        // A word struck and the next one inserted are two words, also to a screen reader and a copy.
+        if (op === -1) return <Fragment key={i}><del>{text}</del>{ops[i + 1]?.[0] === 1 && !/\s$/u.test(text) ? ' ' : ''}</Fragment>;
         if (op === 1) return <ins key={i}>{text}</ins>;
         const first = i === 0;
         const last = i === ops.length - 1;

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCommands, type AppCommand } from '../commands/registry';
+import { useCommands, type AppCommand, type CommandGroup } from '../commands/registry';
+
+const GROUP_ORDER: readonly CommandGroup[] = ['structure', 'review', 'navigate', 'find', 'view', 'app'];
 
 const OPEN_EVENT = 'zan-open-palette';
 
@@ -55,10 +57,14 @@ export function CommandPalette() {
 
   const shown = useMemo(() => {
     const words = query.toLowerCase().split(/\s+/u).filter(Boolean);
-    return commands.filter((c) => {
-      const text = `${t(c.title)} ${t(`commands.groups.${c.group}`)} ${c.keys ?? ''}`.toLowerCase();
-      return words.every((w) => text.includes(w));
-    });
+    // The open text's commands first (what a drafter reaches for), the app's last.
+    const order = (c: AppCommand) => GROUP_ORDER.indexOf(c.group);
+    return commands
+      .filter((c) => {
+        const text = `${t(c.title)} ${t(`commands.groups.${c.group}`)} ${c.keys ?? ''}`.toLowerCase();
+        return words.every((w) => text.includes(w));
+      })
+      .sort((a, b) => order(a) - order(b));
   }, [commands, query, t]);
 
   const close = () => {
@@ -103,7 +109,7 @@ export function CommandPalette() {
         }}
         data-testid="palette-input"
       />
-      <ul id="palette-list" role="listbox" className="palette-list">
+      <ul id="palette-list" role="listbox" className="palette-list" aria-label={t('commands.palette')} tabIndex={0}>
         {shown.map((c, i) => {
           const enabled = !c.enabled || c.enabled();
           return (

@@ -9,6 +9,7 @@ import { failure, phrase, say, type Phrase } from '../i18n/phrase';
 import { useAsync } from '../useAsync';
 import { useWork } from '../work';
 import { RetryCancelled, WorkProgress } from './WorkProgress';
+import { ReviewControls } from './ReviewControls';
 import { Windowed, type WindowedHandle } from './Windowed';
 
 type Source = InputOf<'compare'>['left'];
@@ -45,7 +46,9 @@ function rowHeight(r: Comparison['rows'][number], mode: 'side' | 'inline'): numb
 /**
  * Compares any two versions of a law the package amends: the text in force, the current draft, a
  * snapshot, or another package's draft of the same text. Side by side or inline; a contents list of
- * the changed provisions; J / K (or Alt+↓ / Alt+↑) move from change to change.
+ * the changed provisions; J / K (or Alt+↓ / Alt+↑) move from change to change. The columns are
+ * headed with the two texts compared; the draft against the text in force can be reviewed row by
+ * row (approve, reject, comment), as in the amendments panel.
  */
 export function CompareView({ pkg }: { pkg: PackageSummary }) {
   const { t, i18n } = useTranslation();
@@ -69,8 +72,12 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
   const [kind, setKind] = useState('');
   const [gap, setGap] = useState('');
   const [status, setStatus] = useState('');
+  // The unchanged units beside each change, as a diff's context lines.
+  const [context, setContext] = useState(false);
   // Gaps and review status belong to the package's amendments (by provision uid).
-  const annotations = useAsync(async () => ({ coverage: await call('getCoverage', { packageId: pkg.id }), gaps: await call('listGaps', {}) }), [pkg.id]);
+  // Bumped by a review decision here: the coverage and the comparison are read again.
+  const [decided, setDecided] = useState(0);
+  const annotations = useAsync(async () => ({ coverage: await call('getCoverage', { packageId: pkg.id }), gaps: await call('listGaps', {}) }), [pkg.id, decided]);
   const byUid = new Map((annotations.state === 'done' ? annotations.value.coverage.amendments : []).map((a) => [a.uid, a]));
   const [snapshotName, setSnapshotName] = useState('');
   const [message, setMessage] = useState<Phrase | null>(null);
@@ -78,7 +85,9 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
     c.kind === 'snapshot' ? `${t('compare.snapshot')}: ${c.name} (${formatMoment(c.at, i18n.language)})` : c.kind === 'otherPackage' ? `${t('compare.otherPackage')}: ${c.name}` : t(c.kind === 'inForce' ? 'compare.inForce' : 'compare.current');
   const list = sources.state === 'done' ? sources.value : [];
   const pair = useMemo(() => (list[left] && list[right] ? { left: list[left].source, right: list[right].source } : null), [list, left, right]);
-  const work = useWork(async (jobId) => (pair ? await call('compare', { ...pair, jobId }) : null), [JSON.stringify(pair)]);
+  const work = useWork(async (jobId) => (pair ? await call('compare', { ...pair, ...(context ? { context } : {}), jobId }) : null), [JSON.stringify(pair), decided, context]);
+  // The draft against the text in force: each row is an amendment of this package, decided here as in the panel.
+  const reviewing = list[left]?.kind === 'inForce' && list[right]?.kind === 'current';
   const comparison = work.loaded;
   const [at, setAt] = useState(0);
   const rowList = useRef<WindowedHandle>(null);
@@ -111,8 +120,10 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
     }
   }
 
-  const rows = (comparison.state === 'done' ? (comparison.value?.rows ?? []) : []).filter(
-    (r) => (!kind || r.kind === kind) && (!gap || (byUid.get(r.uid)?.gapCodes ?? []).includes(gap)) && (!status || (byUid.get(r.uid)?.status ?? 'proposed') === status),
+  const all = comparison.state === 'done' ? (comparison.value?.rows ?? []) : [];
+  const changedCount = all.filter((r) => r.kind !== '').length;
+  const rows = all.filter(
+    (r) => r.kind === '' ? !kind && !gap && !status : (!kind || r.kind === kind) && (!gap || (byUid.get(r.uid)?.gapCodes ?? []).includes(gap)) && (!status || (byUid.get(r.uid)?.status ?? 'proposed') === status),
   );
   return (
     <div className="compare" tabIndex={0} onKeyDown={onKey} data-testid="compare">
@@ -172,6 +183,10 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
             </option>
           ))}
         </select>
+        <label className="check">
+          <input type="checkbox" checked={context} onChange={(e) => setContext(e.target.checked)} data-testid="compare-context" />
+          {t('compare.context')}
+        </label>
         <input value={snapshotName} onChange={(e) => setSnapshotName(e.target.value)} placeholder={t('compare.snapshotName')} data-testid="snapshot-name" />
         <button type="button" className="button" disabled={!snapshotName.trim()} onClick={() => void snapshot()} data-testid="snapshot-create">
           {t('compare.makeSnapshot')}
@@ -187,7 +202,7 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
       <RetryCancelled work={work} />
       <div className="compare-body">
         <nav className="compare-toc" aria-label={t('law.contents')}>
-          <p className="hint">{t('compare.changes', { count: rows.length })} · J / K</p>
+          <p className="hint">{t('compare.changes', { count: changedCount })} · J / K</p>
           <ol>
             <Windowed
               items={rows}
@@ -206,27 +221,43 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
           </ol>
         </nav>
         <div className="compare-rows" data-testid="compare-rows">
+          {mode === 'side' && list[left] && list[right] && (
+            <div className="side-by-side compare-columns" aria-hidden="true" data-testid="compare-columns">
+              <div>{labelOf(list[left])}</div>
+              <div>{labelOf(list[right])}</div>
+            </div>
+          )}
           <Windowed
             items={rows}
             keyOf={(r) => `${mode}:${r.uid}`}
             estimate={(r) => rowHeight(r, mode)}
             handle={rowList}
             render={(r, i, ref) => (
-              <section ref={ref} className={`compare-row${i === at ? ' is-current' : ''}`} data-testid="compare-row" data-kind={r.kind}>
+              <section ref={ref} className={`compare-row${i === at ? ' is-current' : ''}${r.kind === '' ? ' is-unchanged' : ''}`} data-testid={r.kind === '' ? 'compare-context-row' : 'compare-row'} data-kind={r.kind}>
                 <h3>
-                  {r.element} <span className={`badge badge-am-${r.kind}`}>{t(`amendments.kind.${r.kind}`)}</span>
+                  {r.element} {r.kind === '' ? <span className="badge badge-muted">{t('compare.unchanged')}</span> : <span className={`badge badge-am-${r.kind}`}>{t(`amendments.kind.${r.kind}`)}</span>}
                 </h3>
                 {mode === 'side' ? (
                   <div className="side-by-side">
-                    <div>
+                    <div aria-label={list[left] ? labelOf(list[left]) : undefined}>
                       <Cell lines={r.current} />
                     </div>
-                    <div>
+                    <div aria-label={list[right] ? labelOf(list[right]) : undefined}>
                       <Cell lines={r.proposed} />
                     </div>
                   </div>
                 ) : (
                   <Inline ops={r.inline} />
+                )}
+                {reviewing && byUid.has(r.uid) && (
+                  <ReviewControls
+                    packageId={pkg.id}
+                    uid={r.uid}
+                    status={byUid.get(r.uid)?.status ?? 'proposed'}
+                    onCoverage={() => setDecided((n) => n + 1)}
+                    onRejected={() => setDecided((n) => n + 1)}
+                    prepare={async () => undefined}
+                  />
                 )}
               </section>
             )}

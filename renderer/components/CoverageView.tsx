@@ -11,6 +11,7 @@ export function CoverageView({ coverage, gaps, onOpen }: { coverage: CoverageDat
   const { t, i18n } = useTranslation();
   const ui = uiTextLang(i18n.language);
   const name = new Map(gaps.map((g) => [g.code, g.names[ui]]));
+  const description = new Map(gaps.map((g) => [g.code, g.descriptions[ui]]));
   const max = Math.max(1, ...coverage.perGap.map((g) => g.count));
   const byUid = new Map(coverage.amendments.map((a) => [a.uid, a]));
   return (
@@ -20,7 +21,7 @@ export function CoverageView({ coverage, gaps, onOpen }: { coverage: CoverageDat
         <ol className="gap-bars">
           {coverage.perGap.map((g) => (
             <li key={g.code} className={g.count === 0 ? 'is-empty' : ''} data-testid={`bar-${g.code}`} data-count={g.count}>
-              <span className="gap-bar-name" title={gaps.find((x) => x.code === g.code)?.descriptions[ui]}>
+              <span className="gap-bar-name" title={description.get(g.code)}>
                 {name.get(g.code) ?? g.code}
               </span>
               <span className="gap-bar-track">
@@ -33,14 +34,18 @@ export function CoverageView({ coverage, gaps, onOpen }: { coverage: CoverageDat
       </section>
       <section>
         <h2>{t('gaps.matrix')}</h2>
-        <div className="matrix-wrap">
+        {/* Wider than the page with many gaps: it scrolls in its own box, which the keyboard can reach. */}
+        <div className="matrix-wrap" role="region" aria-label={t('gaps.matrix')} tabIndex={0} data-testid="matrix">
           <table className="gap-matrix">
             <thead>
               <tr>
-                <th />
+                <th scope="col">
+                  <span className="visually-hidden">{t('gaps.matrixLaw')}</span>
+                </th>
                 {coverage.perGap.map((g) => (
-                  <th key={g.code} title={name.get(g.code)}>
-                    {g.code}
+                  <th key={g.code} scope="col" title={[g.code, description.get(g.code)].filter(Boolean).join(': ')} data-testid={`matrix-gap-${g.code}`}>
+                    {name.get(g.code) ?? g.code}
+                    <span className="gap-matrix-code">{g.code}</span>
                   </th>
                 ))}
               </tr>
@@ -48,7 +53,7 @@ export function CoverageView({ coverage, gaps, onOpen }: { coverage: CoverageDat
             <tbody>
               {coverage.matrix.map((row) => (
                 <tr key={row.versionId}>
-                  <th>
+                  <th scope="row">
                     <span className="badge badge-lang">{langBadge(row.lang)}</span> {row.title}
                   </th>
                   {coverage.perGap.map((g) => (

@@ -133,12 +133,12 @@ export function FindBar({ versionId, view, editable = false }: { versionId: stri
       <button type="button" className="button" onClick={() => go(1)} disabled={occurrences.length === 0} aria-label={t('find.next')} title={`${t('find.next')} (Enter)`} data-testid="find-next">
         ↓
       </button>
-      <button type="button" className="button" onClick={close} aria-label={t('find.close')} title={`${t('find.close')} (Esc)`}>
+      <button type="button" className="button" onClick={close} aria-label={t('find.close')} title={`${t('find.close')} (Esc)`} data-testid="find-close">
         ×
       </button>
       {editable && replacing && (
         <div className="find-replace">
-          <input type="text" value={replacement} placeholder={t('find.replaceWith')} aria-label={t('find.replaceWith')} data-testid="replace-input" onChange={(e) => setReplacement(e.target.value)} />
+          <input type="text" value={replacement} placeholder={t('find.replaceWith')} aria-label={t('find.replaceWith')} data-testid="replace-input" onChange={(e) => setReplacement(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), close())} />
           <button type="button" className="button" onClick={replaceOne} disabled={occurrences.length === 0} data-testid="replace-one">
             {t('find.replace')}
           </button>

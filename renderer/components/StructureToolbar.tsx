@@ -6,7 +6,7 @@ const TOOLBAR: readonly (string | null)[] = ['unit.after', 'unit.child', 'unit.r
 
 /** Short signs for the buttons; the name and the shortcut are the button's title and accessible name. */
 const ICONS: Readonly<Record<string, string>> = {
-  'unit.after': '＋',
+  'unit.after': '+',
   'unit.child': '↳',
   'unit.repeal': '⊘',
   'unit.moveUp': '↑',

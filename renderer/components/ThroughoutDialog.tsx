@@ -4,7 +4,7 @@ import type { OutputOf } from '../../shared/ipc';
 import type { Lang } from '../../shared/law';
 import { suggestReplacement } from '../../shared/search/term-forms';
 import { call } from '../api';
-import { errorMessage } from '../i18n';
+import { failure, phrase, say, type Phrase } from '../i18n/phrase';
 
 type Forms = OutputOf<'throughoutForms'>;
 type Result = OutputOf<'replaceThroughout'>;
@@ -34,7 +34,7 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
   const [choices, setChoices] = useState<FormChoice[]>([]);
   const [result, setResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<Phrase | null>(null);
 
   useEffect(() => {
     const d = dialog.current;
@@ -49,9 +49,9 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
       const forms = await call('throughoutForms', { packageId, lang, term });
       setFound(forms);
       setChoices(forms.forms.map((f) => ({ ...f, use: true, to: suggestReplacement(f.form, term, replacement.trim()) })));
-      if (forms.forms.length === 0) setMessage(t('throughout.none'));
+      if (forms.forms.length === 0) setMessage(phrase('throughout.none'));
     } catch (e) {
-      setMessage(errorMessage(e));
+      setMessage(failure(e));
     } finally {
       setBusy(false);
     }
@@ -66,7 +66,7 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
       setFound(null);
       onChanged();
     } catch (e) {
-      setMessage(errorMessage(e));
+      setMessage(failure(e));
     } finally {
       setBusy(false);
     }
@@ -78,10 +78,10 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
     try {
       const undone = await call('undoThroughout', { packageId, operationId: result.operationId });
       setResult(null);
-      setMessage(t('throughout.undone', { count: undone.units }));
+      setMessage(phrase('throughout.undone', { count: undone.units }));
       onChanged();
     } catch (e) {
-      setMessage(errorMessage(e));
+      setMessage(failure(e));
     } finally {
       setBusy(false);
     }
@@ -158,7 +158,7 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
       )}
       {message && (
         <p className="hint" role="status" data-testid="throughout-message">
-          {message}
+          {say(message)}
         </p>
       )}
       <div className="dialog-actions">

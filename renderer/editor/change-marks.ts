@@ -181,18 +181,51 @@ function wordMarks(start: number, ops: readonly DiffOp[], uid: string): Decorati
       out.push(Decoration.inline(at, at + text.length, { nodeName: 'ins', class: 'zan-ins' }, { uid }));
       at += text.length;
     } else {
+      // Diffs put a deletion before the insertion that replaces it; the other order is kept apart too.
+      const previous = ops[i - 1];
+      const gaps = { before: previous?.[0] === 1 && needsGap(previous[1], text), after: needsGap(text, ops[i + 1]?.[1]) };
       out.push(
-        Decoration.widget(at, () => deletedWords(text), { uid, side: -1, key: `del-${uid}-${i}-${text}`, ignoreSelection: true, marks: [] }),
+        Decoration.widget(at, () => deletedWords(text, gaps), { uid, side: -1, key: `del-${uid}-${i}-${gaps.before ? 'b' : ''}${gaps.after ? 'a' : ''}-${text}`, ignoreSelection: true, marks: [] }),
       );
     }
   });
   return out;
 }
 
-function deletedWords(text: string): HTMLElement {
-  const span = document.createElement('del');
-  span.className = 'zan-del';
-  span.textContent = text;
-  span.contentEditable = 'false';
-  return span;
+/**
+ * Whether two texts shown one after the other would touch: "органа" struck, then "Исключен."
+ * inserted, must not read (to a screen reader, or in `innerText`) as "органаИсключен.".
+ */
+function needsGap(first: string, next: string | undefined): boolean {
+  return first !== '' && next !== undefined && next !== '' && !/\s$/u.test(first) && !/^\s/u.test(next);
+}
+
+/**
+ * The deleted words, struck through, where they stood: a `<del>` (a screen reader says "deletion")
+ * and, where a word next to it would touch it, a real space between them, outside the `<del>`
+ * (styles.css hides it in the markup views that hide one of the two). A margin only looks like a
+ * space: readers and `innerText` run the two words together.
+ */
+function deletedWords(text: string, gaps: { before: boolean; after: boolean }): HTMLElement {
+  const del = document.createElement('del');
+  del.className = 'zan-del';
+  del.textContent = text;
+  if (!gaps.before && !gaps.after) {
+    del.contentEditable = 'false';
+    return del;
+  }
+  const widget = document.createElement('span');
+  widget.className = 'zan-del-widget';
+  widget.contentEditable = 'false';
+  if (gaps.before) widget.append(gap());
+  widget.append(del);
+  if (gaps.after) widget.append(gap());
+  return widget;
+}
+
+function gap(): HTMLElement {
+  const space = document.createElement('span');
+  space.className = 'zan-del-gap';
+  space.textContent = ' ';
+  return space;
 }

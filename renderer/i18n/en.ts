@@ -18,6 +18,11 @@ export const en = {
     status: { draft: 'Draft', review: 'In review', submitted: 'Submitted', archived: 'Archived' },
   },
   search: {
+    more: 'Show more',
+    notes_one: 'In comments and justifications: {{count}}',
+    notes_other: 'In comments and justifications: {{count}}',
+    comment: 'Comment',
+    justification: 'Justification',
     heading: 'Search the library',
     placeholder: 'Words of a law, in any form: "higher education institution"…',
     hint: 'Every law in force and every draft; the words may stand in any form, in this order.',
@@ -43,6 +48,8 @@ export const en = {
     replaced: 'Replaced: {{count}}',
   },
   law: {
+    addToPackage: 'Add to the draft',
+    addToPackageWhich: 'The draft package to add this law to',
     inForce: 'In force from {{date}}',
     readOnly: 'Text in force — read only',
     newPackage: 'Start a draft amending law…',
@@ -243,6 +250,7 @@ export const en = {
     backToDraft: 'Back to drafting',
     ready: 'The package is ready for review.',
     matrix: 'Amendments per law and gap',
+    matrixLaw: 'Law',
   },
   taxonomy: {
     title: 'Collaboration gaps',
@@ -254,6 +262,7 @@ export const en = {
     edit: 'Edit',
     retire: 'Retire',
     restore: 'Restore',
+    actions: 'Actions',
     import: 'Import JSON…',
     export: 'Export JSON…',
     imported: 'Taxonomy imported.',
@@ -300,6 +309,8 @@ export const en = {
     overlap: 'Provisions changed here are also changed by another package ({{count}}):',
   },
   compare: {
+    context: 'Unchanged units next to the changes',
+    unchanged: 'unchanged',
     status: 'Review status',
     allStatuses: 'Any status',
     kind: 'Kind of change',
@@ -432,6 +443,20 @@ export const en = {
    * shown as `errors.<code>` with the English text.
    */
   messages: {
+    throughout: {
+      noWords: 'Give the words to replace (at least one word of three letters).',
+      noneConfirmed: 'Tick at least one form to replace.',
+      badForm: 'A form and its replacement neither begin nor end with a space, and a form is not empty.',
+      twice: 'The form “{{form}}” is replaced twice.',
+      noneFound: 'None of the forms occurs in the texts of the package.',
+    },
+    reversible: {
+      gone: 'This change was undone already.',
+      otherPackage: 'This change belongs to another package.',
+      wrongKind: 'This change cannot be undone from here.',
+      edited: 'Unit {{unit}} was edited after this change: put it back by hand.',
+      placeTaken: 'Another unit now stands where unit {{unit}} was: put it back by hand.',
+    },
     package: {
       notFound: 'This draft amending law is not in the library.',
       noLanguage: 'The package has no text in this language ({{lang}}).',

@@ -26,6 +26,11 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     status: { draft: 'Әзірленуде', review: 'Қарауда', submitted: 'Енгізілді', archived: 'Мұрағатта' },
   },
   search: {
+    more: 'Тағы көрсету',
+    notes_one: 'Пікірлер мен негіздемелерде: {{count}}',
+    notes_other: 'Пікірлер мен негіздемелерде: {{count}}',
+    comment: 'Пікір',
+    justification: 'Негіздеме',
     heading: 'Кітапханадан іздеу',
     placeholder: 'Заң сөздері кез келген тұлғада: «жоғары оқу орны»…',
     hint: 'Барлық қолданыстағы заңдар мен барлық жобалар; сөздер кез келген тұлғада, осы ретпен.',
@@ -51,6 +56,8 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     replaced: 'Ауыстырылды: {{count}}',
   },
   law: {
+    addToPackage: 'Жобаға қосу',
+    addToPackageWhich: 'Бұл заң қосылатын жоба',
     inForce: 'Қолданысқа енгізілген күні: {{date}}',
     readOnly: 'Қолданыстағы редакция — тек оқу үшін',
     newPackage: 'Өзгерістер енгізу туралы заң жобасын бастау…',
@@ -252,6 +259,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     backToDraft: 'Жұмысқа қайтару',
     ready: 'Жоба қарауға жіберілді.',
     matrix: 'Заңдар мен олқылықтар бойынша түзетулер',
+    matrixLaw: 'Заң',
   },
   taxonomy: {
     title: 'Ынтымақтастықтағы олқылықтар',
@@ -263,6 +271,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     edit: 'Өзгерту',
     retire: 'Қолданыстан шығару',
     restore: 'Қайтару',
+    actions: 'Әрекеттер',
     import: 'JSON импорттау…',
     export: 'JSON экспорттау…',
     imported: 'Таксономия импортталды.',
@@ -310,6 +319,8 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     overlap: 'Осы бірліктерді басқа жоба да өзгертеді ({{count}}):',
   },
   compare: {
+    context: 'Өзгеріссіз көршілес бірліктер',
+    unchanged: 'өзгеріссіз',
     status: 'Қарау мәртебесі',
     allStatuses: 'Кез келген мәртебе',
     kind: 'Өзгеріс түрі',
@@ -437,6 +448,20 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     generic: 'Қате: {{message}}',
   },
   messages: {
+    throughout: {
+      noWords: 'Ауыстырылатын сөздерді көрсетіңіз (кемінде үш әріпті бір сөз).',
+      noneConfirmed: 'Ауыстыру үшін кемінде бір нысанды белгілеңіз.',
+      badForm: 'Нысан мен оның ауыстыруы бос орынмен басталмайды және аяқталмайды, нысан бос емес.',
+      twice: '«{{form}}» нысаны екі рет ауыстырылады.',
+      noneFound: 'Нысандардың ешқайсысы жоба мәтіндерінде кездеспейді.',
+    },
+    reversible: {
+      gone: 'Бұл өзгеріс бұрын болдырылмады.',
+      otherPackage: 'Бұл өзгеріс басқа жобаға жатады.',
+      wrongKind: 'Бұл өзгерісті осы жерден болдырмау мүмкін емес.',
+      edited: '{{unit}} бірлігі осы өзгерістен кейін түзетілді: оны қолмен қайтарыңыз.',
+      placeTaken: '{{unit}} бірлігінің орнында енді басқа бірлік тұр: оны қолмен қайтарыңыз.',
+    },
     package: {
       notFound: 'Өзгерістер енгізу туралы бұл заң жобасы кітапханада жоқ.',
       noLanguage: 'Жобада осы тілдегі мәтін жоқ ({{lang}}).',

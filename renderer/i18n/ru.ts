@@ -21,6 +21,13 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     status: { draft: 'Черновик', review: 'На рассмотрении', submitted: 'Внесён', archived: 'В архиве' },
   },
   search: {
+    more: 'Показать ещё',
+    notes_one: 'В комментариях и обоснованиях: {{count}}',
+    notes_few: 'В комментариях и обоснованиях: {{count}}',
+    notes_many: 'В комментариях и обоснованиях: {{count}}',
+    notes_other: 'В комментариях и обоснованиях: {{count}}',
+    comment: 'Комментарий',
+    justification: 'Обоснование',
     heading: 'Поиск по библиотеке',
     placeholder: 'Слова закона в любой форме: «высшее учебное заведение»…',
     hint: 'Все действующие законы и все проекты; слова — в любой форме, в этом порядке.',
@@ -48,6 +55,8 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     replaced: 'Заменено: {{count}}',
   },
   law: {
+    addToPackage: 'Добавить в проект',
+    addToPackageWhich: 'В какой проект добавить этот закон',
     inForce: 'Действует с {{date}}',
     readOnly: 'Действующая редакция — только чтение',
     newPackage: 'Начать проект закона о внесении изменений…',
@@ -247,7 +256,7 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     evidence: 'Подтверждение',
     evidenceHint: 'Отчет, статистика или исследование (необязательно)',
     save: 'Сохранить',
-    retired: 'выведен',
+    retired: 'выведен из употребления',
     filter: 'Фильтр по пробелу',
     all: 'Все пробелы',
     none: 'Без пробела',
@@ -262,6 +271,7 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     backToDraft: 'Вернуть в работу',
     ready: 'Проект передан на рассмотрение.',
     matrix: 'Поправки по законам и пробелам',
+    matrixLaw: 'Закон',
   },
   taxonomy: {
     title: 'Пробелы в сотрудничестве',
@@ -271,8 +281,9 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     instrument: 'Чем обычно устраняется',
     add: 'Добавить пробел',
     edit: 'Изменить',
-    retire: 'Вывести',
+    retire: 'Вывести из употребления',
     restore: 'Вернуть',
+    actions: 'Действия',
     import: 'Импорт JSON…',
     export: 'Экспорт JSON…',
     imported: 'Таксономия импортирована.',
@@ -319,6 +330,8 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     overlap: 'Эти же единицы изменяет другой проект ({{count}}):',
   },
   compare: {
+    context: 'Соседние единицы без изменений',
+    unchanged: 'без изменений',
     status: 'Статус рассмотрения',
     allStatuses: 'Любой статус',
     kind: 'Вид изменения',
@@ -468,6 +481,20 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     generic: 'Ошибка: {{message}}',
   },
   messages: {
+    throughout: {
+      noWords: 'Укажите слова, которые нужно заменить (хотя бы одно слово из трёх букв).',
+      noneConfirmed: 'Отметьте хотя бы одну форму для замены.',
+      badForm: 'Форма и её замена не начинаются и не кончаются пробелом, и форма не пуста.',
+      twice: 'Форма «{{form}}» заменяется дважды.',
+      noneFound: 'Ни одна из форм не встречается в текстах проекта.',
+    },
+    reversible: {
+      gone: 'Это изменение уже отменено.',
+      otherPackage: 'Это изменение относится к другому проекту.',
+      wrongKind: 'Это изменение нельзя отменить отсюда.',
+      edited: 'Единицу {{unit}} правили после этого изменения: верните её вручную.',
+      placeTaken: 'На месте единицы {{unit}} теперь другая единица: верните её вручную.',
+    },
     package: {
       notFound: 'Этого проекта закона о внесении изменений нет в библиотеке.',
       noLanguage: 'В проекте нет текста на этом языке ({{lang}}).',
@@ -497,7 +524,7 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     gap: {
       notFound: 'Пробела {{code}} нет.',
       unknown: 'Пробела {{code}} нет в таксономии.',
-      retired: 'Пробел {{code}} выведен, его нельзя указать заново.',
+      retired: 'Пробел {{code}} выведен из употребления, его нельзя указать заново.',
     },
     taxonomy: { invalid: 'Таксономия не принята: {{detail}}' },
     readiness: {

@@ -175,17 +175,23 @@ function DraftEditor({
       view.current = v;
       setReady(v);
       if (v) showAmendments(v);
-      // Coming from the coverage view: bring the provision it named into view.
-      const reveal = sessionStorage.getItem('zan.reveal');
-      if (v && reveal) {
-        sessionStorage.removeItem('zan.reveal');
-        requestAnimationFrame(() => revealUnit(v, reveal));
-      } else if (v && scrolled.current !== null) {
-        // Reopened after a review decision: back where the reviewer was.
-        const top = scrolled.current;
-        scrolled.current = null;
-        requestAnimationFrame(() => scrollParent(v.dom)?.scrollTo({ top }));
-      }
+      if (!v) return;
+      // After the first paint, and only by the view still shown (a view made and destroyed at once,
+      // as React's StrictMode does, must neither act nor use up what the next one needs).
+      requestAnimationFrame(() => {
+        if (view.current !== v) return;
+        // Coming from the coverage view or a search: bring the provision it named into view.
+        const reveal = sessionStorage.getItem('zan.reveal');
+        if (reveal) {
+          sessionStorage.removeItem('zan.reveal');
+          revealUnit(v, reveal);
+        } else if (scrolled.current !== null) {
+          // Reopened after a review decision: back where the reviewer was.
+          const top = scrolled.current;
+          scrolled.current = null;
+          scrollParent(v.dom)?.scrollTo({ top });
+        }
+      });
     },
     [showAmendments],
   );

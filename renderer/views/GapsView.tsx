@@ -115,7 +115,9 @@ export function GapsView() {
               <th>{t('taxonomy.name')}</th>
               <th>{t('taxonomy.description')}</th>
               <th>{t('taxonomy.instrument')}</th>
-              <th />
+              <th>
+                <span className="visually-hidden">{t('taxonomy.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -128,19 +130,22 @@ export function GapsView() {
                 </tr>
               ) : (
                 <tr key={g.code} className={g.retired ? 'is-retired' : ''} data-testid={`gap-row-${g.code}`}>
-                  <td>{g.code}</td>
+                  <td className="gap-code">{g.code}</td>
                   <td>
                     {g.names[ui]} {g.retired && <span className="badge badge-muted">{t('gaps.retired')}</span>}
                   </td>
                   <td>{g.descriptions[ui]}</td>
                   <td>{g.instrument[ui]}</td>
-                  <td className="gap-actions">
-                    <button type="button" className="link-button" onClick={() => setEditing(g.code)}>
-                      {t('taxonomy.edit')}
-                    </button>
-                    <button type="button" className="link-button" onClick={() => void run(() => call('retireGap', { code: g.code, retired: !g.retired }))} data-testid={`gap-retire-${g.code}`}>
-                      {g.retired ? t('taxonomy.restore') : t('taxonomy.retire')}
-                    </button>
+                  <td>
+                    {/* A flex or grid box inside the cell, not on it: a cell made a flex box is no longer a cell. */}
+                    <div className="gap-actions">
+                      <button type="button" className="link-button" onClick={() => setEditing(g.code)}>
+                        {t('taxonomy.edit')}
+                      </button>
+                      <button type="button" className="link-button" onClick={() => void run(() => call('retireGap', { code: g.code, retired: !g.retired }))} data-testid={`gap-retire-${g.code}`}>
+                        {g.retired ? t('taxonomy.restore') : t('taxonomy.retire')}
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ),

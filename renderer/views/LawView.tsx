@@ -13,6 +13,7 @@ import type { Find } from '../router';
 import { formatDate, langBadge } from '../format';
 import { useAsync } from '../useAsync';
 import { NewPackageDialog } from './NewPackageDialog';
+import { AddToPackage } from '../components/AddToPackage';
 import { editorCommands } from '../commands/editor-commands';
 import { useRegisterCommands, type AppCommand } from '../commands/registry';
 
@@ -70,6 +71,7 @@ export function LawView({ versionId, find }: { versionId: string; find?: Find | 
             <button type="button" className="button button-primary" onClick={() => setCreating(true)} data-testid="new-package">
               {t('law.newPackage')}
             </button>
+            <AddToPackage versionId={versionId} workSlug={v.workSlug} lang={v.lang} />
           </div>
           <FindBar versionId={versionId} view={() => view.current} />
         </header>

@@ -76,6 +76,7 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
     setStatus(null);
     try {
       // The coverage tab exports the table, which carries the gaps in its justification column.
+      // (The compare tab has no export of its own: its draft's redline is in the export dialog.)
       const { path } = await call('exportPackageDocument', { packageId, lang, document: tab === 'compare' ? 'table' : tab, format });
       if (path) setStatus(phrase('documents.exported', { path }));
     } catch (error) {
@@ -114,7 +115,7 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
               </button>
             ))}
           </div>
-          {tab !== 'coverage' && (
+          {(tab === 'law' || tab === 'table') && (
             <button type="button" className="button" onClick={() => void exportDocument('docx')} data-testid="export-docx">
               {t('documents.exportDocx')}
             </button>
@@ -124,9 +125,11 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
               {t('documents.exportCsv')}
             </button>
           )}
-          <button type="button" className="button" onClick={() => void exportDocument('html')}>
-            {t('documents.exportHtml')}
-          </button>
+          {tab !== 'compare' && (
+            <button type="button" className="button" onClick={() => void exportDocument('html')}>
+              {t('documents.exportHtml')}
+            </button>
+          )}
           <button type="button" className="button" disabled={pkgStatus.state !== 'done' || pkgStatus.value !== 'draft'} onClick={() => setReplacing(true)} data-testid="open-throughout">
             {t('throughout.open')}
           </button>

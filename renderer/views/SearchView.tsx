@@ -2,9 +2,14 @@ import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHitData } from '../../shared/ipc';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { NoteHits } from '../components/NoteHits';
 import { langBadge } from '../format';
 import { navigate, routeHash } from '../router';
 import { useSearch } from '../use-search';
+
+/** Units per page of results, and the most the search gives. */
+const PAGE = 200;
+const MOST = 1000;
 
 /** How much text is shown on either side of a match. */
 const CONTEXT = 70;
@@ -48,7 +53,10 @@ export function SearchView({ query }: { query: string }) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   // The address follows the query without a history entry per key.
-  const { result, error } = useSearch(text, { limit: 300 }, 250, (q) => history.replaceState(null, '', routeHash({ view: 'search', query: q })));
+  // Results come a page at a time ("show more"); a new query starts at the first page.
+  const [limit, setLimit] = useState(PAGE);
+  useEffect(() => setLimit(PAGE), [text]);
+  const { result, error } = useSearch(text, { limit }, 250, (q) => history.replaceState(null, '', routeHash({ view: 'search', query: q })));
 
   const groups = useMemo(() => {
     const out: { versionId: string; hits: SearchHitData[] }[] = [];
@@ -110,6 +118,12 @@ export function SearchView({ query }: { query: string }) {
           </section>
         );
       })}
+      {result?.truncated && limit < MOST && (
+        <button type="button" className="button search-more" onClick={() => setLimit((n) => Math.min(MOST, n + PAGE))} data-testid="search-more">
+          {t('search.more')}
+        </button>
+      )}
+      <NoteHits query={text} />
     </div>
   );
 }

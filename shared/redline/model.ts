@@ -19,8 +19,12 @@ export interface RedlineRun {
 
 /** One printed line of the redlined law. */
 export interface RedlineParagraph {
-  /** `elision` stands for the unchanged units left out of a "changed articles only" redline. */
-  kind: ProvisionKind | 'elision';
+  /**
+   * `elision` stands for the unchanged units left out of a "changed articles only" redline; `note`
+   * is a footnote of the consolidated text ("Сноска. …"), printed where the law prints it: after the
+   * lines of its unit, before the units under it.
+   */
+  kind: ProvisionKind | 'elision' | 'note';
   /** A heading line (section, chapter, article): printed bold. */
   headed: boolean;
   runs: RedlineRun[];
@@ -53,6 +57,8 @@ const bodyOf = (u: { kind: ProvisionKind; heading: string; text: string }) => (i
  * its place (and the content that leaves with it deleted under it), a new number as the old one
  * deleted and the new one inserted. The DOCX, HTML and PDF redlines are all printed from this list,
  * so they cannot disagree. A unit that moved is shown where it now stands, with its word changes.
+ * Each unit's footnotes follow its lines, as the consolidated text prints them; they are metadata,
+ * so they change only with a unit that comes or goes whole.
  */
 export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: readonly Amendment[], options: RedlineOptions = {}): RedlineParagraph[] {
   const lang = draft.lang;
@@ -63,7 +69,7 @@ export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: reado
 
   // Splits runs at line breaks: each line of a unit (абзац) is a paragraph of its own. A break
   // inside an inserted or deleted run is a paragraph mark inserted or deleted with it.
-  const push = (kind: ProvisionKind, runs: RedlineRun[], whole: Revision | null, scope: string, containers: string[]) => {
+  const push = (kind: RedlineParagraph['kind'], runs: RedlineRun[], whole: Revision | null, scope: string, containers: string[]) => {
     let line: RedlineRun[] = [];
     const lines: { runs: RedlineRun[]; mark: RedlineParagraph['mark'] }[] = [{ runs: line, mark: null }];
     for (const r of runs) {
@@ -77,7 +83,12 @@ export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: reado
       });
     }
     const by = runs.find((r) => r.amendment)?.amendment;
-    for (const l of lines) out.push({ kind, headed: isHeaded(kind), runs: l.runs, whole, mark: whole && by ? { change: whole, amendment: by } : l.mark, scope, containers });
+    const headed = kind !== 'note' && kind !== 'elision' && isHeaded(kind);
+    for (const l of lines) out.push({ kind, headed, runs: l.runs, whole, mark: whole && by ? { change: whole, amendment: by } : l.mark, scope, containers });
+  };
+  // A unit's footnotes are metadata, not norm: they stay as they are, unless the unit comes or goes whole.
+  const pushNotes = (notes: readonly string[], change: Revision | null, uid: string | null, scope: string, containers: string[]) => {
+    for (const note of notes) push('note', [run(note, change, uid)], change, scope, containers);
   };
   const opsRuns = (ops: readonly DiffOp[], uid: string) => ops.map(([op, text]) => run(text, op === 1 ? 'ins' : op === -1 ? 'del' : null, uid));
   // A unit gone from where it stood, with the content that leaves with it.
@@ -85,6 +96,7 @@ export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: reado
     for (const u of units) {
       push(u.kind, [run(`${lineLabel(lang, u.kind, u.num)}${bodyOf(u)}`, 'del', uid)], 'del', scope, containers);
       if (isHeaded(u.kind) && u.text) push('part', [run(u.text, 'del', uid)], 'del', scope, containers);
+      pushNotes(u.notes, 'del', uid, scope, containers);
     }
   };
 
@@ -100,6 +112,7 @@ export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: reado
     if (newBy) {
       push(unit.kind, [run(`${label}${bodyOf(unit)}`, 'ins', newBy)], 'ins', lineScope, containers);
       if (isHeaded(unit.kind) && unit.text) push('part', [run(unit.text, 'ins', newBy)], 'ins', lineScope, containers);
+      pushNotes(unit.notes, 'ins', newBy, lineScope, containers);
     } else {
       const labelRuns: RedlineRun[] = [];
       if (a?.base && a.proposed && a.base.num !== a.proposed.num) labelRuns.push(run(lineLabel(lang, unit.kind, a.base.num), 'del', a.uid), run(label, 'ins', a.uid));
@@ -112,12 +125,14 @@ export function redlineParagraphs(base: LawDoc, draft: LawDoc, amendments: reado
           if (a.base.text) push('part', [run(a.base.text, 'del', a.uid)], 'del', lineScope, containers);
           if (unit.text) push('part', [run(unit.text, 'ins', a.uid)], 'ins', lineScope, containers);
         } else if (isHeaded(unit.kind) && unit.text) push('part', [run(unit.text, null, null)], null, lineScope, containers);
+        pushNotes(unit.notes, null, null, lineScope, containers);
         pushGone(underRepealed.get(a.uid) ?? a.dropped, a.uid, lineScope, containers);
       } else {
         const headOps = a && isHeaded(unit.kind) ? a.headingOps : a && !isHeaded(unit.kind) ? a.ops : null;
         push(unit.kind, [...labelRuns, ...(headOps?.length ? opsRuns(headOps, a!.uid) : [run(bodyOf(unit), null, null)])], null, lineScope, containers);
         // A headed unit may also have text of its own (rare): its lines follow the heading.
         if (isHeaded(unit.kind) && (unit.text || a?.base?.text)) push('part', a?.ops.length ? opsRuns(a.ops, a.uid) : [run(unit.text, null, null)], null, lineScope, containers);
+        pushNotes(unit.notes, null, null, lineScope, containers);
       }
     }
     for (const child of unit.children) emit(child, container ? null : lineScope, container ? [...containers, unit.uid] : containers, newBy);

@@ -1,5 +1,5 @@
 import { structuralLabel } from '../amend/label';
-import type { Amendment, UnitState } from '../amend/types';
+import type { Amendment, PathStep, UnitState } from '../amend/types';
 import type { DiffOp } from '../diff/ops';
 import type { Lang } from '../law/language';
 import { lineLabel } from '../law/text/markers';
@@ -103,6 +103,16 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 function cellHtml(content: Run[][]): string {
   return content.map((l) => `<p>${l.map((r) => (r.bold ? `<b>${escapeHtml(r.text)}</b>` : escapeHtml(r.text))).join('')}</p>`).join('');
+}
+
+/**
+ * A row for a unit that did not change, shown as context beside the changes in a comparison:
+ * its wording on both sides, nothing marked. `path` addresses it as an amendment's path does.
+ */
+export function unchangedRow(lang: Lang, unit: UnitState, path: readonly PathStep[]): Omit<ComparativeRow, 'no' | 'justification'> {
+  const runs = (text: string): Run[] => (text ? [{ text, bold: false }] : []);
+  const wording = unitLines(lang, unit, runs(unit.heading), runs(unit.text), false);
+  return { uid: unit.uid, element: structuralLabel(path, lang), current: wording, proposed: wording };
 }
 
 /** The comparative table as a standalone HTML page (landscape when printed). */

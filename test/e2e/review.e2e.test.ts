@@ -52,6 +52,14 @@ describe('review in the real renderer', () => {
     await page.getByTestId('restore-rejected').click();
     await expect.poll(() => page.getByTestId('amendment').count()).toBe(1);
     await expect.poll(() => p1.innerText()).toBe(`${original} Лишняя фраза.`);
+
+    // The comment is found by the library search, in another form of its word, and opens the draft.
+    await page.getByTestId('nav-search').click();
+    await page.getByTestId('search-input').fill('лишний');
+    await expect.poll(() => page.getByTestId('note-hit').count()).toBe(1);
+    expect(await page.getByTestId('note-hit').innerText()).toContain('Статья 5, пункт 1');
+    await page.getByTestId('note-hit').click();
+    await page.locator('.zan-editor.is-editable').waitFor();
   });
 
   it('approve is shown as approved and can be withdrawn; the markup views show the text in force, the approved text and the final text', async () => {
@@ -146,6 +154,25 @@ describe('review in the real renderer', () => {
     await expect.poll(() => page.getByTestId('compare-row').count()).toBe(0);
     await page.getByTestId('compare-status').selectOption('proposed');
     await expect.poll(() => page.getByTestId('compare-row').count()).toBe(2);
+
+    // The draft against the text in force: the columns say what they show, and a row is approved here.
+    await page.getByTestId('compare-status').selectOption('');
+    await page.getByTestId('mode-side').click();
+    await page.getByTestId('compare-left').selectOption({ index: 0 });
+    await page.getByTestId('compare-right').selectOption({ index: 1 });
+    await expect.poll(() => page.getByTestId('compare-row').count()).toBe(3);
+    expect(await page.getByTestId('compare-columns').innerText()).toMatch(/Действующая редакция\s+Рабочая редакция/u);
+    expect(await page.getByTestId('export-docx').count()).toBe(0);
+    await page.getByTestId('compare-row').first().getByTestId('accept').click();
+    await expect.poll(() => page.getByTestId('compare-row').first().getByTestId('approved').count()).toBe(1);
+    await page.getByTestId('compare-status').selectOption('accepted');
+    await expect.poll(() => page.getByTestId('compare-row').count()).toBe(1);
+    // With the unchanged units beside the changes: paragraph 4 (after 3) shows, marked unchanged.
+    await page.getByTestId('compare-status').selectOption('');
+    await page.getByTestId('compare-context').check();
+    await expect.poll(() => page.getByTestId('compare-context-row').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('compare-row').count()).toBe(3);
+    expect(await page.getByTestId('compare-rows').innerText()).toContain('Статья 5, пункт 4');
   });
 
   it('two people edit one draft: each change shows who made it, and the panel filters by author', async () => {

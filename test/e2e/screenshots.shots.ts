@@ -18,7 +18,7 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(OUT, `${name}.png`) });
 }
 
-it.each(['ru', 'en'])('screenshots of each main view, interface in %s', async (ui) => {
+it.each(['kk', 'ru', 'en'])('screenshots of each main view, interface in %s', async (ui) => {
   const t = tempDir();
   const app = await startApp(browser, t.dir, { viewport: { width: 1440, height: 900 }, uiLanguage: ui, samplePackage: true });
   const { page } = app;
@@ -119,6 +119,92 @@ it.each(['ru', 'en'])('screenshots of each main view, interface in %s', async (u
     }, ['Ғылыми гранттар туралы', 'Қазақстан Республикасының Заңы 2024 жылғы 1 шілдедегі № 7-VIII ҚРЗ.', '1-бап. Гранттар', 'Ескерту. 1-бапқа өзгеріс енгізілді - ҚР 01.01.2025 № 9-VIII Заңымен.', 'Осы Заңда мынадай ұғымдар пайдаланылады:', '1) грант - "конкурстық" негізде берілетін қаражат;', '2) консорциум - ұйымдардың бiрлестiгi.'].map((l) => `      ${l}`).join('\n'));
     await page.getByTestId('import-preview').waitFor();
     await shot(page, `${ui}-15-import-pasted`);
+  } finally {
+    await app.close();
+    t.cleanup();
+  }
+});
+
+/** What the first hour needs, in each interface language and at a small and a large window. */
+const SIZES = [
+  { name: '1280', viewport: { width: 1280, height: 720 } },
+  { name: '1920', viewport: { width: 1920, height: 1080 } },
+];
+it.each(['kk', 'ru', 'en'].flatMap((ui) => SIZES.map((size) => ({ ui, size }))))('screenshots of search, find & replace, the palette, the guide and the markup views: $ui at $size.name', async ({ ui, size }) => {
+  const t = tempDir();
+  const app = await startApp(browser, t.dir, { viewport: size.viewport, uiLanguage: ui, samplePackage: true, guide: true });
+  const { page } = app;
+  const name = (n: string) => `${ui}-${size.name}-${n}`;
+  try {
+    // The first-start guide: what the workbench is for, who works, the first draft.
+    await page.getByTestId('guide').waitFor();
+    await shot(page, name('a-guide'));
+    await page.getByTestId('guide-next').click();
+    await page.getByTestId('guide-name').fill('Айгерим Сейткали');
+    await page.getByTestId('guide-role').fill('Департамент науки');
+    await page.getByTestId('guide-save-identity').click();
+    await page.getByTestId('guide-law').waitFor();
+    await shot(page, name('b-guide-first-draft'));
+    await page.getByTestId('guide-later').click();
+
+    // Search across the library.
+    await page.goto(`${app.url}#/search/${encodeURIComponent('индустриальный партнер')}`);
+    await page.getByTestId('search-group').first().waitFor();
+    await shot(page, name('c-search'));
+
+    // The sample package's draft: find, replace, the palette, the context menu.
+    await page.goto(app.url);
+    await page.getByTestId('package-card').first().click();
+    await page.locator('.zan-editor.is-editable').waitFor();
+    await page.locator('.zan-body').first().click();
+    await page.keyboard.press('Control+f');
+    await page.getByTestId('find-input').fill('университет');
+    await page.getByTestId('find-count').waitFor();
+    await page.keyboard.press('Enter');
+    await shot(page, name('d-find'));
+    await page.keyboard.press('Escape');
+    await page.locator('.zan-body').first().click();
+    await page.keyboard.press('Control+h');
+    await page.getByTestId('find-input').fill('организаций');
+    await page.getByTestId('replace-input').fill('университетов');
+    await shot(page, name('e-replace'));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('find-bar').count()).toBe(0);
+    await page.locator('.zan-body').nth(3).click();
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('palette-input').waitFor();
+    await shot(page, name('f-palette'));
+    await page.keyboard.press('Escape');
+    await page.locator('.zan-body').nth(3).click({ button: 'right' });
+    await page.getByTestId('context-menu').waitFor();
+    await shot(page, name('g-context-menu'));
+    await page.keyboard.press('Escape');
+
+    // Approve one change, then each markup view, from the first change on.
+    await page.getByTestId('accept').first().click();
+    await page.getByTestId('approved').first().waitFor();
+    await page.getByTestId('amendment').first().click();
+    for (const view of ['all', 'approved', 'final', 'base']) {
+      await page.getByTestId(`markup-${view}`).click();
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      await shot(page, name(`h-markup-${view}`));
+    }
+    await page.getByTestId('markup-all').click();
+
+    // Replace throughout the acts of the package: the forms to confirm.
+    await page.getByTestId('open-documents').click();
+    await page.getByTestId('amending-law').waitFor();
+    await page.getByTestId('open-throughout').click();
+    await page.getByTestId('throughout-term').fill('организация высшего и (или) послевузовского образования');
+    await page.getByTestId('throughout-replacement').fill('университет');
+    await page.getByTestId('throughout-find').click();
+    await page.getByTestId('throughout-forms').waitFor();
+    await shot(page, name('i-throughout'));
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${app.url}#/help`);
+    await page.getByTestId('help').waitFor();
+    await shot(page, name('j-help'));
   } finally {
     await app.close();
     t.cleanup();

@@ -49,3 +49,16 @@ describe('a replacement throughout the acts of a package, in the real renderer',
     await expect.poll(async () => page.getByTestId('amending-law').innerText(), { timeout: 15_000 }).toBe(before);
   });
 });
+
+describe('a package that amends several laws, built up from the library', () => {
+  it('a law is added to a draft package from its page, and the draft switch lists it with the others', async () => {
+    const { page } = current();
+    // The sample package (a draft on four laws) gets a fifth: the endowment funds law.
+    await page.getByTestId('open-endowment-funds-ru').click();
+    await page.locator('.zan-law').waitFor();
+    await page.getByTestId('add-to-package').click();
+    await page.locator('.zan-editor.is-editable').waitFor();
+    await expect.poll(() => page.locator('.draft-switch [role="tab"]').count()).toBe(5);
+    expect(await page.locator('.draft-switch [aria-selected="true"]').innerText()).toMatch(/эндаумент/iu);
+  });
+});

@@ -227,6 +227,13 @@ export class AmendmentRepository {
       .run(record.packageId, record.uid, record.justification, record.evidence, record.status, record.updatedAt);
   }
 
+  /** Every annotation with a justification or evidence, of every package (the library search reads them). */
+  allAnnotations(): AnnotationRecord[] {
+    return this.db
+      .prepare("SELECT package_id AS packageId, uid, justification, evidence, status, updated_at AS updatedAt FROM amendment_annotation WHERE justification <> '' OR evidence <> '' ORDER BY package_id, rowid")
+      .all() as AnnotationRecord[];
+  }
+
   /** The annotations of a package, by provision uid. */
   annotations(packageId: string): Map<string, AnnotationRecord> {
     const rows = this.db

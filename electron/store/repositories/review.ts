@@ -47,6 +47,11 @@ export class ReviewRepository {
       .run(c.id, c.packageId, c.uid, c.parentId, c.author, c.role, c.text, c.createdAt);
   }
 
+  /** Every comment of every package, oldest first (the library search reads them). */
+  allComments(): CommentRecord[] {
+    return this.db.prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt FROM comment ORDER BY created_at, rowid').all() as CommentRecord[];
+  }
+
   /** The comments on one amendment, oldest first. */
   comments(packageId: string, uid: string): CommentRecord[] {
     return this.db

@@ -9,6 +9,7 @@ import { redlineParagraphs } from '../../../shared/redline';
 import { lawLines } from '../../helpers/law-lines';
 import { allElements, parseXml, type XmlElement } from '../../helpers/xml-tree';
 import { pdfText } from '../../helpers/pdf-text';
+import { pdfPageTexts } from '../../helpers/pdf-pages';
 
 const root = join(import.meta.dirname, '../../..');
 const fixtures = join(root, 'test/fixtures/redline');
@@ -152,5 +153,89 @@ describe('the redlined DOCX', () => {
     const xml = execFileSync('unzip', ['-p', path, 'word/document.xml'], { encoding: 'utf8' });
     expect(resolvedDocx(xml, true)).toEqual(lawLines(moved));
     expect(resolvedDocx(xml, false)).toEqual(lawLines(base));
+  }, 180_000);
+});
+
+describe('the redlined DOCX as a reviewer gets it: pages, footnotes, comment threads', () => {
+  const base = parseLaw(readFileSync(join(fixtures, 'base.ru.txt'), 'utf8'));
+  const noted = parseLaw(readFileSync(join(fixtures, 'draft.ru.txt'), 'utf8'));
+  // A footnote on paragraph 2 of article 5, as the consolidated text has it (the same in both texts: it is metadata).
+  for (const law of [base, noted]) law.body[0]!.children.find((a) => a.num === '5')!.children[1]!.notes = ['Сноска. Пункт 2 в редакции Закона РК от 12.01.2026 № 252-VIII.'];
+  const amendments = derive(base, noted);
+  const council = amendments.find((a) => a.eId === 'chp_1__art_5__para_1')!;
+  const path = join(out, 'reviewed.docx');
+  const part = (name: string) => execFileSync('unzip', ['-p', path, name], { encoding: 'utf8' });
+
+  beforeAll(async () => {
+    mkdirSync(out, { recursive: true });
+    const threads = new Map([
+      [
+        council.uid,
+        [
+          { id: 'c1', parentId: null, author: REVIEWER, text: 'Почему исключено слово «государственных»?', createdAt: '2026-11-28T09:00:00Z' },
+          { id: 'c2', parentId: 'c1', author: DRAFTER, text: 'Советы создаются и при холдингах.', createdAt: '2026-11-28T10:00:00Z' },
+          { id: 'c3', parentId: 'c2', author: REVIEWER, text: 'Принято.', createdAt: '2026-11-28T11:00:00Z' },
+        ],
+      ],
+    ]);
+    writeFileSync(
+      path,
+      await redlineDocx(redlineParagraphs(base, noted, amendments), {
+        lang: 'ru',
+        title: 'О научно-технической политике',
+        packageTitle: 'Проект Закона «О внесении изменений по вопросам науки»',
+        date: '2026-11-27',
+        revisionOf: () => ({ author: DRAFTER, date: '2026-11-27T10:00:00Z' }),
+        threads,
+      }),
+    );
+  });
+
+  it('has a running header (law, package, date, "Проект" at the right margin) and a footer with PAGE and NUMPAGES fields', () => {
+    const header = part('word/header1.xml');
+    for (const text of ['О научно-технической политике', 'Проект Закона «О внесении изменений по вопросам науки» · 27 ноября 2026 г.', 'Проект']) expect(header).toContain(`>${text}<`);
+    expect(header).toMatch(/<w:tab w:val="right" w:pos="9639"\/>/);
+    const footer = part('word/footer1.xml');
+    expect([...footer.matchAll(/<w:instrText[^>]*>([^<]*)<\/w:instrText>/g)].map((m) => m[1]!.trim())).toEqual(['PAGE', 'NUMPAGES']);
+    expect(footer).toMatch(/стр\. <\/w:t>[\s\S]*PAGE[\s\S]* из <\/w:t>[\s\S]*NUMPAGES/);
+    const document = part('word/document.xml');
+    expect(document).toMatch(/<w:headerReference w:type="default" r:id="[^"]+"\/>/);
+    expect(document).toMatch(/<w:footerReference w:type="default" r:id="[^"]+"\/>/);
+    expect(document).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1020" w:left="1417"/);
+    // Word draws change bars beside tracked changes unless the document hides its markup: it does not.
+    expect(part('word/settings.xml')).toContain('<w:trackRevisions/>');
+    expect(part('word/settings.xml')).not.toContain('revisionView');
+  });
+
+  it('prints the footnote after its paragraph, kept with it, and indents subparagraphs under their paragraph', () => {
+    const document = part('word/document.xml');
+    expect(document).toMatch(/<w:pStyle w:val="ZanParagraph"\/><w:keepNext\/><\/w:pPr>(?:(?!<\/w:p>).)*В состав совета(?:(?!<\/w:p>).)*<\/w:p><w:p><w:pPr><w:pStyle w:val="ZanNote"\/>(?:(?!<\/w:p>).)*<\/w:pPr>(?:(?!<\/w:p>).)*Сноска\. Пункт 2 в редакции/);
+    const styles = part('word/styles.xml');
+    expect(styles).toMatch(/w:styleId="ZanSubparagraph"[\s\S]*?<w:ind w:left="567" w:firstLine="567"\/>/);
+    expect(styles).toMatch(/w:styleId="ZanNote"[\s\S]*?<w:keepLines\/>/);
+  });
+
+  it('writes the review thread as Word comments with replies (commentsExtended.xml), each anchored on the amendment’s first line', () => {
+    const comments = part('word/comments.xml');
+    expect([...comments.matchAll(/<w:comment w:id="(\d+)"[^>]*w:author="([^"]+)"/g)].map((m) => [m[1], m[2]])).toEqual([['0', REVIEWER], ['1', DRAFTER], ['2', REVIEWER]]);
+    expect(comments).toContain('Почему исключено слово «государственных»?');
+    const paraIds = [...comments.matchAll(/<w:p w14:paraId="([0-9A-F]{8})"/g)].map((m) => m[1]);
+    const threads = [...part('word/commentsExtended.xml').matchAll(/<w15:commentEx w15:paraId="([0-9A-F]+)"(?: w15:paraIdParent="([0-9A-F]+)")?/g)].map((m) => [m[1], m[2]]);
+    // Both replies (the second one answers the first reply) hang under the thread's first comment, as Word threads them.
+    expect(threads).toEqual([[paraIds[0], undefined], [paraIds[1], paraIds[0]], [paraIds[2], paraIds[0]]]);
+    expect(part('word/document.xml')).toMatch(/<w:commentReference w:id="0"\/>(?:(?!<\/w:p>).)*<w:commentReference w:id="1"\/>(?:(?!<\/w:p>).)*<w:commentReference w:id="2"\/>(?:(?!<\/w:p>).)*1\. (?:(?!<\/w:p>).)*Отраслевые советы/);
+  });
+
+  it('renders in LibreOffice with the header and "стр. N из M" on every page', () => {
+    soffice('pdf', path);
+    const pdf = join(out, 'reviewed.pdf');
+    const heads = pdfPageTexts(pdf, { fromMm: 0, toMm: 20 });
+    const feet = pdfPageTexts(pdf, { fromMm: 280, toMm: 297 });
+    heads.forEach((head, i) => {
+      expect(head).toContain('О научно-технической политике');
+      expect(head).toContain('Проект');
+      expect(feet[i]).toBe(`стр. ${i + 1} из ${heads.length}`);
+    });
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(out, 'reviewed')]);
   }, 180_000);
 });

@@ -32,7 +32,8 @@ describe('exporting a draft', () => {
     expect(result).toEqual({ path: out });
     expect(suggested).toMatch(/^Текст с изменениями — .*\.docx$/);
     const xml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' });
-    expect(xml).toMatch(/<w:ins [^>]*w:author="Zan Workbench"[^>]*>.*?<w:t[^>]*>и колледжи /);
+    // Nobody was named: the change is not signed with the program's name but said to have no author.
+    expect(xml).toMatch(/<w:ins [^>]*w:author="Автор не указан"[^>]*>.*?<w:t[^>]*>и колледжи /);
     expect(xml).toMatch(/<w:del [^>]*>(?:(?!<\/w:del>).)*Настоящий Закон вводится/);
     expect(execFileSync('unzip', ['-p', out, 'word/comments.xml'], { encoding: 'utf8' })).toContain('Колледжи участвуют в консорциумах.');
   });
@@ -61,7 +62,7 @@ describe('exporting a draft', () => {
     setIdentity(ctx, { name: 'Б. Юрист', role: 'lawyer' });
     const second = saveDraft(ctx, { versionId, revision: first.revision, upserts: [{ ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
     const signed = ctx.store.amendments.revisions(versionId);
-    expect(signed.get(p17.uid)).toMatchObject({ author: 'Zan Workbench', changedAt: first.savedAt });
+    expect(signed.get(p17.uid)).toMatchObject({ author: '', changedAt: first.savedAt });
     expect(signed.get(p19.uid)).toMatchObject({ author: 'Б. Юрист', changedAt: second.savedAt });
   });
 

@@ -144,6 +144,29 @@ describe('review', () => {
     // Snapshots are immutable.
     expect(() => ctx.store.db.prepare("UPDATE snapshot_provision SET text = 'x'").run()).toThrow(/immutable/);
   });
+
+  it('with context, each change comes with the unchanged units beside it, once each, in the law\'s order', () => {
+    const { versionId, baseId, p19 } = startPackage(ctx);
+    const rows = lawToRows(lawFromJSON(openVersion(ctx, versionId).law));
+    // Two neighbouring subparagraphs of article 1 (9 and 9-1, between 1 and 10) and paragraph 19.1.
+    const first = rows.find((r) => r.text.startsWith('консорциум'))!;
+    const subs = rows.filter((r) => r.kind === 'subparagraph' && r.parentUid === first.parentUid);
+    const [s2, s3] = [subs[1]!, subs[2]!];
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...s2, text: `${s2.text} (уточнено)` }, { ...s3, text: `${s3.text} (уточнено)` }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 июля 2027 года.' }], deletes: [] });
+    const plain = compare(ctx, { type: 'version', versionId: baseId }, { type: 'version', versionId });
+    const withContext = compare(ctx, { type: 'version', versionId: baseId }, { type: 'version', versionId }, undefined, { context: true });
+    expect(plain.rows.every((r) => r.kind !== '')).toBe(true);
+    const context = withContext.rows.filter((r) => r.kind === '');
+    // Subparagraph 1 before the pair, 4 after it (none twice, none of the changed), and what stands beside 19.1.
+    expect(context.map((r) => r.uid)).toContain(subs[0]!.uid);
+    expect(context.map((r) => r.uid)).toContain(subs[3]!.uid);
+    expect(new Set(context.map((r) => r.uid)).size).toBe(context.length);
+    expect(withContext.rows.filter((r) => r.kind !== '').map((r) => r.uid)).toEqual(plain.rows.map((r) => r.uid));
+    const order = withContext.rows.map((r) => r.uid);
+    expect(order.indexOf(subs[0]!.uid)).toBeLessThan(order.indexOf(s2.uid));
+    expect(order.indexOf(subs[3]!.uid)).toBeGreaterThan(order.indexOf(s3.uid));
+    for (const r of context) expect(r.current).toEqual(r.proposed);
+  });
 });
 
 describe('rejecting a move or a removal puts the unit back where the law in force has it', () => {

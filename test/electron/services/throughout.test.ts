@@ -5,7 +5,7 @@ import { packageDocuments } from '../../../electron/services/documents';
 import { saveDraft } from '../../../electron/services/drafts';
 import { setIdentity } from '../../../electron/services/identity';
 import { listLibrary } from '../../../electron/services/library';
-import { createPackage } from '../../../electron/services/packages';
+import { addToPackage, createPackage } from '../../../electron/services/packages';
 import { applyThroughout, planThroughout, throughoutForms, throughoutGroups, undoThroughout } from '../../../electron/services/throughout';
 import { openVersion } from '../../../electron/services/versions';
 import { StoreError } from '../../../electron/store/errors';
@@ -112,5 +112,18 @@ describe('a replacement throughout the texts of a package', () => {
     expect(() => planThroughout(ctx, pkg.id, 'ru', [{ from: 'вуз', to: 'a' }, { from: 'вуз', to: 'b' }])).toThrow(/twice/);
     expect(() => planThroughout(ctx, pkg.id, 'ru', [{ from: ' вуз', to: 'a' }])).toThrow(StoreError);
     expect(() => throughoutForms(ctx, pkg.id, 'ru', '—')).toThrow(StoreError);
+  });
+});
+
+describe('a law added to a package later', () => {
+  it('gets a working draft of its own; the same text twice, or a package in review, is refused', () => {
+    const ru = (slug: string) => listLibrary(ctx).find((w) => w.slug === slug)?.expressions.find((e) => e.lang === 'ru')?.versionId as string;
+    const pkg = createPackage(ctx, { title: 'Проект', baseVersionIds: [ru('education')] });
+    const added = addToPackage(ctx, pkg.id, ru('science-technology-policy'));
+    expect(added.drafts.map((d) => d.workSlug)).toEqual(['education', 'science-technology-policy']);
+    const draft = added.drafts[1]?.versionId as string;
+    expect(lawToRows(lawFromJSON(openVersion(ctx, draft).law)).map((r) => r.text)).toEqual(lawToRows(lawFromJSON(openVersion(ctx, ru('science-technology-policy')).law)).map((r) => r.text));
+    expect(() => addToPackage(ctx, pkg.id, ru('education'))).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(() => addToPackage(ctx, pkg.id, draft)).toThrow(expect.objectContaining({ code: 'NOT_EDITABLE' }));
   });
 });

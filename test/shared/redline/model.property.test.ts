@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../../shared/amend';
-import type { Lang, LawDoc, Provision } from '../../../shared/law';
+import { HEADED_KINDS, lineLabel, parseLaw, type Lang, type LawDoc, type Provision } from '../../../shared/law';
 import { redlineParagraphs, type RedlineParagraph } from '../../../shared/redline';
 import { lawLines } from '../../helpers/law-lines';
 import { editArb, edited, lawArb } from '../amend/random-edits';
@@ -41,7 +41,65 @@ function withBreaks(doc: LawDoc, picks: readonly number[]): LawDoc {
   return copy;
 }
 
+/** The lines a law prints with its footnotes, each after its unit's own lines (the consolidated text's order). */
+function linesWithNotes(doc: LawDoc): string[] {
+  const out: string[] = [];
+  const walk = (units: readonly Provision[]) => {
+    for (const u of units) {
+      const headed = HEADED_KINDS.has(u.kind);
+      out.push(...`${lineLabel(doc.lang, u.kind, u.num)}${headed ? u.heading : u.text}`.split('\n'));
+      if (headed && u.text) out.push(...u.text.split('\n'));
+      out.push(...u.notes);
+      walk(u.children);
+    }
+  };
+  walk(doc.body);
+  return out.filter(Boolean);
+}
+
+/** Footnotes on some units (picked by number), in a copy of the law. */
+function withNotes(doc: LawDoc, picks: readonly number[]): LawDoc {
+  const copy = structuredClone(doc);
+  const units: Provision[] = [];
+  const walk = (list: Provision[]) => list.forEach((u) => (units.push(u), walk(u.children)));
+  walk(copy.body);
+  for (const pick of picks) units[pick % units.length]?.notes.push(`Сноска. ${pick}.`);
+  return copy;
+}
+
 describe('the redline model', () => {
+  it('prints footnotes where the law prints them: after their unit, as they are; with a unit that comes or goes, inserted or deleted', () => {
+    const base = parseLaw('Статья 1. А\n1. Один.\nСноска. О пункте 1.\n2. Два:\n1) а.\nСноска. О подпункте 1).\n\nСтатья 2. Б\nСноска. О статье 2.\n1. Три.\n');
+    const draft = parseLaw('Статья 1. А\n1. Один изменен.\nСноска. О пункте 1.\n2. Два:\n1) а.\nСноска. О подпункте 1).\n\nСтатья 1-1. Новая\n1. Четыре.\n');
+    const shown = redlineParagraphs(base, draft, derive(base, draft)).map((p) => [p.kind, p.whole ?? '', p.runs.map((r) => r.text).join('')]);
+    expect(shown).toEqual([
+      ['article', '', 'Статья 1. А'],
+      ['paragraph', '', '1. Один изменен.'],
+      ['note', '', 'Сноска. О пункте 1.'],
+      ['paragraph', '', '2. Два:'],
+      ['subparagraph', '', '1) а.'],
+      ['note', '', 'Сноска. О подпункте 1).'],
+      ['article', 'ins', 'Статья 1-1. Новая'],
+      ['paragraph', 'ins', '1. Четыре.'],
+      ['article', 'del', 'Статья 2. Б'],
+      ['note', 'del', 'Сноска. О статье 2.'],
+      ['paragraph', 'del', '1. Три.'],
+    ]);
+  });
+
+  it('with footnotes on the law: accepting every change gives the draft, rejecting every change the law in force, footnotes included', () => {
+    fc.assert(
+      fc.property(drafts.lawArb('ru'), fc.array(drafts.editArb('ru'), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 4 }), (law, edits, picks) => {
+        const base = withNotes(law, picks);
+        const draft = drafts.edited(base, edits);
+        const paragraphs = redlineParagraphs(base, draft, derive(base, draft));
+        expect(resolved(paragraphs, true)).toEqual(linesWithNotes(draft));
+        expect(resolved(paragraphs, false)).toEqual(linesWithNotes(base));
+      }),
+      propertyParams(300),
+    );
+  });
+
   it.each(['ru', 'kk', 'en'] as Lang[])('accepting every change gives the draft, rejecting every change gives the law in force, line by line (%s)', (lang) => {
     fc.assert(
       fc.property(lawArb(lang), fc.array(editArb(lang), { minLength: 1, maxLength: 8 }), (base, edits) => {

@@ -170,7 +170,7 @@ export const importPreviewSchema = z.object({
   act: z.object({ kind: z.enum(['law', 'code']), date: z.string(), number: z.string() }).nullable(),
   law: lawJSONSchema,
   counts: z.record(z.string(), z.number().int()),
-  findings: z.array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), where: z.string(), message: z.string() })),
+  findings: z.array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), where: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
   canSave: z.boolean(),
   candidates: z.array(z.object({ workId: id, slug: z.string(), title: z.string(), date: z.string().nullable(), number: z.string().nullable(), hasLang: z.boolean() })),
 });

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreviewData, LibraryEntry, OutputOf } from '../../shared/ipc';
@@ -32,6 +33,16 @@ function outline(lang: Lang, units: readonly ProvisionJSON[], depth = 0, out: { 
     outline(lang, u.children, depth + 1, out);
   }
   return out;
+}
+
+/**
+ * A finding of the importer in the interface's language: by its code, with what it names, when the
+ * catalogue knows the code (the structure errors keep their English detail as `message`); else as the
+ * importer said it.
+ */
+function findingText(f: { code: string; message: string; params?: Record<string, string | number> }): string {
+  const key = `importFindings.${f.code}`;
+  return i18next.exists(key) ? i18next.t(key, { ...f.params, message: f.message }) : f.message;
 }
 
 /**
@@ -190,7 +201,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
             <ul className="findings" data-testid="import-findings">
               {[...errors, ...warnings].map((f, i) => (
                 <li key={i} className={f.severity === 'error' ? 'error-text' : ''}>
-                  <strong>{f.where}</strong>: {f.message}
+                  <strong>{f.where}</strong>: {findingText(f)}
                 </li>
               ))}
             </ul>

@@ -442,6 +442,32 @@ export const en = {
    * placeholders, `message` is its own English text. A message the renderer has no entry for is
    * shown as `errors.<code>` with the English text.
    */
+  importFindings: {
+    COMMON_LAW: 'The document is organised in sections and subsections (common-law style): sections read as articles, subsections as paragraphs, paragraphs as subparagraphs.',
+    FLATTENED: 'A {{element}} (“{{unit}}”) stands at a level the laws of Kazakhstan do not have; its units were read into the unit above.',
+    AS_TEXT: 'A {{element}} inside a {{parent}} cannot be a unit of its own; it was read as lines of the text above.',
+    NUMBERED: 'A {{element}} without a readable number was numbered {{num}} by its place.',
+    RENUMBERED: 'Numbers such as {{from}} were read as {{to}} (units are numbered 1, 2, 5-1).',
+    OTHER_LANGUAGE: 'The document is in the language “{{code}}”; texts are kept in Kazakh, Russian or English, so it was read as {{lang}}. Choose the language if that is wrong.',
+    NO_LANGUAGE: 'The document does not say its language (FRBRlanguage); its headings read as {{lang}}.',
+    NUMBER_ORDER: 'Numbers out of order ({{message}}).',
+    ACT_NOT_IN_FORCE: 'The page marks the act “{{text}}”: it may no longer be in force.',
+    NOTE_STYLED_UNIT: 'Styled like a note (italic or coloured) but numbered like a unit; read as law text: “{{text}}”.',
+    AUTO_NUMBER: 'Word numbers this line with a list the file does not define, so its number is unknown; read as plain text: “{{text}}”.',
+    UNKNOWN_HEADING: 'Marked as a heading but not a section, chapter or article heading; read as text: “{{text}}”.',
+    CAPS_LINE: 'A line in capitals was read as a new line of the unit above; is it a heading? “{{text}}”.',
+    DUPLICATE_HEADING: 'The heading “{{text}}” is printed twice; it was read once.',
+    OLD_SPELLING: 'The Latin letter i stood for the Kazakh і (an older spelling): it now reads і in {{count}} places: {{places}}.',
+    UNKNOWN_ELEMENT: 'Elements read as plain text or left out: {{elements}}.',
+    ORPHAN_NOTE: 'A footnote comes before any provision; it was kept as text.',
+    ORPHAN_PARAGRAPH: 'Paragraph {{num}}. stands outside any article; it was kept as text.',
+    ORPHAN_SUBPARAGRAPH: 'Subparagraph {{num}}) has no paragraph or introductory part to belong to; it was kept as text.',
+    BAD_NUMBER: 'A number out of order ({{message}}).',
+    BAD_PLACEMENT: 'A unit stands where its kind cannot stand ({{message}}).',
+    BAD_SHAPE: 'The text is not shaped like a law ({{message}}).',
+    DUPLICATE_UID: 'The same unit occurs twice.',
+    EMPTY: 'The text holds no provisions.',
+  },
   messages: {
     throughout: {
       noWords: 'Give the words to replace (at least one word of three letters).',

@@ -8,9 +8,14 @@ import { formatDateOf, formatMoment, langBadge } from '../format';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 
-/** The title of a work in the interface language if the work has it, else in its first language. */
+/**
+ * The title of a work in the interface language if the work has it, else in an official language
+ * (Kazakh, then Russian: a Kazakh reader of a law with no Kazakh text reads it in Russian, not in
+ * the English working translation), else in its first language.
+ */
 function titleFor(entry: LibraryEntry, uiLang: string): string {
-  return (entry.expressions.find((e) => e.lang === uiLang) ?? entry.expressions[0])?.title ?? entry.slug;
+  const inLang = (lang: string) => entry.expressions.find((e) => e.lang === lang);
+  return (inLang(uiLang) ?? inLang('kk') ?? inLang('ru') ?? entry.expressions[0])?.title ?? entry.slug;
 }
 
 /** The library: the laws in force, and the draft amending laws in progress. */

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { searchIndexPending } from '../../electron/services/search';
 import { describeFindings, seriousViolations } from './axe';
-import { cursorAtEnd, startDraft, useApp, waitSaved, type E2EApp } from './harness';
+import { cursorAtEnd, replaceWord, startDraft, useApp, waitSaved, type E2EApp } from './harness';
 
 /**
  * axe-core on every main view of the app, as a drafter reaches it: no violation of impact
@@ -24,24 +24,6 @@ function checker(page: Page) {
       expect(reports.join('\n\n'), 'axe-core found serious or critical violations').toBe('');
     },
   };
-}
-
-/** Replaces a word of a text block as a drafter does: a double click on it, then typing. */
-async function replaceWord(page: Page, selector: string, word: string, replacement: string): Promise<void> {
-  const block = page.locator(selector);
-  await block.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const at = await block.evaluate((el, w) => {
-    const text = el.firstChild as Text;
-    const i = (text.textContent ?? '').indexOf(w);
-    const range = document.createRange();
-    range.setStart(text, i);
-    range.setEnd(text, i + w.length);
-    const r = range.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, word);
-  await page.mouse.dblclick(at.x, at.y);
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-  await page.keyboard.type(replacement);
 }
 
 async function indexed(app: E2EApp): Promise<void> {

@@ -1,29 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { cursorAtEnd, queryDatabase, startDraft, useApp, waitSaved } from './harness';
+import { cursorAtEnd, queryDatabase, replaceWord, startDraft, useApp, waitSaved } from './harness';
 
 const current = useApp();
 
 const P1 = '.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="1"]';
-
-/** Double-clicks a word of paragraph 1 of article 5 (selecting it) and types a replacement. */
-async function replaceWord(page: Page, word: string, replacement: string): Promise<void> {
-  const body = page.locator(`${P1} > .zan-unit-content > .zan-body`);
-  await body.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-  const box = await body.evaluate((el, w) => {
-    const text = el.firstChild as Text;
-    const at = (text.textContent ?? '').indexOf(w);
-    const range = document.createRange();
-    range.setStart(text, at);
-    range.setEnd(text, at + w.length);
-    const r = range.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, word);
-  await page.mouse.dblclick(box.x, box.y);
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-  await page.keyboard.type(replacement);
-}
 
 function storedAmendments(file: string) {
   return queryDatabase<{ kind: string; e_id: string; proposed: string }>(file, 'SELECT kind, e_id, proposed FROM amendment ORDER BY ord');
@@ -35,7 +16,7 @@ describe('amendments in the editor', () => {
     await startDraft(page);
     expect(await page.getByTestId('amendment').count()).toBe(0);
 
-    await replaceWord(page, 'создаются', 'образуются');
+    await replaceWord(page, `${P1} > .zan-unit-content > .zan-body`, 'создаются', 'образуются');
     await expect.poll(() => page.locator(`${P1} .zan-del`).allInnerTexts()).toEqual(['создаются']);
     expect(await page.locator(`${P1} .zan-ins`).allInnerTexts()).toEqual(['образуются']);
     await expect.poll(() => page.getByTestId('amendment').count()).toBe(1);
@@ -90,7 +71,7 @@ describe('amendments in the editor', () => {
   it('the documents of the draft: amending law and comparative table list the same change as the panel; DOCX export', async () => {
     const { page } = current();
     await startDraft(page);
-    await replaceWord(page, 'создаются', 'образуются');
+    await replaceWord(page, `${P1} > .zan-unit-content > .zan-body`, 'создаются', 'образуются');
     await expect.poll(() => page.getByTestId('amendment').count()).toBe(1);
     const panelLabel = (await page.locator('.amendment-label').first().innerText()).trim();
     await page.getByTestId('open-documents').click();
@@ -119,7 +100,7 @@ describe('amendments in the editor', () => {
     await page.getByTestId('also-kk').check();
     await page.getByTestId('create-package').click();
     await page.locator('.zan-editor.is-editable').waitFor();
-    await replaceWord(page, 'создаются', 'образуются');
+    await replaceWord(page, `${P1} > .zan-unit-content > .zan-body`, 'создаются', 'образуются');
     await waitSaved(page);
 
     await page.getByTestId('draft-kk').click();

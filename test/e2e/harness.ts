@@ -61,3 +61,21 @@ export async function startDraft(page: Page): Promise<void> {
 export async function waitSaved(page: Page): Promise<void> {
   await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
 }
+
+/** Double-clicks a word of a text block (selecting it, as a drafter would) and types its replacement. */
+export async function replaceWord(page: Page, selector: string, word: string, replacement: string): Promise<void> {
+  const block = page.locator(selector);
+  await block.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const at = await block.evaluate((el, w) => {
+    const text = el.firstChild as Text;
+    const i = (text.textContent ?? '').indexOf(w);
+    const range = document.createRange();
+    range.setStart(text, i);
+    range.setEnd(text, i + w.length);
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, word);
+  await page.mouse.dblclick(at.x, at.y);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await page.keyboard.type(replacement);
+}

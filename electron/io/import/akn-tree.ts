@@ -29,7 +29,7 @@ const COMMON: Record<string, ProvisionKind> = {
 };
 
 /** What an importer's finding says, kept short. */
-type Warn = (code: string, where: string, message: string) => void;
+type Warn = (code: string, where: string, message: string, params?: Record<string, string | number>) => void;
 
 /** A printed number without the words around it ("Статья", "CHAPTER", "Artículo", "-бап") and its brackets and points. */
 function coreOf(raw: string): string {
@@ -89,10 +89,10 @@ function schemeOf(nums: readonly string[]): 'roman' | 'letters' {
 export function aknToLaw(doc: AknDocument, file: string, options: { lang?: Lang; makeUid?: () => string }): DetectedLaw {
   const findings: ImportFinding[] = [];
   const warned = new Set<string>();
-  const warn: Warn = (code, where, message) => {
+  const warn: Warn = (code, where, message, params) => {
     if (warned.has(`${code}|${message}`)) return;
     warned.add(`${code}|${message}`);
-    findings.push({ severity: 'warning', code, where, message });
+    findings.push({ severity: 'warning', code, where, message, ...(params ? { params } : {}) });
   };
   const makeUid = options.makeUid ?? newUid;
   const all: RawNode[] = [];
@@ -137,7 +137,7 @@ export function aknToLaw(doc: AknDocument, file: string, options: { lang?: Lang;
       if (!ALLOWED_CHILDREN[parent].includes(kind) && !(leadIn && parent === 'article' && kind === 'subparagraph')) {
         if (kind === 'section' || kind === 'chapter') {
           // A division where ours has none: its units stand in the unit above.
-          warn('FLATTENED', label, `A ${node.element} ("${[node.num, node.heading].filter(Boolean).join(' ')}") stands where the workbench has no such level; its units were read into the unit above.`);
+          warn('FLATTENED', label, `A ${node.element} ("${[node.num, node.heading].filter(Boolean).join(' ')}") stands where the workbench has no such level; its units were read into the unit above.`, { element: node.element, unit: [node.num, node.heading].filter(Boolean).join(' ') });
           const inner = convert(node.children, parent, where);
           units.push(...inner.units);
           lines.push(...inner.lines);
@@ -146,7 +146,7 @@ export function aknToLaw(doc: AknDocument, file: string, options: { lang?: Lang;
         if (kind === 'subparagraph' && parent === 'article') kind = 'paragraph';
         else if (kind === 'paragraph' && (parent === 'section' || parent === 'chapter' || parent === 'root')) kind = 'part';
         else {
-          warn('AS_TEXT', label, `A ${node.element} inside a ${parent} cannot be a unit of its own; it was read as lines of the text above.`);
+          warn('AS_TEXT', label, `A ${node.element} inside a ${parent} cannot be a unit of its own; it was read as lines of the text above.`, { element: node.element, parent });
           lines.push(...asLines(node));
           continue;
         }
@@ -157,7 +157,7 @@ export function aknToLaw(doc: AknDocument, file: string, options: { lang?: Lang;
         const next = (counters.get(kind) ?? 0) + 1;
         if (read === null) {
           num = String(next);
-          warn('NUMBERED', label, `A ${node.element} without a number${node.num ? ` the workbench can read ("${node.num}")` : ''} was numbered ${num} by its place.`);
+          warn('NUMBERED', label, `A ${node.element} without a number${node.num ? ` the workbench can read ("${node.num}")` : ''} was numbered ${num} by its place.`, { element: node.element, num });
         } else {
           num = read;
           if (coreOf(node.num) !== read) renumbered.push({ from: node.num, to: read, label });
@@ -194,7 +194,7 @@ export function aknToLaw(doc: AknDocument, file: string, options: { lang?: Lang;
     }
     if (renumbered.length) {
       const shown = renumbered.slice(0, 3);
-      warn('RENUMBERED', renumbered[0]!.label, `Numbers such as ${shown.map((r) => `"${r.from}"`).join(', ')} were read as ${shown.map((r) => r.to).join(', ')} (the workbench numbers units 1, 2, 5-1).`);
+      warn('RENUMBERED', renumbered[0]!.label, `Numbers such as ${shown.map((r) => `"${r.from}"`).join(', ')} were read as ${shown.map((r) => r.to).join(', ')} (the workbench numbers units 1, 2, 5-1).`, { from: shown.map((r) => `"${r.from}"`).join(', '), to: shown.map((r) => r.to).join(', ') });
     }
     return { units, lines };
   };
@@ -202,7 +202,7 @@ export function aknToLaw(doc: AknDocument, file: string, options: { lang?: Lang;
   const { units: body, lines: loose } = convert(doc.body, 'root', '');
   if (loose.length) body.unshift(...loose.map((line): Provision => ({ uid: makeUid(), eId: '', kind: 'part', num: '', heading: '', text: line, repealed: false, notes: [], children: [] })));
   if (body.length === 0) throw new ImportError('NOT_A_LAW', file, 'its body holds no provisions.');
-  if (doc.unknown.size) findings.push({ severity: 'warning', code: 'UNKNOWN_ELEMENT', where: file, message: `Elements read as plain text or left out: ${[...doc.unknown].sort().join(', ')}.` });
+  if (doc.unknown.size) findings.push({ severity: 'warning', code: 'UNKNOWN_ELEMENT', where: file, message: `Elements read as plain text or left out: ${[...doc.unknown].sort().join(', ')}.`, params: { elements: [...doc.unknown].sort().join(', ') } });
   const law: LawDoc = { lang, body };
   assignEIds(law.body);
   try {
@@ -222,11 +222,11 @@ function languageOf(doc: AknDocument, all: readonly RawNode[], file: string, cho
   if (known) return known;
   const detected = detectLanguage(all.map((n) => `${n.num} ${n.heading}`).join('\n'));
   if (code) {
-    warn('OTHER_LANGUAGE', file, `The document is in the language "${code}"; the workbench keeps texts in Kazakh, Russian or English, so it was read as ${detected ?? 'en'}. Choose the language if that is wrong.`);
+    warn('OTHER_LANGUAGE', file, `The document is in the language "${code}"; the workbench keeps texts in Kazakh, Russian or English, so it was read as ${detected ?? 'en'}. Choose the language if that is wrong.`, { code, lang: detected ?? 'en' });
     return detected ?? 'en';
   }
   if (detected) {
-    warn('NO_LANGUAGE', file, `The document does not say its language (FRBRlanguage); its headings read as ${detected}.`);
+    warn('NO_LANGUAGE', file, `The document does not say its language (FRBRlanguage); its headings read as ${detected}.`, { lang: String(detected) });
     return detected;
   }
   throw new ImportError('NOT_A_LAW', file, 'it does not say its language (FRBRlanguage), and its headings do not tell it; choose the language.');

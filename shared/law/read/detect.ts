@@ -33,6 +33,8 @@ export interface ImportFinding {
   /** The line of a plain text, when the finding is about one. */
   line?: number;
   message: string;
+  /** What the message names (the line read, a count), for the interface to say it in its own language. */
+  params?: Record<string, string | number>;
 }
 
 /** What an import found in a file: the law, its title and act line, and what it was unsure about. */
@@ -128,6 +130,7 @@ export function detectLaw(blocks: readonly SourceBlock[], options: DetectOptions
       where: first.where,
       ...(first.line !== undefined ? { line: first.line } : {}),
       message: `The Latin letter i stood for the Kazakh і in ${letters} places (an older spelling); they now read і: ${shown}${respelt.length > PLACES_SHOWN ? ` and ${respelt.length - PLACES_SHOWN} more` : ''}.`,
+      params: { count: letters, places: shown, more: Math.max(0, respelt.length - PLACES_SHOWN) },
     });
   }
   const builder = new TreeBuilder(
@@ -135,8 +138,8 @@ export function detectLaw(blocks: readonly SourceBlock[], options: DetectOptions
     options.makeUid ?? newUid,
     options.strict
       ? strictly
-      : (code, message, where) => {
-          findings.push({ severity: 'error', code, where: where.label, ...(where.line !== undefined ? { line: where.line } : {}), message: `${message} It was kept as text.` });
+      : (code, message, where, params) => {
+          findings.push({ severity: 'error', code, where: where.label, ...(where.line !== undefined ? { line: where.line } : {}), message: `${message} It was kept as text.`, ...(params ? { params } : {}) });
         },
   );
   const reader = new OfficialText(lang, builder, findings, options.plainText ?? false);
@@ -252,14 +255,14 @@ class OfficialText {
     // Before the first heading: status labels, the title, the act line, then the preamble.
     if (this.builder.beforeHeadings) {
       if (this.markers.status.test(line)) {
-        if (this.markers.repealedAct.test(line)) this.warn('ACT_NOT_IN_FORCE', block, `The page marks the act "${line}": it may no longer be in force.`);
+        if (this.markers.repealedAct.test(line)) this.warn('ACT_NOT_IN_FORCE', block, `The page marks the act "${line}": it may no longer be in force.`, { text: clip(line) });
         return;
       }
       if (!this.plainText && KIND_LINE.test(line.toUpperCase()) && line === line.toUpperCase()) return;
       const act = readActLine(this.lang, line);
       if (act && !this.act) {
         this.act = act;
-        if (this.markers.repealedAct.test(line)) this.warn('ACT_NOT_IN_FORCE', block, `The act line says the act is no longer in force: "${clip(line)}".`);
+        if (this.markers.repealedAct.test(line)) this.warn('ACT_NOT_IN_FORCE', block, `The act line says the act is no longer in force: "${clip(line)}".`, { text: clip(line) });
         return;
       }
       const capitals = !this.plainText && line === line.toUpperCase() && /\p{L}/u.test(line) && line.length < 400;
@@ -271,23 +274,23 @@ class OfficialText {
     if (block.role === 'note') {
       // Markup alone does not make a numbered unit a note: it stays law text, and the user is told.
       if (!PARAGRAPH_LINE.test(line) && !SUBPARAGRAPH_LINE.test(line)) return this.note(line, where);
-      this.warn('NOTE_STYLED_UNIT', block, `Styled like a note (italic or coloured) but numbered like a unit; read as law text: "${clip(line)}".`);
+      this.warn('NOTE_STYLED_UNIT', block, `Styled like a note (italic or coloured) but numbered like a unit; read as law text: "${clip(line)}".`, { text: clip(line) });
     }
-    if (block.autoNumbered) this.warn('AUTO_NUMBER', block, `Word numbers this line with a list the file does not define, so the number it shows is unknown; read as plain text: "${clip(line)}".`);
+    if (block.autoNumbered) this.warn('AUTO_NUMBER', block, `Word numbers this line with a list the file does not define, so the number it shows is unknown; read as plain text: "${clip(line)}".`, { text: clip(line) });
     const para = block.autoNumbered ? null : PARAGRAPH_LINE.exec(line);
     if (para) return this.builder.paragraph(para[1] as string, para[2] ?? '', line, where);
     const sub = block.autoNumbered ? null : SUBPARAGRAPH_LINE.exec(line);
     if (sub) return this.builder.subparagraph(sub[1] as string, sub[2] ?? '', line, where);
-    if (block.role === 'heading') this.warn('UNKNOWN_HEADING', block, `Marked as a heading but not a section, chapter or article heading; read as text: "${clip(line)}".`);
+    if (block.role === 'heading') this.warn('UNKNOWN_HEADING', block, `Marked as a heading but not a section, chapter or article heading; read as text: "${clip(line)}".`, { text: clip(line) });
     const continued = this.builder.unnumbered(line, where);
     if (continued && /\p{Lu}/u.test(line) && line === line.toUpperCase() && line.length > 3) {
-      this.warn('CAPS_LINE', block, `A line in capitals was read as a new line of the unit above; is it a heading the importer did not know? "${clip(line)}".`);
+      this.warn('CAPS_LINE', block, `A line in capitals was read as a new line of the unit above; is it a heading the importer did not know? "${clip(line)}".`, { text: clip(line) });
     }
   }
 
   /** A line above the act line: the title (already taken) or a status label, which may say the act is repealed. */
   aboveActLine(block: SourceBlock): void {
-    if (this.markers.status.test(block.text) && this.markers.repealedAct.test(block.text)) this.warn('ACT_NOT_IN_FORCE', block, `The page marks the act "${block.text}": it may no longer be in force.`);
+    if (this.markers.status.test(block.text) && this.markers.repealedAct.test(block.text)) this.warn('ACT_NOT_IN_FORCE', block, `The page marks the act "${block.text}": it may no longer be in force.`, { text: clip(block.text) });
   }
 
   /** An editor note's marker at the very end keeps its place as a note. */
@@ -303,7 +306,7 @@ class OfficialText {
   private heading(kind: HeadingKind, num: string, heading: string, block: SourceBlock, where: LineSource): void {
     const last = this.builder.lastOpened;
     if (last && last.kind === kind && last.num === num && last.heading === heading) {
-      this.warn('DUPLICATE_HEADING', block, `The heading "${clip(block.text)}" is printed twice; it was read once.`);
+      this.warn('DUPLICATE_HEADING', block, `The heading "${clip(block.text)}" is printed twice; it was read once.`, { text: clip(block.text) });
       return;
     }
     if (kind === 'article') this.articles += 1;
@@ -346,8 +349,8 @@ class OfficialText {
     return this.markers.siteNote.test(line) && !PARAGRAPH_LINE.test(line) && !SUBPARAGRAPH_LINE.test(line);
   }
 
-  private warn(code: string, block: SourceBlock, message: string): void {
-    this.findings.push({ severity: 'warning', code, where: block.where, ...(block.line !== undefined ? { line: block.line } : {}), message });
+  private warn(code: string, block: SourceBlock, message: string, params?: Record<string, string | number>): void {
+    this.findings.push({ severity: 'warning', code, where: block.where, ...(block.line !== undefined ? { line: block.line } : {}), message, ...(params ? { params } : {}) });
   }
 }
 

@@ -16,7 +16,7 @@ export interface LineSource {
  * with nothing to belong to, a note before any unit): the text format throws, an importer keeps
  * the line as text and records a finding.
  */
-export type Misplaced = (code: LawErrorCode, message: string, where: LineSource) => void;
+export type Misplaced = (code: LawErrorCode, message: string, where: LineSource, params?: Record<string, string | number>) => void;
 
 /**
  * Builds a provision tree line by line, the same way for the plain-text format (shared/law/text/
@@ -85,7 +85,7 @@ export class TreeBuilder {
   paragraph(num: string, text: string, line: string, where: LineSource): void {
     const article = this.open.article;
     if (!article) {
-      this.misplaced('ORPHAN_PARAGRAPH', `Paragraph ${num}. stands outside any article.`, where);
+      this.misplaced('ORPHAN_PARAGRAPH', `Paragraph ${num}. stands outside any article.`, where, { num });
       this.unnumbered(line, where);
       return;
     }
@@ -97,7 +97,7 @@ export class TreeBuilder {
 
   subparagraph(num: string, text: string, line: string, where: LineSource): void {
     if (!this.listOwner) {
-      this.misplaced('ORPHAN_SUBPARAGRAPH', `Subparagraph ${num}) has no paragraph or introductory part to belong to.`, where);
+      this.misplaced('ORPHAN_SUBPARAGRAPH', `Subparagraph ${num}) has no paragraph or introductory part to belong to.`, where, { num });
       this.unnumbered(line, where);
       return;
     }

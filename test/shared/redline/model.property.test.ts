@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derive } from '../../../shared/amend';
-import { HEADED_KINDS, lineLabel, parseLaw, type Lang, type LawDoc, type Provision } from '../../../shared/law';
+import { parseLaw, type Lang, type LawDoc, type Provision } from '../../../shared/law';
 import { redlineParagraphs, type RedlineParagraph } from '../../../shared/redline';
 import { lawLines } from '../../helpers/law-lines';
 import { editArb, edited, lawArb } from '../amend/random-edits';
@@ -41,22 +41,6 @@ function withBreaks(doc: LawDoc, picks: readonly number[]): LawDoc {
   return copy;
 }
 
-/** The lines a law prints with its footnotes, each after its unit's own lines (the consolidated text's order). */
-function linesWithNotes(doc: LawDoc): string[] {
-  const out: string[] = [];
-  const walk = (units: readonly Provision[]) => {
-    for (const u of units) {
-      const headed = HEADED_KINDS.has(u.kind);
-      out.push(...`${lineLabel(doc.lang, u.kind, u.num)}${headed ? u.heading : u.text}`.split('\n'));
-      if (headed && u.text) out.push(...u.text.split('\n'));
-      out.push(...u.notes);
-      walk(u.children);
-    }
-  };
-  walk(doc.body);
-  return out.filter(Boolean);
-}
-
 /** Footnotes on some units (picked by number), in a copy of the law. */
 function withNotes(doc: LawDoc, picks: readonly number[]): LawDoc {
   const copy = structuredClone(doc);
@@ -93,8 +77,8 @@ describe('the redline model', () => {
         const base = withNotes(law, picks);
         const draft = drafts.edited(base, edits);
         const paragraphs = redlineParagraphs(base, draft, derive(base, draft));
-        expect(resolved(paragraphs, true)).toEqual(linesWithNotes(draft));
-        expect(resolved(paragraphs, false)).toEqual(linesWithNotes(base));
+        expect(resolved(paragraphs, true)).toEqual(lawLines(draft, { notes: true }));
+        expect(resolved(paragraphs, false)).toEqual(lawLines(base, { notes: true }));
       }),
       propertyParams(300),
     );

@@ -38,7 +38,8 @@ export function reverseOperation(ctx: ServiceContext, packageId: string, operati
   if (shares.length === 0) throw new StoreError('NOT_FOUND', 'This change was taken back already, or never made.', 'reversible.gone');
   return ctx.store.transaction(() => {
     let count = 0;
-    for (const { change, rows } of shares) {
+    // Last made, first taken back: a batch's later saves were made on the rows its earlier ones left.
+    for (const { change, rows } of [...shares].reverse()) {
       if (change.packageId !== packageId) throw new StoreError('INVALID_INPUT', 'This change belongs to another package.', 'reversible.otherPackage');
       const version = ctx.store.versions.get(change.versionId);
       if (!version) throw new StoreError('NOT_FOUND', `No version ${change.versionId}.`, 'version.notFound');

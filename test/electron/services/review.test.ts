@@ -240,6 +240,25 @@ describe('a rejection is kept and can be taken back', () => {
     expect(text(versionId)).not.toBe(proposed);
     for (const id of ids.reverse()) restoreRejected(ctx, { packageId: pkgId, operationId: id });
     expect(text(versionId)).toBe(proposed);
+    // The same two rejected together, and restored together (the later rejection taken back first).
+    const batch = reviewAmendments(ctx, { packageId: pkgId, uids: [moved.uid, p19.uid], decision: 'reject' }) as string;
+    expect(text(versionId)).not.toBe(proposed);
+    restoreRejected(ctx, { packageId: pkgId, operationId: batch });
+    expect(text(versionId)).toBe(proposed);
+  });
+
+  it('two moves into the same paragraph, rejected together, are restored together (the later first)', () => {
+    setIdentity(ctx, { name: 'Рецензент', role: '' });
+    const { pkgId, versionId, rows, p17 } = startPackage(ctx);
+    const a = rows.find((r) => r.num === '9-1')!;
+    const b = rows.find((r) => r.num === '10')!;
+    const last = rows.filter((r) => r.parentUid === p17.uid).length;
+    saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...a, parentUid: p17.uid, ord: last, num: '3' }, { ...b, parentUid: p17.uid, ord: last + 1, num: '4' }], deletes: [] });
+    const proposed = text(versionId);
+    const batch = reviewAmendments(ctx, { packageId: pkgId, uids: [a.uid, b.uid], decision: 'reject' }) as string;
+    expect(text(versionId)).not.toBe(proposed);
+    restoreRejected(ctx, { packageId: pkgId, operationId: batch });
+    expect(text(versionId)).toBe(proposed);
   });
 
   it('a batch rejected together is restored together; a provision edited since is not overwritten', () => {

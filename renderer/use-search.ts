@@ -6,9 +6,10 @@ import { failure, say, type Phrase } from './i18n/phrase';
 /**
  * Searches as the user types: `query` (null: no search; under two characters: none yet) is sent
  * `delay` ms after the last change, with `scope` (versions, limit); a newer query wins over an
- * older answer. `onSent` runs as each query goes (the search page keeps it in the address).
+ * older answer. `onSent` runs as each query goes (the search page keeps it in the address). A new
+ * `refresh` asks again for the same query (the text it searches was saved since).
  */
-export function useSearch(query: string | null, scope: Omit<InputOf<'search'>, 'query'>, delay: number, onSent?: (query: string) => void): { result: SearchResultData | null; error: string | null } {
+export function useSearch(query: string | null, scope: Omit<InputOf<'search'>, 'query'>, delay: number, onSent?: (query: string) => void, refresh?: unknown): { result: SearchResultData | null; error: string | null } {
   const [result, setResult] = useState<SearchResultData | null>(null);
   const [error, setError] = useState<Phrase | null>(null);
   const key = JSON.stringify(scope);
@@ -34,7 +35,7 @@ export function useSearch(query: string | null, scope: Omit<InputOf<'search'>, '
       clearTimeout(timer);
     };
     // onSent is read when the query goes; a new function each render must not restart the wait.
-  }, [query, key, delay]);
+  }, [query, key, delay, refresh]);
   // Said while the caller renders, so that an error follows a change of interface language.
   return { result, error: error && say(error) };
 }

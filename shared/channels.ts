@@ -44,6 +44,7 @@ export const CHANNEL_NAMES = [
   'throughoutForms',
   'replaceThroughout',
   'undoThroughout',
+  'listThroughout',
   'listRejected',
   'restoreRejected',
   'reviewAmendments',

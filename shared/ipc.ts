@@ -405,6 +405,11 @@ export const contract = {
     input: z.object({ packageId: id, lang, replacements: z.array(z.object({ from: phrase, to: z.union([phrase, z.literal('')]) }).strict()).min(1).max(200) }).strict(),
     output: throughoutResult,
   },
+  /** The replacements throughout made in a package and not undone, newest first. */
+  listThroughout: {
+    input: z.object({ packageId: id }).strict(),
+    output: z.array(z.object({ operationId: id, replacements: z.array(z.object({ from: z.string(), to: z.string() })), acts: z.number().int().min(1), createdBy: z.string(), createdAt: isoTime })),
+  },
   /** Puts back what a replacement throughout changed (refused where a unit was edited since). */
   undoThroughout: {
     input: z.object({ packageId: id, operationId: id }).strict(),

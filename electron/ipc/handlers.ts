@@ -4,7 +4,7 @@ import type { ServiceContext } from '../services/context';
 import { auditTrail, verifyAudit } from '../services/audit';
 import { getIdentity, setIdentity } from '../services/identity';
 import { createSnapshot, listSnapshots } from '../services/snapshots';
-import { applyThroughout, undoThroughout } from '../services/throughout';
+import { applyThroughout, listThroughout, undoThroughout } from '../services/throughout';
 import { searchNotes } from '../services/search-notes';
 import { packageOverlaps } from '../services/overlap';
 import { addComment, listComments, listRejected, restoreRejected, reviewAmendment, reviewAmendments } from '../services/review';
@@ -166,5 +166,6 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       return applyThroughout(ctx, packageId, replacements, plans);
     },
     undoThroughout: ({ packageId, operationId }) => undoThroughout(ctx, packageId, operationId),
+    listThroughout: ({ packageId }) => listThroughout(ctx, packageId),
   };
 }

@@ -1,10 +1,9 @@
 import type { Amendment } from '../../shared/amend';
 import type { AknWork } from '../../shared/akn';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
-import { redlineParagraphs, type RedlineParagraph } from '../../shared/redline';
+import { dateInWords, redlineParagraphs, type RedlineParagraph } from '../../shared/redline';
 import type { ReviewComment, RevisionAuthor } from '../io/redline-docx';
 import { StoreError } from '../store/errors';
-import { getIdentity } from './identity';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
 import { justificationsOf } from './documents';
@@ -97,13 +96,14 @@ const NO_AUTHOR: Readonly<Record<Lang, string>> = { ru: 'Автор не ука�
 
 /**
  * The redline of one draft. Each amendment's revisions carry who last changed it and when, as the
- * store recorded at save; amendments from before that record existed fall back to the package's
- * authors (or the name set in the app) and the draft's last save.
+ * store recorded at save; amendments from before that record existed, or that nobody signed, fall
+ * back to the package's authors (else "author not given") and the draft's last save.
  */
 export function draftRedline(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, choice: RedlineChoice): DraftRedline {
   const pkg = ctx.store.packages.get(packageId);
   // A tracked change needs an author: nobody named is said so, in the law's language (not the program's name).
-  const fallback = { author: pkg?.authors.length ? pkg.authors.join(', ') : (getIdentity(ctx)?.name ?? NO_AUTHOR[loaded.lang]), date: loaded.savedAt };
+  // (Not the name of whoever exports: they did not make the change.)
+  const fallback = { author: pkg?.authors.length ? pkg.authors.join(', ') : NO_AUTHOR[loaded.lang], date: loaded.savedAt };
   const recorded = ctx.store.amendments.revisions(loaded.versionId);
   const revisionOf = (uid: string) => {
     const r = recorded.get(uid);
@@ -124,6 +124,6 @@ export function draftRedline(ctx: ServiceContext, packageId: string, loaded: Loa
     packageTitle: pkg?.title,
     date: loaded.savedAt.slice(0, 10),
     revisionOf,
-    preparedBy: `${(authors.length ? authors : [fallback.author]).join(', ')}, ${loaded.savedAt.slice(0, 10)}`,
+    preparedBy: `${(authors.length ? authors : [fallback.author]).join(', ')}, ${dateInWords(loaded.lang, loaded.savedAt.slice(0, 10))}`,
   };
 }

@@ -1,4 +1,6 @@
-import type { ProvisionRow, RowChanges } from '../../shared/law';
+import { structuralLabel } from '../../shared/amend/label';
+import { indexTree, pathOf } from '../../shared/amend/tree-index';
+import { rowsToLaw, type ProvisionRow, type RowChanges } from '../../shared/law';
 import { StoreError } from '../store/errors';
 import type { ReversibleChange, ReversibleRow } from '../store/repositories/reversible';
 import type { ServiceContext } from './context';
@@ -49,9 +51,13 @@ export function reverseOperation(ctx: ServiceContext, packageId: string, operati
       const deletes: string[] = [];
       for (const r of rows) {
         const now = current.get(r.uid) ?? null;
-        if (!sameRow(now, r.after)) throw new StoreError('CONFLICT', `The provision ${label(r.after ?? r.before)} was edited after this change; take it back there by hand.`, 'reversible.edited', { unit: label(r.after ?? r.before) });
+        if (!sameRow(now, r.after)) {
+          const unit = labelIn(ctx, version.id, r.uid);
+          throw new StoreError('CONFLICT', `The provision ${unit} was edited after this change; take it back there by hand.`, 'reversible.edited', { unit });
+        }
         if (r.before && !now && taken.has(`${r.before.parentUid}\u0000${r.before.ord}`) && !rows.some((o) => o.after && o.after.parentUid === r.before?.parentUid && o.after.ord === r.before?.ord)) {
-          throw new StoreError('CONFLICT', `Another provision now stands where ${label(r.before)} was; take it back there by hand.`, 'reversible.placeTaken', { unit: label(r.before) });
+          const unit = labelIn(ctx, version.id, r.uid, r.before);
+          throw new StoreError('CONFLICT', `Another provision now stands where ${unit} was; take it back there by hand.`, 'reversible.placeTaken', { unit });
         }
         if (r.before) upserts.push(r.before);
         else deletes.push(r.uid);
@@ -64,9 +70,16 @@ export function reverseOperation(ctx: ServiceContext, packageId: string, operati
   });
 }
 
-/** How a message names a provision: its number (the kind is said by the message's language). */
-function label(row: ProvisionRow | null): string {
-  return row ? row.num || row.kind : '';
+/**
+ * How a message names a provision: as the amendments panel does, in the law's language ("Статья 5,
+ * пункт 2"), by where it stands in the draft now, or else (it was taken out) by its number.
+ */
+function labelIn(ctx: ServiceContext, versionId: string, uid: string, fallback?: ProvisionRow | null): string {
+  const version = ctx.store.versions.get(versionId);
+  const lang = (version && ctx.store.works.getExpression(version.expressionId)?.lang) ?? 'ru';
+  const index = indexTree(rowsToLaw(ctx.store.provisions.load(versionId), lang));
+  if (index.has(uid)) return structuralLabel(pathOf(index, uid), lang);
+  return fallback?.num || fallback?.kind || uid;
 }
 
 function sameRow(a: ProvisionRow | null, b: ProvisionRow | null): boolean {

@@ -139,6 +139,26 @@ export function applyThroughout(ctx: ServiceContext, packageId: string, replacem
   });
 }
 
+/** A replacement throughout made in a package and not undone, as the dialog lists it. */
+export interface ThroughoutMade {
+  operationId: string;
+  replacements: Replacement[];
+  acts: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** The replacements throughout made in a package and not undone, newest first (each can be undone later). */
+export function listThroughout(ctx: ServiceContext, packageId: string): ThroughoutMade[] {
+  const made = new Map<string, ThroughoutMade>();
+  for (const c of ctx.store.reversible.ofPackage(packageId, 'throughout')) {
+    const known = made.get(c.operationId);
+    if (known) known.acts += 1;
+    else made.set(c.operationId, { operationId: c.operationId, replacements: (JSON.parse(c.detail) as { replacements: Replacement[] }).replacements, acts: 1, createdBy: c.createdBy, createdAt: c.createdAt });
+  }
+  return [...made.values()];
+}
+
 /** The replacement groups made throughout a draft, oldest first: what its amending law states "по всему тексту". */
 export function throughoutGroups(ctx: ServiceContext, versionId: string): Replacement[][] {
   return ctx.store.reversible.ofVersion(versionId, 'throughout').map((c) => (JSON.parse(c.detail) as { replacements: Replacement[] }).replacements);

@@ -27,6 +27,23 @@ function onView(ctx: EditorCommandContext, command: Command): () => void {
   };
 }
 
+/**
+ * A structure command acts on the unit the drafter put the cursor in: with the editor not focused
+ * (the page just opened, the cursor never placed: it stands at the start of the text), it says so
+ * instead of changing the first unit of the law.
+ */
+function atCursor(ctx: EditorCommandContext, run: () => void): () => void {
+  return () => {
+    const v = ctx.view();
+    if (!v) return;
+    if (!v.hasFocus()) {
+      ctx.notify('commands.placeCursor');
+      return;
+    }
+    run();
+  };
+}
+
 /** Whether the cursor stands in a unit's heading or text. */
 function inUnit(ctx: EditorCommandContext): boolean {
   const $from = ctx.view()?.state.selection.$from;
@@ -53,11 +70,11 @@ function unitAfter(ctx: EditorCommandContext): () => void {
 export function editorCommands(ctx: EditorCommandContext): AppCommand[] {
   const edit = () => ctx.editable() && inUnit(ctx);
   return [
-    { id: 'unit.after', title: 'commands.unitAfter', keys: 'Enter', group: 'structure', enabled: edit, run: unitAfter(ctx) },
-    { id: 'unit.child', title: 'commands.unitChild', keys: 'Ctrl+Enter', group: 'structure', enabled: edit, run: onView(ctx, insertChildUnit(ctx.notify)) },
-    { id: 'unit.repeal', title: 'commands.repeal', keys: 'Ctrl+Shift+Backspace', group: 'structure', enabled: edit, run: onView(ctx, repealUnit(ctx.lang, ctx.notify)) },
-    { id: 'unit.moveUp', title: 'commands.moveUp', keys: 'Alt+Shift+↑', group: 'structure', enabled: edit, run: onView(ctx, moveUnit(-1, ctx.notify)) },
-    { id: 'unit.moveDown', title: 'commands.moveDown', keys: 'Alt+Shift+↓', group: 'structure', enabled: edit, run: onView(ctx, moveUnit(1, ctx.notify)) },
+    { id: 'unit.after', title: 'commands.unitAfter', keys: 'Enter', group: 'structure', enabled: edit, run: atCursor(ctx, unitAfter(ctx)) },
+    { id: 'unit.child', title: 'commands.unitChild', keys: 'Ctrl+Enter', group: 'structure', enabled: edit, run: atCursor(ctx, onView(ctx, insertChildUnit(ctx.notify))) },
+    { id: 'unit.repeal', title: 'commands.repeal', keys: 'Ctrl+Shift+Backspace', group: 'structure', enabled: edit, run: atCursor(ctx, onView(ctx, repealUnit(ctx.lang, ctx.notify))) },
+    { id: 'unit.moveUp', title: 'commands.moveUp', keys: 'Alt+Shift+↑', group: 'structure', enabled: edit, run: atCursor(ctx, onView(ctx, moveUnit(-1, ctx.notify))) },
+    { id: 'unit.moveDown', title: 'commands.moveDown', keys: 'Alt+Shift+↓', group: 'structure', enabled: edit, run: atCursor(ctx, onView(ctx, moveUnit(1, ctx.notify))) },
     { id: 'edit.undo', title: 'commands.undo', keys: 'Ctrl+Z', group: 'structure', enabled: ctx.editable, run: onView(ctx, undo) },
     { id: 'edit.redo', title: 'commands.redo', keys: 'Ctrl+Y', group: 'structure', enabled: ctx.editable, run: onView(ctx, redo) },
     { id: 'nav.nextUnit', title: 'commands.nextUnit', keys: 'Alt+↓', group: 'navigate', run: onView(ctx, moveToUnit(1)) },

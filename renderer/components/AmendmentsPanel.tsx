@@ -47,7 +47,7 @@ export function AmendmentsPanel({
   lang: Lang;
   onSelect(uid: string): void;
   /** Gaps and justifications, when the draft belongs to a package (the editor's text is always live; these follow saves). */
-  annotations?: { packageId: string; coverage: CoverageData; gaps: GapData[]; onCoverage(c: CoverageData): void; prepare(): Promise<void>; onRejected(rejectionId: string | null): void };
+  annotations?: { packageId: string; coverage: CoverageData; gaps: GapData[]; onCoverage(c: CoverageData): void; prepare(): Promise<void>; onRejected(rejectionId: string | null, uid?: string): void };
   /** The provision the cursor is in: its entry is highlighted and brought into view, ready to annotate. */
   activeUid?: string | null;
 }) {
@@ -69,7 +69,7 @@ export function AmendmentsPanel({
       const { coverage, rejectionId } = await call('reviewAmendments', { packageId: annotations.packageId, uids: [...selected], decision });
       annotations.onCoverage(coverage);
       setSelected(new Set());
-      if (decision === 'reject') annotations.onRejected(rejectionId);
+      if (decision === 'reject') annotations.onRejected(rejectionId, [...selected][0]);
     } catch (e) {
       setBatchError(failure(e));
     }

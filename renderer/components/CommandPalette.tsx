@@ -61,7 +61,8 @@ export function CommandPalette() {
     const order = (c: AppCommand) => GROUP_ORDER.indexOf(c.group);
     return commands
       .filter((c) => {
-        const text = `${t(c.title)} ${t(`commands.groups.${c.group}`)} ${c.keys ?? ''}`.toLowerCase();
+        // The command's id too ("unit.repeal"): its English name finds it in any interface language.
+        const text = `${t(c.title)} ${t(`commands.groups.${c.group}`)} ${c.keys ?? ''} ${c.id}`.toLowerCase();
         return words.every((w) => text.includes(w));
       })
       .sort((a, b) => order(a) - order(b));

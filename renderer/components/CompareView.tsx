@@ -177,7 +177,8 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
         </select>
         <select value={status} onChange={(e) => setStatus(e.target.value)} aria-label={t('compare.status')} data-testid="compare-status">
           <option value="">{t('compare.allStatuses')}</option>
-          {(['proposed', 'accepted', 'rejected'] as const).map((s) => (
+          {/* A rejected amendment is no longer in the draft, so not in a comparison: the panel lists it. */}
+          {(['proposed', 'accepted'] as const).map((s) => (
             <option key={s} value={s}>
               {t(`review.${s}`)}
             </option>

@@ -87,6 +87,8 @@ export function EditorContextMenu({ commands, view }: { commands: readonly AppCo
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => {
               setAt(null);
+              // The menu had the focus; the command acts at the cursor the right click placed.
+              view()?.focus();
               c.run();
             }}
             data-testid={`menu-${id}`}

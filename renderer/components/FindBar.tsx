@@ -23,15 +23,16 @@ export function openFindBar(replace: boolean): void {
  * search index (the whole text, drawn or not), stepped through with Enter / Shift+Enter or the
  * arrows; each occurrence is scrolled to just below the document's header and marked. Esc closes.
  * A word found in more than a thousand units is counted as "1000+" (the first thousand, in order).
- * In a draft, Ctrl+H adds a replacement: one occurrence at a time, or all at once as one undo step;
- * the words as typed replace each match, whatever its form (a form of its own: replace one by one).
+ * In a draft, Ctrl+H adds a replacement: one occurrence at a time (whatever its form), or all those
+ * in the form typed at once, as one undo step (every form, each confirmed: the package's replacement
+ * throughout).
  */
-export function FindBar({ versionId, view, editable = false }: { versionId: string; view: () => EditorView | null; editable?: boolean }) {
+export function FindBar({ versionId, view, editable = false, refresh }: { versionId: string; view: () => EditorView | null; editable?: boolean; refresh?: unknown }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [replacing, setReplacing] = useState(false);
   const [replacement, setReplacement] = useState('');
-  const [replaced, setReplaced] = useState<number | null>(null);
+  const [replaced, setReplaced] = useState<{ replaced: number; otherForms: number } | null>(null);
   const [query, setQuery] = useState('');
   const [at, setAt] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
@@ -59,7 +60,8 @@ export function FindBar({ versionId, view, editable = false }: { versionId: stri
     };
   }, [editable]);
 
-  const { result, error } = useSearch(open ? query : null, { versionIds: [versionId], limit: 1000 }, 180);
+  // A draft's search index follows its saves: asked again after each, so what was typed is found.
+  const { result, error } = useSearch(open ? query : null, { versionIds: [versionId], limit: 1000 }, 180, undefined, refresh);
   const hits = result?.hits ?? null;
   const truncated = result?.truncated ?? false;
   // A new answer starts the stepping over.
@@ -85,7 +87,7 @@ export function FindBar({ versionId, view, editable = false }: { versionId: stri
     const ranges = matchRanges(v.state.doc, o.uid, stems) ?? [];
     const range = ranges[Math.min(o.nth, ranges.length - 1)];
     if (range) v.dispatch(v.state.tr.insertText(replacement, range.from, range.to).scrollIntoView());
-    setReplaced(range ? 1 : 0);
+    setReplaced({ replaced: range ? 1 : 0, otherForms: 0 });
     go(1);
   };
 
@@ -93,12 +95,12 @@ export function FindBar({ versionId, view, editable = false }: { versionId: stri
   const replaceAll = () => {
     const v = view();
     if (!v || !hits) return;
-    setReplaced(replaceMatches(v, [...new Set(hits.map((h) => h.uid))], stems, replacement));
+    setReplaced(replaceMatches(v, [...new Set(hits.map((h) => h.uid))], stems, query, replacement));
   };
 
   const close = () => {
     setOpen(false);
-    clearFindHighlight();
+    clearFindHighlight(view());
     view()?.focus();
   };
 
@@ -147,7 +149,8 @@ export function FindBar({ versionId, view, editable = false }: { versionId: stri
           </button>
           {replaced !== null && (
             <span className="find-count" data-testid="replaced" aria-live="polite">
-              {t('find.replaced', { count: replaced })}
+              {t('find.replaced', { count: replaced.replaced })}
+              {replaced.otherForms > 0 && ` ${t('find.otherForms', { count: replaced.otherForms })}`}
             </span>
           )}
         </div>

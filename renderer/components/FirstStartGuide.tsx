@@ -4,6 +4,7 @@ import type { OutputOf } from '../../shared/ipc';
 import { call } from '../api';
 import { failure, say, type Phrase } from '../i18n/phrase';
 import { announceIdentityChanged } from '../identity-events';
+import { langBadge } from '../format';
 import { navigate } from '../router';
 
 const DONE_KEY = 'zan.guide';
@@ -169,7 +170,7 @@ export function FirstStartGuide() {
             >
               {texts.map((x) => (
                 <option key={x.versionId} value={x.versionId ?? ''}>
-                  {x.title} ({x.lang})
+                  {langBadge(x.lang)} · {x.title}
                 </option>
               ))}
             </select>

@@ -26,7 +26,7 @@ export function ReviewControls({
   status: 'proposed' | 'accepted' | 'rejected';
   onCoverage(c: CoverageData): void;
   /** The draft changed under the editor (a rejection, with its id to take it back): reopen it. */
-  onRejected(rejectionId: string | null): void;
+  onRejected(rejectionId: string | null, uid: string): void;
   /** Runs first: pending edits are saved, so the decision applies to the text as it stands. */
   prepare(): Promise<void>;
 }) {
@@ -50,7 +50,7 @@ export function ReviewControls({
       await prepare();
       const { coverage, rejectionId } = await call('reviewAmendment', { packageId, uid, decision });
       onCoverage(coverage);
-      if (decision === 'reject') onRejected(rejectionId);
+      if (decision === 'reject') onRejected(rejectionId, uid);
     });
   const load = () => act(async () => setComments(await call('listComments', { packageId, uid })));
   const send = () =>

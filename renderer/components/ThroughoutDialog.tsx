@@ -4,10 +4,12 @@ import type { OutputOf } from '../../shared/ipc';
 import type { Lang } from '../../shared/law';
 import { suggestReplacement } from '../../shared/search/term-forms';
 import { call } from '../api';
+import { formatMoment } from '../format';
 import { failure, phrase, say, type Phrase } from '../i18n/phrase';
 
 type Forms = OutputOf<'throughoutForms'>;
 type Result = OutputOf<'replaceThroughout'>;
+type Made = OutputOf<'listThroughout'>;
 
 /** One form found, as the drafter confirms it: replaced or not, and by what. */
 interface FormChoice {
@@ -26,7 +28,7 @@ interface FormChoice {
  * соответственно …". The result can be undone from the same dialog.
  */
 export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { packageId: string; lang: Lang; onClose(): void; onChanged(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const [term, setTerm] = useState('');
   const [replacement, setReplacement] = useState('');
@@ -35,6 +37,12 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
   const [result, setResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<Phrase | null>(null);
+  // The replacements made before (in this session or another), each can be undone from here.
+  const [made, setMade] = useState<Made>([]);
+  const [listed, setListed] = useState(0);
+  useEffect(() => {
+    void call('listThroughout', { packageId }).then(setMade, () => setMade([]));
+  }, [packageId, listed]);
 
   useEffect(() => {
     const d = dialog.current;
@@ -64,6 +72,7 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
       const replacements = choices.filter((c) => c.use).map((c) => ({ from: c.form, to: c.to.trim() }));
       setResult(await call('replaceThroughout', { packageId, lang, replacements }));
       setFound(null);
+      setListed((n) => n + 1);
       onChanged();
     } catch (e) {
       setMessage(failure(e));
@@ -72,13 +81,14 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
     }
   }
 
-  async function undo() {
-    if (!result) return;
+  async function undo(operationId = result?.operationId) {
+    if (!operationId) return;
     setBusy(true);
     try {
-      const undone = await call('undoThroughout', { packageId, operationId: result.operationId });
-      setResult(null);
+      const undone = await call('undoThroughout', { packageId, operationId });
+      if (operationId === result?.operationId) setResult(null);
       setMessage(phrase('throughout.undone', { count: undone.units }));
+      setListed((n) => n + 1);
       onChanged();
     } catch (e) {
       setMessage(failure(e));
@@ -155,6 +165,28 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
             ))}
           </ul>
         </div>
+      )}
+      {made.length > 0 && !result && (
+        <section className="throughout-made" data-testid="throughout-made">
+          <h3>{t('throughout.made')}</h3>
+          <ul>
+            {made.map((m) => (
+              <li key={m.operationId}>
+                <span lang={lang}>
+                  {m.replacements
+                    .slice(0, 2)
+                    .map((r) => `«${r.from}» → «${r.to}»`)
+                    .join('; ')}
+                  {m.replacements.length > 2 ? ' …' : ''}
+                </span>{' '}
+                <span className="hint">{t('throughout.madeBy', { author: m.createdBy, date: formatMoment(m.createdAt, i18n.language), count: m.acts })}</span>{' '}
+                <button type="button" className="link-button" disabled={busy} onClick={() => void undo(m.operationId)} data-testid="throughout-undo-made">
+                  {t('throughout.undo')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {message && (
         <p className="hint" role="status" data-testid="throughout-message">

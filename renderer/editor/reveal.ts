@@ -1,9 +1,10 @@
 import type { Node as PMNode } from 'prosemirror-model';
 import { TextSelection } from 'prosemirror-state';
-import type { EditorView } from 'prosemirror-view';
+import { DecorationSet, type EditorView } from 'prosemirror-view';
 import { isUnitNode } from '../../shared/law';
 import { findTerms } from '../../shared/search/terms';
 import { scrollParent } from '../scroll-parent';
+import { findHighlightKey, setFindHighlight } from './find-highlight';
 import { isDrawnLazily } from './lazy-articles';
 
 /** Room left above a unit or a match brought into view, below the sticky header, in px. */
@@ -91,19 +92,27 @@ export function matchRanges(doc: PMNode, uid: string, stems: readonly string[]):
   return ranges;
 }
 
+/** A phrase as compared for "the same form": lower case, ё as е, spaces collapsed. */
+const sameForm = (text: string) => text.toLowerCase().replace(/ё/g, 'е').replace(/\s+/gu, ' ').trim();
+
 /**
- * Replaces every match of a query's stems in the units given with `replacement` (the words as
- * typed), in one transaction — one undo step, and the amendments follow as for typing. Returns
- * how many were replaced.
+ * Replaces the matches of a query's stems in the units given with `replacement` (the words as
+ * typed), in one transaction — one undo step, and the amendments follow as for typing — but only
+ * those in the form the query was typed in ("организаций" replaces "организаций", not
+ * "организация"): one replacement in every form would break the grammar of the others, which is
+ * what the package's replacement throughout (each form confirmed) is for. Returns how many were
+ * replaced and how many other forms were left.
  */
-export function replaceMatches(view: EditorView, uids: readonly string[], stems: readonly string[], replacement: string): number {
-  const ranges = uids.flatMap((uid) => matchRanges(view.state.doc, uid, stems) ?? []).sort((a, b) => b.from - a.from);
-  if (ranges.length === 0) return 0;
+export function replaceMatches(view: EditorView, uids: readonly string[], stems: readonly string[], query: string, replacement: string): { replaced: number; otherForms: number } {
+  const doc = view.state.doc;
+  const all = uids.flatMap((uid) => matchRanges(doc, uid, stems) ?? []);
+  const ranges = all.filter((r) => sameForm(doc.textBetween(r.from, r.to, ' ')) === sameForm(query)).sort((a, b) => b.from - a.from);
+  if (ranges.length === 0) return { replaced: 0, otherForms: all.length };
   const tr = view.state.tr;
   // From the end backwards, so that the positions before each replacement stay right.
   for (const r of ranges) tr.insertText(replacement, r.from, r.to);
   view.dispatch(tr.scrollIntoView());
-  return ranges.length;
+  return { replaced: ranges.length, otherForms: all.length - ranges.length };
 }
 
 /**
@@ -116,22 +125,19 @@ export function revealMatch(view: EditorView, uid: string, stems: readonly strin
   if (ranges === null) return false;
   const range = ranges[Math.min(nth, ranges.length - 1)];
   if (!range) return revealUnit(view, uid);
-  // The selection draws the unit's article (a big law is drawn lazily) before its DOM is measured.
-  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)).setMeta('addToHistory', false));
+  // The selection draws the unit's article (a big law is drawn lazily) before its DOM is measured;
+  // the occurrence is marked in the editor's own state, so it stays marked as the text is redrawn.
+  view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, range.from, range.to)).setMeta(findHighlightKey, range).setMeta('addToHistory', false));
   const start = view.domAtPos(range.from);
   const end = view.domAtPos(range.to);
   const dom = document.createRange();
   dom.setStart(start.node, start.offset);
   dom.setEnd(end.node, end.offset);
   scrollBelowHeader(view.dom, dom.getBoundingClientRect().top);
-  // A highlight the browser draws over the text (CSS Custom Highlight API), editable or not.
-  const highlights = (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights;
-  const Highlight = (globalThis as { Highlight?: new (...r: Range[]) => unknown }).Highlight;
-  if (highlights && Highlight) highlights.set('zan-find', new Highlight(dom));
   return true;
 }
 
 /** Takes the find highlight away (the find bar closed). */
-export function clearFindHighlight(): void {
-  (globalThis as { CSS?: { highlights?: Map<string, unknown> } }).CSS?.highlights?.delete('zan-find');
+export function clearFindHighlight(view: EditorView | null): void {
+  if (view && findHighlightKey.getState(view.state) !== DecorationSet.empty) view.dispatch(setFindHighlight(view.state, null));
 }

@@ -18,6 +18,7 @@ import {
 } from './commands';
 import { goToChange } from './change-navigation';
 import { copyWithNumbersPlugin } from './copy-with-numbers';
+import { findHighlightPlugin } from './find-highlight';
 import { drawsLazily, lazyArticlesPlugin } from './lazy-articles';
 import { moveUnit } from './move-unit';
 import { spellcheckFocusPlugin } from './spellcheck-focus';
@@ -70,6 +71,7 @@ export function createLawEditorState(doc: PMNode, hooks: EditorHooks, options: {
       lazyArticlesPlugin(lang, drawsLazily(doc)),
       spellcheckFocusPlugin(),
       copyWithNumbersPlugin(lang),
+      findHighlightPlugin(),
     ],
   });
 }

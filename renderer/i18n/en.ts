@@ -35,6 +35,8 @@ export const en = {
     draftOf: 'draft: {{title}}',
   },
   find: {
+    otherForms_one: '{{count}} occurrence in another form was left: replace it one by one, or with “Replace throughout” in the package documents.',
+    otherForms_other: '{{count}} occurrences in other forms were left: replace them one by one, or with “Replace throughout” in the package documents.',
     label: 'Find in this text',
     placeholder: 'Find (any form of the words)…',
     none: 'Not found',
@@ -124,7 +126,7 @@ export const en = {
   },
   help: {
     title: 'Help',
-    intro: 'Zan Workbench keeps changes to laws as structured amendments: one per unit of the text, with a justification, in Kazakh and Russian.',
+    intro: 'Zan Workbench keeps changes to laws as structured amendments: one per unit of the text, with a justification, in the official languages, Kazakh and Russian (and in an English working translation).',
     commands: 'Commands and keys',
     palette: 'Any command can be found by its name: Ctrl+K or F1.',
     topics: {
@@ -138,6 +140,7 @@ export const en = {
     },
   },
   commands: {
+    placeCursor: 'Put the cursor in the unit the command is for.',
     palette: 'Commands',
     placeholder: 'Type a command…',
     none: 'No such command.',
@@ -188,6 +191,9 @@ export const en = {
     readOnly: 'This view is read-only: go back to “All changes” or “Final text” to edit.',
   },
   throughout: {
+    made: 'Replacements made in this package',
+    madeBy_one: '{{author}}, {{date}}, {{count}} act',
+    madeBy_other: '{{author}}, {{date}}, {{count}} acts',
     open: 'Replace throughout…',
     heading: 'Replace throughout the acts of the package',
     hint: 'The words are replaced in all their forms in every law of the package in this language. The amending law states it once per act: "throughout the text … replace respectively …".',
@@ -480,8 +486,8 @@ export const en = {
       gone: 'This change was undone already.',
       otherPackage: 'This change belongs to another package.',
       wrongKind: 'This change cannot be undone from here.',
-      edited: 'Unit {{unit}} was edited after this change: put it back by hand.',
-      placeTaken: 'Another unit now stands where unit {{unit}} was: put it back by hand.',
+      edited: '“{{unit}}” was edited after this change: put it back by hand.',
+      placeTaken: 'Another unit now stands where “{{unit}}” was: put it back by hand.',
     },
     package: {
       notFound: 'This draft amending law is not in the library.',

@@ -18,6 +18,7 @@ import { EditorContextMenu } from '../components/EditorContextMenu';
 import { StructureToolbar } from '../components/StructureToolbar';
 import { useDraftCommands } from '../commands/use-draft-commands';
 import { editableIn, saveMarkupView, savedMarkupView, type MarkupView } from '../review/markup';
+import { anchorAfterRejection } from '../review/anchor';
 import { useDraftReview } from '../review/use-draft-review';
 import { scrollParent } from '../scroll-parent';
 import { LawEditor } from '../editor/LawEditor';
@@ -29,6 +30,15 @@ import { phrase, say, type Phrase } from '../i18n/phrase';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 
+/** Where a reopened draft returns to: the provision decided on (if any), else the scroll position. */
+interface ReturnPlace {
+  top: number;
+  uid: string | null;
+}
+
+/** How long a reopened draft keeps its place to return to (the reopening may make two editors). */
+const RETURN_KEPT_MS = 1500;
+
 /** A package's working draft of one law, in the editor, saved as the drafter types. */
 export function DraftView({ packageId, versionId, find }: { packageId: string; versionId: string; find?: Find | undefined }) {
   const { t } = useTranslation();
@@ -38,7 +48,7 @@ export function DraftView({ packageId, versionId, find }: { packageId: string; v
   // The last rejection, kept across the reopen it causes: Ctrl+Z or "restore" takes it back.
   const [rejection, setRejection] = useState<string | null>(null);
   // Where the page stood: the reopened draft comes back to the same place, not to the top.
-  const scrolled = useRef<number | null>(null);
+  const scrolled = useRef<ReturnPlace | null>(null);
   const reopen = useCallback((rejectionId: string | null = null) => {
     setRejection(rejectionId);
     setGeneration((g) => g + 1);
@@ -86,7 +96,7 @@ function DraftEditor({
   onStoredChange(rejectionId?: string | null): void;
   find?: Find | undefined;
   rejection: string | null;
-  scrolled: { current: number | null };
+  scrolled: { current: ReturnPlace | null };
 }) {
   const packageTitle = pkg.title;
   const { t } = useTranslation();
@@ -185,11 +195,12 @@ function DraftEditor({
         if (reveal) {
           sessionStorage.removeItem('zan.reveal');
           revealUnit(v, reveal);
-        } else if (scrolled.current !== null) {
-          // Reopened after a review decision: back where the reviewer was.
-          const top = scrolled.current;
-          scrolled.current = null;
-          scrollParent(v.dom)?.scrollTo({ top });
+        } else if (scrolled.current) {
+          // Reopened after a review decision: back on the provision decided on, or where the page
+          // stood. Kept a moment, for the editor a reopening may make twice (the draft read again).
+          const { uid, top } = scrolled.current;
+          if (!uid || !revealUnit(v, uid)) scrollParent(v.dom)?.scrollTo({ top });
+          window.setTimeout(() => (scrolled.current = null), RETURN_KEPT_MS);
         }
       });
     },
@@ -201,13 +212,15 @@ function DraftEditor({
     if (view.current) revealUnit(view.current, uid);
   }, []);
 
-  // The draft changed in the store (a decision, a conflict resolved): reopened where the page stood.
+  // The draft changed in the store (a decision, a conflict resolved): reopened where the page stood,
+  // on the provision decided on (or, for a new one the rejection took out, on the one it was in).
   const storedChange = useCallback(
-    (rejectionId: string | null = null) => {
-      scrolled.current = view.current ? (scrollParent(view.current.dom)?.scrollTop ?? null) : null;
+    (rejectionId: string | null = null, uid?: string) => {
+      const v = view.current;
+      scrolled.current = v ? { top: scrollParent(v.dom)?.scrollTop ?? 0, uid: uid ? anchorAfterRejection(v.state.doc, base, uid) : null } : null;
       onStoredChange(rejectionId);
     },
-    [onStoredChange, scrolled],
+    [onStoredChange, scrolled, base],
   );
   const getView = useCallback(() => view.current, []);
   const review = useDraftReview({ view: getView, ready, packageId, coverage, setCoverage, flush: () => autosave.flush(), rejection, reopen: storedChange });
@@ -289,7 +302,7 @@ function DraftEditor({
             </p>
           )}
           {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={() => storedChange(null)} />}
-          <FindBar versionId={version.versionId} view={() => view.current} editable={version.editable} />
+          <FindBar versionId={version.versionId} view={() => view.current} editable={version.editable && editableIn(markup)} refresh={status.kind === 'saved' ? status.at : null} />
         </header>
         <div className={`page markup-${markup}`} ref={page}>
           <EditorContextMenu commands={commands} view={getView} />

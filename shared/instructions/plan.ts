@@ -83,7 +83,10 @@ export function planOperations(base: LawDoc, given: LawDoc, options: Partial<Ins
   const inferred = throughoutCandidates(list, draft, opts.throughoutMin);
   const stated = statedThroughout(base, draft, opts.throughout);
   // The drafter's own statements first, with what the list shows besides; then what it shows alone.
-  const tries = stated.length ? [[...stated, ...inferred.filter((g) => !g.some((r) => stated.some((s) => s.some((x) => x.from === r.from))))], inferred] : [inferred];
+  // An inferred word the drafter's phrases hold ("индустриальный" in "индустриальный партнер") is
+  // theirs: stated as a phrase, not again as a word (which would change more than they did).
+  const within = (r: Replacement) => stated.some((g) => g.some((x) => x.from.toLowerCase().includes(r.from.toLowerCase())));
+  const tries = stated.length ? [[...stated, ...inferred.filter((g) => !g.some(within))], inferred] : [inferred];
   for (const groups of tries) {
     if (groups.length === 0) continue;
     // The words replaced throughout first; the rest is planned on the text as that leaves it.

@@ -8,6 +8,14 @@ describe('commands you can see, in the real renderer', () => {
   it('the command palette (Ctrl+K) finds "repeal" and runs it at the cursor', async () => {
     const { page } = current();
     await startDraft(page);
+    // With the cursor nowhere yet, the command says so and changes nothing (not the law's first unit);
+    // its English name finds it in the Russian interface.
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('palette-input').fill('repeal');
+    await expect.poll(() => page.getByTestId('palette-command').first().getAttribute('data-command')).toBe('unit.repeal');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').allInnerTexts()).toContain('Поставьте курсор в структурную единицу, к которой относится команда.');
+    expect(await page.getByTestId('amendment').count()).toBe(0);
     await cursorAtEnd(page, page.locator(body('4')));
     await page.keyboard.press('Control+k');
     await page.getByTestId('palette-input').fill('исключить');

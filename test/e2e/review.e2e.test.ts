@@ -35,6 +35,8 @@ describe('review in the real renderer', () => {
     await expect.poll(() => page.getByTestId('amendment').count()).toBe(0);
     await page.locator('.zan-editor.is-editable').waitFor();
     expect(await p1.innerText()).toBe(original);
+    // The draft comes back where the reviewer was (article 5 is far below the top of the law).
+    await expect.poll(() => p1.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top > 0 && r.bottom < window.innerHeight; })).toBe(true);
     await expect.poll(() => page.getByTestId('rejected-amendment').count()).toBe(1);
     expect(await page.getByTestId('rejected-list').innerText()).toMatch(/Отклонено: А\. Рецензентова/u);
 

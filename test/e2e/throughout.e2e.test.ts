@@ -43,10 +43,15 @@ describe('a replacement throughout the acts of a package, in the real renderer',
     const law = await page.getByTestId('amending-law').innerText();
     expect(law).toMatch(/по всему тексту слова «организаций высшего и \(или\) послевузовского образования»[^\n]* заменить соответственно словами «[^»]*университет/u);
 
-    // Undone from the dialog: the amending law is as it was.
-    await page.getByTestId('throughout-undo').click();
+    // Undone later: the dialog closed and opened again lists the replacement, and undoes it.
+    await page.getByTestId('throughout-dialog').getByRole('button', { name: 'Закрыть' }).click();
+    await page.getByTestId('open-throughout').click();
+    await expect.poll(() => page.getByTestId('throughout-made').locator('li').count()).toBe(1);
+    expect(await page.getByTestId('throughout-made').innerText()).toContain('Айгерим Сейткали');
+    await page.getByTestId('throughout-undo-made').click();
     await page.getByTestId('throughout-message').waitFor();
     await expect.poll(async () => page.getByTestId('amending-law').innerText(), { timeout: 15_000 }).toBe(before);
+    expect(await page.getByTestId('throughout-made').count()).toBe(0);
   });
 });
 

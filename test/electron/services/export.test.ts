@@ -36,6 +36,12 @@ describe('exporting a draft', () => {
     expect(xml).toMatch(/<w:ins [^>]*w:author="Автор не указан"[^>]*>.*?<w:t[^>]*>и колледжи /);
     expect(xml).toMatch(/<w:del [^>]*>(?:(?!<\/w:del>).)*Настоящий Закон вводится/);
     expect(execFileSync('unzip', ['-p', out, 'word/comments.xml'], { encoding: 'utf8' })).toContain('Колледжи участвуют в консорциумах.');
+    // Whoever exports later did not make the change: it is not signed with their name either.
+    setIdentity(ctx, { name: 'Экспортирующий', role: '' });
+    await exportRedline(ctx, { packageId: pkgId, versionId, format: 'docx', changedOnly: true, comments: true }, deps(() => out));
+    const again = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' }) + execFileSync('unzip', ['-p', out, 'word/comments.xml'], { encoding: 'utf8' });
+    expect(again).not.toContain('Экспортирующий');
+    expect(again).toMatch(/<w:ins [^>]*w:author="Автор не указан"/);
   });
 
   it('signs each amendment with who last changed it and when, across saves by different people', async () => {

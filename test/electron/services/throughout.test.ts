@@ -90,7 +90,8 @@ describe('a replacement throughout the texts of a package', () => {
     const revision = ctx.store.versions.get(draftId)?.revision as number;
     saveDraft(ctx, { versionId: draftId, revision, upserts: [{ ...edited, text: `${edited.text} (уточнено)` }], deletes: [] });
     const snapshot = pkg.drafts.map((d) => lawToRows(lawFromJSON(openVersion(ctx, d.versionId).law)));
-    expect(() => undoThroughout(ctx, pkg.id, again.operationId)).toThrow(/edited after this change/);
+    // The refusal names the provision as the panel does, in the law's language.
+    expect(() => undoThroughout(ctx, pkg.id, again.operationId)).toThrow(/^The provision Статья \d+(-\d+)?(, [а-я]+ [\d)-]+)* was edited after this change/u);
     pkg.drafts.forEach((d, i) => expect(lawToRows(lawFromJSON(openVersion(ctx, d.versionId).law))).toEqual(snapshot[i]));
   });
 

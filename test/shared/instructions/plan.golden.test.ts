@@ -132,3 +132,16 @@ describe('a replacement the drafter made throughout the text', () => {
     expect(exact[0]).toEqual({ op: 'throughout', replacements: stated[0] });
   });
 });
+
+describe('a phrase the drafter replaced throughout, whose words the diff also sees one by one', () => {
+  it('is stated as the phrase, not as its single words', () => {
+    const base = 'Статья 1. Партнеры\n1. Индустриальный партнер участвует в проекте.\n2. Договор с индустриальным партнером заключается письменно.\n3. Индустриальные партнеры отчитываются.\n';
+    const draft = base.replace('Индустриальный партнер', 'Отраслевой партнер').replace('индустриальным партнером', 'отраслевым партнером').replace('Индустриальные партнеры', 'Отраслевые партнеры');
+    const stated = [[{ from: 'Индустриальный партнер', to: 'Отраслевой партнер' }, { from: 'индустриальным партнером', to: 'отраслевым партнером' }, { from: 'Индустриальные партнеры', to: 'Отраслевые партнеры' }]];
+    const b = parseLaw(base, { lang: 'ru' });
+    const d = parseLaw(draft, { lang: 'ru' });
+    const ops = planOperations(b, d, { throughout: stated });
+    expect(ops).toEqual([{ op: 'throughout', replacements: stated[0] }]);
+    expect(printWithoutNotes(applyOperations(b, ops))).toBe(printWithoutNotes(d));
+  });
+});

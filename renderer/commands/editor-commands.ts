@@ -6,6 +6,7 @@ import { openFindBar } from '../components/FindBar';
 import { goToChange } from '../editor/change-navigation';
 import { insertChildUnit, insertUnitAfter, moveToArticle, moveToUnit, repealUnit, type Notify } from '../editor/commands';
 import { moveUnit } from '../editor/move-unit';
+import { numberAsPractice } from '../editor/renumber';
 import type { AppCommand } from './registry';
 
 /** What the commands of an open text need from its view. */
@@ -75,6 +76,7 @@ export function editorCommands(ctx: EditorCommandContext): AppCommand[] {
     { id: 'unit.repeal', title: 'commands.repeal', keys: 'Ctrl+Shift+Backspace', group: 'structure', enabled: edit, run: atCursor(ctx, onView(ctx, repealUnit(ctx.lang, ctx.notify))) },
     { id: 'unit.moveUp', title: 'commands.moveUp', keys: 'Alt+Shift+↑', group: 'structure', enabled: edit, run: atCursor(ctx, onView(ctx, moveUnit(-1, ctx.notify))) },
     { id: 'unit.moveDown', title: 'commands.moveDown', keys: 'Alt+Shift+↓', group: 'structure', enabled: edit, run: atCursor(ctx, onView(ctx, moveUnit(1, ctx.notify))) },
+    { id: 'unit.renumber', title: 'commands.renumber', group: 'structure', enabled: edit, run: atCursor(ctx, onView(ctx, numberAsPractice(ctx.notify))) },
     { id: 'edit.undo', title: 'commands.undo', keys: 'Ctrl+Z', group: 'structure', enabled: ctx.editable, run: onView(ctx, undo) },
     { id: 'edit.redo', title: 'commands.redo', keys: 'Ctrl+Y', group: 'structure', enabled: ctx.editable, run: onView(ctx, redo) },
     { id: 'nav.nextUnit', title: 'commands.nextUnit', keys: 'Alt+↓', group: 'navigate', run: onView(ctx, moveToUnit(1)) },

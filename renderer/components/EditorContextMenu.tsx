@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppCommand } from '../commands/registry';
 
 /** The commands of the menu, by id, in order (null: a separator). */
-const MENU: readonly (string | null)[] = ['edit.copy', null, 'unit.after', 'unit.child', 'unit.repeal', null, 'unit.moveUp', 'unit.moveDown', null, 'review.prevChange', 'review.nextChange', 'find.open', 'find.replace'];
+const MENU: readonly (string | null)[] = ['edit.copy', null, 'unit.after', 'unit.child', 'unit.repeal', null, 'unit.moveUp', 'unit.moveDown', 'unit.renumber', null, 'review.prevChange', 'review.nextChange', 'find.open', 'find.replace'];
 
 /**
  * The editor's context menu (right click, Shift+F10 or the menu key): copy with the units' numbers,

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppCommand } from '../commands/registry';
 
 /** The commands a toolbar shows, by id, in order (a gap where a separator stands). */
-const TOOLBAR: readonly (string | null)[] = ['unit.after', 'unit.child', 'unit.repeal', null, 'unit.moveUp', 'unit.moveDown', null, 'review.prevChange', 'review.nextChange', null, 'find.open', 'find.replace'];
+const TOOLBAR: readonly (string | null)[] = ['unit.after', 'unit.child', 'unit.repeal', null, 'unit.moveUp', 'unit.moveDown', 'unit.renumber', null, 'review.prevChange', 'review.nextChange', null, 'find.open', 'find.replace'];
 
 /** Short signs for the buttons; the name and the shortcut are the button's title and accessible name. */
 const ICONS: Readonly<Record<string, string>> = {
@@ -11,6 +11,7 @@ const ICONS: Readonly<Record<string, string>> = {
   'unit.repeal': '⊘',
   'unit.moveUp': '↑',
   'unit.moveDown': '↓',
+  'unit.renumber': '№',
   'review.prevChange': '◂',
   'review.nextChange': '▸',
   'find.open': '⌕',

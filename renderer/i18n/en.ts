@@ -88,6 +88,7 @@ export const en = {
     retry: 'Save now',
   },
   editor: {
+    numberInForce: 'A unit of the text in force keeps its number: laws are not amended by renumbering. New units take 5-1, 5-2.',
     cannotRepeal: 'A {{kind}} is not repealed as a whole here: repeal its articles.',
     cannotNumber: 'No Kazakh-style number fits here (the next unit is already {{next}}). Place the new unit elsewhere.',
     cannotInsert: 'A {{kind}} cannot be added here.',
@@ -140,6 +141,7 @@ export const en = {
     },
   },
   commands: {
+    renumber: 'Number as practice requires (after 5 comes 5-1)',
     placeCursor: 'Put the cursor in the unit the command is for.',
     palette: 'Commands',
     placeholder: 'Type a command…',

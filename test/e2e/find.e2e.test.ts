@@ -121,6 +121,11 @@ describe('find in a text', () => {
       await page.keyboard.press('Control+h');
       await page.getByTestId('find-input').fill('индустриальный партнер');
       await expect.poll(() => page.getByTestId('find-count').innerText()).toMatch(/^0 из \d+$/);
+      // Enter goes to the first occurrence, marked in the draft, and it stays marked as the editor redraws.
+      await page.getByTestId('find-input').press('Enter');
+      await expect.poll(() => page.locator('.zan-find-hit').count()).toBeGreaterThan(0);
+      await page.waitForTimeout(1200);
+      expect(await page.locator('.zan-find-hit').count()).toBeGreaterThan(0);
       await page.getByTestId('replace-input').fill('отраслевой партнер');
       await page.getByTestId('replace-all').click();
       // Only the form typed is replaced; the others are counted and left (each needs its own form).

@@ -1,0 +1,74 @@
+import { derive } from '../amend/derive';
+import type { Lang } from '../law/language';
+import type { LawDoc, Provision } from '../law/provision';
+import { alignTexts, type Alignment } from './align';
+import { factDifference, factsOf } from './facts';
+
+/**
+ * The parity of a law's two language texts — what a linguistic review checks before a draft goes
+ * out — as findings that are data (kind, eId, message), for the editor, "ready for review" and
+ * `zan parity` alike. The messages are English, as the CLI and the logs print them.
+ */
+
+/** What a finding is about. */
+export type ParityKind = 'one-language' | 'structure' | 'number' | 'reference' | 'statement';
+
+/** One finding; `ru` / `kk` (or the other language's code) hold what each text has. */
+export interface ParityFinding {
+  kind: ParityKind;
+  eId: string;
+  message: string;
+  ru?: string;
+  kk?: string;
+  en?: string;
+}
+
+const label = (u: Provision) => `${u.kind} ${u.num}`.trim();
+const wording = (u: Provision) => [u.heading, u.text].filter(Boolean).join('\n');
+
+/** Where two aligned texts differ in structure, numbers and references, unit by unit. */
+export function textFindings(alignment: Alignment): ParityFinding[] {
+  const { langA, langB } = alignment;
+  const out: ParityFinding[] = [];
+  for (const { a, b, eId } of alignment.units) {
+    if (!a || !b) {
+      const only = (a ?? b) as Provision;
+      out.push({ kind: 'structure', eId, message: `${label(only)} stands only in the ${a ? langA : langB} text.`, [a ? langA : langB]: wording(only) });
+      continue;
+    }
+    if (a.kind !== b.kind || a.num !== b.num || a.repealed !== b.repealed) {
+      out.push({ kind: 'structure', eId, message: `The texts differ in this unit's ${a.kind !== b.kind ? 'kind' : a.num !== b.num ? 'number' : 'repeal'}: ${label(a)} (${langA}), ${label(b)} (${langB})${a.repealed !== b.repealed ? `; repealed in ${a.repealed ? langA : langB} only` : ''}.`, [langA]: label(a), [langB]: label(b) });
+      continue;
+    }
+    const { onlyA, onlyB } = factDifference(factsOf(wording(a), langA), factsOf(wording(b), langB));
+    if (onlyA.length === 0 && onlyB.length === 0) continue;
+    const isRef = (f: string) => f.startsWith('ref:');
+    for (const kind of ['number', 'reference'] as const) {
+      const inA = onlyA.filter((f) => isRef(f) === (kind === 'reference'));
+      const inB = onlyB.filter((f) => isRef(f) === (kind === 'reference'));
+      if (inA.length || inB.length) out.push({ kind, eId, message: `${label(a)}: the ${langA} text has ${inA.join(', ') || 'nothing'} where the ${langB} text has ${inB.join(', ') || 'nothing'}.`, [langA]: inA.join(', '), [langB]: inB.join(', ') });
+    }
+  }
+  return out;
+}
+
+/**
+ * The units a draft changed in one language only: an amendment in one text whose counterpart the
+ * other text's draft leaves as it was — unless it is marked "unchanged in this language" (`unchanged`:
+ * uids, in either text). A unit new in one text only is a structure finding of the drafts, not this.
+ */
+export function oneLanguageFindings(baseA: LawDoc, draftA: LawDoc, baseB: LawDoc, draftB: LawDoc, unchanged: ReadonlySet<string> = new Set()): ParityFinding[] {
+  const changedA = new Set(derive(baseA, draftA).map((x) => x.uid));
+  const changedB = new Set(derive(baseB, draftB).map((x) => x.uid));
+  const langs: [Lang, Lang] = [draftA.lang, draftB.lang];
+  const out: ParityFinding[] = [];
+  for (const { a, b, eId } of alignTexts(draftA, draftB).units) {
+    if (!a || !b) continue;
+    const inA = changedA.has(a.uid);
+    const inB = changedB.has(b.uid);
+    if (inA === inB || unchanged.has(a.uid) || unchanged.has(b.uid)) continue;
+    const [changedLang, otherLang] = inA ? langs : [langs[1], langs[0]];
+    out.push({ kind: 'one-language', eId, message: `${label(a)} is changed in the ${changedLang} text only; change the ${otherLang} text too, or mark it unchanged in that language.`, [langs[0]]: wording(a), [langs[1]]: wording(b) });
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { alignTexts } from '../../../shared/bilingual/align';
+import { oneLanguageFindings, textFindings } from '../../../shared/bilingual/findings';
+import { parseLaw, walkProvisions, type LawDoc } from '../../../shared/law';
+
+const RU = 'Статья 5. Советы\n1. Советы создаются при органах с 1 июля 2026 года.\n2. Не менее 10 % членов совета – представители отраслей.\n\nСтатья 6. Гранты\nГранты выделяются в соответствии со статьей 5.\n';
+const KK = '5-бап. Кеңестер\n1. Кеңестер органдар жанынан 2026 жылғы 1 шілдеден бастап құрылады.\n2. Кеңес мүшелерінің кемінде 10 пайызы – салалардың өкілдері.\n\n6-бап. Гранттар\nГранттар 5-бапқа сәйкес бөлінеді.\n';
+
+/** Uids of its own for each text: `prefix` and a counter. */
+function uids(prefix: string): () => string {
+  let n = 0;
+  return () => `${prefix}${String(++n).padStart(9, '0')}`;
+}
+
+/**
+ * Both texts: imported separately (each its own uids), or sharing a lineage (the Kazakh text's
+ * units carry the uids of the Russian units in the same places, as texts aligned once keep them).
+ */
+function pair(ru: string, kk: string, lineage: boolean): [LawDoc, LawDoc] {
+  const a = parseLaw(ru, { lang: 'ru', makeUid: uids('r') });
+  const b = parseLaw(kk, { lang: 'kk', makeUid: uids('k') });
+  if (lineage) {
+    const byPlace = new Map<string, string>();
+    walkProvisions(a.body, (u) => void byPlace.set(`${u.kind}|${u.eId}`, u.uid));
+    walkProvisions(b.body, (u) => void (u.uid = byPlace.get(`${u.kind}|${u.eId}`) ?? u.uid));
+  }
+  return [a, b];
+}
+
+const shape = (x: ReturnType<typeof alignTexts>) => x.units.map((u) => `${u.a ? `${u.a.kind}:${u.a.num}` : '-'}|${u.b ? `${u.b.kind}:${u.b.num}` : '-'}`);
+
+describe('two language texts aligned unit by unit', () => {
+  it.each([
+    ['same structure, shared lineage', RU, KK, true, 'uid', ['article:5|article:5', 'paragraph:1|paragraph:1', 'paragraph:2|paragraph:2', 'article:6|article:6']],
+    ['same structure, imported separately', RU, KK, false, 'eId', ['article:5|article:5', 'paragraph:1|paragraph:1', 'paragraph:2|paragraph:2', 'article:6|article:6']],
+    ['a unit the Kazakh text lacks', RU, KK.replace(/2\. Кеңес мүшелерінің[^\n]*\n/u, ''), false, 'eId', ['article:5|article:5', 'paragraph:1|paragraph:1', 'paragraph:2|-', 'article:6|article:6']],
+    ['renumbered in one text (5-1 against 6): neither guessed', RU.replace('Статья 6.', 'Статья 5-1.'), KK, false, 'eId', ['article:5|article:5', 'paragraph:1|paragraph:1', 'paragraph:2|paragraph:2', 'article:5-1|-', '-|article:6']],
+  ] as const)('%s', (_name, ru, kk, lineage, by, expected) => {
+    const [a, b] = pair(ru, kk, lineage);
+    const alignment = alignTexts(a, b);
+    expect(alignment.by).toBe(by);
+    // Articles' own texts are units too (intro parts): compare the numbered ones.
+    expect(shape(alignment).filter((s) => !s.startsWith('part:') && !s.includes('|part:'))).toEqual(expected);
+  });
+});
+
+describe('parity findings', () => {
+  it('none when the texts say the same (the date and percentage written each language\'s way)', () => {
+    const [a, b] = pair(RU, KK, true);
+    expect(textFindings(alignTexts(a, b))).toEqual([]);
+  });
+
+  it.each([
+    ['structure: a unit in one text only', RU, KK.replace(/2\. Кеңес мүшелерінің[^\n]*\n/u, ''), 'structure', 'art_5__para_2'],
+    ['number: a percentage that differs', RU, KK.replace('10 пайызы', '15 пайызы'), 'number', 'art_5__para_2'],
+    ['number: a date that differs', RU, KK.replace('1 шілдеден', '1 қаңтардан'), 'number', 'art_5__para_1'],
+    ['reference: another article referred to', RU, KK.replace('5-бапқа', '4-бапқа'), 'reference', 'art_6'],
+  ] as const)('%s', (_name, ru, kk, kind, eId) => {
+    const [a, b] = pair(ru, kk, true);
+    const findings = textFindings(alignTexts(a, b));
+    expect(findings.map((f) => [f.kind, f.eId.replace(/__intro$/u, '')])).toEqual([[kind, eId]]);
+  });
+
+  it('one-language: a wording changed in Russian only, until the Kazakh is changed too or marked unchanged', () => {
+    const [baseRu, baseKk] = pair(RU, KK, true);
+    const [draftRu] = pair(RU.replace('при органах', 'при центральных органах'), KK, true);
+    const findings = oneLanguageFindings(baseRu, draftRu, baseKk, baseKk);
+    expect(findings.map((f) => [f.kind, f.eId])).toEqual([['one-language', 'art_5__para_1']]);
+    const [, draftKk] = pair(RU, KK.replace('органдар жанынан', 'орталық органдар жанынан'), true);
+    expect(oneLanguageFindings(baseRu, draftRu, baseKk, draftKk)).toEqual([]);
+    const para1 = baseKk.body[0]?.children.find((u) => u.num === '1')?.uid as string;
+    expect(oneLanguageFindings(baseRu, draftRu, baseKk, baseKk, new Set([para1]))).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { readArguments, type OptionSpec, type ReadArguments } from './args';
 import { auditCheck, importCommand, packageInstructions } from './database-commands';
 import { akn, redline, table } from './document-commands';
 import type { CliIO } from './io';
+import { parity } from './parity-command';
 import { check, diff, format, instructions } from './text-commands';
 
 export type { CliIO } from './io';
@@ -45,6 +46,11 @@ Commands:
     --into <slug> --from YYYY-MM-DD
                             A new version of the law <slug>, in force from the date; its
                             open drafts are rebased onto it (conflicts listed).
+  parity --ru <base> <draft> --kk <base> <draft>
+                            The findings of a law's two language drafts against each other:
+                            structure, numbers and dates, references, units changed in one
+                            language only, the two amending laws' statements; exit 1 if any.
+    --json                  As JSON: [{ kind, eId, message, ru?, kk? }].
   audit-check --db <file>   Verify the hash chain of a workbench database's audit log.
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
@@ -113,6 +119,20 @@ const COMMANDS: Record<string, Command> = {
     files: exactly(1, 'import takes one file: zan import <file> [--db <workbench database>] [--into <slug> --from YYYY-MM-DD] [--title "…"].'),
     run: ([file], v, lang, io) => importCommand(file!, lang, { db: str(v, 'db'), into: str(v, 'into'), from: str(v, 'from'), title: str(v, 'title') }, io),
   },
+  parity: {
+    options: { ru: { type: 'string', multiple: true }, kk: { type: 'string', multiple: true }, en: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+    files: exactly(0, 'parity takes its files after the languages: zan parity --ru <base> <draft> --kk <base> <draft>.'),
+    run: (_, v, __, io) => {
+      const pairs: Partial<Record<Lang, [string, string]>> = {};
+      for (const l of ['ru', 'kk', 'en'] as const) {
+        const files = v[l] as string[] | undefined;
+        if (files === undefined) continue;
+        if (files.length !== 2) return usageError(io, `--${l} takes two files: the base text and the draft.`);
+        pairs[l] = [files[0] as string, files[1] as string];
+      }
+      return parity(pairs, v['json'] === true, io);
+    },
+  },
   'audit-check': { options: { db: { type: 'string' } }, files: exactly(0, 'audit-check takes no file: zan audit-check --db <file>.'), run: (_, v, __, io) => auditCheck(str(v, 'db'), io) },
   format: {
     options: { ...LANG, check: { type: 'boolean' }, write: { type: 'boolean' } },
@@ -135,11 +155,27 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) return usageError(io, `Unknown command "${name}".\n\n${USAGE}`);
-  const read = readArguments(name, rest, command.options);
+  // "--ru <base> <draft>": a language takes the two files after it (read as that option twice).
+  const read = readArguments(name, name === 'parity' ? pairedLanguageFiles(rest) : rest, command.options);
   if ('error' in read) return usageError(io, read.error);
   const lang = str(read.values, 'lang');
   if (lang !== undefined && !isLang(lang)) return usageError(io, `--lang must be ru, kk or en, not "${lang}".`);
   const files = command.files(read.positionals.length);
   if (files !== true) return usageError(io, files);
   return command.run(read.positionals, read.values, lang, io);
+}
+
+/** `--ru a b` as `--ru a --ru b`, for the commands that take a base and a draft per language. */
+function pairedLanguageFiles(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    const next = argv[i + 1];
+    const after = argv[i + 2];
+    if (/^--(ru|kk|en)$/u.test(token) && next !== undefined && after !== undefined && !next.startsWith('--') && !after.startsWith('--')) {
+      out.push(token, next, token, after);
+      i += 2;
+    } else out.push(token);
+  }
+  return out;
 }

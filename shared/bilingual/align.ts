@@ -39,9 +39,26 @@ export function alignTexts(a: LawDoc, b: LawDoc): Alignment {
   // A shared lineage: most units have their uid in both texts.
   const shared = unitsA.filter((u) => uidsB.has(u.uid)).length;
   const by: Alignment['by'] = shared * 2 >= Math.max(1, Math.min(unitsA.length, unitsB.length)) ? 'uid' : 'eId';
-  const key = (u: Provision) => (by === 'uid' ? u.uid : `${u.kind}|${u.eId}`);
-  const bByKey = new Map(unitsB.map((u) => [key(u), u]));
-  const aKeys = new Set(unitsA.map(key));
+  const place = (u: Provision) => `${u.kind}|${u.eId}`;
+  // By lineage, a unit one text has and the other lacks by uid (each text made its own uid for a
+  // unit added since) is matched by its place, if the other text's unmatched units have that place.
+  // A place two units share (numbering gone wrong) matches nothing: the alignment does not guess.
+  const uidsA = new Set(unitsA.map((u) => u.uid));
+  const unique = (list: readonly Provision[]) => {
+    const seen = new Map<string, number>();
+    for (const u of list) seen.set(place(u), (seen.get(place(u)) ?? 0) + 1);
+    return new Set([...seen].filter(([, n]) => n === 1).map(([p]) => p));
+  };
+  const looseA = by === 'eId' ? unique(unitsA) : unique(unitsA.filter((u) => !uidsB.has(u.uid)));
+  const looseB = by === 'eId' ? unique(unitsB) : unique(unitsB.filter((u) => !uidsA.has(u.uid)));
+  const keyOf = (u: Provision, mine: Set<string>, theirs: Set<string>, theirUids: Set<string>) => {
+    if (by === 'uid' && theirUids.has(u.uid)) return `uid:${u.uid}`;
+    return mine.has(place(u)) && theirs.has(place(u)) ? `place:${place(u)}` : `alone:${u.uid}`;
+  };
+  const keyA = (u: Provision) => keyOf(u, looseA, looseB, uidsB);
+  const keyB = (u: Provision) => keyOf(u, looseB, looseA, uidsA);
+  const bByKey = new Map(unitsB.map((u) => [keyB(u), u]));
+  const aKeys = new Set(unitsA.map(keyA));
   const units: AlignedUnit[] = [];
   let nextB = 0;
   // b's units that a lacks go in before the first unit of a that comes after them in b.
@@ -49,11 +66,11 @@ export function alignTexts(a: LawDoc, b: LawDoc): Alignment {
     const stop = until ? unitsB.indexOf(until) : unitsB.length;
     for (; nextB < stop; nextB++) {
       const u = unitsB[nextB] as Provision;
-      if (!aKeys.has(key(u))) units.push({ a: null, b: u, eId: u.eId });
+      if (!aKeys.has(keyB(u))) units.push({ a: null, b: u, eId: u.eId });
     }
   };
   for (const u of unitsA) {
-    const counterpart = bByKey.get(key(u)) ?? null;
+    const counterpart = bByKey.get(keyA(u)) ?? null;
     if (counterpart && unitsB.indexOf(counterpart) >= nextB) {
       flushB(counterpart);
       nextB = unitsB.indexOf(counterpart) + 1;

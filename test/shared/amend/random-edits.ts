@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { assignEIds, type LawDoc, type Lang, type Provision, type ProvisionKind } from '../../../shared/law';
 
-const WORDS: Record<Lang, string[]> = {
+/** The small vocabulary of the random laws, word for word in each language (index i means the same). */
+export const WORDS: Record<Lang, string[]> = {
   ru: ['университет', 'консорциум', 'грант', 'научно-технический', 'совет', 'и', 'в', '5-1', '1.5%', '«слова»', 'исследования', 'промышленность'],
   kk: ['университет', 'консорциум', 'грант', 'ғылыми-техникалық', 'кеңес', 'және', 'қызмет', '5-1', '1.5%', '«сөздер»', 'зерттеу', 'өнеркәсіп'],
   en: ['university', 'consortium', 'grant', 'science-technology', 'council', 'and', 'in', '5-1', '1.5%', '"words"', 'research', 'industry'],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignTexts } from '../../../shared/bilingual/align';
 import { oneLanguageFindings, textFindings } from '../../../shared/bilingual/findings';
-import { parseLaw, walkProvisions, type LawDoc } from '../../../shared/law';
+import { assignEIds, parseLaw, walkProvisions, type LawDoc } from '../../../shared/law';
 
 const RU = 'Статья 5. Советы\n1. Советы создаются при органах с 1 июля 2026 года.\n2. Не менее 10 % членов совета – представители отраслей.\n\nСтатья 6. Гранты\nГранты выделяются в соответствии со статьей 5.\n';
 const KK = '5-бап. Кеңестер\n1. Кеңестер органдар жанынан 2026 жылғы 1 шілдеден бастап құрылады.\n2. Кеңес мүшелерінің кемінде 10 пайызы – салалардың өкілдері.\n\n6-бап. Гранттар\nГранттар 5-бапқа сәйкес бөлінеді.\n';
@@ -41,6 +41,22 @@ describe('two language texts aligned unit by unit', () => {
     expect(alignment.by).toBe(by);
     // Articles' own texts are units too (intro parts): compare the numbered ones.
     expect(shape(alignment).filter((s) => !s.startsWith('part:') && !s.includes('|part:'))).toEqual(expected);
+  });
+});
+
+describe('two units sharing a place (numbered alike) are not matched by guess', () => {
+  it('regression (property seed 665387214): two new subparagraphs 2-1 in each text stay alone, and are reported', () => {
+    const ru = 'Статья 1. А\n1. Первый пункт:\n1) первый;\n2) второй;\n2-1) новый;\n2-2) ещё новый 1.5 %.\n';
+    const kk = '1-бап. А\n1. Бірінші тармақ:\n1) бірінші;\n2) екінші;\n2-1) жаңа;\n2-2) тағы жаңа 1.5 %.\n';
+    const [a, b] = pair(ru, kk, false);
+    // Numbered alike, as random edits (not the editor) can leave a text.
+    for (const doc of [a, b]) {
+      walkProvisions(doc.body, (u) => void (u.num === '2-2' && (u.num = '2-1')));
+      assignEIds(doc.body);
+    }
+    const alone = alignTexts(a, b).units.filter((u) => !u.a || !u.b);
+    expect(alone.map((u) => (u.a ?? u.b)?.num)).toEqual(['2-1', '2-1', '2-1', '2-1']);
+    expect(textFindings(alignTexts(a, b)).filter((f) => f.kind === 'structure')).toHaveLength(4);
   });
 });
 

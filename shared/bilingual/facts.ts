@@ -36,6 +36,40 @@ const KK_REF: readonly [RegExp, string][] = [
 ];
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
+
+/**
+ * Number words as laws write shares and terms ("не менее тридцати процентов", "кемінде отыз
+ * пайызы", "десяти рабочих дней", "он жұмыс күні"): each word's stem and value; a run of them adds
+ * up ("двадцати пяти" 25, "жиырма бес" 25).
+ */
+const NUMBER_WORDS: readonly [RegExp, number][] = [
+  // Russian, any case.
+  [/^(одн|один)/u, 1], [/^(дв[аеу]|двух)$/u, 2], [/^тр(и|ех|ём|ем|ёх)$/u, 3], [/^четыр/u, 4], [/^пят(ь|и|ью)$/u, 5], [/^шест(ь|и|ью)$/u, 6], [/^сем(ь|и|ью)$/u, 7], [/^вос(емь|ьми|емью)$/u, 8], [/^девят(ь|и|ью)$/u, 9],
+  [/^десят(ь|и|ью)$/u, 10], [/^двадцат/u, 20], [/^тридцат/u, 30], [/^сорок/u, 40], [/^пятидесят|^пятьдесят/u, 50], [/^шестидесят|^шестьдесят/u, 60], [/^семидесят|^семьдесят/u, 70], [/^восьмидесят|^восемьдесят/u, 80], [/^девяност/u, 90], [/^(сто|ста)$/u, 100],
+  // Kazakh, with or without a suffix.
+  [/^бір/u, 1], [/^екі/u, 2], [/^үш/u, 3], [/^төрт/u, 4], [/^бес/u, 5], [/^алты/u, 6], [/^жеті/u, 7], [/^сегіз/u, 8], [/^тоғыз/u, 9],
+  [/^он$|^онн?[ыа]/u, 10], [/^жиырма/u, 20], [/^отыз/u, 30], [/^қырық/u, 40], [/^елу/u, 50], [/^алпыс/u, 60], [/^жетпіс/u, 70], [/^сексен/u, 80], [/^тоқсан/u, 90], [/^жүз/u, 100],
+];
+
+const wordValue = (word: string): number | null => NUMBER_WORDS.find(([re]) => re.test(word.toLowerCase()))?.[1] ?? null;
+
+/** The value of a run of number words ending just before `end` in `text` (null if none), and where it starts. */
+function numberWordsBefore(text: string, end: number): { value: number; start: number } | null {
+  const before = text.slice(0, end);
+  const words = [...before.matchAll(/\p{L}+/gu)];
+  let value = 0;
+  let start = -1;
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i] as RegExpMatchArray;
+    const between = before.slice((w.index as number) + w[0].length, i === words.length - 1 ? end : (words[i + 1] as RegExpMatchArray).index);
+    if (!/^\s*$/u.test(between)) break;
+    const v = wordValue(w[0]);
+    if (v === null) break;
+    value += v;
+    start = w.index as number;
+  }
+  return start < 0 ? null : { value, start };
+}
 /** A unit's number as laws write it: 5, 5-1, 5-1-2 (a subparagraph's ")" is not part of it). */
 const UNIT_NUM = String.raw`\d+(?:-\d+)*`;
 
@@ -75,6 +109,11 @@ export function factsOf(text: string, lang: Lang): Fact[] {
   each(/\b(\d{2})\.(\d{2})\.(\d{4})\b/gu, (m) => add('date', `${m[3]}-${m[2]}-${m[1]}`, m.index as number, (m.index as number) + m[0].length));
   // Percentages: "10 %", "10%", "10 процентов", "10 пайыз(ы)", "10 per cent".
   each(new RegExp(String.raw`(${NUMBER})\s*(?:%|процент\p{L}*|пайыз\p{L}*|per\s*cent|percent)`, 'gu'), (m) => add('pct', (m[1] as string).replace(',', '.'), m.index as number, (m.index as number) + m[0].length));
+  // Shares written in words: "тридцати процентов", "отыз пайызы".
+  each(/(процент\p{L}*|пайыз\p{L}*)/gu, (m) => {
+    const words = numberWordsBefore(text, m.index as number);
+    if (words) add('pct', String(words.value), words.start, (m.index as number) + m[0].length);
+  });
   // References: ru "статьи 5", "пункта 2-1", "подпункта 3)"; kk "5-бап", "2-1-тармағы", "3) тармақшасы".
   if (lang === 'kk') {
     each(new RegExp(String.raw`(${UNIT_NUM})(?:-|\)\s*)(\p{L}+)`, 'gu'), (m) => {

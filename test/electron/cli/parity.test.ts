@@ -38,6 +38,9 @@ describe('zan parity', () => {
     expect(JSON.parse(run(30).out)).toEqual([]);
     const findings = JSON.parse(run(35).out) as { kind: string; ru?: string; kk?: string }[];
     expect(findings).toEqual([expect.objectContaining({ kind: 'number', ru: 'pct:30', kk: 'pct:35' })]);
+    // In words, as the sample has it: "тридцати процентов" against "қырық пайызы" (40).
+    const words = cli(['parity', '--ru', 'ru.txt', 'ru.txt', '--kk', 'kk.txt', 'kk.txt', '--json'], { 'ru.txt': RU, 'kk.txt': KK.replace('кемінде отыз пайызы', 'кемінде қырық пайызы') });
+    expect(JSON.parse(words.out)).toEqual([expect.objectContaining({ kind: 'number', ru: 'pct:30', kk: 'pct:40' })]);
   });
 
   it('a wording changed in Russian only is a one-language finding, in JSON with the unit\'s eId', () => {

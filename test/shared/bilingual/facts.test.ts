@@ -19,6 +19,11 @@ describe('the facts of a provision, in a form that does not depend on its langua
     ['a subparagraph reference, ru', 'ru', 'в подпункте 3) настоящей статьи', ['ref:subparagraph:3']],
     ['amounts and terms are numbers', 'ru', 'в течение 30 рабочих дней, в размере 1000 МРП', ['num:30', 'num:1000']],
     ['kk ordinal number endings do not hide the number', 'kk', '30 жұмыс күні ішінде', ['num:30']],
+    ['a share in words, ru', 'ru', 'Не менее тридцати процентов таких доходов', ['pct:30']],
+    ['the same share in words, kk', 'kk', 'Мұндай табыстардың кемінде отыз пайызы', ['pct:30']],
+    ['a compound share in words, ru and kk', 'ru', 'двадцати пяти процентов', ['pct:25']],
+    ['a compound share in words, kk', 'kk', 'жиырма бес пайыз', ['pct:25']],
+    ['a word before the share that is no number is not read as one', 'ru', 'доля процентов', []],
   ] as const)('%s', (_name, lang, text, expected) => {
     expect(values(text, lang)).toEqual(expected);
   });

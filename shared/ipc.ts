@@ -383,6 +383,7 @@ export const contract = {
           versionId: id.nullable(),
           uid: z.string(),
           label: z.string(),
+          lawTitle: z.string(),
           text: z.string(),
           author: z.string().nullable(),
           at: isoTime,

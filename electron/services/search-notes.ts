@@ -11,6 +11,8 @@ export interface NoteHit {
   versionId: string | null;
   uid: string;
   label: string;
+  /** The title of the law text the amendment is in ('' if it is no longer in any draft). */
+  lawTitle: string;
   text: string;
   author: string | null;
   at: string;
@@ -28,17 +30,18 @@ export function searchNotes(ctx: ServiceContext, query: string, limit = 100): { 
   if (stems.length === 0 || !stems.some((s) => s.length >= 3)) return { hits: [], total: 0 };
   const { store } = ctx;
   const packages = new Map(store.packages.list().map((p) => [p.id, p]));
-  const where = new Map<string, { versionId: string | null; label: string }>();
+  const where = new Map<string, { versionId: string | null; label: string; lawTitle: string }>();
   // Which draft an amendment is in, and its label in that draft's language.
   const place = (packageId: string, uid: string) => {
     const key = `${packageId}\u0000${uid}`;
     const known = where.get(key);
     if (known) return known;
-    let found: { versionId: string | null; label: string } = { versionId: null, label: '' };
+    let found: { versionId: string | null; label: string; lawTitle: string } = { versionId: null, label: '', lawTitle: '' };
     for (const v of store.versions.listByPackage(packageId)) {
       const a = store.amendments.getOne(v.id, uid);
       if (!a) continue;
-      found = { versionId: v.id, label: structuralLabel(a.path, store.works.getExpression(v.expressionId)?.lang ?? 'ru') };
+      const expression = store.works.getExpression(v.expressionId);
+      found = { versionId: v.id, label: structuralLabel(a.path, expression?.lang ?? 'ru'), lawTitle: expression?.title ?? '' };
       break;
     }
     where.set(key, found);

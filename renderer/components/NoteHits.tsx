@@ -60,7 +60,8 @@ export function NoteHits({ query }: { query: string }) {
               data-testid="note-hit"
             >
               <span className="search-hit-label">
-                {t(n.kind === 'comment' ? 'search.comment' : 'search.justification')} · {n.label || n.packageTitle}
+                {t(n.kind === 'comment' ? 'search.comment' : 'search.justification')} · {n.lawTitle ? `${n.lawTitle}, ` : ''}
+                {n.label || n.packageTitle}
               </span>
               <Marked text={n.text} matches={n.matches} />
               <span className="hint">

@@ -19,7 +19,7 @@ describe('search in comments and justifications', () => {
     expect(total).toBe(2);
     expect(hits.map((h) => h.kind).sort()).toEqual(['comment', 'justification']);
     for (const h of hits) {
-      expect(h).toMatchObject({ packageId: pkgId, versionId, uid: p17.uid, label: 'Статья 17, пункт 1' });
+      expect(h).toMatchObject({ packageId: pkgId, versionId, uid: p17.uid, label: 'Статья 17, пункт 1', lawTitle: expect.stringContaining('Тестовый закон') });
       const [m] = h.matches;
       expect(h.text.slice(m?.start, m?.end).toLowerCase()).toMatch(/^консорциум/u);
     }

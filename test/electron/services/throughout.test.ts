@@ -64,7 +64,6 @@ describe('a replacement throughout the texts of a package', () => {
       expect(rows.some((r) => /рганизаци\p{L}* высшего и \(или\) послевузовского/u.test(r.heading + r.text))).toBe(false);
     }
     const { lawText } = packageDocuments(ctx, pkg.id, 'ru');
-    if (process.env.ZAN_SHOW) console.log(lawText);
     const statements = lawText.split('\n').filter((l) => l.includes('по всему тексту'));
     expect(statements).toHaveLength(2);
     for (const s of statements) expect(s).toMatch(/по всему тексту слова «[^»]+»(, «[^»]+»)* заменить (соответственно )?словами? «университет/u);

@@ -1,6 +1,5 @@
 import type { Notify } from '../editor/commands';
-import { MARKUP_VIEWS } from '../review/markup';
-import { changeCommands, editorCommands } from './editor-commands';
+import { changeCommands, editorCommands, markupCommands } from './editor-commands';
 import type { AppCommand } from './registry';
 
 /**
@@ -10,6 +9,5 @@ import type { AppCommand } from './registry';
 export function commandCatalogue(appCommands: readonly AppCommand[]): AppCommand[] {
   const none: Notify = () => undefined;
   const ctx = { view: () => null, lang: 'ru' as const, notify: none, editable: () => false };
-  const markup: AppCommand[] = MARKUP_VIEWS.map((v) => ({ id: `view.markup.${v}`, title: `markup.${v}`, group: 'view', run: () => undefined }));
-  return [...editorCommands(ctx), ...changeCommands(ctx, () => undefined), ...markup, ...appCommands];
+  return [...editorCommands(ctx), ...changeCommands(ctx, () => undefined), ...markupCommands(() => undefined), ...appCommands];
 }

@@ -7,6 +7,7 @@ import { goToChange } from '../editor/change-navigation';
 import { insertChildUnit, insertUnitAfter, moveToArticle, moveToUnit, repealUnit, type Notify } from '../editor/commands';
 import { moveUnit } from '../editor/move-unit';
 import { numberAsPractice } from '../editor/renumber';
+import { MARKUP_VIEWS, type MarkupView } from '../review/markup';
 import type { AppCommand } from './registry';
 
 /** What the commands of an open text need from its view. */
@@ -86,6 +87,11 @@ export function editorCommands(ctx: EditorCommandContext): AppCommand[] {
     { id: 'find.open', title: 'commands.find', keys: 'Ctrl+F', group: 'find', run: () => openFindBar(false) },
     { id: 'find.replace', title: 'commands.replace', keys: 'Ctrl+H', group: 'find', enabled: ctx.editable, run: () => openFindBar(true) },
   ];
+}
+
+/** The markup views of a draft as commands (`choose` switches to one; the help page lists them with nothing to switch). */
+export function markupCommands(choose: (view: MarkupView) => void): AppCommand[] {
+  return MARKUP_VIEWS.map((v) => ({ id: `view.markup.${v}`, title: `markup.${v}`, group: 'view', run: () => choose(v) }));
 }
 
 /** Next and previous change in a draft (Alt+PageDown / Alt+PageUp); `none` says there is none that way. */

@@ -2,8 +2,8 @@ import type { EditorView } from 'prosemirror-view';
 import { useMemo, useRef } from 'react';
 import type { Lang } from '../../shared/law';
 import type { Notify } from '../editor/commands';
-import { editableIn, MARKUP_VIEWS, type MarkupView } from '../review/markup';
-import { changeCommands, editorCommands } from './editor-commands';
+import { editableIn, type MarkupView } from '../review/markup';
+import { changeCommands, editorCommands, markupCommands } from './editor-commands';
 import { useRegisterCommands, type AppCommand } from './registry';
 
 /** What the commands of an open draft act on. */
@@ -33,7 +33,7 @@ export function useDraftCommands(input: DraftCommandInput): AppCommand[] {
     return [
       ...editorCommands(ctx),
       ...changeCommands(ctx, () => notify('commands.noMoreChanges')),
-      ...MARKUP_VIEWS.map((v): AppCommand => ({ id: `view.markup.${v}`, title: `markup.${v}`, group: 'view', run: () => chooseMarkup(v) })),
+      ...markupCommands(chooseMarkup),
       { id: 'app.save', title: 'commands.save', keys: 'Ctrl+S', group: 'app', run: save },
       { id: 'app.documents', title: 'commands.documents', group: 'app', run: openDocuments },
     ];

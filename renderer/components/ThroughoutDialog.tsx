@@ -49,15 +49,12 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
     if (d && !d.open) d.showModal();
   }, []);
 
-  async function findForms() {
+  /** Runs one step of the dialog: busy meanwhile, the last message cleared, a failure said. */
+  async function act(step: () => Promise<void>) {
     setBusy(true);
     setMessage(null);
-    setResult(null);
     try {
-      const forms = await call('throughoutForms', { packageId, lang, term });
-      setFound(forms);
-      setChoices(forms.forms.map((f) => ({ ...f, use: true, to: suggestReplacement(f.form, term, replacement.trim()) })));
-      if (forms.forms.length === 0) setMessage(phrase('throughout.none'));
+      await step();
     } catch (e) {
       setMessage(failure(e));
     } finally {
@@ -65,37 +62,33 @@ export function ThroughoutDialog({ packageId, lang, onClose, onChanged }: { pack
     }
   }
 
-  async function replace() {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const findForms = () =>
+    act(async () => {
+      setResult(null);
+      const forms = await call('throughoutForms', { packageId, lang, term });
+      setFound(forms);
+      setChoices(forms.forms.map((f) => ({ ...f, use: true, to: suggestReplacement(f.form, term, replacement.trim()) })));
+      if (forms.forms.length === 0) setMessage(phrase('throughout.none'));
+    });
+
+  const replace = () =>
+    act(async () => {
       const replacements = choices.filter((c) => c.use).map((c) => ({ from: c.form, to: c.to.trim() }));
       setResult(await call('replaceThroughout', { packageId, lang, replacements }));
       setFound(null);
       setListed((n) => n + 1);
       onChanged();
-    } catch (e) {
-      setMessage(failure(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
-  async function undo(operationId = result?.operationId) {
-    if (!operationId) return;
-    setBusy(true);
-    try {
+  const undo = (operationId = result?.operationId) =>
+    act(async () => {
+      if (!operationId) return;
       const undone = await call('undoThroughout', { packageId, operationId });
       if (operationId === result?.operationId) setResult(null);
       setMessage(phrase('throughout.undone', { count: undone.units }));
       setListed((n) => n + 1);
       onChanged();
-    } catch (e) {
-      setMessage(failure(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   const chosen = choices.filter((c) => c.use);
   const ready = chosen.length > 0 && chosen.every((c) => c.to.trim().length > 0);

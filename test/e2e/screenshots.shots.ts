@@ -158,7 +158,7 @@ it.each(['kk', 'ru', 'en'].flatMap((ui) => SIZES.map((size) => ({ ui, size }))))
     await page.locator('.zan-editor.is-editable').waitFor();
     await page.locator('.zan-body').first().click();
     await page.keyboard.press('Control+f');
-    await page.getByTestId('find-input').fill('университет');
+    await page.getByTestId('find-input').fill('индустриальный партнер');
     await page.getByTestId('find-count').waitFor();
     await page.keyboard.press('Enter');
     await shot(page, name('d-find'));

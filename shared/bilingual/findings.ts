@@ -21,6 +21,11 @@ export interface ParityFinding {
   ru?: string;
   kk?: string;
   en?: string;
+  /**
+   * The units that must be seen to, by language (uids, for the editor's flags): the counterpart
+   * left as it was, the unit with no text yet, or both units that differ. Not printed by the CLI.
+   */
+  units?: Partial<Record<Lang, string>>;
 }
 
 const label = (u: Provision) => `${u.kind} ${u.num}`.trim();
@@ -33,11 +38,18 @@ export function textFindings(alignment: Alignment): ParityFinding[] {
   for (const { a, b, eId } of alignment.units) {
     if (!a || !b) {
       const only = (a ?? b) as Provision;
-      out.push({ kind: 'structure', eId, message: `${label(only)} stands only in the ${a ? langA : langB} text.`, [a ? langA : langB]: wording(only) });
+      out.push({ kind: 'structure', eId, message: `${label(only)} stands only in the ${a ? langA : langB} text.`, [a ? langA : langB]: wording(only), units: { [a ? langA : langB]: only.uid } });
       continue;
     }
+    const both = { [langA]: a.uid, [langB]: b.uid };
     if (a.kind !== b.kind || a.num !== b.num || a.repealed !== b.repealed) {
-      out.push({ kind: 'structure', eId, message: `The texts differ in this unit's ${a.kind !== b.kind ? 'kind' : a.num !== b.num ? 'number' : 'repeal'}: ${label(a)} (${langA}), ${label(b)} (${langB})${a.repealed !== b.repealed ? `; repealed in ${a.repealed ? langA : langB} only` : ''}.`, [langA]: label(a), [langB]: label(b) });
+      out.push({ kind: 'structure', eId, message: `The texts differ in this unit's ${a.kind !== b.kind ? 'kind' : a.num !== b.num ? 'number' : 'repeal'}: ${label(a)} (${langA}), ${label(b)} (${langB})${a.repealed !== b.repealed ? `; repealed in ${a.repealed ? langA : langB} only` : ''}.`, [langA]: label(a), [langB]: label(b), units: both });
+      continue;
+    }
+    // A unit added in one language (and made in the other by the workbench) waits for its translation.
+    if (!wording(a) !== !wording(b)) {
+      const [empty, full, emptyLang] = wording(a) ? [b, a, langB] : [a, b, langA];
+      out.push({ kind: 'one-language', eId, message: `${label(full)} has no ${emptyLang} text yet: translate it.`, [emptyLang === langA ? langB : langA]: wording(full), units: { [emptyLang]: empty.uid } });
       continue;
     }
     const { onlyA, onlyB } = factDifference(factsOf(wording(a), langA), factsOf(wording(b), langB));
@@ -46,7 +58,7 @@ export function textFindings(alignment: Alignment): ParityFinding[] {
     for (const kind of ['number', 'reference'] as const) {
       const inA = onlyA.filter((f) => isRef(f) === (kind === 'reference'));
       const inB = onlyB.filter((f) => isRef(f) === (kind === 'reference'));
-      if (inA.length || inB.length) out.push({ kind, eId, message: `${label(a)}: the ${langA} text has ${inA.join(', ') || 'nothing'} where the ${langB} text has ${inB.join(', ') || 'nothing'}.`, [langA]: inA.join(', '), [langB]: inB.join(', ') });
+      if (inA.length || inB.length) out.push({ kind, eId, message: `${label(a)}: the ${langA} text has ${inA.join(', ') || 'nothing'} where the ${langB} text has ${inB.join(', ') || 'nothing'}.`, [langA]: inA.join(', '), [langB]: inB.join(', '), units: both });
     }
   }
   return out;
@@ -68,7 +80,7 @@ export function oneLanguageFindings(baseA: LawDoc, draftA: LawDoc, baseB: LawDoc
     const inB = changedB.has(b.uid);
     if (inA === inB || unchanged.has(a.uid) || unchanged.has(b.uid)) continue;
     const [changedLang, otherLang] = inA ? langs : [langs[1], langs[0]];
-    out.push({ kind: 'one-language', eId, message: `${label(a)} is changed in the ${changedLang} text only; change the ${otherLang} text too, or mark it unchanged in that language.`, [langs[0]]: wording(a), [langs[1]]: wording(b) });
+    out.push({ kind: 'one-language', eId, message: `${label(a)} is changed in the ${changedLang} text only; change the ${otherLang} text too, or mark it unchanged in that language.`, [langs[0]]: wording(a), [langs[1]]: wording(b), units: { [otherLang]: inA ? b.uid : a.uid } });
   }
   return out;
 }

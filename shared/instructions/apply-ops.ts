@@ -154,6 +154,10 @@ export function applyOperations(base: LawDoc, ops: readonly Operation[], options
         }
         break;
       }
+      case 'unchanged':
+        // The change is in the other language's text; the unit must still be there to be named.
+        found(op.address);
+        break;
       case 'throughout': {
         // Counted first: a statement with a phrase that does not occur changes nothing.
         const counts = countThroughout(doc.body, op.replacements);

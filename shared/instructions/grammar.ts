@@ -17,6 +17,8 @@ export interface Grammar {
    * the group the statement stands in (`ctx.group`, a prefix of every address).
    */
   statement(ops: readonly Operation[], ctx: StatementContext): string;
+  /** What a statement ends with when its unit's text in `lang` (the other official language) does not change: ", текст на казахском языке не изменяется". */
+  untouchedClause(lang: Lang): string;
   /** The header of a group of statements about one unit ("в статье 5:" without its colon), relative to the enclosing group. */
   groupHeader(address: readonly PathStep[], ctx: StatementContext): string;
   /**

@@ -1,10 +1,10 @@
 import type { PathStep } from '../amend/types';
 import { romanNumerals } from '../law/read/publication';
 import { kazakhLetters, normalizeBlock, typographicQuotes } from '../law/read/normalize';
-import type { Lang } from '../law/language';
+import { LANGS, type Lang } from '../law/language';
 import { canContain } from './address';
 import { FIXED_LINES } from './formulas';
-import { isUnreadable, type StatementContext } from './grammar';
+import { isUnreadable, type Grammar, type StatementContext } from './grammar';
 import { GRAMMARS } from './lang';
 import { splitQuotes } from './quotes';
 import type { ActInstructions } from './render';
@@ -126,15 +126,20 @@ export function readAmendingLaw(lang: Lang, text: string): AmendingLawReading {
       return record([], 'a group header that names no unit');
     }
     if (throughout) frame = THROUGHOUT[lang].prefix + frame;
+    // "…, текст на казахском языке не изменяется": said of the statement's unit, read off its end.
+    const untouched = untouchedIn(grammar, frame);
+    if (untouched) frame = frame.slice(0, -grammar.untouchedClause(untouched).length).trim();
     let why = 'not one of the amending formulas';
     for (const group of candidates()) {
-      const ops = grammar.readStatement(frame, split.quotes, ctxOf(group));
+      const unchanged = split.quotes.length === 0 ? readUnchanged(grammar, frame, ctxOf(group)) : null;
+      const ops = unchanged ? [unchanged] : grammar.readStatement(frame, split.quotes, ctxOf(group));
       if (isUnreadable(ops)) {
         why = ops.unreadable;
         continue;
       }
       if (!ops.every((op) => op.op === 'throughout' || chainOk(op.op === 'insert' ? op.parent : op.address))) continue;
       if (group.length) groups = groups.slice(0, groups.indexOf(group as PathStep[]) + 1);
+      if (untouched) ops[ops.length - 1] = { ...(ops[ops.length - 1] as Operation), untouchedIn: untouched };
       (act as ActInstructions).operations.push(...ops);
       return record(ops);
     }
@@ -221,4 +226,26 @@ export function parseAmendingLaw(lang: Lang, text: string): ActInstructions[] {
 
 function clip(text: string): string {
   return text.length > 100 ? `${text.slice(0, 97)}…` : text;
+}
+
+/** The other language whose text a statement says does not change (it ends with the grammar's clause), if any. */
+function untouchedIn(grammar: Grammar, frame: string): Lang | null {
+  return LANGS.find((other) => other !== grammar.lang && frame.endsWith(grammar.untouchedClause(other))) ?? null;
+}
+
+/**
+ * Reads "в пункте 2 статьи 5 изменение вносится в текст на казахском языке, текст на русском
+ * языке не изменяется" (an `unchanged` statement): its fixed words, as the grammar writes them for
+ * the group itself, after an address the grammar reads as a group header. Null when it is not one.
+ */
+function readUnchanged(grammar: Grammar, frame: string, ctx: StatementContext): Operation | null {
+  for (const changedIn of LANGS) {
+    if (changedIn === grammar.lang) continue;
+    const words = grammar.statement([{ op: 'unchanged', address: [...ctx.group], changedIn }], ctx);
+    if (frame !== words && !frame.endsWith(` ${words}`)) continue;
+    const where = frame.slice(0, frame.length - words.length).trim().replace(/,$/, '');
+    const rel = where ? grammar.readGroupHeader(where, ctx) : [];
+    if (rel) return { op: 'unchanged', address: [...ctx.group, ...rel], changedIn };
+  }
+  return null;
 }

@@ -77,6 +77,12 @@ function joinable(a: Operation, b: Operation): boolean {
   }
 }
 
+/** One statement with, when its unit does not change in the other language, the clause that says so. */
+function statementText(grammar: Grammar, ops: readonly Operation[], ctx: StatementContext): string {
+  const untouched = ops.find((op) => op.untouchedIn)?.untouchedIn;
+  return `${grammar.statement(ops, ctx)}${untouched ? grammar.untouchedClause(untouched) : ''}`;
+}
+
 /** Runs of operations that make one statement each, in order. */
 function statements(ops: readonly Operation[]): Operation[][] {
   const out: Operation[][] = [];
@@ -121,7 +127,7 @@ function groupLines(grammar: Grammar, ops: readonly Operation[], group: readonly
       lines.push(`${grammar.groupHeader(inner, ctx)}:`, ...groupLines(grammar, run.ops, inner, code));
       continue;
     }
-    for (const s of statements(run.ops)) lines.push(`${grammar.statement(s, ctx)};`);
+    for (const s of statements(run.ops)) lines.push(`${statementText(grammar, s, ctx)};`);
   }
   return lines;
 }
@@ -139,7 +145,7 @@ export function renderItems(lang: Lang, ops: readonly Operation[], code = false)
     if (article && statements(run.ops).length >= 2 && run.ops.every((op) => fitsGroup(op, article))) {
       items.push([`${grammar.groupHeader(article, { group: [], code })}:`, ...groupLines(grammar, run.ops, article, code)]);
     } else {
-      for (const s of statements(run.ops)) items.push([`${grammar.statement(s, { group: [], code })};`]);
+      for (const s of statements(run.ops)) items.push([`${statementText(grammar, s, { group: [], code })};`]);
     }
   }
   const last = items[items.length - 1];

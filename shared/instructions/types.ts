@@ -1,5 +1,6 @@
 import type { PathStep } from '../amend/types';
 import type { ProvisionKind } from '../law/kinds';
+import type { Lang } from '../law/language';
 
 /**
  * What of a unit a statement is about, besides its address: its heading (заголовок / тақырыбы),
@@ -30,9 +31,16 @@ export interface Replacement {
  *   added after (or `before`) an anchor, added at the end, taken out;
  * - `mark`: the punctuation mark that ends the text replaced ("точку заменить точкой с запятой", as
  *   when a subparagraph is added after the last one);
- * - `throughout`: words replaced (or taken out) wherever they stand in the act, as whole words.
+ * - `throughout`: words replaced (or taken out) wherever they stand in the act, as whole words;
+ * - `unchanged`: the unit's text in this language stays as it is, the change being made in the
+ *   other official language's text (`changedIn`): "изменение вносится в текст на казахском языке,
+ *   текст на русском языке не изменяется". It keeps the two amending laws statement for statement.
+ *
+ * `untouchedIn` on a statement about a unit: the text in that language does not change, written
+ * after the statement ("…, текст на казахском языке не изменяется").
  */
-export type Operation =
+export type Operation = (
+
   | ({ op: 'restate'; address: PathStep[]; content: string } & Within)
   | { op: 'insert'; parent: PathStep[]; kind: ProvisionKind; num: string; content: string }
   | { op: 'insertLine'; address: PathStep[]; line: number; content: string }
@@ -43,7 +51,9 @@ export type Operation =
   | ({ op: 'append'; address: PathStep[]; words: string } & Within)
   | ({ op: 'delete'; address: PathStep[]; words: string } & Within)
   | ({ op: 'mark'; address: PathStep[]; from: string; to: string } & Within)
-  | { op: 'throughout'; replacements: Replacement[] };
+  | { op: 'throughout'; replacements: Replacement[] }
+  | { op: 'unchanged'; address: PathStep[]; changedIn: Lang }
+) & { untouchedIn?: Lang };
 
 /** The operations that change words of a unit. */
 export type WordOperation = Extract<Operation, { op: 'replace' | 'add' | 'append' | 'delete' | 'mark' }>;

@@ -2,6 +2,7 @@ import type { PathStep } from '../../amend/types';
 import { frameTokens, joinList, listKind, quoteKind, type Grammar, type QuoteKind, type StatementContext, type Unreadable } from '../grammar';
 import { enOrdinal, ordinalForms } from '../ordinals';
 import { quote } from '../quotes';
+import type { Lang } from '../../law/language';
 import type { Operation } from '../types';
 import { Cursor } from './cursor';
 import { linksOf, listNumbers, toOperations, type Link, type ReadAddress, type Unit } from './links';
@@ -92,7 +93,17 @@ function statement(ops: readonly Operation[], ctx: StatementContext): string {
       return `${lead(addressText(linksOf(op.address, op, ctx)))}shall be supplemented by ${WORDS[quoteKind(op.words)]} ${q(op.words)}`;
     case 'mark':
       return `${inLead(addressText(linksOf(op.address, op, ctx)))}${MARKS[op.from]} shall be replaced by ${MARKS[op.to]}`;
+    case 'unchanged':
+      return `${inLead(addressText(linksOf(op.address, {}, ctx)))}the change is made in the ${LANGUAGE_NAMES[op.changedIn]} text, the English text does not change`;
   }
+}
+
+/** Languages by name, as "the text in Kazakh" names them. */
+const LANGUAGE_NAMES: Record<Lang, string> = { en: 'English', ru: 'Russian', kk: 'Kazakh' };
+
+/** What follows a statement whose unit does not change in the other language: ", the text in Kazakh does not change". */
+function untouchedClause(lang: Lang): string {
+  return `, the text in ${LANGUAGE_NAMES[lang]} does not change`;
 }
 
 // ---------------------------------------------------------------- reading
@@ -259,6 +270,7 @@ function readGroupHeader(frame: string): PathStep[] | null {
 export const en: Grammar = {
   lang: 'en',
   statement,
+  untouchedClause,
   groupHeader: (address, ctx) => `in ${addressText(linksOf(address, {}, ctx))}`,
   readStatement,
   readGroupHeader,

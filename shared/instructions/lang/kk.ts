@@ -2,6 +2,7 @@ import type { PathStep } from '../../amend/types';
 import { frameTokens, listKind, quoteKind, type Grammar, type QuoteKind, type StatementContext, type Unreadable } from '../grammar';
 import { kkOrdinal, ordinalForms } from '../ordinals';
 import { quote } from '../quotes';
+import type { Lang } from '../../law/language';
 import type { Operation } from '../types';
 import { Cursor } from './cursor';
 import { linksOf, listNumbers, toOperations, type Link, type ReadAddress, type Unit } from './links';
@@ -90,7 +91,7 @@ function linkText(link: Link, form: Form): string {
 }
 
 /** A chain in the form its last link takes: outer links in the genitive, the inner one possessive. */
-function chainText(links: readonly Link[], base: 'nom' | 'loc' | 'attr' | 'instr'): string {
+function chainText(links: readonly Link[], base: 'nom' | 'loc' | 'attr' | 'gen' | 'instr'): string {
   return links
     .map((link, i) => {
       const last = i === links.length - 1;
@@ -141,7 +142,17 @@ function statement(ops: readonly Operation[], ctx: StatementContext): string {
       return `${lead(chainText(linksOf(op.address, op, ctx), 'nom'))}${q(op.words)} деген ${WORDS[quoteKind(op.words)].instr} толықтырылсын`;
     case 'mark':
       return `${lead(chainText(linksOf(op.address, op, ctx), 'attr'))}${MARKS[op.from]?.nom} ${MARKS[op.to]?.instr} ауыстырылсын`;
+    case 'unchanged':
+      return `${lead(chainText(linksOf(op.address, {}, ctx), 'gen'))}қазақ тіліндегі мәтіні өзгермейді, өзгеріс ${LANGUAGE_ATTR[op.changedIn]} мәтінге енгізіледі`;
   }
+}
+
+/** Languages as "орыс тіліндегі мәтіні" names them. */
+const LANGUAGE_ATTR: Record<Lang, string> = { kk: 'қазақ тіліндегі', ru: 'орыс тіліндегі', en: 'ағылшын тіліндегі' };
+
+/** What follows a statement whose unit does not change in the other language: ", орыс тіліндегі мәтіні өзгермейді". */
+function untouchedClause(lang: Lang): string {
+  return `, ${LANGUAGE_ATTR[lang]} мәтіні өзгермейді`;
 }
 
 // ---------------------------------------------------------------- reading
@@ -377,6 +388,7 @@ function readGroupHeader(frame: string): PathStep[] | null {
 export const kk: Grammar = {
   lang: 'kk',
   statement,
+  untouchedClause,
   groupHeader: (address, ctx) => chainText(linksOf(address, {}, ctx), 'loc'),
   readStatement,
   readGroupHeader,

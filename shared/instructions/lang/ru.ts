@@ -2,6 +2,7 @@ import type { PathStep } from '../../amend/types';
 import { frameTokens, joinList, listKind, quoteKind, type Grammar, type QuoteKind, type StatementContext, type Unreadable } from '../grammar';
 import { ordinalForms, ruOrdinal, type RuCase, type RuGender } from '../ordinals';
 import { quote } from '../quotes';
+import type { Lang } from '../../law/language';
 import type { Operation } from '../types';
 import { Cursor } from './cursor';
 import { linksOf, listNumbers, toOperations, type Link, type ReadAddress, type Unit } from './links';
@@ -135,7 +136,19 @@ function statement(ops: readonly Operation[], ctx: StatementContext): string {
       const where = addressText(linksOf(op.address, op, ctx), 'prep');
       return `${where ? `в ${where} ` : ''}${MARKS[op.from]?.acc} заменить ${MARKS[op.to]?.instr}`;
     }
+    case 'unchanged': {
+      const where = addressText(linksOf(op.address, {}, ctx), 'prep');
+      return `${where ? `в ${where} ` : ''}изменение вносится в текст на ${LANGUAGE_PREP[op.changedIn]} языке, текст на русском языке не изменяется`;
+    }
   }
+}
+
+/** Languages in the prepositional, as "текст на казахском языке" names them. */
+const LANGUAGE_PREP: Record<Lang, string> = { ru: 'русском', kk: 'казахском', en: 'английском' };
+
+/** What follows a statement whose unit does not change in the other language: ", текст на казахском языке не изменяется". */
+function untouchedClause(lang: Lang): string {
+  return `, текст на ${LANGUAGE_PREP[lang]} языке не изменяется`;
 }
 
 // ---------------------------------------------------------------- reading
@@ -356,6 +369,7 @@ function readGroupHeader(frame: string, ctx: StatementContext): PathStep[] | nul
 export const ru: Grammar = {
   lang: 'ru',
   statement,
+  untouchedClause,
   groupHeader: (address, ctx) => `в ${addressText(linksOf(address, {}, ctx), 'prep')}`,
   readStatement,
   readGroupHeader,

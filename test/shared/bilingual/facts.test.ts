@@ -24,6 +24,10 @@ describe('the facts of a provision, in a form that does not depend on its langua
     ['a compound share in words, ru and kk', 'ru', 'двадцати пяти процентов', ['pct:25']],
     ['a compound share in words, kk', 'kk', 'жиырма бес пайыз', ['pct:25']],
     ['a word before the share that is no number is not read as one', 'ru', 'доля процентов', []],
+    // Regression (found writing the Kazakh endowment-funds text): the teens read as their unit's stem ("четыр…" 4) or not at all.
+    ['a teen in words, ru (regression: "пятнадцати" read as nothing)', 'ru', 'не более пятнадцати процентов', ['pct:15']],
+    ['a teen in words, ru (regression: "четырнадцати" read as 4)', 'ru', 'четырнадцати процентов', ['pct:14']],
+    ['the same teen in words, kk', 'kk', 'он бес пайызынан аспайтын', ['pct:15']],
   ] as const)('%s', (_name, lang, text, expected) => {
     expect(values(text, lang)).toEqual(expected);
   });

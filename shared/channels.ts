@@ -13,6 +13,8 @@ export const CHANNEL_NAMES = [
   'createPackage',
   'addToPackage',
   'saveDraft',
+  'getParity',
+  'markUnchanged',
   'getPackageDocuments',
   'exportPackageDocument',
   'exportRedline',

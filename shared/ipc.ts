@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { packageParitySchema } from './bilingual/contract';
 import type { ChannelName } from './channels';
 import { lawJSONSchema } from './law/json';
 import { PROVISION_KINDS, type ProvisionKind } from './law/kinds';
@@ -224,8 +225,13 @@ export const contract = {
         deletes: z.array(id).max(200_000),
       })
       .strict(),
-    output: z.object({ revision: z.number().int(), savedAt: isoTime }),
+    // `mirrored`: the other language drafts of the law that the save's structural edit was made in too, at their new revisions.
+    output: z.object({ revision: z.number().int(), savedAt: isoTime, mirrored: z.array(z.object({ versionId: id, revision: z.number().int() })) }),
   },
+  /** The parity findings of a package: each law amended in both official languages, text against text. */
+  getParity: { input: z.object({ packageId: id }).strict(), output: packageParitySchema },
+  /** Marks a unit of a draft "unchanged in this language" (or takes the mark away). */
+  markUnchanged: { input: z.object({ versionId: id, uid: id, unchanged: z.boolean() }).strict(), output: packageParitySchema },
   getPackageDocuments: { input: z.object({ packageId: id, lang, jobId: jobId.optional() }).strict(), output: packageDocumentsSchema },
   listGaps: { input: empty, output: z.array(gapSchema) },
   saveGap: {
@@ -458,3 +464,4 @@ export type ImportPreviewData = OutputOf<'previewImport'>;
 export type ConflictData = OutputOf<'listConflicts'>[number];
 /** A bundle export's progress. */
 export type BundleStatusData = OutputOf<'bundleStatus'>;
+export type { LawParity, PackageParity } from './bilingual/contract';

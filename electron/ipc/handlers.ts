@@ -10,6 +10,7 @@ import { packageOverlaps } from '../services/overlap';
 import { addComment, listComments, listRejected, restoreRejected, reviewAmendment, reviewAmendments } from '../services/review';
 import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
+import { markUnchanged, packageParity } from '../services/parity';
 import { BundleJobs, type BundleMaker } from '../services/bundle';
 import { listConflicts, resolveConflict } from '../services/conflicts';
 import { commitImportStaged, PendingImports, previewRead } from '../services/import';
@@ -86,7 +87,9 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       indexer.poke();
       return added;
     },
-    saveDraft: (input) => saveDraft(ctx, input),
+    saveDraft: (input) => saveDraft(ctx, input, { mirror: true }),
+    getParity: ({ packageId }) => packageParity(ctx, packageId),
+    markUnchanged: (input) => markUnchanged(ctx, input),
     listGaps: () => listGaps(ctx),
     saveGap: (gap) => saveGap(ctx, gap),
     retireGap: ({ code, retired }) => retireGap(ctx, code, retired),

@@ -1,9 +1,11 @@
+import { withLanguageNotes } from '../../shared/bilingual/language-notes';
 import { citation, planOperations, renderAmendingLaw, type ActInstructions } from '../../shared/instructions';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { comparativeTable, type ComparativeRow } from '../../shared/table/comparative';
 import { StoreError } from '../store/errors';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
+import { languageNotesOf } from './parity';
 import { noProgress, type Progress } from './progress';
 import { throughoutGroups } from './throughout';
 
@@ -50,6 +52,8 @@ export function packageDocuments(ctx: ServiceContext, packageId: string, lang: L
   const drafts = draftsOf(ctx, packageId);
   const languages = languagesOf(drafts);
   const justifications = justificationsOf(ctx, packageId, lang);
+  // What this language's law says of changes made in the other official language only.
+  const languageNotes = languageNotesOf(ctx, packageId, lang);
   const acts: ActInstructions[] = [];
   const table: ComparativeRow[] = [];
   let done = 0;
@@ -60,10 +64,13 @@ export function packageDocuments(ctx: ServiceContext, packageId: string, lang: L
     const draft: LawDoc = rowsToLaw(store.provisions.load(v.id), lang);
     // The stored list: the one every output and the panel read.
     const amendments = amendmentsOf(ctx, v.id);
-    if (amendments.length === 0) continue;
+    const notes = languageNotes.get(v.id);
+    // A text with no change of its own is still an act of this law when it says the other language's text changes.
+    if (amendments.length === 0 && !notes?.unchanged.length) continue;
     const work = works.get(e.workId);
     const code = work?.kind === 'code';
-    acts.push({ citation: citation(lang, work?.kind ?? 'law', work?.date ?? null, e.title), operations: planOperations(base, draft, { code, throughout: throughoutGroups(ctx, v.id) }, amendments), code });
+    const planned = planOperations(base, draft, { code, throughout: throughoutGroups(ctx, v.id) }, amendments);
+    acts.push({ citation: citation(lang, work?.kind ?? 'law', work?.date ?? null, e.title), operations: notes ? withLanguageNotes(base, planned, notes) : planned, code });
     // Rows are numbered through the whole table, act after act.
     for (const row of comparativeTable(amendments, lang, justifications)) table.push({ ...row, no: table.length + 1 });
   }
@@ -71,8 +78,15 @@ export function packageDocuments(ctx: ServiceContext, packageId: string, lang: L
   return { lang, languages, title: pkg.title, lawText: acts.length ? renderAmendingLaw(lang, acts) : '', table };
 }
 
+/**
+ * A package's drafts with their texts, the laws in the order the package first took them up in any
+ * language: the Russian and the Kazakh amending laws number the acts alike, whichever text of a
+ * law was added first.
+ */
 function draftsOf(ctx: ServiceContext, packageId: string) {
-  return ctx.store.versions.listByPackage(packageId).map((v) => ({ v, e: ctx.store.works.getExpression(v.expressionId) }));
+  const drafts = ctx.store.versions.listByPackage(packageId).map((v) => ({ v, e: ctx.store.works.getExpression(v.expressionId) }));
+  const order = [...new Set(drafts.map((d) => d.e?.workId))];
+  return drafts.map((d, i) => ({ d, i })).sort((x, y) => order.indexOf(x.d.e?.workId) - order.indexOf(y.d.e?.workId) || x.i - y.i).map((x) => x.d);
 }
 
 function languagesOf(drafts: ReturnType<typeof draftsOf>): Lang[] {

@@ -1,8 +1,16 @@
-import { rowsToLaw, type ProvisionRow, type RowChanges } from '../../shared/law';
+import { rowsToLaw, type LawDoc, type ProvisionRow, type RowChanges } from '../../shared/law';
 import { StoreError } from '../store/errors';
 import { forgetLive, liveDerivation, refreshAmendments, refreshTexts } from './amendments';
 import type { ServiceContext } from './context';
+import { counterpartDrafts, mirrorToCounterparts } from './mirror';
 import { updateDraftSearch } from './search';
+
+/** What a save gives back: the draft's new revision, when, and the other language drafts it changed too. */
+export interface SaveResult {
+  revision: number;
+  savedAt: string;
+  mirrored: { versionId: string; revision: number }[];
+}
 
 /** A save of a working draft: the rows that changed since `revision`. */
 export interface SaveDraftInput extends RowChanges {
@@ -22,8 +30,12 @@ export interface SaveDraftInput extends RowChanges {
  * live derivation and stores those units' amendments alone, in time that does not grow with the law.
  * Any other save validates and re-derives the whole draft, from the rows kept with the live
  * derivation when there is one (else read back from the store).
+ *
+ * With `mirror` (a drafter's edit), a save that changes the law's structure makes the same change
+ * in the package's other language drafts of the law (mirror.ts), in the same transaction; the reply
+ * names them with their new revisions, so an editor showing one of them reloads it.
  */
-export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: { duringReview?: boolean } = {}): { revision: number; savedAt: string } {
+export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: { duringReview?: boolean; mirror?: boolean } = {}): SaveResult {
   const { store } = ctx;
   const savedAt = ctx.now();
   try {
@@ -35,7 +47,12 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
       // In review the text is read-only to editing; a reviewer's rejection still restores wording.
       if (!pkg || (pkg.status !== 'draft' && !(options.duringReview && pkg.status === 'review'))) throw new StoreError('NOT_EDITABLE', 'This package is no longer a draft.', 'package.notDraft');
       const live = version.baseVersionId ? liveDerivation(ctx, version.id, input.revision, version.baseVersionId) : null;
-      const textsOnly = live !== null && changesOnlyTexts(ctx, version.id, input);
+      const structural = !changesOnlyTexts(ctx, version.id, input);
+      const textsOnly = live !== null && !structural;
+      const counterparts = options.mirror && structural ? counterpartDrafts(ctx, version) : [];
+      const lang = store.works.getExpression(version.expressionId)?.lang ?? 'ru';
+      // The structure before this save, to make its change in the other languages.
+      const before: LawDoc | null = counterparts.length ? rowsToLaw(live?.rows ? [...live.rows.values()] : store.provisions.load(version.id), lang) : null;
       if (!store.versions.advanceRevision(version.id, input.revision, savedAt)) {
         throw new StoreError('CONFLICT', `The draft was saved elsewhere (revision ${version.revision}, this edit was made on ${input.revision}). Reopen it to continue.`, 'draft.savedElsewhere', { revision: version.revision, yours: input.revision });
       }
@@ -43,16 +60,17 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
       const revision = input.revision + 1;
       updateDraftSearch(ctx, version, input, revision);
       const quick = textsOnly && live && version.baseVersionId && refreshTexts(ctx, version.id, live, input.upserts, revision, version.baseVersionId, savedAt, version.updatedAt);
+      let after: LawDoc | null = null;
       if (!quick) {
-        const expression = store.works.getExpression(version.expressionId);
         // The rows as they now are: those kept with the live derivation with this save applied
         // (as the store applied it: deletes, then upserts), else read back.
         const rows = live?.rows ? applyToRows(live.rows, input) : new Map(store.provisions.load(version.id).map((r) => [r.uid, r]));
-        const draft = rowsToLaw([...rows.values()], expression?.lang ?? 'ru');
-        if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, draft, savedAt, version.updatedAt, { rows });
+        after = rowsToLaw([...rows.values()], lang);
+        if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, after, savedAt, version.updatedAt, { rows });
       }
+      const mirrored = before && after ? mirrorToCounterparts(ctx, counterparts, before, after, (next) => saveDraft(ctx, next, { duringReview: options.duringReview ?? false })) : [];
       store.packages.touch(pkg.id, savedAt);
-      return { revision, savedAt };
+      return { revision, savedAt, mirrored };
     });
   } catch (error) {
     // The transaction was rolled back: a live derivation updated on the way may not match the store.

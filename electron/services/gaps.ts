@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { structuralLabel } from '../../shared/amend';
 import { parseTaxonomy, taxonomyToJSON, type GapDefinition } from '../../shared/gaps/taxonomy';
 import { StoreError } from '../store/errors';
+import { packageParity } from './parity';
 import type { GapRecord } from '../store/repositories/gaps';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
@@ -170,5 +171,17 @@ export function setPackageStatus(ctx: ServiceContext, packageId: string, status:
       throw new StoreError('NOT_READY', `Not ready for review: ${coverage.missing.map((m) => `${m.label} (${[m.noGap ? 'no gap' : '', m.noJustification ? 'no justification' : ''].filter(Boolean).join(', ')})`).join('; ')}.`, 'readiness.notReady', { count: coverage.missing.length, provisions: coverage.missing.map((m) => m.label) });
     }
   }
+  if (status === 'review') refuseWhileParityOpen(ctx, packageId);
   ctx.store.packages.setStatus(packageId, status, ctx.now());
+}
+
+/** NOT_READY naming the units (or laws) where the Kazakh and Russian texts are not yet in step. */
+function refuseWhileParityOpen(ctx: ServiceContext, packageId: string): void {
+  const parity = packageParity(ctx, packageId);
+  if (parity.count === 0) return;
+  const findings = parity.laws.flatMap((law) => law.findings.map((f) => ({ law: law.title, ...f })));
+  // The interface names the units in its own language from their eIds; a finding about a whole law (its statements, a text missing) by the law.
+  const eIds = [...new Set(findings.filter((f) => f.eId).map((f) => f.eId))];
+  const laws = [...new Set(findings.filter((f) => !f.eId).map((f) => f.law))];
+  throw new StoreError('NOT_READY', `Not ready for review: the Kazakh and Russian texts are not in step: ${findings.map((f) => f.message).join(' ')}`, 'readiness.parity', { count: parity.count, eIds, laws });
 }

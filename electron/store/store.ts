@@ -7,6 +7,7 @@ import { SearchRepository } from './repositories/search';
 import { SnapshotRepository } from './repositories/snapshots';
 import { ReversibleRepository } from './repositories/reversible';
 import { PackageRepository } from './repositories/packages';
+import { ParityMarkRepository } from './repositories/parity-marks';
 import { ProvisionRepository } from './repositories/provisions';
 import { VersionRepository } from './repositories/versions';
 import { WorkRepository } from './repositories/works';
@@ -25,6 +26,7 @@ export interface Store {
   snapshots: SnapshotRepository;
   search: SearchRepository;
   reversible: ReversibleRepository;
+  parityMarks: ParityMarkRepository;
   /** Runs a function in one write transaction (rolled back if it throws). */
   transaction<T>(fn: () => T): T;
 }
@@ -44,6 +46,7 @@ export function createStore(db: Database): Store {
     snapshots: new SnapshotRepository(db),
     search: new SearchRepository(db),
     reversible: new ReversibleRepository(db),
+    parityMarks: new ParityMarkRepository(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

@@ -525,6 +525,12 @@ export const en = {
       noAmendments: 'The package has no amendments yet.',
       notReady_one: 'Not ready for review: {{count}} amendment has no gap or no justification: {{provisions}}.',
       notReady_other: 'Not ready for review: {{count}} amendments have no gap or no justification: {{provisions}}.',
+      parity_one: 'Not ready for review: the Kazakh and Russian texts are not in step ({{count}} finding): {{units}}.',
+      parity_other: 'Not ready for review: the Kazakh and Russian texts are not in step ({{count}} findings): {{units}}.',
+    },
+    parity: {
+      noCounterpart: 'This law is not amended in the other official language in this package: add its text in that language.',
+      noCounterpartUnit: 'This unit has no counterpart in the other language’s text.',
     },
     snapshot: { notInDraft: 'That snapshot does not hold this draft.', needsName: 'A snapshot needs a name.' },
     compare: { differentLanguages: 'Texts in different languages are not compared word by word.' },

@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../../shared/law';
+import { eIdLabel } from '../../shared/amend/label';
 import { ZanError, type MessageParams } from '../../shared/reply';
 import { en } from './en';
 import { kk } from './kk';
@@ -59,6 +60,11 @@ export async function initI18n(): Promise<typeof i18next> {
 function interpolated(params: MessageParams | undefined): Record<string, string | number> {
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params ?? {})) values[name] = typeof value === 'string' || typeof value === 'number' ? value : value.join('; ');
+  // Units named by eId (a parity refusal) are named in the interface's language, then the laws named whole.
+  if (params && Array.isArray(params.eIds)) {
+    const lang = (['ru', 'kk', 'en'] as const).find((l) => i18next.language.startsWith(l)) ?? 'ru';
+    values.units = [...(params.eIds as readonly string[]).map((e) => eIdLabel(e, lang)), ...(Array.isArray(params.laws) ? (params.laws as readonly string[]) : [])].join('; ');
+  }
   return values;
 }
 

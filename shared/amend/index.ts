@@ -5,6 +5,6 @@ export { Derivation, DERIVATION_VERSION, indexBase, type DiffCache, type Indexed
 export { amendmentFromJSON, amendmentSchema, AmendmentFormatError } from './json';
 export { apply, ApplyError } from './apply';
 export { align } from './align';
-export { structuralLabel } from './label';
+export { eIdLabel, structuralLabel } from './label';
 export { amendmentsToJSON, amendmentsToText, inlineDiff, type AmendmentSummaryJSON } from './render-text';
 export { rebase, RebaseError, type ConflictReason, type RebaseConflict, type RebaseResult } from './rebase';

@@ -1,4 +1,5 @@
 import type { Lang } from '../law/language';
+import type { ProvisionKind } from '../law/kinds';
 import type { PathStep } from './types';
 
 const ORDINAL_RU = ['первая', 'вторая', 'третья', 'четвертая', 'пятая', 'шестая', 'седьмая', 'восьмая', 'девятая', 'десятая'];
@@ -58,4 +59,19 @@ export function withinLabel(within: { heading?: true; line?: number }, lang: Lan
   if (within.heading) return { ru: 'заголовок', kk: 'тақырып', en: 'heading' }[lang];
   if (within.line !== undefined) return { ru: `абзац ${within.line}`, kk: `${within.line}-абзац`, en: `line ${within.line}` }[lang];
   return '';
+}
+
+const KIND_OF_PREFIX: Record<string, ProvisionKind> = { sec: 'section', chp: 'chapter', art: 'article', part: 'part', para: 'paragraph', subpara: 'subparagraph' };
+
+/** The structural element an eId names ("chp_2__art_5__para_2" → "Статья 5, пункт 2"), as structuralLabel writes it; the eId itself when it is not one. */
+export function eIdLabel(eId: string, lang: Lang): string {
+  const path: PathStep[] = [];
+  for (const step of eId.split('__')) {
+    if (step === 'intro') continue;
+    const m = /^([a-z]+)_(.+)$/.exec(step);
+    const kind = m && KIND_OF_PREFIX[m[1] as string];
+    if (!m || !kind) return eId;
+    path.push({ kind, num: m[2] as string });
+  }
+  return path.length ? structuralLabel(path, lang) : eId;
 }

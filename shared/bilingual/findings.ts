@@ -29,7 +29,8 @@ export interface ParityFinding {
 }
 
 const label = (u: Provision) => `${u.kind} ${u.num}`.trim();
-const wording = (u: Provision) => [u.heading, u.text].filter(Boolean).join('\n');
+/** A unit's words: its heading and text (what a translation must match). */
+export const wording = (u: Provision): string => [u.heading, u.text].filter(Boolean).join('\n');
 
 /** Where two aligned texts differ in structure, numbers and references, unit by unit. */
 export function textFindings(alignment: Alignment): ParityFinding[] {
@@ -72,9 +73,14 @@ export function textFindings(alignment: Alignment): ParityFinding[] {
 export function oneLanguageFindings(baseA: LawDoc, draftA: LawDoc, baseB: LawDoc, draftB: LawDoc, unchanged: ReadonlySet<string> = new Set()): ParityFinding[] {
   const changedA = new Set(derive(baseA, draftA).map((x) => x.uid));
   const changedB = new Set(derive(baseB, draftB).map((x) => x.uid));
-  const langs: [Lang, Lang] = [draftA.lang, draftB.lang];
+  return changedInOneLanguage(alignTexts(draftA, draftB), changedA, changedB, unchanged);
+}
+
+/** oneLanguageFindings on drafts already aligned, given the uids each draft amends (its stored amendments). */
+export function changedInOneLanguage(alignment: Alignment, changedA: ReadonlySet<string>, changedB: ReadonlySet<string>, unchanged: ReadonlySet<string> = new Set()): ParityFinding[] {
+  const langs: [Lang, Lang] = [alignment.langA, alignment.langB];
   const out: ParityFinding[] = [];
-  for (const { a, b, eId } of alignTexts(draftA, draftB).units) {
+  for (const { a, b, eId } of alignment.units) {
     if (!a || !b) continue;
     const inA = changedA.has(a.uid);
     const inB = changedB.has(b.uid);

@@ -1,6 +1,6 @@
 /** Amending instructions: the text of an amending law in ru / kk / en, from amendments and back. */
 export * from './types';
-export { planOperations, printWithoutNotes } from './plan';
+export { addressOf, planOperations, printWithoutNotes } from './plan';
 export { applyOperations } from './apply-ops';
 export { renderAmendingLaw, renderItems, type ActInstructions } from './render';
 export { parseAmendingLaw, readAmendingLaw, type AmendingLawReading, type StatementReading } from './parse';

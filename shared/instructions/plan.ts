@@ -18,7 +18,7 @@ import { DEFAULT_INSTRUCTION_OPTIONS, InstructionError, type InstructionOptions,
 import { wordOperations } from './word-ops';
 
 /** A unit's address as amending laws write it: from its article down (sections and chapters only above articles). */
-function addressOf(index: TreeIndex, uid: string): PathStep[] {
+export function addressOf(index: TreeIndex, uid: string): PathStep[] {
   const path = pathOf(index, uid);
   const article = path.findIndex((s) => s.kind === 'article');
   return article > 0 ? path.slice(article) : path;

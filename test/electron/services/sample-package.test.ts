@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../../electron/services/context';
 import { packageDocuments } from '../../../electron/services/documents';
 import { packageCoverage, setPackageStatus } from '../../../electron/services/gaps';
 import { getPackage } from '../../../electron/services/packages';
+import { packageParity } from '../../../electron/services/parity';
 import { parseSamplePackage, seedSamplePackage } from '../../../electron/services/sample-package';
 import { openVersion } from '../../../electron/services/versions';
 import { applyOperations, parseAmendingLaw, printWithoutNotes } from '../../../shared/instructions';
@@ -29,22 +30,33 @@ describe('the sample package', () => {
     const spec = parseSamplePackage(JSON.parse(readFileSync(join(root, 'resources/sample-package/package.json'), 'utf8')));
     const id = seedSamplePackage(ctx, spec);
     const coverage = packageCoverage(ctx, id);
-    expect(coverage.amendments.length).toBeGreaterThanOrEqual(8);
-    expect(coverage.amendments.length).toBeLessThanOrEqual(15);
-    expect(new Set(coverage.amendments.map((a) => a.versionId)).size).toBeGreaterThanOrEqual(3);
+    const russian = coverage.amendments.filter((a) => a.lang === 'ru');
+    expect(russian.length).toBeGreaterThanOrEqual(8);
+    expect(russian.length).toBeLessThanOrEqual(15);
+    expect(new Set(russian.map((a) => a.versionId)).size).toBeGreaterThanOrEqual(3);
     expect(coverage.missing).toEqual([]);
     expect(coverage.amendments.map((a) => a.kind)).toEqual(expect.arrayContaining(['words', 'insert', 'repeal']));
 
-    // Its amending law is a four-act law whose parts each apply back to their own text.
-    const docs = packageDocuments(ctx, id, 'ru');
-    const acts = parseAmendingLaw('ru', docs.lawText);
-    expect(acts.length).toBe(getPackage(ctx, id).drafts.length);
-    expect(docs.table.length).toBe(coverage.amendments.length);
-    getPackage(ctx, id).drafts.forEach((d, i) => {
-      const base = lawFromJSON(openVersion(ctx, d.baseVersionId as string).law);
-      const draft = lawFromJSON(openVersion(ctx, d.versionId).law);
-      expect(printWithoutNotes(applyOperations(base, acts[i]!.operations)), d.workSlug).toBe(printWithoutNotes(draft));
-    });
+    // Its amending laws, Russian (four acts) and Kazakh (the law it amends in both languages),
+    // each act applying back to its own text.
+    for (const lang of ['ru', 'kk'] as const) {
+      const docs = packageDocuments(ctx, id, lang);
+      const acts = parseAmendingLaw(lang, docs.lawText);
+      const drafts = getPackage(ctx, id).drafts.filter((d) => d.lang === lang);
+      expect(acts.length).toBe(drafts.length);
+      expect(docs.table.length).toBe(coverage.amendments.filter((a) => a.lang === lang).length);
+      drafts.forEach((d, i) => {
+        const base = lawFromJSON(openVersion(ctx, d.baseVersionId as string).law);
+        const draft = lawFromJSON(openVersion(ctx, d.versionId).law);
+        expect(printWithoutNotes(applyOperations(base, acts[i]!.operations)), `${d.workSlug} (${lang})`).toBe(printWithoutNotes(draft));
+      });
+    }
+    // The law amended in both languages: the Kazakh text of it as the Russian, in step (one change
+    // is made in Russian only and says so in both amending laws).
+    expect(getPackage(ctx, id).drafts.filter((d) => d.lang === 'kk').map((d) => d.workSlug)).toEqual(['science-technology-policy']);
+    expect(packageParity(ctx, id).count).toBe(0);
+    expect(packageDocuments(ctx, id, 'ru').lawText).toContain('текст на казахском языке не изменяется');
+    expect(packageDocuments(ctx, id, 'kk').lawText).toContain('қазақ тіліндегі мәтіні өзгермейді, өзгеріс орыс тіліндегі мәтінге енгізіледі');
 
     setPackageStatus(ctx, id, 'review');
     expect(getPackage(ctx, id).status).toBe('review');

@@ -2,30 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignTexts } from '../../../shared/bilingual/align';
 import { oneLanguageFindings, textFindings } from '../../../shared/bilingual/findings';
 import { assignEIds, parseLaw, walkProvisions, type LawDoc } from '../../../shared/law';
-
-const RU = 'Статья 5. Советы\n1. Советы создаются при органах с 1 июля 2026 года.\n2. Не менее 10 % членов совета – представители отраслей.\n\nСтатья 6. Гранты\nГранты выделяются в соответствии со статьей 5.\n';
-const KK = '5-бап. Кеңестер\n1. Кеңестер органдар жанынан 2026 жылғы 1 шілдеден бастап құрылады.\n2. Кеңес мүшелерінің кемінде 10 пайызы – салалардың өкілдері.\n\n6-бап. Гранттар\nГранттар 5-бапқа сәйкес бөлінеді.\n';
-
-/** Uids of its own for each text: `prefix` and a counter. */
-function uids(prefix: string): () => string {
-  let n = 0;
-  return () => `${prefix}${String(++n).padStart(9, '0')}`;
-}
-
-/**
- * Both texts: imported separately (each its own uids), or sharing a lineage (the Kazakh text's
- * units carry the uids of the Russian units in the same places, as texts aligned once keep them).
- */
-function pair(ru: string, kk: string, lineage: boolean): [LawDoc, LawDoc] {
-  const a = parseLaw(ru, { lang: 'ru', makeUid: uids('r') });
-  const b = parseLaw(kk, { lang: 'kk', makeUid: uids('k') });
-  if (lineage) {
-    const byPlace = new Map<string, string>();
-    walkProvisions(a.body, (u) => void byPlace.set(`${u.kind}|${u.eId}`, u.uid));
-    walkProvisions(b.body, (u) => void (u.uid = byPlace.get(`${u.kind}|${u.eId}`) ?? u.uid));
-  }
-  return [a, b];
-}
+import { KK, pair, RU } from './texts';
 
 const shape = (x: ReturnType<typeof alignTexts>) => x.units.map((u) => `${u.a ? `${u.a.kind}:${u.a.num}` : '-'}|${u.b ? `${u.b.kind}:${u.b.num}` : '-'}`);
 

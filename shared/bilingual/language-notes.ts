@@ -1,0 +1,66 @@
+import { indexTree } from '../amend/tree-index';
+import type { PathStep } from '../amend/types';
+import { addressOf } from '../instructions/plan';
+import type { Operation } from '../instructions/types';
+import type { Lang } from '../law/language';
+import type { LawDoc, Provision } from '../law/provision';
+
+/**
+ * What an act's amending law in one language says about changes made in the other language's text
+ * only (DOMAIN.md, "Two official languages"): a unit marked "unchanged in this language" gets a
+ * statement of its own where the other law has its change ("изменение вносится в текст на
+ * казахском языке, текст на русском языке не изменяется"), so statement n is about the same unit in
+ * both; a unit changed here whose counterpart is marked unchanged ends its statement with ", текст
+ * на казахском языке не изменяется".
+ */
+export interface LanguageNotes {
+  /** Units of this text that stay as they are, the change being made in `changedIn`'s text. */
+  unchanged: readonly { uid: string; changedIn: Lang }[];
+  /** Units changed here whose text in `lang` stays as it is. */
+  untouched: readonly { uid: string; lang: Lang }[];
+}
+
+const key = (address: readonly PathStep[]) => address.map((s) => `${s.kind} ${s.num}`).join('/');
+const isPrefix = (a: readonly PathStep[], b: readonly PathStep[]) => a.length <= b.length && a.every((s, i) => s.kind === b[i]?.kind && s.num === b[i]?.num);
+
+/** The operations planned for an act with its language notes written in (see LanguageNotes); `base`: the text the operations amend. */
+export function withLanguageNotes(base: LawDoc, planned: readonly Operation[], notes: LanguageNotes): Operation[] {
+  if (notes.unchanged.length === 0 && notes.untouched.length === 0) return [...planned];
+  const index = indexTree(base);
+  // Each unit's place in the text (document order) and the place of its last descendant.
+  const place = new Map<string, { at: number; end: number }>();
+  let n = 0;
+  const walk = (list: readonly Provision[]) => {
+    for (const u of list) {
+      const at = n++;
+      walk(u.children);
+      const k = key(addressOf(index, u.uid));
+      // An article's own text has its article's address: the article's place stands for both.
+      if (!place.has(k)) place.set(k, { at, end: n - 1 });
+      else (place.get(k) as { end: number }).end = n - 1;
+    }
+  };
+  walk(base.body);
+  // Where an operation stands in the text: its unit; a new unit, after everything its parent has.
+  const position = (op: Operation): number => {
+    if (op.op === 'throughout') return -1;
+    if (op.op === 'insert') return (place.get(key(op.parent))?.end ?? n) + 0.5;
+    return place.get(key(op.address))?.at ?? n;
+  };
+  const ops: Operation[] = planned.map((op) => ({ ...op }));
+  for (const { uid, lang } of notes.untouched) {
+    const address = addressOf(index, uid);
+    // The last statement about the unit (or, when the plan restated a unit above it, about that one).
+    const exact = ops.findLastIndex((op) => 'address' in op && key(op.address) === key(address));
+    const i = exact >= 0 ? exact : ops.findLastIndex((op) => 'address' in op && isPrefix(op.address, address));
+    if (i >= 0) ops[i] = { ...(ops[i] as Operation), untouchedIn: lang };
+  }
+  for (const { uid, changedIn } of notes.unchanged) {
+    if (!index.has(uid)) continue;
+    const op: Operation = { op: 'unchanged', address: addressOf(index, uid), changedIn };
+    const at = position(op);
+    const before = ops.findIndex((other) => position(other) > at);
+    ops.splice(before < 0 ? ops.length : before, 0, op);
+  }
+  return ops;
+}

@@ -2,7 +2,7 @@ import { alignTexts, type Alignment } from '../../shared/bilingual/align';
 import { changedInOneLanguage, textFindings, wording, type ParityFinding } from '../../shared/bilingual/findings';
 import { withLanguageNotes, type LanguageNotes } from '../../shared/bilingual/language-notes';
 import { statementFindings } from '../../shared/bilingual/statements';
-import { planOperations, type Operation } from '../../shared/instructions';
+import { InstructionError, planOperations, type Operation } from '../../shared/instructions';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import type { LawParity, PackageParity } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
@@ -160,7 +160,7 @@ export function packageParity(ctx: ServiceContext, packageId: string): PackagePa
         statements = statementFindings(pair.title, { lang: 'ru', operations: ops('ru') }, { lang: 'kk', operations: ops('kk') });
       } catch (error) {
         // A draft the amending formulas cannot write yet (the documents say why): its statements are not compared.
-        ctx.log(`parity: statements of ${pair.workSlug} not compared: ${(error as Error).message}`);
+        if (!(error instanceof InstructionError)) throw error;
       }
     }
     laws.push({ workSlug: pair.workSlug, title: pair.title, drafts: { ru: pair.ru.version.id, kk: pair.kk.version.id }, findings: [...units, ...statements] });

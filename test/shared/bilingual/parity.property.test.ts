@@ -3,23 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { alignTexts } from '../../../shared/bilingual/align';
 import { oneLanguageFindings, textFindings } from '../../../shared/bilingual/findings';
 import { derive } from '../../../shared/amend';
-import { assignEIds, type LawDoc, type Provision } from '../../../shared/law';
+import type { LawDoc, Provision } from '../../../shared/law';
 import { propertyParams } from '../../helpers/property';
-import { editArb, edited, lawArb, WORDS, type Edit } from '../amend/random-edits';
+import { editArb, edited, lawArb, type Edit } from '../amend/random-edits';
+import { kkOf, toKk } from './texts';
 
-/** The Kazakh text of a random Russian one, word for word (the vocabularies are parallel), with the same uids. */
-const toKk = (text: string) => text.split(' ').map((w) => {
-  const bare = w.replace(/\.$/u, '');
-  const i = WORDS.ru.indexOf(bare);
-  return i < 0 ? w : `${WORDS.kk[i]}${w.endsWith('.') ? '.' : ''}`;
-}).join(' ');
-
-function kkOf(ru: LawDoc): LawDoc {
-  const copy = (p: Provision): Provision => ({ ...p, heading: toKk(p.heading), text: toKk(p.text), notes: [...p.notes], children: p.children.map(copy) });
-  const body = ru.body.map(copy);
-  assignEIds(body);
-  return { lang: 'kk', body };
-}
 const kkEdit = (e: Edit): Edit => ({ ...e, words: toKk(e.words) });
 
 const findingsOf = (baseRu: LawDoc, draftRu: LawDoc, baseKk: LawDoc, draftKk: LawDoc) => [...textFindings(alignTexts(draftRu, draftKk)), ...oneLanguageFindings(baseRu, draftRu, baseKk, draftKk)];

@@ -1,4 +1,5 @@
-import { parseLaw, walkProvisions, type LawDoc } from '../../../shared/law';
+import { assignEIds, parseLaw, walkProvisions, type LawDoc, type Provision } from '../../../shared/law';
+import { WORDS } from '../amend/random-edits';
 
 /** A Russian text of two articles and its parallel Kazakh text (the same facts in each). */
 export const RU = 'Статья 5. Советы\n1. Советы создаются при органах с 1 июля 2026 года.\n2. Не менее 10 % членов совета – представители отраслей.\n\nСтатья 6. Гранты\nГранты выделяются в соответствии со статьей 5.\n';
@@ -25,3 +26,17 @@ export function pair(ru: string, kk: string, lineage: boolean): [LawDoc, LawDoc]
   return [a, b];
 }
 
+/** The Kazakh text of a random Russian one, word for word (the vocabularies are parallel), with the same uids. */
+export const toKk = (text: string) => text.split(' ').map((w) => {
+  const bare = w.replace(/\.$/u, '');
+  const i = WORDS.ru.indexOf(bare);
+  return i < 0 ? w : `${WORDS.kk[i]}${w.endsWith('.') ? '.' : ''}`;
+}).join(' ');
+
+/** The Kazakh text of a random Russian law (random-edits.ts), unit for unit, with the same uids. */
+export function kkOf(ru: LawDoc): LawDoc {
+  const copy = (p: Provision): Provision => ({ ...p, heading: toKk(p.heading), text: toKk(p.text), notes: [...p.notes], children: p.children.map(copy) });
+  const body = ru.body.map(copy);
+  assignEIds(body);
+  return { lang: 'kk', body };
+}

@@ -5,6 +5,7 @@ export type Route =
   | { view: 'library' }
   | { view: 'law'; versionId: string; find?: Find }
   | { view: 'draft'; packageId: string; versionId: string; find?: Find }
+  | { view: 'parallel'; packageId: string; ru: string; kk: string }
   | { view: 'package'; packageId: string }
   | { view: 'gaps' }
   | { view: 'help' }
@@ -31,6 +32,7 @@ export function parseRoute(hash: string): Route {
   const [view, a, b, c, d] = hash.replace(/^#\/?/, '').split('/');
   if (view === 'law' && a) return { view: 'law', versionId: a, ...findOf(b, c) };
   if (view === 'draft' && a && b) return { view: 'draft', packageId: a, versionId: b, ...findOf(c, d) };
+  if (view === 'parallel' && a && b && c) return { view: 'parallel', packageId: a, ru: b, kk: c };
   if (view === 'search') return { view: 'search', query: decode(a) };
   if (view === 'package' && a) return { view: 'package', packageId: a };
   if (view === 'gaps') return { view: 'gaps' };
@@ -47,6 +49,8 @@ export function routeHash(route: Route): string {
       return `#/law/${route.versionId}${findHash(route.find)}`;
     case 'draft':
       return `#/draft/${route.packageId}/${route.versionId}${findHash(route.find)}`;
+    case 'parallel':
+      return `#/parallel/${route.packageId}/${route.ru}/${route.kk}`;
     case 'search':
       return `#/search/${encodeURIComponent(route.query)}`;
     case 'package':

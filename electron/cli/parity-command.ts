@@ -31,8 +31,8 @@ export function parity(pairs: Partial<Record<Lang, [string, string]>>, json: boo
     ...oneLanguageFindings(a.base, a.draft, b.base, b.draft),
     ...statementFindings('the act', { lang: la, operations: planOperations(a.base, a.draft) }, { lang: lb, operations: planOperations(b.base, b.draft) }),
   ];
-  // The JSON names units by eId, as the files do: the uids (the editor's flags) are the store's, not the reader's.
-  if (json) io.out(JSON.stringify(findings.map(({ units: _units, ...f }) => f), null, 2));
+  // The JSON is the contract's: units by eId, as the files name them (the uids and codes are the editor's).
+  if (json) io.out(JSON.stringify(findings.map(({ units: _units, code: _code, ...f }) => f), null, 2));
   else io.out(findings.length ? findings.map((f) => `${f.kind}${f.eId ? ` ${f.eId}` : ''}: ${f.message}`).join('\n') : 'No findings: the two texts are in step.');
   return findings.length ? 1 : 0;
 }

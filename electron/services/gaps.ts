@@ -160,10 +160,13 @@ export function packageCoverage(ctx: ServiceContext, packageId: string): Coverag
 }
 
 /**
- * Moves a package to another status. It is "ready for review" only when every amendment has a gap
- * and a justification: otherwise NOT_READY names the ones that do not.
+ * Moves a package to another status. It is "ready for review" only when its Kazakh and Russian
+ * texts are in step (parity.ts) and every amendment has a gap and a justification: otherwise
+ * NOT_READY names what is open.
  */
 export function setPackageStatus(ctx: ServiceContext, packageId: string, status: 'draft' | 'review'): void {
+  // The two official texts first: a text not in step is a draft not yet written, whatever its notes say.
+  if (status === 'review') refuseWhileParityOpen(ctx, packageId);
   if (status === 'review') {
     const coverage = packageCoverage(ctx, packageId);
     if (coverage.amendments.length === 0) throw new StoreError('NOT_READY', 'The package has no amendments yet.', 'readiness.noAmendments');
@@ -171,7 +174,6 @@ export function setPackageStatus(ctx: ServiceContext, packageId: string, status:
       throw new StoreError('NOT_READY', `Not ready for review: ${coverage.missing.map((m) => `${m.label} (${[m.noGap ? 'no gap' : '', m.noJustification ? 'no justification' : ''].filter(Boolean).join(', ')})`).join('; ')}.`, 'readiness.notReady', { count: coverage.missing.length, provisions: coverage.missing.map((m) => m.label) });
     }
   }
-  if (status === 'review') refuseWhileParityOpen(ctx, packageId);
   ctx.store.packages.setStatus(packageId, status, ctx.now());
 }
 

@@ -93,6 +93,16 @@ function holdingMarks(ctx: ServiceContext, pair: LawPair): { ru: Set<string>; kk
   return out;
 }
 
+/** The units whose marks hold, with their eIds (the panel names them). */
+function markedUnits(pair: LawPair, marks: { ru: Set<string>; kk: Set<string> }): LawParity['marked'] {
+  const out: LawParity['marked'] = { ru: [], kk: [] };
+  for (const { a, b } of pair.alignment.units) {
+    if (a && marks.ru.has(a.uid)) out.ru.push({ uid: a.uid, eId: a.eId });
+    if (b && marks.kk.has(b.uid)) out.kk.push({ uid: b.uid, eId: b.eId });
+  }
+  return out;
+}
+
 /** The counterpart of a unit of one side in the other, by the alignment. */
 function counterpartOf(pair: LawPair, lang: 'ru' | 'kk', uid: string): string | null {
   for (const { a, b } of pair.alignment.units) {
@@ -163,7 +173,7 @@ export function packageParity(ctx: ServiceContext, packageId: string): PackagePa
         if (!(error instanceof InstructionError)) throw error;
       }
     }
-    laws.push({ workSlug: pair.workSlug, title: pair.title, drafts: { ru: pair.ru.version.id, kk: pair.kk.version.id }, findings: [...units, ...statements] });
+    laws.push({ workSlug: pair.workSlug, title: pair.title, drafts: { ru: pair.ru.version.id, kk: pair.kk.version.id }, findings: [...units, ...statements], marked: markedUnits(pair, marks) });
   }
   // A law amended in one official language whose other official text the library has.
   const expressions = store.works.listExpressions();
@@ -177,7 +187,8 @@ export function packageParity(ctx: ServiceContext, packageId: string): PackagePa
         workSlug: works.get(workId)?.slug ?? '',
         title: present.title,
         drafts: { [lang]: present.version.id },
-        findings: [{ kind: 'structure', eId: '', message: `${present.title}: the ${other} text is in the library but not in the package; add it so both texts are amended.`, [lang]: present.title }],
+        findings: [{ kind: 'structure', code: 'text-missing', eId: '', message: `${present.title}: the ${other} text is in the library but not in the package; add it so both texts are amended.`, [lang]: present.title }],
+        marked: { ru: [], kk: [] },
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { Notify } from '../editor/commands';
 import { changeCommands, editorCommands, markupCommands } from './editor-commands';
+import { parityCommands } from './parity-commands';
 import type { AppCommand } from './registry';
 
 /**
@@ -9,5 +10,6 @@ import type { AppCommand } from './registry';
 export function commandCatalogue(appCommands: readonly AppCommand[]): AppCommand[] {
   const none: Notify = () => undefined;
   const ctx = { view: () => null, lang: 'ru' as const, notify: none, editable: () => false };
-  return [...editorCommands(ctx), ...changeCommands(ctx, () => undefined), ...markupCommands(() => undefined), ...appCommands];
+  const parity = parityCommands({ view: () => null, available: () => false, toggleUnchanged: () => undefined, openParallel: () => undefined });
+  return [...editorCommands(ctx), ...changeCommands(ctx, () => undefined), ...markupCommands(() => undefined), ...parity, ...appCommands];
 }

@@ -16,6 +16,8 @@ export interface DraftCommandInput {
   chooseMarkup(view: MarkupView): void;
   save(): void;
   openDocuments(): void;
+  /** The commands about the other official language (parity-commands.ts). */
+  parity: AppCommand[];
 }
 
 /**
@@ -24,7 +26,7 @@ export interface DraftCommandInput {
  * returned for its toolbar and context menu.
  */
 export function useDraftCommands(input: DraftCommandInput): AppCommand[] {
-  const { view, lang, editable, notify, chooseMarkup, save, openDocuments } = input;
+  const { view, lang, editable, notify, chooseMarkup, save, openDocuments, parity } = input;
   // Read when a command runs: switching views does not make a new list.
   const markup = useRef(input.markup);
   markup.current = input.markup;
@@ -34,10 +36,11 @@ export function useDraftCommands(input: DraftCommandInput): AppCommand[] {
       ...editorCommands(ctx),
       ...changeCommands(ctx, () => notify('commands.noMoreChanges')),
       ...markupCommands(chooseMarkup),
+      ...parity,
       { id: 'app.save', title: 'commands.save', keys: 'Ctrl+S', group: 'app', run: save },
       { id: 'app.documents', title: 'commands.documents', group: 'app', run: openDocuments },
     ];
-  }, [view, lang, editable, notify, chooseMarkup, save, openDocuments]);
+  }, [view, lang, editable, notify, chooseMarkup, save, openDocuments, parity]);
   useRegisterCommands('draft', commands);
   return commands;
 }

@@ -58,6 +58,11 @@ export class Autosave {
     return this.revision;
   }
 
+  /** The rows as last stored (what the edits not yet stored are made against). */
+  get savedState(): readonly ProvisionRow[] {
+    return this.savedRows;
+  }
+
   /** Whether there are edits not yet stored. */
   get hasUnsavedChanges(): boolean {
     return this.dirty || this.inFlight !== null;

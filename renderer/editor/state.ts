@@ -21,6 +21,7 @@ import { copyWithNumbersPlugin } from './copy-with-numbers';
 import { findHighlightPlugin } from './find-highlight';
 import { drawsLazily, lazyArticlesPlugin } from './lazy-articles';
 import { moveUnit } from './move-unit';
+import { parityFlagsPlugin } from './parity-flags';
 import { spellcheckFocusPlugin } from './spellcheck-focus';
 import { unitIdentityPlugin } from './unit-identity';
 
@@ -72,6 +73,7 @@ export function createLawEditorState(doc: PMNode, hooks: EditorHooks, options: {
       spellcheckFocusPlugin(),
       copyWithNumbersPlugin(lang),
       findHighlightPlugin(),
+      parityFlagsPlugin(),
     ],
   });
 }

@@ -10,6 +10,7 @@ import { FindBar } from '../components/FindBar';
 import { AmendmentsPanel } from '../components/AmendmentsPanel';
 import { ConflictsPanel } from '../components/ConflictsPanel';
 import { DocumentSidebar } from '../components/Outline';
+import { ParityNotice } from '../components/ParityNotice';
 import { SaveIndicator } from '../components/SaveIndicator';
 import { Autosave, type SaveStatus } from '../editor/autosave';
 import { amendmentsOf } from '../editor/change-marks';
@@ -20,6 +21,7 @@ import { useDraftCommands } from '../commands/use-draft-commands';
 import { editableIn, saveMarkupView, savedMarkupView, type MarkupView } from '../review/markup';
 import { anchorAfterRejection } from '../review/anchor';
 import { useDraftReview } from '../review/use-draft-review';
+import { useDraftParity } from '../parity/use-draft-parity';
 import { scrollParent } from '../scroll-parent';
 import { LawEditor } from '../editor/LawEditor';
 import { useRevealFind } from '../editor/use-reveal-find';
@@ -229,8 +231,10 @@ function DraftEditor({
     setMarkup(next);
   }, []);
   const openDocuments = useCallback(() => void autosave.flush().then(() => navigate({ view: 'package', packageId: version.packageId as string })), [autosave, version]);
+  const flush = useCallback(() => autosave.flush(), [autosave]);
+  const parity = useDraftParity({ packageId, versionId: version.versionId, lang: version.lang, view: ready, getView, savedAt: status.kind === 'saved' ? status.at : null, flush });
   // The commands of the draft: the toolbar, the context menu and the palette run these.
-  const commands = useDraftCommands({ view: getView, lang: version.lang, editable: version.editable, notify: hooks.notify, markup, chooseMarkup, save: hooks.save, openDocuments });
+  const commands = useDraftCommands({ view: getView, lang: version.lang, editable: version.editable, notify: hooks.notify, markup, chooseMarkup, save: hooks.save, openDocuments, parity: parity.commands });
 
   return (
     <div className="document-layout with-panel">
@@ -283,6 +287,7 @@ function DraftEditor({
               ))}
             </p>
           )}
+          <ParityNotice law={parity.law} lang={version.lang} error={parity.error} onReveal={reveal} onMark={parity.setUnchanged} onParallel={parity.openParallel} />
           {notice && (
             <p className="notice" role="status">
               {say(notice)}

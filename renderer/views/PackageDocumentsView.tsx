@@ -9,6 +9,8 @@ import { CoverageView } from '../components/CoverageView';
 import { ExportDialog } from '../components/ExportDialog';
 import { ThroughoutDialog } from '../components/ThroughoutDialog';
 import { Windowed } from '../components/Windowed';
+import { PackageParity } from '../components/PackageParity';
+import { usePackageParity } from '../parity/use-parity';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { langBadge } from '../format';
 import { failure, phrase, say, type Phrase } from '../i18n/phrase';
@@ -60,6 +62,8 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
   // The gaps of each amendment by uid, for the table's filter (a thousand rows, each looked up once).
   const gapsOf = useMemo(() => new Map((coverage.state === 'done' ? coverage.value.coverage.amendments : []).map((a) => [a.uid, a.gapCodes])), [coverage]);
   const pkgStatus = useAsync(async () => (await call('getPackage', { packageId })).status, [packageId, statusVersion]);
+  // Read again when the status or the texts change (a refusal names what the parity has open).
+  const parity = usePackageParity(packageId, `${statusVersion}-${textsChanged}-${readiness ? 'r' : ''}`);
 
   async function changeStatus(status: 'draft' | 'review') {
     setReadiness(null);
@@ -110,7 +114,7 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           </div>
           <div className="segmented">
             {LANGS.map((l) => (
-              <button key={l} type="button" className={lang === l ? 'is-active' : ''} disabled={!languages.includes(l) && l !== lang} onClick={() => setLang(l)}>
+              <button key={l} type="button" className={lang === l ? 'is-active' : ''} disabled={!languages.includes(l) && l !== lang} onClick={() => setLang(l)} data-testid={`doc-lang-${l}`}>
                 {langBadge(l)}
               </button>
             ))}
@@ -160,6 +164,7 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           }}
         />
       )}
+      <PackageParity packageId={packageId} parity={parity.parity} />
       {readiness && (
         <p className="readiness" role="alert" data-testid="readiness">
           {say(readiness)}

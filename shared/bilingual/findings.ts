@@ -13,9 +13,19 @@ import { factDifference, factsOf } from './facts';
 /** What a finding is about. */
 export type ParityKind = 'one-language' | 'structure' | 'number' | 'reference' | 'statement';
 
+/**
+ * What exactly a finding says, for a reader in any language: a unit in one text only, units that
+ * differ in kind, number or repeal, a unit with no text yet in one language, numbers or references
+ * that differ, a unit changed in one language only, the amending laws' statements, a law's other
+ * text missing from the package.
+ */
+export type ParityCode = 'only-in' | 'differs' | 'translate' | 'facts' | 'changed' | 'statement-count' | 'statement' | 'text-missing';
+
 /** One finding; `ru` / `kk` (or the other language's code) hold what each text has. */
 export interface ParityFinding {
   kind: ParityKind;
+  /** What it says (the message says it in English); not printed by the CLI's JSON. */
+  code: ParityCode;
   eId: string;
   message: string;
   ru?: string;
@@ -39,18 +49,18 @@ export function textFindings(alignment: Alignment): ParityFinding[] {
   for (const { a, b, eId } of alignment.units) {
     if (!a || !b) {
       const only = (a ?? b) as Provision;
-      out.push({ kind: 'structure', eId, message: `${label(only)} stands only in the ${a ? langA : langB} text.`, [a ? langA : langB]: wording(only), units: { [a ? langA : langB]: only.uid } });
+      out.push({ kind: 'structure', code: 'only-in', eId, message: `${label(only)} stands only in the ${a ? langA : langB} text.`, [a ? langA : langB]: wording(only), units: { [a ? langA : langB]: only.uid } });
       continue;
     }
     const both = { [langA]: a.uid, [langB]: b.uid };
     if (a.kind !== b.kind || a.num !== b.num || a.repealed !== b.repealed) {
-      out.push({ kind: 'structure', eId, message: `The texts differ in this unit's ${a.kind !== b.kind ? 'kind' : a.num !== b.num ? 'number' : 'repeal'}: ${label(a)} (${langA}), ${label(b)} (${langB})${a.repealed !== b.repealed ? `; repealed in ${a.repealed ? langA : langB} only` : ''}.`, [langA]: label(a), [langB]: label(b), units: both });
+      out.push({ kind: 'structure', code: 'differs', eId, message: `The texts differ in this unit's ${a.kind !== b.kind ? 'kind' : a.num !== b.num ? 'number' : 'repeal'}: ${label(a)} (${langA}), ${label(b)} (${langB})${a.repealed !== b.repealed ? `; repealed in ${a.repealed ? langA : langB} only` : ''}.`, [langA]: label(a), [langB]: label(b), units: both });
       continue;
     }
     // A unit added in one language (and made in the other by the workbench) waits for its translation.
     if (!wording(a) !== !wording(b)) {
       const [empty, full, emptyLang] = wording(a) ? [b, a, langB] : [a, b, langA];
-      out.push({ kind: 'one-language', eId, message: `${label(full)} has no ${emptyLang} text yet: translate it.`, [emptyLang === langA ? langB : langA]: wording(full), units: { [emptyLang]: empty.uid } });
+      out.push({ kind: 'one-language', code: 'translate', eId, message: `${label(full)} has no ${emptyLang} text yet: translate it.`, [emptyLang === langA ? langB : langA]: wording(full), units: { [emptyLang]: empty.uid } });
       continue;
     }
     const { onlyA, onlyB } = factDifference(factsOf(wording(a), langA), factsOf(wording(b), langB));
@@ -59,7 +69,7 @@ export function textFindings(alignment: Alignment): ParityFinding[] {
     for (const kind of ['number', 'reference'] as const) {
       const inA = onlyA.filter((f) => isRef(f) === (kind === 'reference'));
       const inB = onlyB.filter((f) => isRef(f) === (kind === 'reference'));
-      if (inA.length || inB.length) out.push({ kind, eId, message: `${label(a)}: the ${langA} text has ${inA.join(', ') || 'nothing'} where the ${langB} text has ${inB.join(', ') || 'nothing'}.`, [langA]: inA.join(', '), [langB]: inB.join(', '), units: both });
+      if (inA.length || inB.length) out.push({ kind, code: 'facts', eId, message: `${label(a)}: the ${langA} text has ${inA.join(', ') || 'nothing'} where the ${langB} text has ${inB.join(', ') || 'nothing'}.`, [langA]: inA.join(', '), [langB]: inB.join(', '), units: both });
     }
   }
   return out;
@@ -86,7 +96,7 @@ export function changedInOneLanguage(alignment: Alignment, changedA: ReadonlySet
     const inB = changedB.has(b.uid);
     if (inA === inB || unchanged.has(a.uid) || unchanged.has(b.uid)) continue;
     const [changedLang, otherLang] = inA ? langs : [langs[1], langs[0]];
-    out.push({ kind: 'one-language', eId, message: `${label(a)} is changed in the ${changedLang} text only; change the ${otherLang} text too, or mark it unchanged in that language.`, [langs[0]]: wording(a), [langs[1]]: wording(b), units: { [otherLang]: inA ? b.uid : a.uid } });
+    out.push({ kind: 'one-language', code: 'changed', eId, message: `${label(a)} is changed in the ${changedLang} text only; change the ${otherLang} text too, or mark it unchanged in that language.`, [langs[0]]: wording(a), [langs[1]]: wording(b), units: { [otherLang]: inA ? b.uid : a.uid } });
   }
   return out;
 }

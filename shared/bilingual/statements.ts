@@ -49,13 +49,13 @@ export function statementFindings(act: string, a: { lang: string; operations: re
   const shapesA = shapesOf(a.operations);
   const shapesB = shapesOf(b.operations);
   if (shapesA.length !== shapesB.length) {
-    out.push({ kind: 'statement', eId: '', message: `${act}: the ${a.lang} amending law has ${shapesA.length} statements, the ${b.lang} one ${shapesB.length}.`, [a.lang]: String(shapesA.length), [b.lang]: String(shapesB.length) });
+    out.push({ kind: 'statement', code: 'statement-count', eId: '', message: `${act}: the ${a.lang} amending law has ${shapesA.length} statements, the ${b.lang} one ${shapesB.length}.`, [a.lang]: String(shapesA.length), [b.lang]: String(shapesB.length) });
   }
   for (let i = 0; i < Math.min(shapesA.length, shapesB.length); i++) {
     const x = shapesA[i] as Shape;
     const y = shapesB[i] as Shape;
     if (matches(x, y)) continue;
-    out.push({ kind: 'statement', eId: '', message: `${act}, statement ${i + 1}: "${text(x)}" in ${a.lang}, "${text(y)}" in ${b.lang}.`, [a.lang]: text(x), [b.lang]: text(y) });
+    out.push({ kind: 'statement', code: 'statement', eId: '', message: `${act}, statement ${i + 1}: "${text(x)}" in ${a.lang}, "${text(y)}" in ${b.lang}.`, [a.lang]: text(x), [b.lang]: text(y) });
   }
   return out;
 }

@@ -18,6 +18,9 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'commands.groups.': ['structure', 'navigate', 'review', 'find', 'view', 'app'],
   'help.topics.': ['drafts', 'numbering', 'amendments', 'review', 'markup', 'throughout', 'documents'],
   // The unit kinds an editor command names in its notice (node types of the law schema).
+  // What a parity finding says (shared/bilingual/findings.ts, ParityCode), and the languages it names.
+  'parity.finding.': ['only-in', 'differs', 'translate', 'facts', 'changed', 'statement-count', 'statement', 'text-missing'],
+  'parity.inText.': ['ru', 'kk', 'en'],
   'kind.': ['section', 'chapter', 'article', 'part', 'paragraph', 'subparagraph'],
   'errors.': ['INVALID_PAYLOAD', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER', 'NOT_FOUND', 'CONFLICT', 'NOT_EDITABLE', 'INVALID_LAW', 'NOT_READY', 'INVALID_INPUT', 'INVALID_INSTRUCTION', 'DB_TOO_NEW', 'CANCELLED', 'INTERNAL'],
   // Checked against what the main process sends (main-messages.test.ts).

@@ -1,0 +1,33 @@
+/**
+ * Scrolling two columns together, unit against unit: the unit at the top of the column scrolled
+ * is brought to the same height in the other (its counterpart: the same uid, the texts of one law
+ * sharing their lineage, or the unit in the same place).
+ */
+
+/**
+ * The innermost unit at the top of a scrolling column, and how far below the top it starts (a
+ * unit starting a little below the top when none is cut by it). Units are visited in document
+ * order, where their tops only grow: the walk stops at the first unit below the top.
+ */
+export function unitAtTop(column: HTMLElement): { uid: string; offset: number } | null {
+  const top = column.getBoundingClientRect().top;
+  let found: HTMLElement | null = null;
+  for (const el of column.querySelectorAll<HTMLElement>('[data-uid]')) {
+    const box = el.getBoundingClientRect();
+    if (box.height === 0 || box.bottom <= top) continue;
+    if (box.top > top + 4) {
+      found ??= el;
+      break;
+    }
+    found = el;
+  }
+  return found ? { uid: found.dataset['uid'] ?? '', offset: found.getBoundingClientRect().top - top } : null;
+}
+
+/** Scrolls a column so that the unit (by uid) starts `offset` px below its top; whether the unit was there. */
+export function bringToOffset(column: HTMLElement, uid: string, offset: number): boolean {
+  const el = column.querySelector<HTMLElement>(`[data-uid="${CSS.escape(uid)}"]`);
+  if (!el) return false;
+  column.scrollTop += el.getBoundingClientRect().top - column.getBoundingClientRect().top - offset;
+  return true;
+}

@@ -1,0 +1,64 @@
+import type { EditorView } from 'prosemirror-view';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LawParity, PackageParity } from '../../shared/ipc';
+import type { Lang } from '../../shared/law';
+import { call } from '../api';
+import { setParityFlags, type ParityFlag } from '../editor/parity-flags';
+import { failure, say, type Phrase } from '../i18n/phrase';
+import { findingPhrase } from './finding-text';
+
+/** The interface language as a law language (the units are named in it). */
+export function uiLang(language: string): Lang {
+  return (['kk', 'ru', 'en'] as const).find((l) => language.startsWith(l)) ?? 'ru';
+}
+
+/** The law of a package a draft belongs to, with its parity, if it is amended in both official languages. */
+export function lawOfDraft(parity: PackageParity | null, versionId: string): LawParity | null {
+  return parity?.laws.find((l) => l.drafts.ru === versionId || l.drafts.kk === versionId) ?? null;
+}
+
+/** The flags of one draft's units: each unit a finding names in that draft's language, with what it says. */
+export function flagsOf(law: LawParity | null, lang: Lang, language: string): Map<string, ParityFlag> {
+  const flags = new Map<string, ParityFlag>();
+  if (!law) return flags;
+  for (const f of law.findings) {
+    const uid = f.units?.[lang];
+    if (uid) flags.set(uid, { kind: f.code, title: say(findingPhrase(f, uiLang(language), law.title)) });
+  }
+  return flags;
+}
+
+/** Shows a draft's flags in its editor (again whenever they or the interface language change). */
+export function useParityFlags(view: EditorView | null, law: LawParity | null, lang: Lang): void {
+  const { i18n } = useTranslation();
+  useEffect(() => {
+    if (view) view.dispatch(setParityFlags(view.state, flagsOf(law, lang, i18n.language)));
+  }, [view, law, lang, i18n.language]);
+}
+
+/** A package's parity, read again on `refreshKey` (a save landed), with "unchanged in this language" marking. */
+export function usePackageParity(packageId: string | null, refreshKey: unknown) {
+  const [parity, setParity] = useState<PackageParity | null>(null);
+  const [error, setError] = useState<Phrase | null>(null);
+  const refresh = useCallback(() => {
+    if (!packageId) return;
+    void call('getParity', { packageId }).then(
+      (p) => {
+        setParity(p);
+        setError(null);
+      },
+      (e: unknown) => setError(failure(e)),
+    );
+  }, [packageId]);
+  useEffect(refresh, [refresh, refreshKey]);
+  const mark = useCallback(async (versionId: string, uid: string, unchanged: boolean) => {
+    try {
+      setParity(await call('markUnchanged', { versionId, uid, unchanged }));
+      setError(null);
+    } catch (e) {
+      setError(failure(e));
+    }
+  }, []);
+  return useMemo(() => ({ parity, error, refresh, mark }), [parity, error, refresh, mark]);
+}

@@ -215,7 +215,8 @@ export const contract = {
     output: packageSummarySchema,
   },
   /** Adds a law text in force to a package being drafted (a working draft of it). */
-  addToPackage: { input: z.object({ packageId: id, baseVersionId: id }).strict(), output: packageSummarySchema },
+  // `also`: the law's text in the other official language, added with it (a change is made in both).
+  addToPackage: { input: z.object({ packageId: id, baseVersionId: id, also: z.array(id).max(2).optional() }).strict(), output: packageSummarySchema },
   saveDraft: {
     input: z
       .object({

@@ -4,6 +4,7 @@ import { readArguments, type OptionSpec, type ReadArguments } from './args';
 import { auditCheck, importCommand, packageInstructions } from './database-commands';
 import { akn, redline, table } from './document-commands';
 import type { CliIO } from './io';
+import { bilingualInstructions } from './bilingual-instructions';
 import { parity } from './parity-command';
 import { check, diff, format, instructions } from './text-commands';
 
@@ -22,6 +23,11 @@ Commands:
                             (several pairs: a law amending several acts).
     --title "…"             How an amended act is cited, once per pair in order (default: the
                             title and act line of its base file, or "Закон Республики Казахстан").
+  instructions --ru <base> <draft> --kk <base> <draft>
+                            Both amending laws of one act, Russian then Kazakh (# ru, # kk),
+                            statement for statement; a unit changed in one language only is
+                            written as unchanged in the other ("текст на казахском языке не
+                            изменяется"), and named on stderr with any parity finding.
   instructions --package <id|title> [--db <file>]
                             The amending law of a package in a workbench database (the app's own
                             by default), in --lang or the package's first language.
@@ -79,9 +85,14 @@ const COMMANDS: Record<string, Command> = {
   check: { options: { ...LANG }, files: (n) => n > 0 || 'check takes one or more law files.', run: (files, _, lang, io) => files.map((f) => check(f, lang, io)).reduce((a, b) => Math.max(a, b), 0) },
   diff: { options: { ...LANG, json: { type: 'boolean' } }, files: exactly(2, 'diff takes two files: the base text and the draft.'), run: ([a, b], v, lang, io) => diff(a!, b!, lang, v['json'] === true, io) },
   instructions: {
-    options: { ...LANG, title: { type: 'string', multiple: true }, package: { type: 'string' }, db: { type: 'string' } },
+    options: { ...LANG, title: { type: 'string', multiple: true }, package: { type: 'string' }, db: { type: 'string' }, ru: { type: 'string', multiple: true }, kk: { type: 'string', multiple: true } },
     files: (n) => n >= 0 || '',
     run: (files, v, lang, io) => {
+      if (v['ru'] !== undefined || v['kk'] !== undefined) {
+        const [ru, kk] = [v['ru'] as string[] | undefined, v['kk'] as string[] | undefined];
+        if (files.length || ru?.length !== 2 || kk?.length !== 2) return usageError(io, 'instructions --ru <base> <draft> --kk <base> <draft> takes two files for each language and no others.');
+        return bilingualInstructions({ ru: [ru[0]!, ru[1]!], kk: [kk[0]!, kk[1]!] }, io);
+      }
       if (v['package'] !== undefined) return files.length ? usageError(io, 'instructions --package takes no files.') : packageInstructions(str(v, 'package')!, str(v, 'db'), lang, io);
       if (files.length < 2) return usageError(io, 'instructions takes a base text and its draft (one pair for each act), or --package <id|title>.');
       return instructions(files, lang, (v['title'] as string[] | undefined) ?? [], io);
@@ -156,7 +167,7 @@ export function runCli(argv: readonly string[], io: CliIO): number | Promise<num
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) return usageError(io, `Unknown command "${name}".\n\n${USAGE}`);
   // "--ru <base> <draft>": a language takes the two files after it (read as that option twice).
-  const read = readArguments(name, name === 'parity' ? pairedLanguageFiles(rest) : rest, command.options);
+  const read = readArguments(name, name === 'parity' || name === 'instructions' ? pairedLanguageFiles(rest) : rest, command.options);
   if ('error' in read) return usageError(io, read.error);
   const lang = str(read.values, 'lang');
   if (lang !== undefined && !isLang(lang)) return usageError(io, `--lang must be ru, kk or en, not "${lang}".`);

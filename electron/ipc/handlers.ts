@@ -82,8 +82,8 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       indexer.poke();
       return created;
     },
-    addToPackage: ({ packageId, baseVersionId }) => {
-      const added = addToPackage(ctx, packageId, baseVersionId);
+    addToPackage: ({ packageId, baseVersionId, also }) => {
+      const added = addToPackage(ctx, packageId, baseVersionId, also);
       indexer.poke();
       return added;
     },

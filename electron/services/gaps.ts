@@ -165,25 +165,29 @@ export function packageCoverage(ctx: ServiceContext, packageId: string): Coverag
  * NOT_READY names what is open.
  */
 export function setPackageStatus(ctx: ServiceContext, packageId: string, status: 'draft' | 'review'): void {
-  // The two official texts first: a text not in step is a draft not yet written, whatever its notes say.
-  if (status === 'review') refuseWhileParityOpen(ctx, packageId);
-  if (status === 'review') {
-    const coverage = packageCoverage(ctx, packageId);
-    if (coverage.amendments.length === 0) throw new StoreError('NOT_READY', 'The package has no amendments yet.', 'readiness.noAmendments');
-    if (coverage.missing.length > 0) {
-      throw new StoreError('NOT_READY', `Not ready for review: ${coverage.missing.map((m) => `${m.label} (${[m.noGap ? 'no gap' : '', m.noJustification ? 'no justification' : ''].filter(Boolean).join(', ')})`).join('; ')}.`, 'readiness.notReady', { count: coverage.missing.length, provisions: coverage.missing.map((m) => m.label) });
-    }
-  }
+  if (status === 'review') refuseUnlessReady(ctx, packageId);
   ctx.store.packages.setStatus(packageId, status, ctx.now());
 }
 
-/** NOT_READY naming the units (or laws) where the Kazakh and Russian texts are not yet in step. */
-function refuseWhileParityOpen(ctx: ServiceContext, packageId: string): void {
+/**
+ * NOT_READY naming everything that keeps a package from review, at once: the units (or laws) where
+ * the Kazakh and Russian texts are not yet in step, and the amendments with no gap or justification.
+ */
+function refuseUnlessReady(ctx: ServiceContext, packageId: string): void {
+  const coverage = packageCoverage(ctx, packageId);
+  if (coverage.amendments.length === 0) throw new StoreError('NOT_READY', 'The package has no amendments yet.', 'readiness.noAmendments');
   const parity = packageParity(ctx, packageId);
-  if (parity.count === 0) return;
+  const notes = coverage.missing.map((m) => `${m.label} (${[m.noGap ? 'no gap' : '', m.noJustification ? 'no justification' : ''].filter(Boolean).join(', ')})`);
+  const provisions = coverage.missing.map((m) => m.label);
+  if (parity.count === 0) {
+    if (notes.length > 0) throw new StoreError('NOT_READY', `Not ready for review: ${notes.join('; ')}.`, 'readiness.notReady', { count: notes.length, provisions });
+    return;
+  }
   const findings = parity.laws.flatMap((law) => law.findings.map((f) => ({ law: law.title, ...f })));
   // The interface names the units in its own language from their eIds; a finding about a whole law (its statements, a text missing) by the law.
   const eIds = [...new Set(findings.filter((f) => f.eId).map((f) => f.eId))];
   const laws = [...new Set(findings.filter((f) => !f.eId).map((f) => f.law))];
-  throw new StoreError('NOT_READY', `Not ready for review: the Kazakh and Russian texts are not in step: ${findings.map((f) => f.message).join(' ')}`, 'readiness.parity', { count: parity.count, eIds, laws });
+  const inStep = `the Kazakh and Russian texts are not in step: ${findings.map((f) => f.message).join(' ')}`;
+  if (notes.length === 0) throw new StoreError('NOT_READY', `Not ready for review: ${inStep}`, 'readiness.parity', { count: parity.count, eIds, laws });
+  throw new StoreError('NOT_READY', `Not ready for review: ${inStep} Amendments without a gap or justification: ${notes.join('; ')}.`, 'readiness.parityAndNotes', { count: parity.count, eIds, laws, provisions });
 }

@@ -39,9 +39,11 @@ export function createPackage(ctx: ServiceContext, input: { title: string; baseV
 /**
  * Adds a law text in force to a package still being drafted: a working draft that begins as a copy
  * of it, like those createPackage starts (a draft amending law often amends several laws, and is
- * rarely planned whole on its first day). Refused if the package already amends that text.
+ * rarely planned whole on its first day). `also`: more texts in force added with it, in the same
+ * transaction (the law's text in the other official language). Refused if the package already
+ * amends one of them.
  */
-export function addToPackage(ctx: ServiceContext, packageId: string, baseVersionId: string): PackageSummary {
+export function addToPackage(ctx: ServiceContext, packageId: string, baseVersionId: string, also: readonly string[] = []): PackageSummary {
   const { store } = ctx;
   const pkg = store.packages.get(packageId);
   if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
@@ -49,7 +51,7 @@ export function addToPackage(ctx: ServiceContext, packageId: string, baseVersion
   const now = ctx.now();
   store.transaction(() => {
     const seen = new Set(store.versions.listByPackage(packageId).map((v) => v.expressionId));
-    startDraft(ctx, packageId, baseVersionId, seen, now);
+    for (const id of [baseVersionId, ...also]) startDraft(ctx, packageId, id, seen, now);
     store.packages.touch(packageId, now);
   });
   return summarize(ctx, store.packages.get(packageId) as PackageRecord);

@@ -1,6 +1,6 @@
 import { alignTexts, type Alignment } from '../../shared/bilingual/align';
 import { changedInOneLanguage, textFindings, wording, type ParityFinding } from '../../shared/bilingual/findings';
-import { withLanguageNotes, type LanguageNotes } from '../../shared/bilingual/language-notes';
+import { languageNotes, withLanguageNotes, type LanguageNotes } from '../../shared/bilingual/language-notes';
 import { statementFindings } from '../../shared/bilingual/statements';
 import { InstructionError, planOperations, type Operation } from '../../shared/instructions';
 import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
@@ -103,30 +103,9 @@ function markedUnits(pair: LawPair, marks: { ru: Set<string>; kk: Set<string> })
   return out;
 }
 
-/** The counterpart of a unit of one side in the other, by the alignment. */
-function counterpartOf(pair: LawPair, lang: 'ru' | 'kk', uid: string): string | null {
-  for (const { a, b } of pair.alignment.units) {
-    const [mine, theirs] = lang === 'ru' ? [a, b] : [b, a];
-    if (mine?.uid === uid) return theirs?.uid ?? null;
-  }
-  return null;
-}
-
 /** What one language's amending law must say about the other language's changes (see LanguageNotes). */
 function notesFor(pair: LawPair, lang: 'ru' | 'kk', marks: { ru: Set<string>; kk: Set<string> }): LanguageNotes {
-  const other = lang === 'ru' ? 'kk' : 'ru';
-  const unchanged: { uid: string; changedIn: Lang }[] = [];
-  const untouched: { uid: string; lang: Lang }[] = [];
-  for (const uid of marks[lang]) {
-    const theirs = counterpartOf(pair, lang, uid);
-    // Marked here, changed there and not here: this law says its text does not change.
-    if (theirs && pair[other].changed.has(theirs) && !pair[lang].changed.has(uid)) unchanged.push({ uid, changedIn: other });
-  }
-  for (const uid of marks[other]) {
-    const mine = counterpartOf(pair, other, uid);
-    if (mine && pair[lang].changed.has(mine) && !pair[other].changed.has(uid)) untouched.push({ uid: mine, lang: other });
-  }
-  return { unchanged, untouched };
+  return languageNotes(pair.alignment, { a: pair.ru.changed, b: pair.kk.changed }, { a: marks.ru, b: marks.kk }, lang === 'ru' ? 'a' : 'b');
 }
 
 /** The operations of one language's act, as its amending law writes them (language notes included). */

@@ -7,11 +7,18 @@ import { useAsync } from '../useAsync';
 
 /**
  * Adds the open law text to a draft package that does not amend it yet (a draft amending law often
- * amends several laws): the package gets a working draft of it, which opens in the editor.
+ * amends several laws): the package gets a working draft of it, which opens in the editor, and one
+ * of the law's text in the other official language, if the library has it.
  */
 export function AddToPackage({ versionId, workSlug, lang }: { versionId: string; workSlug: string; lang: string }) {
   const { t } = useTranslation();
   const packages = useAsync(async () => (await call('listPackages', {})).filter((p) => p.status === 'draft' && !p.drafts.some((d) => d.workSlug === workSlug && d.lang === lang)), [workSlug, lang]);
+  // The law's text in the other official language: added too (a change is made in both), unless the package has it.
+  const counterpart = useAsync(async () => {
+    const other = lang === 'ru' ? 'kk' : lang === 'kk' ? 'ru' : null;
+    const work = (await call('listLibrary', {})).find((w) => w.slug === workSlug);
+    return work?.expressions.find((e) => e.lang === other && e.versionId)?.versionId ?? null;
+  }, [workSlug, lang]);
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<Phrase | null>(null);
   if (packages.state !== 'done' || packages.value.length === 0) return null;
@@ -20,7 +27,9 @@ export function AddToPackage({ versionId, workSlug, lang }: { versionId: string;
   async function add() {
     setError(null);
     try {
-      const pkg = await call('addToPackage', { packageId: target, baseVersionId: versionId });
+      const other = counterpart.state === 'done' ? counterpart.value : null;
+      const has = packages.state === 'done' && packages.value.find((p) => p.id === target)?.drafts.some((d) => d.baseVersionId === other);
+      const pkg = await call('addToPackage', { packageId: target, baseVersionId: versionId, ...(other && !has ? { also: [other] } : {}) });
       const draft = pkg.drafts.find((d) => d.baseVersionId === versionId);
       if (draft) navigate({ view: 'draft', packageId: pkg.id, versionId: draft.versionId });
     } catch (e) {

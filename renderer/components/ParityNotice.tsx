@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LawParity } from '../../shared/ipc';
 import { eIdLabel } from '../../shared/amend';
@@ -7,10 +8,11 @@ import { uiLang } from '../parity/use-parity';
 import { say, type Phrase } from '../i18n/phrase';
 
 /**
- * What a draft's law has open between its Kazakh and Russian texts (issue 15), under the draft's
- * header: how many findings, each said in the interface's language, with "show" for a unit of this
- * text and "unchanged in this language" where this text's unit was left as it was; the units marked
- * so, with the mark's undo; and the way to both texts side by side.
+ * What a draft's law has open between its Kazakh and Russian texts (issue 15), in the draft's
+ * toolbar: how many findings (a button that lists them below, each said in the interface's
+ * language, with "show" for a unit of this text and "unchanged in this language" where this text's
+ * unit was left as it was; the units marked so, with the mark's undo) and the way to both texts
+ * side by side.
  */
 export function ParityNotice({
   law,
@@ -28,53 +30,55 @@ export function ParityNotice({
   onParallel?: (() => void) | undefined;
 }) {
   const { t, i18n } = useTranslation();
-  if (!law) return error ? <p className="notice error">{say(error)}</p> : null;
+  const [open, setOpen] = useState(false);
+  if (!law) return error ? <span className="notice error">{say(error)}</span> : null;
   const language = uiLang(i18n.language);
   const marked = lang === 'ru' || lang === 'kk' ? law.marked[lang] : [];
+  const listed = law.findings.length + marked.length > 0;
   return (
-    <details className={`parity-notice${law.findings.length ? ' has-findings' : ''}`} data-testid="parity" open={law.findings.length > 0 && law.findings.length <= 3}>
-      <summary>
-        <span className={`badge ${law.findings.length ? 'badge-warn' : 'badge-ok'}`} data-testid="parity-count">
-          {law.findings.length ? t('parity.open', { count: law.findings.length }) : t('parity.inStep')}
-        </span>
-        {onParallel && (
-          <button type="button" className="link-button" onClick={onParallel} data-testid="open-parallel">
-            {t('parity.sideBySide')}
-          </button>
-        )}
-      </summary>
-      {error && <p className="notice error">{say(error)}</p>}
-      <ul className="parity-list">
-        {law.findings.map((f, i) => {
-          const uid = f.units?.[lang];
-          return (
-            <li key={`${f.kind}-${f.eId}-${i}`} data-parity-kind={f.kind} data-eid={f.eId}>
-              <span>{say(findingPhrase(f, language, law.title))}</span>{' '}
-              {uid && (
-                <button type="button" className="link-button" onClick={() => onReveal(uid)}>
-                  {t('parity.show')}
-                </button>
-              )}{' '}
-              {uid && f.code === 'changed' && (
-                <button type="button" className="link-button" onClick={() => onMark(uid, true)} data-testid="mark-unchanged">
-                  {t('parity.markUnchanged')}
-                </button>
-              )}
+    <span className={`parity-notice${law.findings.length ? ' has-findings' : ''}`} data-testid="parity">
+      <button type="button" className="parity-toggle" aria-expanded={listed ? open : undefined} disabled={!listed} onClick={() => setOpen(!open)} data-testid="parity-count">
+        <span className={`badge ${law.findings.length ? 'badge-warn' : 'badge-ok'}`}>{law.findings.length ? t('parity.open', { count: law.findings.length }) : t('parity.inStep')}</span>
+      </button>
+      {onParallel && (
+        <button type="button" className="link-button" onClick={onParallel} data-testid="open-parallel">
+          {t('parity.sideBySide')}
+        </button>
+      )}
+      {error && <span className="notice error">{say(error)}</span>}
+      {open && listed && (
+        <ul className="parity-list" data-testid="parity-list">
+          {law.findings.map((f, i) => {
+            const uid = f.units?.[lang];
+            return (
+              <li key={`${f.kind}-${f.eId}-${i}`} data-parity-kind={f.kind} data-eid={f.eId}>
+                <span>{say(findingPhrase(f, language, law.title))}</span>{' '}
+                {uid && (
+                  <button type="button" className="link-button" onClick={() => onReveal(uid)}>
+                    {t('parity.show')}
+                  </button>
+                )}{' '}
+                {uid && f.code === 'changed' && (
+                  <button type="button" className="link-button" onClick={() => onMark(uid, true)} data-testid="mark-unchanged">
+                    {t('parity.markUnchanged')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+          {marked.map(({ uid, eId }) => (
+            <li key={`marked-${uid}`} className="parity-marked">
+              <span>{t('parity.markedHere', { unit: eIdLabel(eId, language) })}</span>{' '}
+              <button type="button" className="link-button" onClick={() => onReveal(uid)}>
+                {t('parity.show')}
+              </button>{' '}
+              <button type="button" className="link-button" onClick={() => onMark(uid, false)} data-testid="unmark-unchanged">
+                {t('parity.unmark')}
+              </button>
             </li>
-          );
-        })}
-        {marked.map(({ uid, eId }) => (
-          <li key={`marked-${uid}`} className="parity-marked">
-            <span>{t('parity.markedHere', { unit: eIdLabel(eId, language) })}</span>{' '}
-            <button type="button" className="link-button" onClick={() => onReveal(uid)}>
-              {t('parity.show')}
-            </button>{' '}
-            <button type="button" className="link-button" onClick={() => onMark(uid, false)} data-testid="unmark-unchanged">
-              {t('parity.unmark')}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </details>
+          ))}
+        </ul>
+      )}
+    </span>
   );
 }

@@ -555,6 +555,8 @@ export const en = {
       notReady_other: 'Not ready for review: {{count}} amendments have no gap or no justification: {{provisions}}.',
       parity_one: 'Not ready for review: the Kazakh and Russian texts are not in step ({{count}} finding): {{units}}.',
       parity_other: 'Not ready for review: the Kazakh and Russian texts are not in step ({{count}} findings): {{units}}.',
+      parityAndNotes_one: 'Not ready for review: the Kazakh and Russian texts are not in step ({{count}} finding): {{units}}; and amendments have no gap or no justification: {{provisions}}.',
+      parityAndNotes_other: 'Not ready for review: the Kazakh and Russian texts are not in step ({{count}} findings): {{units}}; and amendments have no gap or no justification: {{provisions}}.',
     },
     parity: {
       noCounterpart: 'This law is not amended in the other official language in this package: add its text in that language.',

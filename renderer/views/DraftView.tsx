@@ -270,6 +270,7 @@ function DraftEditor({
             <SaveIndicator status={status} onSave={() => void autosave.flush()} />
             <MarkupSwitch value={markup} onChange={chooseMarkup} />
             {version.editable && <StructureToolbar commands={commands} />}
+            <ParityNotice law={parity.law} lang={version.lang} error={parity.error} onReveal={reveal} onMark={parity.setUnchanged} onParallel={parity.openParallel} />
             <button type="button" className="button" onClick={openDocuments} data-testid="open-documents">
               {t('documents.open')}
             </button>
@@ -287,7 +288,6 @@ function DraftEditor({
               ))}
             </p>
           )}
-          <ParityNotice law={parity.law} lang={version.lang} error={parity.error} onReveal={reveal} onMark={parity.setUnchanged} onParallel={parity.openParallel} />
           {notice && (
             <p className="notice" role="status">
               {say(notice)}

@@ -20,7 +20,8 @@ export interface OtherText {
 export function NewPackageDialog({ versionId, lawTitle, otherTexts, onClose }: { versionId: string; lawTitle: string; otherTexts: OtherText[]; onClose(): void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState(() => t('newPackage.defaultTitle', { title: lawTitle.replace(/\s*\([^)]*\)\s*$/, '') }));
-  const [also, setAlso] = useState<Set<string>>(new Set());
+  // The law's text in the other official language is ticked from the start: a change is made in both.
+  const [also, setAlso] = useState<Set<string>>(() => new Set(otherTexts.filter((o) => o.lang === 'ru' || o.lang === 'kk').map((o) => o.versionId)));
   const [busy, setBusy] = useState(false);
   // Who drafts: the name set in the app, or asked here the first time (changes are signed with it).
   const [author, setAuthor] = useState('');

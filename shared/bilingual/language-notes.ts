@@ -4,6 +4,7 @@ import { addressOf } from '../instructions/plan';
 import type { Operation } from '../instructions/types';
 import type { Lang } from '../law/language';
 import type { LawDoc, Provision } from '../law/provision';
+import type { Alignment } from './align';
 
 /**
  * What an act's amending law in one language says about changes made in the other language's text
@@ -18,6 +19,28 @@ export interface LanguageNotes {
   unchanged: readonly { uid: string; changedIn: Lang }[];
   /** Units changed here whose text in `lang` stays as it is. */
   untouched: readonly { uid: string; lang: Lang }[];
+}
+
+/**
+ * The language notes of the amending law in `alignment.langA` (`side: 'a'`) or `langB` (`'b'`):
+ * from the units each text changed (`changed`) and the units marked "unchanged in this language"
+ * in each (`marked`; by uid). A mark counts where the other text changed the unit and this one did not.
+ */
+export function languageNotes(alignment: Alignment, changed: { a: ReadonlySet<string>; b: ReadonlySet<string> }, marked: { a: ReadonlySet<string>; b: ReadonlySet<string> }, side: 'a' | 'b'): LanguageNotes {
+  const other = side === 'a' ? 'b' : 'a';
+  const otherLang = side === 'a' ? alignment.langB : alignment.langA;
+  const unchanged: { uid: string; changedIn: Lang }[] = [];
+  const untouched: { uid: string; lang: Lang }[] = [];
+  for (const unit of alignment.units) {
+    const mine = unit[side];
+    const theirs = unit[other];
+    if (!mine || !theirs) continue;
+    // Marked here, changed there and not here: this law says its text does not change.
+    if (marked[side].has(mine.uid) && changed[other].has(theirs.uid) && !changed[side].has(mine.uid)) unchanged.push({ uid: mine.uid, changedIn: otherLang });
+    // Changed here, marked unchanged there: this law's statement says so.
+    if (marked[other].has(theirs.uid) && changed[side].has(mine.uid) && !changed[other].has(theirs.uid)) untouched.push({ uid: mine.uid, lang: otherLang });
+  }
+  return { unchanged, untouched };
 }
 
 const key = (address: readonly PathStep[]) => address.map((s) => `${s.kind} ${s.num}`).join('/');

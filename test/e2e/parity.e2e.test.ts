@@ -32,6 +32,7 @@ describe('the Kazakh and Russian texts kept in step, in the real renderer', () =
     await expect.poll(() => flagged(page, 'kk', '1')).toBe('changed');
     expect(await flagged(page, 'ru', '1')).toBe('');
     const kkNotice = page.locator('[data-testid="column-kk"] [data-testid="parity"]');
+    await kkNotice.getByTestId('parity-count').click();
     await expect.poll(() => kkNotice.innerText()).toContain('Статья 8, пункт 1 изменён в русском тексте, но не в казахском тексте');
 
     // Marked unchanged in Kazakh: the flag goes, the texts are in step again.

@@ -58,12 +58,14 @@ describe('a replacement throughout the acts of a package, in the real renderer',
 describe('a package that amends several laws, built up from the library', () => {
   it('a law is added to a draft package from its page, and the draft switch lists it with the others', async () => {
     const { page } = current();
-    // The sample package (a draft on four laws) gets a fifth: the endowment funds law.
+    // The sample package (four laws, one in Kazakh too: five texts) gets a fifth law, the endowment
+    // funds law, in Russian and (its other official text) in Kazakh.
     await page.getByTestId('open-endowment-funds-ru').click();
     await page.locator('.zan-law').waitFor();
     await page.getByTestId('add-to-package').click();
     await page.locator('.zan-editor.is-editable').waitFor();
-    await expect.poll(() => page.locator('.draft-switch [role="tab"]').count()).toBe(5);
+    await expect.poll(() => page.locator('.draft-switch [role="tab"]').count()).toBe(7);
+    expect(await page.locator('.draft-switch [role="tab"]').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/ҚАЗ\s+Нысаналы капитал/u)]));
     expect(await page.locator('.draft-switch [aria-selected="true"]').innerText()).toMatch(/эндаумент/iu);
   });
 });

@@ -58,3 +58,32 @@ describe('zan parity', () => {
     expect(cli(['parity', '--ru', 'a.txt'], {}).code).toBe(2);
   });
 });
+
+describe('zan instructions with both languages', () => {
+  const files = (ru: string, kk: string) => ({ 'ru.txt': RU, 'kk.txt': KK, 'ru-draft.txt': ru, 'kk-draft.txt': kk });
+  const args = ['instructions', '--ru', 'ru.txt', 'ru-draft.txt', '--kk', 'kk.txt', 'kk-draft.txt'];
+
+  it('writes both amending laws statement for statement; a change made in Russian only is written as unchanged in Kazakh, and named', () => {
+    const ru = RU.replace('не менее одной трети членов совета', 'не менее половины членов совета').replace('на предмет их применения в отрасли', 'с точки зрения их применения в отрасли');
+    const kk = KK.replace('кемінде үштен бірін', 'кемінде жартысын');
+    const r = cli(args, files(ru, kk));
+    expect(r.code).toBe(0);
+    const [ruLaw, kkLaw] = r.out.split('\n\n# kk\n') as [string, string];
+    expect(ruLaw).toMatch(/^# ru\n/u);
+    expect(ruLaw).toContain('в подпункте 2) пункта 3 слова «на предмет» заменить словами «с точки зрения», текст на казахском языке не изменяется.');
+    expect(kkLaw).toContain('3-тармақтың 2) тармақшасының қазақ тіліндегі мәтіні өзгермейді, өзгеріс орыс тіліндегі мәтінге енгізіледі.');
+    // Statement for statement: the same number of statements under "в статье 5:" / "5-бапта:".
+    expect(ruLaw.match(/;|\.$/gmu)?.length).toBe(kkLaw.match(/;|\.$/gmu)?.length);
+    expect(r.err).toBe('chp_2__art_5__para_3__subpara_2: changed in the ru text only; written as unchanged in the kk text.');
+  });
+
+  it('the same change in both texts: no note, nothing on stderr', () => {
+    const r = cli(args, files(RU.replace('не менее одной трети членов совета', 'не менее половины членов совета'), KK.replace('кемінде үштен бірін', 'кемінде жартысын')));
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).not.toMatch(/не изменяется|өзгермейді/u);
+  });
+
+  it('needs two files for each language', () => {
+    expect(cli(['instructions', '--ru', 'ru.txt', 'ru-draft.txt', '--kk', 'kk.txt'], files(RU, KK)).code).toBe(2);
+  });
+});

@@ -7,6 +7,7 @@ import { IdentityButton } from './components/IdentityButton';
 import { setUiLanguage, UI_LANGUAGE_NAMES, UI_LANGUAGES, type UiLanguage } from './i18n';
 import { navigate, useRoute } from './router';
 import { ParallelDraftView } from './views/ParallelDraftView';
+import { ParallelLawView } from './views/ParallelLawView';
 import { DraftView } from './views/DraftView';
 import { LawView } from './views/LawView';
 import { GapsView } from './views/GapsView';
@@ -90,6 +91,7 @@ function Window() {
         {route.view === 'law' && <LawView key={route.versionId} versionId={route.versionId} find={route.find} />}
         {route.view === 'draft' && <DraftView key={route.versionId} packageId={route.packageId} versionId={route.versionId} find={route.find} />}
         {route.view === 'parallel' && <ParallelDraftView key={`${route.ru}/${route.kk}`} packageId={route.packageId} ru={route.ru} kk={route.kk} />}
+        {route.view === 'parallel-law' && <ParallelLawView key={`${route.ru}/${route.kk}`} ru={route.ru} kk={route.kk} />}
         {route.view === 'search' && <SearchView query={route.query} />}
         {route.view === 'package' && <PackageDocumentsView key={route.packageId} packageId={route.packageId} />}
         {route.view === 'gaps' && <GapsView />}

@@ -6,6 +6,7 @@ export type Route =
   | { view: 'law'; versionId: string; find?: Find }
   | { view: 'draft'; packageId: string; versionId: string; find?: Find }
   | { view: 'parallel'; packageId: string; ru: string; kk: string }
+  | { view: 'parallel-law'; ru: string; kk: string }
   | { view: 'package'; packageId: string }
   | { view: 'gaps' }
   | { view: 'help' }
@@ -33,6 +34,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'law' && a) return { view: 'law', versionId: a, ...findOf(b, c) };
   if (view === 'draft' && a && b) return { view: 'draft', packageId: a, versionId: b, ...findOf(c, d) };
   if (view === 'parallel' && a && b && c) return { view: 'parallel', packageId: a, ru: b, kk: c };
+  if (view === 'parallel-law' && a && b) return { view: 'parallel-law', ru: a, kk: b };
   if (view === 'search') return { view: 'search', query: decode(a) };
   if (view === 'package' && a) return { view: 'package', packageId: a };
   if (view === 'gaps') return { view: 'gaps' };
@@ -51,6 +53,8 @@ export function routeHash(route: Route): string {
       return `#/draft/${route.packageId}/${route.versionId}${findHash(route.find)}`;
     case 'parallel':
       return `#/parallel/${route.packageId}/${route.ru}/${route.kk}`;
+    case 'parallel-law':
+      return `#/parallel-law/${route.ru}/${route.kk}`;
     case 'search':
       return `#/search/${encodeURIComponent(route.query)}`;
     case 'package':

@@ -247,6 +247,7 @@ export const en = {
     },
   },
   parallel: {
+    readerTitle: 'Kazakh and Russian texts side by side (in force)',
     title: 'Kazakh and Russian texts side by side: {{law}}',
     linked: 'Scroll together',
     openSingle: 'Open the {{lang}} text alone',

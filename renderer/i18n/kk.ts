@@ -256,6 +256,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     },
   },
   parallel: {
+    readerTitle: 'Қазақ және орыс тілдеріндегі мәтіндер қатар (қолданыстағы редакция)',
     title: 'Қазақ және орыс тілдеріндегі мәтіндер қатар: {{law}}',
     linked: 'Бірге айналдыру',
     openSingle: 'Тек {{lang}} мәтінін ашу',

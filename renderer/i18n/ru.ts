@@ -274,6 +274,7 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     },
   },
   parallel: {
+    readerTitle: 'Казахский и русский тексты рядом (действующая редакция)',
     title: 'Казахский и русский тексты рядом: {{law}}',
     linked: 'Прокручивать вместе',
     openSingle: 'Открыть только {{lang}}',

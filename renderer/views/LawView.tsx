@@ -9,7 +9,7 @@ import { DocumentSidebar } from '../components/Outline';
 import { LawEditor } from '../editor/LawEditor';
 import { revealUnit } from '../editor/reveal';
 import { useRevealFind } from '../editor/use-reveal-find';
-import type { Find } from '../router';
+import { navigate, type Find } from '../router';
 import { formatDate, langBadge } from '../format';
 import { useAsync } from '../useAsync';
 import { NewPackageDialog } from './NewPackageDialog';
@@ -57,6 +57,8 @@ export function LawView({ versionId, find }: { versionId: string; find?: Find | 
   if (opened.state === 'error') return <ErrorBanner message={opened.message} />;
   if (!law || !doc) return null;
   const v = opened.value;
+  // The law's text in the other official language, to read side by side with this one.
+  const counterpart = (v.lang === 'ru' || v.lang === 'kk') && others.state === 'done' ? others.value.find((o) => o.lang === (v.lang === 'ru' ? 'kk' : 'ru'))?.versionId : undefined;
   return (
     <div className="document-layout">
       <DocumentSidebar law={law} onSelect={reveal} />
@@ -72,6 +74,11 @@ export function LawView({ versionId, find }: { versionId: string; find?: Find | 
               {t('law.newPackage')}
             </button>
             <AddToPackage versionId={versionId} workSlug={v.workSlug} lang={v.lang} />
+            {counterpart && (
+              <button type="button" className="button" onClick={() => navigate({ view: 'parallel-law', ru: v.lang === 'ru' ? versionId : counterpart, kk: v.lang === 'kk' ? versionId : counterpart })} data-testid="open-parallel-law">
+                {t('parity.sideBySide')}
+              </button>
+            )}
           </div>
           <FindBar versionId={versionId} view={() => view.current} />
         </header>

@@ -6,8 +6,13 @@ const current = useApp();
 
 const P1 = '.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="1"]';
 
-function storedAmendments(file: string) {
-  return queryDatabase<{ kind: string; e_id: string; proposed: string }>(file, 'SELECT kind, e_id, proposed FROM amendment ORDER BY ord');
+/** The amendments stored for the package's draft in one language (a new package amends the Kazakh text too). */
+function storedAmendments(file: string, lang = 'ru') {
+  return queryDatabase<{ kind: string; e_id: string; proposed: string }>(
+    file,
+    'SELECT a.kind, a.e_id, a.proposed FROM amendment a JOIN version v ON v.id = a.version_id JOIN expression e ON e.id = v.expression_id WHERE e.lang = ? ORDER BY a.ord',
+    lang,
+  );
 }
 
 describe('amendments in the editor', () => {
@@ -66,6 +71,10 @@ describe('amendments in the editor', () => {
     expect(await page.locator('[data-testid="amendment"][data-kind="repeal"]').innerText()).toContain('Статья 5, пункт 4');
     await waitSaved(page);
     expect(storedAmendments(current().databaseFile).map((a) => [a.kind, a.e_id])).toEqual([['repeal', 'chp_2__art_5__para_4']]);
+    // A repeal is a structural edit: the Kazakh draft has it too, with its own stub.
+    const kk = storedAmendments(current().databaseFile, 'kk');
+    expect(kk.map((a) => [a.kind, a.e_id])).toEqual([['repeal', 'chp_2__art_5__para_4']]);
+    expect(JSON.parse(kk[0]!.proposed).text).toMatch(/^Алынып тасталды/u);
   });
 
   it('the documents of the draft: amending law and comparative table list the same change as the panel; DOCX export', async () => {

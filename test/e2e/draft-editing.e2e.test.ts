@@ -10,13 +10,14 @@ function unitBody(page: Page, articleNum: string, paragraphNum: string) {
   return page.locator(`.zan-article[data-num="${articleNum}"] > .zan-unit-content > .zan-paragraph[data-num="${paragraphNum}"] > .zan-unit-content > .zan-body`);
 }
 
-/** The stored text of paragraph `para` of article `art` in every draft version of the database file. */
-function storedDraftText(file: string, art: string, para: string): string[] {
+/** The stored text of paragraph `para` of article `art` in every draft version of the database file in one language (a new package amends the Kazakh text too). */
+function storedDraftText(file: string, art: string, para: string, lang = 'ru'): string[] {
   const rows = queryDatabase<{ text: string }>(
     file,
-    `SELECT p.text FROM provision p JOIN version v ON v.id = p.version_id
+    `SELECT p.text FROM provision p JOIN version v ON v.id = p.version_id JOIN expression e ON e.id = v.expression_id
      JOIN provision a ON a.version_id = p.version_id AND a.uid = p.parent_uid
-     WHERE v.status = 'draft' AND a.kind = 'article' AND a.num = ? AND p.kind = 'paragraph' AND p.num = ?`,
+     WHERE v.status = 'draft' AND e.lang = ? AND a.kind = 'article' AND a.num = ? AND p.kind = 'paragraph' AND p.num = ?`,
+    lang,
     art,
     para,
   );
@@ -62,6 +63,8 @@ describe('drafting in the real renderer', () => {
     await page.keyboard.press('Control+s');
     await waitSaved(page);
     expect(storedDraftText(current().databaseFile, '5', '1-1')).toEqual(['Новый пункт о совместных лабораториях.']);
+    // Made in the Kazakh draft too, with no text yet (to translate).
+    expect(storedDraftText(current().databaseFile, '5', '1-1', 'kk')).toEqual(['']);
 
     // After 2 comes the existing 2-1: no Kazakh number fits, so nothing is inserted and the drafter is told why.
     await cursorAtEnd(page, unitBody(page, '5', '2'));

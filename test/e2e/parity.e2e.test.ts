@@ -70,3 +70,19 @@ describe('the Kazakh and Russian texts kept in step, in the real renderer', () =
     await expect.poll(() => page.locator('[data-testid="column-ru"] [data-testid="parity-count"]').textContent()).toBe('Казахский и русский тексты согласованы');
   });
 });
+
+describe('the texts in force side by side', () => {
+  it('the reader shows the Kazakh and Russian texts unit against unit, scrolling together', async () => {
+    const { page } = current();
+    await page.getByTestId('open-science-technology-policy-ru').click();
+    await page.locator('.zan-law').waitFor();
+    await page.getByTestId('open-parallel-law').click();
+    const article = (lang: 'ru' | 'kk', num: string) => page.locator(`[data-testid="reader-${lang}"] .zan-article[data-num="${num}"]`);
+    await article('kk', '9').waitFor();
+    await article('ru', '9').waitFor();
+    // Scrolling the Kazakh column to article 9 brings the Russian article 9 to the same height.
+    await article('kk', '9').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const top = (lang: 'ru' | 'kk') => article(lang, '9').evaluate((el) => Math.round(el.getBoundingClientRect().top));
+    await expect.poll(async () => Math.abs((await top('ru')) - (await top('kk'))), { timeout: 5000 }).toBeLessThanOrEqual(2);
+  });
+});

@@ -130,7 +130,7 @@ const SIZES = [
   { name: '1280', viewport: { width: 1280, height: 720 } },
   { name: '1920', viewport: { width: 1920, height: 1080 } },
 ];
-it.each(['kk', 'ru', 'en'].flatMap((ui) => SIZES.map((size) => ({ ui, size }))))('screenshots of search, find & replace, the palette, the guide and the markup views: $ui at $size.name', async ({ ui, size }) => {
+it.each(['kk', 'ru', 'en'].flatMap((ui) => SIZES.map((size) => ({ ui, size }))))('screenshots of search, find & replace, the palette, the guide, the markup views and both texts side by side: $ui at $size.name', async ({ ui, size }) => {
   const t = tempDir();
   const app = await startApp(browser, t.dir, { viewport: size.viewport, uiLanguage: ui, samplePackage: true, guide: true });
   const { page } = app;
@@ -205,6 +205,19 @@ it.each(['kk', 'ru', 'en'].flatMap((ui) => SIZES.map((size) => ({ ui, size }))))
     await page.goto(`${app.url}#/help`);
     await page.getByTestId('help').waitFor();
     await shot(page, name('j-help'));
+
+    // The Kazakh and Russian texts side by side: a Russian change flags its Kazakh counterpart.
+    await page.goto(app.url);
+    await page.getByTestId('package-card').first().click();
+    await page.locator('.zan-editor.is-editable').waitFor();
+    await page.getByTestId('open-parallel').click();
+    const ru8 = page.locator('[data-testid="column-ru"] .zan-article[data-num="8"] > .zan-unit-content > .zan-paragraph[data-num="1"] > .zan-unit-content > .zan-body');
+    await ru8.waitFor();
+    await cursorAtEnd(page, ru8);
+    await page.keyboard.type(' Договор подлежит регистрации.');
+    await page.locator('[data-testid="column-kk"] .zan-parity').waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="column-kk"] [data-testid="parity-count"]').click();
+    await shot(page, name('k-parallel'));
   } finally {
     await app.close();
     t.cleanup();

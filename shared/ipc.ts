@@ -305,7 +305,8 @@ export const contract = {
   getCoverage: { input: z.object({ packageId: id }).strict(), output: coverageSchema },
   setPackageStatus: { input: z.object({ packageId: id, status: z.enum(['draft', 'review']) }).strict(), output: packageSummarySchema },
   exportPackageDocument: {
-    input: z.object({ packageId: id, lang, document: z.enum(['law', 'table', 'coverage']), format: z.enum(['docx', 'html', 'csv']), jobId: jobId.optional() }).strict(),
+    // `bilingual-table`: the comparative table with the Kazakh and the Russian wording side by side (`lang`: the language of its headings).
+    input: z.object({ packageId: id, lang, document: z.enum(['law', 'table', 'coverage', 'bilingual-table']), format: z.enum(['docx', 'html', 'csv']), jobId: jobId.optional() }).strict(),
     output: z.object({ path: z.string().nullable() }),
   },
   exportRedline: {

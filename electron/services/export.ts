@@ -34,7 +34,7 @@ export interface ExportDeps {
 export interface ExportRequest {
   packageId: string;
   lang: Lang;
-  document: 'law' | 'table' | 'coverage';
+  document: 'law' | 'table' | 'coverage' | 'bilingual-table';
   format: 'docx' | 'html' | 'csv';
 }
 

@@ -24,6 +24,8 @@ export const CHANNEL_NAMES = [
   'cancelBundle',
   'previewImport',
   'commitImport',
+  'previewImportPair',
+  'commitImportPair',
   'listConflicts',
   'resolveConflict',
   'workProgress',

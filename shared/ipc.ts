@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { packageParitySchema } from './bilingual/contract';
+import { packageParitySchema, parityFindingSchema } from './bilingual/contract';
 import type { ChannelName } from './channels';
 import { lawJSONSchema } from './law/json';
 import { PROVISION_KINDS, type ProvisionKind } from './law/kinds';
@@ -176,6 +176,20 @@ export const importPreviewSchema = z.object({
   candidates: z.array(z.object({ workId: id, slug: z.string(), title: z.string(), date: z.string().nullable(), number: z.string().nullable(), hasLang: z.boolean() })),
 });
 
+/** Where an import is saved: a new law, or a new version (in force from a date) of a law in the library. */
+const importTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('new'), title: z.string().min(1).max(1000), lawKind: z.enum(['law', 'code']), date: isoDate.nullable(), number: z.string().max(50).nullable() }).strict(),
+  z.object({ kind: z.literal('version'), workId: id, inForceFrom: isoDate }).strict(),
+]);
+
+/** What an import saved, and the drafts it moved onto the new text. */
+const importResultSchema = z.object({
+  workId: id,
+  expressionId: id,
+  versionId: id,
+  rebased: z.array(z.object({ packageId: id, packageTitle: z.string(), versionId: id, carried: z.number().int().optional(), conflicts: z.number().int().optional(), error: z.string().optional() })),
+});
+
 /** A provision a rebase could not merge by itself, until the drafter decides. */
 export const conflictSchema = z.object({
   id,
@@ -325,23 +339,14 @@ export const contract = {
     input: z.object({ name: z.string().min(1).max(255), base64: z.string().max(41_000_000), lang: lang.optional(), jobId: jobId.optional() }).strict(),
     output: importPreviewSchema,
   },
-  commitImport: {
-    input: z
-      .object({
-        importId: id,
-        target: z.discriminatedUnion('kind', [
-          z.object({ kind: z.literal('new'), title: z.string().min(1).max(1000), lawKind: z.enum(['law', 'code']), date: isoDate.nullable(), number: z.string().max(50).nullable() }).strict(),
-          z.object({ kind: z.literal('version'), workId: id, inForceFrom: isoDate }).strict(),
-        ]),
-      })
-      .strict(),
-    output: z.object({
-      workId: id,
-      expressionId: id,
-      versionId: id,
-      rebased: z.array(z.object({ packageId: id, packageTitle: z.string(), versionId: id, carried: z.number().int().optional(), conflicts: z.number().int().optional(), error: z.string().optional() })),
-    }),
+  commitImport: { input: z.object({ importId: id, target: importTargetSchema }).strict(), output: importResultSchema },
+  /** Two pending imports as the Kazakh and Russian texts of one law: their languages and the parity findings between them, nothing saved. */
+  previewImportPair: {
+    input: z.object({ importIds: z.tuple([id, id]) }).strict(),
+    output: z.object({ languages: z.tuple([lang, lang]), findings: z.array(parityFindingSchema) }),
   },
+  /** Saves two pending imports as two expressions of one work in one transaction: the first where `target` says, the second as its other language (electron/services/import-pair.ts). */
+  commitImportPair: { input: z.object({ importIds: z.tuple([id, id]), target: importTargetSchema }).strict(), output: z.array(importResultSchema) },
   listConflicts: { input: z.object({ versionId: id }).strict(), output: z.array(conflictSchema) },
   workProgress: {
     input: z.object({ jobIds: z.array(jobId).min(1).max(20) }).strict(),

@@ -10,10 +10,11 @@ import { packageOverlaps } from '../services/overlap';
 import { addComment, listComments, listRejected, restoreRejected, reviewAmendment, reviewAmendments } from '../services/review';
 import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { saveDraft } from '../services/drafts';
-import { markUnchanged, packageParity } from '../services/parity';
+import { markUnchanged } from '../services/parity';
 import { BundleJobs, type BundleMaker } from '../services/bundle';
 import { listConflicts, resolveConflict } from '../services/conflicts';
 import { commitImportStaged, PendingImports, previewRead } from '../services/import';
+import { commitPair, previewPair } from '../services/import-pair';
 import { exportAkn, exportPackageDocument, exportRedline, type ExportDeps } from '../services/export';
 import { listLibrary } from '../services/library';
 import { addToPackage, createPackage, getPackage, listPackages } from '../services/packages';
@@ -88,7 +89,8 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       return added;
     },
     saveDraft: (input) => saveDraft(ctx, input, { mirror: true }),
-    getParity: ({ packageId }) => packageParity(ctx, packageId),
+    // On a worker: asked after every save, and long on a code in both languages.
+    getParity: ({ packageId }) => work.run('parity', { packageId }),
     markUnchanged: (input) => markUnchanged(ctx, input),
     listGaps: () => listGaps(ctx),
     saveGap: (gap) => saveGap(ctx, gap),
@@ -145,6 +147,16 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       const { target } = input;
       const plan = target.kind === 'version' && ctx.store.works.listWorks().some((w) => w.id === target.workId) ? await work.run('planRebase', { workId: target.workId, law: imports.take(input.importId).read.law, inForceFrom: target.inForceFrom }) : undefined;
       const saved = await commitImportStaged(ctx, imports, input, plan, { pause: nextTurn });
+      indexer.poke();
+      return saved;
+    },
+    previewImportPair: (input) => previewPair(ctx, imports, input),
+    commitImportPair: async (input) => {
+      // The first text's rebase of the drafts on the text it replaces is worked out on the worker
+      // thread, as commitImport does; the second's (a text of the same work) is worked out in the save.
+      const { target } = input;
+      const plan = target.kind === 'version' && ctx.store.works.listWorks().some((w) => w.id === target.workId) ? await work.run('planRebase', { workId: target.workId, law: imports.take(input.importIds[0]).read.law, inForceFrom: target.inForceFrom }) : undefined;
+      const saved = commitPair(ctx, imports, input, plan);
       indexer.poke();
       return saved;
     },

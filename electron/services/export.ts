@@ -6,7 +6,9 @@ import { comparativeTableHtml, TABLE_WORDS } from '../../shared/table/comparativ
 import { amendingLawDocx } from '../io/law-docx';
 import { amendingLawHtml } from '../io/law-html';
 import { redlineDocx } from '../io/redline-docx';
-import { comparativeTableDocx } from '../io/table-docx';
+import { bilingualTableDocx, comparativeTableDocx } from '../io/table-docx';
+import { bilingualRows, bilingualTableHtml, type BilingualRow } from '../../shared/table/bilingual';
+import { languageNotesOf } from './parity';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { StoreError } from '../store/errors';
 import type { ServiceContext } from './context';
@@ -67,12 +69,30 @@ export async function packageDocumentContent(ctx: ServiceContext, request: Expor
     return request.format === 'csv' ? coverageCsv(input, request.lang) : coverageHtml(input, request.lang);
   }
   if (request.document === 'table') return request.format === 'docx' ? comparativeTableDocx(docs.table, request.lang, docs.title) : comparativeTableHtml(docs.table, request.lang, docs.title);
+  if (request.document === 'bilingual-table') {
+    if (request.format === 'csv') throw new StoreError('INVALID_INPUT', 'The table in both languages is exported as DOCX or HTML.', 'export.bilingualFormat');
+    const rows = bilingualTableOf(ctx, request.packageId);
+    return request.format === 'docx' ? bilingualTableDocx(rows, request.lang, docs.title) : bilingualTableHtml(rows, request.lang, docs.title);
+  }
   if (request.format === 'docx') return amendingLawDocx({ lang: request.lang, title: docs.title, lawText: docs.lawText });
   return amendingLawHtml(request.lang, docs.title, docs.lawText);
 }
 
+/**
+ * The comparative table of a package in both official languages: its Kazakh and Russian tables
+ * merged unit by unit, with the units marked "unchanged in this language". Refused when the
+ * package has no text in one of them.
+ */
+export function bilingualTableOf(ctx: ServiceContext, packageId: string): BilingualRow[] {
+  const languages = packageLanguages(ctx, packageId);
+  if (!languages.includes('kk') || !languages.includes('ru')) throw new StoreError('NOT_READY', 'The package has no Kazakh or no Russian text: the table in both languages needs both.', 'export.needsBothLanguages');
+  const unchanged = (lang: 'kk' | 'ru') => new Set([...languageNotesOf(ctx, packageId, lang).values()].flatMap((n) => n.unchanged.map((u) => u.uid)));
+  return bilingualRows(packageDocuments(ctx, packageId, 'kk').table, packageDocuments(ctx, packageId, 'ru').table, { kk: unchanged('kk'), ru: unchanged('ru') });
+}
+
 /** The suggested file name of a package document. */
 export function packageDocumentName(request: ExportRequest): string {
+  if (request.document === 'bilingual-table') return `${TABLE_WORDS.kk.title} - ${TABLE_WORDS.ru.title}.${request.format}`;
   const base = request.document === 'table' ? TABLE_WORDS[request.lang].title : NAMES[request.document][request.lang];
   return `${base} (${request.lang}).${request.format}`;
 }

@@ -170,17 +170,28 @@ export function importLaw(ctx: ServiceContext, input: { name: string; bytes: Uin
   return { ...saveImport(ctx, read, input.target), read };
 }
 
-/** Refuses an import the reader found errors in: such a tree is not saved. */
-function refuseErrors(read: ReadLaw): void {
+/** Refuses an import the reader found errors in: such a tree is not saved. Exported for import-pair.ts, which checks both texts before saving either. */
+export function refuseErrors(read: ReadLaw): void {
   const errors = read.findings.filter((f) => f.severity === 'error');
   if (errors.length) throw new StoreError('INVALID_INPUT', `The import has ${errors.length} error(s) to fix first: ${errors.map((e) => `${e.where}: ${e.message}`).join('; ')}`, 'import.hasErrors', { count: errors.length, findings: errors.map((e) => `${e.where}: ${e.message}`) });
 }
 
 /**
+ * The date a new law saved from `read` is in force from (its act's date): the target's when it
+ * gives one (null included), else the act line's, else none. Exported for import-pair.ts: the
+ * other language's text is in force from the same date.
+ */
+export function newLawDate(read: ReadLaw, target: Extract<ImportTarget, { kind: 'new' }>): string | null {
+  return target.date === undefined ? (read.act?.date ?? null) : target.date;
+}
+
+/**
  * Saves an import in one transaction. `staged`: the rows to write, staged beforehand (those of
  * the text read for a new law; those of `plan` for a new version, used only while the plan holds).
+ * Exported for import-pair.ts, which saves two texts inside one transaction of its own (the
+ * transaction here nests in it: a failure of either rolls both back).
  */
-function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget, plan?: RebasePlan, staged?: StagedProvisions): ImportResult {
+export function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget, plan?: RebasePlan, staged?: StagedProvisions): ImportResult {
   refuseErrors(read);
   const { store } = ctx;
   const now = ctx.now();
@@ -188,7 +199,7 @@ function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTarget, pl
     if (target.kind === 'new') {
       const workId = ctx.newId();
       const title = target.title?.trim() || read.title || 'Imported law';
-      const date = target.date === undefined ? (read.act?.date ?? null) : target.date;
+      const date = newLawDate(read, target);
       const number = target.number === undefined ? (read.act?.number ?? null) : target.number;
       store.works.insertWork({ id: workId, slug: slugFor(title, workId), kind: target.lawKind ?? read.act?.kind ?? 'law', date, number, illustrative: false, modeledOn: null });
       const expressionId = ctx.newId();

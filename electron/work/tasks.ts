@@ -7,6 +7,7 @@ import { packageDocuments } from '../services/documents';
 import { aknXml, packageDocumentContent, redlineForPrinting, type AknRequest, type ExportRequest, type RedlineRequest } from '../services/export';
 import { packageCoverage } from '../services/gaps';
 import { planRebase } from '../services/import-rebase';
+import { packageParity } from '../services/parity';
 import type { Progress } from '../services/progress';
 import { openDraft, openVersion } from '../services/versions';
 import { searchLibrary } from '../services/search';
@@ -41,6 +42,8 @@ export const TASKS = {
   compare: task('interactive', (ctx, input: { left: CompareSource; right: CompareSource; context?: boolean }, progress) => compare(ctx, input.left, input.right, progress, { context: input.context === true })),
   packageDocuments: task('interactive', (ctx, input: { packageId: string; lang: Lang }, progress) => packageDocuments(ctx, input.packageId, input.lang, progress)),
   coverage: task('interactive', (ctx, input: { packageId: string }) => packageCoverage(ctx, input.packageId)),
+  /** A package's Kazakh and Russian texts against each other: asked after every save, long on a code in both languages. */
+  parity: task('interactive', (ctx, input: { packageId: string }) => packageParity(ctx, input.packageId)),
   search: task('interactive', (ctx, input: { query: string; versionIds?: string[]; limit?: number }) => searchLibrary(ctx, input.query, { ...(input.versionIds ? { versionIds: input.versionIds } : {}), ...(input.limit ? { limit: input.limit } : {}) })),
   throughoutForms: task('interactive', (ctx, input: { packageId: string; lang: Lang; term: string }) => throughoutForms(ctx, input.packageId, input.lang, input.term)),
   planThroughout: task('interactive', (ctx, input: { packageId: string; lang: Lang; replacements: Replacement[] }) => planThroughout(ctx, input.packageId, input.lang, input.replacements)),

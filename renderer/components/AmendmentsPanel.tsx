@@ -9,6 +9,7 @@ import { AnnotationEditor } from './AnnotationEditor';
 import { RejectedList } from './RejectedList';
 import { ReviewControls } from './ReviewControls';
 import { structuralLabel, type Amendment } from '../../shared/amend';
+import type { CounterpartStatus } from '../parity/counterpart';
 import type { DiffOp } from '../../shared/diff/ops';
 import type { Lang } from '../../shared/law';
 
@@ -32,6 +33,12 @@ function CompactDiff({ ops }: { ops: readonly DiffOp[] }) {
   );
 }
 
+/** What an entry says of its counterpart in the other official language (parity/counterpart.ts), by language and status. */
+const COUNTERPART = {
+  ru: { same: 'amendments.counterpart.ru.same', unchanged: 'amendments.counterpart.ru.unchanged', open: 'amendments.counterpart.ru.open' },
+  kk: { same: 'amendments.counterpart.kk.same', unchanged: 'amendments.counterpart.kk.unchanged', open: 'amendments.counterpart.kk.open' },
+} as const;
+
 /**
  * The amendments of the draft, one per changed provision, in the law's order: the structural
  * element, the kind and the words changed. A click brings the provision into view.
@@ -42,6 +49,7 @@ export function AmendmentsPanel({
   onSelect,
   annotations,
   activeUid,
+  counterpart,
 }: {
   amendments: readonly Amendment[];
   lang: Lang;
@@ -50,6 +58,8 @@ export function AmendmentsPanel({
   annotations?: { packageId: string; coverage: CoverageData; gaps: GapData[]; onCoverage(c: CoverageData): void; prepare(): Promise<void>; onRejected(rejectionId: string | null, uid?: string): void };
   /** The provision the cursor is in: its entry is highlighted and brought into view, ready to annotate. */
   activeUid?: string | null;
+  /** Where each amendment stands in the law's other official text (parity/counterpart.ts); none for a law in one language. */
+  counterpart?: ((a: Amendment) => { lang: 'ru' | 'kk'; status: CounterpartStatus } | null) | undefined;
 }) {
   const { t, i18n } = useTranslation();
   const ui = uiTextLang(i18n.language);
@@ -163,6 +173,10 @@ export function AmendmentsPanel({
                 {headingChanged && <CompactDiff ops={a.headingOps} />}
                 {a.ops.some(([op]) => op !== 0) && <CompactDiff ops={a.ops} />}
                 {a.dropped.length > 0 && <span className="amendment-note">{t('amendments.dropped', { count: a.dropped.length })}</span>}
+                {(() => {
+                  const other = counterpart?.(a);
+                  return other && <span className={`amendment-counterpart counterpart-${other.status}`} data-testid="amendment-counterpart" data-status={other.status}>{t(COUNTERPART[other.lang][other.status])}</span>;
+                })()}
               </button>
               {annotations && (
                 <div className="amendment-annotation">

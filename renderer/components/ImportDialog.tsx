@@ -8,6 +8,7 @@ import { langBadge } from '../format';
 import { failure, phrase, say, type Phrase } from '../i18n/phrase';
 import { navigate } from '../router';
 import { newJobId } from '../work';
+import { ImportPair, type ImportPairState } from './ImportPair';
 import { WorkProgress } from './WorkProgress';
 
 /** The importers' own limit on a file's size: a larger file is refused here, before it is sent. */
@@ -45,11 +46,28 @@ function findingText(f: { code: string; message: string; params?: Record<string,
   return i18next.exists(key) ? i18next.t(key, { ...f.params, message: f.message }) : f.message;
 }
 
+/** The reader's findings on a text, errors first. */
+function readerFindings(preview: ImportPreviewData, testId: string) {
+  const listed = [...preview.findings.filter((f) => f.severity === 'error'), ...preview.findings.filter((f) => f.severity === 'warning')];
+  if (listed.length === 0) return null;
+  return (
+    <ul className="findings" data-testid={testId}>
+      {listed.map((f, i) => (
+        <li key={i} className={f.severity === 'error' ? 'error-text' : ''}>
+          <strong>{f.where}</strong>: {findingText(f)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * Imports a law: a file dropped here or chosen (plain text, a portal page, a Word document, Akoma
  * Ntoso XML), read by the main process within its limits; the detected tree and every line the
  * importer was unsure about are shown before anything is saved; then it is saved as a new law or
  * as a new version (in force from a date) of a law in the library — whose open drafts are rebased.
+ * A Kazakh or Russian text may have the same law's text in the other official language added
+ * (ImportPair): the two are compared before saving, and saved together as one law.
  */
 export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(): void }) {
   const { t } = useTranslation();
@@ -66,31 +84,61 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<OutputOf<'commitImport'> | null>(null);
   const [readingJob, setReadingJob] = useState<string | null>(null);
+  // The same law in the other official language, when added: saved with the first as one law.
+  const [second, setSecond] = useState<ImportPairState | null>(null);
+  const [pairError, setPairError] = useState<Phrase | null>(null);
+  const [savedBoth, setSavedBoth] = useState(false);
 
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
   }, []);
 
-  async function read(file: File) {
-    setError(null);
-    setPreview(null);
-    if (file.size > MAX_BYTES) return setError(phrase('import.tooBig', { name: file.name, mb: Math.round(file.size / 1048576) }));
+  /** Reads a file into an import the main process keeps, showing its progress; null (and `fail` told why) when refused. */
+  async function previewFile(file: File, language: Lang | '', fail: (why: Phrase) => void): Promise<ImportPreviewData | null> {
+    if (file.size > MAX_BYTES) {
+      fail(phrase('import.tooBig', { name: file.name, mb: Math.round(file.size / 1048576) }));
+      return null;
+    }
     setReading({ name: file.name, size: file.size });
     try {
       const jobId = newJobId();
       setReadingJob(jobId);
-      const p = await call('previewImport', { name: file.name, base64: await toBase64(file), ...(lang ? { lang } : {}), jobId });
-      setPreview(p);
-      setTitle(p.title ?? file.name.replace(/\.[^.]+$/, ''));
-      setInForceFrom(new Date().toISOString().slice(0, 10));
-      const candidate = p.candidates[0];
-      setTarget(candidate ? candidate.workId : 'new');
+      return await call('previewImport', { name: file.name, base64: await toBase64(file), ...(language ? { lang: language } : {}), jobId });
     } catch (e) {
-      setError(failure(e));
+      fail(failure(e));
+      return null;
     } finally {
       setReading(null);
       setReadingJob(null);
+    }
+  }
+
+  async function read(file: File) {
+    setError(null);
+    setPreview(null);
+    setSecond(null);
+    setPairError(null);
+    const p = await previewFile(file, lang, setError);
+    if (!p) return;
+    setPreview(p);
+    setTitle(p.title ?? file.name.replace(/\.[^.]+$/, ''));
+    setInForceFrom(new Date().toISOString().slice(0, 10));
+    const candidate = p.candidates[0];
+    setTarget(candidate ? candidate.workId : 'new');
+  }
+
+  /** Reads the other official text (its language from its headings) and compares it with the first. */
+  async function readSecond(file: File) {
+    if (!preview) return;
+    setSecond(null);
+    setPairError(null);
+    const p = await previewFile(file, '', setPairError);
+    if (!p) return;
+    try {
+      setSecond({ preview: p, pair: await call('previewImportPair', { importIds: [preview.importId, p.importId] }) });
+    } catch (e) {
+      setPairError(failure(e));
     }
   }
 
@@ -118,11 +166,18 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
     setSaving(true);
     setError(null);
     try {
-      const result = await call('commitImport', {
-        importId: preview.importId,
-        target: target === 'new' ? { kind: 'new', title: title.trim() || preview.file, lawKind: preview.act?.kind ?? 'law', date: preview.act?.date ?? null, number: preview.act?.number ?? null } : { kind: 'version', workId: target, inForceFrom },
-      });
-      setSaved(result);
+      // Two texts of a new law: what the first's act line lacks, the second's may give; both are
+      // in force from one date, the one entered when neither gives it.
+      const act = preview.act ?? second?.preview.act ?? null;
+      const saveTarget =
+        target === 'new'
+          ? { kind: 'new' as const, title: title.trim() || preview.file, lawKind: act?.kind ?? 'law', date: act?.date ?? (second ? inForceFrom : null), number: act?.number ?? null }
+          : { kind: 'version' as const, workId: target, inForceFrom };
+      if (second) {
+        const [first, other] = await call('commitImportPair', { importIds: [preview.importId, second.preview.importId], target: saveTarget });
+        if (first) setSaved({ ...first, rebased: [...first.rebased, ...(other?.rebased ?? [])] });
+        setSavedBoth(true);
+      } else setSaved(await call('commitImport', { importId: preview.importId, target: saveTarget }));
     } catch (e) {
       setError(failure(e));
     } finally {
@@ -130,8 +185,9 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
     }
   }
 
-  const errors = preview?.findings.filter((f) => f.severity === 'error') ?? [];
-  const warnings = preview?.findings.filter((f) => f.severity === 'warning') ?? [];
+  // A date is entered for a new version, and for a pair saved as a new law whose files give none.
+  const needsDate = target !== 'new' || (second !== null && !(preview?.act ?? second.preview.act));
+  const canSave = !!preview?.canSave && (!second || second.preview.canSave) && !saving && !(needsDate && !inForceFrom);
   const rows = preview ? outline(preview.lang, preview.law.body) : [];
   const total = preview ? Object.values(preview.counts).reduce((a, b) => a + b, 0) : 0;
   const others = laws.filter((w) => !preview?.candidates.some((c) => c.workId === w.workId));
@@ -197,15 +253,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
               subparagraphs: t('import.subparagraphs', { count: preview.counts['subparagraph'] ?? 0 }),
             })}
           </p>
-          {(errors.length > 0 || warnings.length > 0) && (
-            <ul className="findings" data-testid="import-findings">
-              {[...errors, ...warnings].map((f, i) => (
-                <li key={i} className={f.severity === 'error' ? 'error-text' : ''}>
-                  <strong>{f.where}</strong>: {findingText(f)}
-                </li>
-              ))}
-            </ul>
-          )}
+          {readerFindings(preview, 'import-findings')}
           <ol className="import-outline" data-testid="import-outline">
             {rows.map((r, i) => (
               <li key={i} style={{ paddingLeft: `${r.depth * 16}px` }} className={r.repealed ? 'is-repealed' : ''}>
@@ -227,17 +275,22 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
                 {i < preview.candidates.length && <span className="badge">{t('import.likely')}</span>}
               </label>
             ))}
-            {target !== 'new' && (
+            {needsDate && (
               <label className="check">
                 {t('import.inForceFrom')} <input type="date" value={inForceFrom} onChange={(e) => setInForceFrom(e.target.value)} data-testid="import-date" />
               </label>
             )}
           </fieldset>
+          {(preview.lang === 'ru' || preview.lang === 'kk') && (
+            <ImportPair first={preview} second={second} error={pairError} busy={reading !== null} onChoose={(file) => void readSecond(file)} onRemove={() => setSecond(null)}>
+              {second && readerFindings(second.preview, 'import-second-findings')}
+            </ImportPair>
+          )}
         </section>
       )}
       {saved && (
         <section className="import-done" role="status" data-testid="import-done">
-          <p>{t('import.saved')}</p>
+          <p>{savedBoth ? t('importPair.saved') : t('import.saved')}</p>
           {saved.rebased.length > 0 && (
             <ul>
               {saved.rebased.map((r) => (
@@ -253,7 +306,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
             {t('import.openLaw')}
           </button>
         ) : (
-          <button type="button" className="button button-primary" disabled={!preview?.canSave || saving || (target !== 'new' && !inForceFrom)} onClick={() => void save()} data-testid="import-save">
+          <button type="button" className="button button-primary" disabled={!canSave} onClick={() => void save()} data-testid="import-save">
             {t('import.save')}
           </button>
         )}

@@ -108,6 +108,10 @@ export const en = {
     dropped_one: 'with the {{count}} unit inside it',
     dropped_other: 'with the {{count}} units inside it',
     kind: { words: 'words', restate: 'restated', insert: 'inserted', repeal: 'repealed', renumber: 'renumbered', move: 'moved' },
+    counterpart: {
+      ru: { same: 'RU: changed too', unchanged: 'RU: the text does not change', open: 'RU: not changed — match it' },
+      kk: { same: 'KK: changed too', unchanged: 'KK: the text does not change', open: 'KK: not changed — match it' },
+    },
   },
   kind: { section: 'section', chapter: 'chapter', article: 'article', part: 'part', paragraph: 'paragraph', subparagraph: 'subparagraph' },
   guide: {
@@ -264,6 +268,7 @@ export const en = {
     noChanges: 'No changes yet: edit the working copy, and the amending law and the comparative table appear here.',
     noLanguage: 'This package has no text in this language.',
     back: 'Back to the draft',
+    bilingualTable: 'Table in both languages (DOCX)',
   },
   gaps: {
     annotate: 'Say which gap it closes…',
@@ -442,6 +447,17 @@ export const en = {
     notRebased: 'The draft of “{{title}}” stays on the earlier text: {{error}}',
     openLaw: 'Open the law',
   },
+  importPair: {
+    add: 'Add the same law in the other official language…',
+    hintRu: 'Its Russian text, saved with this one as one law.',
+    hintKk: 'Its Kazakh text, saved with this one as one law.',
+    heading: 'The same law in the other official language',
+    remove: 'Import this text alone',
+    findings_one: 'The two texts differ in {{count}} place; see it before saving:',
+    findings_other: 'The two texts differ in {{count}} places; see them before saving:',
+    inStep: 'The Kazakh and Russian texts are in step.',
+    saved: 'Saved: both texts, as one law.',
+  },
   conflicts: {
     heading_one: 'The law in force changed under this draft: {{count}} provision to decide',
     heading_other: 'The law in force changed under this draft: {{count}} provisions to decide',
@@ -571,6 +587,8 @@ export const en = {
       hasErrors_one: 'The import has {{count}} error to fix first: {{findings}}',
       hasErrors_other: 'The import has {{count}} errors to fix first: {{findings}}',
       needsDate: 'A new version needs the date it is in force from.',
+      pairLanguages: 'The two texts of a law are its Kazakh and its Russian text; these files are in {{first}} and {{second}}.',
+      pairNeedsDate: 'Both texts are saved in force from one date, and the files do not give it: enter the date.',
     },
     conflict: {
       notFound: 'This conflict is already resolved or does not exist.',
@@ -581,6 +599,8 @@ export const en = {
     },
     identity: { needsName: 'A name is needed.', required: 'Set your name and role first: review actions are signed.' },
     export: {
+      needsBothLanguages: 'The table in both languages needs the package to have both the Kazakh and the Russian text.',
+      bilingualFormat: 'The table in both languages is exported as DOCX or HTML.',
       notFound: 'This export is not running.',
       unsupported: 'This document is not exported as {{format}}.',
       needsDraft: 'Choose which draft to export.',

@@ -1,3 +1,5 @@
+import { useCallback, useEffect, useRef } from 'react';
+
 /**
  * Scrolling two columns together, unit against unit: the unit at the top of the column scrolled
  * is brought to the same height in the other (its counterpart: the same uid, the texts of one law
@@ -30,4 +32,36 @@ export function bringToOffset(column: HTMLElement, uid: string, offset: number):
   if (!el) return false;
   column.scrollTop += el.getBoundingClientRect().top - column.getBoundingClientRect().top - offset;
   return true;
+}
+
+/** How long after a column was scrolled to follow the other its own scroll events are not followed back. */
+const FOLLOW_QUIET_MS = 120;
+
+/**
+ * Two columns scrolled together (while `linked`): `follow(from)` on a column's scroll brings the
+ * other to the same unit, once per frame; the scroll that makes is not followed back.
+ */
+export function useLinkedScroll(scroller: (lang: 'ru' | 'kk') => HTMLElement | null, linked: boolean): (from: 'ru' | 'kk') => void {
+  const quiet = useRef({ ru: 0, kk: 0 });
+  const frame = useRef(0);
+  // The latest way to find a column, read when the frame runs.
+  const find = useRef(scroller);
+  find.current = scroller;
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  return useCallback(
+    (from: 'ru' | 'kk') => {
+      if (!linked || performance.now() < quiet.current[from]) return;
+      cancelAnimationFrame(frame.current);
+      frame.current = requestAnimationFrame(() => {
+        const to = from === 'ru' ? 'kk' : 'ru';
+        const a = find.current(from);
+        const b = find.current(to);
+        const top = a && unitAtTop(a);
+        if (!b || !top) return;
+        quiet.current[to] = performance.now() + FOLLOW_QUIET_MS;
+        bringToOffset(b, top.uid, top.offset);
+      });
+    },
+    [linked],
+  );
 }

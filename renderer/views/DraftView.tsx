@@ -22,6 +22,7 @@ import { editableIn, saveMarkupView, savedMarkupView, type MarkupView } from '..
 import { anchorAfterRejection } from '../review/anchor';
 import { useDraftReview } from '../review/use-draft-review';
 import { useDraftParity } from '../parity/use-draft-parity';
+import { counterpartStatus } from '../parity/counterpart';
 import { scrollParent } from '../scroll-parent';
 import { LawEditor } from '../editor/LawEditor';
 import { useRevealFind } from '../editor/use-reveal-find';
@@ -317,6 +318,7 @@ function DraftEditor({
       <AmendmentsPanel
         amendments={amendments}
         lang={version.lang}
+        counterpart={(a) => counterpartStatus(parity.law, version.lang, a)}
         onSelect={reveal}
         activeUid={activeUid}
         annotations={

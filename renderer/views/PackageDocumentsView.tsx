@@ -76,12 +76,12 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
     }
   }
 
-  async function exportDocument(format: 'docx' | 'html' | 'csv') {
+  async function exportDocument(format: 'docx' | 'html' | 'csv', document?: 'bilingual-table') {
     setStatus(null);
     try {
       // The coverage tab exports the table, which carries the gaps in its justification column.
       // (The compare tab has no export of its own: its draft's redline is in the export dialog.)
-      const { path } = await call('exportPackageDocument', { packageId, lang, document: tab === 'compare' ? 'table' : tab, format });
+      const { path } = await call('exportPackageDocument', { packageId, lang, document: document ?? (tab === 'compare' ? 'table' : tab), format });
       if (path) setStatus(phrase('documents.exported', { path }));
     } catch (error) {
       setStatus(failure(error));
@@ -122,6 +122,11 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           {(tab === 'law' || tab === 'table') && (
             <button type="button" className="button" onClick={() => void exportDocument('docx')} data-testid="export-docx">
               {t('documents.exportDocx')}
+            </button>
+          )}
+          {tab === 'table' && languages.includes('kk') && languages.includes('ru') && (
+            <button type="button" className="button" onClick={() => void exportDocument('docx', 'bilingual-table')} data-testid="export-bilingual-table">
+              {t('documents.bilingualTable')}
             </button>
           )}
           {tab === 'coverage' && (

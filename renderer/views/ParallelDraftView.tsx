@@ -1,14 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api';
 import { ParallelColumn, type ColumnHandle } from '../components/ParallelColumn';
-import { bringToOffset, unitAtTop } from '../parallel/link-scroll';
+import { useLinkedScroll } from '../parallel/link-scroll';
 import { usePackageParity } from '../parity/use-parity';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
-
-/** How long after a column was scrolled to follow the other its own scroll events are not followed back. */
-const FOLLOW_QUIET_MS = 120;
 
 /** Runs saves one after another, in the order they were asked for. */
 function saveQueue() {
@@ -35,8 +32,6 @@ export function ParallelDraftView({ packageId, ru, kk }: { packageId: string; ru
   const pkg = useAsync(() => call('getPackage', { packageId }), [packageId]);
   const columns = { ru: useRef<ColumnHandle>(null), kk: useRef<ColumnHandle>(null) };
   const [linked, setLinked] = useState(true);
-  const quiet = useRef<{ ru: number; kk: number }>({ ru: 0, kk: 0 });
-  const frame = useRef(0);
 
   const onSaved = useCallback(
     (at: string, mirrored: readonly { versionId: string }[]) => {
@@ -49,24 +44,7 @@ export function ParallelDraftView({ packageId, ru, kk }: { packageId: string; ru
     // The column refs are stable.
     [ru, kk],
   );
-  const follow = useCallback(
-    (from: 'ru' | 'kk') => {
-      if (!linked || performance.now() < quiet.current[from]) return;
-      cancelAnimationFrame(frame.current);
-      frame.current = requestAnimationFrame(() => {
-        const to = from === 'ru' ? 'kk' : 'ru';
-        const a = columns[from].current?.scroller();
-        const b = columns[to].current?.scroller();
-        const top = a && unitAtTop(a);
-        if (!b || !top) return;
-        quiet.current[to] = performance.now() + FOLLOW_QUIET_MS;
-        bringToOffset(b, top.uid, top.offset);
-      });
-    },
-    // The column refs are stable.
-    [linked],
-  );
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  const follow = useLinkedScroll((lang) => columns[lang].current?.scroller() ?? null, linked);
   const single = (versionId: string) => void Promise.all([columns.ru.current?.flush(), columns.kk.current?.flush()]).then(() => navigate({ view: 'draft', packageId, versionId }));
 
   return (

@@ -1,17 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lawFromJSON, lawToDoc } from '../../shared/law';
 import { call } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { LawEditor } from '../editor/LawEditor';
 import { formatDate, langBadge } from '../format';
-import { bringToOffset, unitAtTop } from '../parallel/link-scroll';
+import { useLinkedScroll } from '../parallel/link-scroll';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 
 const NO_HOOKS = { notify: () => undefined, save: () => undefined };
-/** How long after a column was scrolled to follow the other its own scroll events are not followed back. */
-const FOLLOW_QUIET_MS = 120;
 
 /** One text in force, read only, in a column of its own. */
 function ReaderColumn({ versionId, scroller, onScroll }: { versionId: string; scroller: { current: HTMLElement | null }; onScroll(): void }) {
@@ -50,26 +48,7 @@ export function ParallelLawView({ ru, kk }: { ru: string; kk: string }) {
   const { t } = useTranslation();
   const scrollers = { ru: useRef<HTMLElement | null>(null), kk: useRef<HTMLElement | null>(null) };
   const [linked, setLinked] = useState(true);
-  const quiet = useRef({ ru: 0, kk: 0 });
-  const frame = useRef(0);
-  const follow = useCallback(
-    (from: 'ru' | 'kk') => {
-      if (!linked || performance.now() < quiet.current[from]) return;
-      cancelAnimationFrame(frame.current);
-      frame.current = requestAnimationFrame(() => {
-        const to = from === 'ru' ? 'kk' : 'ru';
-        const a = scrollers[from].current;
-        const b = scrollers[to].current;
-        const top = a && unitAtTop(a);
-        if (!b || !top) return;
-        quiet.current[to] = performance.now() + FOLLOW_QUIET_MS;
-        bringToOffset(b, top.uid, top.offset);
-      });
-    },
-    // The scroller refs are stable.
-    [linked],
-  );
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  const follow = useLinkedScroll((lang) => scrollers[lang].current, linked);
   return (
     <div className="parallel-layout" data-testid="parallel-reader">
       <header className="document-header parallel-header">

@@ -99,9 +99,11 @@ export function comparativeTable(amendments: readonly Amendment[], lang: Lang, j
   });
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text made safe inside HTML. */
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function cellHtml(content: Run[][]): string {
+/** A cell's lines as HTML paragraphs, changed words bold. */
+export function cellHtml(content: Run[][]): string {
   return content.map((l) => `<p>${l.map((r) => (r.bold ? `<b>${escapeHtml(r.text)}</b>` : escapeHtml(r.text))).join('')}</p>`).join('');
 }
 

@@ -17,6 +17,11 @@ describe('the Kazakh and Russian texts kept in step, in the real renderer', () =
     await page.getByTestId('package-card').first().click();
     await page.locator('.zan-editor.is-editable').waitFor();
     await expect.poll(() => page.getByTestId('parity-count').textContent()).toBe('Казахский и русский тексты согласованы');
+    // The panel says of each change where its Kazakh counterpart stands: changed too, or marked unchanged.
+    const counterpartOf = (eId: string) => page.locator(`[data-testid="amendment"][data-eid="${eId}"] [data-testid="amendment-counterpart"]`);
+    await expect.poll(() => counterpartOf('chp_2__art_5__para_2').getAttribute('data-status')).toBe('same');
+    expect(await counterpartOf('chp_2__art_5__para_2').innerText()).toBe('ҚАЗ: изменён тоже');
+    expect(await counterpartOf('chp_2__art_5__para_3__subpara_2').innerText()).toBe('ҚАЗ: текст не изменяется');
     await page.getByTestId('open-parallel').click();
     await page.getByTestId('parallel-view').waitFor();
     await body(page, 'kk', '1').waitFor();

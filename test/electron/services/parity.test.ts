@@ -1,8 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/services/context';
 import { packageDocuments } from '../../../electron/services/documents';
 import { saveDraft } from '../../../electron/services/drafts';
+import { packageDocumentContent } from '../../../electron/services/export';
 import { annotateAmendment, setPackageStatus } from '../../../electron/services/gaps';
 import { setIdentity } from '../../../electron/services/identity';
 import { listLibrary } from '../../../electron/services/library';
@@ -150,5 +154,33 @@ describe('a law amended in one official language only', () => {
     const ruOnly = createPackage(ctx, { title: 'Только русский текст', baseVersionIds: [work?.expressions.find((e) => e.lang === 'ru')?.versionId as string] });
     const laws = packageParity(ctx, ruOnly.id).laws;
     expect(laws.map((l) => l.findings.map((f) => f.kind))).toEqual([['structure']]);
+  });
+});
+
+describe('the comparative table in both languages', () => {
+  it('has each changed unit in Kazakh and Russian side by side, and says where a text does not change', async () => {
+    const para2 = (lang: 'ru' | 'kk', from: string, to: string) => edit(lang, (doc) => void (unit(doc, `${ARTICLE_5}__para_2`).text = unit(doc, `${ARTICLE_5}__para_2`).text.replace(from, to)));
+    para2('ru', 'не менее одной трети', 'не менее половины');
+    para2('kk', 'кемінде үштен бірін', 'кемінде жартысын');
+    // Subparagraph 2) of paragraph 3 in Russian only, marked unchanged in Kazakh.
+    edit('ru', (doc) => void (unit(doc, `${ARTICLE_5}__para_3__subpara_2`).text = unit(doc, `${ARTICLE_5}__para_3__subpara_2`).text.replace('на предмет', 'с точки зрения')));
+    markUnchanged(ctx, { versionId: drafts.kk, uid: unit(load('kk'), `${ARTICLE_5}__para_3__subpara_2`).uid, unchanged: true });
+    const html = (await packageDocumentContent(ctx, { packageId, lang: 'ru', document: 'bilingual-table', format: 'html' })) as string;
+    const rows = [...html.matchAll(/<tr><td class="no">(\d+)<\/td>(.*?)<\/tr>/gu)].map((m) => m[2] as string);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/5-бап, 2-тармақ.*Статья 5, пункт 2.*<b>жартысын<\/b>.*<b>половины<\/b>/u);
+    expect(rows[1]).toMatch(/Статья 5, пункт 3, подпункт 2\).*Қазақ тіліндегі мәтіні өзгермейді\..*<b>с точки зрения<\/b>/u);
+    const docx = (await packageDocumentContent(ctx, { packageId, lang: 'kk', document: 'bilingual-table', format: 'docx' })) as Buffer;
+    const out = join(tmpdir(), `bilingual-${process.pid}.docx`);
+    writeFileSync(out, docx);
+    const xml = execFileSync('unzip', ['-p', out, 'word/document.xml'], { encoding: 'utf8' });
+    for (const words of ['Қолданыстағы редакция', 'Действующая редакция', 'жартысын', 'половины', 'Қазақ тіліндегі мәтіні өзгермейді.']) expect(xml).toContain(words);
+    rmSync(out);
+  });
+
+  it('is refused for a package with one language', async () => {
+    const work = listLibrary(ctx).find((w) => w.slug === WORK);
+    const ruOnly = createPackage(ctx, { title: 'Только русский', baseVersionIds: [work?.expressions.find((e) => e.lang === 'ru')?.versionId as string] });
+    await expect(packageDocumentContent(ctx, { packageId: ruOnly.id, lang: 'ru', document: 'bilingual-table', format: 'html' })).rejects.toMatchObject({ code: 'NOT_READY', key: 'export.needsBothLanguages' });
   });
 });

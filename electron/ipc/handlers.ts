@@ -91,7 +91,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     saveDraft: (input) => saveDraft(ctx, input, { mirror: true }),
     // On a worker: asked after every save, and long on a code in both languages.
     getParity: ({ packageId }) => work.run('parity', { packageId }),
-    markUnchanged: (input) => markUnchanged(ctx, input),
+    markUnchanged: (input) => work.run('parity', markUnchanged(ctx, input)),
     listGaps: () => listGaps(ctx),
     saveGap: (gap) => saveGap(ctx, gap),
     retireGap: ({ code, retired }) => retireGap(ctx, code, retired),

@@ -51,6 +51,13 @@ export function addToPackage(ctx: ServiceContext, packageId: string, baseVersion
   const now = ctx.now();
   store.transaction(() => {
     const seen = new Set(store.versions.listByPackage(packageId).map((v) => v.expressionId));
+    // `also` is the same law in another language, nothing else: a package is not extended by a side door.
+    const workOf = (versionId: string) => {
+      const v = store.versions.get(versionId);
+      return v ? store.works.getExpression(v.expressionId)?.workId : undefined;
+    };
+    const work = workOf(baseVersionId);
+    if (also.some((id) => workOf(id) !== work)) throw new StoreError('INVALID_INPUT', 'Only the same law in another language is added with a law.', 'package.alsoOtherLaw');
     for (const id of [baseVersionId, ...also]) startDraft(ctx, packageId, id, seen, now);
     store.packages.touch(packageId, now);
   });

@@ -138,9 +138,8 @@ export function packageParity(ctx: ServiceContext, packageId: string): PackagePa
   const laws: LawParity[] = [];
   for (const pair of lawPairs(ctx, packageId)) {
     const marks = holdingMarks(ctx, pair);
-    const unchanged = new Set([...marks.ru, ...marks.kk]);
     const code = works.get(pair.workId)?.kind === 'code';
-    const units = [...textFindings(pair.alignment), ...changedInOneLanguage(pair.alignment, pair.ru.changed, pair.kk.changed, unchanged)];
+    const units = [...textFindings(pair.alignment), ...changedInOneLanguage(pair.alignment, pair.ru.changed, pair.kk.changed, { a: marks.ru, b: marks.kk })];
     // The two amending laws are compared once the texts are in step: before, their differences are those of the units, said once.
     let statements: ParityFinding[] = [];
     if (units.length === 0) {
@@ -177,27 +176,32 @@ export function packageParity(ctx: ServiceContext, packageId: string): PackagePa
 /**
  * Marks a unit of a draft "unchanged in this language" (or takes the mark away): its text stays
  * while the other official language's text of it changes. The mark answers for the other text's
- * wording as it is now. Refused when the package is no longer a draft or the law is not amended in
- * the other language too.
+ * wording as it is now. Refused when the package is no longer a draft, the law is not amended in
+ * the other language too, or the mark would say nothing true: this text changed the unit itself,
+ * or the other text did not. Returns the package (the caller reads its parity again).
  */
-export function markUnchanged(ctx: ServiceContext, input: { versionId: string; uid: string; unchanged: boolean }): PackageParity {
+export function markUnchanged(ctx: ServiceContext, input: { versionId: string; uid: string; unchanged: boolean }): { packageId: string } {
   const { store } = ctx;
   const version = store.versions.get(input.versionId);
   if (!version?.packageId) throw new StoreError('NOT_FOUND', `No draft ${input.versionId}.`, 'version.notFound', { versionId: input.versionId });
   const pkg = store.packages.get(version.packageId);
   if (!pkg || pkg.status !== 'draft') throw new StoreError('NOT_EDITABLE', 'This package is no longer a draft.', 'package.notDraft');
   const packageId = pkg.id;
-  if (!input.unchanged) {
-    store.parityMarks.remove(version.id, input.uid);
-    return packageParity(ctx, packageId);
-  }
-  const pair = lawPairs(ctx, packageId).find((p) => p.ru.version.id === version.id || p.kk.version.id === version.id);
-  if (!pair) throw new StoreError('NOT_READY', 'The law is not amended in the other official language in this package.', 'parity.noCounterpart');
-  const lang = pair.ru.version.id === version.id ? 'ru' : 'kk';
-  const aligned = pair.alignment.units.find((u) => (lang === 'ru' ? u.a : u.b)?.uid === input.uid);
-  const theirs = aligned && (lang === 'ru' ? aligned.b : aligned.a);
-  if (!aligned || !theirs) throw new StoreError('NOT_FOUND', 'This unit has no counterpart in the other language.', 'parity.noCounterpartUnit');
-  store.parityMarks.set(version.id, { uid: input.uid, against: wording(theirs), markedBy: getIdentity(ctx)?.name ?? '', markedAt: ctx.now() });
-  store.packages.touch(packageId, ctx.now());
-  return packageParity(ctx, packageId);
+  store.transaction(() => {
+    if (!input.unchanged) {
+      store.parityMarks.remove(version.id, input.uid);
+    } else {
+      const pair = lawPairs(ctx, packageId).find((p) => p.ru.version.id === version.id || p.kk.version.id === version.id);
+      if (!pair) throw new StoreError('NOT_READY', 'The law is not amended in the other official language in this package.', 'parity.noCounterpart');
+      const lang = pair.ru.version.id === version.id ? 'ru' : 'kk';
+      const other = lang === 'ru' ? 'kk' : 'ru';
+      const aligned = pair.alignment.units.find((u) => (lang === 'ru' ? u.a : u.b)?.uid === input.uid);
+      const theirs = aligned && (lang === 'ru' ? aligned.b : aligned.a);
+      if (!aligned || !theirs) throw new StoreError('NOT_FOUND', 'This unit has no counterpart in the other language.', 'parity.noCounterpartUnit');
+      if (pair[lang].changed.has(input.uid) || !pair[other].changed.has(theirs.uid)) throw new StoreError('NOT_READY', 'Only a unit left as it was while the other language changed it can be marked unchanged in this language.', 'parity.notOneLanguage');
+      store.parityMarks.set(version.id, { uid: input.uid, against: wording(theirs), markedBy: getIdentity(ctx)?.name ?? '', markedAt: ctx.now() });
+    }
+    store.packages.touch(packageId, ctx.now());
+  });
+  return { packageId };
 }

@@ -1,7 +1,7 @@
 import type { EditorView } from 'prosemirror-view';
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LawParity, OpenedDraft } from '../../shared/ipc';
+import type { LawParity, OpenedDraft, OutputOf } from '../../shared/ipc';
 import { applyRowChanges, docToLaw, lawFromJSON, lawToDoc, lawToRows, rowsToLaw, type Lang, type LawDoc, type ProvisionRow } from '../../shared/law';
 import type { Reply } from '../../shared/reply';
 import { call } from '../api';
@@ -10,7 +10,7 @@ import { LawEditor } from '../editor/LawEditor';
 import { revealUnit } from '../editor/reveal';
 import { langBadge } from '../format';
 import { phrase, say, type Phrase } from '../i18n/phrase';
-import { keepPendingWording } from '../parallel/pending-wording';
+import { keepPendingEdits } from '../parallel/pending-edits';
 import { useParityFlags } from '../parity/use-parity';
 import { useAsync } from '../useAsync';
 import { ErrorBanner } from './ErrorBanner';
@@ -30,7 +30,13 @@ export interface ColumnHandle {
 }
 
 /** A save as the main process answers it: with the other language drafts it changed too. */
-type SaveReply = Reply<{ revision: number; savedAt: string; mirrored: { versionId: string; revision: number }[] }>;
+type SaveReply = Reply<OutputOf<'saveDraft'>>;
+
+/** What an editor held, not yet stored, when its column was read again: the rows as last saved and as typed. */
+interface Pending {
+  saved: readonly ProvisionRow[];
+  current: ProvisionRow[];
+}
 
 /** The props of one column of the parallel view. */
 export interface ParallelColumnProps {
@@ -42,6 +48,8 @@ export interface ParallelColumnProps {
   /** A save landed: when, and the other drafts it changed. */
   onSaved(at: string, mirrored: readonly { versionId: string }[]): void;
   onMark(versionId: string, uid: string, unchanged: boolean): void;
+  /** Saves what the other column has pending (see ParallelDraftView). */
+  onFlushOther(): Promise<void>;
   onScroll(): void;
   ref?: Ref<ColumnHandle>;
 }
@@ -56,16 +64,17 @@ export function ParallelColumn(props: ParallelColumnProps) {
   const { t } = useTranslation();
   const [generation, setGeneration] = useState(0);
   // What this editor holds that is not yet stored, taken just before a reload.
-  const pending = useRef<{ saved: readonly ProvisionRow[]; current: ProvisionRow[] } | null>(null);
+  const pending = useRef<Pending | null>(null);
   const live = useRef<{ autosave: Autosave; view: EditorView | null; lang: Lang } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const opened = useAsync(async () => {
     const { version, base: baseJSON, changes } = await call('openDraft', { versionId });
     const base = lawFromJSON(baseJSON);
     const stored = applyRowChanges(lawToRows(base), changes);
-    const typed = pending.current ? keepPendingWording(stored, pending.current.saved, pending.current.current) : { rows: stored, kept: false };
-    pending.current = null;
-    return { version, base, stored, initial: rowsToLaw(typed.rows, version.lang), kept: typed.kept };
+    // Not taken here: a load that is overtaken by the next reload must leave it to that one (the editor it makes takes it).
+    const snapshot = pending.current;
+    const typed = snapshot ? keepPendingEdits(stored, snapshot.saved, snapshot.current, version.lang) : { law: rowsToLaw(stored, version.lang), kept: false, dropped: false };
+    return { version, base, stored, initial: typed.law, kept: typed.kept, dropped: typed.dropped, snapshot };
   }, [versionId, generation]);
 
   useImperativeHandle(
@@ -92,7 +101,7 @@ export function ParallelColumn(props: ParallelColumnProps) {
     <section className="parallel-column" ref={scroller} onScroll={props.onScroll} data-testid={`column-${opened.state === 'done' ? opened.value.version.lang : 'loading'}`}>
       {opened.state === 'loading' && <p className="loading">{t('loading')}</p>}
       {opened.state === 'error' && <ErrorBanner message={opened.message} />}
-      {opened.state === 'done' && <ColumnEditor key={generation} {...props} {...opened.value} live={live} />}
+      {opened.state === 'done' && <ColumnEditor key={generation} {...props} {...opened.value} live={live} pending={pending} />}
     </section>
   );
 }
@@ -103,11 +112,15 @@ function ColumnEditor({
   stored,
   initial,
   kept,
+  dropped,
+  snapshot,
+  pending,
   law,
   parityError,
   queue,
   onSaved,
   onMark,
+  onFlushOther,
   live,
 }: ParallelColumnProps & {
   version: OpenedDraft['version'];
@@ -115,11 +128,14 @@ function ColumnEditor({
   stored: ProvisionRow[];
   initial: LawDoc;
   kept: boolean;
+  dropped: boolean;
+  snapshot: Pending | null;
+  pending: { current: Pending | null };
   live: { current: { autosave: Autosave; view: EditorView | null; lang: Lang } | null };
 }) {
   const doc = useMemo(() => lawToDoc(initial), [initial]);
   const [status, setStatus] = useState<SaveStatus>({ kind: 'saved', at: null });
-  const [notice, setNotice] = useState<Phrase | null>(null);
+  const [notice, setNotice] = useState<Phrase | null>(dropped ? phrase('parallel.dropped') : null);
   const [view, setView] = useState<EditorView | null>(null);
   const viewRef = useRef<EditorView | null>(null);
   const autosave = useMemo(() => {
@@ -129,13 +145,14 @@ function ColumnEditor({
       revision: version.revision,
       savedRows: stored,
       currentRows: () => (viewRef.current ? lawToRows(docToLaw(viewRef.current.state.doc, version.lang)) : stored),
+      // The other column's edits are saved first: a structural save here changes its draft, and it is then read again.
       send: (input) =>
-        queue(async (): Promise<SaveReply> => {
+        onFlushOther().then(() => queue(async (): Promise<SaveReply> => {
           if (!current) return { ok: false, error: { code: 'CONFLICT', message: 'The column was read again.' } };
           const reply = (await window.zan.saveDraft(input)) as SaveReply;
           if (reply.ok) onSaved(reply.value.savedAt, reply.value.mirrored);
           return reply;
-        }),
+        })),
       onStatus: (s) => current && setStatus(s),
     });
     const dispose = saver.dispose.bind(saver);
@@ -144,13 +161,15 @@ function ColumnEditor({
       dispose();
     };
     return saver;
-  }, [version, stored, queue, onSaved]);
+  }, [version, stored, queue, onSaved, onFlushOther]);
   useEffect(() => {
     live.current = { autosave, view: viewRef.current, lang: version.lang };
+    // What was typed before the reload is in this editor now.
+    if (snapshot && pending.current === snapshot) pending.current = null;
     // Words typed before the reload, kept in the text read again: saved on the new revision.
     if (kept) autosave.markDirty();
     return () => void autosave.flush();
-  }, [autosave, kept, live, version.lang]);
+  }, [autosave, kept, live, version.lang, snapshot, pending]);
   const hooks = useMemo(() => ({ notify: (key: string, values?: Record<string, string>) => setNotice(phrase(key, values?.['kind'] ? { ...values, kind: phrase(`kind.${values['kind']}`) } : values)), save: () => void autosave.flush() }), [autosave]);
   const onView = useCallback(
     (v: EditorView | null) => {

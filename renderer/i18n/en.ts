@@ -251,6 +251,7 @@ export const en = {
     },
   },
   parallel: {
+    dropped: 'The other language changed this text’s structure: the words typed here are kept, but units added or moved here could not be fitted in — check them.',
     readerTitle: 'Kazakh and Russian texts side by side (in force)',
     title: 'Kazakh and Russian texts side by side: {{law}}',
     linked: 'Scroll together',
@@ -537,6 +538,7 @@ export const en = {
       placeTaken: 'Another unit now stands where “{{unit}}” was: put it back by hand.',
     },
     package: {
+      alsoOtherLaw: 'Only the same law in another language is added with a law.',
       notFound: 'This draft amending law is not in the library.',
       noLanguage: 'The package has no text in this language ({{lang}}).',
       notDraft: 'This package is no longer a draft: its texts are not edited.',
@@ -576,6 +578,7 @@ export const en = {
       parityAndNotes_other: 'Not ready for review: the Kazakh and Russian texts are not in step ({{count}} findings): {{units}}; and amendments have no gap or no justification: {{provisions}}.',
     },
     parity: {
+      notOneLanguage: 'Only a unit left as it was while the other language changed it can be marked as not changing in this language.',
       noCounterpart: 'This law is not amended in the other official language in this package: add its text in that language.',
       noCounterpartUnit: 'This unit has no counterpart in the other language’s text.',
     },

@@ -8,21 +8,27 @@ import { useCallback, useEffect, useRef } from 'react';
 
 /**
  * The innermost unit at the top of a scrolling column, and how far below the top it starts (a
- * unit starting a little below the top when none is cut by it). Units are visited in document
- * order, where their tops only grow: the walk stops at the first unit below the top.
+ * unit starting a little below the top when none is cut by it). Units are in document order,
+ * where their tops only grow: the first one reaching below the top is found by halving (a code
+ * has thousands, and this runs on every frame of a scroll), then its innermost descendant there.
  */
 export function unitAtTop(column: HTMLElement): { uid: string; offset: number } | null {
   const top = column.getBoundingClientRect().top;
-  let found: HTMLElement | null = null;
-  for (const el of column.querySelectorAll<HTMLElement>('[data-uid]')) {
-    const box = el.getBoundingClientRect();
-    if (box.height === 0 || box.bottom <= top) continue;
-    if (box.top > top + 4) {
-      found ??= el;
-      break;
-    }
-    found = el;
+  const units = [...column.querySelectorAll<HTMLElement>('[data-uid]')];
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((units[mid] as HTMLElement).getBoundingClientRect().top <= top + 4) lo = mid + 1;
+    else hi = mid;
   }
+  // units[lo - 1] is the last to start at or above the top; it or one of its ancestors holds the top.
+  let found: HTMLElement | null = null;
+  for (let i = lo - 1; i >= 0 && !found; i--) {
+    const box = (units[i] as HTMLElement).getBoundingClientRect();
+    if (box.bottom > top && box.height > 0) found = units[i] as HTMLElement;
+  }
+  found ??= units[lo] ?? null;
   return found ? { uid: found.dataset['uid'] ?? '', offset: found.getBoundingClientRect().top - top } : null;
 }
 

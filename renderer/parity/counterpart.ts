@@ -6,17 +6,23 @@ import type { Lang } from '../../shared/law';
 export type CounterpartStatus = 'same' | 'unchanged' | 'open';
 
 /**
- * What the amendments panel says of an amendment's counterpart in the other official language
+ * What the amendments panel says of each amendment's counterpart in the other official language
  * (issue 15), from the law's parity: the counterpart is the unit with the same uid (the texts of
  * a package's law share their lineage) or, failing that, the same eId. Null when the draft's law
- * is not amended in both official languages.
+ * is not amended in both official languages. The findings are indexed once per parity, not once
+ * per amendment (a code has thousands).
  */
-export function counterpartStatus(law: LawParity | null, lang: Lang, amendment: Amendment): { lang: 'ru' | 'kk'; status: CounterpartStatus } | null {
-  if (!law?.drafts.ru || !law.drafts.kk || (lang !== 'ru' && lang !== 'kk')) return null;
+export function counterpartIndex(law: LawParity | null, lang: Lang): (amendment: Amendment) => { lang: 'ru' | 'kk'; status: CounterpartStatus } | null {
+  if (!law?.drafts.ru || !law.drafts.kk || (lang !== 'ru' && lang !== 'kk')) return () => null;
   const other = lang === 'ru' ? 'kk' : 'ru';
-  const concerns = (uid: string | undefined, eId: string) => uid === amendment.uid || (eId !== '' && eId === amendment.eId);
-  const open = law.findings.some((f) => (f.code === 'changed' || f.code === 'translate' || f.code === 'only-in') && concerns(f.units?.[other], f.eId));
-  if (open) return { lang: other, status: 'open' };
-  if (law.marked[other].some((m) => concerns(m.uid, m.eId))) return { lang: other, status: 'unchanged' };
-  return { lang: other, status: 'same' };
+  const open = new Set<string>();
+  for (const f of law.findings) {
+    if (f.code !== 'changed' && f.code !== 'translate' && f.code !== 'only-in') continue;
+    const uid = f.units?.[other];
+    if (uid) open.add(`uid:${uid}`);
+    if (f.eId) open.add(`eId:${f.eId}`);
+  }
+  const marked = new Set(law.marked[other].flatMap((m) => [`uid:${m.uid}`, ...(m.eId ? [`eId:${m.eId}`] : [])]));
+  const concerns = (keys: ReadonlySet<string>, a: Amendment) => keys.has(`uid:${a.uid}`) || (a.eId !== '' && keys.has(`eId:${a.eId}`));
+  return (a) => ({ lang: other, status: concerns(open, a) ? 'open' : concerns(marked, a) ? 'unchanged' : 'same' });
 }

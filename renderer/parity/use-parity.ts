@@ -1,5 +1,5 @@
 import type { EditorView } from 'prosemirror-view';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LawParity, PackageParity } from '../../shared/ipc';
 import type { Lang } from '../../shared/law';
@@ -51,7 +51,13 @@ export function usePackageParity(packageId: string | null, refreshKey: unknown) 
       (e: unknown) => setError(failure(e)),
     );
   }, [packageId]);
-  useEffect(refresh, [refresh, refreshKey]);
+  // Read on opening, then again when a save lands (`refreshKey` set), not when it goes back to null with the next keystroke.
+  const last = useRef<unknown>(undefined);
+  useEffect(() => {
+    if (last.current !== undefined && (refreshKey === null || refreshKey === last.current)) return;
+    last.current = refreshKey ?? null;
+    refresh();
+  }, [refresh, refreshKey]);
   const mark = useCallback(async (versionId: string, uid: string, unchanged: boolean) => {
     try {
       setParity(await call('markUnchanged', { versionId, uid, unchanged }));

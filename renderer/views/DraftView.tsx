@@ -22,7 +22,7 @@ import { editableIn, saveMarkupView, savedMarkupView, type MarkupView } from '..
 import { anchorAfterRejection } from '../review/anchor';
 import { useDraftReview } from '../review/use-draft-review';
 import { useDraftParity } from '../parity/use-draft-parity';
-import { counterpartStatus } from '../parity/counterpart';
+import { counterpartIndex } from '../parity/counterpart';
 import { scrollParent } from '../scroll-parent';
 import { LawEditor } from '../editor/LawEditor';
 import { useRevealFind } from '../editor/use-reveal-find';
@@ -234,6 +234,7 @@ function DraftEditor({
   const openDocuments = useCallback(() => void autosave.flush().then(() => navigate({ view: 'package', packageId: version.packageId as string })), [autosave, version]);
   const flush = useCallback(() => autosave.flush(), [autosave]);
   const parity = useDraftParity({ packageId, versionId: version.versionId, lang: version.lang, view: ready, getView, savedAt: status.kind === 'saved' ? status.at : null, flush });
+  const counterpart = useMemo(() => counterpartIndex(parity.law, version.lang), [parity.law, version.lang]);
   // The commands of the draft: the toolbar, the context menu and the palette run these.
   const commands = useDraftCommands({ view: getView, lang: version.lang, editable: version.editable, notify: hooks.notify, markup, chooseMarkup, save: hooks.save, openDocuments, parity: parity.commands });
 
@@ -318,7 +319,7 @@ function DraftEditor({
       <AmendmentsPanel
         amendments={amendments}
         lang={version.lang}
-        counterpart={(a) => counterpartStatus(parity.law, version.lang, a)}
+        counterpart={counterpart}
         onSelect={reveal}
         activeUid={activeUid}
         annotations={

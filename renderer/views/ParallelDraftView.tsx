@@ -44,6 +44,22 @@ export function ParallelDraftView({ packageId, ru, kk }: { packageId: string; ru
     // The column refs are stable.
     [ru, kk],
   );
+  // Before a column saves, the other's pending edits are saved (a structural save makes the same
+  // change in the other draft, which is then read again): one column at a time, never back and forth.
+  const crossing = useRef(false);
+  const flushOther = useMemo(() => {
+    const cross = (other: 'ru' | 'kk') => async () => {
+      if (crossing.current) return;
+      crossing.current = true;
+      try {
+        await columns[other].current?.flush();
+      } finally {
+        crossing.current = false;
+      }
+    };
+    return { kk: cross('ru'), ru: cross('kk') };
+    // The column refs are stable.
+  }, []);
   const follow = useLinkedScroll((lang) => columns[lang].current?.scroller() ?? null, linked);
   const single = (versionId: string) => void Promise.all([columns.ru.current?.flush(), columns.kk.current?.flush()]).then(() => navigate({ view: 'draft', packageId, versionId }));
 
@@ -70,8 +86,8 @@ export function ParallelDraftView({ packageId, ru, kk }: { packageId: string; ru
         </div>
       </header>
       <div className="parallel-columns">
-        <ParallelColumn ref={columns.kk} versionId={kk} law={law} parityError={error} queue={queue} onSaved={onSaved} onMark={mark} onScroll={() => follow('kk')} />
-        <ParallelColumn ref={columns.ru} versionId={ru} law={law} parityError={error} queue={queue} onSaved={onSaved} onMark={mark} onScroll={() => follow('ru')} />
+        <ParallelColumn ref={columns.kk} versionId={kk} law={law} parityError={error} queue={queue} onSaved={onSaved} onMark={mark} onFlushOther={flushOther.kk} onScroll={() => follow('kk')} />
+        <ParallelColumn ref={columns.ru} versionId={ru} law={law} parityError={error} queue={queue} onSaved={onSaved} onMark={mark} onFlushOther={flushOther.ru} onScroll={() => follow('ru')} />
       </div>
     </div>
   );

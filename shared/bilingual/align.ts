@@ -24,7 +24,8 @@ export interface Alignment {
   units: AlignedUnit[];
 }
 
-function flatten(doc: LawDoc): Provision[] {
+/** Every unit of a text, depth-first in document order. */
+export function flatten(doc: LawDoc): Provision[] {
   const out: Provision[] = [];
   const walk = (list: readonly Provision[]) => list.forEach((u) => (out.push(u), walk(u.children)));
   walk(doc.body);
@@ -60,10 +61,13 @@ export function alignTexts(a: LawDoc, b: LawDoc): Alignment {
   const bByKey = new Map(unitsB.map((u) => [keyB(u), u]));
   const aKeys = new Set(unitsA.map(keyA));
   const units: AlignedUnit[] = [];
+  // Each unit's place in b, looked up once per unit (a 9,000-unit code must not search b for each).
+  const indexB = new Map(unitsB.map((u, i) => [u, i]));
+  const at = (u: Provision) => indexB.get(u) as number;
   let nextB = 0;
   // b's units that a lacks go in before the first unit of a that comes after them in b.
   const flushB = (until: Provision | null) => {
-    const stop = until ? unitsB.indexOf(until) : unitsB.length;
+    const stop = until ? at(until) : unitsB.length;
     for (; nextB < stop; nextB++) {
       const u = unitsB[nextB] as Provision;
       if (!aKeys.has(keyB(u))) units.push({ a: null, b: u, eId: u.eId });
@@ -71,9 +75,9 @@ export function alignTexts(a: LawDoc, b: LawDoc): Alignment {
   };
   for (const u of unitsA) {
     const counterpart = bByKey.get(keyA(u)) ?? null;
-    if (counterpart && unitsB.indexOf(counterpart) >= nextB) {
+    if (counterpart && at(counterpart) >= nextB) {
       flushB(counterpart);
-      nextB = unitsB.indexOf(counterpart) + 1;
+      nextB = at(counterpart) + 1;
     }
     units.push({ a: u, b: counterpart, eId: u.eId });
   }

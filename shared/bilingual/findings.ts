@@ -75,26 +75,36 @@ export function textFindings(alignment: Alignment): ParityFinding[] {
   return out;
 }
 
+/** The units marked "unchanged in this language", in each text (uids of that text's units). */
+export interface UnchangedMarks {
+  a: ReadonlySet<string>;
+  b: ReadonlySet<string>;
+}
+
+const NO_MARKS: UnchangedMarks = { a: new Set(), b: new Set() };
+
 /**
  * The units a draft changed in one language only: an amendment in one text whose counterpart the
- * other text's draft leaves as it was — unless it is marked "unchanged in this language" (`unchanged`:
- * uids, in either text). A unit new in one text only is a structure finding of the drafts, not this.
+ * other text's draft leaves as it was — unless that counterpart is marked "unchanged in this
+ * language" there (a mark on the changed text's own unit answers nothing: the two texts share
+ * uids, so the side matters). A unit new in one text only is a structure finding, not this.
  */
-export function oneLanguageFindings(baseA: LawDoc, draftA: LawDoc, baseB: LawDoc, draftB: LawDoc, unchanged: ReadonlySet<string> = new Set()): ParityFinding[] {
+export function oneLanguageFindings(baseA: LawDoc, draftA: LawDoc, baseB: LawDoc, draftB: LawDoc, unchanged: UnchangedMarks = NO_MARKS): ParityFinding[] {
   const changedA = new Set(derive(baseA, draftA).map((x) => x.uid));
   const changedB = new Set(derive(baseB, draftB).map((x) => x.uid));
   return changedInOneLanguage(alignTexts(draftA, draftB), changedA, changedB, unchanged);
 }
 
 /** oneLanguageFindings on drafts already aligned, given the uids each draft amends (its stored amendments). */
-export function changedInOneLanguage(alignment: Alignment, changedA: ReadonlySet<string>, changedB: ReadonlySet<string>, unchanged: ReadonlySet<string> = new Set()): ParityFinding[] {
+export function changedInOneLanguage(alignment: Alignment, changedA: ReadonlySet<string>, changedB: ReadonlySet<string>, unchanged: UnchangedMarks = NO_MARKS): ParityFinding[] {
   const langs: [Lang, Lang] = [alignment.langA, alignment.langB];
   const out: ParityFinding[] = [];
   for (const { a, b, eId } of alignment.units) {
     if (!a || !b) continue;
     const inA = changedA.has(a.uid);
     const inB = changedB.has(b.uid);
-    if (inA === inB || unchanged.has(a.uid) || unchanged.has(b.uid)) continue;
+    // Changed in a only: answered by a mark on b's unit; changed in b only: by one on a's.
+    if (inA === inB || (inA ? unchanged.b.has(b.uid) : unchanged.a.has(a.uid))) continue;
     const [changedLang, otherLang] = inA ? langs : [langs[1], langs[0]];
     out.push({ kind: 'one-language', code: 'changed', eId, message: `${label(a)} is changed in the ${changedLang} text only; change the ${otherLang} text too, or mark it unchanged in that language.`, [langs[0]]: wording(a), [langs[1]]: wording(b), units: { [otherLang]: inA ? b.uid : a.uid } });
   }

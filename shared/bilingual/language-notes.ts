@@ -3,6 +3,7 @@ import type { PathStep } from '../amend/types';
 import { addressOf } from '../instructions/plan';
 import type { Operation } from '../instructions/types';
 import type { Lang } from '../law/language';
+import { compareNums } from '../law/numbering';
 import type { LawDoc, Provision } from '../law/provision';
 import type { Alignment } from './align';
 
@@ -52,30 +53,41 @@ export function withLanguageNotes(base: LawDoc, planned: readonly Operation[], n
   const index = indexTree(base);
   // Each unit's place in the text (document order) and the place of its last descendant.
   const place = new Map<string, { at: number; end: number }>();
+  const units: { address: PathStep[]; at: number; end: number }[] = [];
   let n = 0;
   const walk = (list: readonly Provision[]) => {
     for (const u of list) {
       const at = n++;
       walk(u.children);
-      const k = key(addressOf(index, u.uid));
+      const address = addressOf(index, u.uid);
+      const k = key(address);
+      units.push({ address, at, end: n - 1 });
       // An article's own text has its article's address: the article's place stands for both.
       if (!place.has(k)) place.set(k, { at, end: n - 1 });
       else (place.get(k) as { end: number }).end = n - 1;
     }
   };
   walk(base.body);
-  // Where an operation stands in the text: its unit; a new unit, after everything its parent has.
+  // Where a new unit will stand: after its last sibling numbered before it (5-1 after 5, with all 5 has),
+  // else just inside its parent. An article's parent is the act ([]), wherever its chapter is.
+  const insertion = (op: Extract<Operation, { op: 'insert' }>): number => {
+    const siblings = units.filter((u) => u.address.length === op.parent.length + 1 && u.address.at(-1)?.kind === op.kind && isPrefix(op.parent, u.address));
+    const before = siblings.filter((u) => compareNums(u.address.at(-1)?.num ?? '', op.num) < 0).at(-1);
+    if (before) return before.end + 0.5;
+    return op.parent.length ? (place.get(key(op.parent))?.at ?? n) + 0.5 : (siblings[0]?.at ?? n) - 0.5;
+  };
+  // Where an operation stands in the text: its unit, or where its new unit will stand.
   const position = (op: Operation): number => {
     if (op.op === 'throughout') return -1;
-    if (op.op === 'insert') return (place.get(key(op.parent))?.end ?? n) + 0.5;
+    if (op.op === 'insert') return insertion(op);
     return place.get(key(op.address))?.at ?? n;
   };
   const ops: Operation[] = planned.map((op) => ({ ...op }));
   for (const { uid, lang } of notes.untouched) {
     const address = addressOf(index, uid);
-    // The last statement about the unit (or, when the plan restated a unit above it, about that one).
-    const exact = ops.findLastIndex((op) => 'address' in op && key(op.address) === key(address));
-    const i = exact >= 0 ? exact : ops.findLastIndex((op) => 'address' in op && isPrefix(op.address, address));
+    // The last statement about the unit itself. A restatement of a unit above it says nothing of
+    // this unit alone: no clause there (the statements then differ, and the parity check says so).
+    const i = ops.findLastIndex((op) => 'address' in op && key(op.address) === key(address));
     if (i >= 0) ops[i] = { ...(ops[i] as Operation), untouchedIn: lang };
   }
   for (const { uid, changedIn } of notes.unchanged) {

@@ -1,7 +1,7 @@
 import { DEFAULT_STUB } from '../law/repealed';
 import type { LawDoc, Provision } from '../law/provision';
 import { newUid } from '../law/uid';
-import { alignTexts } from './align';
+import { alignTexts, flatten } from './align';
 
 /**
  * A structural edit made in one language's draft, made in another language's draft of the same
@@ -19,16 +19,10 @@ function shapeOf(doc: LawDoc): string {
   return out.join('\n');
 }
 
-function flatten(doc: LawDoc): Provision[] {
-  const out: Provision[] = [];
-  const walk = (list: readonly Provision[]) => list.forEach((u) => (out.push(u), walk(u.children)));
-  walk(doc.body);
-  return out;
-}
-
 /**
  * The counterpart text with the structural change that `before` → `after` made (one save in one
- * language), or null when that save changed no structure. `before` and `counterpart` are aligned
+ * language), or null when that save changed no structure (or one that cannot be made there: the
+ * texts already differ around it; the parity check says where). `before` and `counterpart` are aligned
  * as alignTexts aligns them; a unit of the counterpart that `before` has no match for (the texts
  * already differed there) stays after the unit it followed, so nothing of it is lost.
  */
@@ -60,17 +54,29 @@ export function mirrorStructure(before: LawDoc, after: LawDoc, counterpart: LawD
     }
     return out;
   };
-  const parentList = new Map<Provision, readonly Provision[]>();
-  const index = (list: readonly Provision[]) => list.forEach((u) => (parentList.set(u, list), index(u.children)));
+  // Each counterpart unit's list and place in it.
+  const place = new Map<Provision, { list: readonly Provision[]; at: number }>();
+  const index = (list: readonly Provision[]) => list.forEach((u, at) => (place.set(u, { list, at }), index(u.children)));
   index(counterpart.body);
+  const matchedBelow = (u: Provision): boolean => u.children.some((c) => theirs.has(c.uid) || matchedBelow(c));
 
   const build = (mine: readonly Provision[], theirList: readonly Provision[]): Provision[] => {
     const out: Provision[] = [...followers(theirList, 0)];
     for (const u of mine) {
       const was = beforeByUid.get(u.uid);
       const c = theirs.get(u.uid);
+      if (!c && was) {
+        // A unit the other text already lacked (the texts differed there before this save; a
+        // reviewer may have rejected it in one language): this save does not make it there. Under
+        // it, units the other text has would lose their place: then nothing is mirrored.
+        if (matchedBelow(u)) throw new Unmirrorable();
+        continue;
+      }
+      // Only what this save changed is made in the other text: a unit's kind, number and state
+      // there stay its own unless this save changed them here.
+      const changed = !was || was.kind !== u.kind || was.num !== u.num || was.repealed !== u.repealed;
       const node: Provision = c
-        ? { ...c, kind: u.kind, num: u.num, repealed: u.repealed, notes: [...c.notes], children: [] }
+        ? { ...c, ...(changed ? { kind: u.kind, num: u.num, repealed: u.repealed } : {}), notes: [...c.notes], children: [] }
         : { uid: counterpartUids.has(u.uid) ? newUid() : u.uid, eId: '', kind: u.kind, num: u.num, heading: '', text: '', repealed: u.repealed, notes: [], children: [] };
       // A unit excluded in one language is excluded in the other: where the one text put its
       // stub, the other puts its own; where it kept its words, the other keeps its own.
@@ -81,12 +87,18 @@ export function mirrorStructure(before: LawDoc, after: LawDoc, counterpart: LawD
       }
       node.children = build(u.children, c?.children ?? []);
       out.push(node);
-      if (c) {
-        const list = parentList.get(c) ?? [];
-        out.push(...followers(list, list.indexOf(c) + 1));
-      }
+      const at = c && place.get(c);
+      if (at) out.push(...followers(at.list, at.at + 1));
     }
     return out;
   };
-  return { lang: counterpart.lang, body: build(after.body, counterpart.body) };
+  try {
+    return { lang: counterpart.lang, body: build(after.body, counterpart.body) };
+  } catch (error) {
+    if (error instanceof Unmirrorable) return null;
+    throw error;
+  }
 }
+
+/** The texts differ where the save changed the structure so that it cannot be made in the other one alone. */
+class Unmirrorable extends Error {}

@@ -56,7 +56,8 @@ function fitsGroup(op: Operation, group: readonly PathStep[]): boolean {
  * siblings of one kind, or on lines of one unit.
  */
 function joinable(a: Operation, b: Operation): boolean {
-  if (a.op !== b.op) return false;
+  // A statement's clause "текст на казахском языке не изменяется" is about all its units: only alike ones join.
+  if (a.op !== b.op || a.untouchedIn !== b.untouchedIn) return false;
   switch (a.op) {
     case 'repeal':
     case 'restate':

@@ -40,7 +40,6 @@ export interface Replacement {
  * after the statement ("…, текст на казахском языке не изменяется").
  */
 export type Operation = (
-
   | ({ op: 'restate'; address: PathStep[]; content: string } & Within)
   | { op: 'insert'; parent: PathStep[]; kind: ProvisionKind; num: string; content: string }
   | { op: 'insertLine'; address: PathStep[]; line: number; content: string }

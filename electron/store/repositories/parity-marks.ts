@@ -20,8 +20,9 @@ export class ParityMarkRepository {
 
   /** Marks a unit of a draft (a mark made again replaces the one before: it answers for the wording now). */
   set(versionId: string, mark: ParityMark): void {
-    this.db.prepare('DELETE FROM parity_mark WHERE version_id = ? AND uid = ?').run(versionId, mark.uid);
-    this.db.prepare('INSERT INTO parity_mark (version_id, uid, against, marked_by, marked_at) VALUES (?, ?, ?, ?, ?)').run(versionId, mark.uid, mark.against, mark.markedBy, mark.markedAt);
+    this.db
+      .prepare('INSERT INTO parity_mark (version_id, uid, against, marked_by, marked_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (version_id, uid) DO UPDATE SET against = excluded.against, marked_by = excluded.marked_by, marked_at = excluded.marked_at')
+      .run(versionId, mark.uid, mark.against, mark.markedBy, mark.markedAt);
   }
 
   /** Takes a mark away; whether there was one. */

@@ -10,7 +10,7 @@ import { packageDocumentContent } from '../../../electron/services/export';
 import { annotateAmendment, setPackageStatus } from '../../../electron/services/gaps';
 import { setIdentity } from '../../../electron/services/identity';
 import { listLibrary } from '../../../electron/services/library';
-import { createPackage } from '../../../electron/services/packages';
+import { addToPackage, createPackage } from '../../../electron/services/packages';
 import { markUnchanged, packageParity } from '../../../electron/services/parity';
 import { StoreError } from '../../../electron/store/errors';
 import { DEFAULT_STUB, diffRows, lawToRows, rowsToLaw, walkProvisions, type Lang, type LawDoc, type Provision } from '../../../shared/law';
@@ -97,7 +97,8 @@ describe('a wording change in one language only', () => {
     expect([open?.kind, open?.eId, open?.units]).toEqual(['one-language', `${ARTICLE_5}__para_2`, { kk: unit(load('kk'), `${ARTICLE_5}__para_2`).uid }]);
 
     const uid = unit(load('kk'), `${ARTICLE_5}__para_2`).uid;
-    expect(markUnchanged(ctx, { versionId: drafts.kk, uid, unchanged: true }).count).toBe(0);
+    markUnchanged(ctx, { versionId: drafts.kk, uid, unchanged: true });
+    expect(packageParity(ctx, packageId).count).toBe(0);
     const ru = packageDocuments(ctx, packageId, 'ru').lawText;
     const kk = packageDocuments(ctx, packageId, 'kk').lawText;
     expect(ru).toMatch(/пункт 2 статьи 5 после слов «научных организаций» дополнить словами «, научных парков», текст на казахском языке не изменяется\./u);
@@ -105,10 +106,13 @@ describe('a wording change in one language only', () => {
 
     edit('ru', (doc) => replaceRu(doc, 'научных парков', 'технопарков'));
     expect(findings().map((f) => [f.kind, f.eId])).toEqual([['one-language', `${ARTICLE_5}__para_2`]]);
+    // Regression (review): a mark on the changed Russian unit itself is refused (it would hide the change in both laws).
+    expect(() => markUnchanged(ctx, { versionId: drafts.ru, uid, unchanged: true })).toThrow(expect.objectContaining({ key: 'parity.notOneLanguage' }));
     // Taking the mark away keeps the flag; marking again answers for the wording now.
     markUnchanged(ctx, { versionId: drafts.kk, uid, unchanged: false });
     expect(findings()).toHaveLength(1);
-    expect(markUnchanged(ctx, { versionId: drafts.kk, uid, unchanged: true }).count).toBe(0);
+    markUnchanged(ctx, { versionId: drafts.kk, uid, unchanged: true });
+    expect(packageParity(ctx, packageId).count).toBe(0);
   });
 
   it('a share changed in one text and not the other is a number finding once both are edited', () => {
@@ -182,5 +186,19 @@ describe('the comparative table in both languages', () => {
     const work = listLibrary(ctx).find((w) => w.slug === WORK);
     const ruOnly = createPackage(ctx, { title: 'Только русский', baseVersionIds: [work?.expressions.find((e) => e.lang === 'ru')?.versionId as string] });
     await expect(packageDocumentContent(ctx, { packageId: ruOnly.id, lang: 'ru', document: 'bilingual-table', format: 'html' })).rejects.toMatchObject({ code: 'NOT_READY', key: 'export.needsBothLanguages' });
+  });
+});
+
+describe('a law added to a package with its other official text', () => {
+  it('adds both drafts at once; another law given as "also" is refused and nothing is added', () => {
+    const lib = listLibrary(ctx);
+    const endowment = lib.find((w) => w.slug === 'endowment-funds');
+    const ru = endowment?.expressions.find((e) => e.lang === 'ru')?.versionId as string;
+    const kk = endowment?.expressions.find((e) => e.lang === 'kk')?.versionId as string;
+    const education = lib.find((w) => w.slug === 'education')?.expressions.find((e) => e.lang === 'ru')?.versionId as string;
+    expect(() => addToPackage(ctx, packageId, ru, [education])).toThrow(expect.objectContaining({ key: 'package.alsoOtherLaw' }));
+    expect(ctx.store.versions.listByPackage(packageId)).toHaveLength(2);
+    const pkg = addToPackage(ctx, packageId, ru, [kk]);
+    expect(pkg.drafts.filter((d) => d.workSlug === 'endowment-funds').map((d) => d.lang).sort()).toEqual(['kk', 'ru']);
   });
 });

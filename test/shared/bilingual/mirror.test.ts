@@ -92,3 +92,24 @@ describe('a structural edit in one language made in the other', () => {
   });
 });
 
+
+describe('only what the save changed is made in the other text (review regressions)', () => {
+  it('a unit the other text already lacks (rejected there) is not made there by a later structural save', () => {
+    const [ru, kk] = pair(RU.replace('2. Не менее 10 %', '1-1. Вставка, отклонённая в казахском тексте.\n2. Не менее 10 %'), KK, true);
+    const after = structuredClone(ru);
+    article(after, '5').children.push({ uid: 'r-new', eId: '', kind: 'paragraph', num: '3', heading: '', text: 'Новый.', repealed: false, notes: [], children: [] });
+    const result = settled(mirrorStructure(ru, settled(after), kk) as LawDoc);
+    expect(outline(result).map((l) => l.split('|')[0])).toEqual(['1', '2', '3']);
+  });
+
+  it("a number that already differs keeps the other text's own", () => {
+    const [ru, kk] = pair(RU, KK, true);
+    // The Kazakh paragraph 2 was numbered 2-1 there before (the texts differed), same lineage.
+    const kk2 = paragraphs(kk, '5')[1] as Provision;
+    kk2.num = '2-1';
+    const after = structuredClone(ru);
+    article(after, '5').children.push({ uid: 'r-new', eId: '', kind: 'paragraph', num: '3', heading: '', text: 'Новый.', repealed: false, notes: [], children: [] });
+    const result = settled(mirrorStructure(ru, settled(after), kk) as LawDoc);
+    expect(outline(result).map((l) => l.split('|')[0])).toEqual(['1', '2-1', '3']);
+  });
+});

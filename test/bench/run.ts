@@ -6,6 +6,7 @@ import { Derivation, derive } from '../../shared/amend';
 import { printLaw, type LawDoc, type Provision } from '../../shared/law';
 import { flatDmp, gitWordDiff, jsdiffWords, wordsOfAmendments } from './methods';
 import { accuracy, editedDraft, syntheticCode } from './synthetic';
+import { measureParity } from './parity';
 import { measureSearch } from './search';
 
 function median(xs: number[]): number {
@@ -110,8 +111,18 @@ const searched = measureSearch((ok, what) => {
 log(
   `search over the library with the code seeded: index built in ${searched.indexBuildMs.toFixed(0)} ms (target ≤2 000; longest step ${searched.indexLongestStepMs.toFixed(0)} ms), ${searched.queries} queries in other word forms p50 ${searched.queryP50Ms.toFixed(1)} ms, p95 ${searched.queryP95Ms.toFixed(1)} ms (target ≤50); a save of one paragraph keeping the index current ${searched.saveWithIndexMs.toFixed(1)} ms`,
 );
+const parity = measureParity((ok, what) => {
+  if (!ok) throw new Error(`benchmark check failed: ${what}`);
+});
+log(
+  `the code in both official languages (${parity.units} units each): a structural save made in the other language too ${parity.structuralSaveMs.toFixed(1)} ms, ${(parity.structuralSaveMs / parity.structuralSaveOneLanguageMs).toFixed(2)}× the same save in one language (${parity.structuralSaveOneLanguageMs.toFixed(1)} ms); a save of words ${parity.wordSaveMs.toFixed(1)} ms, ${(parity.wordSaveMs / parity.wordSaveOneLanguageMs).toFixed(2)}× one language (${parity.wordSaveOneLanguageMs.toFixed(1)} ms); the package's parity (${parity.findings} findings) ${parity.parityMs.toFixed(0)} ms, on a worker thread`,
+);
 log(
   JSON.stringify({
+    parity_structural_save_ms: Number(parity.structuralSaveMs.toFixed(1)),
+    parity_structural_save_ratio: Number((parity.structuralSaveMs / parity.structuralSaveOneLanguageMs).toFixed(2)),
+    parity_word_save_ratio: Number((parity.wordSaveMs / parity.wordSaveOneLanguageMs).toFixed(2)),
+    parity_ms: Number(parity.parityMs.toFixed(1)),
     search_index_build_ms: Number(searched.indexBuildMs.toFixed(1)),
     search_index_longest_step_ms: Number(searched.indexLongestStepMs.toFixed(1)),
     search_query_p50_ms: Number(searched.queryP50Ms.toFixed(2)),

@@ -1,5 +1,5 @@
 import type { Lang } from '../law/language';
-import { cellHtml, escapeHtml, TABLE_WORDS, type ComparativeRow, type Run } from './comparative';
+import { cellHtml, escapeHtml, tablePageHtml, TABLE_WORDS, type ComparativeRow, type Run } from './comparative';
 
 /**
  * The comparative table in both official languages, as practice sometimes requires it: for each
@@ -80,24 +80,5 @@ export function bilingualTableHtml(rows: readonly BilingualRow[], lang: Lang, he
       return `<tr><td class="no">${r.no}</td><td>${(['kk', 'ru'] as const).filter((l) => r.element[l]).map((l) => `<p lang="${l}">${escapeHtml(r.element[l])}</p>`).join('')}</td><td lang="kk">${cellHtml(kk.current)}</td><td lang="kk">${cellHtml(kk.proposed)}</td><td lang="ru">${cellHtml(ru.current)}</td><td lang="ru">${cellHtml(ru.proposed)}</td><td>${escapeHtml(r.justification)}</td></tr>`;
     })
     .join('\n');
-  return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
-<style>
-@page { size: A4 landscape; margin: 12mm; }
-body { font-family: 'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif; font-size: 10.5pt; }
-h1 { font-size: 13pt; text-align: center; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-th, td { border: 1px solid #000; padding: 3pt 5pt; vertical-align: top; }
-th { background: #eee; }
-thead { display: table-header-group; }
-td p { margin: 0 0 3pt; text-align: justify; }
-col.no { width: 4%; } col.element { width: 11%; } col.text { width: 19%; } col.why { width: 9%; }
-</style></head><body>
-<h1>${escapeHtml(title)}<br>${escapeHtml(heading)}</h1>
-<table><colgroup><col class="no"><col class="element"><col class="text"><col class="text"><col class="text"><col class="text"><col class="why"></colgroup>
-<thead><tr>${bilingualHeadings(lang).map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
-<tbody>
-${body}
-</tbody></table></body></html>
-`;
+  return tablePageHtml({ lang, title, heading, widths: [4, 11, 19, 19, 19, 19, 9], headings: bilingualHeadings(lang), rows: body, fontPt: 10.5 });
 }

@@ -117,30 +117,34 @@ export function unchangedRow(lang: Lang, unit: UnitState, path: readonly PathSte
   return { uid: unit.uid, element: structuralLabel(path, lang), current: wording, proposed: wording };
 }
 
-/** The comparative table as a standalone HTML page (landscape when printed). */
-export function comparativeTableHtml(rows: readonly ComparativeRow[], lang: Lang, heading: string): string {
-  const w = TABLE_WORDS[lang];
-  const body = rows
-    .map((r) => `<tr><td class="no">${r.no}</td><td>${escapeHtml(r.element)}</td><td>${cellHtml(r.current)}</td><td>${cellHtml(r.proposed)}</td><td>${escapeHtml(r.justification)}</td></tr>`)
-    .join('\n');
+/** A table as a standalone HTML page, landscape when printed: its title, its columns (width in %) and headings, its rows' HTML. */
+export function tablePageHtml(page: { lang: Lang; title: string; heading: string; widths: readonly number[]; headings: readonly string[]; rows: string; fontPt: number }): string {
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(w.title)}</title>
+<html lang="${page.lang}"><head><meta charset="utf-8"><title>${escapeHtml(page.title)}</title>
 <style>
 @page { size: A4 landscape; margin: 15mm; }
-body { font-family: 'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif; font-size: 12pt; }
+body { font-family: 'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif; font-size: ${page.fontPt}pt; }
 h1 { font-size: 14pt; text-align: center; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 th, td { border: 1px solid #000; padding: 4pt 6pt; vertical-align: top; }
 th { background: #eee; }
 thead { display: table-header-group; }
 td p { margin: 0 0 4pt; text-align: justify; }
-col.no { width: 5%; } col.element { width: 15%; } col.text { width: 30%; } col.why { width: 20%; }
 </style></head><body>
-<h1>${escapeHtml(w.title)}<br>${escapeHtml(heading)}</h1>
-<table><colgroup><col class="no"><col class="element"><col class="text"><col class="text"><col class="why"></colgroup>
-<thead><tr><th>${escapeHtml(w.no)}</th><th>${escapeHtml(w.element)}</th><th>${escapeHtml(w.current)}</th><th>${escapeHtml(w.proposed)}</th><th>${escapeHtml(w.justification)}</th></tr></thead>
+<h1>${escapeHtml(page.title)}<br>${escapeHtml(page.heading)}</h1>
+<table><colgroup>${page.widths.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>
+<thead><tr>${page.headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
 <tbody>
-${body}
+${page.rows}
 </tbody></table></body></html>
 `;
+}
+
+/** The comparative table as a standalone HTML page (landscape when printed). */
+export function comparativeTableHtml(rows: readonly ComparativeRow[], lang: Lang, heading: string): string {
+  const w = TABLE_WORDS[lang];
+  const body = rows
+    .map((r) => `<tr><td class="no">${r.no}</td><td>${escapeHtml(r.element)}</td><td>${cellHtml(r.current)}</td><td>${cellHtml(r.proposed)}</td><td>${escapeHtml(r.justification)}</td></tr>`)
+    .join('\n');
+  return tablePageHtml({ lang, title: w.title, heading, widths: [5, 15, 30, 30, 20], headings: [w.no, w.element, w.current, w.proposed, w.justification], rows: body, fontPt: 12 });
 }

@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'INVALID_INPUT'
   | 'INVALID_INSTRUCTION'
   | 'DB_TOO_NEW'
+  | 'DB_UNTRUSTED'
   | 'CANCELLED'
   | 'INTERNAL';
 

@@ -4,11 +4,12 @@ import { InstructionError } from '../../shared/instructions';
 import { countByKind, type Lang } from '../../shared/law';
 import { ImportError } from '../io/import';
 import { defaultDatabaseFile } from '../paths';
-import { verifyAudit } from '../services/audit';
+import { verifyAudit, type AuditCheck } from '../services/audit';
 import { createServiceContext } from '../services/context';
 import { packageDocuments } from '../services/documents';
 import { importLaw, type ImportTarget } from '../services/import';
 import { openDatabase } from '../store/database';
+import { inspectDatabase, readUntouched, refusalReason } from '../store/inspect';
 import { StoreError } from '../store/errors';
 import { createStore } from '../store/store';
 import { readInput, type CliIO } from './io';
@@ -60,24 +61,40 @@ export function importCommand(file: string, lang: Lang | undefined, options: { d
   }
 }
 
-/** Verifies a database's audit log; exit 1 names the first broken entry. */
+/**
+ * `zan audit-check --db <file>`: verifies a workbench database's audit chain without writing to it
+ * or beside it (it is opened read-only, never migrated; inspect.ts). Exit 0: the chain holds;
+ * 1: it was tampered with (the first entry that breaks it is named); 2: it cannot be checked (no
+ * file, not a Zan database, from a newer version, unreadable), with why.
+ */
 export function auditCheck(file: string | undefined, io: CliIO): number {
-  if (!file || !existsSync(file)) {
-    io.err('audit-check needs --db <file>, an existing workbench database.');
+  if (!file) {
+    io.err('audit-check needs --db <file>, a workbench database.');
     return 2;
   }
-  const store = createStore(openDatabase(file));
-  try {
-    const result = verifyAudit(createServiceContext(store));
-    if (result.ok) {
-      io.out(`${file}: audit log OK (${result.entries} entries).`);
-      return 0;
-    }
-    io.err(`${file}: audit log broken at entry ${result.seq}: ${result.reason}.`);
-    return 1;
-  } finally {
-    store.db.close();
+  const found = inspectDatabase(file);
+  if (found.kind === 'missing') {
+    io.err(`${file}: no such file.`);
+    return 2;
   }
+  const refused = refusalReason(found);
+  if (refused) {
+    io.err(`${file}: cannot check: ${refused}`);
+    return 2;
+  }
+  let result: AuditCheck;
+  try {
+    result = readUntouched(file, (db) => verifyAudit(createServiceContext(createStore(db))));
+  } catch (error) {
+    io.err(`${file}: cannot check: the database could not be read (${(error as Error).message}).`);
+    return 2;
+  }
+  if (result.ok) {
+    io.out(`${file}: audit log OK (${result.entries} entries).`);
+    return 0;
+  }
+  io.err(`${file}: audit log broken at entry ${result.seq}: ${result.reason}.`);
+  return 1;
 }
 
 /**

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { LATEST_VERSION } from './migrations';
+import { StoreError } from './errors';
+import { APPLICATION_ID, inspectDatabase, refusalReason } from './inspect';
 import { migrate, tooNew } from './migrate';
 
 /** Options for opening the store. */
@@ -11,28 +13,37 @@ export interface OpenOptions {
 
 /**
  * Opens (creating if needed) the workbench database and brings it to the latest schema.
- * A database from a newer version is refused before anything is written: its schema version is
- * read through a read-only connection first, because switching to WAL would already change the file.
+ * A file that is not a Zan database (another program's, not SQLite, empty) or is from a newer
+ * version is refused before anything is written to it or beside it (DB_UNTRUSTED, DB_TOO_NEW).
  * Pragmas: WAL for readers beside the writer, foreign keys enforced, synchronous=FULL so a
  * committed save survives a power cut.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  if (file !== ':memory:' && existsSync(file)) {
-    const probe = new Database(file, { ...binding, readonly: true, fileMustExist: true });
-    try {
-      const found = probe.pragma('user_version', { simple: true }) as number;
-      if (found > LATEST_VERSION) throw tooNew(found);
-    } finally {
-      probe.close();
-    }
+  const fresh = file === ':memory:' || !existsSync(file);
+  let legacy = false;
+  if (!fresh) {
+    // What the file is, found without writing to it or beside it (inspect.ts): a file that is not
+    // ours, is empty, or is newer is refused as it was.
+    const found = inspectDatabase(file, options);
+    if (found.kind === 'newer') throw tooNew(found.version);
+    const reason = refusalReason(found);
+    // Said at start-up, before any window (main.ts shows it with the path): the English message is what is shown.
+    if (reason) throw new StoreError('DB_UNTRUSTED', reason);
+    legacy = found.kind === 'zan' && found.legacy;
   }
   const db = new Database(file, binding);
   try {
+    // Ours from the first byte (before WAL, so it is in the file itself): a later start, or
+    // `zan audit-check`, tells it from another program's database by its header alone.
+    if (fresh || legacy) db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    // REPLACE deletes the row it replaces without firing the delete triggers unless this is on:
+    // the audit log's append-only triggers must stop "INSERT OR REPLACE" too.
+    db.pragma('recursive_triggers = ON');
     migrate(db);
     return db;
   } catch (error) {

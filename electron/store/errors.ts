@@ -9,7 +9,7 @@ export class StoreError extends Error {
   override readonly name = 'StoreError';
 
   constructor(
-    readonly code: 'DB_TOO_NEW' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_EDITABLE' | 'NOT_READY' | 'INVALID_INPUT',
+    readonly code: 'DB_TOO_NEW' | 'DB_UNTRUSTED' | 'NOT_FOUND' | 'CONFLICT' | 'NOT_EDITABLE' | 'NOT_READY' | 'INVALID_INPUT',
     message: string,
     readonly key?: string,
     readonly params?: MessageParams,

@@ -74,7 +74,9 @@ export function ParallelColumn(props: ParallelColumnProps) {
     // Not taken here: a load that is overtaken by the next reload must leave it to that one (the editor it makes takes it).
     const snapshot = pending.current;
     const typed = snapshot ? keepPendingEdits(stored, snapshot.saved, snapshot.current, version.lang) : { law: rowsToLaw(stored, version.lang), kept: false, dropped: false };
-    return { version, base, stored, initial: typed.law, kept: typed.kept, dropped: typed.dropped, snapshot };
+    // The stored rows as the editor will write them (places numbered 0, 1, 2 … under each parent, as
+    // DraftView keeps them): else the first save would send places that only look changed.
+    return { version, base, stored: lawToRows(rowsToLaw(stored, version.lang)), initial: typed.law, kept: typed.kept, dropped: typed.dropped, snapshot };
   }, [versionId, generation]);
 
   useImperativeHandle(

@@ -486,6 +486,7 @@ export const en = {
     INVALID_INPUT: '{{message}}',
     INVALID_LAW: 'The structure of the law is not valid: {{message}}',
     INVALID_INSTRUCTION: 'An amending statement cannot be carried out: {{message}}',
+    DB_UNTRUSTED: 'The database file was not written by Zan Workbench, or it is damaged; it has not been opened or changed.',
     DB_TOO_NEW: 'The database is from a newer version of Zan Workbench.',
     CANCELLED: 'Cancelled.',
     INTERNAL: 'Something went wrong: {{message}}',

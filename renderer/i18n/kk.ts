@@ -496,6 +496,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     INVALID_INPUT: '{{message}}',
     INVALID_LAW: 'Заңның құрылымы бұзылған: {{message}}',
     INVALID_INSTRUCTION: 'Өзгерістер енгізетін заңның нормасын орындау мүмкін емес: {{message}}',
+    DB_UNTRUSTED: 'Дерекқор файлын Zan Workbench жасамаған немесе ол зақымдалған; ол ашылған жоқ және өзгертілген жоқ.',
     DB_TOO_NEW: 'Дерекқор Zan Workbench бағдарламасының жаңарақ нұсқасында жасалған.',
     CANCELLED: 'Тоқтатылды.',
     INTERNAL: 'Қате орын алды: {{message}}',

@@ -537,6 +537,7 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     INVALID_INPUT: '{{message}}',
     INVALID_LAW: 'Структура закона нарушена: {{message}}',
     INVALID_INSTRUCTION: 'Норму изменяющего закона нельзя исполнить: {{message}}',
+    DB_UNTRUSTED: 'Файл базы данных не создан Zan Workbench или повреждён; он не открыт и не изменён.',
     DB_TOO_NEW: 'База данных создана более новой версией Zan Workbench.',
     CANCELLED: 'Отменено.',
     INTERNAL: 'Произошла ошибка: {{message}}',

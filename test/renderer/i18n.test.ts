@@ -22,7 +22,7 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'parity.finding.': ['only-in', 'differs', 'translate', 'facts', 'changed', 'statement-count', 'statement', 'text-missing'],
   'parity.inText.': ['ru', 'kk', 'en'],
   'kind.': ['section', 'chapter', 'article', 'part', 'paragraph', 'subparagraph'],
-  'errors.': ['INVALID_PAYLOAD', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER', 'NOT_FOUND', 'CONFLICT', 'NOT_EDITABLE', 'INVALID_LAW', 'NOT_READY', 'INVALID_INPUT', 'INVALID_INSTRUCTION', 'DB_TOO_NEW', 'CANCELLED', 'INTERNAL'],
+  'errors.': ['INVALID_PAYLOAD', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER', 'NOT_FOUND', 'CONFLICT', 'NOT_EDITABLE', 'INVALID_LAW', 'NOT_READY', 'INVALID_INPUT', 'INVALID_INSTRUCTION', 'DB_TOO_NEW', 'DB_UNTRUSTED', 'CANCELLED', 'INTERNAL'],
   // Checked against what the main process sends (main-messages.test.ts).
   'messages.': [],
   // Checked against the actions the audit log records (main-messages.test.ts).

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/store/database';
 import { StoreError } from '../../../electron/store/errors';
+import { APPLICATION_ID } from '../../../electron/store/inspect';
 import { migrate } from '../../../electron/store/migrate';
 import { LATEST_VERSION, MIGRATIONS } from '../../../electron/store/migrations';
 import { tempDir } from '../harness';
@@ -36,6 +37,8 @@ describe('opening the store', () => {
   it('refuses a database from a newer version and leaves its bytes untouched', () => {
     const file = join(dir, 'future.sqlite');
     const future = new Database(file);
+    // A newer Zan Workbench: its application id, a schema this one does not know.
+    future.pragma(`application_id = ${APPLICATION_ID}`);
     future.exec('CREATE TABLE something_new (x INTEGER)');
     future.pragma(`user_version = ${LATEST_VERSION + 1}`);
     future.close();

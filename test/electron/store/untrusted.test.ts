@@ -1,0 +1,143 @@
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, type CliIO } from '../../../electron/cli/run';
+import { openDatabase } from '../../../electron/store/database';
+import { StoreError } from '../../../electron/store/errors';
+import { APPLICATION_ID, inspectDatabase, neighbours } from '../../../electron/store/inspect';
+import { LATEST_VERSION, MIGRATIONS } from '../../../electron/store/migrations';
+import { migrate } from '../../../electron/store/migrate';
+import { tempDir } from '../harness';
+
+/**
+ * Issue 16, the database that refuses what it cannot trust (first step): each defect measured from
+ * outside, as a regression case — a refused file and what lies beside it stay byte for byte.
+ */
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir()));
+afterEach(() => cleanup());
+
+/** Another program's SQLite database: a table of its own, maybe its own application id, in WAL mode as many are. */
+function otherApp(file: string, appId = 0): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Acme')");
+  if (appId) db.pragma(`application_id = ${appId}`);
+  db.close();
+}
+
+function refusal(file: string): StoreError {
+  try {
+    openDatabase(file).close();
+  } catch (error) {
+    return error as StoreError;
+  }
+  throw new Error(`${file} was opened`);
+}
+
+const snapshot = (file: string) => ({ bytes: existsSync(file) ? readFileSync(file) : null, beside: neighbours(file).filter((f) => existsSync(f)) });
+
+describe('opening refuses a file it cannot trust, and leaves it and its neighbours as they were', () => {
+  it.each([
+    ['a zero-byte file (regression: taken for a first start)', (f: string) => writeFileSync(f, ''), 'DB_UNTRUSTED', /empty/],
+    ["another program's SQLite file (regression: it got Zan's tables and the sample data)", (f: string) => otherApp(f), 'DB_UNTRUSTED', /another program/],
+    ["another program's SQLite file with its own application id", (f: string) => otherApp(f, 0x12345678), 'DB_UNTRUSTED', /another program/],
+    ['a file that is not SQLite', (f: string) => writeFileSync(f, 'Статья 1. Это текст, а не база данных.\n'.repeat(20)), 'DB_UNTRUSTED', /not an SQLite database/],
+    ['a database of a newer version (regression: empty -wal and -shm were left beside it)', (f: string) => {
+      const db = new Database(f);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma('journal_mode = WAL');
+      db.exec('CREATE TABLE later (x INTEGER)');
+      db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+      db.close();
+    }, 'DB_TOO_NEW', /newer version/],
+  ] as const)('%s', (_name, make, code, message) => {
+    const file = join(dir, 'zan.sqlite');
+    make(file);
+    const before = snapshot(file);
+    const error = refusal(file);
+    expect(error).toBeInstanceOf(StoreError);
+    expect([error.code, error.message]).toEqual([code, expect.stringMatching(message)]);
+    expect(snapshot(file)).toEqual(before);
+  });
+});
+
+describe('a Zan database is known by its application id', () => {
+  it('is set when the app creates the file, and opening it again is fine', () => {
+    const file = join(dir, 'zan.sqlite');
+    openDatabase(file).close();
+    expect(inspectDatabase(file)).toEqual({ kind: 'zan', version: LATEST_VERSION, legacy: false });
+    const db = openDatabase(file);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    db.close();
+  });
+
+  it('a database of an earlier build (no application id, Zan tables) is opened, upgraded and given it', () => {
+    const file = join(dir, 'old.sqlite');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 4));
+    old.close();
+    expect(inspectDatabase(file)).toEqual({ kind: 'zan', version: 4, legacy: true });
+    const db = openDatabase(file);
+    expect([db.pragma('application_id', { simple: true }), db.pragma('user_version', { simple: true })]).toEqual([APPLICATION_ID, LATEST_VERSION]);
+    db.close();
+  });
+});
+
+describe('the audit log takes appends only', () => {
+  it('"INSERT OR REPLACE" over an entry is refused (regression: REPLACE went past the delete trigger)', () => {
+    const db = openDatabase(join(dir, 'zan.sqlite'));
+    const insert = "INSERT INTO audit_log (seq, at, actor, role, package_id, uid, action, detail, prev_hash, hash) VALUES (1, 't', 'a', 'r', 'p', NULL, 'x', '{}', 'h0', ?)";
+    db.prepare(insert).run('h1');
+    expect(() => db.prepare(insert.replace('INSERT INTO', 'INSERT OR REPLACE INTO')).run('forged')).toThrow(/append-only/);
+    expect(db.prepare('SELECT hash FROM audit_log').all()).toEqual([{ hash: 'h1' }]);
+    db.close();
+  });
+});
+
+describe('zan audit-check never writes to what it checks', () => {
+  const check = (file: string) => {
+    const lines: string[] = [];
+    const io: CliIO = { readFile: () => '', readBytes: () => new Uint8Array(), writeFile: () => undefined, out: (l) => void lines.push(l), err: (l) => void lines.push(l) };
+    return { code: runCli(['audit-check', '--db', file], io) as number, said: lines.join('\n') };
+  };
+
+  it(`another program's database: exit 2 (cannot check), and it gets no tables (regression: it got 16 and "OK (0 entries)")`, () => {
+    const file = join(dir, 'other.sqlite');
+    otherApp(file);
+    const before = snapshot(file);
+    expect(check(file)).toEqual({ code: 2, said: expect.stringMatching(/cannot check: .*another program/) });
+    expect(snapshot(file)).toEqual(before);
+  });
+
+  it.each([
+    ['not a database (regression: a stack trace and exit 1)', (f: string) => writeFileSync(f, 'not a database'), /not an SQLite database/],
+    ['a newer version (regression: a stack trace and exit 1)', (f: string) => {
+      const db = new Database(f);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+      db.close();
+    }, /newer version/],
+    ['an empty file', (f: string) => writeFileSync(f, ''), /empty/],
+  ] as const)('%s: exit 2 with why, the file as it was', (_name, make, why) => {
+    const file = join(dir, 'zan.sqlite');
+    make(file);
+    const before = snapshot(file);
+    expect(check(file)).toEqual({ code: 2, said: expect.stringMatching(why) });
+    expect(snapshot(file)).toEqual(before);
+  });
+
+  it('a missing file: exit 2', () => {
+    expect(check(join(dir, 'nowhere.sqlite')).code).toBe(2);
+  });
+
+  it('a Zan database whose chain holds: exit 0, its bytes and neighbours unchanged', () => {
+    const file = join(dir, 'zan.sqlite');
+    openDatabase(file).close();
+    const before = snapshot(file);
+    expect(check(file)).toEqual({ code: 0, said: expect.stringMatching(/audit log OK \(0 entries\)/) });
+    expect(snapshot(file)).toEqual(before);
+  });
+});

@@ -71,7 +71,7 @@ export async function packageDocumentContent(ctx: ServiceContext, request: Expor
   if (request.document === 'table') return request.format === 'docx' ? comparativeTableDocx(docs.table, request.lang, docs.title) : comparativeTableHtml(docs.table, request.lang, docs.title);
   if (request.document === 'bilingual-table') {
     if (request.format === 'csv') throw new StoreError('INVALID_INPUT', 'The table in both languages is exported as DOCX or HTML.', 'export.bilingualFormat');
-    const rows = bilingualTableOf(ctx, request.packageId);
+    const rows = bilingualTableOf(ctx, request.packageId, docs);
     return request.format === 'docx' ? bilingualTableDocx(rows, request.lang, docs.title) : bilingualTableHtml(rows, request.lang, docs.title);
   }
   if (request.format === 'docx') return amendingLawDocx({ lang: request.lang, title: docs.title, lawText: docs.lawText });
@@ -83,11 +83,13 @@ export async function packageDocumentContent(ctx: ServiceContext, request: Expor
  * merged unit by unit, with the units marked "unchanged in this language". Refused when the
  * package has no text in one of them.
  */
-export function bilingualTableOf(ctx: ServiceContext, packageId: string): BilingualRow[] {
+export function bilingualTableOf(ctx: ServiceContext, packageId: string, known?: PackageDocuments): BilingualRow[] {
   const languages = packageLanguages(ctx, packageId);
   if (!languages.includes('kk') || !languages.includes('ru')) throw new StoreError('NOT_READY', 'The package has no Kazakh or no Russian text: the table in both languages needs both.', 'export.needsBothLanguages');
   const unchanged = (lang: 'kk' | 'ru') => new Set([...languageNotesOf(ctx, packageId, lang).values()].flatMap((n) => n.unchanged.map((u) => u.uid)));
-  return bilingualRows(packageDocuments(ctx, packageId, 'kk').table, packageDocuments(ctx, packageId, 'ru').table, { kk: unchanged('kk'), ru: unchanged('ru') });
+  // The documents already made for the export's own language are not made again.
+  const table = (lang: 'kk' | 'ru') => (known?.lang === lang ? known : packageDocuments(ctx, packageId, lang)).table;
+  return bilingualRows(table('kk'), table('ru'), { kk: unchanged('kk'), ru: unchanged('ru') });
 }
 
 /** The suggested file name of a package document. */

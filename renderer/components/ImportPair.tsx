@@ -5,7 +5,7 @@ import type { ImportPreviewData, OutputOf } from '../../shared/ipc';
 import { langBadge } from '../format';
 import { say, type Phrase } from '../i18n/phrase';
 import { findingPhrase } from '../parity/finding-text';
-import { uiLang } from '../parity/use-parity';
+import { uiTextLang } from '../i18n';
 
 /** The other official text of the law being imported, read, and how it stands against the first (previewImportPair). */
 export interface ImportPairState {
@@ -71,7 +71,7 @@ export function ImportPair({
                 <ul className="findings">
                   {findings.map((f, i) => (
                     <li key={`${f.eId}-${i}`} data-parity-kind={f.kind} data-eid={f.eId}>
-                      {say(findingPhrase(sayable(f), uiLang(i18n.language), first.title ?? first.file))}
+                      {say(findingPhrase(sayable(f), uiTextLang(i18n.language), first.title ?? first.file))}
                     </li>
                   ))}
                 </ul>

@@ -4,7 +4,7 @@ import type { LawParity } from '../../shared/ipc';
 import { eIdLabel } from '../../shared/amend';
 import type { Lang } from '../../shared/law';
 import { findingPhrase } from '../parity/finding-text';
-import { uiLang } from '../parity/use-parity';
+import { uiTextLang } from '../i18n';
 import { say, type Phrase } from '../i18n/phrase';
 
 /**
@@ -32,7 +32,7 @@ export function ParityNotice({
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   if (!law) return error ? <span className="notice error">{say(error)}</span> : null;
-  const language = uiLang(i18n.language);
+  const language = uiTextLang(i18n.language);
   const marked = lang === 'ru' || lang === 'kk' ? law.marked[lang] : [];
   const listed = law.findings.length + marked.length > 0;
   return (

@@ -62,8 +62,7 @@ function interpolated(params: MessageParams | undefined): Record<string, string 
   for (const [name, value] of Object.entries(params ?? {})) values[name] = typeof value === 'string' || typeof value === 'number' ? value : value.join('; ');
   // Units named by eId (a parity refusal) are named in the interface's language, then the laws named whole.
   if (params && Array.isArray(params.eIds)) {
-    const lang = (['ru', 'kk', 'en'] as const).find((l) => i18next.language.startsWith(l)) ?? 'ru';
-    values.units = [...(params.eIds as readonly string[]).map((e) => eIdLabel(e, lang)), ...(Array.isArray(params.laws) ? (params.laws as readonly string[]) : [])].join('; ');
+    values.units = [...(params.eIds as readonly string[]).map((e) => eIdLabel(e, uiTextLang(i18next.language))), ...(Array.isArray(params.laws) ? (params.laws as readonly string[]) : [])].join('; ');
   }
   return values;
 }

@@ -5,13 +5,9 @@ import type { LawParity, PackageParity } from '../../shared/ipc';
 import type { Lang } from '../../shared/law';
 import { call } from '../api';
 import { setParityFlags, type ParityFlag } from '../editor/parity-flags';
+import { uiTextLang } from '../i18n';
 import { failure, say, type Phrase } from '../i18n/phrase';
 import { findingPhrase } from './finding-text';
-
-/** The interface language as a law language (the units are named in it). */
-export function uiLang(language: string): Lang {
-  return (['kk', 'ru', 'en'] as const).find((l) => language.startsWith(l)) ?? 'ru';
-}
 
 /** The law of a package a draft belongs to, with its parity, if it is amended in both official languages. */
 export function lawOfDraft(parity: PackageParity | null, versionId: string): LawParity | null {
@@ -24,7 +20,7 @@ export function flagsOf(law: LawParity | null, lang: Lang, language: string): Ma
   if (!law) return flags;
   for (const f of law.findings) {
     const uid = f.units?.[lang];
-    if (uid) flags.set(uid, { kind: f.code, title: say(findingPhrase(f, uiLang(language), law.title)) });
+    if (uid) flags.set(uid, { kind: f.code, title: say(findingPhrase(f, uiTextLang(language), law.title)) });
   }
   return flags;
 }

@@ -8,7 +8,8 @@ const current = useApp({ samplePackage: true });
 /** A paragraph of article 8 in one column of the parallel view. */
 const paragraph = (page: Page, lang: 'ru' | 'kk', num: string) => page.locator(`[data-testid="column-${lang}"] .zan-article[data-num="8"] > .zan-unit-content > .zan-paragraph[data-num="${num}"]`);
 const body = (page: Page, lang: 'ru' | 'kk', num: string) => paragraph(page, lang, num).locator(':scope > .zan-unit-content > .zan-body');
-const saved = (page: Page, lang: 'ru' | 'kk') => page.locator(`[data-testid="column-${lang}"] [data-testid="save-status"][data-state="saved"]`).waitFor({ timeout: 15_000 });
+// Polled on the state itself, so a failure says where the column stopped (unsaved, conflict, error).
+const saved = (page: Page, lang: 'ru' | 'kk') => expect.poll(() => page.locator(`[data-testid="column-${lang}"] [data-testid="save-status"]`).getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
 const flagged = (page: Page, lang: 'ru' | 'kk', num: string) => paragraph(page, lang, num).evaluate((el) => el.classList.contains('zan-parity') ? (el.getAttribute('data-parity') ?? '') : '');
 
 describe('the Kazakh and Russian texts kept in step, in the real renderer', () => {

@@ -1,5 +1,5 @@
 import type { Lang } from '../../shared/law';
-import { escapeHtml } from '../../shared/redline';
+import { escapeXmlText } from '../../shared/text/escape';
 import { amendingLawLayout, NAME_BLANK } from './amending-law-layout';
 
 /**
@@ -10,9 +10,9 @@ import { amendingLawLayout, NAME_BLANK } from './amending-law-layout';
  */
 export function amendingLawHtml(lang: Lang, packageTitle: string, lawText: string): string {
   const layout = amendingLawLayout(lang, packageTitle, lawText);
-  const lines = layout.lines.map((l) => (l.label ? `<p class="article"><b>${escapeHtml(l.label)}</b>${escapeHtml(l.rest)}</p>` : `<p>${escapeHtml(l.rest)}</p>`));
+  const lines = layout.lines.map((l) => (l.label ? `<p class="article"><b>${escapeXmlText(l.label)}</b>${escapeXmlText(l.rest)}</p>` : `<p>${escapeXmlText(l.rest)}</p>`));
   return `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(layout.title)}</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${escapeXmlText(layout.title)}</title>
 <style>
 @page { size: A4; margin: 20mm 15mm 18mm 25mm; @bottom-center { content: counter(page); font-size: 9pt; color: #4a5568; } }
 body { font-family: 'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif; font-size: 14pt; line-height: 1.4; color: #111; margin: 0; }
@@ -26,11 +26,11 @@ p.article { margin-top: 12pt; break-after: avoid; }
 .signature b { font-weight: 700; }
 </style>
 </head><body>
-<p class="stamp">${escapeHtml(layout.stamp)}</p>
-<h1>${escapeHtml(layout.heading)}</h1>
-<h2>${escapeHtml(layout.title)}</h2>
+<p class="stamp">${escapeXmlText(layout.stamp)}</p>
+<h1>${escapeXmlText(layout.heading)}</h1>
+<h2>${escapeXmlText(layout.title)}</h2>
 ${lines.join('\n')}
-<div class="signature"><b>${escapeHtml(layout.signatory)}</b><span>${NAME_BLANK}</span></div>
+<div class="signature"><b>${escapeXmlText(layout.signatory)}</b><span>${NAME_BLANK}</span></div>
 </body></html>
 `;
 }

@@ -2,6 +2,7 @@ import type { Node as PMNode, Slice } from 'prosemirror-model';
 import { Plugin } from 'prosemirror-state';
 import { inlineToText, isUnitNode, type Lang } from '../../shared/law';
 import { lineLabel } from '../../shared/law/text/markers';
+import { escapeXmlText } from '../../shared/text/escape';
 
 /** One copied line: the unit's label ("3. ", "Статья 5. ", none for a part or a cut-off start) and its text. */
 export interface CopiedLine {
@@ -41,8 +42,6 @@ export function copiedLines(slice: Slice, lang: Lang, cutAtStart: boolean): Copi
   return lines;
 }
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The copied lines as plain text (one line per unit, as the law prints them). */
 export function copiedText(lines: readonly CopiedLine[]): string {
   return lines.map((l) => `${l.label}${l.text}`.replace(/\s+$/u, '')).join('\n');
@@ -50,7 +49,7 @@ export function copiedText(lines: readonly CopiedLine[]): string {
 
 /** The copied lines as HTML for Word: one paragraph per line, headings bold. */
 export function copiedHtml(lines: readonly CopiedLine[]): string {
-  return lines.map((l) => `<p>${l.heading ? `<b>${escape(l.label + l.text)}</b>` : escape(l.label + l.text).replace(/\n/g, '<br>')}</p>`).join('');
+  return lines.map((l) => `<p>${l.heading ? `<b>${escapeXmlText(l.label + l.text)}</b>` : escapeXmlText(l.label + l.text).replace(/\n/g, '<br>')}</p>`).join('');
 }
 
 /** Copy (and cut) in the editor put the units' numbers into the clipboard, as text and as HTML. */

@@ -2,8 +2,9 @@ import type { Lang } from '../law/language';
 import { introOf } from '../law/intro';
 import type { LawDoc, Provision } from '../law/provision';
 import { lineLabel } from '../law/text/markers';
+import { escapeXmlAttribute, escapeXmlText } from '../text/escape';
 import { identification, validDate, workUri, type AknWork } from './frbr';
-import { AKN_NS, xmlAttr, xmlText } from './xml';
+import { AKN_NS } from './namespace';
 
 /** The Akoma Ntoso element of each kind of unit. An unnumbered part (часть) is a generic container. */
 const ELEMENT = {
@@ -17,14 +18,14 @@ const ELEMENT = {
 
 /** A unit's own text as `<p>`s, its footnotes (if any) in the last one, where the consolidated text prints them. */
 function ownParagraphs(text: string, notes: string, indent: string): string {
-  const lines = text ? text.split('\n').map(xmlText) : [''];
+  const lines = text ? text.split('\n').map(escapeXmlText) : [''];
   lines[lines.length - 1] += notes;
   return lines.map((line) => (line ? `${indent}<p>${line}</p>` : `${indent}<p/>`)).join('\n');
 }
 
 /** A unit's footnotes as `<authorialNote>`s (their eIds after the unit's). */
 function notesXml(notes: readonly string[], eId: string): string {
-  return notes.map((n, i) => `<authorialNote marker="${i + 1}" placement="bottom" eId="${xmlAttr(eId)}__authorialNote_${i + 1}"><p>${xmlText(n)}</p></authorialNote>`).join('');
+  return notes.map((n, i) => `<authorialNote marker="${i + 1}" placement="bottom" eId="${escapeXmlAttribute(eId)}__authorialNote_${i + 1}"><p>${escapeXmlText(n)}</p></authorialNote>`).join('');
 }
 
 /**
@@ -38,13 +39,13 @@ function notesXml(notes: readonly string[], eId: string): string {
 function unitXml(lang: Lang, unit: Provision, depth: number): string {
   const pad = '  '.repeat(depth);
   const element = ELEMENT[unit.kind];
-  const attrs = [`eId="${xmlAttr(unit.eId)}"`, unit.kind === 'part' ? 'name="part"' : '', unit.repealed ? 'refersTo="#repealed"' : ''].filter(Boolean).join(' ');
+  const attrs = [`eId="${escapeXmlAttribute(unit.eId)}"`, unit.kind === 'part' ? 'name="part"' : '', unit.repealed ? 'refersTo="#repealed"' : ''].filter(Boolean).join(' ');
   const label = lineLabel(lang, unit.kind, unit.num).trim();
   const lines = [`${pad}<${element} ${attrs}>`];
-  if (label) lines.push(`${pad}  <num>${xmlText(label)}</num>`);
+  if (label) lines.push(`${pad}  <num>${escapeXmlText(label)}</num>`);
   const intro = introOf(unit);
   const ownNotes = notesXml(unit.notes, unit.eId);
-  if (unit.heading || (intro && ownNotes)) lines.push(`${pad}  <heading>${xmlText(unit.heading)}${intro ? ownNotes : ''}</heading>`);
+  if (unit.heading || (intro && ownNotes)) lines.push(`${pad}  <heading>${escapeXmlText(unit.heading)}${intro ? ownNotes : ''}</heading>`);
   if (intro) {
     const rest = unit.children.filter((c) => c !== intro);
     const text = ownParagraphs(intro.text, notesXml(intro.notes, intro.eId), `${pad}    `);
@@ -76,7 +77,7 @@ export function aknAct(law: LawDoc, work: AknWork, asOf: string, draft: boolean)
   <act name="${work.kind}">
     <meta>
     ${identification(workUri(work), law.lang, asOf, validDate(work.date) ?? asOf, '#parliament')}
-      <publication date="${validDate(work.date) ?? asOf}" name="${draft ? 'draft' : 'consolidated'}" showAs="${draft ? 'Draft' : 'Consolidated text'}"${draft ? ' refersTo="#draft"' : ''}/>
+      <publication date="${escapeXmlAttribute(validDate(work.date) ?? asOf)}" name="${draft ? 'draft' : 'consolidated'}" showAs="${draft ? 'Draft' : 'Consolidated text'}"${draft ? ' refersTo="#draft"' : ''}/>
       <references source="#zan">
         <TLCOrganization eId="zan" href="/ontology/organization/kz/zan-workbench" showAs="Zan Workbench"/>
         <TLCOrganization eId="parliament" href="/ontology/organization/kz/parliament" showAs="Parliament of the Republic of Kazakhstan"/>
@@ -84,7 +85,7 @@ export function aknAct(law: LawDoc, work: AknWork, asOf: string, draft: boolean)
       </references>
     </meta>
     <preface>
-      <longTitle><p><docTitle>${xmlText(work.title)}</docTitle></p></longTitle>
+      <longTitle><p><docTitle>${escapeXmlText(work.title)}</docTitle></p></longTitle>
     </preface>
     <body>
 ${body}

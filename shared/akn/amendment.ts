@@ -5,8 +5,9 @@ import type { Amendment, AmendmentKind, UnitState } from '../amend/types';
 import { HEADED_KINDS } from '../law/kinds';
 import type { Lang } from '../law/language';
 import { lineLabel } from '../law/text/markers';
+import { escapeXmlAttribute, escapeXmlText } from '../text/escape';
 import { expressionUri, identification, type AknWork } from './frbr';
-import { AKN_NS, xmlAttr, xmlText } from './xml';
+import { AKN_NS } from './namespace';
 
 /** One act a package amends: how it is cited, and its amendments. */
 export interface AknAmendedAct {
@@ -64,15 +65,15 @@ export function aknAmendmentDocument(pkg: AknPackage): string {
       const oldText = wording(lang, a.base);
       // A new unit is quoted whole, with the new units under it, as the amending law quotes it.
       const newText = a.kind === 'repeal' || !a.proposed ? '' : a.kind === 'insert' ? printUnit({ ...a.proposed, eId: '', children: (a.insertedChildren ?? []).map(function unit(c): Provision { return { ...c, eId: '', children: c.children.map(unit) }; }) }, lang) : wording(lang, a.proposed);
-      const quoted = [oldText ? `<quotedText eId="${mod}__qtext_old">${xmlText(oldText)}</quotedText>` : '', newText ? `<quotedText eId="${mod}__qtext_new">${xmlText(newText)}</quotedText>` : ''].filter(Boolean).join(' → ');
+      const quoted = [oldText ? `<quotedText eId="${mod}__qtext_old">${escapeXmlText(oldText)}</quotedText>` : '', newText ? `<quotedText eId="${mod}__qtext_new">${escapeXmlText(newText)}</quotedText>` : ''].filter(Boolean).join(' → ');
       textualMods.push(
-        `<textualMod type="${MOD_TYPE[a.kind]}" eId="${mod}__tmod"><source href="#${mod}"/><destination href="${xmlAttr(`${target}/!main~${a.eId}`)}"/>${oldText ? `<old href="#${mod}__qtext_old"/>` : ''}${newText ? `<new href="#${mod}__qtext_new"/>` : ''}</textualMod>`,
+        `<textualMod type="${MOD_TYPE[a.kind]}" eId="${mod}__tmod"><source href="#${mod}"/><destination href="${escapeXmlAttribute(`${target}/!main~${a.eId}`)}"/>${oldText ? `<old href="#${mod}__qtext_old"/>` : ''}${newText ? `<new href="#${mod}__qtext_new"/>` : ''}</textualMod>`,
       );
       const why = pkg.justifications.get(a.uid);
-      justification.push(`<p eId="${mod}__justification"><ref href="#${mod}">${xmlText(label)}</ref>: ${xmlText(why || '—')}</p>`);
-      return `          <p><mod eId="${mod}" refersTo="#${a.kind}"><ref href="${xmlAttr(`${target}/!main~${a.eId}`)}">${xmlText(label)}</ref>: ${quoted}</mod></p>`;
+      justification.push(`<p eId="${mod}__justification"><ref href="#${mod}">${escapeXmlText(label)}</ref>: ${escapeXmlText(why || '—')}</p>`);
+      return `          <p><mod eId="${mod}" refersTo="#${a.kind}"><ref href="${escapeXmlAttribute(`${target}/!main~${a.eId}`)}">${escapeXmlText(label)}</ref>: ${quoted}</mod></p>`;
     });
-    content.push(`        <blockContainer eId="act_${i + 1}">\n          <p>${i + 1}. ${xmlText(act.citation)}</p>\n${mods.join('\n')}\n        </blockContainer>`);
+    content.push(`        <blockContainer eId="act_${i + 1}">\n          <p>${i + 1}. ${escapeXmlText(act.citation)}</p>\n${mods.join('\n')}\n        </blockContainer>`);
   });
   const kinds = [...new Set(pkg.acts.flatMap((a) => a.amendments.map((x) => x.kind)))];
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -91,7 +92,7 @@ ${kinds.map((k) => `        <TLCConcept eId="${k}" href="/ontology/concept/zan/a
       </references>
     </meta>
     <preface>
-      <p><docTitle>${xmlText(pkg.title)}</docTitle></p>
+      <p><docTitle>${escapeXmlText(pkg.title)}</docTitle></p>
     </preface>
     <amendmentBody>
       <amendmentContent eId="content" xml:lang="${lang}">

@@ -1,4 +1,5 @@
 import type { Lang } from '../law/language';
+import { escapeXmlAttribute } from '../text/escape';
 
 /** What identifies an act: its kind, date of adoption, number and title. */
 export interface AknWork {
@@ -29,12 +30,17 @@ export function expressionUri(work: AknWork, lang: Lang, asOf: string): string {
   return `${workUri(work)}/${AKN_LANG[lang]}@${asOf}`;
 }
 
-/** The `<identification>` block of a document's `<meta>`. */
+/**
+ * The `<identification>` block of a document's `<meta>`. Its values are attribute values, escaped:
+ * a date or an author comes from the database, and a stray quote there must not end an attribute.
+ */
 export function identification(workThis: string, lang: Lang, asOf: string, workDate: string, author: string): string {
-  const expr = `${workThis}/${AKN_LANG[lang]}@${asOf}`;
+  const a = escapeXmlAttribute;
+  const work = a(workThis);
+  const expr = a(`${workThis}/${AKN_LANG[lang]}@${asOf}`);
   return `<identification source="#zan">
-      <FRBRWork><FRBRthis value="${workThis}/!main"/><FRBRuri value="${workThis}"/><FRBRdate date="${workDate}" name="Generation"/><FRBRauthor href="${author}"/><FRBRcountry value="kz"/></FRBRWork>
-      <FRBRExpression><FRBRthis value="${expr}/!main"/><FRBRuri value="${expr}"/><FRBRdate date="${asOf}" name="Generation"/><FRBRauthor href="#zan"/><FRBRlanguage language="${AKN_LANG[lang]}"/></FRBRExpression>
-      <FRBRManifestation><FRBRthis value="${expr}/!main.xml"/><FRBRuri value="${expr}/.akn"/><FRBRdate date="${asOf}" name="Generation"/><FRBRauthor href="#zan"/></FRBRManifestation>
+      <FRBRWork><FRBRthis value="${work}/!main"/><FRBRuri value="${work}"/><FRBRdate date="${a(workDate)}" name="Generation"/><FRBRauthor href="${a(author)}"/><FRBRcountry value="kz"/></FRBRWork>
+      <FRBRExpression><FRBRthis value="${expr}/!main"/><FRBRuri value="${expr}"/><FRBRdate date="${a(asOf)}" name="Generation"/><FRBRauthor href="#zan"/><FRBRlanguage language="${AKN_LANG[lang]}"/></FRBRExpression>
+      <FRBRManifestation><FRBRthis value="${expr}/!main.xml"/><FRBRuri value="${expr}/.akn"/><FRBRdate date="${a(asOf)}" name="Generation"/><FRBRauthor href="#zan"/></FRBRManifestation>
     </identification>`;
 }

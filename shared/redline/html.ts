@@ -1,5 +1,5 @@
 import type { Lang } from '../law/language';
-import { escapeHtml } from './escape';
+import { escapeXmlText } from '../text/escape';
 import type { RedlineParagraph } from './model';
 import { pageCss } from './page-css';
 
@@ -44,7 +44,7 @@ export function redlineHtml(paragraphs: readonly RedlineParagraph[], options: Re
   };
   const lines = paragraphs.map((p, i) => {
     const runs = p.runs
-      .map((r) => (r.change === 'ins' ? `<ins>${escapeHtml(r.text)}</ins>` : r.change === 'del' ? `<del>${escapeHtml(r.text)}</del>` : escapeHtml(r.text)))
+      .map((r) => (r.change === 'ins' ? `<ins>${escapeXmlText(r.text)}</ins>` : r.change === 'del' ? `<del>${escapeXmlText(r.text)}</del>` : escapeXmlText(r.text)))
       .join('');
     // A line break added or taken out inside a line's text shows as a marked pilcrow at its end.
     const mark = p.mark && !p.whole ? `<${p.mark.change} class="mark">¶</${p.mark.change}>` : '';
@@ -53,10 +53,10 @@ export function redlineHtml(paragraphs: readonly RedlineParagraph[], options: Re
     // A line with a note or a footnote after it keeps to it: a note alone at the top of a page reads as the next line's.
     const keep = note || paragraphs[i + 1]?.kind === 'note';
     const classes = [p.kind, p.headed ? 'heading' : '', p.whole ? `whole-${p.whole}` : '', isChanged(p) ? 'changed' : '', keep ? 'keep' : ''].filter(Boolean).join(' ');
-    return `<p class="${classes}">${runs}${mark}</p>${note ? `\n<aside class="note">${escapeHtml(note).replace(/\n/g, '<br>')}</aside>` : ''}`;
+    return `<p class="${classes}">${runs}${mark}</p>${note ? `\n<aside class="note">${escapeXmlText(note).replace(/\n/g, '<br>')}</aside>` : ''}`;
   });
   return `<!doctype html>
-<html lang="${options.lang}"><head><meta charset="utf-8"><title>${escapeHtml(options.title)}</title>
+<html lang="${options.lang}"><head><meta charset="utf-8"><title>${escapeXmlText(options.title)}</title>
 <style>
 ${pageCss(options.lang, { law: options.title, package: options.packageTitle, date: options.date })}
 body { font-family: 'PT Serif', 'Liberation Serif', 'DejaVu Serif', 'Times New Roman', serif; font-size: 12pt; line-height: 1.45; color: #1d2430; margin: 0; padding-left: 7mm; }
@@ -81,8 +81,8 @@ aside.note { font-family: 'PT Sans', 'Liberation Sans', 'DejaVu Sans', Arial, sa
 @media print { ins, del, aside.note { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 </style>
 </head><body>
-<h1>${escapeHtml(options.title)}</h1>
-${options.preparedBy ? `<p class="meta">${escapeHtml(w.redline)} · ${escapeHtml(w.prepared)}: ${escapeHtml(options.preparedBy)}</p>\n` : ''}<p class="legend"><ins>${w.inserted}</ins> · <del>${w.deleted}</del> · <span class="bar">${w.changed}</span></p>
+<h1>${escapeXmlText(options.title)}</h1>
+${options.preparedBy ? `<p class="meta">${escapeXmlText(w.redline)} · ${escapeXmlText(w.prepared)}: ${escapeXmlText(options.preparedBy)}</p>\n` : ''}<p class="legend"><ins>${w.inserted}</ins> · <del>${w.deleted}</del> · <span class="bar">${w.changed}</span></p>
 ${lines.join('\n')}
 </body></html>
 `;

@@ -3,4 +3,4 @@ export * from './model';
 export * from './html';
 export * from './running-head';
 export * from './page-css';
-export * from './escape';
+export * from './css-string';

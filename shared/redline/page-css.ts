@@ -1,5 +1,5 @@
 import type { Lang } from '../law/language';
-import { cssString } from './escape';
+import { cssString } from './css-string';
 import { DRAFT_STAMP, PAGE_LABEL, runningHeadLines, type RunningHead } from './running-head';
 
 /**

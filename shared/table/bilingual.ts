@@ -1,5 +1,6 @@
 import type { Lang } from '../law/language';
-import { cellHtml, escapeHtml, tablePageHtml, TABLE_WORDS, type ComparativeRow, type Run } from './comparative';
+import { escapeXmlText } from '../text/escape';
+import { cellHtml, tablePageHtml, TABLE_WORDS, type ComparativeRow, type Run } from './comparative';
 
 /**
  * The comparative table in both official languages, as practice sometimes requires it: for each
@@ -77,7 +78,7 @@ export function bilingualTableHtml(rows: readonly BilingualRow[], lang: Lang, he
     .map((r) => {
       const kk = sideCells(r.kk, 'kk');
       const ru = sideCells(r.ru, 'ru');
-      return `<tr><td class="no">${r.no}</td><td>${(['kk', 'ru'] as const).filter((l) => r.element[l]).map((l) => `<p lang="${l}">${escapeHtml(r.element[l])}</p>`).join('')}</td><td lang="kk">${cellHtml(kk.current)}</td><td lang="kk">${cellHtml(kk.proposed)}</td><td lang="ru">${cellHtml(ru.current)}</td><td lang="ru">${cellHtml(ru.proposed)}</td><td>${escapeHtml(r.justification)}</td></tr>`;
+      return `<tr><td class="no">${r.no}</td><td>${(['kk', 'ru'] as const).filter((l) => r.element[l]).map((l) => `<p lang="${l}">${escapeXmlText(r.element[l])}</p>`).join('')}</td><td lang="kk">${cellHtml(kk.current)}</td><td lang="kk">${cellHtml(kk.proposed)}</td><td lang="ru">${cellHtml(ru.current)}</td><td lang="ru">${cellHtml(ru.proposed)}</td><td>${escapeXmlText(r.justification)}</td></tr>`;
     })
     .join('\n');
   return tablePageHtml({ lang, title, heading, widths: [4, 11, 19, 19, 19, 19, 9], headings: bilingualHeadings(lang), rows: body, fontPt: 10.5 });

@@ -3,6 +3,7 @@ import type { Amendment, PathStep, UnitState } from '../amend/types';
 import type { DiffOp } from '../diff/ops';
 import type { Lang } from '../law/language';
 import { lineLabel } from '../law/text/markers';
+import { escapeXmlText } from '../text/escape';
 
 /** A piece of a table cell: text, bold when it is a changed word. */
 export interface Run {
@@ -99,12 +100,9 @@ export function comparativeTable(amendments: readonly Amendment[], lang: Lang, j
   });
 }
 
-/** Text made safe inside HTML. */
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** A cell's lines as HTML paragraphs, changed words bold. */
 export function cellHtml(content: Run[][]): string {
-  return content.map((l) => `<p>${l.map((r) => (r.bold ? `<b>${escapeHtml(r.text)}</b>` : escapeHtml(r.text))).join('')}</p>`).join('');
+  return content.map((l) => `<p>${l.map((r) => (r.bold ? `<b>${escapeXmlText(r.text)}</b>` : escapeXmlText(r.text))).join('')}</p>`).join('');
 }
 
 /**
@@ -120,7 +118,7 @@ export function unchangedRow(lang: Lang, unit: UnitState, path: readonly PathSte
 /** A table as a standalone HTML page, landscape when printed: its title, its columns (width in %) and headings, its rows' HTML. */
 export function tablePageHtml(page: { lang: Lang; title: string; heading: string; widths: readonly number[]; headings: readonly string[]; rows: string; fontPt: number }): string {
   return `<!doctype html>
-<html lang="${page.lang}"><head><meta charset="utf-8"><title>${escapeHtml(page.title)}</title>
+<html lang="${page.lang}"><head><meta charset="utf-8"><title>${escapeXmlText(page.title)}</title>
 <style>
 @page { size: A4 landscape; margin: 15mm; }
 body { font-family: 'Times New Roman', 'Liberation Serif', 'DejaVu Serif', serif; font-size: ${page.fontPt}pt; }
@@ -131,9 +129,9 @@ th { background: #eee; }
 thead { display: table-header-group; }
 td p { margin: 0 0 4pt; text-align: justify; }
 </style></head><body>
-<h1>${escapeHtml(page.title)}<br>${escapeHtml(page.heading)}</h1>
+<h1>${escapeXmlText(page.title)}<br>${escapeXmlText(page.heading)}</h1>
 <table><colgroup>${page.widths.map((w) => `<col style="width: ${w}%">`).join('')}</colgroup>
-<thead><tr>${page.headings.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<thead><tr>${page.headings.map((h) => `<th>${escapeXmlText(h)}</th>`).join('')}</tr></thead>
 <tbody>
 ${page.rows}
 </tbody></table></body></html>
@@ -144,7 +142,7 @@ ${page.rows}
 export function comparativeTableHtml(rows: readonly ComparativeRow[], lang: Lang, heading: string): string {
   const w = TABLE_WORDS[lang];
   const body = rows
-    .map((r) => `<tr><td class="no">${r.no}</td><td>${escapeHtml(r.element)}</td><td>${cellHtml(r.current)}</td><td>${cellHtml(r.proposed)}</td><td>${escapeHtml(r.justification)}</td></tr>`)
+    .map((r) => `<tr><td class="no">${r.no}</td><td>${escapeXmlText(r.element)}</td><td>${cellHtml(r.current)}</td><td>${cellHtml(r.proposed)}</td><td>${escapeXmlText(r.justification)}</td></tr>`)
     .join('\n');
   return tablePageHtml({ lang, title: w.title, heading, widths: [5, 15, 30, 30, 20], headings: [w.no, w.element, w.current, w.proposed, w.justification], rows: body, fontPt: 12 });
 }

@@ -1,11 +1,14 @@
 import { crc32 } from 'node:zlib';
 
-/** A ZIP archive of stored (uncompressed) entries, to build small DOCX files in tests. */
-export function storedZip(entries: Record<string, string | Buffer>): Buffer {
+/**
+ * A ZIP archive of stored (uncompressed) entries, to build small DOCX files in tests. Entries as
+ * name → content, or as [name, content] pairs when a name is to appear twice.
+ */
+export function storedZip(entries: Record<string, string | Buffer> | readonly (readonly [string, string | Buffer])[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [entryName, content] of Object.entries(entries)) {
+  for (const [entryName, content] of Array.isArray(entries) ? entries : Object.entries(entries)) {
     const data = Buffer.from(content);
     const name = Buffer.from(entryName);
     const local = Buffer.alloc(30);

@@ -28,7 +28,7 @@ const LOCAL = 0x04034b50;
  * and compression ratio, and the total inflated size are checked against the limits before
  * anything is inflated; inflating stops at the declared size (a bomb that lies about its size is
  * cut off), and each entry's CRC is checked. ZIP64, encryption and methods other than stored and
- * deflate are refused.
+ * deflate are refused, and so is an archive with two entries for one name (entryKey).
  */
 export function openZip(bytes: Buffer, file: string, limits: ImportLimits): BoundedZip {
   const bad = (why: string) => new ImportError('FORMAT', file, `${why} It is not a complete DOCX (ZIP) file.`);
@@ -41,6 +41,7 @@ export function openZip(bytes: Buffer, file: string, limits: ImportLimits): Boun
   if (count > limits.maxZipEntries) throw new ImportError('LIMIT', file, `it holds ${count} archive entries (limit maxZipEntries = ${limits.maxZipEntries}).`, 'maxZipEntries');
   if (dirOffset + dirSize > end) throw bad('Its ZIP directory points outside the file.');
   const entries = new Map<string, ZipEntry>();
+  const keys = new Map<string, string>();
   let declaredTotal = 0;
   let at = dirOffset;
   for (let i = 0; i < count; i++) {
@@ -68,6 +69,12 @@ export function openZip(bytes: Buffer, file: string, limits: ImportLimits): Boun
     }
     declaredTotal += entry.size;
     if (declaredTotal > limits.maxInflatedBytes) throw new ImportError('LIMIT', file, `its entries inflate to more than ${limits.maxInflatedBytes} bytes (limit maxInflatedBytes).`, 'maxInflatedBytes');
+    const same = keys.get(entryKey(entry.name));
+    if (same !== undefined) {
+      const names = same === entry.name ? `two entries named ${same}` : `entries ${same} and ${entry.name}, which name the same part`;
+      throw new ImportError('FORMAT', file, `it holds ${names}. A DOCX has each part once; Word and this importer could each read a different one, so it is refused.`);
+    }
+    keys.set(entryKey(entry.name), entry.name);
     entries.set(entry.name, entry);
   }
   let inflated = 0;
@@ -96,6 +103,17 @@ export function openZip(bytes: Buffer, file: string, limits: ImportLimits): Boun
       return out;
     },
   };
+}
+
+/**
+ * What an entry's name means as a part of the package, for finding two entries of one part: OPC
+ * compares part names without regard to case, and ZIP writers differ on `\` for `/` and on a
+ * leading `./` or `/`. The importer itself looks names up exactly; an archive where two names mean
+ * one part is refused (openZip) rather than read one way here and another way in Word (keyed by
+ * name alone, the last of two entries would silently win).
+ */
+function entryKey(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^(?:\.?\/)+/, '').toLowerCase();
 }
 
 /** The offset of the end-of-central-directory record (searched backwards past a comment), or -1. */

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Where the app finds its bundled files and keeps the user's database. */
 export interface AppPaths {
@@ -39,4 +39,14 @@ export function defaultDatabaseFile(env: NodeJS.ProcessEnv = process.env, platfo
   const appData =
     platform === 'win32' ? (env['APPDATA'] ?? join(home, 'AppData', 'Roaming')) : platform === 'darwin' ? join(home, 'Library', 'Application Support') : (env['XDG_CONFIG_HOME'] ?? join(home, '.config'));
   return join(appData, 'Zan Workbench', 'zan-workbench.sqlite');
+}
+
+/**
+ * The audit key file of a database (audit/signer.ts): the key the command line signs its entries
+ * with, and the app's where the system offers no keychain. Beside the database in the user's own
+ * folder: it keeps a rewrite of the database from passing as the app's only where the key itself
+ * is kept from whoever rewrites (the keychain's job; see electron/audit-key.ts).
+ */
+export function auditKeyFile(databaseFile: string): string {
+  return join(dirname(databaseFile), 'zan-audit.key');
 }

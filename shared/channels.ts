@@ -57,6 +57,7 @@ export const CHANNEL_NAMES = [
   'listSnapshots',
   'compare',
   'getAuditTrail',
+  'exportAuditLog',
   'verifyAudit',
 ] as const;
 

@@ -308,13 +308,18 @@ export const contract = {
       rows: z.array(comparativeRowSchema.extend({ kind: z.string(), eId: z.string(), inline: z.array(z.tuple([z.number(), z.string()])) })),
     }),
   },
+  // The entries of a package (the audit view), or of one provision of it (the review panel's history).
   getAuditTrail: {
-    input: z.object({ packageId: id, uid: id }).strict(),
-    output: z.array(z.object({ seq: z.number().int(), at: isoTime, actor: z.string(), role: z.string(), action: z.string(), detail: z.string() })),
+    input: z.object({ packageId: id, uid: id.optional() }).strict(),
+    output: z.array(z.object({ seq: z.number().int(), at: isoTime, actor: z.string(), role: z.string(), uid: z.string().nullable(), action: z.string(), detail: z.string() })),
+  },
+  exportAuditLog: {
+    input: z.object({ packageId: id, format: z.enum(['csv', 'json']), lang }).strict(),
+    output: z.object({ path: z.string().nullable() }),
   },
   verifyAudit: {
     input: empty,
-    output: z.union([z.object({ ok: z.literal(true), entries: z.number().int() }), z.object({ ok: z.literal(false), seq: z.number().int(), reason: z.string() })]),
+    output: z.union([z.object({ ok: z.literal(true), entries: z.number().int(), signed: z.number().int(), notes: z.array(z.string()) }), z.object({ ok: z.literal(false), seq: z.number().int().nullable(), reason: z.string() })]),
   },
   getCoverage: { input: z.object({ packageId: id }).strict(), output: coverageSchema },
   setPackageStatus: { input: z.object({ packageId: id, status: z.enum(['draft', 'review']) }).strict(), output: packageSummarySchema },

@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { InstructionError } from '../../shared/instructions';
 import { countByKind, type Lang } from '../../shared/law';
 import { ImportError } from '../io/import';
-import { defaultDatabaseFile } from '../paths';
-import { verifyAudit, type AuditCheck } from '../services/audit';
+import { auditKeyFile, defaultDatabaseFile } from '../paths';
+import { verifyAudit } from '../services/audit/check';
+import { existingFileSigner, fileKey, hmacSigner, type AuditSigner } from '../services/audit/signer';
+import type { AuditCheck } from '../services/audit/verify';
 import { createServiceContext } from '../services/context';
 import { packageDocuments } from '../services/documents';
 import { importLaw, type ImportTarget } from '../services/import';
@@ -33,7 +35,8 @@ export function importCommand(file: string, lang: Lang | undefined, options: { d
   if (bytes === null) return 2;
   const store = createStore(openDatabase(options.db!));
   try {
-    const ctx = createServiceContext(store);
+    // The import is logged, signed with the key file beside the database (made on first use).
+    const ctx = { ...createServiceContext(store), signer: hmacSigner(fileKey(auditKeyFile(options.db!))) };
     let target: ImportTarget;
     if (options.into) {
       const work = store.works.listWorks().find((w) => w.slug === options.into);
@@ -62,12 +65,14 @@ export function importCommand(file: string, lang: Lang | undefined, options: { d
 }
 
 /**
- * `zan audit-check --db <file>`: verifies a workbench database's audit chain without writing to it
- * or beside it (it is opened read-only, never migrated; inspect.ts). Exit 0: the chain holds;
- * 1: it was tampered with (the first entry that breaks it is named); 2: it cannot be checked (no
- * file, not a Zan database, from a newer version, unreadable), with why.
+ * `zan audit-check --db <file> [--key <file>…]`: verifies a workbench database's audit log without
+ * writing to it or beside it (it is opened read-only, never migrated; inspect.ts): the chain, the
+ * signatures (with the keys given and the key file beside the database, when there is one), the
+ * head file, the review state. Exit 0: it holds (what could not be checked is said); 1: it was
+ * tampered with (the first entry that breaks it is named); 2: it cannot be checked (no file, not a
+ * Zan database, from a newer version, unreadable, a key file that is not one), with why.
  */
-export function auditCheck(file: string | undefined, io: CliIO): number {
+export function auditCheck(file: string | undefined, keyFiles: readonly string[], io: CliIO): number {
   if (!file) {
     io.err('audit-check needs --db <file>, a workbench database.');
     return 2;
@@ -82,18 +87,32 @@ export function auditCheck(file: string | undefined, io: CliIO): number {
     io.err(`${file}: cannot check: ${refused}`);
     return 2;
   }
+  let keys: AuditSigner[];
+  try {
+    keys = keyFiles.map((k) => {
+      if (!existsSync(k)) throw new Error(`${k}: no such key file`);
+      return hmacSigner(fileKey(k));
+    });
+    const beside = existingFileSigner(auditKeyFile(file));
+    if (beside) keys.push(beside);
+  } catch (error) {
+    io.err(`${file}: cannot check: ${(error as Error).message}.`);
+    return 2;
+  }
   let result: AuditCheck;
   try {
-    result = readUntouched(file, (db) => verifyAudit(createServiceContext(createStore(db))));
+    result = readUntouched(file, (db) => verifyAudit(createServiceContext(createStore(db)), keys));
   } catch (error) {
     io.err(`${file}: cannot check: the database could not be read (${(error as Error).message}).`);
     return 2;
   }
   if (result.ok) {
-    io.out(`${file}: audit log OK (${result.entries} entries).`);
+    const signed = keys.length ? `, ${result.signed} signatures checked` : '';
+    io.out(`${file}: audit log OK (${result.entries} entries${signed}).`);
+    for (const note of result.notes) io.out(`  note: ${note}`);
     return 0;
   }
-  io.err(`${file}: audit log broken at entry ${result.seq}: ${result.reason}.`);
+  io.err(result.seq === null ? `${file}: audit log tampered with: ${result.reason}.` : `${file}: audit log broken at entry ${result.seq}: ${result.reason}.`);
   return 1;
 }
 

@@ -57,7 +57,11 @@ Commands:
                             structure, numbers and dates, references, units changed in one
                             language only, the two amending laws' statements; exit 1 if any.
     --json                  As JSON: [{ kind, eId, message, ru?, kk? }].
-  audit-check --db <file>   Verify the hash chain of a workbench database's audit log.
+  audit-check --db <file>   Verify a workbench database's audit log without writing to it: the
+                            chain, the head file beside it, the review state it recorded.
+                            Exit 0 ok, 1 tampered (the first bad entry named), 2 cannot check.
+    --key <file>            Also check the signatures with this key (repeatable; the key file
+                            beside the database is used when there is one).
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
     --write                 Rewrite the file in canonical form.
@@ -144,7 +148,11 @@ const COMMANDS: Record<string, Command> = {
       return parity(pairs, v['json'] === true, io);
     },
   },
-  'audit-check': { options: { db: { type: 'string' } }, files: exactly(0, 'audit-check takes no file: zan audit-check --db <file>.'), run: (_, v, __, io) => auditCheck(str(v, 'db'), io) },
+  'audit-check': {
+    options: { db: { type: 'string' }, key: { type: 'string', multiple: true } },
+    files: exactly(0, 'audit-check takes no file: zan audit-check --db <file>.'),
+    run: (_, v, __, io) => auditCheck(str(v, 'db'), (v['key'] as string[] | undefined) ?? [], io),
+  },
   format: {
     options: { ...LANG, check: { type: 'boolean' }, write: { type: 'boolean' } },
     files: exactly(1, 'format takes one file.'),

@@ -1,7 +1,9 @@
 import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
-import { auditTrail, verifyAudit } from '../services/audit';
+import { verifyAudit } from '../services/audit/check';
+import { auditTrail } from '../services/audit/log';
+import { exportAuditLog } from '../services/audit/export';
 import { getIdentity, setIdentity } from '../services/identity';
 import { createSnapshot, listSnapshots } from '../services/snapshots';
 import { applyThroughout, listThroughout, undoThroughout } from '../services/throughout';
@@ -124,7 +126,8 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     createSnapshot: ({ packageId, name }) => createSnapshot(ctx, packageId, name),
     listSnapshots: ({ packageId }) => listSnapshots(ctx, packageId),
     compare: ({ left, right, context, jobId }) => work.run('compare', { left, right, ...(context ? { context } : {}) }, job(jobId)),
-    getAuditTrail: ({ packageId, uid }) => auditTrail(ctx, { packageId, uid }),
+    getAuditTrail: ({ packageId, uid }) => auditTrail(ctx, { packageId, ...(uid ? { uid } : {}) }),
+    exportAuditLog: (request) => exportAuditLog(ctx, request, facts.exports.chooseSavePath),
     verifyAudit: () => verifyAudit(ctx),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
     exportTaxonomy: () => exportTaxonomyFile(ctx, facts.exports.chooseSavePath),

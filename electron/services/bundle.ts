@@ -1,8 +1,10 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Lang } from '../../shared/law';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { StoreError } from '../store/errors';
+import { sha256Bytes } from './audit/hash';
+import { record } from './audit/log';
 import type { ServiceContext } from './context';
 import { packageDocuments, packageLanguages } from './documents';
 import { CancelledError } from './progress';
@@ -158,7 +160,7 @@ export class BundleJobs {
     };
     this.jobs.set(jobId, job);
     this.forgetOldJobs();
-    this.run(job, request, parent, `${safeFileName(pkg.title)} (${request.lang})`).catch((error: unknown) => {
+    this.run(ctx, job, request, parent, `${safeFileName(pkg.title)} (${request.lang})`).catch((error: unknown) => {
       Object.assign(job.status, { state: 'failed', error: (error as Error).message });
     });
     return { ...job.status };
@@ -188,7 +190,7 @@ export class BundleJobs {
     return { ...job.status };
   }
 
-  private async run(job: Job, request: BundleRequest, parent: string, name: string): Promise<void> {
+  private async run(ctx: ServiceContext, job: Job, request: BundleRequest, parent: string, name: string): Promise<void> {
     const staging = join(parent, `.zan-bundle-${process.pid}-${Date.now()}.part`);
     const discard = () => {
       try {
@@ -215,6 +217,8 @@ export class BundleJobs {
       for (let n = 2; !claim(folder); n++) folder = join(parent, `${name} ${n}`);
       for (const file of files) renameSync(join(staging, file.name), join(folder, file.name));
       discard();
+      // Logged as one export: the folder and each file's fingerprint.
+      record(ctx, request.packageId, null, 'export', { document: 'bundle', lang: request.lang, folder: basename(folder), files: files.map((f) => ({ file: f.name, sha256: sha256Bytes(f.content) })) });
       Object.assign(job.status, { state: 'done', done: files.length, total: files.length, folder });
     } catch (error) {
       discard();

@@ -1,3 +1,4 @@
+import { record } from './audit/log';
 import type { ProvisionJSON } from '../../shared/law/json';
 import { diffRows, LawStructureError, lawToRows, rowsToLaw, validateLaw, walkProvisions, type Provision } from '../../shared/law';
 import { StoreError } from '../store/errors';
@@ -23,7 +24,10 @@ export function resolveConflict(ctx: ServiceContext, input: { conflictId: string
   const pkg = store.packages.get(conflict.packageId);
   if (!pkg || (pkg.status !== 'draft' && pkg.status !== 'review')) throw new StoreError('NOT_EDITABLE', 'This package is no longer being drafted.', 'package.notDrafting');
   if (input.keep === 'theirs') {
-    store.conflicts.resolve(conflict.id, 'theirs', ctx.now());
+    store.transaction(() => {
+      store.conflicts.resolve(conflict.id, 'theirs', ctx.now());
+      record(ctx, conflict.packageId, conflict.uid, 'resolve-conflict', { conflictId: conflict.id, keep: 'theirs' });
+    });
     return { revision: input.revision };
   }
   const version = store.versions.get(conflict.versionId);
@@ -41,6 +45,7 @@ export function resolveConflict(ctx: ServiceContext, input: { conflictId: string
   return store.transaction(() => {
     const saved = saveDraft(ctx, { versionId: version.id, revision: input.revision, ...diffRows(rows, lawToRows(law)) });
     store.conflicts.resolve(conflict.id, 'mine', saved.savedAt);
+    record(ctx, conflict.packageId, conflict.uid, 'resolve-conflict', { conflictId: conflict.id, keep: 'mine' });
     return { revision: saved.revision };
   });
 }

@@ -1,6 +1,7 @@
 import type { Derivation, DiffCache, IndexedBase } from '../../shared/amend';
 import { newUid, type LawDoc, type ProvisionRow } from '../../shared/law';
 import type { Store } from '../store/store';
+import type { AuditSigner } from './audit/signer';
 
 /** What services keep between calls to avoid repeating work; never the source of truth. */
 export interface ServiceMemo {
@@ -39,6 +40,8 @@ export interface ServiceContext {
   log(message: string): void;
   /** The store is a read-only connection (the worker thread's): services read and derive, and store nothing. */
   readOnly?: boolean;
+  /** Signs audit entries with the install key (audit/signer.ts); without one, entries are unsigned. */
+  signer?: AuditSigner;
 }
 
 /** A context with the real clock and random ids. */

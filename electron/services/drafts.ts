@@ -1,5 +1,7 @@
 import { rowsToLaw, type LawDoc, type ProvisionRow, type RowChanges } from '../../shared/law';
 import { StoreError } from '../store/errors';
+import { textHash } from './audit/hash';
+import { record } from './audit/log';
 import { forgetLive, liveDerivation, refreshAmendments, refreshTexts } from './amendments';
 import type { ServiceContext } from './context';
 import { counterpartDrafts, mirrorToCounterparts } from './mirror';
@@ -58,6 +60,8 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
       }
       store.provisions.apply(version.id, input);
       const revision = input.revision + 1;
+      // Which units changed and a fingerprint of each one's new wording: the log tells what a save did without repeating the law.
+      record(ctx, pkg.id, null, 'save', { versionId: version.id, revision, units: input.upserts.map((r) => [r.uid, unitFingerprint(r)]), deleted: input.deletes });
       updateDraftSearch(ctx, version, input, revision);
       const quick = textsOnly && live && version.baseVersionId && refreshTexts(ctx, version.id, live, input.upserts, revision, version.baseVersionId, savedAt, version.updatedAt);
       let after: LawDoc | null = null;
@@ -77,6 +81,11 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
     forgetLive(ctx, input.versionId);
     throw error;
   }
+}
+
+/** The fingerprint of a unit's stored form, as the log of a save records it. */
+export function unitFingerprint(r: ProvisionRow): string {
+  return textHash(r.kind, r.num, r.heading, r.text, r.repealed, r.parentUid, r.ord, r.notes.join('\n'));
 }
 
 /** Whether a save only rewrites headings and texts of rows already stored (each keeps its parent, place, kind, number, state and notes). */

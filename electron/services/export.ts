@@ -1,3 +1,4 @@
+import { recordExport } from './audit/log';
 import { aknAct, aknAmendmentDocument } from '../../shared/akn';
 import { coverageCsv, coverageHtml } from '../../shared/gaps/report';
 import type { Lang } from '../../shared/law';
@@ -111,7 +112,9 @@ export async function exportPackageDocument(ctx: ServiceContext, request: Export
   }
   const path = await choose(packageDocumentName(request), request.format);
   if (!path) return { path: null };
-  writeFileAtomic(path, await make(request));
+  const content = await make(request);
+  writeFileAtomic(path, content);
+  recordExport(ctx, request.packageId, { document: request.document, format: request.format, lang: request.lang }, path, content);
   return { path };
 }
 
@@ -166,7 +169,9 @@ export async function exportRedline(ctx: ServiceContext, request: RedlineRequest
   const path = await deps.chooseSavePath(redlineName(meta, request.format), request.format);
   if (!path) return { path: null };
   const content = await make(request);
-  writeFileAtomic(path, request.format === 'pdf' ? await deps.printPdf(typeof content === 'string' ? content : new TextDecoder().decode(content)) : content);
+  const written = request.format === 'pdf' ? await deps.printPdf(typeof content === 'string' ? content : new TextDecoder().decode(content)) : content;
+  writeFileAtomic(path, written);
+  recordExport(ctx, request.packageId, { document: 'redline', format: request.format, versionId: request.versionId }, path, written);
   return { path };
 }
 
@@ -212,6 +217,8 @@ export async function exportAkn(ctx: ServiceContext, request: AknRequest, choose
   }
   const path = await choose(name, 'xml');
   if (!path) return { path: null };
-  writeFileAtomic(path, await make(request));
+  const content = await make(request);
+  writeFileAtomic(path, content);
+  recordExport(ctx, request.packageId, { document: `akn-${request.document}`, format: 'xml', lang: request.lang, ...(request.versionId ? { versionId: request.versionId } : {}) }, path, content);
   return { path };
 }

@@ -1,3 +1,5 @@
+import { record, recordExport, NO_PACKAGE } from './audit/log';
+import { notesFingerprint } from './audit/state';
 import { writeFileSync } from 'node:fs';
 import { structuralLabel } from '../../shared/amend';
 import { parseTaxonomy, taxonomyToJSON, type GapDefinition } from '../../shared/gaps/taxonomy';
@@ -23,13 +25,20 @@ export function listGaps(ctx: ServiceContext): GapRecord[] {
 export function saveGap(ctx: ServiceContext, gap: GapDefinition): GapRecord[] {
   const existing = ctx.store.gaps.list();
   const at = existing.find((g) => g.code === gap.code);
-  ctx.store.gaps.save({ ...gap, retired: gap.retired ?? at?.retired ?? false }, at?.ord ?? existing.length);
+  const saved = { ...gap, retired: gap.retired ?? at?.retired ?? false };
+  ctx.store.transaction(() => {
+    ctx.store.gaps.save(saved, at?.ord ?? existing.length);
+    record(ctx, NO_PACKAGE, null, at ? 'edit-gap' : 'add-gap', { gap: saved });
+  });
   return ctx.store.gaps.list();
 }
 
 /** Retires a gap (it stays on the annotations that have it) or brings it back. */
 export function retireGap(ctx: ServiceContext, code: string, retired: boolean): GapRecord[] {
-  if (!ctx.store.gaps.setRetired(code, retired)) throw new StoreError('NOT_FOUND', `No gap ${code}.`, 'gap.notFound', { code });
+  ctx.store.transaction(() => {
+    if (!ctx.store.gaps.setRetired(code, retired)) throw new StoreError('NOT_FOUND', `No gap ${code}.`, 'gap.notFound', { code });
+    record(ctx, NO_PACKAGE, null, retired ? 'retire-gap' : 'restore-gap', { code });
+  });
   return ctx.store.gaps.list();
 }
 
@@ -53,7 +62,11 @@ export function exportTaxonomy(ctx: ServiceContext): string {
 /** Writes the taxonomy to a file the user chooses (nothing when the dialog is cancelled); the path written. */
 export async function exportTaxonomyFile(ctx: ServiceContext, chooseSavePath: (name: string, format: 'json') => Promise<string | null>): Promise<{ path: string | null }> {
   const path = await chooseSavePath('gap-taxonomy.json', 'json');
-  if (path) writeFileSync(path, exportTaxonomy(ctx));
+  if (path) {
+    const content = exportTaxonomy(ctx);
+    writeFileSync(path, content);
+    recordExport(ctx, NO_PACKAGE, { document: 'taxonomy', format: 'json' }, path, content);
+  }
   return { path };
 }
 
@@ -93,6 +106,7 @@ export function annotateAmendment(ctx: ServiceContext, input: AnnotationInput): 
   store.transaction(() => {
     store.amendments.annotate({ packageId: input.packageId, uid: input.uid, justification: input.justification.trim(), evidence: input.evidence.trim(), status, updatedAt: ctx.now() });
     store.gaps.setGapsOf(input.packageId, input.uid, [...new Set(input.gapCodes)]);
+    record(ctx, input.packageId, input.uid, 'annotate', { gaps: [...new Set(input.gapCodes)], notes: notesFingerprint(input.justification.trim(), input.evidence.trim()), status });
   });
 }
 
@@ -166,7 +180,10 @@ export function packageCoverage(ctx: ServiceContext, packageId: string): Coverag
  */
 export function setPackageStatus(ctx: ServiceContext, packageId: string, status: 'draft' | 'review'): void {
   if (status === 'review') refuseUnlessReady(ctx, packageId);
-  ctx.store.packages.setStatus(packageId, status, ctx.now());
+  ctx.store.transaction(() => {
+    ctx.store.packages.setStatus(packageId, status, ctx.now());
+    record(ctx, packageId, null, 'status', { status });
+  });
 }
 
 /**

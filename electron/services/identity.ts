@@ -1,4 +1,5 @@
 import { StoreError } from '../store/errors';
+import { NO_PACKAGE, record } from './audit/log';
 import type { ServiceContext } from './context';
 
 /** Who is working: the name and role shown as author on amendments, comments and tracked changes. */
@@ -16,8 +17,12 @@ export function getIdentity(ctx: ServiceContext): Identity | null {
 /** Sets the user's name and role. */
 export function setIdentity(ctx: ServiceContext, identity: Identity): Identity {
   if (!identity.name.trim()) throw new StoreError('INVALID_INPUT', 'A name is needed.', 'identity.needsName');
-  ctx.store.review.setSetting('user.name', identity.name.trim());
-  ctx.store.review.setSetting('user.role', identity.role.trim());
+  ctx.store.transaction(() => {
+    // Logged by who was named before (nobody on a first start); the entry names the new identity.
+    record(ctx, NO_PACKAGE, null, 'identity', { name: identity.name.trim(), role: identity.role.trim() });
+    ctx.store.review.setSetting('user.name', identity.name.trim());
+    ctx.store.review.setSetting('user.role', identity.role.trim());
+  });
   return getIdentity(ctx) as Identity;
 }
 

@@ -5,9 +5,8 @@ import { AmendmentRepository, type AmendmentChanges } from '../store/repositorie
 import type { PackageRecord } from '../store/repositories/packages';
 import type { VersionRecord } from '../store/repositories/versions';
 import { deriveDraft, refreshAmendments, storeDerivedChanges } from './amendments';
-import { audit } from './audit';
+import { record } from './audit/log';
 import type { ServiceContext } from './context';
-import { getIdentity } from './identity';
 
 // What saving a new version of a law does to the library's texts (import.ts saves it): the new
 // text continues the lineage of the one it replaces, and every working draft on that text moves
@@ -172,7 +171,7 @@ export function rebaseDrafts(ctx: ServiceContext, expressionId: string, newVersi
       refreshAmendments(ctx, draft.id, newVersionId, outcome.merged, now, draft.updatedAt);
     }
     for (const c of outcome.conflicts) store.conflicts.add(ctx.newId(), pkg.id, draft.id, c, now);
-    if (getIdentity(ctx)) audit(ctx, pkg.id, null, 'rebase', { versionId: draft.id, onto: newVersionId, carried: outcome.carried, conflicts: outcome.conflicts.length });
+    record(ctx, pkg.id, null, 'rebase', { versionId: draft.id, onto: newVersionId, carried: outcome.carried, conflicts: outcome.conflicts.length });
     outcomes.push({ ...who, carried: outcome.carried, conflicts: outcome.conflicts.length });
   }
   return outcomes;

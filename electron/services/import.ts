@@ -1,3 +1,4 @@
+import { NO_PACKAGE, record } from './audit/log';
 import type { ImportFinding } from '../../shared/import';
 import { countByKind, lawToJSON, lawToRows, rowsToLaw, type Lang, type LawDoc, type LawJSON, type ProvisionKind } from '../../shared/law';
 import { readLawFile, type ImportFormat, type ReadLaw, type ReadOptions } from '../io/import';
@@ -208,6 +209,7 @@ export function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTar
       store.versions.insert({ id: versionId, expressionId, status: 'in_force', inForceFrom: date, packageId: null, baseVersionId: null, revision: 0, createdAt: now, updatedAt: now });
       if (staged) staged.writeTo(versionId);
       else store.provisions.apply(versionId, { upserts: lawToRows(read.law), deletes: [] });
+      record(ctx, NO_PACKAGE, null, 'import', { as: 'new', workId, versionId, lang: read.lang, format: read.format, title });
       return { workId, expressionId, versionId, rebased: [] };
     }
     const work = store.works.listWorks().find((w) => w.id === target.workId);
@@ -234,6 +236,7 @@ export function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTar
     else store.provisions.apply(versionId, { upserts: planned ? planned.rows : lawToRows(law as LawDoc), deletes: [] });
     // The new text as a tree, for the drafts the plan does not cover (made only if one needs it).
     const newLaw = () => (law ??= rowsToLaw((planned as RebasePlan).rows, read.lang));
+    record(ctx, NO_PACKAGE, null, 'import', { as: 'version', workId: work.id, versionId, lang: read.lang, format: read.format, inForceFrom: target.inForceFrom });
     const rebased = rebaseDrafts(ctx, expression.id, versionId, target.inForceFrom, newLaw, planned?.drafts ?? []);
     return { workId: work.id, expressionId: expression.id, versionId, rebased };
   });

@@ -1,3 +1,4 @@
+import { record } from './audit/log';
 import { DERIVATION_VERSION } from '../../shared/amend';
 import type { PackageSummary } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
@@ -32,6 +33,7 @@ export function createPackage(ctx: ServiceContext, input: { title: string; baseV
     store.packages.insert(pkg);
     const seen = new Set<string>();
     for (const baseId of input.baseVersionIds) startDraft(ctx, pkg.id, baseId, seen, now);
+    record(ctx, pkg.id, null, 'create-package', { title: pkg.title, authors: pkg.authors, bases: input.baseVersionIds });
   });
   return summarize(ctx, pkg);
 }
@@ -60,6 +62,7 @@ export function addToPackage(ctx: ServiceContext, packageId: string, baseVersion
     if (also.some((id) => workOf(id) !== work)) throw new StoreError('INVALID_INPUT', 'Only the same law in another language is added with a law.', 'package.alsoOtherLaw');
     for (const id of [baseVersionId, ...also]) startDraft(ctx, packageId, id, seen, now);
     store.packages.touch(packageId, now);
+    record(ctx, packageId, null, 'add-to-package', { bases: [baseVersionId, ...also] });
   });
   return summarize(ctx, store.packages.get(packageId) as PackageRecord);
 }

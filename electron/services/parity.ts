@@ -1,3 +1,4 @@
+import { record } from './audit/log';
 import { alignTexts, type Alignment } from '../../shared/bilingual/align';
 import { changedInOneLanguage, textFindings, wording, type ParityFinding } from '../../shared/bilingual/findings';
 import { languageNotes, withLanguageNotes, type LanguageNotes } from '../../shared/bilingual/language-notes';
@@ -188,6 +189,7 @@ export function markUnchanged(ctx: ServiceContext, input: { versionId: string; u
   if (!pkg || pkg.status !== 'draft') throw new StoreError('NOT_EDITABLE', 'This package is no longer a draft.', 'package.notDraft');
   const packageId = pkg.id;
   store.transaction(() => {
+    record(ctx, packageId, input.uid, input.unchanged ? 'mark-unchanged' : 'unmark-unchanged', { versionId: version.id });
     if (!input.unchanged) {
       store.parityMarks.remove(version.id, input.uid);
     } else {

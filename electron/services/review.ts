@@ -3,7 +3,8 @@ import { structuralLabel } from '../../shared/amend/label';
 import { restoreUnit, RestoreError } from '../../shared/amend/restore';
 import { diffRows, LawStructureError, lawToRows, rowsToLaw, validateLaw, type ProvisionRow } from '../../shared/law';
 import { StoreError } from '../store/errors';
-import { audit } from './audit';
+import { audit } from './audit/log';
+import { commentFingerprint } from './audit/state';
 import { requireIdentity } from './identity';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext } from './context';
@@ -26,7 +27,7 @@ export function addComment(ctx: ServiceContext, input: { packageId: string; uid:
   const id = ctx.newId();
   ctx.store.transaction(() => {
     ctx.store.review.addComment({ id, packageId: input.packageId, uid: input.uid, parentId: input.parentId, author: who.name, role: who.role, text: input.text.trim(), createdAt: ctx.now() });
-    audit(ctx, input.packageId, input.uid, 'comment', { id, parentId: input.parentId });
+    audit(ctx, input.packageId, input.uid, 'comment', { id, parentId: input.parentId, textHash: commentFingerprint(input.text.trim()) });
   });
 }
 

@@ -1,5 +1,5 @@
 import { StoreError } from '../store/errors';
-import { audit } from './audit';
+import { audit } from './audit/log';
 import { requireIdentity } from './identity';
 import type { ServiceContext } from './context';
 

@@ -3,7 +3,7 @@ import { replaceWholeWords } from '../../shared/instructions/throughout';
 import type { Lang, ProvisionRow } from '../../shared/law';
 import { termMatches, termPattern } from '../../shared/search/term-forms';
 import { StoreError } from '../store/errors';
-import { audit } from './audit';
+import { audit } from './audit/log';
 import type { ServiceContext } from './context';
 import { requireIdentity } from './identity';
 import { reverseOperation, saveReversibly } from './reversible';

@@ -29,10 +29,36 @@ export interface Store {
   parityMarks: ParityMarkRepository;
   /** Runs a function in one write transaction (rolled back if it throws). */
   transaction<T>(fn: () => T): T;
+  /**
+   * Runs a function once the write in progress is committed (at once when none is): for what must
+   * follow the database and never run ahead of it, such as the audit head file. Dropped if the
+   * transaction rolls back.
+   */
+  afterCommit(fn: () => void): void;
 }
 
 /** Wraps an open, migrated database (see database.ts) in its repositories. */
 export function createStore(db: Database): Store {
+  let depth = 0;
+  let pending: (() => void)[] = [];
+  const transaction = <T>(fn: () => T): T => {
+    depth++;
+    try {
+      const result = db.transaction(fn)();
+      if (depth === 1) runPending();
+      return result;
+    } catch (error) {
+      if (depth === 1) pending = [];
+      throw error;
+    } finally {
+      depth--;
+    }
+  };
+  const runPending = () => {
+    const due = pending;
+    pending = [];
+    for (const fn of due) fn();
+  };
   return {
     db,
     works: new WorkRepository(db),
@@ -47,6 +73,12 @@ export function createStore(db: Database): Store {
     search: new SearchRepository(db),
     reversible: new ReversibleRepository(db),
     parityMarks: new ParityMarkRepository(db),
-    transaction: (fn) => db.transaction(fn)(),
+    transaction,
+    afterCommit: (fn) => {
+      if (depth > 0) pending.push(fn);
+      // A transaction opened on the connection directly: after it, on the next turn.
+      else if (db.inTransaction) setImmediate(fn);
+      else fn();
+    },
   };
 }

@@ -11,6 +11,9 @@ import { createDispatcher, senderCheck } from '../../electron/ipc/dispatch';
 import { HEADLESS_CHROMIUM_ARGS, htmlToPdfHeadless } from '../../electron/io/pdf-headless';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { createServiceContext, type ServiceContext } from '../../electron/services/context';
+import { sealAudit } from '../../electron/services/audit/log';
+import { installKey } from '../../electron/services/audit/install-key';
+import { auditKeyFile } from '../../electron/paths';
 import { seedTaxonomy } from '../../electron/services/gaps';
 import { seedCorpus } from '../../electron/services/seed';
 import { parseSamplePackage, seedSamplePackage } from '../../electron/services/sample-package';
@@ -117,7 +120,9 @@ export async function startApp(
   options: AppOptions,
 ): Promise<E2EApp> {
   const databaseFile = join(dataDir, 'zan-workbench.sqlite');
-  const ctx = createServiceContext(createStore(openDatabase(databaseFile)));
+  // Signed as the app signs, with the key file an install without a keychain keeps beside the database.
+  const ctx = { ...createServiceContext(createStore(openDatabase(databaseFile))), signer: installKey(dataDir, auditKeyFile(databaseFile), null).signer };
+  sealAudit(ctx);
   seedCorpus(ctx, readCorpus(CORPUS_DIR));
   seedTaxonomy(ctx, readTaxonomyFile(join(CORPUS_DIR, '../gaps/default-taxonomy.json')));
   // The app seeds the sample package on first start; most tests start without it, to count from zero.

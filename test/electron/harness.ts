@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCorpus } from '../../electron/io/corpus';
 import { emptyMemo, type ServiceContext } from '../../electron/services/context';
+import { hmacSigner } from '../../electron/services/audit/signer';
 import { seedTaxonomy } from '../../electron/services/gaps';
 import { seedCorpus } from '../../electron/services/seed';
 import { readTaxonomyFile } from '../../electron/io/taxonomy-file';
@@ -27,7 +28,10 @@ export const TAXONOMY_FILE = join(import.meta.dirname, '../../resources/gaps/def
 /** The folder of the small test corpus. */
 export const TEST_CORPUS = join(import.meta.dirname, '../fixtures/corpus');
 
-/** Opens a real SQLite file in `dir`, seeded with the given corpus, with a ticking test clock. */
+/** The audit key of the service tests (a fixed one: what a test signs, it can check). */
+export const TEST_SIGNER = hmacSigner(Buffer.alloc(32, 7));
+
+/** Opens a real SQLite file in `dir`, seeded with the given corpus, with a ticking test clock and the test audit key. */
 export function openTestContext(dir: string, corpusDir = TEST_CORPUS): ServiceContext {
   const store = createStore(openDatabase(join(dir, 'zan.sqlite')));
   let tick = 0;
@@ -36,6 +40,7 @@ export function openTestContext(dir: string, corpusDir = TEST_CORPUS): ServiceCo
     now: () => new Date(Date.UTC(2026, 0, 1, 0, 0, tick++)).toISOString(),
     newId: newUid,
     memo: emptyMemo(),
+    signer: TEST_SIGNER,
     log: (message) => {
       throw new Error(`unexpected defect: ${message}`);
     },

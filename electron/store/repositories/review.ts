@@ -12,6 +12,11 @@ export interface AuditEntry {
   detail: string;
   prevHash: string;
   hash: string;
+  /** How the hash was made (audit/hash.ts): 1 for entries of builds before the seal, 2 since. */
+  format: number;
+  /** The fingerprint of the key that signed it, and the signature (null: unsigned). */
+  keyId: string | null;
+  mac: string | null;
 }
 
 /** A comment on an amendment (a reply names its parent). */
@@ -61,21 +66,48 @@ export class ReviewRepository {
 
   /** The last entry of the audit log, or undefined for an empty log. */
   lastAudit(): AuditEntry | undefined {
-    return this.db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as AuditEntry | undefined;
+    const columns = this.sealed() ? `${AUDIT_COLUMNS}, format, key_id AS keyId, mac` : `${AUDIT_COLUMNS}, 1 AS format, NULL AS keyId, NULL AS mac`;
+    return this.db.prepare(`SELECT ${columns} FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as AuditEntry | undefined;
   }
 
-  /** Appends an entry (the caller computed its hash). */
-  appendAudit(e: Omit<AuditEntry, 'seq'>): void {
+  /** Appends an entry with the next sequence number (the caller computed its hash and signature). */
+  appendAudit(e: AuditEntry): void {
     this.db
-      .prepare('INSERT INTO audit_log (at, actor, role, package_id, uid, action, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(e.at, e.actor, e.role, e.packageId, e.uid, e.action, e.detail, e.prevHash, e.hash);
+      .prepare('INSERT INTO audit_log (seq, at, actor, role, package_id, uid, action, detail, prev_hash, hash, format, key_id, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(e.seq, e.at, e.actor, e.role, e.packageId, e.uid, e.action, e.detail, e.prevHash, e.hash, e.format, e.keyId, e.mac);
   }
 
-  /** The whole log in order (or one amendment's entries). */
-  audit(filter?: { packageId: string; uid: string }): AuditEntry[] {
-    if (filter) return this.db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE package_id = ? AND uid = ? ORDER BY seq`).all(filter.packageId, filter.uid) as AuditEntry[];
-    return this.db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq`).all() as AuditEntry[];
+  /**
+   * The whole log in order, or the entries of one package (and one amendment). Reads a database of
+   * an earlier schema too (audit-check never migrates what it checks): entries from before the
+   * seal are format 1 and unsigned.
+   */
+  audit(filter?: { packageId: string; uid?: string }): AuditEntry[] {
+    const columns = this.sealed() ? `${AUDIT_COLUMNS}, format, key_id AS keyId, mac` : `${AUDIT_COLUMNS}, 1 AS format, NULL AS keyId, NULL AS mac`;
+    if (filter?.uid !== undefined) return this.db.prepare(`SELECT ${columns} FROM audit_log WHERE package_id = ? AND uid = ? ORDER BY seq`).all(filter.packageId, filter.uid) as AuditEntry[];
+    if (filter) return this.db.prepare(`SELECT ${columns} FROM audit_log WHERE package_id = ? ORDER BY seq`).all(filter.packageId) as AuditEntry[];
+    return this.db.prepare(`SELECT ${columns} FROM audit_log ORDER BY seq`).all() as AuditEntry[];
   }
+
+  /** The number of entries and the last one's sequence number and hash. */
+  auditHead(): { count: number; seq: number; hash: string } | null {
+    const row = this.db.prepare('SELECT COUNT(*) AS count, MAX(seq) AS seq FROM audit_log').get() as { count: number; seq: number | null };
+    if (row.seq === null) return null;
+    const last = this.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').get(row.seq) as { hash: string };
+    return { count: row.count, seq: row.seq, hash: last.hash };
+  }
+
+  /** Every annotation's review state and notes, for the audit's picture of what it last recorded. */
+  annotationStates(): { packageId: string; uid: string; status: string; justification: string; evidence: string }[] {
+    return this.db.prepare('SELECT package_id AS packageId, uid, status, justification, evidence FROM amendment_annotation ORDER BY package_id, uid').all() as { packageId: string; uid: string; status: string; justification: string; evidence: string }[];
+  }
+
+  private sealed(): boolean {
+    this.hasSeal ??= (this.db.prepare("SELECT 1 FROM pragma_table_info('audit_log') WHERE name = 'mac'").get() as unknown) !== undefined;
+    return this.hasSeal;
+  }
+
+  private hasSeal: boolean | undefined;
 }
 
 const AUDIT_COLUMNS = 'seq, at, actor, role, package_id AS packageId, uid, action, detail, prev_hash AS prevHash, hash';

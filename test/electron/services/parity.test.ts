@@ -98,6 +98,8 @@ describe('a wording change in one language only', () => {
 
     const uid = unit(load('kk'), `${ARTICLE_5}__para_2`).uid;
     markUnchanged(ctx, { versionId: drafts.kk, uid, unchanged: true });
+    // The mark is in the audit log (issue 16: every action that changes what a package says).
+    expect(ctx.store.review.audit().at(-1)).toMatchObject({ packageId, uid, action: 'mark-unchanged', detail: JSON.stringify({ versionId: drafts.kk }) });
     expect(packageParity(ctx, packageId).count).toBe(0);
     const ru = packageDocuments(ctx, packageId, 'ru').lawText;
     const kk = packageDocuments(ctx, packageId, 'kk').lawText;

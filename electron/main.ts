@@ -1,20 +1,26 @@
-import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, safeStorage, type BrowserWindow } from 'electron';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { readCorpus } from './io/corpus';
 import { printPdfWithElectron } from './print-pdf';
 import type { ExportFormat } from './services/export';
-import { createDispatcher, senderCheck } from './ipc/dispatch';
+import { createDispatcher } from './ipc/dispatch';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { findNativeBinding } from './native/binding';
-import { appPaths } from './paths';
+import { appPaths, auditKeyFile } from './paths';
+import { installKey } from './services/audit/install-key';
+import { sealAudit } from './services/audit/log';
 import { createServiceContext } from './services/context';
 import { seedTaxonomy } from './services/gaps';
 import { seedCorpus } from './services/seed';
 import { parseSamplePackage, seedSamplePackage } from './services/sample-package';
 import { readTaxonomyFile } from './io/taxonomy-file';
+import { appProtocolHandler } from './shell/app-protocol';
+import { APP_INDEX_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './shell/app-url';
+import { cliArguments, runCliHere } from './shell/cli-mode';
+import { originOf, sameOriginCheck } from './shell/origin';
 import { openDatabase } from './store/database';
 import { createStore, type Store } from './store/store';
 import { createMainWindow, hardenSession, type RendererSource } from './window';
@@ -32,6 +38,11 @@ function fail(title: string, message: string): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // In development the page comes from electron-vite's dev server; otherwise from app://, which
+  // serves the built renderer folder and nothing else. Either way one origin is trusted, exactly.
+  const devUrl = !app.isPackaged ? (process.env['ELECTRON_RENDERER_URL'] ?? null) : null;
+  const trustedOrigin = devUrl ? originOf(devUrl) : APP_ORIGIN;
+  if (!trustedOrigin) return fail('Zan Workbench cannot start', `The dev server's address ${devUrl} is not an http(s) URL.`);
   const paths = appPaths({ isPackaged: app.isPackaged, appRoot: app.getAppPath(), resourcesPath: process.resourcesPath, userData: app.getPath('userData') });
   const binding = findNativeBinding({
     isPackaged: app.isPackaged,
@@ -47,7 +58,24 @@ async function start(): Promise<void> {
   } catch (error) {
     return fail('Zan Workbench cannot open its database', `${(error as Error).message}\n\n${paths.databaseFile}`);
   }
-  const ctx = createServiceContext(store);
+  let key;
+  try {
+    // The audit log is signed with this install's key, kept by the OS keychain (audit/install-key.ts).
+    // getSelectedStorageBackend is Linux's only (where "basic_text" means no keychain at all).
+    const keychain = {
+      isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+      encryptString: (text: string) => safeStorage.encryptString(text),
+      decryptString: (encrypted: Buffer) => safeStorage.decryptString(encrypted),
+      ...(process.platform === 'linux' ? { getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend() } : {}),
+    };
+    key = installKey(app.getPath('userData'), auditKeyFile(paths.databaseFile), keychain);
+  } catch (error) {
+    return fail('Zan Workbench cannot sign its audit log', (error as Error).message);
+  }
+  if (key.kept === 'file') console.warn(`[zan] No keychain here: the audit key is kept in ${auditKeyFile(paths.databaseFile)}, readable by this user only.`);
+  const ctx = { ...createServiceContext(store), signer: key.signer };
+  // A log an earlier build wrote gets its signed baseline now, so it is checked from this start on.
+  sealAudit(ctx);
   try {
     const fresh = seedCorpus(ctx, readCorpus(paths.corpusDir)) > 0;
     seedTaxonomy(ctx, readTaxonomyFile(paths.taxonomyFile));
@@ -57,9 +85,8 @@ async function start(): Promise<void> {
     dialog.showErrorBox('Sample laws were not loaded', (error as Error).message);
   }
 
-  const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
-  const source: RendererSource = devUrl ? { url: devUrl } : { file: `${paths.rendererDir}/index.html` };
-  const trusted = devUrl ? [devUrl] : [pathToFileURL(paths.rendererDir).href + '/'];
+  if (!devUrl) protocol.handle(APP_SCHEME, appProtocolHandler(paths.rendererDir, { log: (message) => console.warn(`[zan] ${message}`) }));
+  const source: RendererSource = { url: devUrl ?? APP_INDEX_URL, devServerUrl: devUrl };
   const chooseSavePath = async (suggestedName: string, format: ExportFormat) => {
     const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters: [{ name: format.toUpperCase(), extensions: [format] }] };
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
@@ -79,8 +106,8 @@ async function start(): Promise<void> {
     workerScript: join(dirname(fileURLToPath(import.meta.url)), 'work-worker.js'),
     log: (message, error) => console.error(`[zan] ${message}`, error ?? ''),
   });
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports }, work), {
-    isTrustedSender: senderCheck(trusted),
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports, auditKeys: key.others }, work), {
+    isTrustedSender: sameOriginCheck(trustedOrigin),
     log: (message, error) => console.error(`[zan] ${message}`, error),
   });
   registerIpc(ipcMain, dispatch);
@@ -89,21 +116,56 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => (mainWindow = null));
 }
 
-if (!app.requestSingleInstanceLock()) {
+const cliArgs = cliArguments(process.argv, process.defaultApp === true);
+if (cliArgs) {
+  // `Zan Workbench --cli …`: the command line, no window and no single-instance lock (it may run
+  // beside the open app, as `npx zan` does).
+  const binding = findNativeBinding({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appRoot: app.getAppPath(),
+    electronVersion: process.versions.electron,
+    platform: process.platform,
+    arch: process.arch,
+  });
+  // Without the native module the text commands still run; a database command then says why it cannot.
+  runCliHere(cliArgs, 'error' in binding ? undefined : binding.path).then(
+    (code) => app.exit(code),
+    (error: unknown) => {
+      // 70 (EX_SOFTWARE), not 1 or 2: those are the CLI's answers (audit-check: 1 tampered, 2 cannot check).
+      console.error(error);
+      app.exit(70);
+    },
+  );
+} else if (!app.requestSingleInstanceLock()) {
   // A second instance would write the same database; the first one is focused instead.
   app.quit();
 } else {
+  // Before the app is ready, or Chromium would treat app:// as an opaque, insecure scheme.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
   app.on('second-instance', () => {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
+  // Every web contents, whatever creates it (the print window too): no webview, no new windows. The
+  // main window then sets its own window-open handler, which offers allowed links to the browser.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void work?.close();
-    work = null;
+  app.on('will-quit', (event) => {
+    const pool = work;
+    if (pool) {
+      // The worker threads and their read connections end first, so the main connection is the
+      // database's last: SQLite then folds the WAL into the file as it closes, and nothing is left
+      // beside it. A thread stuck in a long read is not waited for past 2 s.
+      event.preventDefault();
+      work = null;
+      const stuck = new Promise<void>((resolve) => setTimeout(resolve, 2000).unref());
+      void Promise.race([pool.close().catch(() => undefined), stuck]).then(() => app.quit());
+      return;
+    }
     store?.db.close();
     store = null;
   });

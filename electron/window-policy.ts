@@ -1,4 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import { allowedExternalUrl } from './shell/external-links';
+import { isSameOrigin, originOf } from './shell/origin';
 
 /**
  * The main window's options. Kept apart from window.ts (which needs the Electron runtime) so a
@@ -24,22 +26,45 @@ export function mainWindowOptions(preloadFile: string): BrowserWindowConstructor
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // A file dropped outside the import dialog's drop zone is not opened in the app's place.
+      navigateOnDragDrop: false,
       spellcheck: true,
     },
   };
 }
 
 /**
- * Whether the window may navigate to a URL: only within the dev server's own pages in development;
- * never when the app is loaded from disk (its views change the hash, which is not a navigation).
+ * Whether the window may navigate to a URL: only within the dev server's own origin in development
+ * (Vite reloads the page), compared as origins, not prefixes; never when the app is served from
+ * app:// (its views change the hash, which is not a navigation).
  */
 export function mayNavigate(url: string, devServerUrl: string | null): boolean {
-  return devServerUrl !== null && url.startsWith(devServerUrl);
+  if (devServerUrl === null) return false;
+  const devOrigin = originOf(devServerUrl);
+  return devOrigin !== null && isSameOrigin(url, devOrigin);
 }
 
-/** Whether a link the page tries to open in a new window goes to the system browser (https only). */
+/**
+ * Whether a link the page tries to open (a new window, or a navigation away) is offered to the
+ * system browser: https to an allowed host (shell/external-links.ts), and even then only after the
+ * drafter confirms.
+ */
 export function opensExternally(url: string): boolean {
-  return /^https:\/\//.test(url);
+  return allowedExternalUrl(url) !== null;
+}
+
+/**
+ * The session's permission request handler: every web permission (camera, microphone,
+ * notifications, geolocation, MIDI, clipboard reading, fullscreen …) is refused. The app needs none.
+ */
+export function refusePermission(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+  callback(false);
+}
+
+/** The session's permission check handler: a page asking whether it holds a permission hears no. */
+export function refusePermissionCheck(): boolean {
+  return false;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ChannelName } from './channels';
 import { lawJSONSchema } from './law/json';
 import { PROVISION_KINDS, type ProvisionKind } from './law/kinds';
 import type { Reply } from './reply';
+import { isWellFormedText } from './text/well-formed';
 
 /**
  * The contract between the renderer and the main process: every channel with the schema of its
@@ -12,9 +13,15 @@ import type { Reply } from './reply';
  * method per entry and nothing else.
  */
 
+/**
+ * Every string of the contract: well-formed text (no lone surrogate, no NUL: shared/text/well-formed.ts),
+ * refused at the door with the field named rather than acknowledged and stored as something else.
+ */
+const str = () => z.string().refine(isWellFormedText, { message: 'not well-formed text (a lone surrogate or a NUL character)' });
+
 const id = z.string().regex(/^[0-9a-z]{8,40}$/, 'not an id');
 const lang = z.enum(['ru', 'kk', 'en']);
-const isoTime = z.string().min(10).max(40);
+const isoTime = str().min(10).max(40);
 /** The id the renderer gives a long call, to watch its progress and cancel it (workProgress, cancelWork). */
 const jobId = z.string().regex(/^job[0-9a-z]{5,37}$/, 'not a job id');
 
@@ -25,43 +32,43 @@ export const provisionRowSchema = z
     parentUid: id.nullable(),
     ord: z.number().int().min(0).max(1_000_000),
     kind: z.enum(PROVISION_KINDS as [ProvisionKind, ...ProvisionKind[]]),
-    num: z.string().max(64),
-    heading: z.string().max(10_000),
-    text: z.string().max(1_000_000),
+    num: str().max(64),
+    heading: str().max(10_000),
+    text: str().max(1_000_000),
     repealed: z.boolean(),
-    notes: z.array(z.string().max(10_000)).max(100),
+    notes: z.array(str().max(10_000)).max(100),
   })
   .strict();
 
 const expressionEntry = z.object({
   expressionId: id,
   lang,
-  title: z.string(),
+  title: str(),
   versionId: id.nullable(),
-  inForceFrom: z.string().nullable(),
+  inForceFrom: str().nullable(),
 });
 
 /** One law of the library with its language texts in force. */
 export const libraryEntrySchema = z.object({
   workId: id,
-  slug: z.string(),
+  slug: str(),
   kind: z.enum(['law', 'code']),
-  date: z.string().nullable(),
-  number: z.string().nullable(),
+  date: str().nullable(),
+  number: str().nullable(),
   illustrative: z.boolean(),
-  modeledOn: z.string().nullable(),
+  modeledOn: str().nullable(),
   expressions: z.array(expressionEntry),
 });
 
 /** A package and the working drafts it holds, one per amended law text. */
 export const packageSummarySchema = z.object({
   id,
-  title: z.string(),
+  title: str(),
   status: z.enum(['draft', 'review', 'submitted', 'archived']),
   createdAt: isoTime,
   updatedAt: isoTime,
   drafts: z.array(
-    z.object({ versionId: id, baseVersionId: id.nullable(), expressionId: id, lang, title: z.string(), workSlug: z.string(), revision: z.number().int() }),
+    z.object({ versionId: id, baseVersionId: id.nullable(), expressionId: id, lang, title: str(), workSlug: str(), revision: z.number().int() }),
   ),
 });
 
@@ -72,11 +79,11 @@ export const openedVersionSchema = z.object({
   revision: z.number().int(),
   updatedAt: isoTime,
   lang,
-  title: z.string(),
-  workSlug: z.string(),
-  inForceFrom: z.string().nullable(),
+  title: str(),
+  workSlug: str(),
+  inForceFrom: str().nullable(),
   packageId: id.nullable(),
-  packageTitle: z.string().nullable(),
+  packageTitle: str().nullable(),
   baseVersionId: id.nullable(),
   editable: z.boolean(),
   law: lawJSONSchema,
@@ -93,28 +100,28 @@ export const openedDraftSchema = z.object({
   changes: z.object({ upserts: z.array(provisionRowSchema), deletes: z.array(id) }),
 });
 
-const run = z.object({ text: z.string(), bold: z.boolean() });
+const run = z.object({ text: str(), bold: z.boolean() });
 
 /** One row of the comparative table (shared/table/comparative.ts). */
 export const comparativeRowSchema = z.object({
   no: z.number().int(),
-  uid: z.string(),
-  element: z.string(),
+  uid: str(),
+  element: str(),
   current: z.array(z.array(run)),
   proposed: z.array(z.array(run)),
-  justification: z.string(),
+  justification: str(),
 });
 
 /** The amending law and the comparative table of a package in one language. */
 export const packageDocumentsSchema = z.object({
   lang,
   languages: z.array(lang),
-  title: z.string(),
-  lawText: z.string(),
+  title: str(),
+  lawText: str(),
   table: z.array(comparativeRowSchema),
 });
 
-const texts = z.object({ ru: z.string(), kk: z.string(), en: z.string() });
+const texts = z.object({ ru: str(), kk: str(), en: str() });
 const gapCode = z.string().regex(/^[A-Z][A-Z0-9_]{1,31}$/);
 
 /** A gap of the taxonomy as the UI sees it. */
@@ -123,12 +130,12 @@ export const gapSchema = z.object({ code: gapCode, names: texts, descriptions: t
 /** The coverage of a package (electron/services/gaps.ts). */
 export const coverageSchema = z.object({
   amendments: z.array(
-    z.object({ uid: z.string(), versionId: id, lang: z.string(), label: z.string(), kind: z.string(), gapCodes: z.array(z.string()), justification: z.string(), evidence: z.string(), status: z.enum(['proposed', 'accepted', 'rejected']), author: z.string().nullable(), changedAt: isoTime.nullable() }),
+    z.object({ uid: str(), versionId: id, lang: str(), label: str(), kind: str(), gapCodes: z.array(str()), justification: str(), evidence: str(), status: z.enum(['proposed', 'accepted', 'rejected']), author: str().nullable(), changedAt: isoTime.nullable() }),
   ),
-  perGap: z.array(z.object({ code: z.string(), count: z.number().int() })),
-  matrix: z.array(z.object({ versionId: id, title: z.string(), lang: z.string(), counts: z.record(z.string(), z.number().int()) })),
-  uncoveredGaps: z.array(z.string()),
-  missing: z.array(z.object({ uid: z.string(), label: z.string(), noGap: z.boolean(), noJustification: z.boolean() })),
+  perGap: z.array(z.object({ code: str(), count: z.number().int() })),
+  matrix: z.array(z.object({ versionId: id, title: str(), lang: str(), counts: z.record(str(), z.number().int()) })),
+  uncoveredGaps: z.array(str()),
+  missing: z.array(z.object({ uid: str(), label: str(), noGap: z.boolean(), noJustification: z.boolean() })),
 });
 /** A reviewer's decision: approve ("accept"), reject, or take an approval back ("reset", to proposed). */
 const reviewDecision = z.enum(['accept', 'reject', 'reset']);
@@ -139,19 +146,18 @@ const reviewResult = z.object({ coverage: coverageSchema, rejectionId: id.nullab
 const compareSource = z.union([
   z.object({ type: z.literal('version'), versionId: id }).strict(),
   z.object({ type: z.literal('snapshot'), snapshotId: id, versionId: id }).strict(),
-  z.object({ type: z.literal('text'), text: z.string().max(5_000_000), lang }).strict(),
+  z.object({ type: z.literal('text'), text: str().max(5_000_000), lang }).strict(),
 ]);
 
 const empty = z.object({}).strict();
 /** Words a drafter typed: real text (no lone surrogate), not blank. */
-const phrase = z
-  .string()
+const phrase = str()
   .min(1)
   .max(500)
-  .refine((s) => s.trim().length > 0 && !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'not text');
+  .refine((s) => s.trim().length > 0, 'not text');
 const throughoutResult = z.object({
   operationId: id,
-  acts: z.array(z.object({ versionId: id, title: z.string(), units: z.number().int().min(0), count: z.number().int().min(0) })),
+  acts: z.array(z.object({ versionId: id, title: str(), units: z.number().int().min(0), count: z.number().int().min(0) })),
 });
 
 /** A calendar date, YYYY-MM-DD. */
@@ -159,26 +165,26 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date (YYYY-MM-DD)')
   .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().startsWith(d), 'not a calendar date');
-const unitStateSchema = z.object({ uid: z.string(), kind: z.enum(PROVISION_KINDS as unknown as [ProvisionKind, ...ProvisionKind[]]), num: z.string(), heading: z.string(), text: z.string(), repealed: z.boolean(), notes: z.array(z.string()) });
+const unitStateSchema = z.object({ uid: str(), kind: z.enum(PROVISION_KINDS as unknown as [ProvisionKind, ...ProvisionKind[]]), num: str(), heading: str(), text: str(), repealed: z.boolean(), notes: z.array(str()) });
 
 /** What an import found in a file, before anything is saved. */
 export const importPreviewSchema = z.object({
   importId: id,
-  file: z.string(),
+  file: str(),
   format: z.enum(['text', 'html', 'docx', 'akn']),
   lang,
-  title: z.string().nullable(),
-  act: z.object({ kind: z.enum(['law', 'code']), date: z.string(), number: z.string() }).nullable(),
+  title: str().nullable(),
+  act: z.object({ kind: z.enum(['law', 'code']), date: str(), number: str() }).nullable(),
   law: lawJSONSchema,
-  counts: z.record(z.string(), z.number().int()),
-  findings: z.array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), where: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() })),
+  counts: z.record(str(), z.number().int()),
+  findings: z.array(z.object({ severity: z.enum(['error', 'warning']), code: str(), where: str(), message: str(), params: z.record(str(), z.union([str(), z.number()])).optional() })),
   canSave: z.boolean(),
-  candidates: z.array(z.object({ workId: id, slug: z.string(), title: z.string(), date: z.string().nullable(), number: z.string().nullable(), hasLang: z.boolean() })),
+  candidates: z.array(z.object({ workId: id, slug: str(), title: str(), date: str().nullable(), number: str().nullable(), hasLang: z.boolean() })),
 });
 
 /** Where an import is saved: a new law, or a new version (in force from a date) of a law in the library. */
 const importTargetSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('new'), title: z.string().min(1).max(1000), lawKind: z.enum(['law', 'code']), date: isoDate.nullable(), number: z.string().max(50).nullable() }).strict(),
+  z.object({ kind: z.literal('new'), title: str().min(1).max(1000), lawKind: z.enum(['law', 'code']), date: isoDate.nullable(), number: str().max(50).nullable() }).strict(),
   z.object({ kind: z.literal('version'), workId: id, inForceFrom: isoDate }).strict(),
 ]);
 
@@ -187,14 +193,14 @@ const importResultSchema = z.object({
   workId: id,
   expressionId: id,
   versionId: id,
-  rebased: z.array(z.object({ packageId: id, packageTitle: z.string(), versionId: id, carried: z.number().int().optional(), conflicts: z.number().int().optional(), error: z.string().optional() })),
+  rebased: z.array(z.object({ packageId: id, packageTitle: str(), versionId: id, carried: z.number().int().optional(), conflicts: z.number().int().optional(), error: str().optional() })),
 });
 
 /** A provision a rebase could not merge by itself, until the drafter decides. */
 export const conflictSchema = z.object({
   id,
-  uid: z.string(),
-  label: z.string(),
+  uid: str(),
+  label: str(),
   reason: z.enum(['both-changed', 'repealed-in-new-base', 'removed-in-new-base', 'no-place']),
   base: unitStateSchema.nullable(),
   theirs: unitStateSchema.nullable(),
@@ -208,16 +214,16 @@ export const bundleStatusSchema = z.object({
   state: z.enum(['running', 'done', 'cancelled', 'failed']),
   done: z.number().int(),
   total: z.number().int(),
-  current: z.string(),
-  folder: z.string().nullable(),
-  error: z.string().nullable(),
+  current: str(),
+  folder: str().nullable(),
+  error: str().nullable(),
 });
 
 /** Every channel: its input and output schemas. The key is the bridge method's name. */
 export const contract = {
   getAppInfo: {
     input: empty,
-    output: z.object({ appVersion: z.string(), schemaVersion: z.number().int(), databasePath: z.string() }),
+    output: z.object({ appVersion: str(), schemaVersion: z.number().int(), databasePath: str() }),
   },
   listLibrary: { input: empty, output: z.array(libraryEntrySchema) },
   openVersion: { input: z.object({ versionId: id }).strict(), output: openedVersionSchema },
@@ -225,7 +231,7 @@ export const contract = {
   listPackages: { input: empty, output: z.array(packageSummarySchema) },
   getPackage: { input: z.object({ packageId: id }).strict(), output: packageSummarySchema },
   createPackage: {
-    input: z.object({ title: z.string().trim().min(1).max(1000), baseVersionIds: z.array(id).min(1).max(50), author: z.string().trim().max(200).optional() }).strict(),
+    input: z.object({ title: str().trim().min(1).max(1000), baseVersionIds: z.array(id).min(1).max(50), author: str().trim().max(200).optional() }).strict(),
     output: packageSummarySchema,
   },
   /** Adds a law text in force to a package being drafted (a working draft of it). */
@@ -256,19 +262,19 @@ export const contract = {
   retireGap: { input: z.object({ code: gapCode, retired: z.boolean() }).strict(), output: z.array(gapSchema) },
   annotateAmendment: {
     input: z
-      .object({ packageId: id, uid: id, gapCodes: z.array(gapCode).max(20), justification: z.string().max(20_000), evidence: z.string().max(5_000) })
+      .object({ packageId: id, uid: id, gapCodes: z.array(gapCode).max(20), justification: str().max(20_000), evidence: str().max(5_000) })
       .strict(),
     output: coverageSchema,
   },
-  importTaxonomy: { input: z.object({ json: z.string().max(2_000_000) }).strict(), output: z.array(gapSchema) },
-  exportTaxonomy: { input: empty, output: z.object({ path: z.string().nullable() }) },
-  getIdentity: { input: empty, output: z.object({ name: z.string(), role: z.string() }).nullable() },
-  setIdentity: { input: z.object({ name: z.string().min(1).max(200), role: z.string().max(200) }).strict(), output: z.object({ name: z.string(), role: z.string() }) },
+  importTaxonomy: { input: z.object({ json: str().max(2_000_000) }).strict(), output: z.array(gapSchema) },
+  exportTaxonomy: { input: empty, output: z.object({ path: str().nullable() }) },
+  getIdentity: { input: empty, output: z.object({ name: str(), role: str() }).nullable() },
+  setIdentity: { input: z.object({ name: str().min(1).max(200), role: str().max(200) }).strict(), output: z.object({ name: str(), role: str() }) },
   listComments: {
     input: z.object({ packageId: id, uid: id }).strict(),
-    output: z.array(z.object({ id, parentId: id.nullable(), author: z.string(), role: z.string(), text: z.string(), createdAt: isoTime })),
+    output: z.array(z.object({ id, parentId: id.nullable(), author: str(), role: str(), text: str(), createdAt: isoTime })),
   },
-  addComment: { input: z.object({ packageId: id, uid: id, parentId: id.nullable(), text: z.string().min(1).max(20_000) }).strict(), output: z.object({ ok: z.literal(true) }) },
+  addComment: { input: z.object({ packageId: id, uid: id, parentId: id.nullable(), text: str().min(1).max(20_000) }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** Approves or rejects an amendment; a rejection can be taken back with restoreRejected (its id). */
   reviewAmendment: { input: z.object({ packageId: id, uid: id, decision: reviewDecision }).strict(), output: reviewResult },
   reviewAmendments: { input: z.object({ packageId: id, uids: z.array(id).min(1).max(1000), decision: reviewDecision }).strict(), output: reviewResult },
@@ -278,14 +284,14 @@ export const contract = {
     output: z.array(
       z.object({
         operationId: id,
-        uid: z.string(),
+        uid: str(),
         versionId: id,
-        label: z.string(),
-        kind: z.string(),
-        eId: z.string(),
-        base: z.string().nullable(),
-        proposed: z.string().nullable(),
-        rejectedBy: z.string(),
+        label: str(),
+        kind: str(),
+        eId: str(),
+        base: str().nullable(),
+        proposed: str().nullable(),
+        rejectedBy: str(),
         rejectedAt: isoTime,
       }),
     ),
@@ -294,54 +300,54 @@ export const contract = {
   restoreRejected: { input: z.object({ packageId: id, operationId: id }).strict(), output: coverageSchema },
   getOverlaps: {
     input: z.object({ packageId: id }).strict(),
-    output: z.array(z.object({ uid: z.string(), eId: z.string(), otherPackageId: id, otherPackageTitle: z.string(), otherVersionId: id })),
+    output: z.array(z.object({ uid: str(), eId: str(), otherPackageId: id, otherPackageTitle: str(), otherVersionId: id })),
   },
   createSnapshot: {
-    input: z.object({ packageId: id, name: z.string().min(1).max(300) }).strict(),
-    output: z.object({ id, name: z.string(), createdAt: isoTime, createdBy: z.string() }),
+    input: z.object({ packageId: id, name: str().min(1).max(300) }).strict(),
+    output: z.object({ id, name: str(), createdAt: isoTime, createdBy: str() }),
   },
-  listSnapshots: { input: z.object({ packageId: id }).strict(), output: z.array(z.object({ id, name: z.string(), createdAt: isoTime, createdBy: z.string() })) },
+  listSnapshots: { input: z.object({ packageId: id }).strict(), output: z.array(z.object({ id, name: str(), createdAt: isoTime, createdBy: str() })) },
   compare: {
     input: z.object({ left: compareSource, right: compareSource, context: z.boolean().optional(), jobId: jobId.optional() }).strict(),
     output: z.object({
       lang,
-      rows: z.array(comparativeRowSchema.extend({ kind: z.string(), eId: z.string(), inline: z.array(z.tuple([z.number(), z.string()])) })),
+      rows: z.array(comparativeRowSchema.extend({ kind: str(), eId: str(), inline: z.array(z.tuple([z.number(), str()])) })),
     }),
   },
   // The entries of a package (the audit view), or of one provision of it (the review panel's history).
   getAuditTrail: {
     input: z.object({ packageId: id, uid: id.optional() }).strict(),
-    output: z.array(z.object({ seq: z.number().int(), at: isoTime, actor: z.string(), role: z.string(), uid: z.string().nullable(), action: z.string(), detail: z.string() })),
+    output: z.array(z.object({ seq: z.number().int(), at: isoTime, actor: str(), role: str(), uid: str().nullable(), action: str(), detail: str() })),
   },
   exportAuditLog: {
     input: z.object({ packageId: id, format: z.enum(['csv', 'json']), lang }).strict(),
-    output: z.object({ path: z.string().nullable() }),
+    output: z.object({ path: str().nullable() }),
   },
   verifyAudit: {
     input: empty,
-    output: z.union([z.object({ ok: z.literal(true), entries: z.number().int(), signed: z.number().int(), notes: z.array(z.string()) }), z.object({ ok: z.literal(false), seq: z.number().int().nullable(), reason: z.string() })]),
+    output: z.union([z.object({ ok: z.literal(true), entries: z.number().int(), signed: z.number().int(), notes: z.array(str()) }), z.object({ ok: z.literal(false), seq: z.number().int().nullable(), reason: str() })]),
   },
   getCoverage: { input: z.object({ packageId: id }).strict(), output: coverageSchema },
   setPackageStatus: { input: z.object({ packageId: id, status: z.enum(['draft', 'review']) }).strict(), output: packageSummarySchema },
   exportPackageDocument: {
     // `bilingual-table`: the comparative table with the Kazakh and the Russian wording side by side (`lang`: the language of its headings).
     input: z.object({ packageId: id, lang, document: z.enum(['law', 'table', 'coverage', 'bilingual-table']), format: z.enum(['docx', 'html', 'csv']), jobId: jobId.optional() }).strict(),
-    output: z.object({ path: z.string().nullable() }),
+    output: z.object({ path: str().nullable() }),
   },
   exportRedline: {
     input: z.object({ packageId: id, versionId: id, format: z.enum(['docx', 'html', 'pdf']), changedOnly: z.boolean(), comments: z.boolean(), jobId: jobId.optional() }).strict(),
-    output: z.object({ path: z.string().nullable() }),
+    output: z.object({ path: str().nullable() }),
   },
   exportAkn: {
     input: z.object({ packageId: id, lang, document: z.enum(['package', 'draft']), versionId: id.optional(), jobId: jobId.optional() }).strict(),
-    output: z.object({ path: z.string().nullable() }),
+    output: z.object({ path: str().nullable() }),
   },
   startBundle: { input: z.object({ packageId: id, lang, changedOnly: z.boolean(), comments: z.boolean() }).strict(), output: bundleStatusSchema.nullable() },
   bundleStatus: { input: z.object({ jobId: id }).strict(), output: bundleStatusSchema },
   cancelBundle: { input: z.object({ jobId: id }).strict(), output: bundleStatusSchema },
   previewImport: {
     // The file's bytes in base64 (30 MB at most, the importers' own limit).
-    input: z.object({ name: z.string().min(1).max(255), base64: z.string().max(41_000_000), lang: lang.optional(), jobId: jobId.optional() }).strict(),
+    input: z.object({ name: str().min(1).max(255), base64: str().max(41_000_000), lang: lang.optional(), jobId: jobId.optional() }).strict(),
     output: importPreviewSchema,
   },
   commitImport: { input: z.object({ importId: id, target: importTargetSchema }).strict(), output: importResultSchema },
@@ -355,7 +361,7 @@ export const contract = {
   listConflicts: { input: z.object({ versionId: id }).strict(), output: z.array(conflictSchema) },
   workProgress: {
     input: z.object({ jobIds: z.array(jobId).min(1).max(20) }).strict(),
-    output: z.array(z.object({ jobId, state: z.enum(['queued', 'running', 'unknown']), percent: z.number().min(0).max(100), label: z.string().nullable() })),
+    output: z.array(z.object({ jobId, state: z.enum(['queued', 'running', 'unknown']), percent: z.number().min(0).max(100), label: str().nullable() })),
   },
   cancelWork: { input: z.object({ jobId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   resolveConflict: { input: z.object({ conflictId: id, keep: z.enum(['theirs', 'mine']), revision: z.number().int().min(0) }).strict(), output: z.object({ revision: z.number().int() }) },
@@ -363,7 +369,7 @@ export const contract = {
   search: {
     input: z
       .object({
-        query: z.string().min(1).max(500).refine((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'not text'),
+        query: str().min(1).max(500).refine((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'not text'),
         versionIds: z.array(id).min(1).max(50).optional(),
         limit: z.number().int().min(1).max(1000).optional(),
       })
@@ -372,15 +378,15 @@ export const contract = {
       hits: z.array(
         z.object({
           versionId: id,
-          uid: z.string(),
-          title: z.string(),
+          uid: str(),
+          title: str(),
           lang,
           status: z.enum(['in_force', 'draft']),
           packageId: id.nullable(),
-          packageTitle: z.string().nullable(),
-          label: z.string(),
-          heading: z.string(),
-          text: z.string(),
+          packageTitle: str().nullable(),
+          label: str(),
+          heading: str(),
+          text: str(),
           matches: z.array(z.object({ field: z.enum(['heading', 'text']), start: z.number().int().min(0), end: z.number().int().min(0) })),
         }),
       ),
@@ -391,19 +397,19 @@ export const contract = {
   },
   /** Search in reviewers' comments and amendments' justifications (electron/services/search-notes.ts). */
   searchNotes: {
-    input: z.object({ query: z.string().min(1).max(500).refine((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'not text'), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    input: z.object({ query: str().min(1).max(500).refine((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')), 'not text'), limit: z.number().int().min(1).max(500).optional() }).strict(),
     output: z.object({
       hits: z.array(
         z.object({
           kind: z.enum(['comment', 'justification']),
           packageId: id,
-          packageTitle: z.string(),
+          packageTitle: str(),
           versionId: id.nullable(),
-          uid: z.string(),
-          label: z.string(),
-          lawTitle: z.string(),
-          text: z.string(),
-          author: z.string().nullable(),
+          uid: str(),
+          label: str(),
+          lawTitle: str(),
+          text: str(),
+          author: str().nullable(),
           at: isoTime,
           matches: z.array(z.object({ start: z.number().int().min(0), end: z.number().int().min(0) })),
         }),
@@ -415,8 +421,8 @@ export const contract = {
   throughoutForms: {
     input: z.object({ packageId: id, lang, term: phrase }).strict(),
     output: z.object({
-      acts: z.array(z.object({ versionId: id, title: z.string(), count: z.number().int().min(0) })),
-      forms: z.array(z.object({ form: z.string(), count: z.number().int().min(1), acts: z.number().int().min(1) })),
+      acts: z.array(z.object({ versionId: id, title: str(), count: z.number().int().min(0) })),
+      forms: z.array(z.object({ form: str(), count: z.number().int().min(1), acts: z.number().int().min(1) })),
     }),
   },
   /** Replaces each confirmed form throughout the package's drafts in one language, as whole words; one statement per act in its amending law. */
@@ -427,7 +433,7 @@ export const contract = {
   /** The replacements throughout made in a package and not undone, newest first. */
   listThroughout: {
     input: z.object({ packageId: id }).strict(),
-    output: z.array(z.object({ operationId: id, replacements: z.array(z.object({ from: z.string(), to: z.string() })), acts: z.number().int().min(1), createdBy: z.string(), createdAt: isoTime })),
+    output: z.array(z.object({ operationId: id, replacements: z.array(z.object({ from: str(), to: str() })), acts: z.number().int().min(1), createdBy: str(), createdAt: isoTime })),
   },
   /** Puts back what a replacement throughout changed (refused where a unit was edited since). */
   undoThroughout: {

@@ -18,6 +18,9 @@ export type ErrorCode =
   | 'INVALID_INSTRUCTION'
   | 'DB_TOO_NEW'
   | 'DB_UNTRUSTED'
+  | 'DB_DAMAGED'
+  | 'DISK_FULL'
+  | 'READ_ONLY'
   | 'CANCELLED'
   | 'INTERNAL';
 

@@ -16,6 +16,9 @@ import { StoreError } from '../store/errors';
 import { createStore } from '../store/store';
 import { readInput, type CliIO } from './io';
 
+/** The native binding the CLI's database connections load (io.ts). */
+const binding = (io: CliIO) => (io.nativeBinding ? { nativeBinding: io.nativeBinding } : {});
+
 /**
  * Imports a law file into a workbench database: a new law, or (`--into <slug> --from <date>`) a new
  * version of a law in the library, in force from that date, onto which the open drafts are rebased.
@@ -33,7 +36,7 @@ export function importCommand(file: string, lang: Lang | undefined, options: { d
   }
   const bytes = readInput(file, io, io.readBytes);
   if (bytes === null) return 2;
-  const store = createStore(openDatabase(options.db!));
+  const store = createStore(openDatabase(options.db!, binding(io)));
   try {
     // The import is logged, signed with the key file beside the database (made on first use).
     const ctx = { ...createServiceContext(store), signer: hmacSigner(fileKey(auditKeyFile(options.db!))) };
@@ -77,7 +80,7 @@ export function auditCheck(file: string | undefined, keyFiles: readonly string[]
     io.err('audit-check needs --db <file>, a workbench database.');
     return 2;
   }
-  const found = inspectDatabase(file);
+  const found = inspectDatabase(file, binding(io));
   if (found.kind === 'missing') {
     io.err(`${file}: no such file.`);
     return 2;
@@ -101,7 +104,7 @@ export function auditCheck(file: string | undefined, keyFiles: readonly string[]
   }
   let result: AuditCheck;
   try {
-    result = readUntouched(file, (db) => verifyAudit(createServiceContext(createStore(db)), keys));
+    result = readUntouched(file, (db) => verifyAudit(createServiceContext(createStore(db)), keys), binding(io));
   } catch (error) {
     io.err(`${file}: cannot check: the database could not be read (${(error as Error).message}).`);
     return 2;
@@ -126,7 +129,7 @@ export function packageInstructions(which: string, db: string | undefined, lang:
     io.err(`${file}: no workbench database there. Start the app once (it creates it), or name one with --db <file>.`);
     return 2;
   }
-  const store = createStore(openDatabase(file));
+  const store = createStore(openDatabase(file, binding(io)));
   try {
     const ctx = createServiceContext(store);
     const packages = store.packages.list();

@@ -11,6 +11,8 @@ export interface CliIO {
   writeFile(path: string, content: string | Uint8Array): void;
   out(line: string): void;
   err(line: string): void;
+  /** The better_sqlite3.node built for the running ABI (the packaged app's CLI runs under Electron); Node's own build otherwise. */
+  nativeBinding?: string;
 }
 
 /** Reads a file (as text or bytes), or reports on stderr why it cannot be read (exit code 2). */

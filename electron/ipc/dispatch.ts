@@ -67,7 +67,3 @@ function toReplyError(channel: Channel, error: unknown, options: DispatcherOptio
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
-/** A sender check that accepts only frames whose URL starts with one of the given prefixes. */
-export function senderCheck(allowedPrefixes: readonly string[]): (url: string) => boolean {
-  return (url) => allowedPrefixes.some((prefix) => prefix.length > 0 && url.startsWith(prefix));
-}

@@ -2,6 +2,7 @@ import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
 import { verifyAudit } from '../services/audit/check';
+import type { AuditSigner } from '../services/audit/signer';
 import { auditTrail } from '../services/audit/log';
 import { exportAuditLog } from '../services/audit/export';
 import { getIdentity, setIdentity } from '../services/identity';
@@ -39,6 +40,8 @@ export interface AppFacts {
   databasePath: string;
   /** The save and folder dialogs and the PDF printer (the e2e harness answers with temporary paths and headless Chromium). */
   exports: ExportDeps;
+  /** Keys besides the install's own that the log may be checked with (the command line's key file). */
+  auditKeys?: readonly AuditSigner[];
 }
 
 /**
@@ -128,7 +131,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     compare: ({ left, right, context, jobId }) => work.run('compare', { left, right, ...(context ? { context } : {}) }, job(jobId)),
     getAuditTrail: ({ packageId, uid }) => auditTrail(ctx, { packageId, ...(uid ? { uid } : {}) }),
     exportAuditLog: (request) => exportAuditLog(ctx, request, facts.exports.chooseSavePath),
-    verifyAudit: () => verifyAudit(ctx),
+    verifyAudit: () => verifyAudit(ctx, facts.auditKeys),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
     exportTaxonomy: () => exportTaxonomyFile(ctx, facts.exports.chooseSavePath),
     setPackageStatus: ({ packageId, status }) => {

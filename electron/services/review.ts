@@ -24,6 +24,12 @@ export function addComment(ctx: ServiceContext, input: { packageId: string; uid:
   const who = requireIdentity(ctx);
   findAmendment(ctx, input.packageId, input.uid);
   if (!input.text.trim()) throw new StoreError('INVALID_INPUT', 'A comment needs text.', 'comment.empty');
+  if (input.parentId !== null) {
+    // A reply answers a comment on the same amendment of the same package, never one elsewhere.
+    const parent = ctx.store.review.comment(input.parentId);
+    if (!parent) throw new StoreError('NOT_FOUND', 'The comment this replies to does not exist.', 'comment.parentNotFound');
+    if (parent.packageId !== input.packageId || parent.uid !== input.uid) throw new StoreError('INVALID_INPUT', 'A reply answers a comment on the same amendment.', 'comment.parentElsewhere');
+  }
   const id = ctx.newId();
   ctx.store.transaction(() => {
     ctx.store.review.addComment({ id, packageId: input.packageId, uid: input.uid, parentId: input.parentId, author: who.name, role: who.role, text: input.text.trim(), createdAt: ctx.now() });

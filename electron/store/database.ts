@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { LATEST_VERSION } from './migrations';
 import { StoreError } from './errors';
-import { APPLICATION_ID, inspectDatabase, refusalReason } from './inspect';
+import { APPLICATION_ID, inspectDatabase, readUntouched, refusalReason } from './inspect';
+import { schemaDifference } from './schema-check';
 import { migrate, tooNew } from './migrate';
 
 /** Options for opening the store. */
@@ -31,6 +32,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     // Said at start-up, before any window (main.ts shows it with the path): the English message is what is shown.
     if (reason) throw new StoreError('DB_UNTRUSTED', reason);
     legacy = found.kind === 'zan' && found.legacy;
+    // Its tables, columns, indexes and triggers as its version's migrations make them (read-only):
+    // a dropped table would otherwise surface only as every autosave failing.
+    const difference = readUntouched(file, (db) => schemaDifference(db, options), options);
+    if (difference) throw new StoreError('DB_UNTRUSTED', `Its schema is not the one Zan Workbench writes: ${difference}. It has not been opened or changed.`);
   }
   const db = new Database(file, binding);
   try {
@@ -45,6 +50,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     // the audit log's append-only triggers must stop "INSERT OR REPLACE" too.
     db.pragma('recursive_triggers = ON');
     migrate(db);
+    // After the migrations too: what they made must be the schema this build expects.
+    const difference = fresh ? null : schemaDifference(db, options);
+    if (difference) throw new StoreError('DB_UNTRUSTED', `After its upgrade, its schema is not the one Zan Workbench writes: ${difference}.`);
     return db;
   } catch (error) {
     db.close();

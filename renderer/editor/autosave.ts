@@ -24,11 +24,17 @@ export interface AutosaveOptions {
   clearTimer?(handle: unknown): void;
 }
 
+/** The failures of storage that pass by themselves (disk space freed, a share back): retried without an edit. */
+const RETRIED: ReadonlySet<string> = new Set(['DISK_FULL', 'READ_ONLY']);
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 60_000;
+
 /**
  * Debounced autosave of a working draft. Each save sends only the rows that differ from the last
  * saved ones, names the revision it was made on, and is followed by another if edits arrived while
- * it was in flight. A failed save keeps the changes pending (nothing is dropped) and reports why; a
- * conflict stops autosaving, since writing over someone else's save would lose their work.
+ * it was in flight. A failed save keeps the changes pending (nothing is dropped) and reports why;
+ * a full disk or a read-only file is retried by itself until it passes; a conflict stops
+ * autosaving, since writing over someone else's save would lose their work.
  */
 export class Autosave {
   private revision: number;
@@ -108,6 +114,23 @@ export class Autosave {
     this.stopped = true;
   }
 
+  /**
+   * A full disk or a file that cannot be written now may be writable in a minute (space freed, the
+   * share back): the pending edits are sent again by themselves, at growing intervals (2 s, 4 s, …
+   * up to a minute), until a save succeeds; an edit or Ctrl+S meanwhile tries at once.
+   */
+  private retryLater(): void {
+    if (this.timer !== null || this.stopped) return;
+    const delay = Math.min(RETRY_FIRST_MS * 2 ** this.retries, RETRY_MAX_MS);
+    this.retries += 1;
+    this.timer = this.setTimer(() => {
+      this.timer = null;
+      void this.flush();
+    }, delay);
+  }
+
+  private retries = 0;
+
   private report(status: SaveStatus): void {
     if (status.kind === 'unsaved' && this.reported === 'unsaved') return;
     this.reported = status.kind;
@@ -131,6 +154,7 @@ export class Autosave {
       reply = { ok: false, error: { code: 'INTERNAL', message: (error as Error).message } };
     }
     if (reply.ok) {
+      this.retries = 0;
       this.revision = reply.value.revision;
       this.savedRows = rows;
       this.report(this.dirty ? { kind: 'unsaved' } : { kind: 'saved', at: reply.value.savedAt });
@@ -143,6 +167,7 @@ export class Autosave {
       this.report({ kind: 'conflict' });
     } else {
       this.report({ kind: 'error', error: zanError(reply.error) });
+      if (RETRIED.has(reply.error.code)) this.retryLater();
     }
   }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npx zan …` from a checkout: runs electron/cli.ts through tsx, so no build step is needed.
-// The packaged app and `npm run build` use the bundled out/main/cli.js instead.
+// `npm run build` bundles the same CLI as out/main/cli.js; the packaged app runs it as
+// `"Zan Workbench" --cli <command> …` (its fuses turn ELECTRON_RUN_AS_NODE off).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';

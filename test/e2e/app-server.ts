@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { readCorpus } from '../../electron/io/corpus';
-import { createDispatcher, senderCheck } from '../../electron/ipc/dispatch';
+import { createDispatcher } from '../../electron/ipc/dispatch';
+import { sameOriginCheck } from '../../electron/shell/origin';
 import { HEADLESS_CHROMIUM_ARGS, htmlToPdfHeadless } from '../../electron/io/pdf-headless';
 import { createHandlers } from '../../electron/ipc/handlers';
 import { createServiceContext, type ServiceContext } from '../../electron/services/context';
@@ -137,7 +138,7 @@ export async function startApp(
   const work = new WorkPool({ ctx, databaseFile, log: (message, error) => console.error(message, error ?? '') });
   await work.ready();
   const dispatcher = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile, exports }, work), {
-    isTrustedSender: senderCheck([url]),
+    isTrustedSender: sameOriginCheck(new URL(url).origin),
     validateOutputs: options.validateOutputs ?? true,
     log: (message, error) => console.error(message, error),
   });

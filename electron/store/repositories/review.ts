@@ -52,6 +52,11 @@ export class ReviewRepository {
       .run(c.id, c.packageId, c.uid, c.parentId, c.author, c.role, c.text, c.createdAt);
   }
 
+  /** One comment, or undefined. */
+  comment(id: string): CommentRecord | undefined {
+    return this.db.prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt FROM comment WHERE id = ?').get(id) as CommentRecord | undefined;
+  }
+
   /** Every comment of every package, oldest first (the library search reads them). */
   allComments(): CommentRecord[] {
     return this.db.prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt FROM comment ORDER BY created_at, rowid').all() as CommentRecord[];

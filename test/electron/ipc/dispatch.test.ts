@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher, senderCheck, type Dispatcher } from '../../../electron/ipc/dispatch';
+import { createDispatcher, type Dispatcher } from '../../../electron/ipc/dispatch';
+import { APP_ORIGIN } from '../../../electron/shell/app-url';
+import { sameOriginCheck } from '../../../electron/shell/origin';
 import { createHandlers, type HandlerTable } from '../../../electron/ipc/handlers';
 import type { ServiceContext } from '../../../electron/services/context';
 import { buildBridge } from '../../../shared/bridge';
@@ -50,7 +52,7 @@ describe('IPC dispatch', () => {
   it('an amending statement that cannot be carried out reaches the page with its own code and reason, not as INTERNAL', async () => {
     const logged: string[] = [];
     const handlers = createHandlers(ctx, { appVersion: '', databasePath: '', exports: { chooseSavePath: async () => null, chooseFolder: async () => null, printPdf: async () => Buffer.from('') } });
-    const failing = createDispatcher({ ...handlers, listLibrary: () => { throw new InstructionError('Statement 3 (line 7, «подпункт 9) исключить»): no such unit in the text'); } }, { isTrustedSender: senderCheck([APP]), log: (m) => void logged.push(m) });
+    const failing = createDispatcher({ ...handlers, listLibrary: () => { throw new InstructionError('Statement 3 (line 7, «подпункт 9) исключить»): no such unit in the text'); } }, { isTrustedSender: sameOriginCheck(APP_ORIGIN), log: (m) => void logged.push(m) });
     expect(await failing('zan:listLibrary', {}, fromApp)).toEqual({ ok: false, error: { code: 'INVALID_INSTRUCTION', message: 'Statement 3 (line 7, «подпункт 9) исключить»): no such unit in the text' } });
     expect(logged).toEqual([]);
   });

@@ -64,6 +64,41 @@ describe('opening refuses a file it cannot trust, and leaves it and its neighbou
   });
 });
 
+/** A database the app made, closed, then changed by hand with a SQLite shell. */
+function alteredByHand(file: string, sql: string): void {
+  openDatabase(file).close();
+  const db = new Database(file);
+  db.exec(sql);
+  db.close();
+}
+
+describe("a database whose schema is not the one its version's migrations make is refused, untouched", () => {
+  it.each([
+    ['a table dropped (regression: it opened, and every autosave failed with INTERNAL no such table)', 'DROP TABLE amendment', /the table amendment is missing/],
+    ['a trigger of the audit log dropped', 'DROP TRIGGER audit_log_no_update', /the trigger audit_log_no_update is missing/],
+    ['an index dropped', 'DROP INDEX comment_by_amendment', /the index comment_by_amendment is missing/],
+    ['a column added', "ALTER TABLE comment ADD COLUMN extra TEXT NOT NULL DEFAULT ''", /the table comment is not as this version makes it/],
+    ['a table of its own added', 'CREATE TABLE notes (x TEXT)', /the table notes is not one of Zan Workbench's/],
+    ['a trigger added', "CREATE TRIGGER sneaky AFTER INSERT ON comment BEGIN SELECT 1; END", /the trigger sneaky is not one of Zan Workbench's/],
+  ])('%s', (_name, sql, reason) => {
+    const file = join(dir, 'zan.sqlite');
+    alteredByHand(file, sql);
+    const before = snapshot(file);
+    const error = refusal(file);
+    expect([error.code, error.message]).toEqual(['DB_UNTRUSTED', expect.stringMatching(reason)]);
+    expect(snapshot(file)).toEqual(before);
+  });
+
+  it('a database the app made opens again (the check is not confused by its own upgrades)', () => {
+    const file = join(dir, 'old.sqlite');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.slice(0, 3));
+    old.close();
+    openDatabase(file).close();
+    openDatabase(file).close();
+  });
+});
+
 describe('a Zan database is known by its application id', () => {
   it('is set when the app creates the file, and opening it again is fine', () => {
     const file = join(dir, 'zan.sqlite');

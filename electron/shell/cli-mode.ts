@@ -1,0 +1,36 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+
+/** The argument that makes the app's own executable run the `zan` command line instead of a window. */
+export const CLI_FLAG = '--cli';
+
+/**
+ * The command-line arguments when the app was started as the `zan` CLI (`Zan Workbench --cli audit-check
+ * --db f.sqlite`), or null for a normal start. The packaged app's fuses turn ELECTRON_RUN_AS_NODE off,
+ * so its executable can no longer run out/main/cli.js as a plain Node script; this is the way in
+ * that remains, and it runs only the CLI, not arbitrary scripts. The flag counts only as the first
+ * argument of the app (after the executable, or after the app folder when started as `electron .`,
+ * `defaultApp`), so a file or a Chromium switch that happens to be spelled `--cli` later is no trigger.
+ */
+export function cliArguments(argv: readonly string[], defaultApp: boolean): string[] | null {
+  const at = defaultApp ? 2 : 1;
+  return argv[at] === CLI_FLAG ? argv.slice(at + 1) : null;
+}
+
+/**
+ * Runs the CLI in this process with the same input and output as out/main/cli.js, and gives its
+ * exit code once what it printed has been written out (app.exit does not wait for a pipe to drain).
+ */
+export async function runCliHere(args: string[], nativeBinding?: string): Promise<number> {
+  const { runCli } = await import('../cli/run');
+  const code = await runCli(args, {
+    readFile: (path) => readFileSync(path, 'utf8'),
+    readBytes: (path) => readFileSync(path),
+    writeFile: (path, content) => writeFileSync(path, content),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    // Under Electron the database commands load the better-sqlite3 build made for Electron's ABI.
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+  return code;
+}

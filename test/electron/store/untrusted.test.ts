@@ -89,6 +89,22 @@ describe("a database whose schema is not the one its version's migrations make i
     expect(snapshot(file)).toEqual(before);
   });
 
+  it('a row whose bytes were changed so that it breaks a CHECK constraint (regression: the read-only check passed it, found by npm run reliability)', () => {
+    const file = join(dir, 'zan.sqlite');
+    openDatabase(file).close();
+    const db = new Database(file);
+    db.exec("INSERT INTO work (id, slug, kind, date, number, illustrative, modeled_on) VALUES ('w1', 'w1', 'law', NULL, NULL, 0, NULL); INSERT INTO expression (id, work_id, lang, title) VALUES ('e1', 'w1', 'ru', 'Закон'); INSERT INTO version (id, expression_id, status, in_force_from, package_id, base_version_id, revision, created_at, updated_at) VALUES ('v1', 'e1', 'in_force', NULL, NULL, NULL, 0, 't', 't')");
+    db.exec("INSERT INTO provision (version_id, uid, parent_uid, ord, kind, num, heading, text, repealed, notes) VALUES ('v1', 'u1', NULL, 0, 'article', '1', '', 'Текст.', 0, '[]')");
+    // What random bytes inside the row can do: a kind no law has.
+    db.pragma('ignore_check_constraints = ON');
+    db.exec("UPDATE provision SET kind = 'xrticle' WHERE uid = 'u1'");
+    db.close();
+    const before = snapshot(file);
+    const error = refusal(file);
+    expect([error.code, error.message]).toEqual(['DB_DAMAGED', expect.stringMatching(/CHECK constraint failed in provision/)]);
+    expect(snapshot(file)).toEqual(before);
+  });
+
   it('a database the app made opens again (the check is not confused by its own upgrades)', () => {
     const file = join(dir, 'old.sqlite');
     const old = new Database(file);

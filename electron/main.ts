@@ -11,6 +11,9 @@ import { registerIpc } from './ipc/register';
 import { findNativeBinding } from './native/binding';
 import { appPaths, auditKeyFile } from './paths';
 import { installKey } from './services/audit/install-key';
+import { applyPendingRestore, recordRestore, type RestoreDone } from './services/backups';
+import { dailyBackup, listBackups, restoreBackup } from './store/backup';
+import { refusalDialogOptions, RESTORE_BUTTON } from './shell/database-dialogs';
 import { sealAudit } from './services/audit/log';
 import { createServiceContext } from './services/context';
 import { seedTaxonomy } from './services/gaps';
@@ -29,6 +32,8 @@ import { WorkPool } from './work/pool';
 let store: Store | null = null;
 let work: WorkPool | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** The daily backup under way, if any: the database is closed only after it. */
+let backingUp: Promise<unknown> | null = null;
 
 /** Shows a startup error the user can read, then quits without touching their data. */
 function fail(title: string, message: string): void {
@@ -53,10 +58,32 @@ async function start(): Promise<void> {
     arch: process.arch,
   });
   if ('error' in binding) return fail('Zan Workbench cannot start', binding.error);
+  const folder = dirname(paths.databaseFile);
+  let restored: RestoreDone | null = null;
   try {
-    store = createStore(openDatabase(paths.databaseFile, { nativeBinding: binding.path }));
+    // A backup the user chose to restore (the app restarted for it) goes in place before anything opens.
+    restored = applyPendingRestore(folder, paths.databaseFile);
   } catch (error) {
-    return fail('Zan Workbench cannot open its database', `${(error as Error).message}\n\n${paths.databaseFile}`);
+    dialog.showErrorBox('The backup was not restored', (error as Error).message);
+  }
+  const tried = new Set<string>();
+  for (;;) {
+    try {
+      store = createStore(openDatabase(paths.databaseFile, { nativeBinding: binding.path }));
+      break;
+    } catch (error) {
+      // Refused (not Zan's, damaged, newer, read-only…): the reason and the file, and the newest backup offered.
+      // Not a copy of a database that was itself replaced (the refused file goes there), nor one already tried.
+      const newest = listBackups(paths.databaseFile).find((b) => b.reason !== 'replaced' && !tried.has(b.path)) ?? null;
+      const answer = dialog.showMessageBoxSync(refusalDialogOptions((error as Error).message, paths.databaseFile, newest, app.getLocale()));
+      if (!newest || answer !== RESTORE_BUTTON) return void app.quit();
+      tried.add(newest.path);
+      try {
+        restored = { from: newest.path, replaced: restoreBackup(paths.databaseFile, newest.path) };
+      } catch (failure) {
+        return fail('The backup was not restored', (failure as Error).message);
+      }
+    }
   }
   let key;
   try {
@@ -76,6 +103,16 @@ async function start(): Promise<void> {
   const ctx = { ...createServiceContext(store), signer: key.signer };
   // A log an earlier build wrote gets its signed baseline now, so it is checked from this start on.
   sealAudit(ctx);
+  if (restored) recordRestore(ctx, restored);
+  // A backup a day while the app is open (store/backup.ts), checked at start and every hour.
+  const backUp = () => {
+    if (!store || backingUp) return;
+    backingUp = dailyBackup(store.db, paths.databaseFile)
+      .catch((error: unknown) => console.error('[zan] the daily backup failed', error))
+      .finally(() => (backingUp = null));
+  };
+  backUp();
+  setInterval(backUp, 3600 * 1000).unref();
   try {
     const fresh = seedCorpus(ctx, readCorpus(paths.corpusDir)) > 0;
     seedTaxonomy(ctx, readTaxonomyFile(paths.taxonomyFile));
@@ -106,7 +143,7 @@ async function start(): Promise<void> {
     workerScript: join(dirname(fileURLToPath(import.meta.url)), 'work-worker.js'),
     log: (message, error) => console.error(`[zan] ${message}`, error ?? ''),
   });
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports, auditKeys: key.others }, work), {
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports, auditKeys: key.others, restart: () => (app.relaunch(), app.quit()) }, work), {
     isTrustedSender: sameOriginCheck(trustedOrigin),
     log: (message, error) => console.error(`[zan] ${message}`, error),
   });
@@ -163,7 +200,8 @@ if (cliArgs) {
       event.preventDefault();
       work = null;
       const stuck = new Promise<void>((resolve) => setTimeout(resolve, 2000).unref());
-      void Promise.race([pool.close().catch(() => undefined), stuck]).then(() => app.quit());
+      // A daily backup under way finishes first too (it reads through the main connection).
+      void Promise.race([Promise.all([pool.close().catch(() => undefined), backingUp]), stuck]).then(() => app.quit());
       return;
     }
     store?.db.close();

@@ -58,6 +58,8 @@ export const CHANNEL_NAMES = [
   'compare',
   'getAuditTrail',
   'exportAuditLog',
+  'listBackups',
+  'restoreBackup',
   'verifyAudit',
 ] as const;
 

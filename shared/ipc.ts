@@ -319,6 +319,12 @@ export const contract = {
     input: z.object({ packageId: id, uid: id.optional() }).strict(),
     output: z.array(z.object({ seq: z.number().int(), at: isoTime, actor: str(), role: str(), uid: str().nullable(), action: str(), detail: str() })),
   },
+  // The database's backups (beside it, in backups/), newest first; a restore is done at the next start.
+  listBackups: {
+    input: empty,
+    output: z.array(z.object({ name: str(), at: isoTime, bytes: z.number().int(), reason: z.enum(['migration', 'daily', 'replaced']) })),
+  },
+  restoreBackup: { input: z.object({ name: str().max(200) }).strict(), output: z.object({ restarting: z.boolean() }) },
   exportAuditLog: {
     input: z.object({ packageId: id, format: z.enum(['csv', 'json']), lang }).strict(),
     output: z.object({ path: str().nullable() }),

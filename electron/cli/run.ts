@@ -2,6 +2,7 @@ import { isLang, type Lang } from '../../shared/law';
 import { applyLaw } from './apply-command';
 import { readArguments, type OptionSpec, type ReadArguments } from './args';
 import { auditCheck, importCommand, packageInstructions } from './database-commands';
+import { backupsCommand, restoreBackupCommand } from './backup-commands';
 import { akn, redline, table } from './document-commands';
 import type { CliIO } from './io';
 import { bilingualInstructions } from './bilingual-instructions';
@@ -62,6 +63,10 @@ Commands:
                             Exit 0 ok, 1 tampered (the first bad entry named), 2 cannot check.
     --key <file>            Also check the signatures with this key (repeatable; the key file
                             beside the database is used when there is one).
+  backups [--db <file>]     List the database's backups (backups/ beside it), newest first.
+  restore-backup --from <backup> [--db <file>]
+                            Put a backup in place of the database (close the app first); the
+                            database it replaces is kept among the backups.
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
     --write                 Rewrite the file in canonical form.
@@ -152,6 +157,12 @@ const COMMANDS: Record<string, Command> = {
     options: { db: { type: 'string' }, key: { type: 'string', multiple: true } },
     files: exactly(0, 'audit-check takes no file: zan audit-check --db <file>.'),
     run: (_, v, __, io) => auditCheck(str(v, 'db'), (v['key'] as string[] | undefined) ?? [], io),
+  },
+  backups: { options: { db: { type: 'string' } }, files: exactly(0, 'backups takes no file: zan backups [--db <file>].'), run: (_, v, __, io) => backupsCommand(str(v, 'db'), io) },
+  'restore-backup': {
+    options: { db: { type: 'string' }, from: { type: 'string' } },
+    files: exactly(0, 'restore-backup takes no file: zan restore-backup [--db <file>] --from <backup>.'),
+    run: (_, v, __, io) => restoreBackupCommand(str(v, 'db'), str(v, 'from'), io),
   },
   format: {
     options: { ...LANG, check: { type: 'boolean' }, write: { type: 'boolean' } },

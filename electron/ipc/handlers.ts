@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
@@ -5,6 +6,7 @@ import { verifyAudit } from '../services/audit/check';
 import type { AuditSigner } from '../services/audit/signer';
 import { auditTrail } from '../services/audit/log';
 import { exportAuditLog } from '../services/audit/export';
+import { backupsOf, requestRestore } from '../services/backups';
 import { getIdentity, setIdentity } from '../services/identity';
 import { createSnapshot, listSnapshots } from '../services/snapshots';
 import { applyThroughout, listThroughout, undoThroughout } from '../services/throughout';
@@ -40,6 +42,8 @@ export interface AppFacts {
   databasePath: string;
   /** The save and folder dialogs and the PDF printer (the e2e harness answers with temporary paths and headless Chromium). */
   exports: ExportDeps;
+  /** Restarts the app (a backup asked for is put in place at the start); absent where there is no app to restart (tests). */
+  restart?: () => void;
   /** Keys besides the install's own that the log may be checked with (the command line's key file). */
   auditKeys?: readonly AuditSigner[];
 }
@@ -130,6 +134,12 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     listSnapshots: ({ packageId }) => listSnapshots(ctx, packageId),
     compare: ({ left, right, context, jobId }) => work.run('compare', { left, right, ...(context ? { context } : {}) }, job(jobId)),
     getAuditTrail: ({ packageId, uid }) => auditTrail(ctx, { packageId, ...(uid ? { uid } : {}) }),
+    listBackups: () => backupsOf(facts.databasePath),
+    restoreBackup: ({ name }) => {
+      requestRestore(dirname(facts.databasePath), facts.databasePath, name);
+      facts.restart?.();
+      return { restarting: facts.restart !== undefined };
+    },
     exportAuditLog: (request) => exportAuditLog(ctx, request, facts.exports.chooseSavePath),
     verifyAudit: () => verifyAudit(ctx, facts.auditKeys),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),

@@ -6,6 +6,7 @@ import { storageError, StoreError } from './errors';
 import { APPLICATION_ID, inspectDatabase, readUntouched, refusalReason } from './inspect';
 import { schemaDifference } from './schema-check';
 import { migrate, tooNew } from './migrate';
+import { backupBeforeMigration } from './backup';
 
 /** Options for opening the store. */
 export interface OpenOptions {
@@ -69,6 +70,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     // REPLACE deletes the row it replaces without firing the delete triggers unless this is on:
     // the audit log's append-only triggers must stop "INSERT OR REPLACE" too.
     db.pragma('recursive_triggers = ON');
+    // A copy before the schema is upgraded (backup.ts), so that the data as it was can come back.
+    if (!fresh && file !== ':memory:' && (db.pragma('user_version', { simple: true }) as number) < LATEST_VERSION) backupBeforeMigration(db, file);
     migrate(db);
     // After the migrations too: what they made must be the schema this build expects.
     const difference = fresh ? null : schemaDifference(db, options);

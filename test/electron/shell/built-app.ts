@@ -90,6 +90,8 @@ export interface RunOptions {
   /** A development start with electron-vite's dev server at this address (not packaged). */
   devServerUrl?: string;
   timeoutMs?: number;
+  /** The answers of dialog.showMessageBoxSync, in turn (Cancel when none is left). */
+  syncAnswers?: number[];
 }
 
 /** Runs out/main/main.js under Node with the stand-in for 'electron'; resolves when it has ended (or was killed). */
@@ -107,6 +109,7 @@ export function runBuiltMain(options: RunOptions): Promise<MainRun> {
   delete env['ELECTRON_RENDERER_URL'];
   delete env['NODE_OPTIONS'];
   if (options.devServerUrl) env['ELECTRON_RENDERER_URL'] = options.devServerUrl;
+  if (options.syncAnswers) env['ZAN_STANDIN_SYNC_ANSWERS'] = options.syncAnswers.join(',');
   const child = spawn(process.execPath, ['--import', REGISTER, join(options.appRoot, 'out', 'main', 'main.js'), ...(options.args ?? [])], { cwd: options.appRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { runCli } from '../../../electron/cli/run';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,8 @@ describe('the built main process, started under Node against a recording stand-i
   let second: MainRun;
   let dev: MainRun;
   let cleanupDevData: () => void;
+  // A start on a damaged database, the newest backup restored (answer 0), and one declined (Cancel).
+  let damaged: { restored: MainRun; restoredData: string; declined: MainRun; declinedData: string; damagedBytes: Buffer };
 
   beforeAll(async () => {
     // Inside the project, so that the built files resolve node_modules (the test's own, ignored by git).
@@ -71,6 +74,21 @@ describe('the built main process, started under Node against a recording stand-i
     leftBeside = readdirSync(userData).filter((name) => name.startsWith('zan-workbench.sqlite'));
     afterFirst = readDatabase(join(userData, 'zan-workbench.sqlite'));
     second = await runBuiltMain({ appRoot, resources, userData });
+    const damagedCopy = (name: string) => {
+      const copy = join(work, name);
+      cpSync(userData, copy, { recursive: true });
+      truncateSync(join(copy, 'zan-workbench.sqlite'), 8192);
+      return copy;
+    };
+    const restoredData = damagedCopy('damaged-restored');
+    const declinedData = damagedCopy('damaged-declined');
+    damaged = {
+      restored: await runBuiltMain({ appRoot, resources, userData: restoredData, syncAnswers: [0] }),
+      restoredData,
+      declined: await runBuiltMain({ appRoot, resources, userData: declinedData }),
+      declinedData,
+      damagedBytes: readFileSync(join(declinedData, 'zan-workbench.sqlite')),
+    };
     layOutDevelopment(appRoot);
     const devData = tempDir();
     cleanupDevData = devData.cleanup;
@@ -226,6 +244,40 @@ describe('the built main process, started under Node against a recording stand-i
     expect(runCli(['audit-check', '--db', join(userData, 'zan-workbench.sqlite'), '--key', keyFile], io), lines.join('\n')).toBe(0);
     expect(lines[0]).toMatch(/audit log OK \((\d+) entries, \1 signatures checked\)/);
     rmSync(keyFile);
+  });
+
+  it('makes the first daily backup at start, a whole copy in backups/ beside the database', () => {
+    const backups = readdirSync(join(userData, 'backups'));
+    expect(backups).toEqual([expect.stringMatching(/^zan-workbench-\d{8}T\d{6}Z-daily\.sqlite$/)]);
+    expect(readDatabase(join(userData, 'backups', backups[0]!))).toEqual(afterFirst);
+  });
+
+  it('a damaged database at start: the refusal names it and the reason and offers the newest backup; restoring starts on it, the damaged file kept, the restore logged', () => {
+    const { restored, restoredData } = damaged;
+    expect(restored.code, told(restored)).toBe(0);
+    expect(restored.log.filter((e) => e.t === 'unknown')).toEqual([]);
+    const [asked] = callsOf(restored, 'dialog.showMessageBoxSync');
+    const options = (asked!.args![0] as { options: { message: string; detail: string; buttons: string[] } }).options;
+    expect(options.detail).toMatch(/damaged[\s\S]*zan-workbench\.sqlite$/);
+    expect(options.buttons).toEqual(['Восстановить копию', 'Выйти']);
+    expect(callsOf(restored, 'BrowserWindow.loadURL')).toHaveLength(1);
+    expect(readDatabase(join(restoredData, 'zan-workbench.sqlite'))).toEqual(afterFirst);
+    expect(readdirSync(join(restoredData, 'backups'))).toEqual(expect.arrayContaining([expect.stringMatching(/-replaced\.sqlite$/)]));
+    const db = new Database(join(restoredData, 'zan-workbench.sqlite'), { readonly: true });
+    try {
+      expect(db.prepare("SELECT action FROM audit_log WHERE action = 'restore-backup'").pluck().all()).toEqual(['restore-backup']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a damaged database at start, the offer declined: it quits, no window, the file as it was', () => {
+    const { declined, declinedData, damagedBytes } = damaged;
+    expect(declined.code, told(declined)).toBe(0);
+    expect(callsOf(declined, 'dialog.showMessageBoxSync')).toHaveLength(1);
+    expect(callsOf(declined, 'BrowserWindow.loadURL')).toEqual([]);
+    expect(readFileSync(join(declinedData, 'zan-workbench.sqlite'))).toEqual(damagedBytes);
+    expect(readdirSync(join(declinedData, 'backups')).filter((n) => n.endsWith('-replaced.sqlite'))).toEqual([]);
   });
 
   it('starts again on the same database, keeping what is there and seeding nothing twice', () => {

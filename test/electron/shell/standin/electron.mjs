@@ -284,6 +284,16 @@ export const dialog = strict('dialog', {
     const response = state.dialogAnswers.length ? state.dialogAnswers.shift() : (options.cancelId ?? 0);
     return Promise.resolve({ response, checkboxChecked: false });
   },
+  // The start's own questions (a database refused: restore a backup?), before any window: answered
+  // from ZAN_STANDIN_SYNC_ANSWERS in turn (built-app.ts), Cancel when none is left.
+  showMessageBoxSync(...args) {
+    const options = args.length > 1 ? args[1] : args[0];
+    called('dialog.showMessageBoxSync', { options });
+    const answers = (process.env['ZAN_STANDIN_SYNC_ANSWERS'] ?? '').split(',').filter(Boolean);
+    const response = answers.length ? Number(answers.shift()) : (options.cancelId ?? 0);
+    process.env['ZAN_STANDIN_SYNC_ANSWERS'] = answers.join(',');
+    return response;
+  },
   showSaveDialog(...args) {
     called('dialog.showSaveDialog', args[args.length - 1]);
     return Promise.resolve({ canceled: true, filePath: '' });

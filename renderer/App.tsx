@@ -13,6 +13,7 @@ import { LawView } from './views/LawView';
 import { GapsView } from './views/GapsView';
 import { LibraryView } from './views/LibraryView';
 import { PackageDocumentsView } from './views/PackageDocumentsView';
+import { AuditView } from './views/AuditView';
 import { HelpView } from './views/HelpView';
 import { SearchView } from './views/SearchView';
 
@@ -94,6 +95,7 @@ function Window() {
         {route.view === 'parallel-law' && <ParallelLawView key={`${route.ru}/${route.kk}`} ru={route.ru} kk={route.kk} />}
         {route.view === 'search' && <SearchView query={route.query} />}
         {route.view === 'package' && <PackageDocumentsView key={route.packageId} packageId={route.packageId} />}
+        {route.view === 'audit' && <AuditView key={route.packageId} packageId={route.packageId} uid={route.uid} />}
         {route.view === 'gaps' && <GapsView />}
         {route.view === 'help' && <HelpView />}
       </div>

@@ -34,12 +34,16 @@ export function formatDateOf(date: string | null, uiLang: string): string {
   return d ? kkDate(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), KK_MONTHS_OF) : date;
 }
 
-/** A moment (ISO time) as date and time in the interface language. */
-export function formatMoment(iso: string, uiLang: string): string {
+/**
+ * A moment (ISO time) as date and time in the interface language; with `seconds` (the audit log,
+ * where one minute holds many saves) to the second.
+ */
+export function formatMoment(iso: string, uiLang: string, { seconds = false }: { seconds?: boolean } = {}): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  if (uiLang === 'kk') return `${kkDate(d.getFullYear(), d.getMonth(), d.getDate(), KK_MONTHS)}, ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-  return d.toLocaleString(uiLang === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'medium', timeStyle: 'short' });
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (uiLang === 'kk') return `${kkDate(d.getFullYear(), d.getMonth(), d.getDate(), KK_MONTHS)}, ${two(d.getHours())}:${two(d.getMinutes())}${seconds ? `:${two(d.getSeconds())}` : ''}`;
+  return d.toLocaleString(uiLang === 'en' ? 'en-GB' : 'ru-RU', { dateStyle: 'medium', timeStyle: seconds ? 'medium' : 'short' });
 }
 
 /** Upper-case language code shown on language buttons. */

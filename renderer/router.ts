@@ -8,6 +8,8 @@ export type Route =
   | { view: 'parallel'; packageId: string; ru: string; kk: string }
   | { view: 'parallel-law'; ru: string; kk: string }
   | { view: 'package'; packageId: string }
+  /** A package's audit trail; `uid`: opened from a provision, its entries only. */
+  | { view: 'audit'; packageId: string; uid?: string }
   | { view: 'gaps' }
   | { view: 'help' }
   | { view: 'search'; query: string };
@@ -37,6 +39,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'parallel-law' && a && b) return { view: 'parallel-law', ru: a, kk: b };
   if (view === 'search') return { view: 'search', query: decode(a) };
   if (view === 'package' && a) return { view: 'package', packageId: a };
+  if (view === 'audit' && a) return { view: 'audit', packageId: a, ...(decode(b) ? { uid: decode(b) } : {}) };
   if (view === 'gaps') return { view: 'gaps' };
   if (view === 'help') return { view: 'help' };
   return { view: 'library' };
@@ -59,6 +62,8 @@ export function routeHash(route: Route): string {
       return `#/search/${encodeURIComponent(route.query)}`;
     case 'package':
       return `#/package/${route.packageId}`;
+    case 'audit':
+      return `#/audit/${route.packageId}${route.uid ? `/${encodeURIComponent(route.uid)}` : ''}`;
     case 'gaps':
       return '#/gaps';
     case 'help':

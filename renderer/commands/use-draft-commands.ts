@@ -3,6 +3,7 @@ import { useMemo, useRef } from 'react';
 import type { Lang } from '../../shared/law';
 import type { Notify } from '../editor/commands';
 import { editableIn, type MarkupView } from '../review/markup';
+import { auditCommand } from './audit-command';
 import { changeCommands, editorCommands, markupCommands } from './editor-commands';
 import { useRegisterCommands, type AppCommand } from './registry';
 
@@ -16,17 +17,19 @@ export interface DraftCommandInput {
   chooseMarkup(view: MarkupView): void;
   save(): void;
   openDocuments(): void;
+  /** Opens the package's audit log. */
+  openAudit(): void;
   /** The commands about the other official language (parity-commands.ts). */
   parity: AppCommand[];
 }
 
 /**
  * The commands of an open draft — structure, moving through the text and its changes, the markup
- * views, save, the package's documents — offered to the palette while the draft is open and
- * returned for its toolbar and context menu.
+ * views, save, the package's documents and its audit log — offered to the palette while the draft
+ * is open and returned for its toolbar and context menu.
  */
 export function useDraftCommands(input: DraftCommandInput): AppCommand[] {
-  const { view, lang, editable, notify, chooseMarkup, save, openDocuments, parity } = input;
+  const { view, lang, editable, notify, chooseMarkup, save, openDocuments, openAudit, parity } = input;
   // Read when a command runs: switching views does not make a new list.
   const markup = useRef(input.markup);
   markup.current = input.markup;
@@ -39,8 +42,9 @@ export function useDraftCommands(input: DraftCommandInput): AppCommand[] {
       ...parity,
       { id: 'app.save', title: 'commands.save', keys: 'Ctrl+S', group: 'app', run: save },
       { id: 'app.documents', title: 'commands.documents', group: 'app', run: openDocuments },
+      auditCommand(openAudit),
     ];
-  }, [view, lang, editable, notify, chooseMarkup, save, openDocuments, parity]);
+  }, [view, lang, editable, notify, chooseMarkup, save, openDocuments, openAudit, parity]);
   useRegisterCommands('draft', commands);
   return commands;
 }

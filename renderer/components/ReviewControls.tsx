@@ -4,6 +4,7 @@ import type { CoverageData, OutputOf } from '../../shared/ipc';
 import { call } from '../api';
 import { formatMoment } from '../format';
 import { failure, say, type Phrase } from '../i18n/phrase';
+import { navigate } from '../router';
 
 type Comments = OutputOf<'listComments'>;
 
@@ -53,6 +54,11 @@ export function ReviewControls({
       if (decision === 'reject') onRejected(rejectionId, uid);
     });
   const load = () => act(async () => setComments(await call('listComments', { packageId, uid })));
+  // Pending edits saved first: the log opens with their entry in it.
+  const openAudit = async () => {
+    await prepare();
+    navigate({ view: 'audit', packageId, uid });
+  };
   const send = () =>
     act(async () => {
       await call('addComment', { packageId, uid, parentId: comments?.[0]?.id ?? null, text });
@@ -109,6 +115,12 @@ export function ReviewControls({
             </li>
           ))}
         </ol>
+      )}
+      {history && (
+        // The whole log of this provision — the saves of its text too, each with its detail — is in the audit view.
+        <button type="button" className="link-button" onClick={() => void act(openAudit)} data-testid="history-audit">
+          {t('audit.openForProvision')}
+        </button>
       )}
       {error && <p className="error-text">{say(error)}</p>}
       {comments && (

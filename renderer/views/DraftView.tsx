@@ -232,11 +232,15 @@ function DraftEditor({
     setMarkup(next);
   }, []);
   const openDocuments = useCallback(() => void autosave.flush().then(() => navigate({ view: 'package', packageId: version.packageId as string })), [autosave, version]);
+  // Saved first, so that the log opens with the last edits' entry in it. A command of the palette,
+  // not a toolbar button: the header has no room left at 1280×720 (test/e2e/layout.e2e.test.ts);
+  // the documents view has the button, each amendment's history a link to its provision's log.
+  const openAudit = useCallback(() => void autosave.flush().then(() => navigate({ view: 'audit', packageId: pkg.id })), [autosave, pkg.id]);
   const flush = useCallback(() => autosave.flush(), [autosave]);
   const parity = useDraftParity({ packageId, versionId: version.versionId, lang: version.lang, view: ready, getView, savedAt: status.kind === 'saved' ? status.at : null, flush });
   const counterpart = useMemo(() => counterpartIndex(parity.law, version.lang), [parity.law, version.lang]);
   // The commands of the draft: the toolbar, the context menu and the palette run these.
-  const commands = useDraftCommands({ view: getView, lang: version.lang, editable: version.editable, notify: hooks.notify, markup, chooseMarkup, save: hooks.save, openDocuments, parity: parity.commands });
+  const commands = useDraftCommands({ view: getView, lang: version.lang, editable: version.editable, notify: hooks.notify, markup, chooseMarkup, save: hooks.save, openDocuments, openAudit, parity: parity.commands });
 
   return (
     <div className="document-layout with-panel">

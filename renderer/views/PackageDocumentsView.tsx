@@ -4,6 +4,8 @@ import type { PackageDocumentsData } from '../../shared/ipc';
 import { LANGS, type Lang } from '../../shared/law';
 import { TABLE_WORDS } from '../../shared/table/comparative';
 import { call } from '../api';
+import { auditCommand } from '../commands/audit-command';
+import { useRegisterCommands } from '../commands/registry';
 import { CompareView } from '../components/CompareView';
 import { CoverageView } from '../components/CoverageView';
 import { ExportDialog } from '../components/ExportDialog';
@@ -55,6 +57,7 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
   // Bumped when the texts change from here (a replacement throughout): the documents are made again.
   const [textsChanged, setTextsChanged] = useState(0);
   const pkg = useAsync(() => call('getPackage', { packageId }), [packageId]);
+  useRegisterCommands('package', useMemo(() => [auditCommand(() => navigate({ view: 'audit', packageId }))], [packageId]));
   const docsWork = useWork((jobId) => call('getPackageDocuments', { packageId, lang, jobId }), [packageId, lang, textsChanged]);
   const docs = docsWork.loaded;
   const [statusVersion, setStatusVersion] = useState(0);
@@ -144,6 +147,9 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           </button>
           <button type="button" className="button" disabled={pkg.state !== 'done'} onClick={() => setExporting(true)} data-testid="open-export">
             {t('exports.open')}
+          </button>
+          <button type="button" className="button" onClick={() => navigate({ view: 'audit', packageId })} data-testid="open-audit">
+            {t('audit.open')}
           </button>
           {pkgStatus.state === 'done' && (
             <button type="button" className="button button-primary" onClick={() => void changeStatus(pkgStatus.value === 'review' ? 'draft' : 'review')} data-testid="mark-ready">

@@ -223,3 +223,34 @@ it.each(['kk', 'ru', 'en'].flatMap((ui) => SIZES.map((size) => ({ ui, size }))))
     t.cleanup();
   }
 });
+
+/** The audit log of the sample package after an edit and an annotation, in each interface language, at a laptop's width. */
+it.each(['kk', 'ru', 'en'])('screenshots of the audit log, interface in %s, at 1280', async (ui) => {
+  const t = tempDir();
+  const app = await startApp(browser, t.dir, { viewport: { width: 1280, height: 720 }, uiLanguage: ui, samplePackage: true });
+  const { page } = app;
+  try {
+    await page.getByTestId('identity').click();
+    await page.getByTestId('identity-name').fill('Айгерим Сейткали');
+    await page.getByTestId('identity-role').fill('Департамент науки');
+    await page.getByTestId('identity-save').click();
+    await page.getByTestId('package-card').first().click();
+    await page.locator('.zan-editor.is-editable').waitFor();
+    await cursorAtEnd(page, page.locator('.zan-body').nth(3));
+    await page.keyboard.type(' Отчет публикуется ежегодно.');
+    await page.locator('[data-testid="save-status"][data-state="saved"]').waitFor({ timeout: 15_000 });
+    await page.getByTestId('open-documents').click();
+    await page.getByTestId('amending-law').waitFor();
+    await page.getByTestId('open-audit').click();
+    await page.getByTestId('audit-entry').first().waitFor();
+    await page.getByTestId('audit-verify').click();
+    await page.getByTestId('audit-check-ok').waitFor();
+    await shot(page, `${ui}-1280-audit`);
+    await page.getByTestId('audit-expand').first().click();
+    await page.getByTestId('audit-raw').waitFor();
+    await shot(page, `${ui}-1280-audit-record`);
+  } finally {
+    await app.close();
+    t.cleanup();
+  }
+});

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../renderer/i18n';
 import { MARKUP_VIEWS } from '../../renderer/review/markup';
+import { AUDIT_ACTIONS, AUDIT_DOCUMENTS } from '../../renderer/review/audit-actions';
 import { keysOf, LANGUAGES, stringsOf } from './catalogue';
 import { calleeName, keyLiterals, parse, sourceFiles, walk, where } from './source-scan';
 
@@ -22,11 +23,14 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'parity.finding.': ['only-in', 'differs', 'translate', 'facts', 'changed', 'statement-count', 'statement', 'text-missing'],
   'parity.inText.': ['ru', 'kk', 'en'],
   'kind.': ['section', 'chapter', 'article', 'part', 'paragraph', 'subparagraph'],
-  'errors.': ['INVALID_PAYLOAD', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER', 'NOT_FOUND', 'CONFLICT', 'NOT_EDITABLE', 'INVALID_LAW', 'NOT_READY', 'INVALID_INPUT', 'INVALID_INSTRUCTION', 'DB_TOO_NEW', 'DB_UNTRUSTED', 'CANCELLED', 'INTERNAL'],
+  'errors.': ['INVALID_PAYLOAD', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER', 'NOT_FOUND', 'CONFLICT', 'NOT_EDITABLE', 'INVALID_LAW', 'NOT_READY', 'INVALID_INPUT', 'INVALID_INSTRUCTION', 'DB_TOO_NEW', 'DB_UNTRUSTED', 'DB_DAMAGED', 'DISK_FULL', 'READ_ONLY', 'CANCELLED', 'INTERNAL'],
   // Checked against what the main process sends (main-messages.test.ts).
   'messages.': [],
   // Checked against the actions the audit log records (main-messages.test.ts).
   'review.actions.': [],
+  // The audit view's names of actions and exported documents (audit.test.ts checks the list against the services).
+  'audit.actions.': AUDIT_ACTIONS,
+  'audit.documents.': AUDIT_DOCUMENTS,
 };
 
 /** The functions whose first argument is a catalogue key. */

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { backupsCommand } from './commands/backups-command';
 import { CommandProvider, useRegisterCommands, type AppCommand } from './commands/registry';
+import { BackupsDialog } from './components/BackupsDialog';
 import { CommandPalette, openPalette } from './components/CommandPalette';
 import { FirstStartGuide, showGuideAgain } from './components/FirstStartGuide';
 import { IdentityButton } from './components/IdentityButton';
@@ -17,7 +19,7 @@ import { AuditView } from './views/AuditView';
 import { HelpView } from './views/HelpView';
 import { SearchView } from './views/SearchView';
 
-/** The commands of the whole app: where to go, help and the guide (the open view adds its own). */
+/** The commands of the whole app: where to go, help, the guide and the backups (the open view adds its own). */
 function useAppCommands(): void {
   const commands = useMemo<AppCommand[]>(
     () => [
@@ -26,6 +28,7 @@ function useAppCommands(): void {
       { id: 'app.gaps', title: 'commands.gaps', group: 'app', run: () => navigate({ view: 'gaps' }) },
       { id: 'app.help', title: 'commands.help', group: 'app', run: () => navigate({ view: 'help' }) },
       { id: 'app.guide', title: 'commands.guide', group: 'app', run: showGuideAgain },
+      backupsCommand,
       { id: 'app.palette', title: 'commands.palette', keys: 'Ctrl+K / F1', group: 'app', run: openPalette },
     ],
     [],
@@ -33,12 +36,13 @@ function useAppCommands(): void {
   useRegisterCommands('app', commands);
 }
 
-/** The window: the title bar with navigation and the interface language, the current view, the command palette and the first-start guide. */
+/** The window: the title bar with navigation and the interface language, the current view, the command palette, the backups dialog and the first-start guide. */
 export function App() {
   return (
     <CommandProvider>
       <Window />
       <CommandPalette />
+      <BackupsDialog />
       <FirstStartGuide />
     </CommandProvider>
   );

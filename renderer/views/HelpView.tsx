@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { backupsCommand } from '../commands/backups-command';
 import { commandCatalogue } from '../commands/catalogue';
 import { useCommands, type CommandGroup } from '../commands/registry';
 import { showGuideAgain } from '../components/FirstStartGuide';
@@ -8,8 +9,9 @@ const TOPICS = ['drafts', 'numbering', 'amendments', 'review', 'markup', 'throug
 
 /**
  * The help page: what the workbench's words mean (a draft, an amendment, approval and rejection, the
- * markup views, a replacement throughout, the documents), and every command with its shortcut —
- * listed from the commands themselves (commands/catalogue.ts).
+ * markup views, a replacement throughout, the documents), where the backups are and how one is
+ * restored, and every command with its shortcut — listed from the commands themselves
+ * (commands/catalogue.ts).
  */
 export function HelpView() {
   const { t } = useTranslation();
@@ -30,6 +32,13 @@ export function HelpView() {
           <p>{t(`help.topics.${topic}.text`)}</p>
         </section>
       ))}
+      <section aria-labelledby="help-backups-heading">
+        <h2 id="help-backups-heading">{t('help.backups.title')}</h2>
+        <p>{t('help.backups.text')}</p>
+        <button type="button" className="button" onClick={backupsCommand.run} data-testid="help-backups">
+          {t(backupsCommand.title)}
+        </button>
+      </section>
       <h2>{t('help.commands')}</h2>
       <p className="hint">{t('help.palette')}</p>
       {GROUPS.map((g) => (

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { backupBeforeMigration, backupFolder, dailyBackup } from '../../electron/store/backup';
 import { tempDir } from '../electron/harness';
 import { cursorAtEnd, launchChromium, startApp } from './harness';
 
@@ -249,6 +250,29 @@ it.each(['kk', 'ru', 'en'])('screenshots of the audit log, interface in %s, at 1
     await page.getByTestId('audit-expand').first().click();
     await page.getByTestId('audit-raw').waitFor();
     await shot(page, `${ui}-1280-audit-record`);
+  } finally {
+    await app.close();
+    t.cleanup();
+  }
+});
+
+/** The backups dialog (the help page's "Restore a backup…"): its list of one of each kind, and a restore's confirmation, at 1280. */
+it.each(['kk', 'ru', 'en'])('screenshots of the backups dialog, interface in %s, at 1280', async (ui) => {
+  const t = tempDir();
+  const app = await startApp(browser, t.dir, { viewport: { width: 1280, height: 720 }, uiLanguage: ui });
+  const { page } = app;
+  try {
+    const migration = backupBeforeMigration(app.ctx.store.db, app.databaseFile, new Date(2026, 2, 2, 7, 15));
+    await dailyBackup(app.ctx.store.db, app.databaseFile, new Date(2026, 2, 4, 9, 30));
+    // The database a restore replaced, under the name the restore gives it (store/backup.ts).
+    copyFileSync(migration, join(backupFolder(app.databaseFile), `zan-workbench-${new Date(2026, 2, 5, 10, 15).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}-replaced.sqlite`));
+    await page.goto(`${app.url}#/help`);
+    await page.getByTestId('help-backups').click();
+    await page.getByTestId('backup-list').waitFor();
+    await shot(page, `${ui}-1280-backups`);
+    await page.getByTestId('backup-restore').nth(1).click();
+    await page.getByTestId('restore-confirm').waitFor();
+    await shot(page, `${ui}-1280-backups-confirm`);
   } finally {
     await app.close();
     t.cleanup();

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../shared/ipc';
 import { CATALOGUES } from '../../renderer/i18n';
 import { MARKUP_VIEWS } from '../../renderer/review/markup';
 import { AUDIT_ACTIONS, AUDIT_DOCUMENTS } from '../../renderer/review/audit-actions';
@@ -31,6 +32,8 @@ const DYNAMIC: Record<string, readonly string[]> = {
   // The audit view's names of actions and exported documents (audit.test.ts checks the list against the services).
   'audit.actions.': AUDIT_ACTIONS,
   'audit.documents.': AUDIT_DOCUMENTS,
+  // Why a backup was made: the reasons the contract's listBackups answers with.
+  'backups.reason.': contract.listBackups.output.element.shape.reason.options,
 };
 
 /** The functions whose first argument is a catalogue key. */

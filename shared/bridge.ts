@@ -1,6 +1,7 @@
 import { CHANNEL_NAMES, ipcChannel } from './channels';
 import type { WorkbenchApi } from './ipc';
 import type { Reply } from './reply';
+import { fromWire } from './wire';
 
 /** Sends one request over whatever transport the bridge runs on (Electron IPC, or a test binding). */
 export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
@@ -16,7 +17,8 @@ export function buildBridge(invoke: Invoke): WorkbenchApi {
     const channel = ipcChannel(name);
     api[name] = async (input: unknown) => {
       try {
-        return await invoke(channel, input ?? {});
+        // A value the main process passed on as JSON text is read here, on the page's thread (wire.ts).
+        return fromWire(await invoke(channel, input ?? {}));
       } catch (error) {
         const reply: Reply<never> = { ok: false, error: { code: 'INTERNAL', message: `IPC failed: ${(error as Error).message}` } };
         return reply;

@@ -1,5 +1,6 @@
 import { contract, isChannel, type Channel } from '../../shared/ipc';
 import type { Reply, ReplyError } from '../../shared/reply';
+import { SerializedValue } from '../../shared/wire';
 import { knownReplyError } from './known-errors';
 import type { HandlerTable } from './handlers';
 
@@ -46,7 +47,7 @@ export function createDispatcher(handlers: HandlerTable, options: DispatcherOpti
       const handler = handlers[name] as (input: unknown) => unknown;
       const value = await handler(input.data);
       if (options.validateOutputs) {
-        const output = spec.output.safeParse(value);
+        const output = spec.output.safeParse(value instanceof SerializedValue ? value.parse() : value);
         if (!output.success) throw new Error(`${name} answered outside its contract: ${output.error.issues[0]?.message}`);
       }
       return { ok: true, value };

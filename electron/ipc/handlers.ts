@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
+import type { SerializedValue } from '../../shared/wire';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
 import { verifyAudit } from '../services/audit/check';
@@ -34,7 +35,10 @@ const PREPARE_SAVE_AFTER_MS = 400;
 const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
 
 /** One handler per channel of the contract, taking the input after validation. */
-export type HandlerTable = { [C in Channel]: (input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>> };
+export type HandlerTable = { [C in Channel]: (input: ParsedInputOf<C>) => Answer<OutputOf<C>> | Promise<Answer<OutputOf<C>>> };
+
+/** A handler's answer: the value, or the value a worker already wrote as JSON (shared/wire.ts). */
+type Answer<T> = T | SerializedValue<T>;
 
 /** Facts about the running app that the handlers report. */
 export interface AppFacts {
@@ -67,9 +71,10 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
   return {
     getAppInfo: () => ({ appVersion: facts.appVersion, schemaVersion: LATEST_VERSION, databasePath: facts.databasePath }),
     listLibrary: () => listLibrary(ctx),
-    openVersion: ({ versionId }) => work.run('openVersion', { versionId }),
+    // The big reads whose results only go on to the page come back as JSON text (WorkPool.runForReply).
+    openVersion: ({ versionId }) => work.runForReply('openVersion', { versionId }),
     openDraft: async ({ versionId }) => {
-      const opened = await work.run('openDraft', { versionId });
+      const opened = await work.runForReply('openDraft', { versionId });
       // The first save's preparation (it derives the whole draft) runs in steps, between other
       // calls, once those that follow an open (conflicts, coverage…) have been answered.
       const steps = prepareDraftSaveSteps(ctx, versionId);
@@ -132,7 +137,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     getOverlaps: ({ packageId }) => packageOverlaps(ctx, packageId),
     createSnapshot: ({ packageId, name }) => createSnapshot(ctx, packageId, name),
     listSnapshots: ({ packageId }) => listSnapshots(ctx, packageId),
-    compare: ({ left, right, context, jobId }) => work.run('compare', { left, right, ...(context ? { context } : {}) }, job(jobId)),
+    compare: ({ left, right, context, jobId }) => work.runForReply('compare', { left, right, ...(context ? { context } : {}) }, job(jobId)),
     getAuditTrail: ({ packageId, uid }) => auditTrail(ctx, { packageId, ...(uid ? { uid } : {}) }),
     listBackups: () => backupsOf(facts.databasePath),
     restoreBackup: ({ name }) => {
@@ -148,7 +153,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       setPackageStatus(ctx, packageId, status);
       return getPackage(ctx, packageId);
     },
-    getPackageDocuments: ({ packageId, lang, jobId }) => work.run('packageDocuments', { packageId, lang }, job(jobId)),
+    getPackageDocuments: ({ packageId, lang, jobId }) => work.runForReply('packageDocuments', { packageId, lang }, job(jobId)),
     exportPackageDocument: ({ jobId, ...request }) => exportPackageDocument(ctx, request, facts.exports.chooseSavePath, (r) => work.run('packageDocumentContent', r, job(jobId))),
     exportRedline: ({ jobId, ...request }) => exportRedline(ctx, request, facts.exports, (r) => work.run('redline', r, job(jobId))),
     exportAkn: ({ jobId, ...request }) => exportAkn(ctx, request, facts.exports.chooseSavePath, (r) => work.run('akn', r, job(jobId))),

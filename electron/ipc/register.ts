@@ -1,5 +1,6 @@
 import type { IpcMain } from 'electron';
 import { CHANNEL_NAMES, ipcChannel } from '../../shared/channels';
+import { toWire } from '../../shared/wire';
 import type { Dispatcher } from './dispatch';
 
 /**
@@ -9,6 +10,7 @@ import type { Dispatcher } from './dispatch';
 export function registerIpc(ipcMain: IpcMain, dispatch: Dispatcher): void {
   for (const name of CHANNEL_NAMES) {
     const channel = ipcChannel(name);
-    ipcMain.handle(channel, (event, payload: unknown) => dispatch(channel, payload, { url: event.senderFrame?.url ?? '' }));
+    // A value a worker serialized goes on as its JSON text, unread here (shared/wire.ts).
+    ipcMain.handle(channel, async (event, payload: unknown) => toWire(await dispatch(channel, payload, { url: event.senderFrame?.url ?? '' })));
   }
 }

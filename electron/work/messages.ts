@@ -14,6 +14,8 @@ export interface RunMessage {
   task: string;
   input: unknown;
   cancel: Int32Array;
+  /** Send the result back as JSON text (a value the main process hands on to the page unread: shared/wire.ts). */
+  serialize?: boolean;
 }
 
 /** Worker → main: how far a task has got, a result, a failure, or that the worker cannot work at all. */
@@ -21,6 +23,7 @@ export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'progress'; id: number; done: number; total: number; label?: string }
   | { type: 'done'; id: number; value: unknown }
+  | { type: 'done'; id: number; json: string }
   | { type: 'failed'; id: number; error: ReplyError; unexpected: boolean; stack?: string }
   | { type: 'fatal'; message: string };
 

@@ -1,3 +1,4 @@
+import { SerializedValue } from '../../shared/wire';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CodedError } from '../ipc/known-errors';
@@ -35,6 +36,8 @@ interface Job {
   percent: number;
   label: string | null;
   onProgress: Progress | undefined;
+  /** The result is wanted as JSON text (runForReply). */
+  serialize: boolean;
   resolve(value: unknown): void;
   reject(error: Error): void;
   grace?: NodeJS.Timeout;
@@ -100,9 +103,22 @@ export class WorkPool {
 
   /** Runs a task and gives its result; rejects with CancelledError when cancelled, or the task's own error. */
   run<N extends TaskName>(task: N, input: TaskInput<N>, options: RunOptions = {}): Promise<TaskOutput<N>> {
+    return this.enqueue(task, input, options, false) as Promise<TaskOutput<N>>;
+  }
+
+  /**
+   * Runs a task whose result is the reply to the page and nothing else: a worker thread sends it
+   * back as JSON text, which the main process hands on unread (shared/wire.ts), so that a big result
+   * does not hold the main thread while it is rebuilt here. Inline, the value itself.
+   */
+  runForReply<N extends TaskName>(task: N, input: TaskInput<N>, options: RunOptions = {}): Promise<TaskOutput<N> | SerializedValue<TaskOutput<N>>> {
+    return this.enqueue(task, input, options, true) as Promise<TaskOutput<N> | SerializedValue<TaskOutput<N>>>;
+  }
+
+  private enqueue<N extends TaskName>(task: N, input: TaskInput<N>, options: RunOptions, serialize: boolean): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('The app is closing.'));
     if (options.jobId && this.byJobId.has(options.jobId)) return Promise.reject(new CodedError('INVALID_INPUT', `Job ${options.jobId} is already running.`, 'work.alreadyRunning', { jobId: options.jobId }));
-    return new Promise<TaskOutput<N>>((resolve, reject) => {
+    return new Promise<unknown>((resolve, reject) => {
       const job: Job = {
         id: ++this.next,
         jobId: options.jobId ?? null,
@@ -113,7 +129,8 @@ export class WorkPool {
         percent: 0,
         label: null,
         onProgress: options.onProgress,
-        resolve: resolve as (value: unknown) => void,
+        serialize,
+        resolve,
         reject,
       };
       if (job.jobId) this.byJobId.set(job.jobId, job);
@@ -229,7 +246,7 @@ export class WorkPool {
     const worker = lane.worker ?? this.spawn(lane);
     lane.running = job;
     job.state = 'running';
-    const message: RunMessage = { type: 'run', id: job.id, task: job.task, input: job.input, cancel: job.cancel };
+    const message: RunMessage = { type: 'run', id: job.id, task: job.task, input: job.input, cancel: job.cancel, ...(job.serialize ? { serialize: true } : {}) };
     worker.postMessage(message);
   }
 
@@ -281,7 +298,7 @@ export class WorkPool {
     if (!job || job.id !== message.id) return;
     if (message.type === 'progress') return this.onProgress(job, message.done, message.total, message.label);
     lane.running = null;
-    if (message.type === 'done') this.settle(job, () => (isCancelled(job) ? job.reject(new CancelledError()) : job.resolve(message.value)));
+    if (message.type === 'done') this.settle(job, () => (isCancelled(job) ? job.reject(new CancelledError()) : job.resolve('json' in message ? new SerializedValue(message.json) : message.value)));
     else {
       if (message.unexpected) this.options.log?.(`Unexpected error in task ${job.task}`, message.stack ?? message.error.message);
       const error = message.error.code === 'CANCELLED' ? new CancelledError(message.error.message) : new CodedError(message.error.code, message.error.message, message.error.key, message.error.params);

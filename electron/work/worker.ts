@@ -54,7 +54,8 @@ async function run(context: ServiceContext, message: RunMessage): Promise<unknow
 port.on('message', (message: RunMessage) => {
   if (!ctx) return post({ type: 'failed', id: message.id, error: { code: 'INTERNAL', message: 'The worker thread has no database.' }, unexpected: true });
   run(ctx, message).then(
-    (value) => post({ type: 'done', id: message.id, value }),
+    // Written as JSON here, on this thread, when the value only goes on to the page (wire.ts).
+    (value) => post(message.serialize ? { type: 'done', id: message.id, json: JSON.stringify(value) } : { type: 'done', id: message.id, value }),
     (error: unknown) => {
       const known = knownReplyError(error);
       post({ type: 'failed', id: message.id, error: known ?? { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }, unexpected: !known, ...(error instanceof Error && error.stack ? { stack: error.stack } : {}) });

@@ -23,6 +23,7 @@ import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { BIG_REPLY_KEY } from './big-reply';
+import { toWire } from '../../shared/wire';
 
 /** The bundled sample corpus, as the app seeds it on first run. */
 export const CORPUS_DIR = resolve(import.meta.dirname, '../../resources/corpus');
@@ -156,7 +157,8 @@ export async function startApp(
   // binding's own transport of 2 MB of text holds this process 40–55 ms, Electron's IPC does not.
   let tokens = 0;
   await context.exposeBinding('__zanInvoke', async (source, channel: string, payload: string) => {
-    const reply = JSON.stringify(await dispatch(channel, JSON.parse(payload) as unknown, source.frame.url()));
+    // As the app's registerIpc does: a value a worker serialized goes on as its JSON text (shared/wire.ts).
+    const reply = JSON.stringify(toWire(await dispatch(channel, JSON.parse(payload) as unknown, source.frame.url())));
     if (reply.length < BIG_REPLY_CHARS) return reply;
     const token = `r${++tokens}`;
     replies.set(token, reply);

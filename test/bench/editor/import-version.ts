@@ -2,6 +2,7 @@
 // through the app's own handlers (the worker threads read and plan, the main process writes),
 // while a package is open on the code. What it measures is how long the main process's thread is
 // held at a time meanwhile; checked: the new text is in force and the package's draft moved onto it.
+import { SerializedValue } from '../../../shared/wire';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createHandlers } from '../../../electron/ipc/handlers';
 import { printLaw, rowsToLaw } from '../../../shared/law';
@@ -30,6 +31,9 @@ async function heldAtMost<T>(run: () => Promise<T>): Promise<{ ms: number; value
   return { ms: histogram.max / 1e6, value };
 }
 
+/** A handler's answer as a value (these two are never handed on as JSON text, but the table's type allows it). */
+const plain = <T>(answer: T | SerializedValue<T>): T => (answer instanceof SerializedValue ? answer.parse() : answer);
+
 /** Saves a new version of the law `lawId` (one word changed in it) as a drafter would, and times the main process. */
 export async function measureImport(app: E2EApp, lawId: string, workId: string, check: (ok: unknown, what: string) => void): Promise<ImportFigures> {
   const { ctx } = app;
@@ -38,10 +42,10 @@ export async function measureImport(app: E2EApp, lawId: string, workId: string, 
   const changed = text.replace(/налог/, 'сбор');
   check(changed !== text, 'the new version differs from the text in force');
   const base64 = Buffer.from(changed, 'utf8').toString('base64');
-  const preview = await heldAtMost(() => Promise.resolve(handlers.previewImport({ name: 'code-v2.txt', base64 })));
+  const preview = await heldAtMost(() => Promise.resolve(handlers.previewImport({ name: 'code-v2.txt', base64 })).then(plain));
   check(preview.value.canSave, 'the new version reads without errors');
   const started = performance.now();
-  const commit = await heldAtMost(() => Promise.resolve(handlers.commitImport({ importId: preview.value.importId, target: { kind: 'version', workId, inForceFrom: '2026-07-01' } })));
+  const commit = await heldAtMost(() => Promise.resolve(handlers.commitImport({ importId: preview.value.importId, target: { kind: 'version', workId, inForceFrom: '2026-07-01' } })).then(plain));
   const commitMs = performance.now() - started;
   const saved = commit.value;
   check(ctx.store.versions.listInForce().some((v) => v.id === saved.versionId), 'the new version is in force');

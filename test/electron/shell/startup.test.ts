@@ -164,8 +164,10 @@ describe('the built main process, started under Node against a recording stand-i
     const appInfo = result['appInfo'] as Reply;
     expect(appInfo).toMatchObject({ ok: true, value: { databasePath: join(userData, 'zan-workbench.sqlite') } });
     expect(result['libraryLaws']).toBe(readCorpus(CORPUS).length);
-    const opened = result['openVersion'] as { ok: boolean; asked: string; versionId: string; title: string };
+    const opened = result['openVersion'] as { ok: boolean; asked: string; versionId: string; title: string; wire: string };
     expect(opened.ok).toBe(true);
+    // Made on a worker thread and handed on unread as JSON text (shared/wire.ts), read back as the page's bridge does.
+    expect(opened.wire).toBe('json');
     expect(opened.versionId).toBe(opened.asked);
     expect(opened.title.length).toBeGreaterThan(0);
   });

@@ -10,6 +10,7 @@ import { CancelledError } from '../../../electron/services/progress';
 import { openVersion } from '../../../electron/services/versions';
 import { WorkPool } from '../../../electron/work/pool';
 import { seedSyntheticCode } from '../../bench/seed-code';
+import { fromWire, SerializedValue, toWire } from '../../../shared/wire';
 import { startEditedPackage, useTestContext } from '../harness';
 
 const current = useTestContext();
@@ -130,7 +131,8 @@ describe('the worker threads', () => {
     const { pkgId } = startEditedPackage(ctx);
     const dispatch = createDispatcher(createHandlers(ctx, { appVersion: '0', databasePath: join(dir, 'zan.sqlite'), exports: { chooseSavePath: async () => null, chooseFolder: async () => null, printPdf: async () => Buffer.from('') } }, pool), { isTrustedSender: () => true });
     const docs = await dispatch('zan:getPackageDocuments', { packageId: pkgId, lang: 'ru', jobId: 'jobdocs001' }, { url: 'app://' });
-    expect(docs).toMatchObject({ ok: true, value: { table: [{ no: 1 }, { no: 2 }] } });
+    // As the page reads it: the worker's JSON text through the wire (shared/wire.ts).
+    expect(fromWire(toWire(docs))).toMatchObject({ ok: true, value: { table: [{ no: 1 }, { no: 2 }] } });
     expect(await dispatch('zan:getPackageDocuments', { packageId: 'nosuchpackage', lang: 'ru' }, { url: 'app://' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await dispatch('zan:getPackageDocuments', { packageId: pkgId, lang: 'ru', jobId: 'not-a-job' }, { url: 'app://' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(await dispatch('zan:workProgress', { jobIds: ['jobdocs001'] }, { url: 'app://' })).toEqual({ ok: true, value: [{ jobId: 'jobdocs001', state: 'unknown', percent: 0, label: null }] });
@@ -192,5 +194,36 @@ describe('the worker threads', () => {
     const opened = await pool.run('openVersion', { versionId });
     expect(opened.versionId).toBe(versionId);
     expect(log.join('\n')).toMatch(/worker thread unavailable/);
+  });
+});
+
+describe('a reply that only goes on to the page comes back from the worker as JSON text', () => {
+  it('runForReply on a worker: a SerializedValue equal to the value the task makes inline; run: the value itself', async () => {
+    const { ctx } = current();
+    const sides = bigComparison();
+    const pool = workerPool();
+    await pool.ready();
+    const serialized = await pool.runForReply('compare', sides);
+    expect(serialized).toBeInstanceOf(SerializedValue);
+    const inline = compare(ctx, sides.left, sides.right);
+    expect((serialized as SerializedValue<typeof inline>).parse()).toEqual(JSON.parse(JSON.stringify(inline)));
+    expect(await pool.run('compare', sides)).not.toBeInstanceOf(SerializedValue);
+    expect(await WorkPool.inline(ctx).runForReply('compare', sides)).not.toBeInstanceOf(SerializedValue);
+  });
+
+  it('the dispatcher validates it against the contract (tests), the wire carries it as text, the bridge reads it back', async () => {
+    const { ctx } = current();
+    const sides = bigComparison();
+    const pool = workerPool();
+    await pool.ready();
+    const exports = { chooseSavePath: async () => null, chooseFolder: async () => null, printPdf: async () => Buffer.from('') };
+    const dispatch = createDispatcher(createHandlers(ctx, { appVersion: 't', databasePath: 'x', exports }, pool), { isTrustedSender: () => true, validateOutputs: true });
+    const reply = await dispatch('zan:compare', sides, { url: 'app://zan/' });
+    const wire = toWire(reply);
+    expect(wire).toEqual({ ok: true, json: expect.any(String) });
+    expect(fromWire(structuredClone(wire))).toEqual({ ok: true, value: JSON.parse(JSON.stringify(compare(ctx, sides.left, sides.right))) });
+    // Anything else crosses as it is.
+    expect(fromWire(toWire({ ok: true, value: { json: 'not a serialized reply' } }))).toEqual({ ok: true, value: { json: 'not a serialized reply' } });
+    expect(fromWire(toWire({ ok: false, error: { code: 'NOT_FOUND', message: 'x' } }))).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'x' } });
   });
 });

@@ -67,7 +67,10 @@ export async function drive(state, win, pageUrl) {
     const handler = state.ipcHandlers.get(`zan:${channel}`);
     if (!handler) return { channel, error: 'no handler' };
     const event = strictEvent(senderUrl);
-    return handler(event, payload);
+    // As the page's bridge reads a reply (shared/wire.ts fromWire): a value a worker serialized
+    // crosses as JSON text and is read back there.
+    const reply = await handler(event, payload);
+    return reply && reply.ok === true && typeof reply.json === 'string' && !('value' in reply) ? { ok: true, value: JSON.parse(reply.json), wire: 'json' } : reply;
   };
 
   await probe('ipc', async () => {
@@ -79,7 +82,7 @@ export async function drive(state, win, pageUrl) {
     return {
       appInfo,
       libraryLaws: library.ok ? library.value.length : library,
-      openVersion: opened && (opened.ok ? { ok: true, asked: versionId, versionId: opened.value.versionId, title: opened.value.title } : opened),
+      openVersion: opened && (opened.ok ? { ok: true, asked: versionId, versionId: opened.value.versionId, title: opened.value.title, wire: opened.wire ?? 'value' } : opened),
     };
   });
 

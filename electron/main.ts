@@ -35,10 +35,57 @@ let mainWindow: BrowserWindow | null = null;
 /** The daily backup under way, if any: the database is closed only after it. */
 let backingUp: Promise<unknown> | null = null;
 
+/** The better_sqlite3.node this app loads (built for Electron's ABI; an extra resource when packaged). */
+function appNativeBinding() {
+  return findNativeBinding({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appRoot: app.getAppPath(),
+    electronVersion: process.versions.electron,
+    platform: process.platform,
+    arch: process.arch,
+  });
+}
+
 /** Shows a startup error the user can read, then quits without touching their data. */
 function fail(title: string, message: string): void {
   dialog.showErrorBox(title, message);
   app.quit();
+}
+
+/**
+ * Opens the database, first putting in place a backup the user chose to restore (the app restarted
+ * for it). A refusal (not Zan's, damaged, newer, read-only…) names the file and the reason and
+ * offers the newest backup — not a copy of a database that was itself replaced (the refused file
+ * goes there), nor one already tried. Null when the user quits instead (or a restore fails: said).
+ */
+function openOrOfferBackup(databaseFile: string, nativeBinding: string): { store: Store; restored: RestoreDone | null } | null {
+  let restored: RestoreDone | null = null;
+  try {
+    restored = applyPendingRestore(dirname(databaseFile), databaseFile);
+  } catch (error) {
+    dialog.showErrorBox('The backup was not restored', (error as Error).message);
+  }
+  const tried = new Set<string>();
+  for (;;) {
+    try {
+      return { store: createStore(openDatabase(databaseFile, { nativeBinding })), restored };
+    } catch (error) {
+      const newest = listBackups(databaseFile).find((b) => b.reason !== 'replaced' && !tried.has(b.path)) ?? null;
+      const answer = dialog.showMessageBoxSync(refusalDialogOptions((error as Error).message, databaseFile, newest, app.getLocale()));
+      if (!newest || answer !== RESTORE_BUTTON) {
+        app.quit();
+        return null;
+      }
+      tried.add(newest.path);
+      try {
+        restored = { from: newest.path, replaced: restoreBackup(databaseFile, newest.path) };
+      } catch (failure) {
+        fail('The backup was not restored', (failure as Error).message);
+        return null;
+      }
+    }
+  }
 }
 
 async function start(): Promise<void> {
@@ -49,42 +96,12 @@ async function start(): Promise<void> {
   const trustedOrigin = devUrl ? originOf(devUrl) : APP_ORIGIN;
   if (!trustedOrigin) return fail('Zan Workbench cannot start', `The dev server's address ${devUrl} is not an http(s) URL.`);
   const paths = appPaths({ isPackaged: app.isPackaged, appRoot: app.getAppPath(), resourcesPath: process.resourcesPath, userData: app.getPath('userData') });
-  const binding = findNativeBinding({
-    isPackaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
-    appRoot: app.getAppPath(),
-    electronVersion: process.versions.electron,
-    platform: process.platform,
-    arch: process.arch,
-  });
+  const binding = appNativeBinding();
   if ('error' in binding) return fail('Zan Workbench cannot start', binding.error);
-  const folder = dirname(paths.databaseFile);
-  let restored: RestoreDone | null = null;
-  try {
-    // A backup the user chose to restore (the app restarted for it) goes in place before anything opens.
-    restored = applyPendingRestore(folder, paths.databaseFile);
-  } catch (error) {
-    dialog.showErrorBox('The backup was not restored', (error as Error).message);
-  }
-  const tried = new Set<string>();
-  for (;;) {
-    try {
-      store = createStore(openDatabase(paths.databaseFile, { nativeBinding: binding.path }));
-      break;
-    } catch (error) {
-      // Refused (not Zan's, damaged, newer, read-only…): the reason and the file, and the newest backup offered.
-      // Not a copy of a database that was itself replaced (the refused file goes there), nor one already tried.
-      const newest = listBackups(paths.databaseFile).find((b) => b.reason !== 'replaced' && !tried.has(b.path)) ?? null;
-      const answer = dialog.showMessageBoxSync(refusalDialogOptions((error as Error).message, paths.databaseFile, newest, app.getLocale()));
-      if (!newest || answer !== RESTORE_BUTTON) return void app.quit();
-      tried.add(newest.path);
-      try {
-        restored = { from: newest.path, replaced: restoreBackup(paths.databaseFile, newest.path) };
-      } catch (failure) {
-        return fail('The backup was not restored', (failure as Error).message);
-      }
-    }
-  }
+  const opened = openOrOfferBackup(paths.databaseFile, binding.path);
+  if (!opened) return;
+  store = opened.store;
+  const { restored } = opened;
   let key;
   try {
     // The audit log is signed with this install's key, kept by the OS keychain (audit/install-key.ts).
@@ -157,14 +174,7 @@ const cliArgs = cliArguments(process.argv, process.defaultApp === true);
 if (cliArgs) {
   // `Zan Workbench --cli …`: the command line, no window and no single-instance lock (it may run
   // beside the open app, as `npx zan` does).
-  const binding = findNativeBinding({
-    isPackaged: app.isPackaged,
-    resourcesPath: process.resourcesPath,
-    appRoot: app.getAppPath(),
-    electronVersion: process.versions.electron,
-    platform: process.platform,
-    arch: process.arch,
-  });
+  const binding = appNativeBinding();
   // Without the native module the text commands still run; a database command then says why it cannot.
   runCliHere(cliArgs, 'error' in binding ? undefined : binding.path).then(
     (code) => app.exit(code),

@@ -117,7 +117,7 @@ async function start(): Promise<void> {
     return fail('Zan Workbench cannot sign its audit log', (error as Error).message);
   }
   if (key.kept === 'file') console.warn(`[zan] No keychain here: the audit key is kept in ${auditKeyFile(paths.databaseFile)}, readable by this user only.`);
-  const ctx = { ...createServiceContext(store), signer: key.signer };
+  const ctx = { ...createServiceContext(store), signer: key.signer, verifyKeys: key.others };
   // A log an earlier build wrote gets its signed baseline now, so it is checked from this start on.
   sealAudit(ctx);
   if (restored) recordRestore(ctx, restored);
@@ -160,7 +160,7 @@ async function start(): Promise<void> {
     workerScript: join(dirname(fileURLToPath(import.meta.url)), 'work-worker.js'),
     log: (message, error) => console.error(`[zan] ${message}`, error ?? ''),
   });
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports, auditKeys: key.others, restart: () => (app.relaunch(), app.quit()) }, work), {
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports, restart: () => (app.relaunch(), app.quit()) }, work), {
     isTrustedSender: sameOriginCheck(trustedOrigin),
     log: (message, error) => console.error(`[zan] ${message}`, error),
   });

@@ -3,8 +3,6 @@ import type { Channel, OutputOf, ParsedInputOf } from '../../shared/ipc';
 import type { SerializedValue } from '../../shared/wire';
 import { LATEST_VERSION } from '../store/migrations';
 import type { ServiceContext } from '../services/context';
-import { verifyAudit } from '../services/audit/check';
-import type { AuditSigner } from '../services/audit/signer';
 import { auditTrail } from '../services/audit/log';
 import { exportAuditLog } from '../services/audit/export';
 import { backupsOf, requestRestore } from '../services/backups';
@@ -48,8 +46,6 @@ export interface AppFacts {
   exports: ExportDeps;
   /** Restarts the app (a backup asked for is put in place at the start); absent where there is no app to restart (tests). */
   restart?: () => void;
-  /** Keys besides the install's own that the log may be checked with (the command line's key file). */
-  auditKeys?: readonly AuditSigner[];
 }
 
 /**
@@ -146,7 +142,8 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       return { restarting: facts.restart !== undefined };
     },
     exportAuditLog: (request) => exportAuditLog(ctx, request, facts.exports.chooseSavePath),
-    verifyAudit: () => verifyAudit(ctx, facts.auditKeys),
+    // On a worker: the whole log is read, hashed and its signatures checked (it grows with every save).
+    verifyAudit: () => work.run('verifyAudit', {}),
     importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
     exportTaxonomy: () => exportTaxonomyFile(ctx, facts.exports.chooseSavePath),
     setPackageStatus: ({ packageId, status }) => {

@@ -42,6 +42,8 @@ export interface ServiceContext {
   readOnly?: boolean;
   /** Signs audit entries with the install key (audit/signer.ts); without one, entries are unsigned. */
   signer?: AuditSigner;
+  /** Other keys the log may be checked with (the command line's key file beside the database). */
+  verifyKeys?: readonly AuditSigner[];
 }
 
 /** A context with the real clock and random ids. */

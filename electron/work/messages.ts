@@ -5,6 +5,8 @@ export interface WorkerSetup {
   databaseFile: string;
   /** The better_sqlite3.node the main process loaded (Electron's ABI); Node's own build when absent. */
   nativeBinding?: string;
+  /** The audit keys (hex) a check of the log uses: the install's first, then the others. */
+  auditKeys?: string[];
 }
 
 /** Main → worker: run one task. `cancel[0]` becomes 1 when the user cancels. */

@@ -251,7 +251,9 @@ export class WorkPool {
   }
 
   private spawn(lane: LaneState): Worker {
-    const setup: WorkerSetup = { databaseFile: this.options.databaseFile, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}) };
+    const { signer, verifyKeys } = this.options.ctx;
+    const keys = [...(signer ? [signer] : []), ...(verifyKeys ?? [])].map((k) => k.secret.toString('hex'));
+    const setup: WorkerSetup = { databaseFile: this.options.databaseFile, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}), ...(keys.length ? { auditKeys: keys } : {}) };
     const worker = startWorker(setup, this.options.workerScript);
     lane.worker = worker;
     this.started.push(

@@ -9,6 +9,7 @@ import { packageCoverage } from '../services/gaps';
 import { planRebase } from '../services/import-rebase';
 import { packageParity } from '../services/parity';
 import type { Progress } from '../services/progress';
+import { verifyAudit } from '../services/audit/check';
 import { openDraft, openVersion } from '../services/versions';
 import { searchLibrary } from '../services/search';
 import { planThroughout, throughoutForms } from '../services/throughout';
@@ -54,6 +55,8 @@ export const TASKS = {
   packageDocumentContent: task('background', (ctx, input: ExportRequest) => packageDocumentContent(ctx, input)),
   redline: task('background', (ctx, input: RedlineRequest) => redlineForPrinting(ctx, input)),
   akn: task('background', (ctx, input: AknRequest) => aknXml(ctx, input)),
+  /** The whole audit log checked, with the keys the worker was given (WorkerSetup.auditKeys). */
+  verifyAudit: task('interactive', (ctx, _input: Record<string, never>) => verifyAudit(ctx)),
   bundleFiles: task('background', (ctx, input: BundleRequest, progress) => makeBundleFiles(ctx, input, progress)),
 };
 

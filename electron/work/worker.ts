@@ -6,6 +6,7 @@ import { createServiceContext, type ServiceContext } from '../services/context';
 import { CancelledError, type Progress } from '../services/progress';
 import { openReader } from '../store/database';
 import { createStore } from '../store/store';
+import { hmacSigner } from '../services/audit/signer';
 import { percentOf, type RunMessage, type WorkerMessage, type WorkerSetup } from './messages';
 import { TASKS, type TaskName } from './tasks';
 
@@ -17,7 +18,9 @@ let ctx: ServiceContext | null = null;
 try {
   const setup = workerData as WorkerSetup;
   const db = openReader(setup.databaseFile, setup.nativeBinding ? { nativeBinding: setup.nativeBinding } : {});
-  ctx = { ...createServiceContext(createStore(db)), readOnly: true, log: (m) => console.warn(`[zan worker] ${m}`) };
+  // The audit keys, to check the log here (tasks.ts verifyAudit); this thread signs nothing (it writes nothing).
+  const [signer, ...verifyKeys] = (setup.auditKeys ?? []).map((hex) => hmacSigner(Buffer.from(hex, 'hex')));
+  ctx = { ...createServiceContext(createStore(db)), readOnly: true, log: (m) => console.warn(`[zan worker] ${m}`), ...(signer ? { signer, verifyKeys } : {}) };
   post({ type: 'ready' });
 } catch (error) {
   post({ type: 'fatal', message: (error as Error).message });

@@ -12,12 +12,14 @@ export interface AuditSigner {
   keyId: string;
   /** The signature (HMAC-SHA-256, hex) of a text. */
   sign(text: string): string;
+  /** The key itself: handed only to the app's own worker threads, which check the log off the main thread. */
+  readonly secret: Buffer;
 }
 
 /** A signer over a secret key (32 random bytes for a new install). */
 export function hmacSigner(key: Buffer): AuditSigner {
   if (key.length < 32) throw new Error('An audit key has at least 32 bytes.');
-  return { keyId: sha256(key.toString('hex')).slice(0, 16), sign: (text) => createHmac('sha256', key).update(text).digest('hex') };
+  return { keyId: sha256(key.toString('hex')).slice(0, 16), sign: (text) => createHmac('sha256', key).update(text).digest('hex'), secret: key };
 }
 
 /** Whether a signature is the signer's for that text (compared in constant time). */

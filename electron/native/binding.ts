@@ -14,10 +14,10 @@ export interface BindingLocation {
 }
 
 /**
- * The path of the better-sqlite3 binary built for this Electron, passed to better-sqlite3 as its
- * `nativeBinding` option. In development it is the one scripts/native/electron-binding.mjs prepared
+ * The path of the better-sqlite3 binary checked for this Electron, passed to better-sqlite3 as its
+ * `nativeBinding` option. In development it is the copy scripts/native/electron-binding.mjs put
  * under native/; in a package, electron-builder copied it to resources/native/ (electron-builder.yml).
- * The copy in node_modules stays built for Node, for tests and the CLI.
+ * It is the same Node-API binary that tests and the CLI load from node_modules.
  */
 export function nativeBindingPath(loc: BindingLocation): string {
   if (loc.isPackaged) return join(loc.resourcesPath, 'native', 'better_sqlite3.node');
@@ -30,7 +30,7 @@ export function findNativeBinding(loc: BindingLocation): { path: string } | { er
   if (existsSync(path)) return { path };
   return {
     error:
-      `The SQLite engine built for Electron ${loc.electronVersion} is missing (${path}). ` +
-      (loc.isPackaged ? 'Reinstall Zan Workbench.' : 'Run `npm run native` with internet access, then start again.'),
+      `The SQLite engine prepared for Electron ${loc.electronVersion} is missing (${path}). ` +
+      (loc.isPackaged ? 'Reinstall Zan Workbench.' : 'Run `npm run native`, then start again.'),
   };
 }

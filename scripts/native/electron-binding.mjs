@@ -1,146 +1,143 @@
 #!/usr/bin/env node
-// better-sqlite3 is a native module, and Node (tests, CLI) and Electron (the app) need builds for
-// different ABIs. We keep both: node_modules/better-sqlite3 stays built for Node, and this script
-// puts an Electron build beside it in native/electron-<version>-<platform>-<arch>/, which the main
-// process passes to better-sqlite3 as its `nativeBinding` option (electron/native/binding.ts).
+// better-sqlite3 (13 and later) is a Node-API addon: its binary does not depend on the ABI
+// (NODE_MODULE_VERSION) of the runtime, so the same file loads in Node (tests, CLI) and in
+// Electron (the app). Its npm package ships that binary prebuilt for each platform; nothing is
+// downloaded or compiled when it installs.
 //
-//   --install  (npm postinstall) fetch or build it; on failure warn and exit 0, so `npm install`
-//              and `npm test` still work without it.
+// The app still loads it from a known place, passed to better-sqlite3 as its `nativeBinding`
+// option (electron/native/binding.ts): this script copies the binary better-sqlite3 itself loads
+// into native/electron-<version>-<platform>-<arch>/, which electron-builder ships as an extra
+// resource (electron-builder.yml), after checking that
+//   - it is a Node-API addon (no `node_register_module_v<N>` symbol tying it to one ABI), and
+//   - the Node-API version it was built for is one the pinned Electron provides.
+//
+//   --install  (npm postinstall) prepare it; when it cannot, warn and exit 0, so `npm install` and
+//              `npm test` still work without it. It exits 1 only when the running Node itself
+//              cannot load better-sqlite3 (too old a Node: better-sqlite3 would crash the process).
 //   --require  (npm start / dev / dist) the same, but exit 1 with instructions when it cannot.
-//   --check    only report whether a correct build is in place.
-//
-// Every build is verified by reading the ABI it was compiled for out of the binary itself: a
-// "rebuild for Electron" that silently built for Node (an npm config with `nodedir=` does that) is
-// caught and thrown away instead of crashing the app at start.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+//   --check    only report whether a correct copy is in place.
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Where the Electron build of better-sqlite3 lives, relative to the project root. */
+/** Where the Electron copy of better-sqlite3 lives, relative to the project root. */
 export function electronBindingRelPath(electronVersion, platform, arch) {
   return join('native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
 }
 
+function latin1(binary) {
+  return Buffer.from(binary.buffer, binary.byteOffset, binary.byteLength).toString('latin1');
+}
+
 /**
  * The NODE_MODULE_VERSION a native addon was compiled for, read from its exported
- * `node_register_module_v<N>` symbol, or null when the file has none (e.g. an N-API module).
+ * `node_register_module_v<N>` symbol, or null when the file has none (a Node-API addon).
  */
 export function moduleAbiOf(binary) {
-  const match = /node_register_module_v(\d+)/.exec(binary.toString('latin1'));
+  const match = /node_register_module_v(\d+)/.exec(latin1(binary));
+  return match ? Number(match[1]) : null;
+}
+
+/** Whether a binary is a Node-API addon: it registers through Node-API and is tied to no ABI. */
+export function isNodeApiAddon(binary) {
+  return moduleAbiOf(binary) === null && latin1(binary).includes('napi_register_module_v1');
+}
+
+/** The Node-API version better-sqlite3 is built for, from the NAPI_VERSION its binding.gyp defines. */
+export function nodeApiVersionOf(bindingGyp) {
+  const match = /NAPI_VERSION=(\d+)/.exec(bindingGyp);
   return match ? Number(match[1]) : null;
 }
 
 /**
- * The environment for building against Electron's headers. npm passes its config to child
- * processes as npm_config_* variables; `nodedir` in particular makes node-gyp use Node's headers
- * whatever --target says, so it and its relatives are removed.
+ * The highest Node-API version an Electron provides, from the Node.js it embeds, or null when the
+ * version is older than this table knows. Electron 36 embeds Node 22.14.0, the first Node 22 with
+ * Node-API 10; every later Electron embeds a later Node (Electron 40 and later: Node 24).
  */
-export function electronBuildEnv(env, electronVersion, arch) {
-  const out = {};
-  for (const [key, value] of Object.entries(env)) {
-    if (/^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|build_from_source)$/i.test(key)) continue;
-    out[key] = value;
-  }
-  return {
-    ...out,
-    npm_config_runtime: 'electron',
-    npm_config_target: electronVersion,
-    npm_config_arch: arch,
-    npm_config_disturl: 'https://electronjs.org/headers',
-  };
+export function electronNodeApi(electronVersion) {
+  const major = Number(/^(\d+)\./.exec(electronVersion)?.[1]);
+  return major >= 36 ? 10 : null;
 }
 
-/** Whether the user asked npm not to fetch Electron at all (then the app cannot run here anyway). */
-export function skipRequested(env) {
-  return Boolean(env.ELECTRON_SKIP_BINARY_DOWNLOAD) && env.ELECTRON_SKIP_BINARY_DOWNLOAD !== '0';
+/**
+ * The binary better-sqlite3 loads by itself (its lib/binding.js): one compiled on purpose into
+ * build/, else the prebuilt one its package ships for this platform.
+ */
+export function loadedBinary(pkgDir, platform, arch, musl) {
+  for (const kind of ['Debug', 'Release']) {
+    const built = join(pkgDir, 'build', kind, 'better_sqlite3.node');
+    if (existsSync(built)) return built;
+  }
+  return join(pkgDir, 'prebuilds', `${musl ? 'linuxmusl' : platform}-${arch}.node`);
+}
+
+/** What is wrong with a binary for a runtime providing `runtimeNodeApi`, or null when nothing is. */
+export function bindingProblem(binary, required, runtimeNodeApi, runtime) {
+  if (!isNodeApiAddon(binary)) {
+    const abi = moduleAbiOf(binary);
+    return abi === null ? 'it is not a Node-API addon' : `it was built for one ABI (NODE_MODULE_VERSION ${abi}), not with Node-API`;
+  }
+  if (required === null) return 'better-sqlite3 does not say which Node-API version it needs (NAPI_VERSION in its binding.gyp)';
+  if (runtimeNodeApi === null || runtimeNodeApi < required) {
+    return `it needs Node-API ${required}, which ${runtime} does not provide${runtimeNodeApi === null ? '' : ` (it has ${runtimeNodeApi})`}`;
+  }
+  return null;
+}
+
+function isMusl() {
+  if (process.platform !== 'linux') return false;
+  try {
+    return /\/ld-musl-[^/\s]*\.so/.test(readFileSync('/proc/self/maps', 'latin1'));
+  } catch {
+    return false;
+  }
 }
 
 function electronVersion() {
   return JSON.parse(readFileSync(join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version;
 }
 
-function expectedAbi(version) {
-  return Number(require('node-abi').getAbi(version, 'electron'));
-}
-
-function verified(file, abi) {
-  return existsSync(file) && moduleAbiOf(readFileSync(file)) === abi;
-}
-
-function run(cmd, args, cwd, env) {
-  const result = spawnSync(cmd, args, { cwd, env, stdio: 'inherit' });
-  return result.status === 0;
-}
-
-/** Fetches a prebuilt Electron binary, or compiles one, into `dest`; returns a message on failure. */
-function obtain(dest, version, abi) {
-  const arch = process.arch;
-  const work = mkdtempSync(join(tmpdir(), 'zan-native-'));
-  try {
-    const pkgDir = dirname(require.resolve('better-sqlite3/package.json'));
-    cpSync(pkgDir, work, { recursive: true, filter: (src) => !src.includes(`${join(pkgDir, 'build')}`) });
-    const env = electronBuildEnv(process.env, version, arch);
-    const built = join(work, 'build/Release/better_sqlite3.node');
-    const prebuild = require.resolve('prebuild-install/bin.js');
-    const attempts = [
-      ['prebuilt binary', process.execPath, [prebuild, '--runtime=electron', `--target=${version}`, `--arch=${arch}`, `--platform=${process.platform}`]],
-    ];
-    const nodeGyp = process.env.npm_config_node_gyp;
-    if (nodeGyp && existsSync(nodeGyp)) {
-      attempts.push(['compile', process.execPath, [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${version}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers']]);
-    }
-    const failures = [];
-    for (const [what, cmd, args] of attempts) {
-      console.log(`[zan] better-sqlite3 for Electron ${version} (ABI ${abi}): trying ${what}…`);
-      if (!run(cmd, args, work, env)) {
-        failures.push(`${what} failed`);
-        continue;
-      }
-      if (!verified(built, abi)) {
-        failures.push(`${what} produced a binary for ABI ${existsSync(built) ? moduleAbiOf(readFileSync(built)) : 'none'}, not ${abi}`);
-        continue;
-      }
-      mkdirSync(dirname(dest), { recursive: true });
-      cpSync(built, dest);
-      return null;
-    }
-    return failures.join('; ') || 'no way to obtain it';
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
-
 function main(mode) {
   const version = electronVersion();
-  const abi = expectedAbi(version);
+  const pkgDir = dirname(require.resolve('better-sqlite3/package.json'));
+  const required = nodeApiVersionOf(readFileSync(join(pkgDir, 'binding.gyp'), 'utf8'));
+  const source = loadedBinary(pkgDir, process.platform, process.arch, isMusl());
   const dest = join(ROOT, electronBindingRelPath(version, process.platform, process.arch));
-  if (verified(dest, abi)) {
+
+  // Node first: better-sqlite3 crashes a Node whose Node-API is older than the one it was built for.
+  const nodeApi = Number(process.versions.napi);
+  if (mode !== '--check' && required !== null && nodeApi < required) {
+    console.error(
+      `[zan] better-sqlite3 needs Node-API ${required}; this Node (${process.version}) has ${nodeApi}.\n` +
+        '      Use Node.js 22.14 or later (.nvmrc; the README says how).',
+    );
+    return 1;
+  }
+
+  const binary = existsSync(source) ? readFileSync(source) : null;
+  const problem = binary ? bindingProblem(binary, required, electronNodeApi(version), `Electron ${version}`) : `no binary at ${source}`;
+  if (!problem && existsSync(dest) && readFileSync(dest).equals(binary)) {
     console.log(`[zan] better-sqlite3 for Electron ${version} is in place (${dest}).`);
     return 0;
   }
   if (mode === '--check') {
-    console.log(`[zan] No verified better-sqlite3 build for Electron ${version} (ABI ${abi}) at ${dest}.`);
+    console.log(`[zan] No better-sqlite3 for Electron ${version} in place at ${dest}${problem ? ` (${problem})` : ''}.`);
     return 1;
   }
-  if (mode === '--install' && skipRequested(process.env)) {
-    console.log('[zan] ELECTRON_SKIP_BINARY_DOWNLOAD is set: not preparing better-sqlite3 for Electron (tests use the Node build).');
+  if (!problem) {
+    mkdirSync(dirname(dest), { recursive: true });
+    cpSync(source, dest);
+    console.log(`[zan] better-sqlite3 for Electron ${version} is ready (${dest}, Node-API ${required}).`);
     return 0;
   }
-  const failure = obtain(dest, version, abi);
-  if (!failure) {
-    console.log(`[zan] better-sqlite3 for Electron ${version} is ready (${dest}).`);
-    return 0;
-  }
-  const message =
-    `[zan] Could not prepare better-sqlite3 for Electron ${version} (${failure}).\n` +
-    '      The app needs it to start; tests do not. With internet access run `npm run native` to retry.';
-  console.warn(message);
+  console.warn(
+    `[zan] Could not prepare better-sqlite3 for Electron ${version}: ${source}: ${problem}.\n` +
+      '      The app needs it to start; tests do not. Reinstall (`npm ci`), then `npm run native`.',
+  );
   return mode === '--install' ? 0 : 1;
 }
 

@@ -15,6 +15,9 @@ export default defineConfig({
           exclude: ['test/e2e/**', 'node_modules/**'],
           // Property tests: one fixed seed for every run and machine (test/helpers/property.ts).
           setupFiles: ['test/helpers/property-setup.ts'],
+          // The heaviest (worker threads, property tests over many saves) take 1.5–3 s alone on these
+          // 2-core machines, and over 5 s (vitest's default) when the machine is shared with other work.
+          testTimeout: 30_000,
         },
       },
       {

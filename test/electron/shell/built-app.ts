@@ -7,10 +7,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Configuration } from 'electron-builder';
+import { loadedBinary } from '../../../scripts/native/electron-binding.mjs';
 import { ROOT } from './builder-config';
 
-/** The Node build of better-sqlite3 that node_modules holds (the app ships the Electron one instead). */
-const NODE_BINDING = join(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+/**
+ * The better-sqlite3 binary node_modules holds, the one Node loads: a Node-API addon, the same file
+ * `npm run native` copies for Electron and the app ships.
+ */
+const NODE_BINDING = loadedBinary(dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), process.platform, process.arch, false);
 
 /** The Electron the app is built for (its package is installed even where its binary could not be). */
 export const ELECTRON_VERSION = (createRequire(import.meta.url)('electron/package.json') as { version: string }).version;
@@ -32,9 +36,9 @@ export function buildApp(appRoot: string): string {
 
 /**
  * Lays out the packaged app's resources folder (process.resourcesPath) from electron-builder.yml's
- * extraResources, each linked to where it comes from — except the native binding, the Electron build
- * of better-sqlite3 that `npm run native` fetches, which here is the Node build: the same module
- * for the Node running the test.
+ * extraResources, each linked to where it comes from — except the native binding, which
+ * `npm run native` copies into native/ (not there when it has not run), linked here to the binary
+ * in node_modules: the same Node-API file.
  */
 export function layOutResources(dir: string, config: Configuration): string {
   const entries = (config.extraResources ?? []) as { from: string; to: string }[];
@@ -51,7 +55,7 @@ export function layOutResources(dir: string, config: Configuration): string {
 /**
  * Lays out what a development start (`electron-vite dev`, not packaged) reads from the project root
  * beside out/: resources/ and the native binding where `npm run native` puts it, under the
- * Electron version's name — here too the Node build.
+ * Electron version's name — here too linked to the binary in node_modules.
  */
 export function layOutDevelopment(appRoot: string): void {
   symlinkSync(join(ROOT, 'resources'), join(appRoot, 'resources'));

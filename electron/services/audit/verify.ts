@@ -24,8 +24,14 @@ export type AuditCheck =
 
 /** What the check is given besides the store: the keys it may verify signatures with, and the head file beside the database. */
 export interface AuditEvidence {
-  /** Keys to check signatures with. With any, every sealed entry must carry a signature one of them makes. */
+  /** Keys to check signatures with: an entry signed with one of them must carry its signature. */
   keys: readonly AuditSigner[];
+  /**
+   * Whether the keys are all the keys that signed the log (the app's own check; the command line
+   * with --key): then an entry signed with any other key, or unsigned, is tampered with. Otherwise
+   * (a key found beside the database) such entries are only left unchecked, and said so.
+   */
+  complete: boolean;
   head: HeadReading;
 }
 
@@ -44,6 +50,7 @@ export function verifyAuditLog(store: Store, evidence: AuditEvidence): AuditChec
   let prev = GENESIS;
   let sealed = false;
   let signed = 0;
+  const unknown = new Set<string>();
   for (const [i, e] of entries.entries()) {
     if (e.seq !== i + 1) return broken(e, i === 0 ? 'the log does not start at entry 1 (entries before it were removed)' : `it follows entry ${entries[i - 1]?.seq} (the entries between were removed, or it was renumbered)`);
     if (e.prevHash !== prev) return broken(e, 'it does not follow the entry before it (an entry was removed or inserted)');
@@ -52,13 +59,16 @@ export function verifyAuditLog(store: Store, evidence: AuditEvidence): AuditChec
     sealed ||= e.format >= ENTRY_FORMAT;
     if (keys.size > 0 && e.format >= ENTRY_FORMAT) {
       const key = e.keyId ? keys.get(e.keyId) : undefined;
-      if (!key) return broken(e, e.keyId ? `it is signed with a key that was not given (key ${e.keyId})` : 'it is not signed');
-      if (!e.mac || !signatureHolds(key, e.hash, e.mac)) return broken(e, 'its signature does not match (it was written or re-hashed without the install key)');
-      signed++;
+      if (key) {
+        if (!e.mac || !signatureHolds(key, e.hash, e.mac)) return broken(e, 'its signature does not match (it was written or re-hashed without the install key)');
+        signed++;
+      } else if (evidence.complete) return broken(e, e.keyId ? `it is signed with a key that was not given (key ${e.keyId})` : 'it is not signed');
+      else unknown.add(e.keyId ?? 'none');
     }
     prev = e.hash;
   }
   if (keys.size === 0 && sealed) notes.push('signatures not checked: no key given');
+  if (unknown.size > 0) notes.push(`signatures not checked of the entries signed with other keys (${[...unknown].join(', ')}): give them with --key`);
   const head = checkHead(entries, evidence, keys);
   if (typeof head === 'object') return head;
   if (head) notes.push(head);
@@ -76,9 +86,9 @@ function checkHead(entries: readonly AuditEntry[], evidence: AuditEvidence, keys
   if (reading.kind === 'missing') return entries.some((e) => e.format >= ENTRY_FORMAT) ? 'no audit head file beside the database: a log cut short cannot be told from a whole one' : '';
   if (reading.kind === 'unreadable') return { ok: false, seq: null, reason: `the audit head file beside the database cannot be read (${reading.reason})` };
   const { head } = reading;
-  if (keys.size > 0) {
-    const key = head.keyId ? keys.get(head.keyId) : undefined;
-    if (!key || !head.mac || !signatureHolds(key, headSigned(head), head.mac)) return { ok: false, seq: null, reason: 'the audit head file is not signed with a key given (it was rewritten)' };
+  const headKey = head.keyId ? keys.get(head.keyId) : undefined;
+  if (headKey || (keys.size > 0 && evidence.complete)) {
+    if (!headKey || !head.mac || !signatureHolds(headKey, headSigned(head), head.mac)) return { ok: false, seq: null, reason: 'the audit head file is not signed with a key given (it was rewritten)' };
   }
   const at = entries[head.seq - 1];
   if (entries.length < head.count || !at) return { ok: false, seq: null, reason: `the log has ${entries.length} entries, its head file says it had ${head.count}: entries were removed` };

@@ -6,7 +6,10 @@ import { runCli, type CliIO } from '../../../../electron/cli/run';
 import { headFileOf } from '../../../../electron/services/audit/head';
 import { auditedDatabase, writeTestKey } from '../../../reliability/audit-history';
 import { TAMPER_CASES } from '../../../reliability/audit-tamper-cases';
-import { tempDir } from '../../harness';
+import { tempDir, TEST_CORPUS } from '../../harness';
+import { readFileSync } from 'node:fs';
+
+const LAW = readFileSync(join(TEST_CORPUS, 'test-law/ru.txt'), 'utf8');
 
 let dir: string;
 let cleanup: () => void;
@@ -50,6 +53,23 @@ describe('audit-check catches every way of rewriting the trail without the insta
     expect(code).toBe(0);
     expect(out).toMatch(/note: signatures not checked: no key given/);
     expect(out).toMatch(/note: no audit head file beside the database/);
+  });
+});
+
+describe('a log signed by more than one key', () => {
+  it("the app's key and the command line's key file beside the database: without --key the file's entries are checked and the others said unchecked, not forged", () => {
+    const { file } = auditedDatabase(dir);
+    const lines: string[] = [];
+    const io: CliIO = { readFile: () => '', readBytes: () => new TextEncoder().encode(`Закон о проверке\nЗакон Республики Казахстан от 1 июля 2024 года № 9-VIII.\n${LAW}`), writeFile: () => undefined, out: (l) => void lines.push(l), err: (l) => void lines.push(l) };
+    // The command line signs its import with the key file it makes beside the database.
+    expect(runCli(['import', 'law.txt', '--db', file], io), lines.join('\n')).toBe(0);
+    const without = check(file, []);
+    expect(without.out).toMatch(/audit log OK \(\d+ entries, 1 signatures checked\)/);
+    expect(without.out).toMatch(/note: signatures not checked of the entries signed with other keys/);
+    expect(without.code).toBe(0);
+    const all = check(file, [writeTestKey(join(dir, 'test.key'))]);
+    expect(all.out).toMatch(/audit log OK \((\d+) entries, \1 signatures checked\)/);
+    expect(all.code).toBe(0);
   });
 });
 

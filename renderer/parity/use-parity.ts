@@ -29,7 +29,9 @@ export function flagsOf(law: LawParity | null, lang: Lang, language: string): Ma
 export function useParityFlags(view: EditorView | null, law: LawParity | null, lang: Lang): void {
   const { i18n } = useTranslation();
   useEffect(() => {
-    if (view) view.dispatch(setParityFlags(view.state, flagsOf(law, lang, i18n.language)));
+    // A column read again after the other column's structural save destroys its editor first: the
+    // flags go to the new one (this effect runs again with it), never to the one destroyed.
+    if (view && !view.isDestroyed) view.dispatch(setParityFlags(view.state, flagsOf(law, lang, i18n.language)));
   }, [view, law, lang, i18n.language]);
 }
 

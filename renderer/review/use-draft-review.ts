@@ -47,7 +47,8 @@ export function useDraftReview(input: DraftReviewInput): { restore(operationId: 
   useRejectionUndo(view, rejection, restore);
 
   useEffect(() => {
-    if (!ready || !coverage) return;
+    // Not into an editor destroyed meanwhile (the draft read again): the new one gets its marks when it is ready.
+    if (!ready || ready.isDestroyed || !coverage) return;
     const approved = new Set(coverage.amendments.filter((a) => a.status === 'accepted').map((a) => a.uid));
     const now = approvedOf(ready.state);
     if (approved.size !== now.size || [...approved].some((u) => !now.has(u))) ready.dispatch(markApproved(ready.state, approved));

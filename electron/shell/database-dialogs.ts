@@ -36,7 +36,7 @@ export const RESTORE_BUTTON = 0;
 export function refusalDialogOptions(reason: string, file: string, newestBackup: { at: string } | null, locale: string) {
   const lang = dialogLang(locale);
   const t = TEXTS[lang];
-  const when = newestBackup ? new Date(newestBackup.at).toLocaleString(lang === 'kk' ? 'kk-KZ' : lang === 'en' ? 'en-GB' : 'ru-RU', { timeZone: 'Asia/Almaty' }) : '';
+  const when = newestBackup ? new Date(newestBackup.at).toLocaleString(lang === 'kk' ? 'kk-KZ' : lang === 'en' ? 'en-GB' : 'ru-RU') : '';
   return {
     type: 'error' as const,
     title: t.title,

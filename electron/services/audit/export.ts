@@ -3,8 +3,7 @@ import type { Lang } from '../../../shared/law';
 import { writeFileAtomic } from '../../io/write-file-atomic';
 import { StoreError } from '../../store/errors';
 import type { ServiceContext } from '../context';
-import type { ChooseSavePath } from '../export';
-import { safeFileName } from '../export';
+import { safeFileName, type ChooseSavePath } from '../export';
 import { verifyAudit } from './check';
 import { recordExport } from './log';
 

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import type { AuditEntry } from '../../store/repositories/review';
 import type { ServiceContext } from '../context';
 import { getIdentity, requireIdentity, type Identity } from '../identity';
 import { ENTRY_FORMAT, entryHash, GENESIS, sha256Bytes } from './hash';
@@ -42,8 +43,9 @@ export function recordExport(ctx: ServiceContext, packageId: string, what: Recor
  */
 function append(ctx: ServiceContext, who: Identity, packageId: string, uid: string | null, action: string, detail: Record<string, unknown>): void {
   ctx.store.transaction(() => {
-    writeBaselineIfUnsealed(ctx);
-    write(ctx, who, packageId, uid, action, detail);
+    // The last entry read once per save (this is on the autosave path): the baseline, when one is due, becomes it.
+    const last = writeBaselineIfUnsealed(ctx, ctx.store.review.lastAudit());
+    write(ctx, last, who, packageId, uid, action, detail);
   });
   afterCommitRefreshHead(ctx);
 }
@@ -55,16 +57,18 @@ function append(ctx: ServiceContext, who: Identity, packageId: string, uid: stri
  * the first entry written does it too. Returns whether there was anything to seal.
  */
 export function sealAudit(ctx: ServiceContext): boolean {
-  const sealed = ctx.store.transaction(() => writeBaselineIfUnsealed(ctx));
+  const sealed = ctx.store.transaction(() => {
+    const last = ctx.store.review.lastAudit();
+    return writeBaselineIfUnsealed(ctx, last) !== last;
+  });
   if (sealed) afterCommitRefreshHead(ctx);
   return sealed;
 }
 
-function writeBaselineIfUnsealed(ctx: ServiceContext): boolean {
-  const last = ctx.store.review.lastAudit();
-  if (last?.format === ENTRY_FORMAT || !needsBaseline(ctx, last !== undefined)) return false;
-  write(ctx, { name: 'zan', role: '' }, NO_PACKAGE, null, 'baseline', baselineDetail(ctx.store));
-  return true;
+/** Writes the baseline when the log is not sealed yet and has something to answer for; the log's last entry after it. */
+function writeBaselineIfUnsealed(ctx: ServiceContext, last: AuditEntry | undefined): AuditEntry | undefined {
+  if (last?.format === ENTRY_FORMAT || !needsBaseline(ctx, last !== undefined)) return last;
+  return write(ctx, last, { name: 'zan', role: '' }, NO_PACKAGE, null, 'baseline', baselineDetail(ctx.store));
 }
 
 function afterCommitRefreshHead(ctx: ServiceContext): void {
@@ -72,12 +76,13 @@ function afterCommitRefreshHead(ctx: ServiceContext): void {
   if (!ctx.store.db.memory && file) ctx.store.afterCommit(() => refreshHead(ctx, headFileOf(file)));
 }
 
-function write(ctx: ServiceContext, who: Identity, packageId: string, uid: string | null, action: string, detail: Record<string, unknown>): void {
-  const { review } = ctx.store;
-  const last = review.lastAudit();
+/** Appends one entry after `last` (the log's last, read in the same transaction) and returns it. */
+function write(ctx: ServiceContext, last: AuditEntry | undefined, who: Identity, packageId: string, uid: string | null, action: string, detail: Record<string, unknown>): AuditEntry {
   const fields = { seq: (last?.seq ?? 0) + 1, format: ENTRY_FORMAT, at: ctx.now(), actor: who.name, role: who.role, packageId, uid, action, detail: JSON.stringify(detail), prevHash: last?.hash ?? GENESIS };
   const hash = entryHash(fields);
-  review.appendAudit({ ...fields, hash, keyId: ctx.signer?.keyId ?? null, mac: ctx.signer ? ctx.signer.sign(hash) : null });
+  const entry = { ...fields, hash, keyId: ctx.signer?.keyId ?? null, mac: ctx.signer ? ctx.signer.sign(hash) : null };
+  ctx.store.review.appendAudit(entry);
+  return entry;
 }
 
 /** Whether an unsealed log needs a baseline: it has entries already, or there is review state it did not record. */

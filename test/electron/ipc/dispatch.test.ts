@@ -9,9 +9,8 @@ import { InstructionError } from '../../../shared/instructions';
 import { CHANNEL_NAMES, contract } from '../../../shared/ipc';
 import { unwrap } from '../../../shared/reply';
 import { useTestContext } from '../harness';
-import { TEST_APP, testDispatcher } from './test-dispatcher';
+import { FROM_APP, testDispatcher } from './test-dispatcher';
 
-const APP = TEST_APP;
 const current = useTestContext();
 let ctx: ServiceContext;
 let dispatch: Dispatcher;
@@ -19,7 +18,7 @@ beforeEach(() => {
   ({ ctx } = current());
   dispatch = testDispatcher(ctx);
 });
-const fromApp = { url: `${APP}index.html` };
+const fromApp = FROM_APP;
 
 describe('IPC dispatch', () => {
   it('answers a valid request with a value that fits the contract', async () => {

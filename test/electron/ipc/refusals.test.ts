@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../../electron/services/context';
 import { setIdentity } from '../../../electron/services/identity';
 import { saveDraft } from '../../../electron/services/drafts';
 import { startPackage, useTestContext } from '../harness';
-import { TEST_APP, testDispatcher } from './test-dispatcher';
+import { FROM_APP, testDispatcher } from './test-dispatcher';
 
 /**
  * Issue 16, IPC and review, measured from outside: text with a lone surrogate was acknowledged and
@@ -18,7 +18,7 @@ beforeEach(() => {
   ({ ctx } = current());
   dispatch = testDispatcher(ctx);
 });
-const fromApp = { url: `${TEST_APP}index.html` };
+const fromApp = FROM_APP;
 const call = (channel: string, payload: unknown) => dispatch(`zan:${channel}`, payload, fromApp);
 
 describe('text that is not well-formed is refused at the door, not stored as something else', () => {

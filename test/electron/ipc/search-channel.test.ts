@@ -3,9 +3,9 @@ import type { Dispatcher } from '../../../electron/ipc/dispatch';
 import type { ServiceContext } from '../../../electron/services/context';
 import { searchIndexPending } from '../../../electron/services/search';
 import { startPackage, useTestContext } from '../harness';
-import { TEST_APP, testDispatcher } from './test-dispatcher';
+import { FROM_APP, testDispatcher } from './test-dispatcher';
 
-const fromApp = { url: `${TEST_APP}index.html` };
+const fromApp = FROM_APP;
 const current = useTestContext();
 let ctx: ServiceContext;
 let dispatch: Dispatcher;

@@ -108,6 +108,13 @@ export default {
       to: { path: pkg(['better-sqlite3']) },
     },
     {
+      name: 'raw-connection-in-the-store',
+      comment: 'electron/store/connection.ts hands out the raw connection under a store: only the store itself (and the tests) may ask for it; services use the repositories of a Store or a ReadStore.',
+      severity: 'error',
+      from: { pathNot: '^electron/store/' },
+      to: { path: '^electron/store/connection\\.ts$' },
+    },
+    {
       name: 'server-only-shared',
       comment: 'a server (server/) shares only shared/ with the app: it imports neither electron/ nor renderer/.',
       severity: 'error',

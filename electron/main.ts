@@ -124,7 +124,7 @@ async function start(): Promise<void> {
   // A backup a day while the app is open (store/backup.ts), checked at start and every hour.
   const backUp = () => {
     if (!store || backingUp) return;
-    backingUp = dailyBackup(store.db, paths.databaseFile)
+    backingUp = dailyBackup(store, paths.databaseFile)
       .catch((error: unknown) => console.error('[zan] the daily backup failed', error))
       .finally(() => (backingUp = null));
   };
@@ -214,7 +214,7 @@ if (cliArgs) {
       void Promise.race([Promise.all([pool.close().catch(() => undefined), backingUp]), stuck]).then(() => app.quit());
       return;
     }
-    store?.db.close();
+    store?.close();
     store = null;
   });
   void start();

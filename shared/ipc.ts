@@ -25,6 +25,25 @@ const isoTime = str().min(10).max(40);
 /** The id the renderer gives a long call, to watch its progress and cancel it (workProgress, cancelWork). */
 const jobId = z.string().regex(/^job[0-9a-z]{5,37}$/, 'not a job id');
 
+/** The array schemas of the contract whose items may come by the tens of thousands, with their item schema and limit. */
+const bulkArrays = new WeakMap<z.ZodType, { item: z.ZodType; max: number }>();
+
+/**
+ * An array a payload may carry by the tens of thousands (a save's rows): the main process
+ * validates it a part at a time between other calls (electron/ipc/validate-in-steps.ts), the
+ * same checks as `z.array(item).max(max)`, which it is.
+ */
+function bulkArray<T extends z.ZodType>(item: T, max: number) {
+  const schema = z.array(item).max(max);
+  bulkArrays.set(schema, { item, max });
+  return schema;
+}
+
+/** The item schema and limit of an array declared with bulkArray, or null. */
+export function bulkArrayOf(schema: z.ZodType): { item: z.ZodType; max: number } | null {
+  return bulkArrays.get(schema) ?? null;
+}
+
 /** A provision row as sent by autosave (see shared/law/rows.ts). */
 export const provisionRowSchema = z
   .object({
@@ -242,8 +261,8 @@ export const contract = {
       .object({
         versionId: id,
         revision: z.number().int().min(0),
-        upserts: z.array(provisionRowSchema).max(200_000),
-        deletes: z.array(id).max(200_000),
+        upserts: bulkArray(provisionRowSchema, 200_000),
+        deletes: bulkArray(id, 200_000),
       })
       .strict(),
     // `mirrored`: the other language drafts of the law that the save's structural edit was made in too, at their new revisions.

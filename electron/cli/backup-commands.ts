@@ -46,7 +46,7 @@ export function restoreBackupCommand(db: string | undefined, from: string | unde
     try {
       recordRestore({ ...createServiceContext(store), signer: hmacSigner(fileKey(auditKeyFile(file))) }, { from: backup, replaced });
     } finally {
-      store.db.close();
+      store.close();
     }
     io.out(`${file}: restored from ${backup}.${replaced ? ` The database it replaced is kept as ${replaced}.` : ''}`);
     return 0;

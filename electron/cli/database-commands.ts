@@ -13,7 +13,7 @@ import { importLaw, type ImportTarget } from '../services/import';
 import { openDatabase } from '../store/database';
 import { inspectDatabase, readUntouched, refusalReason } from '../store/inspect';
 import { StoreError } from '../store/errors';
-import { createStore } from '../store/store';
+import { createReadStore, createStore } from '../store/store';
 import { readInput, type CliIO } from './io';
 
 /** The native binding the CLI's database connections load (io.ts). */
@@ -63,7 +63,7 @@ export function importCommand(file: string, lang: Lang | undefined, options: { d
     }
     throw error;
   } finally {
-    store.db.close();
+    store.close();
   }
 }
 
@@ -106,7 +106,7 @@ export function auditCheck(file: string | undefined, keyFiles: readonly string[]
   }
   let result: AuditCheck;
   try {
-    result = readUntouched(file, (db) => verifyAudit(createServiceContext(createStore(db)), keys, { found: beside }), binding(io));
+    result = readUntouched(file, (db) => verifyAudit(createServiceContext(createReadStore(db)), keys, { found: beside }), binding(io));
   } catch (error) {
     io.err(`${file}: cannot check: the database could not be read (${(error as Error).message}).`);
     return 2;
@@ -155,6 +155,6 @@ export function packageInstructions(which: string, db: string | undefined, lang:
     }
     throw error;
   } finally {
-    store.db.close();
+    store.close();
   }
 }

@@ -2,6 +2,7 @@ import { contract, isChannel, type Channel } from '../../shared/ipc';
 import type { Reply, ReplyError } from '../../shared/reply';
 import { SerializedValue } from '../../shared/wire';
 import { knownReplyError } from './known-errors';
+import { validateInSteps } from './validate-in-steps';
 import type { HandlerTable } from './handlers';
 
 /** Who sent a request: the URL of the frame, checked against the app's own pages. */
@@ -38,11 +39,9 @@ export function createDispatcher(handlers: HandlerTable, options: DispatcherOpti
     if (!isChannel(name)) return fail('UNKNOWN_CHANNEL', `No channel "${channelName}".`);
     if (!options.isTrustedSender(sender.url)) return fail('FORBIDDEN_SENDER', `Requests from ${sender.url || 'an unknown frame'} are not accepted.`);
     const spec = contract[name];
-    const input = spec.input.safeParse(payload);
-    if (!input.success) {
-      const issue = input.error.issues[0];
-      return fail('INVALID_PAYLOAD', `${name}: ${issue ? `${issue.path.join('.') || 'payload'}: ${issue.message}` : 'invalid payload'}`);
-    }
+    // Long arrays (a save's rows) are checked a step at a time, between other calls.
+    const input = await validateInSteps(spec.input, payload);
+    if (!input.ok) return fail('INVALID_PAYLOAD', `${name}: ${input.message}`);
     try {
       const handler = handlers[name] as (input: unknown) => unknown;
       const value = await handler(input.data);

@@ -8,21 +8,19 @@ import { exportAuditLog } from '../services/audit/export';
 import { backupsOf, requestRestore } from '../services/backups';
 import { getIdentity, setIdentity } from '../services/identity';
 import { createSnapshot, listSnapshots } from '../services/snapshots';
-import { applyThroughout, listThroughout, undoThroughout } from '../services/throughout';
+import { listThroughout } from '../services/throughout';
 import { searchNotes } from '../services/search-notes';
 import { packageOverlaps } from '../services/overlap';
-import { addComment, listComments, listRejected, restoreRejected, reviewAmendment, reviewAmendments } from '../services/review';
+import { addComment, listComments, listRejected } from '../services/review';
 import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, retireGap, saveGap, setPackageStatus } from '../services/gaps';
-import { saveDraft } from '../services/drafts';
 import { markUnchanged } from '../services/parity';
 import { BundleJobs, type BundleMaker } from '../services/bundle';
-import { listConflicts, resolveConflict } from '../services/conflicts';
+import { listConflicts } from '../services/conflicts';
 import { commitImportStaged, PendingImports, previewRead } from '../services/import';
 import { commitPair, previewPair } from '../services/import-pair';
 import { exportAkn, exportPackageDocument, exportRedline, type ExportDeps } from '../services/export';
 import { listLibrary } from '../services/library';
-import { addToPackage, createPackage, getPackage, listPackages } from '../services/packages';
-import { prepareDraftSaveSteps } from '../services/versions';
+import { getPackage, listPackages } from '../services/packages';
 import { WorkPool } from '../work/pool';
 import { SearchIndexer } from './search-indexer';
 
@@ -54,6 +52,10 @@ export interface AppFacts {
  * service, or hands a long read to the worker threads (`work`; inline when not given).
  */
 export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkPool = WorkPool.inline(ctx)): HandlerTable {
+  // The saves that re-derive a draft run on the writer thread (electron/work/write-tasks.ts); the
+  // writes made here wait until it is idle (WorkPool.exclusive), those of async services too.
+  ctx.exclusive = (fn) => work.exclusive(fn);
+  const exclusive = <T>(fn: () => T) => work.exclusive(fn);
   const bundles = new BundleJobs();
   const imports = new PendingImports();
   const indexer = new SearchIndexer(ctx, (message, error) => ctx.log(`${message}: ${(error as Error)?.message ?? error}`));
@@ -71,67 +73,62 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     openVersion: ({ versionId }) => work.runForReply('openVersion', { versionId }),
     openDraft: async ({ versionId }) => {
       const opened = await work.runForReply('openDraft', { versionId });
-      // The first save's preparation (it derives the whole draft) runs in steps, between other
-      // calls, once those that follow an open (conflicts, coverage…) have been answered.
-      const steps = prepareDraftSaveSteps(ctx, versionId);
-      const step = () => {
-        if (!ctx.store.db.open) return;
-        try {
-          if (!steps.next().done) setImmediate(step);
-        } catch (error) {
-          // Only the first save's speed is at stake: it derives in full.
-          ctx.log(`the first save of ${versionId} was not prepared: ${(error as Error).message}`);
-        }
+      // The first save's preparation (it derives the whole draft) is made on the writer thread,
+      // which makes the saves, once the calls that follow an open (conflicts, coverage…) are answered.
+      const prepare = () => {
+        // Only the first save's speed is at stake: it derives in full.
+        work.run('prepareSave', { versionId }).catch((error: Error) => ctx.log(`the first save of ${versionId} was not prepared: ${error.message}`));
       };
-      setTimeout(step, PREPARE_SAVE_AFTER_MS).unref?.();
+      setTimeout(prepare, PREPARE_SAVE_AFTER_MS).unref?.();
       return opened;
     },
     listPackages: () => listPackages(ctx),
     getPackage: ({ packageId }) => getPackage(ctx, packageId),
-    createPackage: (input) => {
-      const created = createPackage(ctx, input);
+    createPackage: async (input) => {
+      const created = await work.run('createPackage', input);
       indexer.poke();
       return created;
     },
-    addToPackage: ({ packageId, baseVersionId, also }) => {
-      const added = addToPackage(ctx, packageId, baseVersionId, also);
+    addToPackage: async (input) => {
+      const added = await work.run('addToPackage', input);
       indexer.poke();
       return added;
     },
-    saveDraft: (input) => saveDraft(ctx, input, { mirror: true }),
+    saveDraft: (input) => work.run('saveDraft', input, { partsOf: 'upserts' }),
     // On a worker: asked after every save, and long on a code in both languages.
     getParity: ({ packageId }) => work.run('parity', { packageId }),
-    markUnchanged: (input) => work.run('parity', markUnchanged(ctx, input)),
+    markUnchanged: async (input) => work.run('parity', await exclusive(() => markUnchanged(ctx, input))),
     listGaps: () => listGaps(ctx),
-    saveGap: (gap) => saveGap(ctx, gap),
-    retireGap: ({ code, retired }) => retireGap(ctx, code, retired),
-    annotateAmendment: (input) => {
-      annotateAmendment(ctx, input);
+    saveGap: (gap) => exclusive(() => saveGap(ctx, gap)),
+    retireGap: ({ code, retired }) => exclusive(() => retireGap(ctx, code, retired)),
+    annotateAmendment: async (input) => {
+      await exclusive(() => annotateAmendment(ctx, input));
       return work.run('coverage', { packageId: input.packageId });
     },
     getCoverage: ({ packageId }) => work.run('coverage', { packageId }),
     getIdentity: () => getIdentity(ctx),
-    setIdentity: (identity) => setIdentity(ctx, identity),
+    setIdentity: (identity) => exclusive(() => setIdentity(ctx, identity)),
     listComments: ({ packageId, uid }) => listComments(ctx, packageId, uid),
-    addComment: (input) => {
-      addComment(ctx, input);
+    addComment: async (input) => {
+      await exclusive(() => addComment(ctx, input));
       return { ok: true as const };
     },
+    // A rejection restores the wording in force: a save, made by the writer thread.
     reviewAmendment: async (input) => {
-      const rejectionId = reviewAmendment(ctx, input);
+      const rejectionId = await work.run('reviewAmendment', input);
       return { coverage: await work.run('coverage', { packageId: input.packageId }), rejectionId };
     },
     reviewAmendments: async (input) => {
-      const rejectionId = reviewAmendments(ctx, input);
+      const rejectionId = await work.run('reviewAmendments', input);
       return { coverage: await work.run('coverage', { packageId: input.packageId }), rejectionId };
     },
     listRejected: ({ packageId }) => listRejected(ctx, packageId),
-    restoreRejected: (input) => {
-      restoreRejected(ctx, input);
+    restoreRejected: async (input) => {
+      await work.run('restoreRejected', input);
       return work.run('coverage', { packageId: input.packageId });
     },
     getOverlaps: ({ packageId }) => packageOverlaps(ctx, packageId),
-    createSnapshot: ({ packageId, name }) => createSnapshot(ctx, packageId, name),
+    createSnapshot: ({ packageId, name }) => exclusive(() => createSnapshot(ctx, packageId, name)),
     listSnapshots: ({ packageId }) => listSnapshots(ctx, packageId),
     compare: ({ left, right, context, jobId }) => work.runForReply('compare', { left, right, ...(context ? { context } : {}) }, job(jobId)),
     getAuditTrail: ({ packageId, uid }) => auditTrail(ctx, { packageId, ...(uid ? { uid } : {}) }),
@@ -144,12 +141,13 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     exportAuditLog: (request) => exportAuditLog(ctx, request, facts.exports.chooseSavePath),
     // On a worker: the whole log is read, hashed and its signatures checked (it grows with every save).
     verifyAudit: () => work.run('verifyAudit', {}),
-    importTaxonomy: ({ json }) => importTaxonomy(ctx, json),
+    importTaxonomy: ({ json }) => exclusive(() => importTaxonomy(ctx, json)),
     exportTaxonomy: () => exportTaxonomyFile(ctx, facts.exports.chooseSavePath),
-    setPackageStatus: ({ packageId, status }) => {
-      setPackageStatus(ctx, packageId, status);
-      return getPackage(ctx, packageId);
-    },
+    setPackageStatus: ({ packageId, status }) =>
+      exclusive(() => {
+        setPackageStatus(ctx, packageId, status);
+        return getPackage(ctx, packageId);
+      }),
     getPackageDocuments: ({ packageId, lang, jobId }) => work.runForReply('packageDocuments', { packageId, lang }, job(jobId)),
     exportPackageDocument: ({ jobId, ...request }) => exportPackageDocument(ctx, request, facts.exports.chooseSavePath, (r) => work.run('packageDocumentContent', r, job(jobId))),
     exportRedline: ({ jobId, ...request }) => exportRedline(ctx, request, facts.exports, (r) => work.run('redline', r, job(jobId))),
@@ -174,15 +172,15 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       // thread, as commitImport does; the second's (a text of the same work) is worked out in the save.
       const { target } = input;
       const plan = target.kind === 'version' && ctx.store.works.listWorks().some((w) => w.id === target.workId) ? await work.run('planRebase', { workId: target.workId, law: imports.take(input.importIds[0]).read.law, inForceFrom: target.inForceFrom }) : undefined;
-      const saved = commitPair(ctx, imports, input, plan);
+      const saved = await exclusive(() => commitPair(ctx, imports, input, plan));
       indexer.poke();
       return saved;
     },
     listConflicts: ({ versionId }) => listConflicts(ctx, versionId),
     workProgress: ({ jobIds }) => work.progress(jobIds),
     cancelWork: ({ jobId }) => ({ cancelled: work.cancel(jobId) }),
-    resolveConflict: (input) => {
-      const resolved = resolveConflict(ctx, input);
+    resolveConflict: async (input) => {
+      const resolved = await work.run('resolveConflict', input);
       indexer.poke();
       return resolved;
     },
@@ -196,9 +194,9 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     replaceThroughout: async ({ packageId, lang, replacements }) => {
       // The rows are worked out on a worker; saving them checks each draft is still as read.
       const plans = await work.run('planThroughout', { packageId, lang, replacements });
-      return applyThroughout(ctx, packageId, replacements, plans);
+      return work.run('applyThroughout', { packageId, replacements, plans });
     },
-    undoThroughout: ({ packageId, operationId }) => undoThroughout(ctx, packageId, operationId),
+    undoThroughout: (input) => work.run('undoThroughout', input),
     listThroughout: ({ packageId }) => listThroughout(ctx, packageId),
   };
 }

@@ -1,9 +1,9 @@
-import type { ServiceContext } from '../services/context';
+import { whenWritable, type ServiceContext } from '../services/context';
 import { searchIndexSteps } from '../services/search';
 
 /**
  * Brings the search index up to date in the main process (which writes), a step at a time between
- * other calls (electron/services/search.ts): on start, and whenever poked after something that
+ * other calls, each when the writer thread is not writing (electron/services/search.ts): on start, and whenever poked after something that
  * changes many units at once (an import, a new package, a rebase). One run at a time; a poke
  * during a run makes another run after it. A failure is logged and ends the run: search then
  * reports that the index is still catching up, and the next poke tries again.
@@ -20,21 +20,23 @@ export class SearchIndexer {
 
   /** Starts a run, or asks for another after the current one. */
   poke(): void {
-    if (this.stopped || !this.ctx.store.db.open) return;
+    if (this.stopped || !this.ctx.store.isOpen()) return;
     if (this.running) {
       this.again = true;
       return;
     }
     this.running = true;
     const steps = searchIndexSteps(this.ctx);
-    const step = () => {
+    const step = async () => {
       // The database closed (the app, or a test, is done with it): nothing to bring up to date.
-      if (this.stopped || !this.ctx.store.db.open) {
+      if (this.stopped || !this.ctx.store.isOpen()) {
         this.running = false;
         return;
       }
       try {
-        if (!steps.next().done) return void setImmediate(step);
+        // Each step writes: made when the writer thread is not writing (whenWritable).
+        const done = await whenWritable(this.ctx, () => (this.stopped || !this.ctx.store.isOpen() ? true : steps.next().done));
+        if (!done) return void setImmediate(step);
       } catch (error) {
         this.log('the search index could not be brought up to date', error);
       }

@@ -2,7 +2,7 @@ import { AmendmentFormatError, Derivation, DERIVATION_VERSION, indexBase, type A
 import { rowsToLaw, type Lang, type LawDoc, type ProvisionRow } from '../../shared/law';
 import { getIdentity } from './identity';
 import { AmendmentRepository, type AmendmentChanges } from '../store/repositories/amendments';
-import type { LiveDerivation, ServiceContext } from './context';
+import { canWrite, type LiveDerivation, type ReadContext, type ServiceContext } from './context';
 
 /** Above this many remembered diffs for one draft, the memo starts afresh (it only saves time). */
 const MAX_REMEMBERED_DIFFS = 50_000;
@@ -10,7 +10,7 @@ const MAX_REMEMBERED_DIFFS = 50_000;
 const MAX_LIVE_DERIVATIONS = 4;
 
 /** A text in force, loaded once (from `rows` when the caller has read them): versions in force never change. */
-export function lawInForce(ctx: ServiceContext, versionId: string, lang: Lang, rows?: readonly ProvisionRow[]): LawDoc {
+export function lawInForce(ctx: ReadContext, versionId: string, lang: Lang, rows?: readonly ProvisionRow[]): LawDoc {
   const known = ctx.memo.laws.get(versionId);
   if (known) return known;
   const law = rowsToLaw(rows ?? ctx.store.provisions.load(versionId), lang);
@@ -19,7 +19,7 @@ export function lawInForce(ctx: ServiceContext, versionId: string, lang: Lang, r
 }
 
 /** A text in force indexed for derivations, made once (from lawInForce). */
-export function indexInForce(ctx: ServiceContext, versionId: string, lang: Lang): IndexedBase {
+export function indexInForce(ctx: ReadContext, versionId: string, lang: Lang): IndexedBase {
   let known = ctx.memo.indexes.get(versionId);
   if (!known) {
     known = indexBase(lawInForce(ctx, versionId, lang));
@@ -29,11 +29,11 @@ export function indexInForce(ctx: ServiceContext, versionId: string, lang: Lang)
 }
 
 /** A draft's derivation against the text in force it amends, with the draft's remembered diffs. */
-export function deriveDraft(ctx: ServiceContext, draftVersionId: string, base: LawDoc | IndexedBase, draft: LawDoc): Derivation {
+export function deriveDraft(ctx: ReadContext, draftVersionId: string, base: LawDoc | IndexedBase, draft: LawDoc): Derivation {
   return new Derivation(base, draft, { onDefect: (m) => ctx.log(`diff defect in ${draftVersionId}: ${m}`) }, diffCacheFor(ctx, draftVersionId));
 }
 
-function diffCacheFor(ctx: ServiceContext, versionId: string): DiffCache {
+function diffCacheFor(ctx: ReadContext, versionId: string): DiffCache {
   let cache = ctx.memo.diffs.get(versionId);
   if (!cache || cache.size > MAX_REMEMBERED_DIFFS) {
     cache = new Map();
@@ -103,7 +103,7 @@ export function storeDerivedChanges(ctx: ServiceContext, draftVersionId: string,
  * stored texts first (in a transaction; signatures kept: the texts did not change), so an output
  * never shows a stale or broken list.
  */
-export function amendmentsOf(ctx: ServiceContext, draftVersionId: string): Amendment[] {
+export function amendmentsOf(ctx: ReadContext, draftVersionId: string): Amendment[] {
   const { store } = ctx;
   if (store.amendments.derivedBy(draftVersionId) === DERIVATION_VERSION) {
     try {
@@ -118,10 +118,10 @@ export function amendmentsOf(ctx: ServiceContext, draftVersionId: string): Amend
   const baseVersionId = version.baseVersionId;
   const lang = store.works.getExpression(version.expressionId)?.lang ?? 'ru';
   const draft = rowsToLaw(store.provisions.load(draftVersionId), lang);
-  // A reader (the worker thread) derives the list as the writer would store it, and stores nothing:
-  // the next save in the main process stores it.
-  if (ctx.readOnly) return deriveDraft(ctx, draftVersionId, indexInForce(ctx, baseVersionId, lang), draft).list();
-  return store.transaction(() => refreshAmendments(ctx, draftVersionId, baseVersionId, draft, version.updatedAt, version.updatedAt, { rebuild: true }));
+  // A reader (a reading worker thread: its store cannot write) derives the list as the writer
+  // would store it, and stores nothing: the next save stores it.
+  if (!canWrite(ctx)) return deriveDraft(ctx, draftVersionId, indexInForce(ctx, baseVersionId, lang), draft).list();
+  return ctx.store.transaction(() => refreshAmendments(ctx, draftVersionId, baseVersionId, draft, version.updatedAt, version.updatedAt, { rebuild: true }));
 }
 
 /** What a read gives, or nothing when the stored rows cannot be read (they are being replaced). */
@@ -138,7 +138,7 @@ function readable<T>(read: () => T[]): T[] {
  * The live derivation of a draft, if one is kept at exactly this revision and base: then the
  * stored amendments are the derivation's, and a text-only save can update both unit by unit.
  */
-export function liveDerivation(ctx: ServiceContext, draftVersionId: string, revision: number, baseVersionId: string): LiveDerivation | null {
+export function liveDerivation(ctx: ReadContext, draftVersionId: string, revision: number, baseVersionId: string): LiveDerivation | null {
   const live = ctx.memo.derivations.get(draftVersionId);
   return live && live.revision === revision && live.baseVersionId === baseVersionId ? live : null;
 }
@@ -148,7 +148,7 @@ export function liveDerivation(ctx: ServiceContext, draftVersionId: string, revi
  * next ones: derived afresh, kept only if it is exactly what is stored (the same amendments, signed
  * the same, in the same places); otherwise the first save derives in full, as before. Reads only.
  */
-export function warmLive(ctx: ServiceContext, draftVersionId: string, baseVersionId: string, revision: number, draft: LawDoc, rows?: Map<string, ProvisionRow>): void {
+export function warmLive(ctx: ReadContext, draftVersionId: string, baseVersionId: string, revision: number, draft: LawDoc, rows?: Map<string, ProvisionRow>): void {
   if (liveDerivation(ctx, draftVersionId, revision, baseVersionId)) return;
   if (ctx.store.amendments.derivedBy(draftVersionId) !== DERIVATION_VERSION) return;
   const derivation = deriveDraft(ctx, draftVersionId, indexInForce(ctx, baseVersionId, draft.lang), draft);
@@ -161,11 +161,11 @@ export function warmLive(ctx: ServiceContext, draftVersionId: string, baseVersio
 }
 
 /** Forgets a draft's live derivation (a save failed, so it may no longer match the store). */
-export function forgetLive(ctx: ServiceContext, draftVersionId: string): void {
+export function forgetLive(ctx: ReadContext, draftVersionId: string): void {
   ctx.memo.derivations.delete(draftVersionId);
 }
 
-function keepLive(ctx: ServiceContext, draftVersionId: string, live: LiveDerivation): void {
+function keepLive(ctx: ReadContext, draftVersionId: string, live: LiveDerivation): void {
   const kept = ctx.memo.derivations;
   kept.delete(draftVersionId);
   kept.set(draftVersionId, live);

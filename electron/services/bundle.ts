@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../io/write-file-atomic';
 import { StoreError } from '../store/errors';
 import { sha256Bytes } from './audit/hash';
 import { record } from './audit/log';
-import type { ServiceContext } from './context';
+import { whenWritable, type ServiceContext, type ReadContext } from './context';
 import { packageDocuments, packageLanguages } from './documents';
 import { CancelledError } from './progress';
 import { aknPackageXml, packageDocumentContent, packageDocumentName, redlineFile, redlineName, safeFileName, type ExportDeps } from './export';
@@ -67,7 +67,7 @@ export interface BundleMaker {
 }
 
 /** How many files a bundle will have: a redline per changed draft, the table, the law, two coverage reports, AKN. */
-function bundleSize(ctx: ServiceContext, request: BundleRequest): number {
+function bundleSize(ctx: ReadContext, request: BundleRequest): number {
   const changed = ctx.store.versions
     .listByPackage(request.packageId)
     .filter((v) => v.status === 'draft' && ctx.store.works.getExpression(v.expressionId)?.lang === request.lang && ctx.store.amendments.orders(v.id).size > 0);
@@ -80,7 +80,7 @@ function bundleSize(ctx: ServiceContext, request: BundleRequest): number {
  * (two laws with the same title). `progress` may throw to cancel (see services/progress.ts); between
  * files the event loop turns, so a cancel from the same thread is seen.
  */
-export async function makeBundleFiles(ctx: ServiceContext, request: BundleRequest, progress: BundleProgress): Promise<BundleFile[]> {
+export async function makeBundleFiles(ctx: ReadContext, request: BundleRequest, progress: BundleProgress): Promise<BundleFile[]> {
   const { packageId, lang } = request;
   const docs = packageDocuments(ctx, packageId, lang);
   const steps: { name: string; make(): Promise<string | Uint8Array> | string | Uint8Array }[] = [];
@@ -122,7 +122,7 @@ export async function makeBundleFiles(ctx: ServiceContext, request: BundleReques
 }
 
 /** Makes the files in this thread (tests, and a database without a worker): a cancel is seen between files. */
-function inlineMaker(ctx: ServiceContext, cancelled: (jobId: string) => boolean): BundleMaker {
+function inlineMaker(ctx: ReadContext, cancelled: (jobId: string) => boolean): BundleMaker {
   return {
     make: (request, jobId, progress) =>
       makeBundleFiles(ctx, request, (done, total, current) => {
@@ -218,7 +218,7 @@ export class BundleJobs {
       for (const file of files) renameSync(join(staging, file.name), join(folder, file.name));
       discard();
       // Logged as one export: the folder and each file's fingerprint.
-      record(ctx, request.packageId, null, 'export', { document: 'bundle', lang: request.lang, folder: basename(folder), files: files.map((f) => ({ file: f.name, sha256: sha256Bytes(f.content) })) });
+      await whenWritable(ctx, () => record(ctx, request.packageId, null, 'export', { document: 'bundle', lang: request.lang, folder: basename(folder), files: files.map((f) => ({ file: f.name, sha256: sha256Bytes(f.content) })) }));
       Object.assign(job.status, { state: 'done', done: files.length, total: files.length, folder });
     } catch (error) {
       discard();

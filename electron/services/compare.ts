@@ -3,13 +3,13 @@ import { indexTree, pathOf } from '../../shared/amend/tree-index';
 import { parseLaw, rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { comparativeTable, unchangedRow, type ComparativeRow } from '../../shared/table/comparative';
 import { StoreError } from '../store/errors';
-import type { ServiceContext } from './context';
+import type { ReadContext } from './context';
 import { noProgress, type Progress } from './progress';
 
 /** One side of a comparison: a stored version (in force or a draft, of any package), a snapshot of a draft, or a text. */
 export type CompareSource = { type: 'version'; versionId: string } | { type: 'snapshot'; snapshotId: string; versionId: string } | { type: 'text'; text: string; lang: Lang };
 
-function load(ctx: ServiceContext, source: CompareSource): LawDoc {
+function load(ctx: ReadContext, source: CompareSource): LawDoc {
   if (source.type === 'text') return parseLaw(source.text, { lang: source.lang });
   const version = ctx.store.versions.get(source.versionId);
   if (!version) throw new StoreError('NOT_FOUND', `No version ${source.versionId}.`, 'version.notFound', { versionId: source.versionId });
@@ -32,7 +32,7 @@ export interface Comparison {
  * then address, then text, so texts imported separately compare too), as rows with each side's
  * wording and its changed words.
  */
-export function compare(ctx: ServiceContext, left: CompareSource, right: CompareSource, progress: Progress = noProgress, options: { context?: boolean } = {}): Comparison {
+export function compare(ctx: ReadContext, left: CompareSource, right: CompareSource, progress: Progress = noProgress, options: { context?: boolean } = {}): Comparison {
   // The steps, roughly by their cost on a code: each side read, then the alignment and the diffs.
   progress(0, 5);
   const a = load(ctx, left);

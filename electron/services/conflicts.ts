@@ -3,11 +3,11 @@ import type { ProvisionJSON } from '../../shared/law/json';
 import { diffRows, LawStructureError, lawToRows, rowsToLaw, validateLaw, walkProvisions, type Provision } from '../../shared/law';
 import { StoreError } from '../store/errors';
 import type { ConflictRecord } from '../store/repositories/conflicts';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 import { saveDraft } from './drafts';
 
 /** A draft's open conflicts from rebases onto new texts in force. */
-export function listConflicts(ctx: ServiceContext, versionId: string): Omit<ConflictRecord, 'packageId' | 'versionId' | 'resolvedAt' | 'resolution'>[] {
+export function listConflicts(ctx: ReadContext, versionId: string): Omit<ConflictRecord, 'packageId' | 'versionId' | 'resolvedAt' | 'resolution'>[] {
   return ctx.store.conflicts.forVersion(versionId).map(({ id, uid, label, reason, base, theirs, mine, createdAt }) => ({ id, uid, label, reason, base, theirs, mine, createdAt }));
 }
 

@@ -1,6 +1,6 @@
 import type { Derivation, DiffCache, IndexedBase } from '../../shared/amend';
 import { newUid, type LawDoc, type ProvisionRow } from '../../shared/law';
-import type { Store } from '../store/store';
+import { isWritable, type ReadStore, type Store } from '../store/store';
 import type { AuditSigner } from './audit/signer';
 
 /** What services keep between calls to avoid repeating work; never the source of truth. */
@@ -30,24 +30,45 @@ export interface LiveDerivation {
   rows?: Map<string, ProvisionRow>;
 }
 
-/** What every service needs: the store, the clock, an id maker (both replaceable in tests) and a memo. */
-export interface ServiceContext {
-  store: Store;
+/**
+ * What a service that only reads needs: the store's reads (ReadStore: no method that writes, on
+ * the reading worker threads a read-only connection), the clock, an id maker (both replaceable in
+ * tests) and a memo. The compiler keeps a read path from writing: a ServiceContext is a
+ * ReadContext, not the other way round.
+ */
+export interface ReadContext {
+  store: ReadStore;
   now(): string;
   newId(): string;
   memo: ServiceMemo;
   /** Reports defects that are not errors for the user (a diff timeout). */
   log(message: string): void;
-  /** The store is a read-only connection (the worker thread's): services read and derive, and store nothing. */
-  readOnly?: boolean;
   /** Signs audit entries with the install key (audit/signer.ts); without one, entries are unsigned. */
   signer?: AuditSigner;
   /** Other keys the log may be checked with (the command line's key file beside the database). */
   verifyKeys?: readonly AuditSigner[];
 }
 
+/** What every service that writes needs: a ReadContext over the writable store. */
+export interface ServiceContext extends ReadContext {
+  store: Store;
+  /**
+   * Runs a write once no other connection is writing (the writer thread's: WorkPool.exclusive), for
+   * the writes an async service makes after awaiting (an export's log entry, an import's save).
+   * Absent (the CLI, tests over one connection): at once.
+   */
+  exclusive?<T>(fn: () => T): Promise<T>;
+}
+
+/** Whether a context may write (its store is writable: the main process's, the writer thread's). */
+export function canWrite(ctx: ReadContext): ctx is ServiceContext {
+  return isWritable(ctx.store);
+}
+
 /** A context with the real clock and random ids. */
-export function createServiceContext(store: Store): ServiceContext {
+export function createServiceContext(store: Store): ServiceContext;
+export function createServiceContext(store: ReadStore): ReadContext;
+export function createServiceContext(store: ReadStore): ReadContext {
   return { store, now: () => new Date().toISOString(), newId: newUid, memo: emptyMemo(), log: (m) => console.warn(`[zan] ${m}`) };
 }
 
@@ -55,3 +76,12 @@ export function createServiceContext(store: Store): ServiceContext {
 export function emptyMemo(): ServiceMemo {
   return { laws: new Map(), indexes: new Map(), diffs: new Map(), derivations: new Map() };
 }
+
+/**
+ * A write of an async service, made when the store can take it without this thread waiting on
+ * another connection's lock (ServiceContext.exclusive); without such a gate, at once.
+ */
+export function whenWritable<T>(ctx: ServiceContext, fn: () => T): Promise<T> {
+  return ctx.exclusive ? ctx.exclusive(fn) : new Promise<T>((ok) => ok(fn()));
+}
+

@@ -4,7 +4,7 @@ import { rowsToLaw, type Lang, type LawDoc } from '../../shared/law';
 import { comparativeTable, type ComparativeRow } from '../../shared/table/comparative';
 import { StoreError } from '../store/errors';
 import { amendmentsOf } from './amendments';
-import type { ServiceContext } from './context';
+import type { ReadContext } from './context';
 import { languageNotesOf } from './parity';
 import { noProgress, type Progress } from './progress';
 import { throughoutGroups } from './throughout';
@@ -25,7 +25,7 @@ export interface PackageDocuments {
  * people wrote. The justification column of the table, the comments of a redline, the AKN
  * justification: one text everywhere.
  */
-export function justificationsOf(ctx: ServiceContext, packageId: string, lang: Lang): Map<string, string> {
+export function justificationsOf(ctx: ReadContext, packageId: string, lang: Lang): Map<string, string> {
   const { store } = ctx;
   const notes = store.amendments.annotations(packageId);
   const gapsOf = store.gaps.gapsOf(packageId);
@@ -44,7 +44,7 @@ export function justificationsOf(ctx: ServiceContext, packageId: string, lang: L
  * amendments of its working drafts in that language (one act per draft), so they cannot disagree.
  * The justification column shows what people wrote on each amendment.
  */
-export function packageDocuments(ctx: ServiceContext, packageId: string, lang: Lang, progress: Progress = noProgress): PackageDocuments {
+export function packageDocuments(ctx: ReadContext, packageId: string, lang: Lang, progress: Progress = noProgress): PackageDocuments {
   const { store } = ctx;
   const pkg = store.packages.get(packageId);
   if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
@@ -83,7 +83,7 @@ export function packageDocuments(ctx: ServiceContext, packageId: string, lang: L
  * language: the Russian and the Kazakh amending laws number the acts alike, whichever text of a
  * law was added first.
  */
-function draftsOf(ctx: ServiceContext, packageId: string) {
+function draftsOf(ctx: ReadContext, packageId: string) {
   const drafts = ctx.store.versions.listByPackage(packageId).map((v) => ({ v, e: ctx.store.works.getExpression(v.expressionId) }));
   const order = [...new Set(drafts.map((d) => d.e?.workId))];
   return drafts.map((d, i) => ({ d, i })).sort((x, y) => order.indexOf(x.d.e?.workId) - order.indexOf(y.d.e?.workId) || x.i - y.i).map((x) => x.d);
@@ -94,7 +94,7 @@ function languagesOf(drafts: ReturnType<typeof draftsOf>): Lang[] {
 }
 
 /** The languages a package has texts in, without reading the texts (an export checks the one asked for). */
-export function packageLanguages(ctx: ServiceContext, packageId: string): Lang[] {
+export function packageLanguages(ctx: ReadContext, packageId: string): Lang[] {
   if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   return languagesOf(draftsOf(ctx, packageId));
 }

@@ -3,7 +3,7 @@ import { StoreError } from '../store/errors';
 import { textHash } from './audit/hash';
 import { record } from './audit/log';
 import { forgetLive, liveDerivation, refreshAmendments, refreshTexts } from './amendments';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 import { counterpartDrafts, mirrorToCounterparts } from './mirror';
 import { updateDraftSearch } from './search';
 
@@ -89,7 +89,7 @@ export function unitFingerprint(r: ProvisionRow): string {
 }
 
 /** Whether a save only rewrites headings and texts of rows already stored (each keeps its parent, place, kind, number, state and notes). */
-function changesOnlyTexts(ctx: ServiceContext, versionId: string, input: RowChanges): boolean {
+function changesOnlyTexts(ctx: ReadContext, versionId: string, input: RowChanges): boolean {
   if (input.deletes.length > 0 || input.upserts.length === 0) return false;
   const stored = ctx.store.provisions.rows(versionId, input.upserts.map((r) => r.uid));
   return input.upserts.every((row) => {

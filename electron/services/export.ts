@@ -12,7 +12,7 @@ import { bilingualRows, bilingualTableHtml, type BilingualRow } from '../../shar
 import { languageNotesOf } from './parity';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { StoreError } from '../store/errors';
-import type { ServiceContext } from './context';
+import { whenWritable, type ServiceContext, type ReadContext } from './context';
 import { citation } from '../../shared/instructions';
 import { justificationsOf, packageDocuments, packageLanguages, type PackageDocuments } from './documents';
 import { packageCoverage } from './gaps';
@@ -63,7 +63,7 @@ export function safeFileName(name: string): string {
 }
 
 /** The amending law, the table or the coverage report of a package, as file content. */
-export async function packageDocumentContent(ctx: ServiceContext, request: ExportRequest, docs: PackageDocuments = packageDocuments(ctx, request.packageId, request.lang)): Promise<string | Uint8Array> {
+export async function packageDocumentContent(ctx: ReadContext, request: ExportRequest, docs: PackageDocuments = packageDocuments(ctx, request.packageId, request.lang)): Promise<string | Uint8Array> {
   if (request.document === 'coverage') {
     const c = packageCoverage(ctx, request.packageId);
     const input = { title: docs.title, perGap: c.perGap, amendments: c.amendments, uncoveredGaps: c.uncoveredGaps, gapNames: new Map(ctx.store.gaps.list().map((g) => [g.code, g.names[request.lang]])) };
@@ -84,7 +84,7 @@ export async function packageDocumentContent(ctx: ServiceContext, request: Expor
  * merged unit by unit, with the units marked "unchanged in this language". Refused when the
  * package has no text in one of them.
  */
-export function bilingualTableOf(ctx: ServiceContext, packageId: string, known?: PackageDocuments): BilingualRow[] {
+export function bilingualTableOf(ctx: ReadContext, packageId: string, known?: PackageDocuments): BilingualRow[] {
   const languages = packageLanguages(ctx, packageId);
   if (!languages.includes('kk') || !languages.includes('ru')) throw new StoreError('NOT_READY', 'The package has no Kazakh or no Russian text: the table in both languages needs both.', 'export.needsBothLanguages');
   const unchanged = (lang: 'kk' | 'ru') => new Set([...languageNotesOf(ctx, packageId, lang).values()].flatMap((n) => n.unchanged.map((u) => u.uid)));
@@ -114,7 +114,7 @@ export async function exportPackageDocument(ctx: ServiceContext, request: Export
   if (!path) return { path: null };
   const content = await make(request);
   writeFileAtomic(path, content);
-  recordExport(ctx, request.packageId, { document: request.document, format: request.format, lang: request.lang }, path, content);
+  await whenWritable(ctx, () => recordExport(ctx, request.packageId, { document: request.document, format: request.format, lang: request.lang }, path, content));
   return { path };
 }
 
@@ -132,7 +132,7 @@ export interface RedlineRequest extends RedlineChoice {
 }
 
 /** A draft's redline as file content: DOCX with native tracked changes, HTML, or PDF printed from that HTML. */
-export async function redlineContent(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, format: RedlineRequest['format'], choice: RedlineChoice, printPdf: ExportDeps['printPdf']): Promise<string | Uint8Array> {
+export async function redlineContent(ctx: ReadContext, packageId: string, loaded: LoadedDraft, format: RedlineRequest['format'], choice: RedlineChoice, printPdf: ExportDeps['printPdf']): Promise<string | Uint8Array> {
   return redlineFile(draftRedline(ctx, packageId, loaded, choice), loaded, format, printPdf);
 }
 
@@ -148,7 +148,7 @@ export async function redlineFile(r: DraftRedline, loaded: LoadedDraft, format: 
  * The redline a request asks for, made where no printer is (the worker thread): a PDF is asked for
  * as its HTML, which the main process prints.
  */
-export async function redlineForPrinting(ctx: ServiceContext, request: RedlineRequest): Promise<string | Uint8Array> {
+export async function redlineForPrinting(ctx: ReadContext, request: RedlineRequest): Promise<string | Uint8Array> {
   const loaded = loadDraft(ctx, request.packageId, request.versionId);
   return redlineContent(ctx, request.packageId, loaded, request.format === 'pdf' ? 'html' : request.format, request, async () => {
     throw new Error('not printed here');
@@ -171,12 +171,12 @@ export async function exportRedline(ctx: ServiceContext, request: RedlineRequest
   const content = await make(request);
   const written = request.format === 'pdf' ? await deps.printPdf(typeof content === 'string' ? content : new TextDecoder().decode(content)) : content;
   writeFileAtomic(path, written);
-  recordExport(ctx, request.packageId, { document: 'redline', format: request.format, versionId: request.versionId }, path, written);
+  await whenWritable(ctx, () => recordExport(ctx, request.packageId, { document: 'redline', format: request.format, versionId: request.versionId }, path, written));
   return { path };
 }
 
 /** The package as an Akoma Ntoso amendment document, in one language. */
-export function aknPackageXml(ctx: ServiceContext, packageId: string, lang: Lang, drafts: LoadedDraft[] = loadDrafts(ctx, packageId, lang)): string {
+export function aknPackageXml(ctx: ReadContext, packageId: string, lang: Lang, drafts: LoadedDraft[] = loadDrafts(ctx, packageId, lang)): string {
   const pkg = ctx.store.packages.get(packageId);
   if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   const acts = drafts.filter((d) => d.amendments.length > 0).map((d) => ({ work: d.work, citation: citation(lang, d.work.kind, d.work.date, d.title), baseDate: d.baseDate, amendments: d.amendments }));
@@ -192,7 +192,7 @@ export interface AknRequest {
 }
 
 /** The Akoma Ntoso XML a request asks for. */
-export function aknXml(ctx: ServiceContext, request: AknRequest): string {
+export function aknXml(ctx: ReadContext, request: AknRequest): string {
   if (request.document === 'draft') {
     const loaded = loadDraft(ctx, request.packageId, requireVersion(request));
     return aknAct(loaded.draft, loaded.work, ctx.now().slice(0, 10), true);
@@ -219,6 +219,6 @@ export async function exportAkn(ctx: ServiceContext, request: AknRequest, choose
   if (!path) return { path: null };
   const content = await make(request);
   writeFileAtomic(path, content);
-  recordExport(ctx, request.packageId, { document: `akn-${request.document}`, format: 'xml', lang: request.lang, ...(request.versionId ? { versionId: request.versionId } : {}) }, path, content);
+  await whenWritable(ctx, () => recordExport(ctx, request.packageId, { document: `akn-${request.document}`, format: 'xml', lang: request.lang, ...(request.versionId ? { versionId: request.versionId } : {}) }, path, content));
   return { path };
 }

@@ -7,7 +7,7 @@ import { StoreError } from '../store/errors';
 import { packageParity } from './parity';
 import type { GapRecord } from '../store/repositories/gaps';
 import { amendmentsOf } from './amendments';
-import type { ServiceContext } from './context';
+import { whenWritable, type ServiceContext, type ReadContext } from './context';
 
 /** Seeds the taxonomy into an empty database (never over a user's edits). Returns how many gaps were added. */
 export function seedTaxonomy(ctx: ServiceContext, gaps: readonly GapDefinition[]): number {
@@ -17,7 +17,7 @@ export function seedTaxonomy(ctx: ServiceContext, gaps: readonly GapDefinition[]
 }
 
 /** Every gap, retired ones included (the UI offers only active ones for new annotations). */
-export function listGaps(ctx: ServiceContext): GapRecord[] {
+export function listGaps(ctx: ReadContext): GapRecord[] {
   return ctx.store.gaps.list();
 }
 
@@ -55,7 +55,7 @@ export function importTaxonomy(ctx: ServiceContext, json: string): GapRecord[] {
 }
 
 /** The taxonomy as JSON, retired gaps included (marked). */
-export function exportTaxonomy(ctx: ServiceContext): string {
+export function exportTaxonomy(ctx: ReadContext): string {
   return taxonomyToJSON(ctx.store.gaps.list().map(({ ord: _ord, ...g }) => g));
 }
 
@@ -65,7 +65,7 @@ export async function exportTaxonomyFile(ctx: ServiceContext, chooseSavePath: (n
   if (path) {
     const content = exportTaxonomy(ctx);
     writeFileSync(path, content);
-    recordExport(ctx, NO_PACKAGE, { document: 'taxonomy', format: 'json' }, path, content);
+    await whenWritable(ctx, () => recordExport(ctx, NO_PACKAGE, { document: 'taxonomy', format: 'json' }, path, content));
   }
   return { path };
 }
@@ -80,7 +80,7 @@ export interface AnnotationInput {
 }
 
 /** The uids of the amendments a package has now (across its working drafts). */
-function amendmentUids(ctx: ServiceContext, packageId: string): Set<string> {
+function amendmentUids(ctx: ReadContext, packageId: string): Set<string> {
   const uids = new Set<string>();
   for (const v of ctx.store.versions.listByPackage(packageId)) for (const a of amendmentsOf(ctx, v.id)) uids.add(a.uid);
   return uids;
@@ -140,7 +140,7 @@ export interface Coverage {
 }
 
 /** The coverage of a package: per gap, per law, and the lists that need attention. */
-export function packageCoverage(ctx: ServiceContext, packageId: string): Coverage {
+export function packageCoverage(ctx: ReadContext, packageId: string): Coverage {
   const { store } = ctx;
   if (!store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   const gapsOf = store.gaps.gapsOf(packageId);
@@ -190,7 +190,7 @@ export function setPackageStatus(ctx: ServiceContext, packageId: string, status:
  * NOT_READY naming everything that keeps a package from review, at once: the units (or laws) where
  * the Kazakh and Russian texts are not yet in step, and the amendments with no gap or justification.
  */
-function refuseUnlessReady(ctx: ServiceContext, packageId: string): void {
+function refuseUnlessReady(ctx: ReadContext, packageId: string): void {
   const coverage = packageCoverage(ctx, packageId);
   if (coverage.amendments.length === 0) throw new StoreError('NOT_READY', 'The package has no amendments yet.', 'readiness.noAmendments');
   const parity = packageParity(ctx, packageId);

@@ -1,6 +1,6 @@
 import { StoreError } from '../store/errors';
 import { NO_PACKAGE, record } from './audit/log';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 
 /** Who is working: the name and role shown as author on amendments, comments and tracked changes. */
 export interface Identity {
@@ -9,7 +9,7 @@ export interface Identity {
 }
 
 /** The identity set in the settings, or null before the first start asked for it. */
-export function getIdentity(ctx: ServiceContext): Identity | null {
+export function getIdentity(ctx: ReadContext): Identity | null {
   const name = ctx.store.review.setting('user.name');
   return name ? { name, role: ctx.store.review.setting('user.role') ?? '' } : null;
 }
@@ -27,7 +27,7 @@ export function setIdentity(ctx: ServiceContext, identity: Identity): Identity {
 }
 
 /** The identity, or the error that asks for it. */
-export function requireIdentity(ctx: ServiceContext): Identity {
+export function requireIdentity(ctx: ReadContext): Identity {
   const identity = getIdentity(ctx);
   if (!identity) throw new StoreError('NOT_READY', 'Set your name and role first: review actions are signed.', 'identity.required');
   return identity;

@@ -3,7 +3,7 @@ import { textFindings, type ParityFinding } from '../../shared/bilingual/finding
 import type { Lang } from '../../shared/law';
 import type { ReadLaw } from '../io/import';
 import { StoreError } from '../store/errors';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 import { newLawDate, refuseErrors, saveImport, type ImportResult, type ImportTarget, type PendingImports } from './import';
 import type { RebasePlan } from './import-rebase';
 
@@ -42,7 +42,7 @@ function officialPair(pending: PendingImports, importIds: readonly [string, stri
  * are aligned by place). Refused when an import is not pending, or the two are not one Kazakh
  * and one Russian text.
  */
-export function previewPair(_ctx: ServiceContext, pending: PendingImports, input: { importIds: readonly [string, string] }): PairPreview {
+export function previewPair(_ctx: ReadContext, pending: PendingImports, input: { importIds: readonly [string, string] }): PairPreview {
   const [first, second] = officialPair(pending, input.importIds);
   const findings = textFindings(alignTexts(first.law, second.law)).map(({ units: _units, ...finding }) => finding);
   return { languages: [first.lang, second.lang], findings };

@@ -6,7 +6,7 @@ import type { PackageRecord } from '../store/repositories/packages';
 import type { VersionRecord } from '../store/repositories/versions';
 import { deriveDraft, refreshAmendments, storeDerivedChanges } from './amendments';
 import { record } from './audit/log';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 
 // What saving a new version of a law does to the library's texts (import.ts saves it): the new
 // text continues the lineage of the one it replaces, and every working draft on that text moves
@@ -51,7 +51,7 @@ export interface RebasePlan {
  * draft of the text it replaces its rebase, the rows that changes and its amendments against the
  * new text. Runs on the worker thread (electron/work/tasks.ts).
  */
-export function planRebase(ctx: ServiceContext, workId: string, read: LawDoc, inForceFrom: string): RebasePlan {
+export function planRebase(ctx: ReadContext, workId: string, read: LawDoc, inForceFrom: string): RebasePlan {
   // The plan's own copy: the lineage is written into it, and the text read stays as it was read.
   const law = structuredClone(read);
   const { expression, previous } = predecessor(ctx, workId, law.lang);
@@ -66,7 +66,7 @@ export function planRebase(ctx: ServiceContext, workId: string, read: LawDoc, in
 }
 
 /** One draft's planned rebase (see planRebase), or why it cannot be rebased. */
-function planOne(ctx: ServiceContext, baseVersionId: string, draftId: string, newLaw: LawDoc, stored: LawDoc): PlannedRebase['outcome'] {
+function planOne(ctx: ReadContext, baseVersionId: string, draftId: string, newLaw: LawDoc, stored: LawDoc): PlannedRebase['outcome'] {
   const draftRows = ctx.store.provisions.load(draftId);
   const outcome = rebaseOne(ctx, baseVersionId, draftId, newLaw, draftRows);
   if ('error' in outcome) return outcome;
@@ -89,7 +89,7 @@ function planOne(ctx: ServiceContext, baseVersionId: string, draftId: string, ne
 }
 
 /** The text a new version in `lang` continues: the latest in force of that language, else of another. */
-export function predecessor(ctx: ServiceContext, workId: string, lang: Lang) {
+export function predecessor(ctx: ReadContext, workId: string, lang: Lang) {
   const { store } = ctx;
   const expressions = store.works.listExpressions().filter((e) => e.workId === workId);
   const expression = expressions.find((e) => e.lang === lang);
@@ -99,7 +99,7 @@ export function predecessor(ctx: ServiceContext, workId: string, lang: Lang) {
 }
 
 /** The working drafts of an expression that a new text in force from `inForceFrom` moves (packages being drafted or reviewed, on an older text). */
-function rebasableDrafts(ctx: ServiceContext, expressionId: string, inForceFrom: string) {
+function rebasableDrafts(ctx: ReadContext, expressionId: string, inForceFrom: string) {
   const { store } = ctx;
   const out: { draft: VersionRecord; base: VersionRecord; pkg: PackageRecord }[] = [];
   for (const draft of store.versions.draftsOf(expressionId)) {
@@ -113,7 +113,7 @@ function rebasableDrafts(ctx: ServiceContext, expressionId: string, inForceFrom:
 }
 
 /** Rebases one draft onto the new text, or says why it cannot be. */
-function rebaseOne(ctx: ServiceContext, baseVersionId: string, draftId: string, newLaw: LawDoc, draftRows = ctx.store.provisions.load(draftId)): { merged: LawDoc; carried: number; conflicts: RebaseConflict[] } | { error: string } {
+function rebaseOne(ctx: ReadContext, baseVersionId: string, draftId: string, newLaw: LawDoc, draftRows = ctx.store.provisions.load(draftId)): { merged: LawDoc; carried: number; conflicts: RebaseConflict[] } | { error: string } {
   const lang = newLaw.lang;
   try {
     return rebase(rowsToLaw(ctx.store.provisions.load(baseVersionId), lang), newLaw, rowsToLaw(draftRows, lang));

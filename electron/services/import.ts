@@ -4,7 +4,7 @@ import { countByKind, lawToJSON, lawToRows, rowsToLaw, type Lang, type LawDoc, t
 import { readLawFile, type ImportFormat, type ReadLaw, type ReadOptions } from '../io/import';
 import { StoreError } from '../store/errors';
 import type { StagedProvisions } from '../store/repositories/provision-staging';
-import type { ServiceContext } from './context';
+import { whenWritable, type ServiceContext, type ReadContext } from './context';
 import { continueLineage, predecessor, rebaseDrafts, type RebaseOutcome, type RebasePlan } from './import-rebase';
 
 /** What the user sees before saving an import: the detected tree and what the importer was unsure about. */
@@ -89,12 +89,12 @@ export class PendingImports {
  * Reads a file as a law and returns what an import would save, without saving anything: the tree,
  * its title and act line, the findings, and the library's laws it may be a new version of.
  */
-export function previewImport(ctx: ServiceContext, pending: PendingImports, input: { name: string; bytes: Uint8Array; lang?: Lang }): ImportPreview {
+export function previewImport(ctx: ReadContext, pending: PendingImports, input: { name: string; bytes: Uint8Array; lang?: Lang }): ImportPreview {
   return previewRead(ctx, pending, input.name, readLawFile(input.name, input.bytes, input.lang ? { lang: input.lang } : {}));
 }
 
 /** The preview of a file already read (the worker thread reads it; see electron/work/tasks.ts), kept for the save. */
-export function previewRead(ctx: ServiceContext, pending: PendingImports, name: string, read: ReadLaw): ImportPreview {
+export function previewRead(ctx: ReadContext, pending: PendingImports, name: string, read: ReadLaw): ImportPreview {
   const importId = ctx.newId();
   pending.add(importId, name, read);
   return {
@@ -154,7 +154,7 @@ export async function commitImportStaged(
         await staging.pause();
       }
     }
-    const result = saveImport(ctx, read, input.target, plan, staged ?? undefined);
+    const result = await whenWritable(ctx, () => saveImport(ctx, read, input.target, plan, staged ?? undefined));
     pending.drop(input.importId);
     return result;
   } catch (error) {
@@ -243,7 +243,7 @@ export function saveImport(ctx: ServiceContext, read: ReadLaw, target: ImportTar
 }
 
 /** Laws in the library an import may be a new version of: the same number, or the same title. */
-function candidatesFor(ctx: ServiceContext, read: ReadLaw): ImportPreview['candidates'] {
+function candidatesFor(ctx: ReadContext, read: ReadLaw): ImportPreview['candidates'] {
   const norm = (s: string) => s.toLowerCase().replace(/\s*\([^)]*\)\s*$/, '').replace(/[«»"„“]/g, '').trim();
   const title = read.title ? norm(read.title) : null;
   const expressions = ctx.store.works.listExpressions();

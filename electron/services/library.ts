@@ -1,8 +1,8 @@
 import type { LibraryEntry } from '../../shared/ipc';
-import type { ServiceContext } from './context';
+import type { ReadContext } from './context';
 
 /** The library: every work with its language texts and the version in force of each. */
-export function listLibrary({ store }: ServiceContext): LibraryEntry[] {
+export function listLibrary({ store }: ReadContext): LibraryEntry[] {
   const inForce = new Map<string, { id: string; inForceFrom: string | null }>();
   // listInForce is newest first per expression: keep the first seen.
   for (const v of store.versions.listInForce()) if (!inForce.has(v.expressionId)) inForce.set(v.expressionId, v);

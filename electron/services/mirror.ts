@@ -1,7 +1,7 @@
 import { mirrorStructure } from '../../shared/bilingual/mirror';
 import { diffRows, lawToRows, rowsToLaw, type LawDoc } from '../../shared/law';
 import type { VersionRecord } from '../store/repositories/versions';
-import type { ServiceContext } from './context';
+import type { ReadContext } from './context';
 
 /**
  * A structural edit saved in one language's draft, made in the package's other drafts of the same
@@ -10,7 +10,7 @@ import type { ServiceContext } from './context';
  */
 
 /** The package's other language drafts of the same law as `version`. */
-export function counterpartDrafts(ctx: ServiceContext, version: VersionRecord): VersionRecord[] {
+export function counterpartDrafts(ctx: ReadContext, version: VersionRecord): VersionRecord[] {
   const { store } = ctx;
   if (!version.packageId) return [];
   const workId = store.works.getExpression(version.expressionId)?.workId;
@@ -24,7 +24,7 @@ export function counterpartDrafts(ctx: ServiceContext, version: VersionRecord): 
  * difference. `save` is saveDraft (passed in: the two modules call each other).
  */
 export function mirrorToCounterparts(
-  ctx: ServiceContext,
+  ctx: ReadContext,
   counterparts: readonly VersionRecord[],
   before: LawDoc,
   after: LawDoc,

@@ -1,5 +1,5 @@
 import { amendmentsOf } from './amendments';
-import type { ServiceContext } from './context';
+import type { ReadContext } from './context';
 
 /** Another package that changes the same provision of the same law text. */
 export interface Overlap {
@@ -14,7 +14,7 @@ export interface Overlap {
  * The provisions a package changes that another package also changes (same law text, same
  * provision lineage): both drafts would be submitted against the same wording, so both show it.
  */
-export function packageOverlaps(ctx: ServiceContext, packageId: string): Overlap[] {
+export function packageOverlaps(ctx: ReadContext, packageId: string): Overlap[] {
   const { store } = ctx;
   const mine = store.versions.listByPackage(packageId);
   const out: Overlap[] = [];

@@ -4,17 +4,17 @@ import type { PackageSummary } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
 import type { PackageRecord } from '../store/repositories/packages';
 import { getIdentity } from './identity';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 
 /** A package with its working drafts. */
-export function getPackage(ctx: ServiceContext, packageId: string): PackageSummary {
+export function getPackage(ctx: ReadContext, packageId: string): PackageSummary {
   const pkg = ctx.store.packages.get(packageId);
   if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   return summarize(ctx, pkg);
 }
 
 /** Every package, most recently changed first. */
-export function listPackages(ctx: ServiceContext): PackageSummary[] {
+export function listPackages(ctx: ReadContext): PackageSummary[] {
   return ctx.store.packages.list().map((p) => summarize(ctx, p));
 }
 
@@ -82,7 +82,7 @@ function startDraft(ctx: ServiceContext, packageId: string, baseId: string, seen
   store.amendments.setDerivedBy(draftId, DERIVATION_VERSION);
 }
 
-function summarize({ store }: ServiceContext, pkg: PackageRecord): PackageSummary {
+function summarize({ store }: ReadContext, pkg: PackageRecord): PackageSummary {
   const works = new Map(store.works.listWorks().map((w) => [w.id, w]));
   return {
     id: pkg.id,

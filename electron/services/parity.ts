@@ -9,7 +9,7 @@ import type { LawParity, PackageParity } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
 import type { VersionRecord } from '../store/repositories/versions';
 import { amendmentsOf } from './amendments';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 import { getIdentity } from './identity';
 import { throughoutGroups } from './throughout';
 
@@ -45,7 +45,7 @@ interface LawPair {
 }
 
 /** The drafts of a package, by work, with their languages. */
-function draftsByWork(ctx: ServiceContext, packageId: string): Map<string, { version: VersionRecord; lang: Lang; title: string }[]> {
+function draftsByWork(ctx: ReadContext, packageId: string): Map<string, { version: VersionRecord; lang: Lang; title: string }[]> {
   const out = new Map<string, { version: VersionRecord; lang: Lang; title: string }[]>();
   for (const version of ctx.store.versions.listByPackage(packageId)) {
     const e = ctx.store.works.getExpression(version.expressionId);
@@ -55,14 +55,14 @@ function draftsByWork(ctx: ServiceContext, packageId: string): Map<string, { ver
   return out;
 }
 
-function readSide(ctx: ServiceContext, version: VersionRecord, lang: Lang): Side {
+function readSide(ctx: ReadContext, version: VersionRecord, lang: Lang): Side {
   const { store } = ctx;
   const base = rowsToLaw(version.baseVersionId ? store.provisions.load(version.baseVersionId) : [], lang);
   return { version, lang, base, draft: rowsToLaw(store.provisions.load(version.id), lang), changed: new Set(amendmentsOf(ctx, version.id).map((a) => a.uid)) };
 }
 
 /** The laws of a package that it amends in both official languages. */
-function lawPairs(ctx: ServiceContext, packageId: string): LawPair[] {
+function lawPairs(ctx: ReadContext, packageId: string): LawPair[] {
   const works = new Map(ctx.store.works.listWorks().map((w) => [w.id, w]));
   const pairs: LawPair[] = [];
   for (const [workId, drafts] of draftsByWork(ctx, packageId)) {
@@ -80,7 +80,7 @@ function lawPairs(ctx: ServiceContext, packageId: string): LawPair[] {
  * The "unchanged in this language" marks that still hold, by uid: a mark holds while the other
  * text's unit reads as it did when it was marked (else it is stale, and the unit is flagged again).
  */
-function holdingMarks(ctx: ServiceContext, pair: LawPair): { ru: Set<string>; kk: Set<string> } {
+function holdingMarks(ctx: ReadContext, pair: LawPair): { ru: Set<string>; kk: Set<string> } {
   const out = { ru: new Set<string>(), kk: new Set<string>() };
   for (const lang of ['ru', 'kk'] as const) {
     const marks = ctx.store.parityMarks.list(pair[lang].version.id);
@@ -110,7 +110,7 @@ function notesFor(pair: LawPair, lang: 'ru' | 'kk', marks: { ru: Set<string>; kk
 }
 
 /** The operations of one language's act, as its amending law writes them (language notes included). */
-function actOperations(ctx: ServiceContext, side: Side, code: boolean, notes: LanguageNotes): Operation[] {
+function actOperations(ctx: ReadContext, side: Side, code: boolean, notes: LanguageNotes): Operation[] {
   const planned = planOperations(side.base, side.draft, { code, throughout: throughoutGroups(ctx, side.version.id) }, amendmentsOf(ctx, side.version.id));
   return withLanguageNotes(side.base, planned, notes);
 }
@@ -119,7 +119,7 @@ function actOperations(ctx: ServiceContext, side: Side, code: boolean, notes: La
  * For the amending law in `lang`: per draft of that language, what it says about changes made in
  * the other official language only (documents.ts writes them in).
  */
-export function languageNotesOf(ctx: ServiceContext, packageId: string, lang: Lang): Map<string, LanguageNotes> {
+export function languageNotesOf(ctx: ReadContext, packageId: string, lang: Lang): Map<string, LanguageNotes> {
   const out = new Map<string, LanguageNotes>();
   if (lang !== 'ru' && lang !== 'kk') return out;
   for (const pair of lawPairs(ctx, packageId)) out.set(pair[lang].version.id, notesFor(pair, lang, holdingMarks(ctx, pair)));
@@ -132,7 +132,7 @@ export function languageNotesOf(ctx: ServiceContext, packageId: string, lang: La
  * statements; for a law amended in one official language whose other text is in the library, that
  * the other text is missing from the package.
  */
-export function packageParity(ctx: ServiceContext, packageId: string): PackageParity {
+export function packageParity(ctx: ReadContext, packageId: string): PackageParity {
   const { store } = ctx;
   if (!store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   const works = new Map(store.works.listWorks().map((w) => [w.id, w]));

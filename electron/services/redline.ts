@@ -5,7 +5,7 @@ import { dateInWords, redlineParagraphs, type RedlineParagraph } from '../../sha
 import type { ReviewComment, RevisionAuthor } from '../io/redline-docx';
 import { StoreError } from '../store/errors';
 import { amendmentsOf } from './amendments';
-import type { ServiceContext } from './context';
+import type { ReadContext } from './context';
 import { justificationsOf } from './documents';
 
 /** A working draft of a package with the text it amends and its amendments. */
@@ -24,12 +24,12 @@ export interface LoadedDraft {
 }
 
 /** A working draft's language and title, checked as loadDraft checks it, without loading the texts. */
-export function draftMeta(ctx: ServiceContext, packageId: string, versionId: string): { lang: Lang; title: string } {
+export function draftMeta(ctx: ReadContext, packageId: string, versionId: string): { lang: Lang; title: string } {
   const { expression } = draftRecords(ctx, packageId, versionId);
   return { lang: expression.lang, title: expression.title };
 }
 
-function draftRecords(ctx: ServiceContext, packageId: string, versionId: string) {
+function draftRecords(ctx: ReadContext, packageId: string, versionId: string) {
   const { store } = ctx;
   const version = store.versions.get(versionId);
   if (!version || version.packageId !== packageId || version.status !== 'draft' || !version.baseVersionId) throw new StoreError('NOT_FOUND', `No working draft ${versionId} in package ${packageId}.`, 'draft.notFound', { versionId, packageId });
@@ -39,7 +39,7 @@ function draftRecords(ctx: ServiceContext, packageId: string, versionId: string)
 }
 
 /** Loads one working draft of a package; a version of another package, or not a draft, is refused. */
-export function loadDraft(ctx: ServiceContext, packageId: string, versionId: string): LoadedDraft {
+export function loadDraft(ctx: ReadContext, packageId: string, versionId: string): LoadedDraft {
   const { store } = ctx;
   const { version, expression } = draftRecords(ctx, packageId, versionId);
   const workRecord = store.works.listWorks().find((w) => w.id === expression.workId);
@@ -60,7 +60,7 @@ export function loadDraft(ctx: ServiceContext, packageId: string, versionId: str
 }
 
 /** The drafts of a package in one language, loaded, in the order the package lists them. */
-export function loadDrafts(ctx: ServiceContext, packageId: string, lang: Lang): LoadedDraft[] {
+export function loadDrafts(ctx: ReadContext, packageId: string, lang: Lang): LoadedDraft[] {
   return ctx.store.versions
     .listByPackage(packageId)
     .filter((v) => v.status === 'draft' && ctx.store.works.getExpression(v.expressionId)?.lang === lang)
@@ -99,7 +99,7 @@ const NO_AUTHOR: Readonly<Record<Lang, string>> = { ru: 'Автор не ука�
  * store recorded at save; amendments from before that record existed, or that nobody signed, fall
  * back to the package's authors (else "author not given") and the draft's last save.
  */
-export function draftRedline(ctx: ServiceContext, packageId: string, loaded: LoadedDraft, choice: RedlineChoice): DraftRedline {
+export function draftRedline(ctx: ReadContext, packageId: string, loaded: LoadedDraft, choice: RedlineChoice): DraftRedline {
   const pkg = ctx.store.packages.get(packageId);
   // A tracked change needs an author: nobody named is said so, in the law's language (not the program's name).
   // (Not the name of whoever exports: they did not make the change.)

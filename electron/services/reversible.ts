@@ -3,7 +3,7 @@ import { indexTree, pathOf } from '../../shared/amend/tree-index';
 import { rowsToLaw, type ProvisionRow, type RowChanges } from '../../shared/law';
 import { StoreError } from '../store/errors';
 import type { ReversibleChange, ReversibleRow } from '../store/repositories/reversible';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 import { saveDraft } from './drafts';
 
 /**
@@ -74,7 +74,7 @@ export function reverseOperation(ctx: ServiceContext, packageId: string, operati
  * How a message names a provision: as the amendments panel does, in the law's language ("Статья 5,
  * пункт 2"), by where it stands in the draft now, or else (it was taken out) by its number.
  */
-function labelIn(ctx: ServiceContext, versionId: string, uid: string, fallback?: ProvisionRow | null): string {
+function labelIn(ctx: ReadContext, versionId: string, uid: string, fallback?: ProvisionRow | null): string {
   const version = ctx.store.versions.get(versionId);
   const lang = (version && ctx.store.works.getExpression(version.expressionId)?.lang) ?? 'ru';
   const index = indexTree(rowsToLaw(ctx.store.provisions.load(versionId), lang));

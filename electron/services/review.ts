@@ -7,11 +7,11 @@ import { audit } from './audit/log';
 import { commentFingerprint } from './audit/state';
 import { requireIdentity } from './identity';
 import { amendmentsOf } from './amendments';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 import { reverseOperation, saveReversibly } from './reversible';
 
 /** Finds an amendment of a package by provision uid, with the draft it belongs to. */
-function findAmendment(ctx: ServiceContext, packageId: string, uid: string): { amendment: Amendment; versionId: string; baseVersionId: string } {
+function findAmendment(ctx: ReadContext, packageId: string, uid: string): { amendment: Amendment; versionId: string; baseVersionId: string } {
   for (const v of ctx.store.versions.listByPackage(packageId)) {
     const amendment = amendmentsOf(ctx, v.id).find((a) => a.uid === uid);
     if (amendment && v.baseVersionId) return { amendment, versionId: v.id, baseVersionId: v.baseVersionId };
@@ -140,7 +140,7 @@ function byUid(rows: readonly ProvisionRow[]): Map<string, ProvisionRow> {
 }
 
 /** The amendments rejected in a package and not restored, newest first, with who rejected them and when. */
-export function listRejected(ctx: ServiceContext, packageId: string): RejectedAmendment[] {
+export function listRejected(ctx: ReadContext, packageId: string): RejectedAmendment[] {
   return ctx.store.reversible.ofPackage(packageId, 'reject').map((c) => {
     const d = JSON.parse(c.detail) as Pick<RejectedAmendment, 'label' | 'kind' | 'eId' | 'base' | 'proposed'>;
     return { operationId: c.operationId, uid: c.uid ?? '', versionId: c.versionId, ...d, rejectedBy: c.createdBy, rejectedAt: c.createdAt };
@@ -184,6 +184,6 @@ export function reviewAmendments(ctx: ServiceContext, input: { packageId: string
 }
 
 /** The comments on one amendment of a package, oldest first, as the review panel lists them. */
-export function listComments(ctx: ServiceContext, packageId: string, uid: string): { id: string; parentId: string | null; author: string; role: string; text: string; createdAt: string }[] {
+export function listComments(ctx: ReadContext, packageId: string, uid: string): { id: string; parentId: string | null; author: string; role: string; text: string; createdAt: string }[] {
   return ctx.store.review.comments(packageId, uid).map(({ id, parentId, author, role, text, createdAt }) => ({ id, parentId, author, role, text, createdAt }));
 }

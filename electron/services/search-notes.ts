@@ -1,6 +1,6 @@
 import { structuralLabel } from '../../shared/amend/label';
 import { findTerms, queryStems } from '../../shared/search/terms';
-import type { ServiceContext } from './context';
+import type { ReadContext } from './context';
 
 /** A comment or a justification whose words match a search. */
 export interface NoteHit {
@@ -25,7 +25,7 @@ export interface NoteHit {
  * short and few beside the laws, so they are read and matched here rather than indexed. Newest
  * first, at most `limit`.
  */
-export function searchNotes(ctx: ServiceContext, query: string, limit = 100): { hits: NoteHit[]; total: number } {
+export function searchNotes(ctx: ReadContext, query: string, limit = 100): { hits: NoteHit[]; total: number } {
   const stems = queryStems(query);
   if (stems.length === 0 || !stems.some((s) => s.length >= 3)) return { hits: [], total: 0 };
   const { store } = ctx;

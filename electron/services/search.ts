@@ -2,7 +2,7 @@ import { structuralLabel, type PathStep } from '../../shared/amend';
 import type { Lang, ProvisionRow, RowChanges } from '../../shared/law';
 import { findTerms, indexQuery, queryStems } from '../../shared/search/terms';
 import type { VersionRecord } from '../store/repositories/versions';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 import { loadInSteps } from './versions';
 
 /**
@@ -19,7 +19,7 @@ import { loadInSteps } from './versions';
 const bodyOf = (row: Pick<ProvisionRow, 'heading' | 'text'>) => (row.heading ? `${row.heading}\n${row.text}` : row.text);
 
 /** Every version the index covers: the texts in force and the drafts of packages. */
-function indexedVersions(ctx: ServiceContext): VersionRecord[] {
+function indexedVersions(ctx: ReadContext): VersionRecord[] {
   const { store } = ctx;
   const out: VersionRecord[] = [...store.versions.listInForce()];
   for (const e of store.works.listExpressions()) out.push(...store.versions.draftsOf(e.id));
@@ -27,7 +27,7 @@ function indexedVersions(ctx: ServiceContext): VersionRecord[] {
 }
 
 /** Whether the index is current with a version (its revision, and for a draft its base). */
-function isCurrent(ctx: ServiceContext, v: VersionRecord): boolean {
+function isCurrent(ctx: ReadContext, v: VersionRecord): boolean {
   const state = ctx.store.search.stateOf(v.id);
   return state !== undefined && state.revision === v.revision && state.baseVersionId === v.baseVersionId;
 }
@@ -48,7 +48,7 @@ export function* searchIndexSteps(ctx: ServiceContext, rowsPerStep = 500): Gener
 }
 
 /** Whether some version is not yet indexed as it is now. */
-export function searchIndexPending(ctx: ServiceContext): boolean {
+export function searchIndexPending(ctx: ReadContext): boolean {
   return indexedVersions(ctx).some((v) => !isCurrent(ctx, v));
 }
 
@@ -136,7 +136,7 @@ const CANDIDATES = 20_000;
  * heading or text, in order (see shared/search/terms.ts). At most `limit` hits, the first in the
  * law's order; `truncated` when there are more (then `total` counts the hits found, not all).
  */
-export function searchLibrary(ctx: ServiceContext, query: string, options: { versionIds?: readonly string[]; limit?: number } = {}): SearchResult {
+export function searchLibrary(ctx: ReadContext, query: string, options: { versionIds?: readonly string[]; limit?: number } = {}): SearchResult {
   const { store } = ctx;
   const limit = options.limit ?? 200;
   const stems = queryStems(query);
@@ -202,8 +202,8 @@ function matchesIn(row: { heading: string; text: string }, stems: readonly strin
 const placesMemo = new Map<string, { path(uid: string): PathStep[]; order(uid: string): number }>();
 
 /** Where each unit of a version stands: its address and its place in the law's order. */
-function placesOf(ctx: ServiceContext, v: VersionRecord): { path(uid: string): PathStep[]; order(uid: string): number } {
-  const key = `${ctx.store.db.name}|${v.id}|${v.revision}`;
+function placesOf(ctx: ReadContext, v: VersionRecord): { path(uid: string): PathStep[]; order(uid: string): number } {
+  const key = `${ctx.store.file ?? ':memory:'}|${v.id}|${v.revision}`;
   const known = placesMemo.get(key);
   if (known) return known;
   const made = makePlaces(ctx, v.id);
@@ -233,7 +233,7 @@ function documentOrder(rows: readonly OutlineRow[]): Map<string, number> {
 
 type OutlineRow = ReturnType<ServiceContext['store']['provisions']['outline']>[number];
 
-function makePlaces(ctx: ServiceContext, versionId: string): { path(uid: string): PathStep[]; order(uid: string): number } {
+function makePlaces(ctx: ReadContext, versionId: string): { path(uid: string): PathStep[]; order(uid: string): number } {
   const rows = ctx.store.provisions.outline(versionId);
   const byUid = new Map(rows.map((r) => [r.uid, r]));
   const order = documentOrder(rows);

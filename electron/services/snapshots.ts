@@ -1,7 +1,7 @@
 import { StoreError } from '../store/errors';
 import { audit } from './audit/log';
 import { requireIdentity } from './identity';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 
 /** A named, dated, immutable copy of a package's drafts. */
 export interface SnapshotInfo {
@@ -26,6 +26,6 @@ export function createSnapshot(ctx: ServiceContext, packageId: string, name: str
 }
 
 /** The snapshots of a package, newest first. */
-export function listSnapshots(ctx: ServiceContext, packageId: string): SnapshotInfo[] {
+export function listSnapshots(ctx: ReadContext, packageId: string): SnapshotInfo[] {
   return ctx.store.snapshots.listByPackage(packageId).map(({ id, name, createdAt, createdBy }) => ({ id, name, createdAt, createdBy }));
 }

@@ -4,7 +4,7 @@ import type { Lang, ProvisionRow } from '../../shared/law';
 import { termMatches, termPattern } from '../../shared/search/term-forms';
 import { StoreError } from '../store/errors';
 import { audit } from './audit/log';
-import type { ServiceContext } from './context';
+import type { ServiceContext, ReadContext } from './context';
 import { requireIdentity } from './identity';
 import { reverseOperation, saveReversibly } from './reversible';
 
@@ -49,7 +49,7 @@ export interface ThroughoutResult {
 
 const MAX_FORMS = 200;
 
-function draftsIn(ctx: ServiceContext, packageId: string, lang: Lang) {
+function draftsIn(ctx: ReadContext, packageId: string, lang: Lang) {
   if (!ctx.store.packages.get(packageId)) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   return ctx.store.versions
     .listByPackage(packageId)
@@ -59,7 +59,7 @@ function draftsIn(ctx: ServiceContext, packageId: string, lang: Lang) {
 }
 
 /** Every form a term takes in the package's drafts in one language (headings and texts), most frequent first. */
-export function throughoutForms(ctx: ServiceContext, packageId: string, lang: Lang, term: string): ThroughoutForms {
+export function throughoutForms(ctx: ReadContext, packageId: string, lang: Lang, term: string): ThroughoutForms {
   const pattern = termPattern(term);
   if (pattern.stems.length === 0 || !pattern.stems.some((s) => s.length >= 3)) throw new StoreError('INVALID_INPUT', 'Give the words to replace.', 'throughout.noWords');
   const forms = new Map<string, { count: number; acts: Set<string> }>();
@@ -84,7 +84,7 @@ export function throughoutForms(ctx: ServiceContext, packageId: string, lang: La
 }
 
 /** Each draft's rows as the replacements leave them (as whole words, all at once), for applyThroughout. */
-export function planThroughout(ctx: ServiceContext, packageId: string, lang: Lang, replacements: readonly Replacement[]): ThroughoutDraftPlan[] {
+export function planThroughout(ctx: ReadContext, packageId: string, lang: Lang, replacements: readonly Replacement[]): ThroughoutDraftPlan[] {
   checkReplacements(replacements);
   const plans: ThroughoutDraftPlan[] = [];
   for (const { v, title } of draftsIn(ctx, packageId, lang)) {
@@ -149,7 +149,7 @@ export interface ThroughoutMade {
 }
 
 /** The replacements throughout made in a package and not undone, newest first (each can be undone later). */
-export function listThroughout(ctx: ServiceContext, packageId: string): ThroughoutMade[] {
+export function listThroughout(ctx: ReadContext, packageId: string): ThroughoutMade[] {
   const made = new Map<string, ThroughoutMade>();
   for (const c of ctx.store.reversible.ofPackage(packageId, 'throughout')) {
     const known = made.get(c.operationId);
@@ -160,7 +160,7 @@ export function listThroughout(ctx: ServiceContext, packageId: string): Througho
 }
 
 /** The replacement groups made throughout a draft, oldest first: what its amending law states "по всему тексту". */
-export function throughoutGroups(ctx: ServiceContext, versionId: string): Replacement[][] {
+export function throughoutGroups(ctx: ReadContext, versionId: string): Replacement[][] {
   return ctx.store.reversible.ofVersion(versionId, 'throughout').map((c) => (JSON.parse(c.detail) as { replacements: Replacement[] }).replacements);
 }
 

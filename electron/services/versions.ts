@@ -2,19 +2,19 @@ import { diffRows, lawToJSON, rowsToLaw, type ProvisionRow } from '../../shared/
 import type { OpenedDraft, OpenedVersion } from '../../shared/ipc';
 import { StoreError } from '../store/errors';
 import { indexInForce, lawInForce, warmLive } from './amendments';
-import type { ServiceContext } from './context';
+import type { ReadContext } from './context';
 
 /**
  * Opens a version: its metadata and its provision tree, rebuilt and validated from the rows.
  * Drafts of a package in status `draft` are editable; texts in force never are.
  */
-export function openVersion(ctx: ServiceContext, versionId: string): OpenedVersion {
+export function openVersion(ctx: ReadContext, versionId: string): OpenedVersion {
   const { meta, lang } = versionMeta(ctx, versionId);
   return { ...meta, law: lawToJSON(rowsToLaw(ctx.store.provisions.load(versionId), lang)) };
 }
 
 /** A version's metadata, without its text. */
-function versionMeta({ store }: ServiceContext, versionId: string): { meta: Omit<OpenedVersion, 'law'>; lang: OpenedVersion['lang'] } {
+function versionMeta({ store }: ReadContext, versionId: string): { meta: Omit<OpenedVersion, 'law'>; lang: OpenedVersion['lang'] } {
   const version = store.versions.get(versionId);
   if (!version) throw new StoreError('NOT_FOUND', `No version ${versionId}.`, 'version.notFound', { versionId });
   const expression = store.works.getExpression(version.expressionId);
@@ -42,7 +42,7 @@ function versionMeta({ store }: ServiceContext, versionId: string): { meta: Omit
  * Opens a working draft with the text in force it amends, for the editor: the base law in full and
  * the draft as the rows that differ from the base's, so that a big law crosses the bridge once.
  */
-export function openDraft(ctx: ServiceContext, versionId: string): OpenedDraft {
+export function openDraft(ctx: ReadContext, versionId: string): OpenedDraft {
   const { meta, lang } = versionMeta(ctx, versionId);
   if (meta.status !== 'draft' || !meta.baseVersionId) throw new StoreError('NOT_EDITABLE', 'Only a working draft of a package opens with its base.', 'draft.notWorking');
   const baseRows = ctx.store.provisions.load(meta.baseVersionId);
@@ -56,7 +56,7 @@ export function openDraft(ctx: ServiceContext, versionId: string): OpenedDraft {
  * derivation, see amendments.ts). Runs in the main process, which saves, after the draft has been
  * sent (openDraft itself runs in the worker thread); nothing happens for a draft that is not editable.
  */
-export function prepareDraftSave(ctx: ServiceContext, versionId: string): void {
+export function prepareDraftSave(ctx: ReadContext, versionId: string): void {
   for (const _ of prepareDraftSaveSteps(ctx, versionId));
 }
 
@@ -69,7 +69,7 @@ const LOAD_STEP_ROWS = 2500;
  * main process can answer calls between them. If the draft is saved meanwhile, the save has
  * prepared the next one itself and this one stops. `pageRows`: rows read per step.
  */
-export function* prepareDraftSaveSteps(ctx: ServiceContext, versionId: string, pageRows = LOAD_STEP_ROWS): Generator<void, void, void> {
+export function* prepareDraftSaveSteps(ctx: ReadContext, versionId: string, pageRows = LOAD_STEP_ROWS): Generator<void, void, void> {
   const { meta, lang } = versionMeta(ctx, versionId);
   const baseVersionId = meta.baseVersionId;
   if (!meta.editable || !baseVersionId) return;
@@ -92,7 +92,7 @@ export function* prepareDraftSaveSteps(ctx: ServiceContext, versionId: string, p
 
 
 /** All rows of a version, read a page per step (yields between pages; what changes meanwhile is the caller's to notice). */
-export function* loadInSteps(ctx: ServiceContext, versionId: string, pageRows = LOAD_STEP_ROWS): Generator<void, ProvisionRow[], void> {
+export function* loadInSteps(ctx: ReadContext, versionId: string, pageRows = LOAD_STEP_ROWS): Generator<void, ProvisionRow[], void> {
   const rows: ProvisionRow[] = [];
   for (let after: string | null = null; ; ) {
     const page = ctx.store.provisions.page(versionId, after, pageRows);

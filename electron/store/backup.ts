@@ -1,8 +1,10 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { StoreError } from './errors';
 import { inspectDatabase, neighbours, refusalReason } from './inspect';
+import { connectionOf } from './connection';
+import type { ReadStore } from './store';
 
 /** How many backups are kept beside a database (the oldest go first). */
 export const KEEP_BACKUPS = 10;
@@ -75,9 +77,11 @@ export function backupBeforeMigration(db: Database.Database, databaseFile: strin
 /**
  * The daily backup, made while the app is open: SQLite's online backup in steps (better-sqlite3's
  * `backup()`), which leaves the main thread free between them. Made when the newest backup is a
- * day old or more (or there is none); returns its path, or null when none was due.
+ * day old or more (or there is none); returns its path, or null when none was due. `from`: the
+ * app's store, or a connection (the tests).
  */
-export async function dailyBackup(db: Database.Database, databaseFile: string, now = new Date()): Promise<string | null> {
+export async function dailyBackup(from: ReadStore | Database.Database, databaseFile: string, now = new Date()): Promise<string | null> {
+  const db = from instanceof Database ? from : connectionOf(from);
   const newest = listBackups(databaseFile)[0];
   if (newest && now.getTime() - Date.parse(newest.at) < 24 * 3600 * 1000) return null;
   mkdirSync(backupFolder(databaseFile), { recursive: true });

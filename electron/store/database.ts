@@ -7,6 +7,7 @@ import { APPLICATION_ID, inspectDatabase, readUntouched, refusalReason } from '.
 import { schemaDifference } from './schema-check';
 import { migrate, tooNew } from './migrate';
 import { backupBeforeMigration } from './backup';
+import { readableHandle, writableHandle, type ReadableDB, type WritableDB } from './handles';
 
 /** Options for opening the store. */
 export interface OpenOptions {
@@ -23,7 +24,7 @@ export interface OpenOptions {
  * Pragmas: WAL for readers beside the writer, foreign keys enforced, synchronous=FULL so a
  * committed save survives a power cut.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+export function openDatabase(file: string, options: OpenOptions = {}): WritableDB {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const fresh = file === ':memory:' || !existsSync(file);
   let legacy = false;
@@ -76,7 +77,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
     // After the migrations too: what they made must be the schema this build expects.
     const difference = fresh ? null : schemaDifference(db, options);
     if (difference) throw new StoreError('DB_UNTRUSTED', `After its upgrade, its schema is not the one Zan Workbench writes: ${difference}.`);
-    return db;
+    return writableHandle(db);
   } catch (error) {
     db.close();
     // A disk that filled up or a file that turned out read-only while it was opened: said as such.
@@ -134,14 +135,38 @@ function writable(file: string): boolean {
  * (the worker thread's: it reads beside the writer, which WAL allows). Refuses a file at another
  * schema version rather than read it wrongly.
  */
-export function openReader(file: string, options: OpenOptions = {}): Database.Database {
+export function openReader(file: string, options: OpenOptions = {}): ReadableDB {
   const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const db = new Database(file, { ...binding, readonly: true, fileMustExist: true });
   try {
     const found = db.pragma('user_version', { simple: true }) as number;
     if (found !== LATEST_VERSION) throw new Error(`The database is at schema version ${found}, not ${LATEST_VERSION}.`);
     db.pragma('busy_timeout = 5000');
-    return db;
+    return readableHandle(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens a second writing connection to a database the main process has opened, checked and
+ * migrated (the writer thread's: electron/work/worker.ts, for the saves that would hold the main
+ * thread). Nothing is migrated or seeded here; a file that is not Zan's at this build's schema
+ * version is refused. The same pragmas as the main connection, so a save means the same here.
+ */
+export function openWriter(file: string, options: OpenOptions = {}): WritableDB {
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const db = new Database(file, { ...binding, fileMustExist: true });
+  try {
+    const application = db.pragma('application_id', { simple: true }) as number;
+    const found = db.pragma('user_version', { simple: true }) as number;
+    if (application !== APPLICATION_ID || found !== LATEST_VERSION) throw new Error(`The database is not Zan's at schema version ${LATEST_VERSION} (application ${application}, version ${found}).`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('recursive_triggers = ON');
+    return writableHandle(db);
   } catch (error) {
     db.close();
     throw error;

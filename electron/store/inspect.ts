@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { readableHandle, type ReadableDB } from './handles';
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { LATEST_VERSION } from './migrations';
 
@@ -47,11 +48,11 @@ export function neighbours(file: string): string[] {
  * created (SQLite makes `-wal` and `-shm` for a database in WAL mode even to read it): the file and
  * what lies beside it stay as they were.
  */
-export function readUntouched<T>(file: string, read: (db: Database.Database) => T, options: { nativeBinding?: string } = {}): T {
+export function readUntouched<T>(file: string, read: (db: ReadableDB) => T, options: { nativeBinding?: string } = {}): T {
   const before = new Set(neighbours(file).filter((f) => existsSync(f)));
   const db = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   try {
-    return read(db);
+    return read(readableHandle(db));
   } finally {
     db.close();
     // Only what this connection made: an index of shared memory (-shm, rebuilt by whoever opens the

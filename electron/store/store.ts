@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { rememberConnection } from './connection';
+import type { ReadableDB, WritableDB } from './handles';
 import { AmendmentRepository } from './repositories/amendments';
 import { ConflictRepository } from './repositories/conflicts';
 import { GapRepository } from './repositories/gaps';
@@ -12,9 +14,42 @@ import { ProvisionRepository } from './repositories/provisions';
 import { VersionRepository } from './repositories/versions';
 import { WorkRepository } from './repositories/works';
 
-/** The open database and one repository per aggregate; services take this and nothing else. */
-export interface Store {
-  db: Database;
+/** What a read path may call of each repository: its reads (the writes are the Store's alone). */
+export interface ReadRepositories {
+  works: Pick<WorkRepository, 'listWorks' | 'listExpressions' | 'getExpression' | 'countWorks'>;
+  versions: Pick<VersionRepository, 'get' | 'listInForce' | 'listByPackage' | 'draftsOf'>;
+  provisions: Pick<ProvisionRepository, 'load' | 'page' | 'outline' | 'rows' | 'loadSnapshot'>;
+  packages: Pick<PackageRepository, 'get' | 'list'>;
+  amendments: Pick<AmendmentRepository, 'changesTo' | 'derivedBy' | 'orders' | 'getOne' | 'revisions' | 'listForVersion' | 'allAnnotations' | 'annotations'>;
+  gaps: Pick<GapRepository, 'list' | 'gapsOf'>;
+  review: Pick<ReviewRepository, 'setting' | 'comment' | 'allComments' | 'comments' | 'lastAudit' | 'audit' | 'auditHead' | 'annotationStates'>;
+  conflicts: Pick<ConflictRepository, 'forVersion' | 'get'>;
+  snapshots: Pick<SnapshotRepository, 'listByPackage'>;
+  search: Pick<SearchRepository, 'has' | 'matchRows' | 'stateOf'>;
+  reversible: Pick<ReversibleRepository, 'ofVersion' | 'ofPackage' | 'operation'>;
+  parityMarks: Pick<ParityMarkRepository, 'list'>;
+}
+
+/**
+ * The store as a read path sees it (the reading worker threads: createReadStore): the reads of
+ * each repository and nothing that writes; its connection is opened read-only as well. Services
+ * that only read take this (ReadContext), so that the compiler refuses a write on a read path.
+ */
+export interface ReadStore extends ReadRepositories {
+  readonly writable: false | true;
+  /** The database file, or null for an in-memory database (tests). */
+  readonly file: string | null;
+  /** Whether the connection is still open (the app, or a test, may have closed it). */
+  isOpen(): boolean;
+  /** Runs `fn` in one read transaction: every read it makes sees the same state of the store. */
+  readTransaction<T>(fn: () => Promise<T>): Promise<T>;
+  /** Closes the connection. */
+  close(): void;
+}
+
+/** The open database and one repository per aggregate; services that write take this and nothing else. */
+export interface Store extends ReadStore {
+  readonly writable: true;
   works: WorkRepository;
   versions: VersionRepository;
   provisions: ProvisionRepository;
@@ -37,8 +72,54 @@ export interface Store {
   afterCommit(fn: () => void): void;
 }
 
+/** Whether a store may be written (the main process's, the writer thread's), rather than only read. */
+export function isWritable(store: ReadStore): store is Store {
+  return store.writable === true;
+}
+
+function repositories(db: Database) {
+  return {
+    works: new WorkRepository(db),
+    versions: new VersionRepository(db),
+    provisions: new ProvisionRepository(db),
+    packages: new PackageRepository(db),
+    amendments: new AmendmentRepository(db),
+    gaps: new GapRepository(db),
+    review: new ReviewRepository(db),
+    conflicts: new ConflictRepository(db),
+    snapshots: new SnapshotRepository(db),
+    search: new SearchRepository(db),
+    reversible: new ReversibleRepository(db),
+    parityMarks: new ParityMarkRepository(db),
+  };
+}
+
+function connectionFacts(db: Database) {
+  return {
+    file: db.memory ? null : db.name,
+    isOpen: () => db.open,
+    readTransaction: async <T>(fn: () => Promise<T>): Promise<T> => {
+      db.exec('BEGIN');
+      try {
+        return await fn();
+      } finally {
+        // A read transaction: nothing to keep; ending it must not hide the task's own error.
+        if (db.inTransaction) db.exec('ROLLBACK');
+      }
+    },
+    close: () => db.close(),
+  };
+}
+
+/** Wraps a read-only connection (database.ts openReader) in the reads of the repositories. */
+export function createReadStore(db: ReadableDB): ReadStore {
+  const store: ReadStore = { writable: false, ...repositories(db), ...connectionFacts(db) };
+  rememberConnection(store, db);
+  return store;
+}
+
 /** Wraps an open, migrated database (see database.ts) in its repositories. */
-export function createStore(db: Database): Store {
+export function createStore(db: WritableDB): Store {
   let depth = 0;
   let pending: (() => void)[] = [];
   const transaction = <T>(fn: () => T): T => {
@@ -59,20 +140,10 @@ export function createStore(db: Database): Store {
     pending = [];
     for (const fn of due) fn();
   };
-  return {
-    db,
-    works: new WorkRepository(db),
-    versions: new VersionRepository(db),
-    provisions: new ProvisionRepository(db),
-    packages: new PackageRepository(db),
-    amendments: new AmendmentRepository(db),
-    gaps: new GapRepository(db),
-    review: new ReviewRepository(db),
-    conflicts: new ConflictRepository(db),
-    snapshots: new SnapshotRepository(db),
-    search: new SearchRepository(db),
-    reversible: new ReversibleRepository(db),
-    parityMarks: new ParityMarkRepository(db),
+  const store: Store = {
+    writable: true,
+    ...repositories(db),
+    ...connectionFacts(db),
     transaction,
     afterCommit: (fn) => {
       if (depth > 0) pending.push(fn);
@@ -81,4 +152,6 @@ export function createStore(db: Database): Store {
       else fn();
     },
   };
+  rememberConnection(store, db);
+  return store;
 }

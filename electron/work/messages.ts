@@ -7,6 +7,8 @@ export interface WorkerSetup {
   nativeBinding?: string;
   /** The audit keys (hex) a check of the log uses: the install's first, then the others. */
   auditKeys?: string[];
+  /** The writer thread: a writing connection, for the tasks of the 'write' lane (tasks.ts). */
+  writes?: boolean;
 }
 
 /** Main → worker: run one task. `cancel[0]` becomes 1 when the user cancels. */
@@ -18,7 +20,23 @@ export interface RunMessage {
   cancel: Int32Array;
   /** Send the result back as JSON text (a value the main process hands on to the page unread: shared/wire.ts). */
   serialize?: boolean;
+  /** The input's array field sent ahead in parts (PartMessage), to be put back before the task runs. */
+  partsOf?: string;
 }
+
+/**
+ * Main → worker: some items of a big array of the next task's input, sent one part per turn of
+ * the main process before the task itself (a 50,000-row save copied in one message would hold
+ * the main thread for tens of milliseconds).
+ */
+export interface PartMessage {
+  type: 'part';
+  id: number;
+  items: unknown[];
+}
+
+/** What the main process sends a worker. */
+export type MainMessage = RunMessage | PartMessage;
 
 /** Worker → main: how far a task has got, a result, a failure, or that the worker cannot work at all. */
 export type WorkerMessage =

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { CodedError } from '../ipc/known-errors';
 import type { ServiceContext } from '../services/context';
 import { CancelledError, type Progress } from '../services/progress';
-import { percentOf, type RunMessage, type WorkerMessage, type WorkerSetup } from './messages';
+import { percentOf, type PartMessage, type RunMessage, type WorkerMessage, type WorkerSetup } from './messages';
 import { TASKS, type Lane, type TaskInput, type TaskName, type TaskOutput } from './tasks';
 
 /** How long a cancelled task may take to notice before its worker is stopped and replaced. */
@@ -15,7 +15,15 @@ export interface RunOptions {
   /** An id the renderer chose, to ask for the run's progress and to cancel it (workProgress, cancelWork). */
   jobId?: string;
   onProgress?: Progress;
+  /**
+   * An array field of the input that may be big (a save's rows): sent to the worker thread a part
+   * per turn before the task, so that copying it does not hold the main thread.
+   */
+  partsOf?: string;
 }
+
+/** Items of a big input array sent in one message (~4 ms to copy 5,000 provision rows). */
+const PART_ITEMS = 5000;
 
 /** Where a run stands, as the renderer's progress bar shows it. */
 export interface JobProgress {
@@ -38,6 +46,8 @@ interface Job {
   onProgress: Progress | undefined;
   /** The result is wanted as JSON text (runForReply). */
   serialize: boolean;
+  /** RunOptions.partsOf. */
+  partsOf: string | undefined;
   resolve(value: unknown): void;
   reject(error: Error): void;
   grace?: NodeJS.Timeout;
@@ -45,6 +55,7 @@ interface Job {
 
 /** One worker thread and the jobs waiting for it. */
 interface LaneState {
+  name: Lane;
   worker: Worker | null;
   running: Job | null;
   queue: Job[];
@@ -72,12 +83,24 @@ export interface PoolOptions {
  * one thread for what views wait on and one for exports and imports, each running its jobs in
  * turn. A job can be watched (percent) and cancelled; a worker that does not stop when asked is
  * replaced. Without a database file, or if a worker cannot open it, tasks run inline.
+ *
+ * A third thread, the writer, has a writing connection of its own and makes the saves that
+ * re-derive a draft (write-tasks.ts): a 50,000-row save or a code's first save holds it, not the
+ * main process. SQLite lets one connection write at a time, and a connection that finds the other
+ * writing waits for it (busy_timeout) with its thread stopped; so the main process's own writes go
+ * through `exclusive`, which waits (without stopping the thread) until the writer has nothing to do
+ * and keeps it from starting while they run.
  */
 export class WorkPool {
   private readonly lanes: Record<Lane, LaneState> = {
-    interactive: { worker: null, running: null, queue: [], held: false },
-    background: { worker: null, running: null, queue: [], held: false },
+    interactive: { name: 'interactive', worker: null, running: null, queue: [], held: false },
+    background: { name: 'background', worker: null, running: null, queue: [], held: false },
+    write: { name: 'write', worker: null, running: null, queue: [], held: false },
   };
+  /** How many of the main process's own writes are under way (exclusive): the writer thread starts nothing meanwhile. */
+  private mainWrites = 0;
+  /** Called back when a job of the writer thread ends (exclusive waits on it). */
+  private writeWaiters: (() => void)[] = [];
   private readonly byJobId = new Map<string, Job>();
   private next = 0;
   private inline: boolean;
@@ -130,6 +153,7 @@ export class WorkPool {
         label: null,
         onProgress: options.onProgress,
         serialize,
+        partsOf: options.partsOf,
         resolve,
         reject,
       };
@@ -139,6 +163,23 @@ export class WorkPool {
       lane.queue.push(job);
       this.pump(lane);
     });
+  }
+
+  /**
+   * Runs a write of the main process once the writer thread is idle (its running and queued jobs
+   * done), and keeps it from starting another meanwhile: the two never wait on each other's lock.
+   * `fn` starts in the same turn as the check that found the writer idle.
+   */
+  async exclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    const writer = this.lanes.write;
+    while (writer.running || writer.queue.length > 0) await new Promise<void>((ok) => this.writeWaiters.push(ok));
+    this.mainWrites++;
+    try {
+      return await fn();
+    } finally {
+      this.mainWrites--;
+      if (this.mainWrites === 0) this.pump(writer);
+    }
   }
 
   /** The progress of the jobs asked about; a job that has ended (or never was) is 'unknown'. */
@@ -230,16 +271,21 @@ export class WorkPool {
     job.onProgress?.(done, total, label);
   }
 
-  /** Ends a job once: forgets it and calls back. */
+  /** Ends a job once: forgets it and calls back; those waiting for the writer to be idle look again. */
   private settle(job: Job, callback: () => void): void {
     if (job.grace) clearTimeout(job.grace);
     if (job.jobId && this.byJobId.get(job.jobId) === job) this.byJobId.delete(job.jobId);
     callback();
+    if (TASKS[job.task].lane === 'write') {
+      const waiters = this.writeWaiters;
+      this.writeWaiters = [];
+      for (const wake of waiters) wake();
+    }
   }
 
   /** Starts the next job of a lane if its worker is free. */
   private pump(lane: LaneState): void {
-    if (lane.running || lane.held || this.closed) return;
+    if (lane.running || lane.held || this.closed || (lane.name === 'write' && this.mainWrites > 0)) return;
     const job = lane.queue.shift();
     if (!job) return;
     if (this.inline) return void this.runInline(job);
@@ -247,13 +293,28 @@ export class WorkPool {
     lane.running = job;
     job.state = 'running';
     const message: RunMessage = { type: 'run', id: job.id, task: job.task, input: job.input, cancel: job.cancel, ...(job.serialize ? { serialize: true } : {}) };
-    worker.postMessage(message);
+    const big = job.partsOf ? (job.input as Record<string, unknown>)[job.partsOf] : undefined;
+    if (!job.partsOf || !Array.isArray(big) || big.length <= PART_ITEMS) return void worker.postMessage(message);
+    void this.postInParts(lane, worker, job, message, job.partsOf, big);
+  }
+
+  /** Sends a job's big array a part per turn, then the job without it (the worker puts it back). */
+  private async postInParts(lane: LaneState, worker: Worker, job: Job, message: RunMessage, field: string, items: unknown[]): Promise<void> {
+    for (let i = 0; i < items.length; i += PART_ITEMS) {
+      // Cancelled, lost or closing meanwhile: the rest is not sent (the worker drops what it got).
+      if (lane.running !== job || lane.worker !== worker) return;
+      const part: PartMessage = { type: 'part', id: job.id, items: items.slice(i, i + PART_ITEMS) };
+      worker.postMessage(part);
+      await new Promise((ok) => setImmediate(ok));
+    }
+    if (lane.running !== job || lane.worker !== worker) return;
+    worker.postMessage({ ...message, input: { ...(job.input as object), [field]: [] }, partsOf: field });
   }
 
   private spawn(lane: LaneState): Worker {
     const { signer, verifyKeys } = this.options.ctx;
     const keys = [...(signer ? [signer] : []), ...(verifyKeys ?? [])].map((k) => k.secret.toString('hex'));
-    const setup: WorkerSetup = { databaseFile: this.options.databaseFile, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}), ...(keys.length ? { auditKeys: keys } : {}) };
+    const setup: WorkerSetup = { databaseFile: this.options.databaseFile, ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}), ...(keys.length ? { auditKeys: keys } : {}), ...(lane.name === 'write' ? { writes: true } : {}) };
     const worker = startWorker(setup, this.options.workerScript);
     lane.worker = worker;
     this.started.push(

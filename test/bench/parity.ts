@@ -13,6 +13,7 @@ import { packageParity } from '../../electron/services/parity';
 import { prepareDraftSave } from '../../electron/services/versions';
 import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
+import { connectionOf } from '../../electron/store/connection';
 import { lawToRows, walkProvisions, type Lang, type LawDoc, type ProvisionRow } from '../../shared/law';
 import { syntheticCode } from './synthetic';
 
@@ -107,7 +108,7 @@ export function measureParity(check: (ok: unknown, what: string) => void): Parit
     check(findings >= runs * 2, 'the parity finds the new units to translate and the words changed in Russian only');
     return { units: ctx.store.provisions.load(draftOf(both, 'kk')).length, structuralSaveMs, structuralSaveOneLanguageMs, wordSaveMs, wordSaveOneLanguageMs, parityMs: median(parityRuns), findings };
   } finally {
-    ctx.store.db.close();
+    connectionOf(ctx.store).close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -14,6 +14,7 @@ import { prepareDraftSave } from '../../electron/services/versions';
 import { readCorpus } from '../../electron/io/corpus';
 import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
+import { connectionOf } from '../../electron/store/connection';
 import { seedSyntheticCode } from './seed-code';
 
 /** What the search part measured. */
@@ -82,7 +83,7 @@ export function measureSearch(check: (ok: unknown, what: string) => void): Searc
     check(searchLibrary(ctx, 'уникальнейшими').hits.some((h) => h.versionId === draftId), 'the saved word is found in the draft at once');
     return { indexBuildMs, indexLongestStepMs: longest, queries: times.length, queryP50Ms: percentile(times, 50), queryP95Ms: percentile(times, 95), saveWithIndexMs };
   } finally {
-    ctx.store.db.close();
+    connectionOf(ctx.store).close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -21,6 +21,7 @@ import { parseSamplePackage, seedSamplePackage } from '../../electron/services/s
 import { readTaxonomyFile } from '../../electron/io/taxonomy-file';
 import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
+import { connectionOf } from '../../electron/store/connection';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { BIG_REPLY_KEY } from './big-reply';
 import { toWire } from '../../shared/wire';
@@ -187,7 +188,7 @@ export async function startApp(
       await context.close();
       await new Promise((ok) => server.close(ok));
       await work.close();
-      ctx.store.db.close();
+      connectionOf(ctx.store).close();
     },
   };
 }

@@ -6,6 +6,7 @@ import { pendingRestoreFile } from '../../electron/services/backups';
 import { backupBeforeMigration, backupFolder, dailyBackup } from '../../electron/store/backup';
 import { describeFindings, seriousViolations } from './axe';
 import { useApp, type E2EApp } from './harness';
+import { connectionOf } from '../../electron/store/connection';
 
 const current = useApp();
 
@@ -28,8 +29,8 @@ interface Made {
  * given the name that restore gives (store/backup.ts).
  */
 async function makeBackups(app: E2EApp): Promise<Made> {
-  const migration = backupBeforeMigration(app.ctx.store.db, app.databaseFile, BEFORE_UPGRADE);
-  const daily = await dailyBackup(app.ctx.store.db, app.databaseFile, DAILY);
+  const migration = backupBeforeMigration(connectionOf(app.ctx.store), app.databaseFile, BEFORE_UPGRADE);
+  const daily = await dailyBackup(connectionOf(app.ctx.store), app.databaseFile, DAILY);
   if (!daily) throw new Error('the daily backup was not made');
   const stamp = REPLACED.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
   const replaced = join(backupFolder(app.databaseFile), `${basename(app.databaseFile, '.sqlite')}-${stamp}-replaced.sqlite`);
@@ -173,7 +174,7 @@ describe('restoring a backup', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('backups-dialog').count()).toBe(0);
 
-    const made = await dailyBackup(app.ctx.store.db, app.databaseFile, DAILY);
+    const made = await dailyBackup(connectionOf(app.ctx.store), app.databaseFile, DAILY);
     await openFromHelp(page);
     await page.getByTestId('backup-list').waitFor();
     expect((await listed(page)).map(({ name, reason, when, why }) => ({ name, reason, when, why }))).toEqual([{ name: basename(made ?? ''), reason: 'daily', when: '2026 жылғы 4 наурыз, 09:30', why: 'Күнделікті' }]);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { backupBeforeMigration, backupFolder, dailyBackup } from '../../electron/store/backup';
 import { tempDir } from '../electron/harness';
 import { cursorAtEnd, launchChromium, startApp } from './harness';
+import { connectionOf } from '../../electron/store/connection';
 
 const OUT = resolve(import.meta.dirname, '../../screenshots');
 let browser: Browser;
@@ -262,8 +263,8 @@ it.each(['kk', 'ru', 'en'])('screenshots of the backups dialog, interface in %s,
   const app = await startApp(browser, t.dir, { viewport: { width: 1280, height: 720 }, uiLanguage: ui });
   const { page } = app;
   try {
-    const migration = backupBeforeMigration(app.ctx.store.db, app.databaseFile, new Date(2026, 2, 2, 7, 15));
-    await dailyBackup(app.ctx.store.db, app.databaseFile, new Date(2026, 2, 4, 9, 30));
+    const migration = backupBeforeMigration(connectionOf(app.ctx.store), app.databaseFile, new Date(2026, 2, 2, 7, 15));
+    await dailyBackup(connectionOf(app.ctx.store), app.databaseFile, new Date(2026, 2, 4, 9, 30));
     // The database a restore replaced, under the name the restore gives it (store/backup.ts).
     copyFileSync(migration, join(backupFolder(app.databaseFile), `zan-workbench-${new Date(2026, 2, 5, 10, 15).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}-replaced.sqlite`));
     await page.goto(`${app.url}#/help`);

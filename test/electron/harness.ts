@@ -86,7 +86,7 @@ export function useTestContext(): () => { dir: string; ctx: ServiceContext } {
     current = { dir, ctx: openTestContext(dir), cleanup };
   });
   afterEach(() => {
-    current?.ctx.store.db.close();
+    if (current) current.ctx.store.close();
     current?.cleanup();
   });
   return () => current as { dir: string; ctx: ServiceContext };

@@ -13,6 +13,7 @@ import { APP_ORIGIN } from '../../electron/shell/app-url';
 import { sameOriginCheck } from '../../electron/shell/origin';
 import { openDatabase } from '../../electron/store/database';
 import { createStore } from '../../electron/store/store';
+import { WorkPool } from '../../electron/work/pool';
 
 /** The bundled sample corpus and taxonomy, as the app seeds them on first start. */
 export const CORPUS_DIR = resolve(import.meta.dirname, '../../resources/corpus');
@@ -27,7 +28,7 @@ export const FROM_APP = { url: `${APP_ORIGIN}/index.html` };
  * corpus, the handler table and the dispatcher that validates every payload. Dialogs answer
  * "cancelled", so no channel writes a file.
  */
-export function openApp(databaseFile: string): { ctx: ServiceContext; dispatch: Dispatcher; close(): void } {
+export function openApp(databaseFile: string, options: { workers?: boolean } = {}): { ctx: ServiceContext; dispatch: Dispatcher; work: WorkPool | null; close(): void | Promise<void> } {
   const store = createStore(openDatabase(databaseFile));
   const key = installKey(join(databaseFile, '..'), auditKeyFile(databaseFile), null);
   const ctx: ServiceContext = { ...createServiceContext(store), signer: key.signer, log: () => undefined };
@@ -35,6 +36,17 @@ export function openApp(databaseFile: string): { ctx: ServiceContext; dispatch: 
   seedCorpus(ctx, readCorpus(CORPUS_DIR));
   seedTaxonomy(ctx, readTaxonomyFile(TAXONOMY));
   const exports = { chooseSavePath: async () => null, chooseFolder: async () => null, printPdf: async () => Buffer.from('') };
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: 'reliability', databasePath: databaseFile, exports }), { isTrustedSender: sameOriginCheck(APP_ORIGIN) });
-  return { ctx, dispatch, close: () => store.db.close() };
+  // With `workers`, the worker threads of the app (the saves made by the writer thread, as in the app); else all in this thread.
+  const work = options.workers ? new WorkPool({ ctx, databaseFile, log: (m, e) => console.error(m, e ?? '') }) : null;
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: 'reliability', databasePath: databaseFile, exports }, work ?? undefined), { isTrustedSender: sameOriginCheck(APP_ORIGIN) });
+  return {
+    ctx,
+    dispatch,
+    work,
+    // Without worker threads the database is closed at once (callers look at the file right after).
+    close: () => {
+      if (!work) return store.close();
+      return work.close().then(() => store.close());
+    },
+  };
 }

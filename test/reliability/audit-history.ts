@@ -5,6 +5,7 @@ import { saveDraft } from '../../electron/services/drafts';
 import { setIdentity } from '../../electron/services/identity';
 import { addComment, reviewAmendment } from '../../electron/services/review';
 import { openTestContext, startPackage, TEST_SIGNER } from '../electron/harness';
+import { connectionOf } from '../../electron/store/connection';
 
 /** The test audit key as a key file (the CLI's --key). */
 export function writeTestKey(file: string): string {
@@ -34,6 +35,6 @@ export function auditedDatabase(dir: string): { file: string; pkgId: string; uid
     reviewAmendment(ctx, { packageId: pkgId, uid: p19.uid, decision: 'reject' });
     return { file: join(dir, 'zan.sqlite'), pkgId, uids: [p17.uid, p19.uid] };
   } finally {
-    ctx.store.db.close();
+    connectionOf(ctx.store).close();
   }
 }

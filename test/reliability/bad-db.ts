@@ -7,6 +7,7 @@ import { neighbours } from '../../electron/store/inspect';
 import { LATEST_VERSION } from '../../electron/store/migrations';
 import { openDatabase } from '../../electron/store/database';
 import { FROM_APP, openApp } from './app-context';
+import { connectionOf } from '../../electron/store/connection';
 
 /** How one bad database was handled. */
 export interface BadDbResult {
@@ -180,8 +181,8 @@ async function fullDiskCase(dir: string, base: string): Promise<BadDbResult> {
     }
     try {
       const { ctx, dispatch } = app;
-      if (!mounted) ctx.store.db.pragma(`max_page_count = ${(ctx.store.db.pragma('page_count', { simple: true }) as number) + 24}`);
-      const draft = ctx.store.db.prepare("SELECT id, revision FROM version WHERE status = 'draft' LIMIT 1").get() as { id: string; revision: number };
+      if (!mounted) connectionOf(ctx.store).pragma(`max_page_count = ${(connectionOf(ctx.store).pragma('page_count', { simple: true }) as number) + 24}`);
+      const draft = connectionOf(ctx.store).prepare("SELECT id, revision FROM version WHERE status = 'draft' LIMIT 1").get() as { id: string; revision: number };
       const rows = ctx.store.provisions.load(draft.id).filter((r) => r.kind === 'paragraph');
       let revision = draft.revision;
       let acknowledged: { uid: string; text: string } | null = null;
@@ -197,7 +198,7 @@ async function fullDiskCase(dir: string, base: string): Promise<BadDbResult> {
       }
       if (!refusal) return { name, handled: false, outcome: 'the disk never filled' };
       if (refusal.code !== 'DISK_FULL') return { name, handled: false, outcome: `refused as ${refusal.code}: ${refusal.message}` };
-      const integrity = ctx.store.db.pragma('integrity_check', { simple: true });
+      const integrity = connectionOf(ctx.store).pragma('integrity_check', { simple: true });
       if (integrity !== 'ok') return { name, handled: false, outcome: `damaged after the refusal: ${String(integrity)}` };
       if (acknowledged && ctx.store.provisions.load(draft.id).find((r) => r.uid === acknowledged.uid)?.text !== acknowledged.text) return { name, handled: false, outcome: 'the last acknowledged save is not in the database' };
       return { name, handled: true, outcome: `DISK_FULL: ${refusal.message}` };

@@ -5,6 +5,7 @@ import { derive } from '../../shared/amend';
 import { rowsToLaw, validateLaw } from '../../shared/law';
 import { verifyAudit } from '../../electron/services/audit/check';
 import { FROM_APP, openApp } from './app-context';
+import { connectionOf } from '../../electron/store/connection';
 
 /** What the kill -9 runs found. */
 export interface CrashTally {
@@ -102,9 +103,9 @@ export function checkAfterKill(file: string, versionId: string, lastAck: Ack | u
   }
   try {
     const { store } = app.ctx;
-    const integrity = store.db.pragma('integrity_check', { simple: true });
+    const integrity = connectionOf(store).pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') return { kind: 'corrupt', detail: `integrity_check: ${String(integrity)}` };
-    const orphans = store.db.pragma('foreign_key_check') as unknown[];
+    const orphans = connectionOf(store).pragma('foreign_key_check') as unknown[];
     if (orphans.length > 0) return { kind: 'corrupt', detail: `foreign_key_check: ${JSON.stringify(orphans.slice(0, 3))}` };
     const version = store.versions.get(versionId)!;
     if (lastAck && version.revision < lastAck.revision) return { kind: 'lost_acknowledged', detail: `revision ${version.revision}, acknowledged ${lastAck.revision}` };

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { CHANNEL_NAMES, contract } from '../../shared/ipc';
 import { FROM_APP, openApp } from './app-context';
 import { join } from 'node:path';
+import { connectionOf } from '../../electron/store/connection';
 
 /** What the fuzz found. */
 export interface FuzzTally {
@@ -39,7 +40,7 @@ export async function ipcFuzz(options: { dir: string; payloads: number; seed: nu
   const made = await dispatch('zan:createPackage', { title: 'Фаззинг', baseVersionIds: [base.id] }, FROM_APP);
   if (!made.ok) throw new Error(made.error.message);
   const pool = () => {
-    const ids = ctx.store.db.prepare("SELECT id FROM package UNION SELECT id FROM version UNION SELECT id FROM comment UNION SELECT uid FROM provision WHERE rowid % 97 = 0 UNION SELECT id FROM snapshot").pluck().all() as string[];
+    const ids = connectionOf(ctx.store).prepare("SELECT id FROM package UNION SELECT id FROM version UNION SELECT id FROM comment UNION SELECT uid FROM provision WHERE rowid % 97 = 0 UNION SELECT id FROM snapshot").pluck().all() as string[];
     return [...ids, 'abcdefgh1234', 'job0000000001', 'INEFF_NORM', 'ru', 'kk', 'en'];
   };
   let ids = pool();
@@ -117,7 +118,7 @@ export async function ipcFuzz(options: { dir: string; payloads: number; seed: nu
   }
 
   const tally: FuzzTally = { ipc_payloads: 0, ipc_crashes: 0, ipc_internal: 0, ipc_refused_but_written: 0, codes: {}, problems: [] };
-  const changes = () => ctx.store.db.prepare('SELECT total_changes()').pluck().get() as number;
+  const changes = () => connectionOf(ctx.store).prepare('SELECT total_changes()').pluck().get() as number;
   try {
     for (let i = 0; i < options.payloads; i++) {
       const channel = CHANNEL_NAMES[i % CHANNEL_NAMES.length]!;

@@ -4,6 +4,7 @@ import { checkAfterKill } from '../reliability/crash';
 import { FROM_APP, openApp } from '../reliability/app-context';
 import { ipcFuzz } from '../reliability/ipc-fuzz';
 import { tempDir } from '../electron/harness';
+import { connectionOf } from '../../electron/store/connection';
 
 /**
  * The harnesses of `npm run reliability` must be able to fail: each detector is shown a database
@@ -50,7 +51,7 @@ describe('the kill -9 harness sees what it looks for', () => {
     const { dir, cleanup } = tempDir();
     try {
       const { file, versionId, row, app } = await savedDraft(dir);
-      app.ctx.store.db.prepare('DELETE FROM amendment WHERE version_id = ?').run(versionId);
+      connectionOf(app.ctx.store).prepare('DELETE FROM amendment WHERE version_id = ?').run(versionId);
       app.close();
       expect(checkAfterKill(file, versionId, { revision: 1, uid: row.uid, text: 'Новая редакция.' })).toMatchObject({ kind: 'invariant_violations', detail: expect.stringMatching(/fresh derivation/) });
     } finally {

@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../context';
+import type { ReadContext } from '../context';
 import { headFileOf, readHead } from './head';
 import type { AuditSigner } from './signer';
 import { verifyAuditLog, type AuditCheck } from './verify';
@@ -9,10 +9,10 @@ import { verifyAuditLog, type AuditCheck } from './verify';
  * database. `options.found`: keys found rather than given (the command line without --key), with
  * which entries of other keys are left unchecked rather than taken for forged.
  */
-export function verifyAudit(ctx: ServiceContext, otherKeys: readonly AuditSigner[] = ctx.verifyKeys ?? [], options: { found?: readonly AuditSigner[] } = {}): AuditCheck {
+export function verifyAudit(ctx: ReadContext, otherKeys: readonly AuditSigner[] = ctx.verifyKeys ?? [], options: { found?: readonly AuditSigner[] } = {}): AuditCheck {
   const given = [...(ctx.signer ? [ctx.signer] : []), ...otherKeys];
   const complete = given.length > 0;
   const keys = [...given, ...(options.found ?? [])].filter((k, i, all) => all.findIndex((o) => o.keyId === k.keyId) === i);
-  const file = ctx.store.db.memory ? null : ctx.store.db.name;
+  const file = ctx.store.file;
   return verifyAuditLog(ctx.store, { keys, complete, head: file ? readHead(headFileOf(file)) : { kind: 'missing' } });
 }

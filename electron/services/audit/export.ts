@@ -2,7 +2,7 @@ import { csvFile } from '../../../shared/text/csv';
 import type { Lang } from '../../../shared/law';
 import { writeFileAtomic } from '../../io/write-file-atomic';
 import { StoreError } from '../../store/errors';
-import type { ServiceContext } from '../context';
+import { whenWritable, type ServiceContext, type ReadContext } from '../context';
 import { safeFileName, type ChooseSavePath } from '../export';
 import { verifyAudit } from './check';
 import { recordExport } from './log';
@@ -21,7 +21,7 @@ const NAMES: Record<Lang, string> = { ru: 'Журнал действий', kk: '
  * database's head (count, number and hash of its last entry) and what the check of the whole log
  * found when it was exported, so that the file can be matched against the database later.
  */
-export function auditLogContent(ctx: ServiceContext, packageId: string, format: 'csv' | 'json', lang: Lang): string {
+export function auditLogContent(ctx: ReadContext, packageId: string, format: 'csv' | 'json', lang: Lang): string {
   const pkg = ctx.store.packages.get(packageId);
   if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
   const entries = ctx.store.review.audit({ packageId });
@@ -37,6 +37,6 @@ export async function exportAuditLog(ctx: ServiceContext, request: { packageId: 
   if (!path) return { path: null };
   const content = auditLogContent(ctx, request.packageId, request.format, request.lang);
   writeFileAtomic(path, content);
-  recordExport(ctx, request.packageId, { document: 'audit-log', format: request.format, lang: request.lang }, path, content);
+  await whenWritable(ctx, () => recordExport(ctx, request.packageId, { document: 'audit-log', format: request.format, lang: request.lang }, path, content));
   return { path };
 }

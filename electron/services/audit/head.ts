@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { threadId } from 'node:worker_threads';
 import type { AuditSigner } from './signer';
 
 /**
@@ -30,7 +31,8 @@ export function headSigned(head: Pick<AuditHead, 'count' | 'seq' | 'hash'>): str
 /** Writes the head file (aside, then renamed over the old one, so a reader never sees half of it). */
 export function writeHead(file: string, head: { count: number; seq: number; hash: string }, signer: AuditSigner | undefined): void {
   const content: AuditHead = { app: 'zan-audit-head', ...head, keyId: signer?.keyId ?? null, mac: signer ? signer.sign(headSigned(head)) : null };
-  const aside = `${file}.${process.pid}.tmp`;
+  // Per thread too: the writer thread writes the head after its saves, the main thread after its own.
+  const aside = `${file}.${process.pid}.${threadId}.tmp`;
   writeFileSync(aside, JSON.stringify(content) + '\n');
   renameSync(aside, file);
 }

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { AuditEntry } from '../../store/repositories/review';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, ReadContext } from '../context';
 import { getIdentity, requireIdentity, type Identity } from '../identity';
 import { ENTRY_FORMAT, entryHash, GENESIS, sha256Bytes } from './hash';
 import { headFileOf, writeHead } from './head';
@@ -72,8 +72,8 @@ function writeBaselineIfUnsealed(ctx: ServiceContext, last: AuditEntry | undefin
 }
 
 function afterCommitRefreshHead(ctx: ServiceContext): void {
-  const file = ctx.store.db.name;
-  if (!ctx.store.db.memory && file) ctx.store.afterCommit(() => refreshHead(ctx, headFileOf(file)));
+  const file = ctx.store.file;
+  if (file) ctx.store.afterCommit(() => refreshHead(ctx, headFileOf(file)));
 }
 
 /** Appends one entry after `last` (the log's last, read in the same transaction) and returns it. */
@@ -86,12 +86,12 @@ function write(ctx: ServiceContext, last: AuditEntry | undefined, who: Identity,
 }
 
 /** Whether an unsealed log needs a baseline: it has entries already, or there is review state it did not record. */
-function needsBaseline(ctx: ServiceContext, hasEntries: boolean): boolean {
+function needsBaseline(ctx: ReadContext, hasEntries: boolean): boolean {
   return hasEntries || ctx.store.review.allComments().length > 0 || ctx.store.review.annotationStates().length > 0;
 }
 
 /** Writes the head file from the database's committed head (a failure to write it is a defect to report, not the user's error). */
-function refreshHead(ctx: ServiceContext, file: string): void {
+function refreshHead(ctx: ReadContext, file: string): void {
   const head = ctx.store.review.auditHead();
   if (!head) return;
   try {
@@ -113,6 +113,6 @@ export interface AuditTrailEntry {
 }
 
 /** The audit trail of a package (or of one provision of it), oldest first. */
-export function auditTrail(ctx: ServiceContext, filter: { packageId: string; uid?: string }): AuditTrailEntry[] {
+export function auditTrail(ctx: ReadContext, filter: { packageId: string; uid?: string }): AuditTrailEntry[] {
   return ctx.store.review.audit(filter).map(({ seq, at, actor, role, uid, action, detail }) => ({ seq, at, actor, role, uid, action, detail }));
 }

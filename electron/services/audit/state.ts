@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store';
+import type { ReadStore } from '../../store/store';
 import type { AuditEntry } from '../../store/repositories/review';
 import { textHash } from './hash';
 
@@ -33,7 +33,7 @@ const DECIDED: Record<string, string> = { accept: 'accepted', reject: 'rejected'
  * (a database of an earlier build, whose log did not record it), so that from then on the
  * state can be checked against the log.
  */
-export function baselineDetail(store: Store): Record<string, unknown> {
+export function baselineDetail(store: ReadStore): Record<string, unknown> {
   const comments: Record<string, string> = {};
   for (const c of store.review.allComments()) comments[c.id] = commentFingerprint(c.text);
   const annotations: Record<string, { status: string; notes: string }> = {};
@@ -74,7 +74,7 @@ export function recordedState(entries: readonly AuditEntry[]): RecordedState | n
  * The first difference between the state the log recorded and the database's, in words, or null
  * when they agree: a decision flipped, a comment rewritten, added or removed outside the app.
  */
-export function stateDifference(store: Store, recorded: RecordedState): string | null {
+export function stateDifference(store: ReadStore, recorded: RecordedState): string | null {
   const comments = store.review.allComments();
   for (const c of comments) {
     const logged = recorded.comments.get(c.id);

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../store/repositories/review';
-import type { Store } from '../../store/store';
+import type { ReadStore } from '../../store/store';
 import { ENTRY_FORMAT, entryHash, GENESIS } from './hash';
 import { headSigned, type HeadReading } from './head';
 import { signatureHolds, type AuditSigner } from './signer';
@@ -43,7 +43,7 @@ export interface AuditEvidence {
  * reaches the head file written beside the database (a log cut short, emptied or re-hashed does
  * not); and the comments and review decisions in the database are those the log last recorded.
  */
-export function verifyAuditLog(store: Store, evidence: AuditEvidence): AuditCheck {
+export function verifyAuditLog(store: ReadStore, evidence: AuditEvidence): AuditCheck {
   const entries = store.review.audit();
   const keys = new Map(evidence.keys.map((k) => [k.keyId, k]));
   const notes: string[] = [];

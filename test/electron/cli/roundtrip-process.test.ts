@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/store/database';
 import { createStore } from '../../../electron/store/store';
+import { connectionOf } from '../../../electron/store/connection';
 import { pdfText } from '../../helpers/pdf-text';
 
 const root = join(import.meta.dirname, '../../..');
@@ -90,11 +91,11 @@ describe('every command reads HTML, DOCX and AKN too; zan import (the real comma
 
   it('zan import: a new law from a Word document, then a new version of it from the portal page', () => {
     const db = join(work, 'import.sqlite');
-    createStore(openDatabase(db)).db.close();
+    openDatabase(db).close();
     expect(zan('import', join(golden, 'law.en.docx'), '--db', db)).toMatch(/imported \(docx, en; 2 chapters, 5 articles, 4 paragraphs, 4 subparagraphs\) as a new law\.\n$/);
     const store = createStore(openDatabase(db));
     const [imported] = store.works.listWorks();
-    store.db.close();
+    connectionOf(store).close();
     expect(imported).toMatchObject({ number: '103-VIII', date: '2024-07-01', kind: 'law' });
     expect(zan('import', join(golden, 'law.en.html'), '--db', db, '--into', imported!.slug, '--from', '2026-01-01')).toContain(`as a new version of ${imported!.slug} in force from 2026-01-01.`);
   });
@@ -102,7 +103,7 @@ describe('every command reads HTML, DOCX and AKN too; zan import (the real comma
   it('zan import without --db uses the app\'s own database', () => {
     const config = join(work, 'config');
     mkdirSync(join(config, 'Zan Workbench'), { recursive: true });
-    createStore(openDatabase(join(config, 'Zan Workbench', 'zan-workbench.sqlite'))).db.close();
+    openDatabase(join(config, 'Zan Workbench', 'zan-workbench.sqlite')).close();
     const run = spawnSync(process.execPath, [join(root, 'scripts/cli/zan.mjs'), 'import', join(golden, 'law.kk.akn.xml')], { cwd: root, encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: config } });
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/imported \(akn, kk; .*\) as a new law\./);

@@ -5,6 +5,7 @@ import { setIdentity } from '../../../electron/services/identity';
 import { saveDraft } from '../../../electron/services/drafts';
 import { startPackage, useTestContext } from '../harness';
 import { FROM_APP, testDispatcher } from './test-dispatcher';
+import { connectionOf } from '../../../electron/store/connection';
 
 /**
  * Issue 16, IPC and review, measured from outside: text with a lone surrogate was acknowledged and
@@ -81,23 +82,23 @@ describe('a full disk and a read-only database are their own codes, and nothing 
   it('a full disk: DISK_FULL (regression: INTERNAL), the draft as it was', async () => {
     const { versionId, p17 } = startPackage(ctx);
     // SQLite's own limit on the file's size gives the same SQLITE_FULL a full disk gives.
-    const pages = ctx.store.db.pragma('page_count', { simple: true }) as number;
-    ctx.store.db.pragma(`max_page_count = ${pages}`);
+    const pages = connectionOf(ctx.store).pragma('page_count', { simple: true }) as number;
+    connectionOf(ctx.store).pragma(`max_page_count = ${pages}`);
     const reply = await call('saveDraft', { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты вправе: '.repeat(20_000) }], deletes: [] });
     expect(reply).toMatchObject({ ok: false, error: { code: 'DISK_FULL', message: expect.stringMatching(/disk is full/) } });
-    ctx.store.db.pragma('max_page_count = 1073741823');
+    connectionOf(ctx.store).pragma('max_page_count = 1073741823');
     expect(ctx.store.versions.get(versionId)?.revision).toBe(0);
     expect(ctx.store.provisions.load(versionId).find((r) => r.uid === p17.uid)?.text).toBe(p17.text);
   });
 
   it('a read-only database: READ_ONLY (regression: INTERNAL)', async () => {
     const { versionId, p17 } = startPackage(ctx);
-    ctx.store.db.pragma('query_only = ON');
+    connectionOf(ctx.store).pragma('query_only = ON');
     try {
       const reply = await call('saveDraft', { versionId, revision: 0, upserts: [{ ...p17, text: 'Иначе.' }], deletes: [] });
       expect(reply).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
     } finally {
-      ctx.store.db.pragma('query_only = OFF');
+      connectionOf(ctx.store).pragma('query_only = OFF');
     }
   });
 });

@@ -9,6 +9,7 @@ import { openDraft, openVersion } from '../../../electron/services/versions';
 import { openDatabase } from '../../../electron/store/database';
 import { StoreError } from '../../../electron/store/errors';
 import { createStore } from '../../../electron/store/store';
+import { connectionOf } from '../../../electron/store/connection';
 import { applyRowChanges, diffRows, lawFromJSON, lawToRows, rowsToLaw, type LawDoc } from '../../../shared/law';
 import { openTestContext, useTestContext } from '../harness';
 
@@ -45,7 +46,7 @@ describe('packages and drafts', () => {
     // A second seed on a non-empty store adds nothing.
     const again = openTestContext(dir);
     expect(again.store.works.countWorks()).toBe(1);
-    again.store.db.close();
+    connectionOf(again.store).close();
   });
 
   it('starts a package as a copy of the text in force with the same uids', () => {
@@ -64,7 +65,7 @@ describe('packages and drafts', () => {
     const changes = diffRows(before, after);
     expect(changes.upserts).toHaveLength(1);
     expect(saveDraft(ctx, { versionId, revision: 0, ...changes }).revision).toBe(1);
-    ctx.store.db.close();
+    connectionOf(ctx.store).close();
 
     const reopened = createServiceContext(createStore(openDatabase(join(dir, 'zan.sqlite'))));
     const saved = lawFromJSON(openVersion(reopened, versionId).law);

@@ -11,6 +11,7 @@ import { exportAkn, exportRedline, safeFileName, type ExportDeps } from '../../.
 import { allElements, parseXml } from '../../helpers/xml-tree';
 import { startEditedPackage, startPackage, useTestContext } from '../harness';
 import { pdfText } from '../../helpers/pdf-text';
+import { connectionOf } from '../../../electron/store/connection';
 
 const current = useTestContext();
 let dir: string;
@@ -64,7 +65,7 @@ describe('exporting a draft', () => {
     const { versionId, p17, p19 } = startPackage(ctx, 'Проект');
     const first = saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
     // A database from before amendments were signed: the amendment is stored, its signature is not.
-    ctx.store.db.prepare('DELETE FROM amendment_revision').run();
+    connectionOf(ctx.store).prepare('DELETE FROM amendment_revision').run();
     setIdentity(ctx, { name: 'Б. Юрист', role: 'lawyer' });
     const second = saveDraft(ctx, { versionId, revision: first.revision, upserts: [{ ...p19, text: 'Исключен.', repealed: true }], deletes: [] });
     const signed = ctx.store.amendments.revisions(versionId);

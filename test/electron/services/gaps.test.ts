@@ -10,6 +10,7 @@ import { annotateAmendment, exportTaxonomy, importTaxonomy, listGaps, packageCov
 import { getPackage } from '../../../electron/services/packages';
 import { StoreError } from '../../../electron/store/errors';
 import { openTestContext, startPackage, tempDir } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 let cleanup: () => void;
 let ctx: ServiceContext;
@@ -19,7 +20,7 @@ beforeEach(() => {
   ctx = openTestContext(t.dir);
 });
 afterEach(() => {
-  ctx.store.db.close();
+  connectionOf(ctx.store).close();
   cleanup();
 });
 

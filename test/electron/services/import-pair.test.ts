@@ -8,6 +8,7 @@ import { listLibrary } from '../../../electron/services/library';
 import { rowsToLaw, walkProvisions, type Lang } from '../../../shared/law';
 import { useTestContext } from '../harness';
 import { TEST_APP, testDispatcher } from '../ipc/test-dispatcher';
+import { connectionOf } from '../../../electron/store/connection';
 
 const current = useTestContext();
 let ctx: ServiceContext;
@@ -27,7 +28,7 @@ const NEW: ImportTarget = { kind: 'new', title: 'О целевых капита�
 
 /** How many rows each table of the library holds: what a refused save must leave as it was. */
 function counts() {
-  const n = (table: string) => (ctx.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const n = (table: string) => (connectionOf(ctx.store).prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   return { work: n('work'), expression: n('expression'), version: n('version'), provision: n('provision') };
 }
 

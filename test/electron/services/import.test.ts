@@ -13,6 +13,7 @@ import { listLibrary } from '../../../electron/services/library';
 import { openVersion } from '../../../electron/services/versions';
 import { lawFromJSON, lawToRows, printLaw, rowsToLaw } from '../../../shared/law';
 import { startPackage, TEST_CORPUS, useTestContext } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 const current = useTestContext();
 let dir: string;
@@ -162,9 +163,9 @@ describe('a new version saved as the app saves it: staged between other calls, w
   const target = () => ({ kind: 'version' as const, workId: testLawId(), inForceFrom: '2026-01-01' });
   const byUid = (rows: { uid: string }[]) => [...rows].sort((a, b) => a.uid.localeCompare(b.uid));
   const counts = () => ({
-    versions: (ctx.store.db.prepare('SELECT count(*) AS n FROM version').get() as { n: number }).n,
-    provisions: (ctx.store.db.prepare('SELECT count(*) AS n FROM provision').get() as { n: number }).n,
-    amendments: (ctx.store.db.prepare('SELECT count(*) AS n FROM amendment').get() as { n: number }).n,
+    versions: (connectionOf(ctx.store).prepare('SELECT count(*) AS n FROM version').get() as { n: number }).n,
+    provisions: (connectionOf(ctx.store).prepare('SELECT count(*) AS n FROM provision').get() as { n: number }).n,
+    amendments: (connectionOf(ctx.store).prepare('SELECT count(*) AS n FROM amendment').get() as { n: number }).n,
   });
   function prepare() {
     const started = startPackage(ctx);
@@ -200,7 +201,7 @@ describe('a new version saved as the app saves it: staged between other calls, w
     // The drafter's amendment did not change in the rebase: it keeps who made it, and when.
     expect(ctx.store.amendments.revisions(versionId)).toEqual(signedBefore);
     // The staged rows are gone with the save.
-    expect(ctx.store.db.prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE name LIKE 'staged_provision_%'").get()).toEqual({ n: 0 });
+    expect(connectionOf(ctx.store).prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE name LIKE 'staged_provision_%'").get()).toEqual({ n: 0 });
   });
 
   it('a planned rebase with conflicts: the draft follows the new law, its amendments and their signatures go', async () => {
@@ -273,7 +274,7 @@ describe('a new version saved as the app saves it: staged between other calls, w
 
   it('a second save of the same import while the first is staging is refused, and the first saves once', async () => {
     const { pending, preview, plan } = prepare();
-    const inForce = () => (ctx.store.db.prepare('SELECT count(*) AS n FROM version WHERE status = ?').get('in_force') as { n: number }).n;
+    const inForce = () => (connectionOf(ctx.store).prepare('SELECT count(*) AS n FROM version WHERE status = ?').get('in_force') as { n: number }).n;
     const before = inForce();
     let second: Promise<unknown> | null = null;
     const first = commitImportStaged(ctx, pending, { importId: preview.importId, target: target() }, plan, {
@@ -329,7 +330,7 @@ describe('a refused file changes nothing in the database', () => {
   it('every bad file: an ImportError, and the database file byte-for-byte as before', () => {
     const manifest = JSON.parse(readFileSync(join(bad, 'manifest.json'), 'utf8')) as { file: string }[];
     const db = join(dir, 'zan.sqlite');
-    ctx.store.db.pragma('wal_checkpoint(TRUNCATE)');
+    connectionOf(ctx.store).pragma('wal_checkpoint(TRUNCATE)');
     const before = fingerprint(db);
     for (const { file } of manifest) {
       expect(() => importLaw(ctx, { name: file, bytes: readFileSync(join(bad, file)), target: { kind: 'version', workId: testLawId(), inForceFrom: '2026-01-01' } }), file).toThrow(ImportError);

@@ -11,6 +11,7 @@ import { propertyParams } from '../../helpers/property';
 import { editArb, edited, lawArb, type Edit } from '../../shared/amend/random-edits';
 import { kkOf, toKk } from '../../shared/bilingual/texts';
 import { openTestContext, tempDir } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 /**
  * Parity through the workbench (issue 15): random structural and wording edits saved in the
@@ -87,7 +88,7 @@ describe('parity of random edits made through the workbench (property)', () => {
           const findings = packageParity(ctx, pkg.id).laws.flatMap((l) => l.findings);
             expect(findings.map((f) => [f.kind, f.eId, f.units])).toEqual([['one-language', target.eId, { kk: target.uid }]]);
         } finally {
-          ctx.store.db.close();
+          connectionOf(ctx.store).close();
           cleanup();
         }
       }),

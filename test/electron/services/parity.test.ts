@@ -15,6 +15,7 @@ import { markUnchanged, packageParity } from '../../../electron/services/parity'
 import { StoreError } from '../../../electron/store/errors';
 import { DEFAULT_STUB, diffRows, lawToRows, rowsToLaw, walkProvisions, type Lang, type LawDoc, type Provision } from '../../../shared/law';
 import { openTestContext, tempDir } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 /** The bundled corpus: the science and technology policy law has parallel Russian and Kazakh texts. */
 const SAMPLE_CORPUS = join(import.meta.dirname, '../../../resources/corpus');
@@ -36,7 +37,7 @@ beforeEach(() => {
   drafts = { ru: pkg.drafts.find((d) => d.lang === 'ru')?.versionId as string, kk: pkg.drafts.find((d) => d.lang === 'kk')?.versionId as string };
 });
 afterEach(() => {
-  ctx.store.db.close();
+  connectionOf(ctx.store).close();
   cleanup();
 });
 

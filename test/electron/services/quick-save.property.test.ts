@@ -7,6 +7,7 @@ import { derive } from '../../../shared/amend';
 import { diffRows, rowsToLaw, type ProvisionRow } from '../../../shared/law';
 import { propertyParams } from '../../helpers/property';
 import { openTestContext, startPackage, tempDir } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 /**
  * A save that changes only texts stores only those units' amendments (drafts.ts, the quick path).
@@ -114,7 +115,7 @@ function checkSaves(edits: readonly Edit[]): void {
     // Saves of texts alone took the quick path (the same live derivation, updated).
     if (textSaves > 0) expect(quickSaves).toBeGreaterThan(0);
   } finally {
-    ctx.store.db.close();
+    connectionOf(ctx.store).close();
     cleanup();
   }
 }

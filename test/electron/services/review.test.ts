@@ -14,6 +14,7 @@ import { addComment, listRejected, restoreRejected, reviewAmendment, reviewAmend
 import { openVersion } from '../../../electron/services/versions';
 import { lawFromJSON, lawToRows, printLaw } from '../../../shared/law';
 import { openTestContext, startPackage, tempDir } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 let cleanup: () => void;
 let dir: string;
@@ -25,7 +26,7 @@ beforeEach(() => {
   ctx = openTestContext(t.dir);
 });
 afterEach(() => {
-  ctx.store.db.close();
+  connectionOf(ctx.store).close();
   cleanup();
 });
 
@@ -95,10 +96,10 @@ describe('review', () => {
     addComment(ctx, { packageId: pkgId, uid: p19.uid, parentId: null, text: 'Первый.' });
     addComment(ctx, { packageId: pkgId, uid: p19.uid, parentId: null, text: 'Второй.' });
     reviewAmendment(ctx, { packageId: pkgId, uid: p19.uid, decision: 'accept' });
-    expect(() => ctx.store.db.prepare("UPDATE audit_log SET actor = 'X' WHERE seq = 2").run()).toThrow(/append-only/);
+    expect(() => connectionOf(ctx.store).prepare("UPDATE audit_log SET actor = 'X' WHERE seq = 2").run()).toThrow(/append-only/);
     // Someone with the file and a SQLite shell can drop the guard; the chain still tells.
-    ctx.store.db.exec('DROP TRIGGER audit_log_no_update');
-    ctx.store.db.prepare("UPDATE audit_log SET actor = 'Кто-то другой' WHERE seq = 2").run();
+    connectionOf(ctx.store).exec('DROP TRIGGER audit_log_no_update');
+    connectionOf(ctx.store).prepare("UPDATE audit_log SET actor = 'Кто-то другой' WHERE seq = 2").run();
     expect(verifyAudit(ctx)).toEqual({ ok: false, seq: 2, reason: 'its content or number does not match its hash (it was edited or renumbered)' });
 
     // The check command says the same of the database file.
@@ -143,7 +144,7 @@ describe('review', () => {
     const text = printLaw(lawFromJSON(openVersion(ctx, a.baseId).law)).replace('Университеты вправе', 'Университеты и колледжи вправе');
     expect(compare(ctx, inForce, { type: 'text', text, lang: 'ru' }).rows.map((r) => [r.element, r.kind])).toEqual([['Статья 17, пункт 1', 'words']]);
     // Snapshots are immutable.
-    expect(() => ctx.store.db.prepare("UPDATE snapshot_provision SET text = 'x'").run()).toThrow(/immutable/);
+    expect(() => connectionOf(ctx.store).prepare("UPDATE snapshot_provision SET text = 'x'").run()).toThrow(/immutable/);
   });
 
   it('with context, each change comes with the unchanged units beside it, once each, in the law\'s order', () => {

@@ -11,6 +11,7 @@ import { openVersion } from '../../../electron/services/versions';
 import { applyOperations, parseAmendingLaw, printWithoutNotes } from '../../../shared/instructions';
 import { lawFromJSON } from '../../../shared/law';
 import { openTestContext, tempDir } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 const root = join(import.meta.dirname, '../../..');
 let cleanup: () => void;
@@ -21,7 +22,7 @@ beforeEach(() => {
   ctx = openTestContext(t.dir, join(root, 'resources/corpus'));
 });
 afterEach(() => {
-  ctx.store.db.close();
+  connectionOf(ctx.store).close();
   cleanup();
 });
 

@@ -4,6 +4,7 @@ import { saveDraft } from '../../../electron/services/drafts';
 import { importLaw } from '../../../electron/services/import';
 import { searchIndexPending, searchIndexSteps, searchLibrary } from '../../../electron/services/search';
 import { startPackage, useTestContext } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 const current = useTestContext();
 let ctx: ServiceContext;
@@ -14,7 +15,7 @@ const indexAll = () => {
   for (const _ of searchIndexSteps(ctx, 5)) steps += 1;
   return steps;
 };
-const entries = (versionId: string) => (ctx.store.db.prepare('SELECT count(*) AS n FROM search_entry WHERE version_id = ?').get(versionId) as { n: number }).n;
+const entries = (versionId: string) => (connectionOf(ctx.store).prepare('SELECT count(*) AS n FROM search_entry WHERE version_id = ?').get(versionId) as { n: number }).n;
 
 /** A short Kazakh law in the portal's patterns (our own words). */
 const KAZAKH = [

@@ -12,6 +12,7 @@ import { StoreError } from '../../../electron/store/errors';
 import { suggestReplacement } from '../../../shared/search/term-forms';
 import { lawFromJSON, lawToRows } from '../../../shared/law';
 import { openTestContext, tempDir } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 /** The bundled sample corpus: several laws that share the term the replacement changes. */
 const SAMPLE_CORPUS = join(import.meta.dirname, '../../../resources/corpus');
@@ -26,7 +27,7 @@ beforeEach(() => {
   setIdentity(ctx, { name: 'Айгерим Сейткали', role: 'drafter' });
 });
 afterEach(() => {
-  ctx.store.db.close();
+  connectionOf(ctx.store).close();
   cleanup();
 });
 

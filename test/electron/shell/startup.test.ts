@@ -12,6 +12,7 @@ import { listPackages } from '../../../electron/services/packages';
 import { parseSamplePackage } from '../../../electron/services/sample-package';
 import { openDatabase } from '../../../electron/store/database';
 import { createStore } from '../../../electron/store/store';
+import { connectionOf } from '../../../electron/store/connection';
 import { mainWindowOptions } from '../../../electron/window-policy';
 import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 import { CHANNEL_NAMES, contract, ipcChannel } from '../../../shared/ipc';
@@ -31,7 +32,7 @@ function readDatabase(file: string) {
     const ctx = createServiceContext(store);
     return { laws: listLibrary(ctx).length, packages: listPackages(ctx).map((p) => p.title), gaps: listGaps(ctx).length };
   } finally {
-    store.db.close();
+    connectionOf(store).close();
   }
 }
 

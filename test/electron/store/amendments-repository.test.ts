@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../../electron/services/context';
 import { saveDraft } from '../../../electron/services/drafts';
 import type { Amendment } from '../../../shared/amend';
 import { startEditedPackage, useTestContext } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 const current = useTestContext();
 let ctx: ServiceContext;
@@ -10,7 +11,7 @@ beforeEach(() => ({ ctx } = current()));
 
 /** The rowid of each stored amendment of a draft: a row rewritten gets a new one. */
 const rowids = (versionId: string) =>
-  new Map((ctx.store.db.prepare('SELECT uid, rowid AS id FROM amendment WHERE version_id = ?').all(versionId) as { uid: string; id: number }[]).map((r) => [r.uid, r.id]));
+  new Map((connectionOf(ctx.store).prepare('SELECT uid, rowid AS id FROM amendment WHERE version_id = ?').all(versionId) as { uid: string; id: number }[]).map((r) => [r.uid, r.id]));
 
 /** Places amendments where they are stored (a new uid: after the others), as a derivation's sort keys do. */
 const storedPlaces = (versionId: string) => {

@@ -8,6 +8,7 @@ import { APPLICATION_ID } from '../../../electron/store/inspect';
 import { LATEST_VERSION, MIGRATIONS } from '../../../electron/store/migrations';
 import { migrate } from '../../../electron/store/migrate';
 import { tempDir } from '../harness';
+import { connectionOf } from '../../../electron/store/connection';
 
 let dir: string;
 let cleanup: () => void;
@@ -98,9 +99,9 @@ describe('zan backups / zan restore-backup', () => {
     const { openTestContext, startPackage } = await import('../harness');
     const ctx = openTestContext(dir);
     const file = join(dir, 'zan.sqlite');
-    await dailyBackup(ctx.store.db, file, new Date('2026-03-01T09:00:00Z'));
+    await dailyBackup(connectionOf(ctx.store), file, new Date('2026-03-01T09:00:00Z'));
     startPackage(ctx, 'После копии');
-    ctx.store.db.close();
+    connectionOf(ctx.store).close();
     const lines: string[] = [];
     const io = { readFile: () => '', readBytes: () => new Uint8Array(), writeFile: () => undefined, out: (l: string) => void lines.push(l), err: (l: string) => void lines.push(l) };
     expect(runCli(['backups', '--db', file], io)).toBe(0);
@@ -129,7 +130,7 @@ describe('restoring from the app: asked for now, done at the next start', () => 
     const { applyPendingRestore, pendingRestoreFile } = await import('../../../electron/services/backups');
     const ctx = openTestContext(dir);
     const file = join(dir, 'zan.sqlite');
-    await dailyBackup(ctx.store.db, file, new Date('2026-03-01T09:00:00Z'));
+    await dailyBackup(connectionOf(ctx.store), file, new Date('2026-03-01T09:00:00Z'));
     let restarted = 0;
     const exports = { chooseSavePath: async () => null, chooseFolder: async () => null, printPdf: async () => Buffer.from('') };
     const dispatch = createDispatcher(createHandlers(ctx, { appVersion: 't', databasePath: file, exports, restart: () => void restarted++ }), { isTrustedSender: sameOriginCheck(APP_ORIGIN) });
@@ -139,7 +140,7 @@ describe('restoring from the app: asked for now, done at the next start', () => 
     expect(await dispatch('zan:restoreBackup', { name: '../../etc/passwd' }, from)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await dispatch('zan:restoreBackup', { name: 'zan-20260301T090000Z-daily.sqlite' }, from)).toEqual({ ok: true, value: { restarting: true } });
     expect(restarted).toBe(1);
-    ctx.store.db.close();
+    connectionOf(ctx.store).close();
     expect(applyPendingRestore(dir, file)).toMatchObject({ from: expect.stringMatching(/daily\.sqlite$/), replaced: expect.stringMatching(/replaced\.sqlite$/) });
     expect(existsSync(pendingRestoreFile(dir))).toBe(false);
     expect(applyPendingRestore(dir, file)).toBeNull();

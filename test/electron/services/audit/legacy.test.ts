@@ -9,7 +9,9 @@ import { setIdentity } from '../../../../electron/services/identity';
 import { APPLICATION_ID } from '../../../../electron/store/inspect';
 import { MIGRATIONS } from '../../../../electron/store/migrations';
 import { migrate } from '../../../../electron/store/migrate';
-import { createStore } from '../../../../electron/store/store';
+import { createReadStore } from '../../../../electron/store/store';
+import { connectionOf } from '../../../../electron/store/connection';
+import { readableHandle } from '../../../../electron/store/handles';
 import { openTestContext, tempDir } from '../../harness';
 
 let dir: string;
@@ -37,7 +39,7 @@ describe('a log written before the seal', () => {
     const file = legacyDatabase();
     const db = new Database(file, { readonly: true });
     try {
-      expect(verifyAuditLog(createStore(db), { keys: [], complete: false, head: { kind: 'missing' } })).toEqual({ ok: true, entries: 1, signed: 0, notes: ['review state not checked: the log predates the build that records it'] });
+      expect(verifyAuditLog(createReadStore(readableHandle(db)), { keys: [], complete: false, head: { kind: 'missing' } })).toEqual({ ok: true, entries: 1, signed: 0, notes: ['review state not checked: the log predates the build that records it'] });
     } finally {
       db.close();
     }
@@ -54,10 +56,10 @@ describe('a log written before the seal', () => {
       setIdentity(ctx, { name: 'Разработчик', role: 'МНВО' });
       expect(verifyAudit(ctx)).toMatchObject({ ok: true, entries: 3, signed: 2, notes: [] });
       // The comment of the earlier build is now answered for by the baseline.
-      ctx.store.db.prepare("UPDATE comment SET text = 'Переписан.' WHERE id = 'c1'").run();
+      connectionOf(ctx.store).prepare("UPDATE comment SET text = 'Переписан.' WHERE id = 'c1'").run();
       expect(verifyAudit(ctx)).toEqual({ ok: false, seq: null, reason: 'the text of comment c1 is not the one the log recorded (it was rewritten)' });
     } finally {
-      ctx.store.db.close();
+      connectionOf(ctx.store).close();
     }
   });
 });

@@ -206,10 +206,11 @@ if (cliArgs) {
     if (pool) {
       // The worker threads and their read connections end first, so the main connection is the
       // database's last: SQLite then folds the WAL into the file as it closes, and nothing is left
-      // beside it. A thread stuck in a long read is not waited for past 2 s.
+      // beside it. The writer thread's saves are made first (WorkPool.close, up to 10 s); a thread
+      // stuck past that is not waited for.
       event.preventDefault();
       work = null;
-      const stuck = new Promise<void>((resolve) => setTimeout(resolve, 2000).unref());
+      const stuck = new Promise<void>((resolve) => setTimeout(resolve, 12_000).unref());
       // A daily backup under way finishes first too (it reads through the main connection).
       void Promise.race([Promise.all([pool.close().catch(() => undefined), backingUp]), stuck]).then(() => app.quit());
       return;

@@ -22,6 +22,9 @@ export interface RunOptions {
   partsOf?: string;
 }
 
+/** How long closing waits for the writer thread's saves, running and queued (a 50,000-row save takes ~2 s). */
+const WRITE_DRAIN_MS = 10_000;
+
 /** Items of a big input array sent in one message (~4 ms to copy 5,000 provision rows). */
 const PART_ITEMS = 5000;
 
@@ -104,6 +107,8 @@ export class WorkPool {
   private readonly byJobId = new Map<string, Job>();
   private next = 0;
   private inline: boolean;
+  /** close() was called: no new job is taken; the writer finishes its saves. */
+  private closing = false;
   private closed = false;
 
   private readonly started: Promise<void>[] = [];
@@ -139,7 +144,7 @@ export class WorkPool {
   }
 
   private enqueue<N extends TaskName>(task: N, input: TaskInput<N>, options: RunOptions, serialize: boolean): Promise<unknown> {
-    if (this.closed) return Promise.reject(new Error('The app is closing.'));
+    if (this.closed || this.closing) return Promise.reject(new Error('The app is closing.'));
     if (options.jobId && this.byJobId.has(options.jobId)) return Promise.reject(new CodedError('INVALID_INPUT', `Job ${options.jobId} is already running.`, 'work.alreadyRunning', { jobId: options.jobId }));
     return new Promise<unknown>((resolve, reject) => {
       const job: Job = {
@@ -230,8 +235,20 @@ export class WorkPool {
     };
   }
 
-  /** Stops the worker threads; jobs still waiting fail. */
-  async close(): Promise<void> {
+  /**
+   * Stops the worker threads. The writer's saves, running or waiting, are made first (up to
+   * `drainMs`): a save the page sent as the window closed is not lost. Reads still waiting fail.
+   */
+  async close(drainMs = WRITE_DRAIN_MS): Promise<void> {
+    this.closing = true;
+    const writer = this.lanes.write;
+    const until = Date.now() + drainMs;
+    while ((writer.running || writer.queue.length > 0) && writer.worker && Date.now() < until) {
+      await new Promise<void>((ok) => {
+        const timer = setTimeout(ok, Math.max(0, until - Date.now()));
+        this.writeWaiters.push(() => (clearTimeout(timer), ok()));
+      });
+    }
     this.closed = true;
     for (const lane of Object.values(this.lanes)) {
       for (const job of [...lane.queue, ...(lane.running ? [lane.running] : [])]) this.settle(job, () => job.reject(new Error('The app is closing.')));

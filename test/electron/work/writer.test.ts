@@ -130,6 +130,22 @@ describe('the writer thread', () => {
   });
 });
 
+describe('closing the pool (the app quits)', () => {
+  it('makes the save under way and the one waiting before the threads stop, and refuses work asked after', async () => {
+    const { ctx } = current();
+    const { versionId, upserts } = bigSave(6000);
+    const pool = workerPool();
+    const first = pool.run('saveDraft', { versionId, revision: 0, upserts: upserts.slice(0, 3000), deletes: [] }, { partsOf: 'upserts' });
+    const second = pool.run('saveDraft', { versionId, revision: 1, upserts: upserts.slice(3000), deletes: [] }, { partsOf: 'upserts' });
+    const closed = pool.close();
+    await expect(pool.run('openVersion', { versionId })).rejects.toThrow(/closing/);
+    await closed;
+    expect((await first).revision).toBe(1);
+    expect((await second).revision).toBe(2);
+    expect(ctx.store.versions.get(versionId)!.revision).toBe(2);
+  });
+});
+
 describe('openWriter', () => {
   it("opens the app's database for writing without migrating it, and refuses a file that is not Zan's at this version", () => {
     const { dir } = current();

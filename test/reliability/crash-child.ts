@@ -8,10 +8,10 @@ import { openApp, FROM_APP } from './app-context';
 
 const [databaseFile, versionId, seedText] = process.argv.slice(2) as [string, string, string];
 // With the app's worker threads: the saves are made by the writer thread, as in the app.
+// The worker threads are unreferenced: this keeps the process alive while it waits for them.
+setInterval(() => undefined, 1 << 30);
 const app = openApp(databaseFile, { workers: true });
 await app.work?.ready();
-// The worker threads are unreferenced: this keeps the process alive while a save waits for the writer.
-setInterval(() => undefined, 1 << 30);
 let seed = Number(seedText) >>> 0;
 const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateInSteps } from '../../../electron/ipc/validate-in-steps';
 import { contract } from '../../../shared/ipc';
 import type { ProvisionRow } from '../../../shared/law';
+import { turnsDuring } from '../turns';
 
 const schema = contract.saveDraft.input;
 
@@ -15,21 +16,6 @@ function atOnce(payload: unknown) {
   if (result.success) return { ok: true, data: result.data };
   const issue = result.error.issues[0]!;
   return { ok: false, message: `${issue.path.join('.') || 'payload'}: ${issue.message}` };
-}
-
-/** How many turns the event loop takes while `work` is pending. */
-async function turnsDuring(work: () => Promise<unknown>): Promise<number> {
-  let turns = 0;
-  let on = true;
-  const spin = () => {
-    if (!on) return;
-    turns += 1;
-    setImmediate(spin);
-  };
-  setImmediate(spin);
-  await work();
-  on = false;
-  return turns;
 }
 
 describe('validateInSteps: a save of tens of thousands of rows, validated between other calls', () => {

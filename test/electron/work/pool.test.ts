@@ -12,6 +12,7 @@ import { WorkPool } from '../../../electron/work/pool';
 import { seedSyntheticCode } from '../../bench/seed-code';
 import { fromWire, SerializedValue, toWire } from '../../../shared/wire';
 import { startEditedPackage, useTestContext } from '../harness';
+import { turnsDuring } from '../turns';
 
 const current = useTestContext();
 let pools: WorkPool[] = [];
@@ -37,21 +38,6 @@ function bigComparison() {
   const paragraphs = ctx.store.provisions.load(draftId).filter((r) => r.kind === 'paragraph');
   saveDraft(ctx, { versionId: draftId, revision: 0, upserts: paragraphs.map((r) => ({ ...r, text: `${r.text} с участием университетов` })), deletes: [] });
   return { left: { type: 'version' as const, versionId: lawId }, right: { type: 'version' as const, versionId: draftId } };
-}
-
-/** How many turns the event loop takes while `work` is pending: none when the work holds this thread. */
-async function turnsDuring(work: () => Promise<unknown>): Promise<number> {
-  let turns = 0;
-  let on = true;
-  const spin = () => {
-    if (!on) return;
-    turns += 1;
-    setImmediate(spin);
-  };
-  setImmediate(spin);
-  await work();
-  on = false;
-  return turns;
 }
 
 describe('the worker threads', () => {

@@ -13,6 +13,7 @@ import { derive } from '../../../shared/amend';
 import { newUid, rowsToLaw, type ProvisionRow } from '../../../shared/law';
 import { seedSyntheticCode } from '../../bench/seed-code';
 import { useTestContext } from '../harness';
+import { turnsDuring } from '../turns';
 
 const current = useTestContext();
 let pools: WorkPool[] = [];
@@ -37,21 +38,6 @@ function bigSave(count: number) {
   const article = ctx.store.provisions.load(versionId).find((r) => r.kind === 'article')!;
   const upserts: ProvisionRow[] = Array.from({ length: count }, (_, i) => ({ uid: newUid(), parentUid: article.uid, ord: 1000 + i, kind: 'paragraph', num: String(1000 + i), heading: '', text: `Новый пункт ${i}.`, repealed: false, notes: [] }));
   return { versionId, upserts };
-}
-
-/** How many turns the event loop takes while `work` is pending: none when the work holds this thread. */
-async function turnsDuring(work: () => Promise<unknown>): Promise<number> {
-  let turns = 0;
-  let on = true;
-  const spin = () => {
-    if (!on) return;
-    turns += 1;
-    setImmediate(spin);
-  };
-  setImmediate(spin);
-  await work();
-  on = false;
-  return turns;
 }
 
 describe('the writer thread', () => {

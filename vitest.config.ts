@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (shared/, electron/ store, services and io under Node with real SQLite
- * files) and `e2e` (the built renderer in headless Chromium, driven through the real bridge).
+ * Three projects: `unit` (shared/, electron/ store, services and io under Node with real SQLite
+ * files), `team` (the team service, server/, over a real PostgreSQL the run starts: issue 17) and
+ * `e2e` (the built renderer in headless Chromium, driven through the real bridge).
  */
 export default defineConfig({
   test: {
@@ -12,12 +13,23 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/e2e/**', 'node_modules/**'],
+          exclude: ['test/e2e/**', 'test/team/**', 'node_modules/**'],
           // Property tests: one fixed seed for every run and machine (test/helpers/property.ts).
           setupFiles: ['test/helpers/property-setup.ts'],
           // The heaviest (worker threads, property tests over many saves) take 1.5–3 s alone on these
           // 2-core machines, and over 5 s (vitest's default) when the machine is shared with other work.
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'team',
+          environment: 'node',
+          include: ['test/team/**/*.test.ts'],
+          // One PostgreSQL for the run (a cluster of its own, or ZAN_TEST_PG_URL); each test a database of its own.
+          globalSetup: ['test/team/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,0 +1,117 @@
+/**
+ * The team database's schema, one numbered step per change, applied in order and never edited
+ * once released (as the desktop's electron/store/migrations/). The last step's number is the
+ * schema this build writes; a database at a later one is refused (migrate.ts).
+ */
+export const SERVER_MIGRATIONS: readonly { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'team',
+    sql: `
+      CREATE TABLE team_user (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        role text NOT NULL CHECK (role IN ('owner', 'drafter', 'reviewer', 'reader')),
+        token_hash text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz
+      );
+      CREATE TABLE package (
+        id text PRIMARY KEY,
+        title text NOT NULL,
+        published_by text NOT NULL REFERENCES team_user(id),
+        published_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE package_member (
+        package_id text NOT NULL REFERENCES package(id),
+        user_id text NOT NULL REFERENCES team_user(id),
+        PRIMARY KEY (package_id, user_id)
+      );
+      -- A draft of a package with the law's text it amends (the provisions in force, as published).
+      CREATE TABLE draft (
+        version_id text PRIMARY KEY,
+        package_id text NOT NULL REFERENCES package(id),
+        lang text NOT NULL,
+        title text NOT NULL,
+        base jsonb NOT NULL
+      );
+      -- Revisions are the server's: one sequence for every change, so a revision says when too.
+      CREATE SEQUENCE revision_seq;
+      -- One row per provision of a draft; row NULL: deleted (kept, so a late push on it is stale, not new).
+      CREATE TABLE provision (
+        version_id text NOT NULL REFERENCES draft(version_id),
+        uid text NOT NULL,
+        revision bigint NOT NULL,
+        row jsonb,
+        PRIMARY KEY (version_id, uid)
+      );
+      -- Each push decided, by the id its desktop gave it: a retried push gets the same answer, applied once.
+      CREATE TABLE push (
+        op_id text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES team_user(id),
+        device text NOT NULL,
+        version_id text NOT NULL,
+        reply jsonb NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE lease (
+        version_id text NOT NULL REFERENCES draft(version_id),
+        uid text NOT NULL,
+        user_id text NOT NULL REFERENCES team_user(id),
+        device text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        PRIMARY KEY (version_id, uid)
+      );
+      -- Review decisions, each at the exact revision decided on; the last one stands.
+      CREATE TABLE decision (
+        seq bigserial PRIMARY KEY,
+        package_id text NOT NULL REFERENCES package(id),
+        version_id text NOT NULL REFERENCES draft(version_id),
+        uid text NOT NULL,
+        revision bigint NOT NULL,
+        decision text NOT NULL CHECK (decision IN ('accept', 'reject', 'reset')),
+        user_id text NOT NULL REFERENCES team_user(id),
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      -- Comments are appended only: an edit is a new version (supersedes), a deletion a tombstone.
+      CREATE TABLE comment (
+        id text PRIMARY KEY,
+        package_id text NOT NULL REFERENCES package(id),
+        uid text NOT NULL,
+        parent_id text REFERENCES comment(id),
+        supersedes text REFERENCES comment(id),
+        text text NOT NULL,
+        deleted boolean NOT NULL,
+        user_id text NOT NULL REFERENCES team_user(id),
+        at timestamptz NOT NULL DEFAULT now()
+      );
+      -- The authoritative log: who, from which device, on which revision, to which; chained by hash.
+      CREATE TABLE audit_log (
+        seq bigint PRIMARY KEY,
+        at timestamptz NOT NULL,
+        user_id text NOT NULL,
+        device text NOT NULL,
+        action text NOT NULL,
+        package_id text,
+        version_id text,
+        uid text,
+        base_revision bigint,
+        new_revision bigint,
+        detail jsonb NOT NULL,
+        prev_hash text NOT NULL,
+        hash text NOT NULL
+      );
+      CREATE FUNCTION zan_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END;
+      $$;
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION zan_append_only();
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION zan_append_only();
+      CREATE TRIGGER comment_append_only BEFORE UPDATE OR DELETE ON comment FOR EACH ROW EXECUTE FUNCTION zan_append_only();
+      CREATE TRIGGER comment_no_truncate BEFORE TRUNCATE ON comment FOR EACH STATEMENT EXECUTE FUNCTION zan_append_only();
+      CREATE TRIGGER decision_append_only BEFORE UPDATE OR DELETE ON decision FOR EACH ROW EXECUTE FUNCTION zan_append_only();
+    `,
+  },
+];
+
+/** The schema version this build writes. */
+export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1]!.version;

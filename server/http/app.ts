@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { commentRequestSchema, decisionRequestSchema, leaseRequestSchema, publishRequestSchema, pushRequestSchema } from '../../shared/team/contract';
+import type { Db } from '../db/connect';
+import { SERVER_SCHEMA_VERSION } from '../db/migrations';
+import { TEAM_ERROR_STATUS, TeamError } from '../team/errors';
+import { listenForEvents } from '../team/events';
+import { leasesOf, releaseAllLeases, releaseLease, takeLease } from '../team/leases';
+import { listPackages, publishPackage, pullDraft } from '../team/packages';
+import { push } from '../team/push';
+import { addComment, commentsOf, decide, decisionsOf } from '../team/review';
+import { userOfToken, type TeamUser } from '../team/users';
+import { readBody } from './body';
+import { EventsHub } from './events-hub';
+
+/** A running team service. */
+export interface TeamServer {
+  /** Where it listens (the port chosen when 0 was asked). */
+  url: string;
+  /** How many desktops are connected for events. */
+  subscribers(): number;
+  close(): Promise<void>;
+}
+
+/** How the service is started. */
+export interface TeamServerOptions {
+  db: Db;
+  host: string;
+  port: number;
+  /** A certificate and key (PEM): HTTPS. Without: plain HTTP, for loopback or behind the ministry's TLS proxy. */
+  tls?: { cert: string; key: string };
+  log?(message: string, error?: unknown): void;
+}
+
+type Handler = (request: IncomingMessage, user: TeamUser, params: string[]) => Promise<unknown>;
+
+/** The device a desktop names itself by (X-Zan-Device), for the log and for leases. */
+function deviceOf(request: IncomingMessage): string {
+  const device = request.headers['x-zan-device'];
+  return typeof device === 'string' && device.length > 0 && device.length <= 200 ? device : 'unnamed device';
+}
+
+/**
+ * Starts the team service over a migrated database: one route per command of the contract
+ * (shared/team/contract.ts), each behind a bearer token and validated before it runs; the changes
+ * of the packages a desktop is a member of stream to it at /v1/events.
+ */
+export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
+  const { db } = options;
+  const log = options.log ?? ((message, error) => console.error(`[zan server] ${message}`, error ?? ''));
+  const hub = new EventsHub(db);
+  const stopListening = await listenForEvents(db, (event) => void hub.deliver(event).catch((e) => log('an event was not delivered', e)), (error) => log('the event listener lost its connection', error));
+  const versionParam = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/);
+
+  const routes: [string, RegExp, Handler][] = [
+    ['GET', /^\/v1\/me$/, async (_r, user) => user],
+    ['GET', /^\/v1\/packages$/, async (_r, user) => listPackages(db, user)],
+    ['POST', /^\/v1\/packages$/, async (r, user) => publishPackage(db, user, await readBody(r, publishRequestSchema), deviceOf(r))],
+    ['GET', /^\/v1\/drafts\/([^/]+)$/, async (_r, user, [id]) => pullDraft(db, user, versionParam.parse(id))],
+    ['POST', /^\/v1\/push$/, async (r, user) => push(db, user, await readBody(r, pushRequestSchema))],
+    ['POST', /^\/v1\/leases$/, async (r, user) => takeLease(db, user, await readBody(r, leaseRequestSchema))],
+    ['DELETE', /^\/v1\/leases$/, async (r, user) => releaseLease(db, user, await readBody(r, leaseRequestSchema)).then(() => ({ released: true }))],
+    ['GET', /^\/v1\/drafts\/([^/]+)\/leases$/, async (_r, user, [id]) => leasesOf(db, user, versionParam.parse(id))],
+    ['POST', /^\/v1\/drafts\/([^/]+)\/release-leases$/, async (r, user, [id]) => ({ released: await releaseAllLeases(db, user, versionParam.parse(id), deviceOf(r)) })],
+    ['POST', /^\/v1\/decisions$/, async (r, user) => decide(db, user, await readBody(r, decisionRequestSchema), deviceOf(r))],
+    ['GET', /^\/v1\/drafts\/([^/]+)\/decisions$/, async (_r, user, [id]) => decisionsOf(db, user, versionParam.parse(id))],
+    ['POST', /^\/v1\/comments$/, async (r, user) => addComment(db, user, await readBody(r, commentRequestSchema), deviceOf(r)).then(() => ({ ok: true }))],
+    ['GET', /^\/v1\/packages\/([^/]+)\/comments\/([^/]+)$/, async (_r, user, [pkg, uid]) => commentsOf(db, user, versionParam.parse(pkg), versionParam.parse(uid))],
+  ];
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const path = (request.url ?? '/').split('?')[0]!;
+    if (request.method === 'GET' && path === '/v1/health') return send(response, 200, { ok: true, schema: SERVER_SCHEMA_VERSION });
+    const auth = request.headers.authorization;
+    const user = await userOfToken(db, typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : null);
+    if (request.method === 'GET' && path === '/v1/events') return hub.subscribe(user, response);
+    for (const [method, pattern, handler] of routes) {
+      const match = pattern.exec(path);
+      if (!match || method !== request.method) continue;
+      const value = await handler(request, user, match.slice(1).map(decodeURIComponent));
+      // A push refused as stale or leased is an answer, with its own status.
+      const status = (value as { status?: string }).status;
+      return send(response, status === 'stale' ? 409 : status === 'leased' ? 423 : 200, value);
+    }
+    throw new TeamError('NOT_FOUND', `No route ${request.method} ${path}.`);
+  };
+
+  const server: Server = (options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }) : createServer()).on('request', (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) return void response.end();
+      if (error instanceof TeamError) return send(response, TEAM_ERROR_STATUS[error.code], { error: { code: error.code, message: error.message, ...(error.detail ? { detail: error.detail } : {}) } });
+      if (error instanceof z.ZodError) return send(response, 400, { error: { code: 'INVALID', message: error.issues[0]?.message ?? 'invalid request' } });
+      log(`${request.method} ${request.url} failed`, error);
+      send(response, 500, { error: { code: 'INTERNAL', message: 'The server could not answer this request.' } });
+    });
+  });
+  await new Promise<void>((ok, fail) => server.once('error', fail).listen(options.port, options.host, () => ok()));
+  const address = server.address() as AddressInfo;
+  return {
+    url: `${options.tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
+    subscribers: () => hub.size,
+    close: async () => {
+      hub.close();
+      await stopListening();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+    },
+  };
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body ?? null);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}

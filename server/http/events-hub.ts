@@ -1,0 +1,63 @@
+import type { ServerResponse } from 'node:http';
+import type { TeamEvent } from '../../shared/team/contract';
+import type { Db } from '../db/connect';
+import { listPackages } from '../team/packages';
+import type { TeamUser } from '../team/users';
+
+interface Subscriber {
+  user: TeamUser;
+  response: ServerResponse;
+  /** The packages this person sees, read when they connected and again when an event names another. */
+  packages: Set<string>;
+}
+
+/**
+ * Hands the changes PostgreSQL announces (LISTEN/NOTIFY) to the desktops connected for them, as
+ * server-sent events, each only to the people of its package. A comment every 25 s keeps idle
+ * connections from being closed by a proxy.
+ */
+export class EventsHub {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly keepAlive: NodeJS.Timeout;
+
+  constructor(private readonly db: Db) {
+    this.keepAlive = setInterval(() => {
+      for (const s of this.subscribers) s.response.write(': keep-alive\n\n');
+    }, 25_000);
+    this.keepAlive.unref();
+  }
+
+  /** Keeps a response open as an event stream for a person. */
+  async subscribe(user: TeamUser, response: ServerResponse): Promise<void> {
+    const packages = new Set((await listPackages(this.db, user)).map((p) => p.id));
+    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    const subscriber: Subscriber = { user, response, packages };
+    this.subscribers.add(subscriber);
+    response.on('close', () => this.subscribers.delete(subscriber));
+  }
+
+  /** Sends an event to those who see its package. */
+  async deliver(event: TeamEvent): Promise<void> {
+    for (const s of this.subscribers) {
+      if (!s.packages.has(event.packageId)) {
+        // A package published or shared since they connected.
+        s.packages = new Set((await listPackages(this.db, s.user)).map((p) => p.id));
+        if (!s.packages.has(event.packageId)) continue;
+      }
+      s.response.write(`event: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`);
+    }
+  }
+
+  /** How many desktops are connected. */
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  /** Ends every stream (the server is stopping). */
+  close(): void {
+    clearInterval(this.keepAlive);
+    for (const s of this.subscribers) s.response.end();
+    this.subscribers.clear();
+  }
+}

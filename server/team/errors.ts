@@ -1,0 +1,24 @@
+/** The codes a team request is refused with, and the HTTP status each answers. */
+export const TEAM_ERROR_STATUS = {
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID: 400,
+  STALE: 409,
+  LEASED: 423,
+  TOO_LARGE: 413,
+} as const;
+
+/** A refusal code. */
+export type TeamErrorCode = keyof typeof TEAM_ERROR_STATUS;
+
+/** A request the team service refuses, with a code the desktop acts on and a message in words. */
+export class TeamError extends Error {
+  constructor(
+    readonly code: TeamErrorCode,
+    message: string,
+    readonly detail?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}

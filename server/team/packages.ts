@@ -1,0 +1,86 @@
+import type { PublishRequest } from '../../shared/team/contract';
+import type { Db, Queryable } from '../db/connect';
+import { appendAudit } from './audit';
+import { TeamError } from './errors';
+import { requireRole, type TeamUser } from './users';
+
+/** A package as the people of it see it in their library. */
+export interface TeamPackage {
+  id: string;
+  title: string;
+  publishedBy: string;
+  drafts: { versionId: string; lang: string; title: string }[];
+}
+
+/**
+ * Publishes a package from a desktop: its drafts, the law each amends, and each draft's rows,
+ * every row at a first revision from the server. The publisher becomes a member, with the
+ * members named. Publishing a package already there is refused (its desktop pushes changes).
+ */
+export async function publishPackage(db: Db, user: TeamUser, request: PublishRequest, device: string): Promise<{ revisions: Record<string, Record<string, number>> }> {
+  requireRole(user, ['owner', 'drafter'], 'publish a package');
+  return db.tx(async (q) => {
+    const known = await q.query('SELECT id FROM package WHERE id = $1', [request.packageId]);
+    if (known.length > 0) throw new TeamError('INVALID', `Package ${request.packageId} is already on the server.`);
+    await q.query('INSERT INTO package (id, title, published_by) VALUES ($1, $2, $3)', [request.packageId, request.title, user.id]);
+    for (const member of new Set([user.id, ...request.members])) {
+      const exists = await q.query('SELECT id FROM team_user WHERE id = $1', [member]);
+      if (exists.length === 0) throw new TeamError('NOT_FOUND', `No person ${member} in the team.`);
+      await q.query('INSERT INTO package_member (package_id, user_id) VALUES ($1, $2)', [request.packageId, member]);
+    }
+    const revisions: Record<string, Record<string, number>> = {};
+    for (const draft of request.drafts) {
+      await q.query('INSERT INTO draft (version_id, package_id, lang, title, base) VALUES ($1, $2, $3, $4, $5)', [draft.versionId, request.packageId, draft.lang, draft.title, JSON.stringify(draft.base)]);
+      const mine: Record<string, number> = {};
+      for (const row of draft.rows) {
+        const [{ revision }] = (await q.query<{ revision: string }>("INSERT INTO provision (version_id, uid, revision, row) VALUES ($1, $2, nextval('revision_seq'), $3) RETURNING revision", [draft.versionId, row.uid, JSON.stringify(row)])) as [{ revision: string }];
+        mine[row.uid] = Number(revision);
+      }
+      revisions[draft.versionId] = mine;
+    }
+    await appendAudit(q, { userId: user.id, device, action: 'publish', packageId: request.packageId, versionId: null, uid: null, baseRevision: null, newRevision: null, detail: { title: request.title, drafts: request.drafts.map((d) => ({ versionId: d.versionId, rows: d.rows.length })) } });
+    return { revisions };
+  });
+}
+
+/** The packages a person sees: those they are a member of (an owner sees every package). */
+export async function listPackages(db: Db, user: TeamUser): Promise<TeamPackage[]> {
+  const rows = await db.query<{ id: string; title: string; published_by: string }>(
+    user.role === 'owner' ? 'SELECT id, title, published_by FROM package ORDER BY published_at, id' : 'SELECT p.id, p.title, p.published_by FROM package p JOIN package_member m ON m.package_id = p.id WHERE m.user_id = $1 ORDER BY p.published_at, p.id',
+    user.role === 'owner' ? [] : [user.id],
+  );
+  const out: TeamPackage[] = [];
+  for (const r of rows) {
+    const drafts = await db.query<{ version_id: string; lang: string; title: string }>('SELECT version_id, lang, title FROM draft WHERE package_id = $1 ORDER BY lang, version_id', [r.id]);
+    out.push({ id: r.id, title: r.title, publishedBy: r.published_by, drafts: drafts.map((d) => ({ versionId: d.version_id, lang: d.lang, title: d.title })) });
+  }
+  return out;
+}
+
+/**
+ * The package a draft belongs to, if the person may see it; NOT_FOUND otherwise, whether it does
+ * not exist or is not shared with them (a reviewer of another body learns nothing of it).
+ */
+export async function packageOfDraft(q: Db | Queryable, user: TeamUser, versionId: string): Promise<string> {
+  const [row] = await q.query<{ package_id: string }>('SELECT package_id FROM draft WHERE version_id = $1', [versionId]);
+  if (row && (await isMember(q, user, row.package_id))) return row.package_id;
+  throw new TeamError('NOT_FOUND', `No draft ${versionId} shared with you.`);
+}
+
+/** Refuses a package the person may not see, as if it did not exist. */
+export async function requireMember(q: Db | Queryable, user: TeamUser, packageId: string): Promise<void> {
+  if (!(await isMember(q, user, packageId))) throw new TeamError('NOT_FOUND', `No package ${packageId} shared with you.`);
+}
+
+async function isMember(q: Db | Queryable, user: TeamUser, packageId: string): Promise<boolean> {
+  if (user.role === 'owner') return (await q.query('SELECT 1 FROM package WHERE id = $1', [packageId])).length > 0;
+  return (await q.query('SELECT 1 FROM package_member WHERE package_id = $1 AND user_id = $2', [packageId, user.id])).length > 0;
+}
+
+/** A draft's provisions as the server has them (rows deleted included, as null), for a desktop to pull. */
+export async function pullDraft(db: Db, user: TeamUser, versionId: string): Promise<{ packageId: string; base: unknown; provisions: { uid: string; revision: number; row: unknown }[] }> {
+  const packageId = await packageOfDraft(db, user, versionId);
+  const [draft] = await db.query<{ base: unknown }>('SELECT base FROM draft WHERE version_id = $1', [versionId]);
+  const rows = await db.query<{ uid: string; revision: string; row: unknown }>('SELECT uid, revision, row FROM provision WHERE version_id = $1 ORDER BY uid', [versionId]);
+  return { packageId, base: draft!.base, provisions: rows.map((r) => ({ uid: r.uid, revision: Number(r.revision), row: r.row })) };
+}

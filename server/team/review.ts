@@ -1,0 +1,74 @@
+import type { CommentRequest, DecisionRequest } from '../../shared/team/contract';
+import type { Db } from '../db/connect';
+import { appendAudit } from './audit';
+import { notify } from './events';
+import { TeamError } from './errors';
+import { packageOfDraft, requireMember } from './packages';
+import { requireRole, type TeamUser } from './users';
+
+/**
+ * A reviewer's decision, checked here against their role and the exact revision of the provision
+ * they saw: a decision on a revision that is no longer current is refused (STALE, with the current
+ * one), so no one accepts wording they did not read.
+ */
+export async function decide(db: Db, user: TeamUser, request: DecisionRequest, device: string): Promise<{ seq: number }> {
+  requireRole(user, ['owner', 'reviewer'], 'decide on an amendment');
+  return db.tx(async (q) => {
+    const packageId = await packageOfDraft(q, user, request.versionId);
+    if (packageId !== request.packageId) throw new TeamError('NOT_FOUND', `No draft ${request.versionId} in package ${request.packageId}.`);
+    const [current] = await q.query<{ revision: string }>('SELECT revision FROM provision WHERE version_id = $1 AND uid = $2 FOR SHARE', [request.versionId, request.uid]);
+    if (!current) throw new TeamError('NOT_FOUND', `No provision ${request.uid} in this draft.`);
+    if (Number(current.revision) !== request.revision) {
+      throw new TeamError('STALE', `The provision has changed since you read it (revision ${current.revision}, you decided on ${request.revision}). Read it again first.`, { current: Number(current.revision) });
+    }
+    const [{ seq }] = (await q.query<{ seq: string }>('INSERT INTO decision (package_id, version_id, uid, revision, decision, user_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq', [packageId, request.versionId, request.uid, request.revision, request.decision, user.id])) as [{ seq: string }];
+    await appendAudit(q, { userId: user.id, device, action: `decision-${request.decision}`, packageId, versionId: request.versionId, uid: request.uid, baseRevision: request.revision, newRevision: null, detail: {} });
+    await notify(q, { kind: 'decision', packageId, versionId: request.versionId, uid: request.uid, revision: request.revision, decision: request.decision, by: user.name });
+    return { seq: Number(seq) };
+  });
+}
+
+/** The decisions that stand on a draft: the last one per provision, with the revision it was made on. */
+export async function decisionsOf(db: Db, user: TeamUser, versionId: string): Promise<{ uid: string; revision: number; decision: string; by: string }[]> {
+  await packageOfDraft(db, user, versionId);
+  const rows = await db.query<{ uid: string; revision: string; decision: string; name: string }>(
+    'SELECT DISTINCT ON (d.uid) d.uid, d.revision, d.decision, u.name FROM decision d JOIN team_user u ON u.id = d.user_id WHERE d.version_id = $1 ORDER BY d.uid, d.seq DESC',
+    [versionId],
+  );
+  return rows.map((r) => ({ uid: r.uid, revision: Number(r.revision), decision: r.decision, by: r.name }));
+}
+
+/**
+ * Adds a comment, a new version of one (`supersedes`: the author's own), or a deletion (a
+ * tombstone): nothing is ever changed or removed. Readers cannot comment.
+ */
+export async function addComment(db: Db, user: TeamUser, request: CommentRequest, device: string): Promise<void> {
+  requireRole(user, ['owner', 'drafter', 'reviewer'], 'comment');
+  await db.tx(async (q) => {
+    await requireMember(q, user, request.packageId);
+    for (const [what, ref] of [['parent', request.parentId], ['earlier version', request.supersedes]] as const) {
+      if (!ref) continue;
+      const [other] = await q.query<{ package_id: string; uid: string; user_id: string }>('SELECT package_id, uid, user_id FROM comment WHERE id = $1', [ref]);
+      if (!other || other.package_id !== request.packageId || other.uid !== request.uid) throw new TeamError('NOT_FOUND', `No comment ${ref} (its ${what}) on this provision.`);
+      if (what === 'earlier version' && other.user_id !== user.id && user.role !== 'owner') throw new TeamError('FORBIDDEN', 'Only its author changes a comment.');
+    }
+    await q.query('INSERT INTO comment (id, package_id, uid, parent_id, supersedes, text, deleted, user_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [request.id, request.packageId, request.uid, request.parentId, request.supersedes, request.deleted ? '' : request.text, request.deleted, user.id]);
+    await appendAudit(q, { userId: user.id, device, action: request.deleted ? 'comment-delete' : request.supersedes ? 'comment-edit' : 'comment', packageId: request.packageId, versionId: null, uid: request.uid, baseRevision: null, newRevision: null, detail: { commentId: request.id, ...(request.supersedes ? { supersedes: request.supersedes } : {}) } });
+    await notify(q, { kind: 'comment', packageId: request.packageId, uid: request.uid, commentId: request.id, by: user.name });
+  });
+}
+
+/** The comments of a provision as they stand: each at its latest version, deletions left out. */
+export async function commentsOf(db: Db, user: TeamUser, packageId: string, uid: string): Promise<{ id: string; parentId: string | null; text: string; by: string; at: string }[]> {
+  await requireMember(db, user, packageId);
+  const rows = await db.query<{ id: string; parent_id: string | null; supersedes: string | null; text: string; deleted: boolean; name: string; at: Date }>('SELECT c.id, c.parent_id, c.supersedes, c.text, c.deleted, u.name, c.at FROM comment c JOIN team_user u ON u.id = c.user_id WHERE c.package_id = $1 AND c.uid = $2 ORDER BY c.at, c.id', [packageId, uid]);
+  // A version stands for the first comment of its line; the last version of a line is what it says.
+  const rootOf = new Map<string, string>();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const root = r.supersedes ? (rootOf.get(r.supersedes) ?? r.supersedes) : r.id;
+    rootOf.set(r.id, root);
+    latest.set(root, r);
+  }
+  return [...latest.entries()].filter(([, r]) => !r.deleted).map(([root, r]) => ({ id: root, parentId: r.parent_id, text: r.text, by: r.name, at: r.at.toISOString() }));
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { provisionRowSchema } from '../ipc';
+import { isWellFormedText } from '../text/well-formed';
+
+/**
+ * The team service's contract (server/, issue 17): what a desktop sends it over HTTP and what it
+ * answers, as zod schemas both sides validate against. Keys are text ids (the desktop's own, or
+ * UUIDs), one row per provision, revisions assigned by the server: a hosted sync engine could
+ * replace this protocol later without changing the data's shape.
+ */
+
+const str = () => z.string().refine(isWellFormedText, { message: 'not well-formed text (a lone surrogate or a NUL character)' });
+const id = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'not an id');
+const revision = z.number().int().min(1);
+
+/** The roles of a team: an owner runs it (users, leases), a drafter edits, a reviewer decides and comments, a reader reads. */
+export const TEAM_ROLES = ['owner', 'drafter', 'reviewer', 'reader'] as const;
+/** A role of the team. */
+export type TeamRole = (typeof TEAM_ROLES)[number];
+
+/** A law's text a draft is made on, as published with the package (the provisions in force). */
+export const publishedBaseSchema = z.object({ versionId: id, title: str().max(1000), inForceFrom: str().max(40).nullable(), rows: z.array(provisionRowSchema).max(200_000) }).strict();
+
+/** A package as a desktop publishes it: its drafts, each with the law it amends and its rows as they stand. */
+export const publishRequestSchema = z
+  .object({
+    packageId: id,
+    title: str().min(1).max(1000),
+    drafts: z.array(z.object({ versionId: id, lang: z.enum(['ru', 'kk', 'en']), title: str().max(1000), base: publishedBaseSchema, rows: z.array(provisionRowSchema).max(200_000) }).strict()).min(1).max(20),
+    members: z.array(id).max(500).default([]),
+  })
+  .strict();
+
+/** One provision's change in a push: the revision it was made on (null: a provision new to the server), its row after (null: deleted). */
+export const pushChangeSchema = z.object({ uid: id, baseRevision: revision.nullable(), row: provisionRowSchema.nullable() }).strict();
+
+/**
+ * A push: changes to one draft, under an id the desktop chose for this push (so a push retried
+ * after a lost answer is applied once), from one device.
+ */
+export const pushRequestSchema = z.object({ opId: id, versionId: id, device: str().min(1).max(200), changes: z.array(pushChangeSchema).min(1).max(50_000) }).strict();
+
+/** What a provision is on the server now: its revision and row (null: deleted), for a desktop to rebase on. */
+export const currentProvisionSchema = z.object({ uid: id, revision, row: provisionRowSchema.nullable() }).strict();
+
+/** A push's answer: applied (each provision's new revision), or refused whole with why. */
+export const pushReplySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('applied'), revisions: z.record(id, revision), seq: z.number().int() }).strict(),
+  // 409: made on a revision that is no longer current; the provisions as they are now.
+  z.object({ status: z.literal('stale'), current: z.array(currentProvisionSchema) }).strict(),
+  // 423: another person holds the lease of a provision (or of its parent, for a structural change).
+  z.object({ status: z.literal('leased'), uid: id, holder: str(), expiresAt: str() }).strict(),
+]);
+
+/** A lease asked for, renewed or given back. */
+export const leaseRequestSchema = z.object({ versionId: id, uid: id, device: str().min(1).max(200) }).strict();
+
+/** Who holds a lease and until when. */
+export const leaseSchema = z.object({ versionId: id, uid: id, holder: str(), userId: id, device: str(), expiresAt: str() }).strict();
+
+/** A review decision on one provision at the exact revision the reviewer saw. */
+export const decisionRequestSchema = z.object({ packageId: id, versionId: id, uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']) }).strict();
+
+/**
+ * A comment: new, a new version of an earlier one (`supersedes`), or its deletion (`deleted`, a
+ * tombstone): comments are never changed or removed on the server.
+ */
+export const commentRequestSchema = z.object({ id, packageId: id, uid: id, parentId: id.nullable(), supersedes: id.nullable(), text: str().max(20_000), deleted: z.boolean() }).strict();
+
+/** What the server pushes to a desktop (server-sent events): a change to something of a package it is a member of. */
+export const teamEventSchema = z.discriminatedUnion('kind', [
+  // `partial`: too many provisions for one notification (PostgreSQL's 8,000 bytes): `revisions` is empty, pull the draft.
+  z.object({ kind: z.literal('push'), packageId: id, versionId: id, seq: z.number().int(), revisions: z.record(id, revision), partial: z.boolean(), by: str() }).strict(),
+  z.object({ kind: z.literal('lease'), packageId: id, versionId: id, uid: id, holder: str().nullable(), expiresAt: str().nullable() }).strict(),
+  z.object({ kind: z.literal('decision'), packageId: id, versionId: id, uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']), by: str() }).strict(),
+  z.object({ kind: z.literal('comment'), packageId: id, uid: id, commentId: id, by: str() }).strict(),
+]);
+
+/** A request to publish a package. */
+export type PublishRequest = z.infer<typeof publishRequestSchema>;
+/** A push of changes to one draft. */
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+/** One change of a push. */
+export type PushChange = z.infer<typeof pushChangeSchema>;
+/** The answer to a push. */
+export type PushReply = z.infer<typeof pushReplySchema>;
+/** A lease request. */
+export type LeaseRequest = z.infer<typeof leaseRequestSchema>;
+/** A lease held. */
+export type Lease = z.infer<typeof leaseSchema>;
+/** A review decision request. */
+export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
+/** A comment request. */
+export type CommentRequest = z.infer<typeof commentRequestSchema>;
+/** An event the server pushes. */
+export type TeamEvent = z.infer<typeof teamEventSchema>;

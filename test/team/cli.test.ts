@@ -1,0 +1,40 @@
+import { expect, it } from 'vitest';
+import { runServerCommand } from '../../server/cli';
+import { connect } from '../../server/db/connect';
+import { userOfToken } from '../../server/team/users';
+import { describeTeam, freshDatabase } from './harness';
+
+async function zanServer(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runServerCommand(args, { out: (s) => void (out += `${s}\n`), err: (s) => void (err += `${s}\n`) });
+  return { code, out, err };
+}
+
+describeTeam('zan server (the command line)', () => {
+  it('migrate, add-user (the token shown once, kept hashed), revoke; bad usage exits 2, a refused database 1', async () => {
+    const fresh = await freshDatabase();
+    const db = connect(fresh.url);
+    try {
+      expect(await zanServer('migrate', '--pg', fresh.url)).toMatchObject({ code: 0, out: 'The team database was brought from schema 0 to 1.\n' });
+      const added = await zanServer('add-user', '--pg', fresh.url, '--name', 'Айгуль Сериккызы', '--role', 'owner');
+      expect(added.code).toBe(0);
+      const token = /^(zan_[A-Za-z0-9_-]{43})$/m.exec(added.out)![1]!;
+      const user = await userOfToken(db, token);
+      expect(user).toMatchObject({ name: 'Айгуль Сериккызы', role: 'owner' });
+      // Only its hash is stored.
+      const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM team_user');
+      expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(stored)).not.toContain(token);
+      expect(await zanServer('revoke', '--pg', fresh.url, '--id', user.id)).toMatchObject({ code: 0 });
+      await expect(userOfToken(db, token)).rejects.toThrow(/revoked/);
+      expect((await zanServer('add-user', '--pg', fresh.url, '--name', 'X', '--role', 'admin')).code).toBe(2);
+      expect((await zanServer('add-user', '--name', 'X')).code).toBe(2);
+      await db.query('UPDATE zan_team_schema SET version = 7');
+      expect(await zanServer('migrate', '--pg', fresh.url)).toMatchObject({ code: 1, err: expect.stringMatching(/newer than this server/) });
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+});

@@ -1,0 +1,193 @@
+// `npm run bench:team`: N simulated drafters (ZAN_BENCH_DRAFTERS, default 50), each saving a change
+// to a provision of their own every second for ZAN_BENCH_SECONDS (default 60) to one team service
+// on loopback, each desktop also connected for the service's events. The service runs as its own
+// process (`zan server`), over a PostgreSQL the bench starts (test/team/postgres.ts) or
+// ZAN_TEST_PG_URL. Push time: request sent → answer read. Fan-out: push answered → each other
+// desktop has the event (0 when the event came before the answer; `p95_sent_to_event_ms`: from the
+// push's sending instead). Lost and duplicate pushes are counted from the server's own tables after
+// the run. The last line is JSON.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { ProvisionRow } from '../../shared/law';
+import type { PushReply } from '../../shared/team/contract';
+import { connect } from '../../server/db/connect';
+import { migrateTeamDatabase } from '../../server/db/migrate';
+import { addUser } from '../../server/team/users';
+import { startTestPostgres } from '../team/postgres';
+
+const DRAFTERS = Number(process.env['ZAN_BENCH_DRAFTERS'] ?? 50);
+const SECONDS = Number(process.env['ZAN_BENCH_SECONDS'] ?? 60);
+const ROOT = join(import.meta.dirname, '../..');
+const TARGETS = { p95_push_ms: 100, p95_fanout_ms: 250 };
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const port = (probe.address() as { port: number }).port;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+function startServer(url: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/cli.ts'), '--pg', url, '--listen', `127.0.0.1:${port}`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ok, fail) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Zan team service on') && ok(child));
+    child.once('exit', (code) => fail(new Error(`the server ended (${code})`)));
+  });
+}
+
+function paragraph(uid: string, text: string, ord: number): ProvisionRow {
+  return { uid, parentUid: 'article0001', ord, kind: 'paragraph', num: String(ord + 1), heading: '', text, repealed: false, notes: [] };
+}
+
+/** Reads a desktop's event stream, calling back with each push event's sequence number and when it came. */
+async function listen(url: string, token: string, onPush: (seq: number, at: number) => void, signal: AbortSignal): Promise<void> {
+  const response = await fetch(`${url}/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal });
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = /^data: (.*)$/m.exec(block)?.[1];
+      if (block.startsWith('event: push') && data) onPush((JSON.parse(data) as { seq: number }).seq, performance.now());
+    }
+  }
+}
+
+const pgServer = await startTestPostgres();
+if ('unavailable' in pgServer) {
+  console.error(`bench:team needs PostgreSQL: ${pgServer.unavailable}.`);
+  process.exit(2);
+}
+const name = `zan_bench_${randomBytes(4).toString('hex')}`;
+const admin = new pg.Client({ connectionString: pgServer.url });
+await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+const dbUrl = new URL(pgServer.url);
+dbUrl.pathname = `/${name}`;
+const db = connect(dbUrl.toString());
+let server: ChildProcess | null = null;
+const stopStreams = new AbortController();
+try {
+  await migrateTeamDatabase(db);
+  const people = [];
+  for (let i = 0; i < DRAFTERS; i++) people.push(await addUser(db, `Составитель ${i + 1}`, 'drafter'));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  server = await startServer(dbUrl.toString(), port);
+  const article: ProvisionRow = { uid: 'article0001', parentUid: null, ord: 0, kind: 'article', num: '1', heading: '', text: '', repealed: false, notes: [] };
+  const rows = [article, ...people.map((_, i) => paragraph(`para${String(i).padStart(6, '0')}`, `Пункт ${i + 1}.`, i))];
+  const headers = (token: string, device: string) => ({ authorization: `Bearer ${token}`, 'x-zan-device': device, 'content-type': 'application/json' });
+  const published = await fetch(`${url}/v1/packages`, { method: 'POST', headers: headers(people[0]!.token, 'desk-0'), body: JSON.stringify({ packageId: 'package0001', title: 'Нагрузка', drafts: [{ versionId: 'draftru0001', lang: 'ru', title: 'Закон', base: { versionId: 'lawru000001', title: 'Закон', inForceFrom: null, rows }, rows }], members: people.map((p) => p.user.id) }) });
+  const revisions = ((await published.json()) as { revisions: Record<string, Record<string, number>> }).revisions['draftru0001']!;
+
+  // Each desktop listens; per push (by its seq), when each desktop got it.
+  const received = new Map<number, Map<number, number>>();
+  let connected = 0;
+  people.forEach((p, d) => {
+    void listen(url, p.token, (seq, at) => {
+      const got = received.get(seq) ?? new Map<number, number>();
+      got.set(d, at);
+      received.set(seq, got);
+    }, stopStreams.signal);
+    connected++;
+  });
+  await new Promise((ok) => setTimeout(ok, 500));
+
+  const pushTimes: number[] = [];
+  const accepted: { seq: number; by: number; sent: number; at: number; opId: string }[] = [];
+  let failed = 0;
+  const until = performance.now() + SECONDS * 1000;
+  await Promise.all(
+    people.map(async (p, d) => {
+      const uid = `para${String(d).padStart(6, '0')}`;
+      let revision = revisions[uid]!;
+      // Staggered over the first second, then one save a second each.
+      await new Promise((ok) => setTimeout(ok, (1000 * d) / DRAFTERS));
+      for (let n = 0; performance.now() < until; n++) {
+        const started = performance.now();
+        const opId = `op-${d}-${String(n).padStart(6, '0')}`;
+        try {
+          const response = await fetch(`${url}/v1/push`, { method: 'POST', headers: headers(p.token, `desk-${d}`), body: JSON.stringify({ opId, versionId: 'draftru0001', device: `desk-${d}`, changes: [{ uid, baseRevision: revision, row: paragraph(uid, `Пункт ${d + 1}, редакция ${n}.`, d) }] }) });
+          const reply = (await response.json()) as PushReply;
+          const at = performance.now();
+          if (reply.status !== 'applied') throw new Error(`push ${opId} ${reply.status}`);
+          pushTimes.push(at - started);
+          revision = reply.revisions[uid]!;
+          accepted.push({ seq: reply.seq, by: d, sent: started, at, opId });
+        } catch (error) {
+          failed++;
+          console.error((error as Error).message);
+        }
+        const next = started + 1000 - performance.now();
+        if (next > 0) await new Promise((ok) => setTimeout(ok, next));
+      }
+    }),
+  );
+  // The last events on their way.
+  await new Promise((ok) => setTimeout(ok, 1000));
+  stopStreams.abort();
+
+  const fanout: number[] = [];
+  const sentToEvent: number[] = [];
+  let missedEvents = 0;
+  for (const push of accepted) {
+    const got = received.get(push.seq);
+    for (let d = 0; d < DRAFTERS; d++) {
+      if (d === push.by) continue;
+      const at = got?.get(d);
+      if (at === undefined) missedEvents++;
+      else {
+        // From the pusher's answer (an event that came first counts 0), and from the push's sending.
+        fanout.push(Math.max(0, at - push.at));
+        sentToEvent.push(at - push.sent);
+      }
+    }
+  }
+  // Lost: an acknowledged push the server has no change for; duplicate: one it applied twice.
+  const counts = new Map((await db.query<{ op: string; n: string }>("SELECT detail->>'opId' AS op, count(*) AS n FROM audit_log WHERE action = 'change' GROUP BY 1")).map((r) => [r.op, Number(r.n)]));
+  const lost = accepted.filter((a) => !counts.has(a.opId)).length;
+  const duplicates = [...counts.values()].filter((n) => n > 1).length;
+  const result = {
+    drafters: DRAFTERS,
+    seconds: SECONDS,
+    listeners: connected,
+    pushes: accepted.length,
+    failed,
+    lost,
+    duplicates,
+    missed_events: missedEvents,
+    p50_push_ms: percentile(pushTimes, 50),
+    p95_push_ms: percentile(pushTimes, 95),
+    p50_fanout_ms: percentile(fanout, 50),
+    p95_fanout_ms: percentile(fanout, 95),
+    p95_sent_to_event_ms: percentile(sentToEvent, 95),
+    targets: TARGETS,
+    met: lost === 0 && duplicates === 0 && percentile(pushTimes, 95) <= TARGETS.p95_push_ms && percentile(fanout, 95) <= TARGETS.p95_fanout_ms,
+  };
+  console.error(`${result.pushes} pushes by ${DRAFTERS} drafters in ${SECONDS} s: push p50 ${result.p50_push_ms} ms, p95 ${result.p95_push_ms} ms; fan-out p50 ${result.p50_fanout_ms} ms, p95 ${result.p95_fanout_ms} ms; ${lost} lost, ${duplicates} duplicates, ${missedEvents} events missed`);
+  console.log(JSON.stringify(result));
+} finally {
+  stopStreams.abort();
+  server?.kill('SIGTERM');
+  await db.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
+  await admin.end();
+  pgServer.stop();
+}

@@ -28,8 +28,14 @@ function options(args: readonly string[]): Map<string, string> {
   return found;
 }
 
+/** Where a command's messages go (the terminal; a test's buffers). */
+export interface ServerIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
 /** Runs one `zan server` command; resolves with the exit code (the server itself runs until stopped). */
-export async function runServerCommand(args: readonly string[], io = { out: (s: string) => process.stdout.write(`${s}\n`), err: (s: string) => process.stderr.write(`${s}\n`) }): Promise<number> {
+export async function runServerCommand(args: readonly string[], io: ServerIo = { out: (s) => void process.stdout.write(`${s}\n`), err: (s) => void process.stderr.write(`${s}\n`) }): Promise<number> {
   const command = args[0] && !args[0].startsWith('--') ? args[0] : 'run';
   let opts: Map<string, string>;
   try {

@@ -6,6 +6,7 @@ import { forgetLive, liveDerivation, refreshAmendments, refreshTexts } from './a
 import type { ServiceContext, ReadContext } from './context';
 import { counterpartDrafts, mirrorToCounterparts } from './mirror';
 import { updateDraftSearch } from './search';
+import { queueTeamChanges } from './team/outbox';
 
 /** What a save gives back: the draft's new revision, when, and the other language drafts it changed too. */
 export interface SaveResult {
@@ -36,8 +37,10 @@ export interface SaveDraftInput extends RowChanges {
  * With `mirror` (a drafter's edit), a save that changes the law's structure makes the same change
  * in the package's other language drafts of the law (mirror.ts), in the same transaction; the reply
  * names them with their new revisions, so an editor showing one of them reloads it.
+ *
+ * With `fromTeam`, the rows are the team server's wording (team/sync.ts): not queued to be pushed back.
  */
-export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: { duringReview?: boolean; mirror?: boolean } = {}): SaveResult {
+export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: { duringReview?: boolean; mirror?: boolean; fromTeam?: boolean } = {}): SaveResult {
   const { store } = ctx;
   const savedAt = ctx.now();
   try {
@@ -59,6 +62,9 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
         throw new StoreError('CONFLICT', `The draft was saved elsewhere (revision ${version.revision}, this edit was made on ${input.revision}). Reopen it to continue.`, 'draft.savedElsewhere', { revision: version.revision, yours: input.revision });
       }
       store.provisions.apply(version.id, input);
+      // A draft of a package on a team server: the change waits in the outbox, in this transaction
+      // (not the server's own wording, brought here from it).
+      if (!options.fromTeam) queueTeamChanges(ctx, pkg.id, version.id, input);
       const revision = input.revision + 1;
       // Which units changed and a fingerprint of each one's new wording: the log tells what a save did without repeating the law.
       record(ctx, pkg.id, null, 'save', { versionId: version.id, revision, units: input.upserts.map((r) => [r.uid, unitFingerprint(r)]), deleted: input.deletes });

@@ -12,6 +12,7 @@ import { PackageRepository } from './repositories/packages';
 import { ParityMarkRepository } from './repositories/parity-marks';
 import { ProvisionRepository } from './repositories/provisions';
 import { VersionRepository } from './repositories/versions';
+import { TeamRepository } from './repositories/team';
 import { WorkRepository } from './repositories/works';
 
 /** What a read path may call of each repository: its reads (the writes are the Store's alone). */
@@ -28,6 +29,7 @@ export interface ReadRepositories {
   search: Pick<SearchRepository, 'has' | 'matchRows' | 'stateOf'>;
   reversible: Pick<ReversibleRepository, 'ofVersion' | 'ofPackage' | 'operation'>;
   parityMarks: Pick<ParityMarkRepository, 'list'>;
+  team: Pick<TeamRepository, 'linkOf' | 'synced' | 'outbox' | 'pendingUids'>;
 }
 
 /**
@@ -62,6 +64,7 @@ export interface Store extends ReadStore {
   search: SearchRepository;
   reversible: ReversibleRepository;
   parityMarks: ParityMarkRepository;
+  team: TeamRepository;
   /** Runs a function in one write transaction (rolled back if it throws). */
   transaction<T>(fn: () => T): T;
   /**
@@ -91,6 +94,7 @@ function repositories(db: Database) {
     search: new SearchRepository(db),
     reversible: new ReversibleRepository(db),
     parityMarks: new ParityMarkRepository(db),
+    team: new TeamRepository(db),
   };
 }
 

@@ -530,6 +530,8 @@ export const en = {
       'add-to-package': 'Law added to the package',
       rebase: 'Moved onto a new text in force',
       'resolve-conflict': 'Conflict resolved',
+      'team-publish': 'Published to the team server',
+      'team-stale': 'Changed on the server meanwhile: conflicts to resolve',
       'mark-unchanged': 'Marked “the text does not change”',
       'unmark-unchanged': 'Unmarked “the text does not change”',
       'replace-throughout': 'Replacement throughout the text',
@@ -726,6 +728,7 @@ export const en = {
       pairLanguages: 'The two texts of a law are its Kazakh and its Russian text; these files are in {{first}} and {{second}}.',
       pairNeedsDate: 'Both texts are saved in force from one date, and the files do not give it: enter the date.',
     },
+    team: { alreadyLinked: 'This package is on a team server already.' },
     conflict: {
       notFound: 'This conflict is already resolved or does not exist.',
       draftGone: 'The draft of this conflict is gone.',

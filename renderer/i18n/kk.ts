@@ -541,6 +541,8 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
       'add-to-package': 'Жобаға заң қосу',
       rebase: 'Жаңа редакцияға көшіру',
       'resolve-conflict': 'Қайшылықты шешу',
+      'team-publish': 'Топ серверіне жарияланды',
+      'team-stale': 'Осы арада серверде өзгертілді: шешілетін сәйкессіздіктер',
       'mark-unchanged': '«Мәтін өзгермейді» деп белгілеу',
       'unmark-unchanged': '«Мәтін өзгермейді» белгісін алу',
       'replace-throughout': 'Бүкіл мәтін бойынша ауыстыру',
@@ -732,6 +734,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
       pairLanguages: 'Заңның екі мәтіні — оның қазақ және орыс тілдеріндегі мәтіндері; бұл файлдардың тілдері: {{first}} және {{second}}.',
       pairNeedsDate: 'Екі мәтін де бір күннен бастап қолданыста деп сақталады, ал файлдарда ол күн жоқ: күнді енгізіңіз.',
     },
+    team: { alreadyLinked: 'Бұл пакет топ серверінде бар.' },
     conflict: {
       notFound: 'Бұл сәйкессіздік шешілген немесе ол жоқ.',
       draftGone: 'Бұл сәйкессіздіктің жұмыс редакциясы енді жоқ.',

@@ -585,6 +585,8 @@ export const ru: Catalogue<typeof en, RussianForms> = {
       'add-to-package': 'Добавление закона в проект',
       rebase: 'Перенос на новую редакцию',
       'resolve-conflict': 'Разрешение конфликта',
+      'team-publish': 'Опубликовано на сервере команды',
+      'team-stale': 'Изменено на сервере тем временем: расхождения к решению',
       'mark-unchanged': 'Отметка «текст не изменяется»',
       'unmark-unchanged': 'Снятие отметки «текст не изменяется»',
       'replace-throughout': 'Замена по всему тексту',
@@ -796,6 +798,7 @@ export const ru: Catalogue<typeof en, RussianForms> = {
       pairLanguages: 'Два текста закона — это его тексты на казахском и русском языках; языки этих файлов: {{first}} и {{second}}.',
       pairNeedsDate: 'Оба текста сохраняются действующими с одной даты, а в файлах её нет: укажите дату.',
     },
+    team: { alreadyLinked: 'Этот пакет уже на сервере команды.' },
     conflict: {
       notFound: 'Это расхождение уже решено или его нет.',
       draftGone: 'Рабочей редакции этого расхождения больше нет.',

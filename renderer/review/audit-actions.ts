@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   'add-to-package',
   'rebase',
   'resolve-conflict',
+  'team-publish',
+  'team-stale',
   'mark-unchanged',
   'unmark-unchanged',
   'replace-throughout',

@@ -10,10 +10,11 @@ import { search } from './009-search';
 import { reversibleChanges } from './010-reversible-changes';
 import { parityMarks } from './011-parity-marks';
 import { auditSeal } from './012-audit-seal';
+import { team } from './013-team';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts, amendmentDerivation, search, reversibleChanges, parityMarks, auditSeal];
+export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts, amendmentDerivation, search, reversibleChanges, parityMarks, auditSeal, team];
 
 /** The schema version this build writes. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,25 @@
+import type { PublishRequest, PushReply, PushRequest } from '../../../shared/team/contract';
+
+/**
+ * What the desktop's team services need of the server (electron/team/client.ts over HTTP; the
+ * contract is shared/team/contract.ts). A call that cannot reach the server rejects with
+ * TeamUnreachable; a refusal rejects with TeamRefused (its code and message).
+ */
+export interface TeamApi {
+  readonly url: string;
+  publish(request: PublishRequest): Promise<{ revisions: Record<string, Record<string, number>> }>;
+  push(request: PushRequest): Promise<PushReply>;
+}
+
+/** The server could not be reached (offline, stopped, a proxy down): try again later, nothing is lost. */
+export class TeamUnreachable extends Error {}
+
+/** The server refused a request, with its code (UNAUTHORIZED, FORBIDDEN, NOT_FOUND, INVALID…). */
+export class TeamRefused extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

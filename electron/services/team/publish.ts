@@ -1,0 +1,51 @@
+import { diffRows } from '../../../shared/law';
+import type { PublishRequest } from '../../../shared/team/contract';
+import { StoreError } from '../../store/errors';
+import { record } from '../audit/log';
+import type { ReadContext, ServiceContext } from '../context';
+import type { TeamApi } from './api';
+import { queueTeamChanges } from './outbox';
+
+/** What publishing a package sends: each draft with the law it amends and its rows as they stand. */
+export function publishRequest(ctx: ReadContext, packageId: string, members: readonly string[] = []): PublishRequest {
+  const { store } = ctx;
+  const pkg = store.packages.get(packageId);
+  if (!pkg) throw new StoreError('NOT_FOUND', `No package ${packageId}.`, 'package.notFound', { packageId });
+  const drafts = store.versions.listByPackage(packageId).map((draft) => {
+    const expression = store.works.getExpression(draft.expressionId)!;
+    const base = store.versions.get(draft.baseVersionId!)!;
+    return {
+      versionId: draft.id,
+      lang: expression.lang,
+      title: expression.title,
+      base: { versionId: base.id, title: expression.title, inForceFrom: base.inForceFrom, rows: store.provisions.load(base.id) },
+      rows: store.provisions.load(draft.id),
+    };
+  });
+  return { packageId, title: pkg.title, drafts, members: [...members] };
+}
+
+/**
+ * Publishes a package to a team server: its drafts go up, and every provision is recorded here
+ * as in step with the server at the revision the server gave it; from then on every save of the
+ * package's drafts goes into the outbox (outbox.ts). Refused when the package is linked already.
+ */
+export async function publishToTeam(ctx: ServiceContext, api: TeamApi, packageId: string, members: readonly string[] = []): Promise<{ provisions: number }> {
+  if (ctx.store.team.linkOf(packageId)) throw new StoreError('INVALID_INPUT', 'This package is on a team server already.', 'team.alreadyLinked');
+  const request = publishRequest(ctx, packageId, members);
+  const { revisions } = await api.publish(request);
+  let provisions = 0;
+  ctx.store.transaction(() => {
+    ctx.store.team.link(packageId, api.url, ctx.now());
+    for (const draft of request.drafts) {
+      const given = revisions[draft.versionId] ?? {};
+      ctx.store.team.setSynced(draft.versionId, draft.rows.map((row) => ({ uid: row.uid, revision: given[row.uid]!, row })));
+      provisions += draft.rows.length;
+      // Saved while the package went up: those changes are the outbox's first.
+      const since = diffRows(draft.rows, ctx.store.provisions.load(draft.versionId));
+      queueTeamChanges(ctx, packageId, draft.versionId, since);
+    }
+    record(ctx, packageId, null, 'team-publish', { server: api.url, provisions });
+  });
+  return { provisions };
+}

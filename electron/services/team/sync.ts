@@ -1,0 +1,100 @@
+import { structuralLabel } from '../../../shared/amend/label';
+import type { PathStep, UnitState } from '../../../shared/amend';
+import type { Lang, ProvisionRow } from '../../../shared/law';
+import type { PushReply } from '../../../shared/team/contract';
+import type { OutboxEntry } from '../../store/repositories/team';
+import { record } from '../audit/log';
+import { whenWritable, type ServiceContext } from '../context';
+import { saveDraft } from '../drafts';
+import { TeamUnreachable, type TeamApi } from './api';
+
+/** Where pushing the outbox stopped. */
+export type PushOutcome =
+  | { state: 'done'; pushed: number }
+  /** The server could not be reached: the outbox waits, in order, for the next try. */
+  | { state: 'offline'; pushed: number; waiting: number }
+  /** Someone else holds the lease of a provision a push touches: it waits until they let go. */
+  | { state: 'leased'; pushed: number; uid: string; holder: string }
+  /** A push was made on revisions no longer current: each provision is now a conflict to choose on. */
+  | { state: 'conflicts'; pushed: number; conflicts: number };
+
+/**
+ * Pushes the outbox to the server, oldest first, one push at a time: each names, for every
+ * provision it changes, the server revision this desktop was last in step with, and goes under
+ * the id it was queued with, so a push whose answer was lost is applied once when retried. An
+ * accepted push brings those provisions in step; a stale one becomes conflicts (staleToConflicts);
+ * an unreachable server leaves everything waiting.
+ */
+export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: string): Promise<PushOutcome> {
+  let pushed = 0;
+  for (;;) {
+    const entry = ctx.store.team.outbox()[0];
+    if (!entry) return { state: 'done', pushed };
+    const synced = ctx.store.team.synced(entry.versionId, entry.changes.map((c) => c.uid));
+    let reply: PushReply;
+    try {
+      reply = await api.push({ opId: entry.opId, versionId: entry.versionId, device, changes: entry.changes.map((c) => ({ uid: c.uid, baseRevision: synced.get(c.uid)?.revision ?? null, row: c.row })) });
+    } catch (error) {
+      if (error instanceof TeamUnreachable) return { state: 'offline', pushed, waiting: ctx.store.team.outbox().length };
+      throw error;
+    }
+    if (reply.status === 'leased') return { state: 'leased', pushed, uid: reply.uid, holder: reply.holder };
+    if (reply.status === 'stale') {
+      const conflicts = await whenWritable(ctx, () => staleToConflicts(ctx, entry, reply));
+      return { state: 'conflicts', pushed, conflicts };
+    }
+    await whenWritable(ctx, () =>
+      ctx.store.transaction(() => {
+        ctx.store.team.setSynced(entry.versionId, entry.changes.map((c) => ({ uid: c.uid, revision: reply.revisions[c.uid]!, row: c.row })));
+        ctx.store.team.remove(entry.seq);
+      }),
+    );
+    pushed++;
+  }
+}
+
+/**
+ * A push refused as stale: another drafter's wording of some provision came first. Nothing is
+ * merged: for each such provision the draft takes the wording in force on the server, and a
+ * conflict keeps the three wordings — as last in step (base), the other's (theirs) and this
+ * drafter's (mine) — for the drafter to choose, as after a rebase (conflicts.ts: keeping mine saves
+ * it again, and that save is pushed on the current revision). The provisions' later changes still
+ * waiting are taken out of the outbox (the conflict holds the drafter's last wording); the push's
+ * other changes go back in under a new id. One transaction. Returns how many conflicts.
+ */
+export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply: Extract<PushReply, { status: 'stale' }>): number {
+  const { store } = ctx;
+  return store.transaction(() => {
+    const version = store.versions.get(entry.versionId)!;
+    const lang = store.works.getExpression(version.expressionId)!.lang;
+    const current = new Map(reply.current.map((c) => [c.uid, c]));
+    const uids = [...current.keys()];
+    const synced = store.team.synced(entry.versionId, uids);
+    const rows = new Map(store.provisions.load(entry.versionId).map((r) => [r.uid, r]));
+    const mine = new Map(uids.map((uid) => [uid, rows.get(uid) ?? null]));
+    // The draft takes the server's wording of those provisions (not queued again: it is the server's).
+    const theirs = reply.current;
+    saveDraft(ctx, { versionId: version.id, revision: version.revision, upserts: theirs.flatMap((c) => (c.row ? [c.row] : [])), deletes: theirs.filter((c) => !c.row && rows.has(c.uid)).map((c) => c.uid) }, { duringReview: true, fromTeam: true });
+    for (const c of theirs) {
+      store.conflicts.add(ctx.newId(), version.packageId!, version.id, { uid: c.uid, label: structuralLabel(pathOf(rows, c.uid, c.row), lang as Lang), reason: 'both-changed', base: stateOf(synced.get(c.uid)?.row ?? null), theirs: stateOf(c.row), mine: stateOf(mine.get(c.uid) ?? null) }, ctx.now());
+    }
+    store.team.setSynced(entry.versionId, theirs.map((c) => ({ uid: c.uid, revision: c.revision, row: c.row })));
+    store.team.remove(entry.seq);
+    store.team.dropChanges(entry.versionId, uids);
+    const rest = entry.changes.filter((c) => !current.has(c.uid));
+    if (rest.length > 0) store.team.enqueue(ctx.newId(), entry.versionId, rest, ctx.now());
+    record(ctx, version.packageId!, null, 'team-stale', { versionId: version.id, opId: entry.opId, conflicts: uids });
+    return uids.length;
+  });
+}
+
+function stateOf(row: ProvisionRow | null): UnitState | null {
+  return row ? { uid: row.uid, kind: row.kind, num: row.num, heading: row.heading, text: row.text, repealed: row.repealed, notes: row.notes } : null;
+}
+
+/** A provision's address from the draft's rows (its own row as the server has it, when the draft has none). */
+function pathOf(rows: Map<string, ProvisionRow>, uid: string, own: ProvisionRow | null): PathStep[] {
+  const path: PathStep[] = [];
+  for (let row: ProvisionRow | null | undefined = rows.get(uid) ?? own; row; row = row.parentUid ? rows.get(row.parentUid) : undefined) path.unshift({ kind: row.kind, num: row.num });
+  return path;
+}

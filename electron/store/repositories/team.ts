@@ -1,0 +1,94 @@
+import type { Database } from 'better-sqlite3';
+import type { ProvisionRow } from '../../../shared/law';
+
+/**
+ * A change waiting to be pushed: one provision's row after (null: deleted). The revision it was
+ * made on is the one `team_synced` holds when it is pushed: a provision with changes waiting is not
+ * brought in step from the server meanwhile, and an earlier push of it moves it on first.
+ */
+export interface OutboxChange {
+  uid: string;
+  row: ProvisionRow | null;
+}
+
+/** One push waiting in the outbox. */
+export interface OutboxEntry {
+  seq: number;
+  opId: string;
+  versionId: string;
+  changes: OutboxChange[];
+  createdAt: string;
+}
+
+/** What the desktop knows of a provision's last state in step with the server. */
+export interface SyncedProvision {
+  revision: number;
+  row: ProvisionRow | null;
+}
+
+/** A desktop's side of team mode (migration 013): linked packages, provisions in step, the outbox. */
+export class TeamRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Links a package to a team server. */
+  link(packageId: string, serverUrl: string, at: string): void {
+    this.db.prepare('INSERT INTO team_link (package_id, server_url, linked_at) VALUES (?, ?, ?)').run(packageId, serverUrl, at);
+  }
+
+  /** The server a package is linked to, if any. */
+  linkOf(packageId: string): string | null {
+    const row = this.db.prepare('SELECT server_url AS url FROM team_link WHERE package_id = ?').get(packageId) as { url: string } | undefined;
+    return row?.url ?? null;
+  }
+
+  /** Records provisions as in step with the server at these revisions. */
+  setSynced(versionId: string, synced: readonly { uid: string; revision: number; row: ProvisionRow | null }[]): void {
+    const put = this.db.prepare('INSERT INTO team_synced (version_id, uid, revision, row) VALUES (?, ?, ?, ?) ON CONFLICT (version_id, uid) DO UPDATE SET revision = excluded.revision, row = excluded.row');
+    for (const s of synced) put.run(versionId, s.uid, s.revision, s.row ? JSON.stringify(s.row) : null);
+  }
+
+  /** The provisions of a draft in step with the server, by uid. */
+  synced(versionId: string, uids?: readonly string[]): Map<string, SyncedProvision> {
+    const rows = (uids ? this.db.prepare(`SELECT uid, revision, row FROM team_synced WHERE version_id = ? AND uid IN (SELECT value FROM json_each(?))`).all(versionId, JSON.stringify(uids)) : this.db.prepare('SELECT uid, revision, row FROM team_synced WHERE version_id = ?').all(versionId)) as { uid: string; revision: number; row: string | null }[];
+    return new Map(rows.map((r) => [r.uid, { revision: r.revision, row: r.row ? (JSON.parse(r.row) as ProvisionRow) : null }]));
+  }
+
+  /** Puts a push in the outbox. */
+  enqueue(opId: string, versionId: string, changes: readonly OutboxChange[], at: string): void {
+    this.db.prepare('INSERT INTO team_outbox (op_id, version_id, changes, created_at) VALUES (?, ?, ?, ?)').run(opId, versionId, JSON.stringify(changes), at);
+  }
+
+  /** The pushes waiting, oldest first. */
+  outbox(): OutboxEntry[] {
+    const rows = this.db.prepare('SELECT seq, op_id AS opId, version_id AS versionId, changes, created_at AS createdAt FROM team_outbox ORDER BY seq').all() as (Omit<OutboxEntry, 'changes'> & { changes: string })[];
+    return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as OutboxChange[] }));
+  }
+
+  /** The uids a draft has changes of waiting in the outbox. */
+  pendingUids(versionId: string): Set<string> {
+    const found = new Set<string>();
+    for (const entry of this.outbox()) if (entry.versionId === versionId) for (const c of entry.changes) found.add(c.uid);
+    return found;
+  }
+
+  /**
+   * Takes a draft's provisions out of the pushes waiting (they became conflicts): those pushes
+   * have not been sent yet (the outbox goes one push at a time, oldest first), so they may change;
+   * one left with nothing goes.
+   */
+  dropChanges(versionId: string, uids: readonly string[]): void {
+    const drop = new Set(uids);
+    for (const entry of this.outbox()) {
+      if (entry.versionId !== versionId) continue;
+      const kept = entry.changes.filter((c) => !drop.has(c.uid));
+      if (kept.length === entry.changes.length) continue;
+      if (kept.length === 0) this.remove(entry.seq);
+      else this.db.prepare('UPDATE team_outbox SET changes = ? WHERE seq = ?').run(JSON.stringify(kept), entry.seq);
+    }
+  }
+
+  /** Takes a push out of the outbox (accepted, or turned into conflicts). */
+  remove(seq: number): void {
+    this.db.prepare('DELETE FROM team_outbox WHERE seq = ?').run(seq);
+  }
+}

@@ -1,0 +1,45 @@
+import { pushReplySchema, type PublishRequest, type PushReply, type PushRequest } from '../../shared/team/contract';
+import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
+
+/** How long a call waits for the server before it counts as unreachable. */
+const TIMEOUT_MS = 15_000;
+
+/**
+ * The desktop's calls to a team server over HTTP(S), with the person's token and this device's
+ * name. What the server answers is validated against the contract before it is used; a server
+ * that cannot be reached (or answers 5xx) is TeamUnreachable — the caller keeps its work and tries
+ * again — and a refusal is TeamRefused with the server's code and message.
+ */
+export class TeamClient implements TeamApi {
+  constructor(
+    readonly url: string,
+    private readonly token: string,
+    private readonly device: string,
+  ) {}
+
+  publish(request: PublishRequest): Promise<{ revisions: Record<string, Record<string, number>> }> {
+    return this.call('POST', '/v1/packages', request) as Promise<{ revisions: Record<string, Record<string, number>> }>;
+  }
+
+  async push(request: PushRequest): Promise<PushReply> {
+    return pushReplySchema.parse(await this.call('POST', '/v1/push', request, [409, 423]));
+  }
+
+  private async call(method: string, path: string, body: unknown, answers: readonly number[] = []): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.token}`, 'x-zan-device': this.device, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new TeamUnreachable(`The team server at ${this.url} cannot be reached (${(error as Error).message}).`);
+    }
+    if (response.status >= 500) throw new TeamUnreachable(`The team server at ${this.url} answered ${response.status}.`);
+    const json = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    if (response.ok || answers.includes(response.status)) return json;
+    throw new TeamRefused(json?.error?.code ?? `HTTP_${response.status}`, json?.error?.message ?? `The team server refused the request (${response.status}).`);
+  }
+}

@@ -1,0 +1,94 @@
+import { expect, it } from 'vitest';
+import { listConflicts, resolveConflict } from '../../electron/services/conflicts';
+import { saveDraft } from '../../electron/services/drafts';
+import { publishToTeam } from '../../electron/services/team/publish';
+import { pushOutbox } from '../../electron/services/team/sync';
+import { TeamClient } from '../../electron/team/client';
+import type { ProvisionRow } from '../../shared/law';
+import type { PushReply } from '../../shared/team/contract';
+import { addUser } from '../../server/team/users';
+import { openTestContext, startPackage, tempDir } from '../electron/harness';
+import { describeTeam, teamClient, useTeamServer } from './harness';
+
+const team = useTeamServer();
+
+/** A desktop: its own SQLite file (the test corpus seeded), a package on the test law, and its calls to the server. */
+function desktop(url: string, token: string, device: string) {
+  const { dir, cleanup } = tempDir();
+  const ctx = openTestContext(dir);
+  return { dir, ctx, api: new TeamClient(url, token, device), device, close: () => (ctx.store.close(), cleanup()) };
+}
+
+/** The server's provisions of a draft, as a desktop pulls them. */
+async function serverRows(token: string, versionId: string): Promise<Map<string, { revision: number; row: ProvisionRow | null }>> {
+  const pulled = await teamClient(team().url, token, 'check').get<{ provisions: { uid: string; revision: number; row: ProvisionRow | null }[] }>(`/v1/drafts/${versionId}`);
+  return new Map(pulled.body.provisions.map((p) => [p.uid, p]));
+}
+
+describeTeam('a desktop on a team server', () => {
+  it('publishes a package; each save waits in the outbox, in its own transaction, and goes up in order; the server has it', async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const a = desktop(team().url, anna.token, 'anna-laptop');
+    try {
+      const { pkgId, versionId, p17 } = startPackage(a.ctx);
+      // Saved before the package is on the server: not queued (it goes up with the package).
+      saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+      expect(a.ctx.store.team.outbox()).toEqual([]);
+      const { provisions } = await publishToTeam(a.ctx, a.api, pkgId);
+      expect(provisions).toBe(a.ctx.store.provisions.load(versionId).length);
+      expect((await serverRows(anna.token, versionId)).get(p17.uid)?.row?.text).toBe('Университеты и колледжи вправе:');
+      saveDraft(a.ctx, { versionId, revision: 1, upserts: [{ ...p17, text: 'Университеты, колледжи и предприятия вправе:' }], deletes: [] });
+      saveDraft(a.ctx, { versionId, revision: 2, upserts: [{ ...p17, text: 'Университеты, колледжи и научные организации вправе:' }], deletes: [] });
+      expect(a.ctx.store.team.outbox().map((e) => e.changes.map((c) => c.row?.text))).toEqual([['Университеты, колледжи и предприятия вправе:'], ['Университеты, колледжи и научные организации вправе:']]);
+      expect(await pushOutbox(a.ctx, a.api, a.device)).toEqual({ state: 'done', pushed: 2 });
+      const onServer = (await serverRows(anna.token, versionId)).get(p17.uid)!;
+      expect(onServer.row?.text).toBe('Университеты, колледжи и научные организации вправе:');
+      expect(a.ctx.store.team.synced(versionId, [p17.uid]).get(p17.uid)?.revision).toBe(onServer.revision);
+      expect(a.ctx.store.team.outbox()).toEqual([]);
+    } finally {
+      a.close();
+    }
+  });
+
+  it('offline, saves wait and survive a restart; another drafter changed the same provision meanwhile: back online, no silent overwrite — a conflict with both wordings; keeping mine pushes it on the current revision', async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
+    const online = desktop(team().url, anna.token, 'anna-laptop');
+    const { dir } = online;
+    const { pkgId, versionId, p17, p19 } = startPackage(online.ctx);
+    await publishToTeam(online.ctx, online.api, pkgId, [berik.user.id]);
+    const published = online.ctx.store.team.synced(versionId, [p17.uid]).get(p17.uid)!.revision;
+    // Offline: the server address answers nothing.
+    const offline = new TeamClient('http://127.0.0.1:9', anna.token, 'anna-laptop');
+    saveDraft(online.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты вправе (редакция Анны):' }], deletes: [] });
+    saveDraft(online.ctx, { versionId, revision: 1, upserts: [{ ...p17, text: 'Университеты и бизнес вправе (редакция Анны):' }, { ...p19, text: 'Настоящий Закон вводится в действие через шесть месяцев.' }], deletes: [] });
+    expect(await pushOutbox(online.ctx, offline, 'anna-laptop')).toEqual({ state: 'offline', pushed: 0, waiting: 2 });
+    // The app stops; the outbox is in the file.
+    online.ctx.store.close();
+    const ctx = openTestContext(dir);
+    try {
+      expect(ctx.store.team.outbox()).toHaveLength(2);
+      // Berik's wording of the same provision reaches the server first.
+      const theirs = await teamClient(team().url, berik.token, 'berik-laptop').post<PushReply>('/v1/push', { opId: 'op-berik-0001', versionId, device: 'berik-laptop', changes: [{ uid: p17.uid, baseRevision: published, row: { ...p17, text: 'Университеты и колледжи вправе (редакция Берика):' } }] });
+      expect(theirs.body.status).toBe('applied');
+      const api = new TeamClient(team().url, anna.token, 'anna-laptop');
+      expect(await pushOutbox(ctx, api, 'anna-laptop')).toEqual({ state: 'conflicts', pushed: 0, conflicts: 1 });
+      // The server kept Berik's wording; the draft shows it now, and the conflict has all three.
+      expect((await serverRows(anna.token, versionId)).get(p17.uid)?.row?.text).toBe('Университеты и колледжи вправе (редакция Берика):');
+      expect(ctx.store.provisions.rows(versionId, [p17.uid]).get(p17.uid)?.text).toBe('Университеты и колледжи вправе (редакция Берика):');
+      const [conflict] = listConflicts(ctx, versionId);
+      expect(conflict).toMatchObject({ uid: p17.uid, reason: 'both-changed', base: { text: p17.text }, theirs: { text: 'Университеты и колледжи вправе (редакция Берика):' }, mine: { text: 'Университеты и бизнес вправе (редакция Анны):' } });
+      expect(conflict!.label).toMatch(/17/);
+      // Anna's other change of that offline work still goes up.
+      expect(await pushOutbox(ctx, api, 'anna-laptop')).toEqual({ state: 'done', pushed: 1 });
+      expect((await serverRows(anna.token, versionId)).get(p19.uid)?.row?.text).toBe('Настоящий Закон вводится в действие через шесть месяцев.');
+      // She chooses her wording: saved again, pushed on Berik's revision, accepted.
+      resolveConflict(ctx, { conflictId: conflict!.id, keep: 'mine', revision: ctx.store.versions.get(versionId)!.revision });
+      expect(await pushOutbox(ctx, api, 'anna-laptop')).toEqual({ state: 'done', pushed: 1 });
+      expect((await serverRows(anna.token, versionId)).get(p17.uid)?.row?.text).toBe('Университеты и бизнес вправе (редакция Анны):');
+      expect(listConflicts(ctx, versionId)).toEqual([]);
+    } finally {
+      ctx.store.close();
+    }
+  });
+});

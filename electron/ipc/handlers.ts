@@ -138,7 +138,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       facts.restart?.();
       return { restarting: facts.restart !== undefined };
     },
-    exportAuditLog: (request) => exportAuditLog(ctx, request, facts.exports.chooseSavePath),
+    exportAuditLog: (request) => exportAuditLog(ctx, request, facts.exports.chooseSavePath, (r) => work.run('auditLogContent', r)),
     // On a worker: the whole log is read, hashed and its signatures checked (it grows with every save).
     verifyAudit: () => work.run('verifyAudit', {}),
     importTaxonomy: ({ json }) => exclusive(() => importTaxonomy(ctx, json)),

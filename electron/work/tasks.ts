@@ -8,6 +8,7 @@ import { packageCoverage } from '../services/gaps';
 import { planRebase } from '../services/import-rebase';
 import { packageParity } from '../services/parity';
 import { verifyAudit } from '../services/audit/check';
+import { auditLogContent, type AuditExportRequest } from '../services/audit/export';
 import { openDraft, openVersion } from '../services/versions';
 import { searchLibrary } from '../services/search';
 import { planThroughout, throughoutForms } from '../services/throughout';
@@ -42,6 +43,8 @@ const READ_TASKS = {
   akn: readTask('background', (ctx, input: AknRequest) => aknXml(ctx, input)),
   /** The whole audit log checked, with the keys the worker was given (WorkerSetup.auditKeys). */
   verifyAudit: readTask('interactive', (ctx, _input: Record<string, never>) => verifyAudit(ctx)),
+  /** An audit log export's content (the JSON checks the whole log). */
+  auditLogContent: readTask('background', (ctx, input: AuditExportRequest) => auditLogContent(ctx, input.packageId, input.format, input.lang)),
   bundleFiles: readTask('background', (ctx, input: BundleRequest, progress) => makeBundleFiles(ctx, input, progress)),
 };
 

@@ -29,13 +29,24 @@ export function auditLogContent(ctx: ReadContext, packageId: string, format: 'cs
   return JSON.stringify({ app: 'zan-audit-export', package: { id: pkg.id, title: pkg.title }, exportedAt: ctx.now(), head: ctx.store.review.auditHead(), check: verifyAudit(ctx), entries }, null, 2) + '\n';
 }
 
-/** Exports a package's audit trail to a file the user chose (null when they cancelled); the export is logged too. */
-export async function exportAuditLog(ctx: ServiceContext, request: { packageId: string; format: 'csv' | 'json'; lang: Lang }, choose: ChooseSavePath): Promise<{ path: string | null }> {
+/** What an audit log export asks for. */
+export interface AuditExportRequest {
+  packageId: string;
+  format: 'csv' | 'json';
+  lang: Lang;
+}
+
+/**
+ * Exports a package's audit trail to a file the user chose (null when they cancelled); the export
+ * is logged too. `make` writes the content (the app: on a worker thread, since the JSON checks
+ * the whole log); inline by default.
+ */
+export async function exportAuditLog(ctx: ServiceContext, request: AuditExportRequest, choose: ChooseSavePath, make: (r: AuditExportRequest) => Promise<string> = async (r) => auditLogContent(ctx, r.packageId, r.format, r.lang)): Promise<{ path: string | null }> {
   const pkg = ctx.store.packages.get(request.packageId);
   if (!pkg) throw new StoreError('NOT_FOUND', `No package ${request.packageId}.`, 'package.notFound', { packageId: request.packageId });
   const path = await choose(`${NAMES[request.lang]} — ${safeFileName(pkg.title)}.${request.format}`, request.format);
   if (!path) return { path: null };
-  const content = auditLogContent(ctx, request.packageId, request.format, request.lang);
+  const content = await make(request);
   writeFileAtomic(path, content);
   await whenWritable(ctx, () => recordExport(ctx, request.packageId, { document: 'audit-log', format: request.format, lang: request.lang }, path, content));
   return { path };

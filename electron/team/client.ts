@@ -1,4 +1,4 @@
-import { pushReplySchema, type PublishRequest, type PushReply, type PushRequest } from '../../shared/team/contract';
+import { pulledDraftSchema, pushReplySchema, teamEventSchema, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent } from '../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
@@ -25,13 +25,46 @@ export class TeamClient implements TeamApi {
     return pushReplySchema.parse(await this.call('POST', '/v1/push', request, [409, 423]));
   }
 
+  async pull(versionId: string): Promise<PulledDraft> {
+    return pulledDraftSchema.parse(await this.call('GET', `/v1/drafts/${encodeURIComponent(versionId)}`, undefined));
+  }
+
+  /**
+   * Listens to the server's events for this person's packages until the stream ends or `signal`
+   * aborts; each event is validated before it is handed on (one that is not is skipped).
+   */
+  async listen(onEvent: (event: TeamEvent) => void, signal: AbortSignal): Promise<void> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.url}/v1/events`, { headers: { authorization: `Bearer ${this.token}`, 'x-zan-device': this.device }, signal });
+    } catch (error) {
+      throw new TeamUnreachable(`The team server at ${this.url} cannot be reached (${(error as Error).message}).`);
+    }
+    if (!response.ok || !response.body) throw response.status === 401 || response.status === 403 ? new TeamRefused('UNAUTHORIZED', 'The team server does not accept this token.') : new TeamUnreachable(`The team server answered ${response.status}.`);
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true as const }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const data = /^data: (.*)$/m.exec(buffer.slice(0, end))?.[1];
+        buffer = buffer.slice(end + 2);
+        if (!data) continue;
+        const parsed = teamEventSchema.safeParse(JSON.parse(data));
+        if (parsed.success) onEvent(parsed.data);
+      }
+    }
+  }
+
   private async call(method: string, path: string, body: unknown, answers: readonly number[] = []): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(`${this.url}${path}`, {
         method,
         headers: { authorization: `Bearer ${this.token}`, 'x-zan-device': this.device, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {

@@ -98,10 +98,14 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   });
   await new Promise<void>((ok, fail) => server.once('error', fail).listen(options.port, options.host, () => ok()));
   const address = server.address() as AddressInfo;
+  let closed = false;
   return {
     url: `${options.tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`,
     subscribers: () => hub.size,
+    // Once: a second call (a test that stopped the server itself) does nothing.
     close: async () => {
+      if (closed) return;
+      closed = true;
       hub.close();
       await stopListening();
       server.closeAllConnections();

@@ -67,6 +67,9 @@ export const decisionRequestSchema = z.object({ packageId: id, versionId: id, ui
  */
 export const commentRequestSchema = z.object({ id, packageId: id, uid: id, parentId: id.nullable(), supersedes: id.nullable(), text: str().max(20_000), deleted: z.boolean() }).strict();
 
+/** A draft as the server has it: each provision's revision and row (null: deleted). */
+export const pulledDraftSchema = z.object({ packageId: id, base: publishedBaseSchema, provisions: z.array(currentProvisionSchema) }).strict();
+
 /** What the server pushes to a desktop (server-sent events): a change to something of a package it is a member of. */
 export const teamEventSchema = z.discriminatedUnion('kind', [
   // `partial`: too many provisions for one notification (PostgreSQL's 8,000 bytes): `revisions` is empty, pull the draft.
@@ -78,6 +81,8 @@ export const teamEventSchema = z.discriminatedUnion('kind', [
 
 /** A request to publish a package. */
 export type PublishRequest = z.infer<typeof publishRequestSchema>;
+/** A draft pulled from the server. */
+export type PulledDraft = z.infer<typeof pulledDraftSchema>;
 /** A push of changes to one draft. */
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 /** One change of a push. */

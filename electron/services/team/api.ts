@@ -1,4 +1,4 @@
-import type { PublishRequest, PushReply, PushRequest } from '../../../shared/team/contract';
+import type { PublishRequest, PulledDraft, PushReply, PushRequest } from '../../../shared/team/contract';
 
 /**
  * What the desktop's team services need of the server (electron/team/client.ts over HTTP; the
@@ -9,6 +9,8 @@ export interface TeamApi {
   readonly url: string;
   publish(request: PublishRequest): Promise<{ revisions: Record<string, Record<string, number>> }>;
   push(request: PushRequest): Promise<PushReply>;
+  /** A draft's provisions as the server has them. */
+  pull(versionId: string): Promise<PulledDraft>;
 }
 
 /** The server could not be reached (offline, stopped, a proxy down): try again later, nothing is lost. */

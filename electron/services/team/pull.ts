@@ -1,0 +1,41 @@
+import type { ProvisionRow } from '../../../shared/law';
+import { whenWritable, type ServiceContext } from '../context';
+import { saveDraft } from '../drafts';
+import { TeamUnreachable, type TeamApi } from './api';
+
+/** What bringing a draft in step with the server did. */
+export type PullOutcome = { state: 'pulled'; applied: number; heldBack: number } | { state: 'offline' };
+
+/**
+ * Brings a draft in step with the server: the provisions others changed since this desktop was
+ * last in step are written into it, in one save (validated as any save; not queued back), and
+ * recorded as in step. A provision with changes of this desktop still waiting is held back: its
+ * push decides (accepted, or refused as stale and then a conflict) — it is never overwritten here.
+ */
+export async function pullFromTeam(ctx: ServiceContext, api: TeamApi, versionId: string): Promise<PullOutcome> {
+  let pulled;
+  try {
+    pulled = await api.pull(versionId);
+  } catch (error) {
+    if (error instanceof TeamUnreachable) return { state: 'offline' };
+    throw error;
+  }
+  return whenWritable(ctx, () => {
+    const { store } = ctx;
+    return store.transaction(() => {
+      const synced = store.team.synced(versionId);
+      const pending = store.team.pendingUids(versionId);
+      const newer = pulled.provisions.filter((p) => p.revision > (synced.get(p.uid)?.revision ?? 0));
+      const taken = newer.filter((p) => !pending.has(p.uid));
+      if (taken.length > 0) {
+        const local = store.provisions.rows(versionId, taken.map((p) => p.uid));
+        const upserts = taken.flatMap((p) => (p.row ? [p.row as ProvisionRow] : []));
+        const deletes = taken.filter((p) => !p.row && local.has(p.uid)).map((p) => p.uid);
+        const version = store.versions.get(versionId)!;
+        if (upserts.length + deletes.length > 0) saveDraft(ctx, { versionId, revision: version.revision, upserts, deletes }, { duringReview: true, fromTeam: true });
+        store.team.setSynced(versionId, taken.map((p) => ({ uid: p.uid, revision: p.revision, row: (p.row as ProvisionRow | null) ?? null })));
+      }
+      return { state: 'pulled' as const, applied: taken.length, heldBack: newer.length - taken.length };
+    });
+  });
+}

@@ -1,0 +1,137 @@
+import type { TeamEvent } from '../../shared/team/contract';
+import type { ServiceContext } from '../services/context';
+import { pullFromTeam } from '../services/team/pull';
+import { pushOutbox, type PushOutcome } from '../services/team/sync';
+import type { TeamClient } from './client';
+
+/** What the title bar shows of team mode. */
+export interface TeamStatus {
+  state: 'online' | 'offline' | 'syncing';
+  /** Pushes waiting in the outbox. */
+  queue: number;
+  /** The last push refused for a lease someone else holds, or conflicts to resolve. */
+  notice: { kind: 'leased'; uid: string; holder: string } | { kind: 'conflicts'; count: number } | null;
+}
+
+/** The first wait before trying an unreachable server again, and the longest. */
+const RETRY_MS = [2_000, 60_000] as const;
+
+/**
+ * Keeps a desktop in step with its team server while the app runs: pushes the outbox after each
+ * save (poke) and, while the server cannot be reached, again after 2 s, 4 s … up to a minute;
+ * listens to the server's events and pulls a linked draft when someone else changed it. One push
+ * or pull at a time. The status says online / offline / syncing and how many pushes wait.
+ */
+export class TeamSync {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private retry: NodeJS.Timeout | null = null;
+  private wait: number = RETRY_MS[0];
+  private readonly stopped = new AbortController();
+  private current: TeamStatus = { state: 'offline', queue: 0, notice: null };
+  private readonly toPull = new Set<string>();
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly client: TeamClient,
+    private readonly device: string,
+    private readonly onStatus: (status: TeamStatus) => void = () => undefined,
+    private readonly log: (message: string, error?: unknown) => void = () => undefined,
+  ) {}
+
+  /** Starts listening, and pushes what waits. */
+  start(): void {
+    void this.listen();
+    this.poke();
+  }
+
+  /** Something was saved (or the network came back): push now. */
+  poke(): void {
+    if (this.stopped.signal.aborted) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.round().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.poke();
+      }
+    });
+  }
+
+  /** The status now. */
+  status(): TeamStatus {
+    return { ...this.current, queue: this.ctx.store.team.outbox().length };
+  }
+
+  /** Stops listening and retrying; resolves once the round under way has ended. */
+  async stop(): Promise<void> {
+    this.stopped.abort();
+    if (this.retry) clearTimeout(this.retry);
+    await this.running;
+  }
+
+  private async round(): Promise<void> {
+    this.set({ state: 'syncing' });
+    let outcome: PushOutcome;
+    try {
+      outcome = await pushOutbox(this.ctx, this.client, this.device);
+      for (const versionId of [...this.toPull]) {
+        this.toPull.delete(versionId);
+        if ((await pullFromTeam(this.ctx, this.client, versionId)).state === 'offline') {
+          this.toPull.add(versionId);
+          outcome = { state: 'offline', pushed: 0, waiting: this.ctx.store.team.outbox().length };
+          break;
+        }
+      }
+    } catch (error) {
+      this.log('team sync failed', error);
+      outcome = { state: 'offline', pushed: 0, waiting: this.ctx.store.team.outbox().length };
+    }
+    if (outcome.state === 'offline') {
+      this.set({ state: 'offline' });
+      if (!this.stopped.signal.aborted) {
+        this.retry = setTimeout(() => this.poke(), this.wait);
+        this.retry.unref?.();
+      }
+      this.wait = Math.min(this.wait * 2, RETRY_MS[1]);
+      return;
+    }
+    this.wait = RETRY_MS[0];
+    this.set({ state: 'online', notice: outcome.state === 'leased' ? { kind: 'leased', uid: outcome.uid, holder: outcome.holder } : outcome.state === 'conflicts' ? { kind: 'conflicts', count: outcome.conflicts } : null });
+  }
+
+  private async listen(): Promise<void> {
+    while (!this.stopped.signal.aborted) {
+      try {
+        await this.client.listen((event) => this.onEvent(event), this.stopped.signal);
+      } catch (error) {
+        if (this.stopped.signal.aborted) return;
+        this.log('team events lost', error);
+      }
+      if (this.stopped.signal.aborted) return;
+      // The stream ended (the server went away): mark offline, try again shortly.
+      this.set({ state: 'offline' });
+      await new Promise((ok) => setTimeout(ok, RETRY_MS[0]).unref?.());
+      this.poke();
+    }
+  }
+
+  private onEvent(event: TeamEvent): void {
+    if (event.kind !== 'push' || !this.ctx.store.isOpen()) return;
+    const version = this.ctx.store.versions.get(event.versionId);
+    if (!version?.packageId || !this.ctx.store.team.linkOf(version.packageId)) return;
+    // Ours came back to us: in step already when every revision it names is ours.
+    const synced = this.ctx.store.team.synced(event.versionId, Object.keys(event.revisions));
+    if (!event.partial && Object.entries(event.revisions).every(([uid, revision]) => synced.get(uid)?.revision === revision)) return;
+    this.toPull.add(event.versionId);
+    this.poke();
+  }
+
+  private set(change: Partial<TeamStatus>): void {
+    this.current = { ...this.current, ...change };
+    this.onStatus(this.status());
+  }
+}

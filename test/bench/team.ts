@@ -70,7 +70,8 @@ async function listen(url: string, token: string, onPush: (seq: number, at: numb
   }
 }
 
-const pgServer = await startTestPostgres();
+// PostgreSQL's defaults (fsync on, each commit durable), as a ministry's server runs, not the tests' fast cluster.
+const pgServer = await startTestPostgres({ durable: true });
 if ('unavailable' in pgServer) {
   console.error(`bench:team needs PostgreSQL: ${pgServer.unavailable}.`);
   process.exit(2);

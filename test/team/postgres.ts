@@ -40,7 +40,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts (or finds) the tests' PostgreSQL; the reason in words when there is none on this machine. */
-export async function startTestPostgres(): Promise<TestPostgres | { unavailable: string }> {
+export async function startTestPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres | { unavailable: string }> {
   const given = process.env['ZAN_TEST_PG_URL'];
   if (given) return { url: given, stop: () => undefined };
   const bin = binDir();
@@ -53,8 +53,10 @@ export async function startTestPostgres(): Promise<TestPostgres | { unavailable:
   const run = (program: string, args: string[]) => execFileSync(root ? 'runuser' : join(bin, program), root ? ['-u', 'postgres', '--', join(bin, program), ...args] : args, { stdio: 'pipe', encoding: 'utf8' });
   const port = await freePort();
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'zan', '-E', 'UTF8', '--no-locale']);
-  // Loopback only, the socket in the folder, no fsync (a test cluster: speed, not durability).
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`, 'start']);
+  // Loopback only, the socket in the folder; for the tests no fsync (speed, not durability), for
+  // a benchmark (`durable`) PostgreSQL's defaults: each commit on disk, as a ministry runs it.
+  const speed = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c max_connections=300${speed}`, 'start']);
   return {
     url: `postgres://zan@127.0.0.1:${port}/postgres`,
     stop: () => {

@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import { CodedError } from '../ipc/known-errors';
 import type { ServiceContext } from '../services/context';
 import { CancelledError, type Progress } from '../services/progress';
-import { percentOf, type PartMessage, type RunMessage, type WorkerMessage, type WorkerSetup } from './messages';
+import { percentOf, type RunMessage, type WorkerMessage, type WorkerSetup } from './messages';
+import { postInParts } from './parts';
 import { TASKS, type Lane, type TaskInput, type TaskName, type TaskOutput } from './tasks';
 
 /** How long a cancelled task may take to notice before its worker is stopped and replaced. */
@@ -25,8 +26,6 @@ export interface RunOptions {
 /** How long closing waits for the writer thread's saves, running and queued (a 50,000-row save takes ~2 s). */
 const WRITE_DRAIN_MS = 10_000;
 
-/** Items of a big input array sent in one message (~4 ms to copy 5,000 provision rows). */
-const PART_ITEMS = 5000;
 
 /** Where a run stands, as the renderer's progress bar shows it. */
 export interface JobProgress {
@@ -311,21 +310,9 @@ export class WorkPool {
     job.state = 'running';
     const message: RunMessage = { type: 'run', id: job.id, task: job.task, input: job.input, cancel: job.cancel, ...(job.serialize ? { serialize: true } : {}) };
     const big = job.partsOf ? (job.input as Record<string, unknown>)[job.partsOf] : undefined;
-    if (!job.partsOf || !Array.isArray(big) || big.length <= PART_ITEMS) return void worker.postMessage(message);
-    void this.postInParts(lane, worker, job, message, job.partsOf, big);
-  }
-
-  /** Sends a job's big array a part per turn, then the job without it (the worker puts it back). */
-  private async postInParts(lane: LaneState, worker: Worker, job: Job, message: RunMessage, field: string, items: unknown[]): Promise<void> {
-    for (let i = 0; i < items.length; i += PART_ITEMS) {
-      // Cancelled, lost or closing meanwhile: the rest is not sent (the worker drops what it got).
-      if (lane.running !== job || lane.worker !== worker) return;
-      const part: PartMessage = { type: 'part', id: job.id, items: items.slice(i, i + PART_ITEMS) };
-      worker.postMessage(part);
-      await new Promise((ok) => setImmediate(ok));
-    }
-    if (lane.running !== job || lane.worker !== worker) return;
-    worker.postMessage({ ...message, input: { ...(job.input as object), [field]: [] }, partsOf: field });
+    if (!job.partsOf || !Array.isArray(big)) return void worker.postMessage(message);
+    // Cancelled, lost or closing meanwhile: the rest is not sent (the worker drops what it got).
+    void postInParts(worker, message, job.partsOf, big, () => lane.running === job && lane.worker === worker);
   }
 
   private spawn(lane: LaneState): Worker {
@@ -406,7 +393,6 @@ function startWorker(setup: WorkerSetup, script: string | undefined): Worker {
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(source)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: setup });
 }
-
 
 /** Whether the user has asked a job to stop. */
 function isCancelled(job: Job): boolean {

@@ -127,7 +127,8 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       await work.run('restoreRejected', input);
       return work.run('coverage', { packageId: input.packageId });
     },
-    getOverlaps: ({ packageId }) => packageOverlaps(ctx, packageId),
+    // Exclusive: a stale stored list is derived again and stored on the way (amendmentsOf).
+    getOverlaps: ({ packageId }) => exclusive(() => packageOverlaps(ctx, packageId)),
     createSnapshot: ({ packageId, name }) => exclusive(() => createSnapshot(ctx, packageId, name)),
     listSnapshots: ({ packageId }) => listSnapshots(ctx, packageId),
     compare: ({ left, right, context, jobId }) => work.runForReply('compare', { left, right, ...(context ? { context } : {}) }, job(jobId)),

@@ -10,7 +10,7 @@ export interface TeamStatus {
   /** Pushes waiting in the outbox. */
   queue: number;
   /** The last push refused for a lease someone else holds, or conflicts to resolve. */
-  notice: { kind: 'leased'; uid: string; holder: string } | { kind: 'conflicts'; count: number } | null;
+  notice: { kind: 'leased'; uid: string; holder: string } | { kind: 'conflicts'; count: number } | { kind: 'refused'; code: string; message: string } | null;
 }
 
 /** The first wait before trying an unreachable server again, and the longest. */
@@ -19,8 +19,9 @@ const RETRY_MS = [2_000, 60_000] as const;
 /**
  * Keeps a desktop in step with its team server while the app runs: pushes the outbox after each
  * save (poke) and, while the server cannot be reached, again after 2 s, 4 s … up to a minute;
- * listens to the server's events and pulls a linked draft when someone else changed it. One push
- * or pull at a time. The status says online / offline / syncing and how many pushes wait.
+ * listens to the server's events and pulls a linked draft when someone else changed it (and
+ * every linked draft on each connection, for what happened while it was away). One push or pull
+ * at a time. The status says online / offline / syncing and how many pushes wait.
  */
 export class TeamSync {
   private running: Promise<void> | null = null;
@@ -78,13 +79,13 @@ export class TeamSync {
     let outcome: PushOutcome;
     try {
       outcome = await pushOutbox(this.ctx, this.client, this.device);
+      // A draft is taken off the list only once its pull has been made.
       for (const versionId of [...this.toPull]) {
-        this.toPull.delete(versionId);
         if ((await pullFromTeam(this.ctx, this.client, versionId)).state === 'offline') {
-          this.toPull.add(versionId);
           outcome = { state: 'offline', pushed: 0, waiting: this.ctx.store.team.outbox().length };
           break;
         }
+        this.toPull.delete(versionId);
       }
     } catch (error) {
       this.log('team sync failed', error);
@@ -100,11 +101,16 @@ export class TeamSync {
       return;
     }
     this.wait = RETRY_MS[0];
-    this.set({ state: 'online', notice: outcome.state === 'leased' ? { kind: 'leased', uid: outcome.uid, holder: outcome.holder } : outcome.state === 'conflicts' ? { kind: 'conflicts', count: outcome.conflicts } : null });
+    // A refusal is not retried by the clock (the next save or reconnection tries again): the drafter is told.
+    this.set({ state: 'online', notice: outcome.state === 'leased' ? { kind: 'leased', uid: outcome.uid, holder: outcome.holder } : outcome.state === 'conflicts' ? { kind: 'conflicts', count: outcome.conflicts } : outcome.state === 'refused' ? { kind: 'refused', code: outcome.code, message: outcome.message } : null });
   }
 
   private async listen(): Promise<void> {
     while (!this.stopped.signal.aborted) {
+      // On each connection, every linked draft is pulled: what others pushed while the events
+      // could not reach this desktop is caught up (a pull brings only the provisions that moved).
+      for (const versionId of this.ctx.store.team.linkedDrafts()) this.toPull.add(versionId);
+      this.poke();
       try {
         await this.client.listen((event) => this.onEvent(event), this.stopped.signal);
       } catch (error) {

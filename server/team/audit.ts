@@ -31,11 +31,22 @@ function canonical(value: unknown): string {
 }
 
 /**
- * Appends an entry, chained to the last, in the caller's transaction. An advisory lock held to
- * the transaction's end makes the appends one after another: the chain never forks.
+ * Takes the log's lock for the rest of the transaction. A transaction that will append takes it
+ * first, before any row lock: every writer then waits in the same order, so two cannot deadlock
+ * (a push holding a provision and waiting for the log, a decision holding the log's turn and
+ * waiting for that provision).
+ */
+export async function lockAuditChain(q: Queryable): Promise<void> {
+  await q.query('SELECT pg_advisory_xact_lock(7236432)');
+}
+
+/**
+ * Appends an entry, chained to the last, in the caller's transaction. The log's lock held to the
+ * transaction's end (lockAuditChain; taken again here, a no-op if held) makes the appends one
+ * after another: the chain never forks.
  */
 export async function appendAudit(q: Queryable, e: ServerAuditEntry): Promise<number> {
-  await q.query('SELECT pg_advisory_xact_lock(7236432)');
+  await lockAuditChain(q);
   const [last] = await q.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
   const seq = last ? Number(last.seq) + 1 : 1;
   // Microseconds, as PostgreSQL keeps them: the time read back is the time hashed.

@@ -1,6 +1,6 @@
 import type { Lease, LeaseRequest } from '../../shared/team/contract';
 import type { Db, Queryable } from '../db/connect';
-import { appendAudit } from './audit';
+import { appendAudit, lockAuditChain } from './audit';
 import { notify } from './events';
 import { TeamError } from './errors';
 import { packageOfDraft } from './packages';
@@ -51,6 +51,7 @@ export async function releaseLease(db: Db, user: TeamUser, request: LeaseRequest
 export async function releaseAllLeases(db: Db, user: TeamUser, versionId: string, device: string): Promise<number> {
   requireRole(user, ['owner'], 'release the leases of others');
   return db.tx(async (q) => {
+    await lockAuditChain(q);
     const packageId = await packageOfDraft(q, user, versionId);
     const gone = await q.query<{ uid: string; user_id: string }>('DELETE FROM lease WHERE version_id = $1 AND expires_at > now() RETURNING uid, user_id', [versionId]);
     for (const lease of gone) await notify(q, { kind: 'lease', packageId, versionId, uid: lease.uid, holder: null, expiresAt: null });

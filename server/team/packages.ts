@@ -1,6 +1,6 @@
 import type { PublishRequest } from '../../shared/team/contract';
 import type { Db, Queryable } from '../db/connect';
-import { appendAudit } from './audit';
+import { appendAudit, lockAuditChain } from './audit';
 import { TeamError } from './errors';
 import { requireRole, type TeamUser } from './users';
 
@@ -20,6 +20,7 @@ export interface TeamPackage {
 export async function publishPackage(db: Db, user: TeamUser, request: PublishRequest, device: string): Promise<{ revisions: Record<string, Record<string, number>> }> {
   requireRole(user, ['owner', 'drafter'], 'publish a package');
   return db.tx(async (q) => {
+    await lockAuditChain(q);
     const known = await q.query('SELECT id FROM package WHERE id = $1', [request.packageId]);
     if (known.length > 0) throw new TeamError('INVALID', `Package ${request.packageId} is already on the server.`);
     await q.query('INSERT INTO package (id, title, published_by) VALUES ($1, $2, $3)', [request.packageId, request.title, user.id]);

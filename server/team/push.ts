@@ -1,6 +1,6 @@
 import type { PushChange, PushReply, PushRequest, TeamEvent } from '../../shared/team/contract';
 import type { Db, Queryable } from '../db/connect';
-import { appendAudit } from './audit';
+import { appendAudit, lockAuditChain } from './audit';
 import { notify } from './events';
 import { TeamError } from './errors';
 import { heldByOther } from './leases';
@@ -31,12 +31,15 @@ export async function push(db: Db, user: TeamUser, request: PushRequest): Promis
   if (decided) return decided;
   try {
     return await db.tx(async (q) => {
+      await lockAuditChain(q);
       const packageId = await packageOfDraft(q, user, request.versionId);
       // One push at a time per draft: what it checks stays true until it commits.
       await q.query('SELECT 1 FROM draft WHERE version_id = $1 FOR UPDATE', [request.versionId]);
       const again = await storedReply(q, user, request.opId);
       if (again) return again;
       const reply = await decide(q, user, packageId, request);
+      // A lease someone holds is not a decision on the push: the same push is tried again later.
+      if (reply.status === 'leased') return reply;
       await q.query('INSERT INTO push (op_id, user_id, device, version_id, reply) VALUES ($1, $2, $3, $4, $5)', [request.opId, user.id, request.device, request.versionId, JSON.stringify(reply)]);
       return reply;
     });

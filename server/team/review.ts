@@ -1,6 +1,6 @@
 import type { CommentRequest, DecisionRequest } from '../../shared/team/contract';
 import type { Db } from '../db/connect';
-import { appendAudit } from './audit';
+import { appendAudit, lockAuditChain } from './audit';
 import { notify } from './events';
 import { TeamError } from './errors';
 import { packageOfDraft, requireMember } from './packages';
@@ -14,6 +14,7 @@ import { requireRole, type TeamUser } from './users';
 export async function decide(db: Db, user: TeamUser, request: DecisionRequest, device: string): Promise<{ seq: number }> {
   requireRole(user, ['owner', 'reviewer'], 'decide on an amendment');
   return db.tx(async (q) => {
+    await lockAuditChain(q);
     const packageId = await packageOfDraft(q, user, request.versionId);
     if (packageId !== request.packageId) throw new TeamError('NOT_FOUND', `No draft ${request.versionId} in package ${request.packageId}.`);
     const [current] = await q.query<{ revision: string }>('SELECT revision FROM provision WHERE version_id = $1 AND uid = $2 FOR SHARE', [request.versionId, request.uid]);
@@ -45,6 +46,7 @@ export async function decisionsOf(db: Db, user: TeamUser, versionId: string): Pr
 export async function addComment(db: Db, user: TeamUser, request: CommentRequest, device: string): Promise<void> {
   requireRole(user, ['owner', 'drafter', 'reviewer'], 'comment');
   await db.tx(async (q) => {
+    await lockAuditChain(q);
     await requireMember(q, user, request.packageId);
     for (const [what, ref] of [['parent', request.parentId], ['earlier version', request.supersedes]] as const) {
       if (!ref) continue;

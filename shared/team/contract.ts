@@ -31,6 +31,9 @@ export const publishRequestSchema = z
   })
   .strict();
 
+/** The most changes one push carries (a bigger save goes up as several, in order). */
+export const MAX_PUSH_CHANGES = 50_000;
+
 /** One provision's change in a push: the revision it was made on (null: a provision new to the server), its row after (null: deleted). */
 export const pushChangeSchema = z.object({ uid: id, baseRevision: revision.nullable(), row: provisionRowSchema.nullable() }).strict();
 
@@ -38,7 +41,7 @@ export const pushChangeSchema = z.object({ uid: id, baseRevision: revision.nulla
  * A push: changes to one draft, under an id the desktop chose for this push (so a push retried
  * after a lost answer is applied once), from one device.
  */
-export const pushRequestSchema = z.object({ opId: id, versionId: id, device: str().min(1).max(200), changes: z.array(pushChangeSchema).min(1).max(50_000) }).strict();
+export const pushRequestSchema = z.object({ opId: id, versionId: id, device: str().min(1).max(200), changes: z.array(pushChangeSchema).min(1).max(MAX_PUSH_CHANGES) }).strict();
 
 /** What a provision is on the server now: its revision and row (null: deleted), for a desktop to rebase on. */
 export const currentProvisionSchema = z.object({ uid: id, revision, row: provisionRowSchema.nullable() }).strict();

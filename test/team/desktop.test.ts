@@ -6,7 +6,7 @@ import { pushOutbox } from '../../electron/services/team/sync';
 import { TeamClient } from '../../electron/team/client';
 import type { ProvisionRow } from '../../shared/law';
 import type { PushReply } from '../../shared/team/contract';
-import { addUser } from '../../server/team/users';
+import { addUser, revokeUser } from '../../server/team/users';
 import { openTestContext, startPackage, tempDir } from '../electron/harness';
 import { describeTeam, teamClient, useTeamServer } from './harness';
 
@@ -26,6 +26,31 @@ async function serverRows(token: string, versionId: string): Promise<Map<string,
 }
 
 describeTeam('a desktop on a team server', () => {
+  it("regression (review): a stale push's other changes keep their place — a later wording of them is not overwritten by the earlier; a refused push waits and says why", async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
+    const a = desktop(team().url, anna.token, 'anna-laptop');
+    try {
+      const { pkgId, versionId, p17, p19 } = startPackage(a.ctx);
+      await publishToTeam(a.ctx, a.api, pkgId, [berik.user.id]);
+      const published = a.ctx.store.team.synced(versionId, [p17.uid]).get(p17.uid)!.revision;
+      // One save of both provisions, then a later one of p19 alone; Berik changes p17 first.
+      saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Анна: пункт 17.' }, { ...p19, text: 'Анна: пункт 19, первая редакция.' }], deletes: [] });
+      saveDraft(a.ctx, { versionId, revision: 1, upserts: [{ ...p19, text: 'Анна: пункт 19, вторая редакция.' }], deletes: [] });
+      await teamClient(team().url, berik.token, 'berik-laptop').post('/v1/push', { opId: 'op-berik-0002', versionId, device: 'berik-laptop', changes: [{ uid: p17.uid, baseRevision: published, row: { ...p17, text: 'Берик: пункт 17.' } }] });
+      expect(await pushOutbox(a.ctx, a.api, a.device)).toMatchObject({ state: 'conflicts', conflicts: 1 });
+      expect(await pushOutbox(a.ctx, a.api, a.device)).toEqual({ state: 'done', pushed: 2 });
+      expect((await serverRows(anna.token, versionId)).get(p19.uid)?.row?.text).toBe('Анна: пункт 19, вторая редакция.');
+      // Her token revoked: the push is refused, not taken for a server that is away; it waits.
+      await revokeUser(team().db, anna.user.id);
+      saveDraft(a.ctx, { versionId, revision: a.ctx.store.versions.get(versionId)!.revision, upserts: [{ ...p19, text: 'После отзыва.' }], deletes: [] });
+      expect(await pushOutbox(a.ctx, a.api, a.device)).toMatchObject({ state: 'refused', code: 'UNAUTHORIZED' });
+      expect(a.ctx.store.team.outbox()).toHaveLength(1);
+    } finally {
+      a.close();
+    }
+  });
+
   it('publishes a package; each save waits in the outbox, in its own transaction, and goes up in order; the server has it', async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const a = desktop(team().url, anna.token, 'anna-laptop');

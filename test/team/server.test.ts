@@ -61,6 +61,16 @@ describeTeam('the team service over PostgreSQL', () => {
     expect((await loser.post<Lease>('/v1/leases', { ...asked, device: loserDevice })).body).toMatchObject({ uid: 'paragraph01', holder: a.status === 200 ? 'Берик Ахметов' : 'Анна Петрова' });
   });
 
+  it('regression (review): a push refused for a lease is not decided — the same push, retried once the lease is given back, is applied', async () => {
+    const { client, revisions } = await publishedTeam();
+    const lease = { versionId: 'draftru0001', uid: 'paragraph01' };
+    expect((await client('berik').post('/v1/leases', { ...lease, device: 'berik-laptop' })).status).toBe(200);
+    const body = { opId: 'op-anna-leased1', versionId: 'draftru0001', device: 'anna-laptop', changes: [{ uid: 'paragraph01', baseRevision: revisions['paragraph01'], row: row('paragraph01', 'После аренды.') }] };
+    expect((await client('anna').post<PushReply>('/v1/push', body)).body).toMatchObject({ status: 'leased', holder: 'Берик Ахметов' });
+    await client('berik').call('DELETE', '/v1/leases', { ...lease, device: 'berik-laptop' });
+    expect((await client('anna').post<PushReply>('/v1/push', body)).body).toMatchObject({ status: 'applied' });
+  });
+
   it('an edit made on a revision no longer current is refused whole with the wording in force; pushed again on it, it is applied', async () => {
     const { client, revisions } = await publishedTeam();
     const base = revisions['paragraph01']!;

@@ -1,4 +1,5 @@
 import type { RowChanges } from '../../../shared/law';
+import { MAX_PUSH_CHANGES } from '../../../shared/team/contract';
 import type { ServiceContext } from '../context';
 
 /**
@@ -10,6 +11,7 @@ export function queueTeamChanges(ctx: ServiceContext, packageId: string, version
   if (!ctx.store.team.linkOf(packageId)) return;
   const upserts = changes.upserts.map((row) => ({ uid: row.uid, row }));
   const deletes = changes.deletes.map((uid) => ({ uid, row: null }));
-  if (upserts.length + deletes.length === 0) return;
-  ctx.store.team.enqueue(ctx.newId(), versionId, [...deletes, ...upserts], ctx.now());
+  const all = [...deletes, ...upserts];
+  // In pushes the server takes (shared/team/contract.ts: at most 50,000 changes each), in order.
+  for (let i = 0; i < all.length; i += MAX_PUSH_CHANGES) ctx.store.team.enqueue(ctx.newId(), versionId, all.slice(i, i + MAX_PUSH_CHANGES), ctx.now());
 }

@@ -2,7 +2,7 @@ import { diffRows } from '../../../shared/law';
 import type { PublishRequest } from '../../../shared/team/contract';
 import { StoreError } from '../../store/errors';
 import { record } from '../audit/log';
-import type { ReadContext, ServiceContext } from '../context';
+import { whenWritable, type ReadContext, type ServiceContext } from '../context';
 import type { TeamApi } from './api';
 import { queueTeamChanges } from './outbox';
 
@@ -35,7 +35,7 @@ export async function publishToTeam(ctx: ServiceContext, api: TeamApi, packageId
   const request = publishRequest(ctx, packageId, members);
   const { revisions } = await api.publish(request);
   let provisions = 0;
-  ctx.store.transaction(() => {
+  await whenWritable(ctx, () => ctx.store.transaction(() => {
     ctx.store.team.link(packageId, api.url, ctx.now());
     for (const draft of request.drafts) {
       const given = revisions[draft.versionId] ?? {};
@@ -46,6 +46,6 @@ export async function publishToTeam(ctx: ServiceContext, api: TeamApi, packageId
       queueTeamChanges(ctx, packageId, draft.versionId, since);
     }
     record(ctx, packageId, null, 'team-publish', { server: api.url, provisions });
-  });
+  }));
   return { provisions };
 }

@@ -6,7 +6,7 @@ import type { OutboxEntry } from '../../store/repositories/team';
 import { record } from '../audit/log';
 import { whenWritable, type ServiceContext } from '../context';
 import { saveDraft } from '../drafts';
-import { TeamUnreachable, type TeamApi } from './api';
+import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
 
 /** Where pushing the outbox stopped. */
 export type PushOutcome =
@@ -16,7 +16,9 @@ export type PushOutcome =
   /** Someone else holds the lease of a provision a push touches: it waits until they let go. */
   | { state: 'leased'; pushed: number; uid: string; holder: string }
   /** A push was made on revisions no longer current: each provision is now a conflict to choose on. */
-  | { state: 'conflicts'; pushed: number; conflicts: number };
+  | { state: 'conflicts'; pushed: number; conflicts: number }
+  /** The server refused a push outright (a revoked token, a package no longer shared): it waits, and the drafter is told. */
+  | { state: 'refused'; pushed: number; code: string; message: string };
 
 /**
  * Pushes the outbox to the server, oldest first, one push at a time: each names, for every
@@ -36,6 +38,7 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
       reply = await api.push({ opId: entry.opId, versionId: entry.versionId, device, changes: entry.changes.map((c) => ({ uid: c.uid, baseRevision: synced.get(c.uid)?.revision ?? null, row: c.row })) });
     } catch (error) {
       if (error instanceof TeamUnreachable) return { state: 'offline', pushed, waiting: ctx.store.team.outbox().length };
+      if (error instanceof TeamRefused) return { state: 'refused', pushed, code: error.code, message: error.message };
       throw error;
     }
     if (reply.status === 'leased') return { state: 'leased', pushed, uid: reply.uid, holder: reply.holder };
@@ -60,7 +63,7 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
  * drafter's (mine) — for the drafter to choose, as after a rebase (conflicts.ts: keeping mine saves
  * it again, and that save is pushed on the current revision). The provisions' later changes still
  * waiting are taken out of the outbox (the conflict holds the drafter's last wording); the push's
- * other changes go back in under a new id. One transaction. Returns how many conflicts.
+ * other changes stay in its place under a new id. One transaction. Returns how many conflicts.
  */
 export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply: Extract<PushReply, { status: 'stale' }>): number {
   const { store } = ctx;
@@ -79,10 +82,11 @@ export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply:
       store.conflicts.add(ctx.newId(), version.packageId!, version.id, { uid: c.uid, label: structuralLabel(pathOf(rows, c.uid, c.row), lang as Lang), reason: 'both-changed', base: stateOf(synced.get(c.uid)?.row ?? null), theirs: stateOf(c.row), mine: stateOf(mine.get(c.uid) ?? null) }, ctx.now());
     }
     store.team.setSynced(entry.versionId, theirs.map((c) => ({ uid: c.uid, revision: c.revision, row: c.row })));
-    store.team.remove(entry.seq);
-    store.team.dropChanges(entry.versionId, uids);
+    // The push's other changes keep its place (before the later pushes), under a new id: the old one is decided.
     const rest = entry.changes.filter((c) => !current.has(c.uid));
-    if (rest.length > 0) store.team.enqueue(ctx.newId(), entry.versionId, rest, ctx.now());
+    if (rest.length > 0) store.team.replace(entry.seq, ctx.newId(), rest);
+    else store.team.remove(entry.seq);
+    store.team.dropChanges(entry.versionId, uids);
     record(ctx, version.packageId!, null, 'team-stale', { versionId: version.id, opId: entry.opId, conflicts: uids });
     return uids.length;
   });

@@ -87,6 +87,19 @@ export class TeamRepository {
     }
   }
 
+  /**
+   * Gives a push waiting a new id and what is left of its changes, in its place: the server
+   * decided its old id (stale), and what remains must still go before the pushes after it.
+   */
+  replace(seq: number, opId: string, changes: readonly OutboxChange[]): void {
+    this.db.prepare('UPDATE team_outbox SET op_id = ?, changes = ? WHERE seq = ?').run(opId, JSON.stringify(changes), seq);
+  }
+
+  /** The drafts of the packages linked to a team server. */
+  linkedDrafts(): string[] {
+    return (this.db.prepare("SELECT v.id FROM version v JOIN team_link l ON l.package_id = v.package_id WHERE v.status = 'draft' ORDER BY v.id").all() as { id: string }[]).map((r) => r.id);
+  }
+
   /** Takes a push out of the outbox (accepted, or turned into conflicts). */
   remove(seq: number): void {
     this.db.prepare('DELETE FROM team_outbox WHERE seq = ?').run(seq);

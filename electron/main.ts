@@ -1,5 +1,6 @@
 import { app, dialog, ipcMain, protocol, safeStorage, type BrowserWindow } from 'electron';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCorpus } from './io/corpus';
@@ -28,9 +29,12 @@ import { openDatabase } from './store/database';
 import { createStore, type Store } from './store/store';
 import { createMainWindow, hardenSession, type RendererSource } from './window';
 import { WorkPool } from './work/pool';
+import { TeamHost } from './team/host';
 
 let store: Store | null = null;
 let work: WorkPool | null = null;
+/** Team mode, while the app runs. */
+let team: TeamHost | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** The daily backup under way, if any: the database is closed only after it. */
 let backingUp: Promise<unknown> | null = null;
@@ -103,15 +107,16 @@ async function start(): Promise<void> {
   store = opened.store;
   const { restored } = opened;
   let key;
+  // The audit log is signed with this install's key, kept by the OS keychain (audit/install-key.ts);
+  // the team token is kept by it too. getSelectedStorageBackend is Linux's only (where "basic_text"
+  // means no keychain at all).
+  const keychain = {
+    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+    encryptString: (text: string) => safeStorage.encryptString(text),
+    decryptString: (encrypted: Buffer) => safeStorage.decryptString(encrypted),
+    ...(process.platform === 'linux' ? { getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend() } : {}),
+  };
   try {
-    // The audit log is signed with this install's key, kept by the OS keychain (audit/install-key.ts).
-    // getSelectedStorageBackend is Linux's only (where "basic_text" means no keychain at all).
-    const keychain = {
-      isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
-      encryptString: (text: string) => safeStorage.encryptString(text),
-      decryptString: (encrypted: Buffer) => safeStorage.decryptString(encrypted),
-      ...(process.platform === 'linux' ? { getSelectedStorageBackend: () => safeStorage.getSelectedStorageBackend() } : {}),
-    };
     key = installKey(app.getPath('userData'), auditKeyFile(paths.databaseFile), keychain);
   } catch (error) {
     return fail('Zan Workbench cannot sign its audit log', (error as Error).message);
@@ -160,11 +165,14 @@ async function start(): Promise<void> {
     workerScript: join(dirname(fileURLToPath(import.meta.url)), 'work-worker.js'),
     log: (message, error) => console.error(`[zan] ${message}`, error ?? ''),
   });
-  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports, restart: () => (app.relaunch(), app.quit()) }, work), {
+  // Team mode (issue 17): resumes with the server and token kept, if any; the token is kept by the keychain.
+  team = new TeamHost(ctx, { userData: app.getPath('userData'), keychain, device: hostname(), log: (message, error) => console.error(`[zan] ${message}`, error ?? '') });
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: app.getVersion(), databasePath: paths.databaseFile, exports, restart: () => (app.relaunch(), app.quit()), team }, work), {
     isTrustedSender: sameOriginCheck(trustedOrigin),
     log: (message, error) => console.error(`[zan] ${message}`, error),
   });
   registerIpc(ipcMain, dispatch);
+  team.start();
   hardenSession();
   mainWindow = createMainWindow(paths.preloadFile, source);
   mainWindow.on('closed', () => (mainWindow = null));
@@ -212,7 +220,9 @@ if (cliArgs) {
       work = null;
       const stuck = new Promise<void>((resolve) => setTimeout(resolve, 12_000).unref());
       // A daily backup under way finishes first too (it reads through the main connection).
-      void Promise.race([Promise.all([pool.close().catch(() => undefined), backingUp]), stuck]).then(() => app.quit());
+      const leaving = team;
+      team = null;
+      void Promise.race([Promise.all([(leaving?.stop() ?? Promise.resolve()).then(() => pool.close()).catch(() => undefined), backingUp]), stuck]).then(() => app.quit());
       return;
     }
     store?.close();

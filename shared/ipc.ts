@@ -169,6 +169,17 @@ const compareSource = z.union([
 ]);
 
 const empty = z.object({}).strict();
+
+/** What the app shows of team mode (electron/team/host.ts TeamView). */
+const teamViewSchema = z.object({
+  connected: z.boolean(),
+  url: str().nullable(),
+  user: z.object({ name: str(), role: str() }).nullable(),
+  state: z.enum(['online', 'offline', 'syncing', 'off']),
+  queue: z.number().int().min(0),
+  notice: z.union([z.object({ kind: z.literal('leased'), uid: str(), holder: str() }), z.object({ kind: z.literal('conflicts'), count: z.number().int() }), z.object({ kind: z.literal('refused'), code: str(), message: str() })]).nullable(),
+  kept: z.enum(['keychain', 'file']).nullable(),
+});
 /** Words a drafter typed: real text (no lone surrogate), not blank. */
 const phrase = str()
   .min(1)
@@ -288,6 +299,12 @@ export const contract = {
   importTaxonomy: { input: z.object({ json: str().max(2_000_000) }).strict(), output: z.array(gapSchema) },
   exportTaxonomy: { input: empty, output: z.object({ path: str().nullable() }) },
   getIdentity: { input: empty, output: z.object({ name: str(), role: str() }).nullable() },
+  /** Team mode (issue 17): the server this desktop works with, the person, whether it is in step and how many pushes wait. */
+  getTeamStatus: { input: empty, output: teamViewSchema },
+  /** Checks an address and a token with the team server, keeps them (the token with the keychain) and starts keeping in step. */
+  connectTeam: { input: z.object({ url: str().max(500).regex(/^https?:\/\/[^\s/]+/, 'not an http(s) address'), token: str().min(10).max(200) }).strict(), output: teamViewSchema },
+  /** Publishes a package to the team server, with the people (server ids) who may see it. */
+  publishToTeam: { input: z.object({ packageId: id, members: z.array(z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'not an id')).max(500).optional() }).strict(), output: teamViewSchema },
   setIdentity: { input: z.object({ name: str().min(1).max(200), role: str().max(200) }).strict(), output: z.object({ name: str(), role: str() }) },
   listComments: {
     input: z.object({ packageId: id, uid: id }).strict(),

@@ -22,6 +22,8 @@ import { exportAkn, exportPackageDocument, exportRedline, type ExportDeps } from
 import { listLibrary } from '../services/library';
 import { getPackage, listPackages } from '../services/packages';
 import { WorkPool } from '../work/pool';
+import { StoreError } from '../store/errors';
+import type { TeamHost } from '../team/host';
 import { SearchIndexer } from './search-indexer';
 
 /** How long after a draft is opened its first save is prepared (see openDraft below). */
@@ -29,6 +31,12 @@ const PREPARE_SAVE_AFTER_MS = 400;
 
 /** Lets the calls waiting in the main process run before a long save goes on (see commitImportStaged). */
 const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
+
+/** Team mode, or NOT_READY where this app runs without it. */
+function teamOf(facts: AppFacts): TeamHostLike {
+  if (!facts.team) throw new StoreError('NOT_READY', 'Team mode is not available here.', 'team.notAvailable');
+  return facts.team;
+}
 
 /** One handler per channel of the contract, taking the input after validation. */
 export type HandlerTable = { [C in Channel]: (input: ParsedInputOf<C>) => Answer<OutputOf<C>> | Promise<Answer<OutputOf<C>>> };
@@ -44,7 +52,12 @@ export interface AppFacts {
   exports: ExportDeps;
   /** Restarts the app (a backup asked for is put in place at the start); absent where there is no app to restart (tests). */
   restart?: () => void;
+  /** Team mode (electron/team/host.ts); absent where the app runs without it (tests, the IPC fuzz: no network). */
+  team?: TeamHostLike;
 }
+
+/** What the handlers need of team mode. */
+export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke'>;
 
 /**
  * The handler table the main process registers and the e2e harness calls: the same functions,
@@ -94,7 +107,12 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       indexer.poke();
       return added;
     },
-    saveDraft: (input) => work.run('saveDraft', input, { partsOf: 'upserts' }),
+    saveDraft: async (input) => {
+      const saved = await work.run('saveDraft', input, { partsOf: 'upserts' });
+      // A draft on a team server: the save is in the outbox now; push it.
+      facts.team?.poke();
+      return saved;
+    },
     // On a worker: asked after every save, and long on a code in both languages.
     getParity: ({ packageId }) => work.run('parity', { packageId }),
     markUnchanged: async (input) => work.run('parity', await exclusive(() => markUnchanged(ctx, input))),
@@ -107,6 +125,9 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     },
     getCoverage: ({ packageId }) => work.run('coverage', { packageId }),
     getIdentity: () => getIdentity(ctx),
+    getTeamStatus: () => facts.team?.view() ?? { connected: false, url: null, user: null, state: 'off' as const, queue: 0, notice: null, kept: null },
+    connectTeam: ({ url, token }) => teamOf(facts).connect(url, token),
+    publishToTeam: ({ packageId, members }) => teamOf(facts).publish(packageId, members ?? []),
     setIdentity: (identity) => exclusive(() => setIdentity(ctx, identity)),
     listComments: ({ packageId, uid }) => listComments(ctx, packageId, uid),
     addComment: async (input) => {

@@ -25,6 +25,13 @@ export class TeamClient implements TeamApi {
     return pushReplySchema.parse(await this.call('POST', '/v1/push', request, [409, 423]));
   }
 
+  /** The person the token belongs to (a check that the address and the token work). */
+  async me(): Promise<{ id: string; name: string; role: string }> {
+    const me = (await this.call('GET', '/v1/me', undefined)) as { id?: unknown; name?: unknown; role?: unknown } | null;
+    if (!me || typeof me.id !== 'string' || typeof me.name !== 'string' || typeof me.role !== 'string') throw new TeamUnreachable(`${this.url} does not answer as a Zan team server.`);
+    return { id: me.id, name: me.name, role: me.role };
+  }
+
   async pull(versionId: string): Promise<PulledDraft> {
     return pulledDraftSchema.parse(await this.call('GET', `/v1/drafts/${encodeURIComponent(versionId)}`, undefined));
   }

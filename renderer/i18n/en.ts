@@ -728,7 +728,13 @@ export const en = {
       pairLanguages: 'The two texts of a law are its Kazakh and its Russian text; these files are in {{first}} and {{second}}.',
       pairNeedsDate: 'Both texts are saved in force from one date, and the files do not give it: enter the date.',
     },
-    team: { alreadyLinked: 'This package is on a team server already.' },
+    team: {
+      alreadyLinked: 'This package is on a team server already.',
+      notAvailable: 'Team mode is not available here.',
+      notConnected: 'Connect to a team server first (Settings → Team server).',
+      unreachable: 'The team server cannot be reached. Your work is kept and sent when it is back.',
+      refused: 'The team server refused this ({{code}}).',
+    },
     conflict: {
       notFound: 'This conflict is already resolved or does not exist.',
       draftGone: 'The draft of this conflict is gone.',

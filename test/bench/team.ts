@@ -6,10 +6,8 @@
 // desktop has the event (0 when the event came before the answer; `p95_sent_to_event_ms`: from the
 // push's sending instead). Lost and duplicate pushes are counted from the server's own tables after
 // the run. The last line is JSON.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import pg from 'pg';
 import type { ProvisionRow } from '../../shared/law';
 import type { PushReply } from '../../shared/team/contract';
@@ -17,33 +15,16 @@ import { connect } from '../../server/db/connect';
 import { migrateTeamDatabase } from '../../server/db/migrate';
 import { addUser } from '../../server/team/users';
 import { startTestPostgres } from '../team/postgres';
+import { freePort, startServerProcess } from '../team/server-process';
 
 const DRAFTERS = Number(process.env['ZAN_BENCH_DRAFTERS'] ?? 50);
 const SECONDS = Number(process.env['ZAN_BENCH_SECONDS'] ?? 60);
-const ROOT = join(import.meta.dirname, '../..');
 const TARGETS = { p95_push_ms: 100, p95_fanout_ms: 250 };
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => ok(port));
-    });
-  });
-}
-
-function startServer(url: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/cli.ts'), '--pg', url, '--listen', `127.0.0.1:${port}`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((ok, fail) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Zan team service on') && ok(child));
-    child.once('exit', (code) => fail(new Error(`the server ended (${code})`)));
-  });
 }
 
 function paragraph(uid: string, text: string, ord: number): ProvisionRow {
@@ -91,7 +72,7 @@ try {
   for (let i = 0; i < DRAFTERS; i++) people.push(await addUser(db, `Составитель ${i + 1}`, 'drafter'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  server = await startServer(dbUrl.toString(), port);
+  server = await startServerProcess(dbUrl.toString(), port);
   const article: ProvisionRow = { uid: 'article0001', parentUid: null, ord: 0, kind: 'article', num: '1', heading: '', text: '', repealed: false, notes: [] };
   const rows = [article, ...people.map((_, i) => paragraph(`para${String(i).padStart(6, '0')}`, `Пункт ${i + 1}.`, i))];
   const headers = (token: string, device: string) => ({ authorization: `Bearer ${token}`, 'x-zan-device': device, 'content-type': 'application/json' });

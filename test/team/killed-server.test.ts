@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { expect, it } from 'vitest';
 import type { ProvisionRow } from '../../shared/law';
 import type { PushReply } from '../../shared/team/contract';
@@ -10,33 +8,10 @@ import { verifyServerAudit } from '../../server/team/audit';
 import { addUser } from '../../server/team/users';
 import { prng } from '../bench/synthetic';
 import { describeTeam, freshDatabase, teamClient } from './harness';
+import { freePort, startServerProcess } from './server-process';
 
-const ROOT = join(import.meta.dirname, '../..');
 /** Rounds of push, kill -9 at a random moment, restart, retry. */
 const ROUNDS = 8;
-
-async function freePort(): Promise<number> {
-  return new Promise((ok) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => ok(port));
-    });
-  });
-}
-
-/** `zan server` as its own process, as a ministry runs it; resolves once it listens. */
-function startServerProcess(pgUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server/cli.ts'), '--pg', pgUrl, '--listen', `127.0.0.1:${port}`], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((ok, fail) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Zan team service on')) ok(child);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => fail(new Error(`the server ended (${code}): ${out}`)));
-  });
-}
 
 function paragraph(text: string): ProvisionRow {
   return { uid: 'paragraph01', parentUid: 'article0001', ord: 0, kind: 'paragraph', num: '1', heading: '', text, repealed: false, notes: [] };

@@ -4,9 +4,9 @@
 // named by ZAN_TEST_PG_URL (a superuser's URL), left as it is.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './server-process';
 
 /** A PostgreSQL the tests may use: a superuser's URL, and how to stop it. */
 export interface TestPostgres {
@@ -27,16 +27,6 @@ function binDir(): string | null {
   } catch {
     return null;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail).listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => ok(port));
-    });
-  });
 }
 
 /** Starts (or finds) the tests' PostgreSQL; the reason in words when there is none on this machine. */

@@ -32,6 +32,8 @@ export interface TeamServerOptions {
   /** A certificate and key (PEM): HTTPS. Without: plain HTTP, for loopback or behind the ministry's TLS proxy. */
   tls?: { cert: string; key: string };
   log?(message: string, error?: unknown): void;
+  /** How often each event stream is kept alive and its person looked at again (EventsHub). */
+  recheckMs?: number;
 }
 
 type Handler = (request: IncomingMessage, user: TeamUser, params: string[]) => Promise<unknown>;
@@ -50,7 +52,7 @@ function deviceOf(request: IncomingMessage): string {
 export async function startTeamServer(options: TeamServerOptions): Promise<TeamServer> {
   const { db } = options;
   const log = options.log ?? ((message, error) => console.error(`[zan server] ${message}`, error ?? ''));
-  const hub = new EventsHub(db);
+  const hub = new EventsHub(db, options.recheckMs);
   const stopListening = await listenForEvents(db, (event) => void hub.deliver(event).catch((e) => log('an event was not delivered', e)), (error) => log('the event listener lost its connection', error));
   const versionParam = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/);
 

@@ -13,18 +13,34 @@ interface Subscriber {
 
 /**
  * Hands the changes PostgreSQL announces (LISTEN/NOTIFY) to the desktops connected for them, as
- * server-sent events, each only to the people of its package. A comment every 25 s keeps idle
- * connections from being closed by a proxy.
+ * server-sent events, each only to the people of its package. Every `recheckMs` (25 s) each
+ * stream gets a comment (a proxy does not close it as idle) and its person is looked at again: a
+ * revoked token's stream ends, and a package no longer shared with them stops reaching them.
  */
 export class EventsHub {
   private readonly subscribers = new Set<Subscriber>();
   private readonly keepAlive: NodeJS.Timeout;
 
-  constructor(private readonly db: Db) {
-    this.keepAlive = setInterval(() => {
-      for (const s of this.subscribers) s.response.write(': keep-alive\n\n');
-    }, 25_000);
+  constructor(
+    private readonly db: Db,
+    recheckMs = 25_000,
+  ) {
+    this.keepAlive = setInterval(() => void this.recheck().catch(() => undefined), recheckMs);
     this.keepAlive.unref();
+  }
+
+  /** Keeps each stream alive, ends those of revoked tokens, and reads again what each person sees. */
+  private async recheck(): Promise<void> {
+    for (const s of [...this.subscribers]) {
+      const [row] = await this.db.query<{ revoked: boolean }>('SELECT revoked_at IS NOT NULL AS revoked FROM team_user WHERE id = $1', [s.user.id]);
+      if (!row || row.revoked) {
+        this.subscribers.delete(s);
+        s.response.end();
+        continue;
+      }
+      s.packages = new Set((await listPackages(this.db, s.user)).map((p) => p.id));
+      s.response.write(': keep-alive\n\n');
+    }
   }
 
   /** Keeps a response open as an event stream for a person. */

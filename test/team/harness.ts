@@ -34,13 +34,13 @@ export async function freshDatabase(): Promise<{ url: string; drop(): Promise<vo
 }
 
 /** A migrated team database and a server on it (127.0.0.1, a free port) for each test. */
-export function useTeamServer(): () => { db: Db; url: string; server: TeamServer; databaseUrl: string } {
+export function useTeamServer(options: { recheckMs?: number } = {}): () => { db: Db; url: string; server: TeamServer; databaseUrl: string } {
   let current: { db: Db; url: string; server: TeamServer; databaseUrl: string; drop(): Promise<void> } | null = null;
   beforeEach(async () => {
     const fresh = await freshDatabase();
     const db = connect(fresh.url);
     await migrateTeamDatabase(db);
-    const server = await startTeamServer({ db, host: '127.0.0.1', port: 0, log: () => undefined });
+    const server = await startTeamServer({ db, host: '127.0.0.1', port: 0, log: () => undefined, ...(options.recheckMs ? { recheckMs: options.recheckMs } : {}) });
     current = { db, url: server.url, server, databaseUrl: fresh.url, drop: fresh.drop };
   });
   afterEach(async () => {

@@ -38,7 +38,7 @@ export interface ReadRepositories {
  * that only read take this (ReadContext), so that the compiler refuses a write on a read path.
  */
 export interface ReadStore extends ReadRepositories {
-  readonly writable: false | true;
+  readonly writable: boolean;
   /** The database file, or null for an in-memory database (tests). */
   readonly file: string | null;
   /** Whether the connection is still open (the app, or a test, may have closed it). */

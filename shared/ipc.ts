@@ -179,6 +179,14 @@ const teamViewSchema = z.object({
   queue: z.number().int().min(0),
   notice: z.union([z.object({ kind: z.literal('leased'), uid: str(), holder: str() }), z.object({ kind: z.literal('conflicts'), count: z.number().int() }), z.object({ kind: z.literal('refused'), code: str(), message: str() })]).nullable(),
   kept: z.enum(['keychain', 'file']).nullable(),
+  seq: z.number().int().min(0),
+});
+/** What a draft's editor shows of team mode (electron/team/host.ts TeamDraftView). */
+const teamDraftSchema = z.object({
+  linked: z.boolean(),
+  leases: z.array(z.object({ uid: str(), holder: str(), expiresAt: str() })),
+  mine: z.array(str()),
+  changed: z.number().int().min(0),
 });
 /** Words a drafter typed: real text (no lone surrogate), not blank. */
 const phrase = str()
@@ -303,6 +311,14 @@ export const contract = {
   getTeamStatus: { input: empty, output: teamViewSchema },
   /** Checks an address and a token with the team server, keeps them (the token with the keychain) and starts keeping in step. */
   connectTeam: { input: z.object({ url: str().max(500).regex(/^https?:\/\/[^\s/]+/, 'not an http(s) address'), token: str().min(10).max(200) }).strict(), output: teamViewSchema },
+  /** Answers once anything of team mode changed after `since` (TeamView.seq), or after 25 s with nothing new: the windows' live updates. */
+  watchTeam: { input: z.object({ since: z.number().int().min(0) }).strict(), output: teamViewSchema },
+  /** What a draft's editor shows of team mode: leases others hold, this desktop's, when its text last changed from the server. */
+  getTeamDraft: { input: z.object({ versionId: id }).strict(), output: teamDraftSchema },
+  /** The drafter typed in a provision of a draft on a team server: takes (or keeps) its lease, or says who holds it. */
+  takeLease: { input: z.object({ versionId: id, uid: id }).strict(), output: z.object({ state: z.enum(['held', 'held-by', 'offline', 'not-linked']), holder: str().optional() }) },
+  /** The drafter left a draft: its leases whose changes the server has go back. */
+  leaveDraft: { input: z.object({ versionId: id }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** Publishes a package to the team server, with the people (server ids) who may see it. */
   publishToTeam: { input: z.object({ packageId: id, members: z.array(z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'not an id')).max(500).optional() }).strict(), output: teamViewSchema },
   setIdentity: { input: z.object({ name: str().min(1).max(200), role: str().max(200) }).strict(), output: z.object({ name: str(), role: str() }) },

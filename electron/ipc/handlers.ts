@@ -33,6 +33,9 @@ const PREPARE_SAVE_AFTER_MS = 400;
 const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
 
 /** Team mode, or NOT_READY where this app runs without it. */
+/** What the status says where the app runs without team mode. */
+const NO_TEAM = { connected: false, url: null, user: null, state: 'off' as const, queue: 0, notice: null, kept: null, seq: 0 };
+
 function teamOf(facts: AppFacts): TeamHostLike {
   if (!facts.team) throw new StoreError('NOT_READY', 'Team mode is not available here.', 'team.notAvailable');
   return facts.team;
@@ -57,7 +60,7 @@ export interface AppFacts {
 }
 
 /** What the handlers need of team mode. */
-export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke'>;
+export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft'>;
 
 /**
  * The handler table the main process registers and the e2e harness calls: the same functions,
@@ -125,7 +128,15 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     },
     getCoverage: ({ packageId }) => work.run('coverage', { packageId }),
     getIdentity: () => getIdentity(ctx),
-    getTeamStatus: () => facts.team?.view() ?? { connected: false, url: null, user: null, state: 'off' as const, queue: 0, notice: null, kept: null },
+    getTeamStatus: () => facts.team?.view() ?? NO_TEAM,
+    // Without team mode: answered at once with 'off' (a window watches only while connected).
+    watchTeam: ({ since }) => facts.team?.watch(since) ?? NO_TEAM,
+    getTeamDraft: ({ versionId }) => facts.team?.draft(versionId) ?? { linked: false, leases: [], mine: [], changed: 0 },
+    takeLease: ({ versionId, uid }) => facts.team?.takeLease(versionId, uid) ?? { state: 'not-linked' as const },
+    leaveDraft: async ({ versionId }) => {
+      await facts.team?.leaveDraft(versionId);
+      return { ok: true as const };
+    },
     connectTeam: ({ url, token }) => teamOf(facts).connect(url, token),
     publishToTeam: ({ packageId, members }) => teamOf(facts).publish(packageId, members ?? []),
     setIdentity: (identity) => exclusive(() => setIdentity(ctx, identity)),

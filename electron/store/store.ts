@@ -17,7 +17,7 @@ import { WorkRepository } from './repositories/works';
 
 /** What a read path may call of each repository: its reads (the writes are the Store's alone). */
 export interface ReadRepositories {
-  works: Pick<WorkRepository, 'listWorks' | 'listExpressions' | 'getExpression' | 'countWorks'>;
+  works: Pick<WorkRepository, 'listWorks' | 'listExpressions' | 'getExpression' | 'getWork' | 'bySlug' | 'countWorks'>;
   versions: Pick<VersionRepository, 'get' | 'listInForce' | 'listByPackage' | 'draftsOf'>;
   provisions: Pick<ProvisionRepository, 'load' | 'page' | 'outline' | 'rows' | 'loadSnapshot'>;
   packages: Pick<PackageRepository, 'get' | 'list'>;

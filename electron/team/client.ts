@@ -1,4 +1,5 @@
-import { pulledDraftSchema, pushReplySchema, teamEventSchema, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent } from '../../shared/team/contract';
+import { z } from 'zod';
+import { leaseSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, teamPackageSchema, type Lease, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
@@ -34,6 +35,22 @@ export class TeamClient implements TeamApi {
 
   async pull(versionId: string): Promise<PulledDraft> {
     return pulledDraftSchema.parse(await this.call('GET', `/v1/drafts/${encodeURIComponent(versionId)}`, undefined));
+  }
+
+  async packages(): Promise<TeamPackageListed[]> {
+    return z.array(teamPackageSchema).parse(await this.call('GET', '/v1/packages', undefined));
+  }
+
+  async takeLease(versionId: string, uid: string): Promise<Lease> {
+    return leaseSchema.parse(await this.call('POST', '/v1/leases', { versionId, uid, device: this.device }));
+  }
+
+  async releaseLease(versionId: string, uid: string): Promise<void> {
+    await this.call('DELETE', '/v1/leases', { versionId, uid, device: this.device });
+  }
+
+  async leases(versionId: string): Promise<Lease[]> {
+    return z.array(leaseSchema).parse(await this.call('GET', `/v1/drafts/${encodeURIComponent(versionId)}/leases`, undefined));
   }
 
   /**
@@ -78,8 +95,8 @@ export class TeamClient implements TeamApi {
       throw new TeamUnreachable(`The team server at ${this.url} cannot be reached (${(error as Error).message}).`);
     }
     if (response.status >= 500) throw new TeamUnreachable(`The team server at ${this.url} answered ${response.status}.`);
-    const json = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    const json = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; detail?: Record<string, unknown> } } | null;
     if (response.ok || answers.includes(response.status)) return json;
-    throw new TeamRefused(json?.error?.code ?? `HTTP_${response.status}`, json?.error?.message ?? `The team server refused the request (${response.status}).`);
+    throw new TeamRefused(json?.error?.code ?? `HTTP_${response.status}`, json?.error?.message ?? `The team server refused the request (${response.status}).`, json?.error?.detail ?? {});
   }
 }

@@ -5,7 +5,23 @@ import { publishToTeam } from '../services/team/publish';
 import { StoreError } from '../store/errors';
 import { TeamClient } from './client';
 import { loadCredentials, saveCredentials, type CredentialsKept } from './credentials';
-import { TeamSync, type TeamStatus } from './sync-loop';
+import { LeaseKeeper, type LeaseAnswer, type OthersLease } from './lease-keeper';
+import { TeamLive } from './live';
+import { TeamSync, type TeamChange, type TeamStatus } from './sync-loop';
+
+/** How long a window's question "anything new?" waits before it is answered with nothing new. */
+const WATCH_MS = 25_000;
+
+/** What a draft's editor shows of team mode: whether it is on a server, who holds which provision, and when its text last changed from the server. */
+export interface TeamDraftView {
+  linked: boolean;
+  /** Leases others hold (the editor keeps those provisions read-only and names the holder). */
+  leases: OthersLease[];
+  /** The provisions this desktop holds. */
+  mine: string[];
+  /** The change counter when the draft's text last changed from the server (reopen it when this moves). */
+  changed: number;
+}
 
 /** What the app shows of team mode (Settings → Team server, the title bar). */
 export interface TeamView {
@@ -17,6 +33,8 @@ export interface TeamView {
   notice: TeamStatus['notice'];
   /** Where the token is kept: 'file' where the system has no keychain (said in the settings). */
   kept: CredentialsKept | null;
+  /** The change counter (TeamLive): a window asks for what changed after it. */
+  seq: number;
 }
 
 /**
@@ -29,6 +47,11 @@ export class TeamHost {
   private sync: TeamSync | null = null;
   private user: { name: string; role: string } | null = null;
   private kept: CredentialsKept | null = null;
+  private userId: string | null = null;
+  private leases: LeaseKeeper | null = null;
+  private readonly loaded = new Set<string>();
+  /** What changed, for the windows to hear of. */
+  readonly live = new TeamLive();
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -41,7 +64,15 @@ export class TeamHost {
     if (problem) this.options.log(`team mode is off: ${problem}`);
     if (!credentials) return;
     this.kept = kept;
-    this.run(new TeamClient(credentials.url, credentials.token, this.options.device));
+    const client = new TeamClient(credentials.url, credentials.token, this.options.device);
+    this.run(client);
+    // Who the token is of, for the title bar and to tell this desktop's leases from others'.
+    void client.me().then((me) => {
+      if (this.client !== client) return;
+      this.user = { name: me.name, role: me.role };
+      this.userId = me.id;
+      this.live.bump();
+    }, () => undefined);
   }
 
   /** Checks an address and a token with the server, keeps them, and starts keeping in step with it. */
@@ -55,8 +86,11 @@ export class TeamHost {
     }
     this.kept = saveCredentials(this.options.userData, this.options.keychain, { url: client.url, token });
     this.user = { name: me.name, role: me.role };
+    this.userId = me.id;
     await this.sync?.stop();
+    await this.leases?.stop();
     this.run(client);
+    this.live.bump();
     return this.view();
   }
 
@@ -72,6 +106,37 @@ export class TeamHost {
     return this.view();
   }
 
+  /** The drafter typed in a provision of a draft on the server: its lease (see LeaseKeeper). */
+  async takeLease(versionId: string, uid: string): Promise<LeaseAnswer | { state: 'not-linked' }> {
+    if (!this.leases || !this.isLinked(versionId)) return { state: 'not-linked' };
+    try {
+      return await this.leases.take(versionId, uid);
+    } catch (error) {
+      throw this.refusal(error);
+    }
+  }
+
+  /** The drafter left a draft: its leases whose changes are pushed go back. */
+  async leaveDraft(versionId: string): Promise<void> {
+    await this.leases?.leaveDraft(versionId);
+  }
+
+  /** What a draft's editor shows; the first time a draft is asked about on a connection, the leases are read from the server. */
+  async draft(versionId: string): Promise<TeamDraftView> {
+    const linked = this.isLinked(versionId);
+    if (linked && this.leases && !this.loaded.has(versionId)) {
+      this.loaded.add(versionId);
+      await this.leases.load(versionId);
+    }
+    return { linked, leases: linked ? (this.leases?.othersOn(versionId) ?? []) : [], mine: this.leases?.mineOn(versionId) ?? [], changed: this.live.draftSeq(versionId) };
+  }
+
+  /** Answers once something changed after `since` (or after a while with nothing new). */
+  async watch(since: number): Promise<TeamView> {
+    await this.live.wait(since, WATCH_MS);
+    return this.view();
+  }
+
   /** Something was saved: push it. */
   poke(): void {
     this.sync?.poke();
@@ -80,18 +145,40 @@ export class TeamHost {
   /** What the app shows. */
   view(): TeamView {
     const status = this.sync?.status();
-    return { connected: this.client !== null, url: this.client?.url ?? null, user: this.user, state: status?.state ?? 'off', queue: status?.queue ?? this.ctx.store.team.outbox().length, notice: status?.notice ?? null, kept: this.kept };
+    return { connected: this.client !== null, url: this.client?.url ?? null, user: this.user, state: status?.state ?? 'off', queue: status?.queue ?? this.ctx.store.team.outbox().length, notice: status?.notice ?? null, kept: this.kept, seq: this.live.seq };
   }
 
   /** Stops the loop (the app is quitting); what waits stays in the outbox. */
   async stop(): Promise<void> {
+    this.live.close();
     await this.sync?.stop();
+    await this.leases?.stop().catch((error: unknown) => this.options.log('leases were not given back', error));
   }
 
   private run(client: TeamClient): void {
     this.client = client;
-    this.sync = new TeamSync(this.ctx, client, this.options.device, undefined, this.options.log);
+    this.loaded.clear();
+    this.leases = new LeaseKeeper(this.ctx, client, () => (this.userId ? { id: this.userId, device: this.options.device } : null), () => this.live.bump());
+    this.leases.start();
+    const onStatus = (status: TeamStatus) => {
+      // Away from the server: the leases are read again when it is back.
+      if (status.state === 'offline') this.loaded.clear();
+      this.live.bump();
+    };
+    this.sync = new TeamSync(this.ctx, client, this.options.device, onStatus, this.options.log, (change) => this.onChange(change));
     this.sync.start();
+  }
+
+  private onChange(change: TeamChange): void {
+    if (change.kind === 'draft') this.live.draftChanged(change.versionId);
+    else if (change.kind === 'joined') this.live.bump();
+    else if (change.event.kind === 'lease') this.leases?.onLeaseEvent(change.event.versionId, change.event.uid, change.event.holder, change.event.expiresAt);
+    else this.live.bump();
+  }
+
+  private isLinked(versionId: string): boolean {
+    const packageId = this.ctx.store.versions.get(versionId)?.packageId;
+    return !!packageId && !!this.ctx.store.team.linkOf(packageId);
   }
 
   /** A network or server refusal as the app's own error, with a message id the interface translates. */

@@ -1,5 +1,6 @@
 import type { TeamEvent } from '../../shared/team/contract';
 import type { ServiceContext } from '../services/context';
+import { joinFromTeam } from '../services/team/join';
 import { pullFromTeam } from '../services/team/pull';
 import { pushOutbox, type PushOutcome } from '../services/team/sync';
 import type { TeamClient } from './client';
@@ -12,6 +13,9 @@ export interface TeamStatus {
   /** The last push refused for a lease someone else holds, or conflicts to resolve. */
   notice: { kind: 'leased'; uid: string; holder: string } | { kind: 'conflicts'; count: number } | { kind: 'refused'; code: string; message: string } | null;
 }
+
+/** What the sync loop tells its host besides the status: a draft's text changed from the server, packages joined, or an event to pass on. */
+export type TeamChange = { kind: 'draft'; versionId: string } | { kind: 'joined'; packages: string[] } | { kind: 'event'; event: TeamEvent };
 
 /** The first wait before trying an unreachable server again, and the longest. */
 const RETRY_MS = [2_000, 60_000] as const;
@@ -31,6 +35,8 @@ export class TeamSync {
   private readonly stopped = new AbortController();
   private current: TeamStatus = { state: 'offline', queue: 0, notice: null };
   private readonly toPull = new Set<string>();
+  /** Whether to look for packages shared with this person that this desktop does not have yet. */
+  private toJoin = false;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -38,6 +44,7 @@ export class TeamSync {
     private readonly device: string,
     private readonly onStatus: (status: TeamStatus) => void = () => undefined,
     private readonly log: (message: string, error?: unknown) => void = () => undefined,
+    private readonly onChange: (change: TeamChange) => void = () => undefined,
   ) {}
 
   /** Starts listening, and pushes what waits. */
@@ -78,13 +85,21 @@ export class TeamSync {
     this.set({ state: 'syncing' });
     let outcome: PushOutcome;
     try {
+      if (this.toJoin) {
+        this.toJoin = false;
+        const joined = await joinFromTeam(this.ctx, this.client);
+        if (joined.state === 'offline') this.toJoin = true;
+        else if (joined.packages.length > 0) this.onChange({ kind: 'joined', packages: joined.packages });
+      }
       outcome = await pushOutbox(this.ctx, this.client, this.device);
       // A draft is taken off the list only once its pull has been made.
       for (const versionId of [...this.toPull]) {
-        if ((await pullFromTeam(this.ctx, this.client, versionId)).state === 'offline') {
+        const pulled = await pullFromTeam(this.ctx, this.client, versionId);
+        if (pulled.state === 'offline') {
           outcome = { state: 'offline', pushed: 0, waiting: this.ctx.store.team.outbox().length };
           break;
         }
+        if (pulled.applied > 0) this.onChange({ kind: 'draft', versionId });
         this.toPull.delete(versionId);
       }
     } catch (error) {
@@ -101,6 +116,7 @@ export class TeamSync {
       return;
     }
     this.wait = RETRY_MS[0];
+    if (outcome.state === 'conflicts') this.onChange({ kind: 'draft', versionId: outcome.versionId });
     // A refusal is not retried by the clock (the next save or reconnection tries again): the drafter is told.
     this.set({ state: 'online', notice: outcome.state === 'leased' ? { kind: 'leased', uid: outcome.uid, holder: outcome.holder } : outcome.state === 'conflicts' ? { kind: 'conflicts', count: outcome.conflicts } : outcome.state === 'refused' ? { kind: 'refused', code: outcome.code, message: outcome.message } : null });
   }
@@ -110,6 +126,7 @@ export class TeamSync {
       // On each connection, every linked draft is pulled: what others pushed while the events
       // could not reach this desktop is caught up (a pull brings only the provisions that moved).
       for (const versionId of this.ctx.store.team.linkedDrafts()) this.toPull.add(versionId);
+      this.toJoin = true;
       this.poke();
       try {
         await this.client.listen((event) => this.onEvent(event), this.stopped.signal);
@@ -126,7 +143,14 @@ export class TeamSync {
   }
 
   private onEvent(event: TeamEvent): void {
-    if (event.kind !== 'push' || !this.ctx.store.isOpen()) return;
+    if (!this.ctx.store.isOpen()) return;
+    if (event.kind === 'lease' || event.kind === 'comment' || event.kind === 'decision') this.onChange({ kind: 'event', event });
+    if (event.kind === 'package') {
+      this.toJoin = true;
+      this.poke();
+      return;
+    }
+    if (event.kind !== 'push') return;
     const version = this.ctx.store.versions.get(event.versionId);
     if (!version?.packageId || !this.ctx.store.team.linkOf(version.packageId)) return;
     // Ours came back to us: in step already when every revision it names is ours.

@@ -543,6 +543,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
       'resolve-conflict': 'Қайшылықты шешу',
       'team-publish': 'Топ серверіне жарияланды',
       'team-stale': 'Осы арада серверде өзгертілді: шешілетін сәйкессіздіктер',
+      'team-join': 'Топ серверінен қосылды',
       'mark-unchanged': '«Мәтін өзгермейді» деп белгілеу',
       'unmark-unchanged': '«Мәтін өзгермейді» белгісін алу',
       'replace-throughout': 'Бүкіл мәтін бойынша ауыстыру',

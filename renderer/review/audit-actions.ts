@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'resolve-conflict',
   'team-publish',
   'team-stale',
+  'team-join',
   'mark-unchanged',
   'unmark-unchanged',
   'replace-throughout',

@@ -1,6 +1,7 @@
 import type { PublishRequest } from '../../shared/team/contract';
 import type { Db, Queryable } from '../db/connect';
 import { appendAudit, lockAuditChain } from './audit';
+import { notify } from './events';
 import { TeamError } from './errors';
 import { requireRole, type TeamUser } from './users';
 
@@ -8,6 +9,7 @@ import { requireRole, type TeamUser } from './users';
 export interface TeamPackage {
   id: string;
   title: string;
+  /** The name of the person who published it. */
   publishedBy: string;
   drafts: { versionId: string; lang: string; title: string }[];
 }
@@ -39,6 +41,7 @@ export async function publishPackage(db: Db, user: TeamUser, request: PublishReq
       }
       revisions[draft.versionId] = mine;
     }
+    await notify(q, { kind: 'package', packageId: request.packageId, by: user.name });
     await appendAudit(q, { userId: user.id, device, action: 'publish', packageId: request.packageId, versionId: null, uid: null, baseRevision: null, newRevision: null, detail: { title: request.title, drafts: request.drafts.map((d) => ({ versionId: d.versionId, rows: d.rows.length })) } });
     return { revisions };
   });
@@ -47,7 +50,9 @@ export async function publishPackage(db: Db, user: TeamUser, request: PublishReq
 /** The packages a person sees: those they are a member of (an owner sees every package). */
 export async function listPackages(db: Db, user: TeamUser): Promise<TeamPackage[]> {
   const rows = await db.query<{ id: string; title: string; published_by: string }>(
-    user.role === 'owner' ? 'SELECT id, title, published_by FROM package ORDER BY published_at, id' : 'SELECT p.id, p.title, p.published_by FROM package p JOIN package_member m ON m.package_id = p.id WHERE m.user_id = $1 ORDER BY p.published_at, p.id',
+    user.role === 'owner'
+      ? 'SELECT p.id, p.title, u.name AS published_by FROM package p JOIN team_user u ON u.id = p.published_by ORDER BY p.published_at, p.id'
+      : 'SELECT p.id, p.title, u.name AS published_by FROM package p JOIN team_user u ON u.id = p.published_by JOIN package_member m ON m.package_id = p.id WHERE m.user_id = $1 ORDER BY p.published_at, p.id',
     user.role === 'owner' ? [] : [user.id],
   );
   const out: TeamPackage[] = [];

@@ -18,8 +18,11 @@ export const TEAM_ROLES = ['owner', 'drafter', 'reviewer', 'reader'] as const;
 /** A role of the team. */
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
+/** Which law a published text is of, so that a desktop joining the package files it under the same law it has (matched by slug). */
+export const publishedWorkSchema = z.object({ slug: str().min(1).max(200), kind: z.enum(['law', 'code']), date: str().max(40).nullable(), number: str().max(200).nullable() }).strict();
+
 /** A law's text a draft is made on, as published with the package (the provisions in force). */
-export const publishedBaseSchema = z.object({ versionId: id, title: str().max(1000), inForceFrom: str().max(40).nullable(), rows: z.array(provisionRowSchema).max(200_000) }).strict();
+export const publishedBaseSchema = z.object({ versionId: id, title: str().max(1000), inForceFrom: str().max(40).nullable(), work: publishedWorkSchema.optional(), rows: z.array(provisionRowSchema).max(200_000) }).strict();
 
 /** A package as a desktop publishes it: its drafts, each with the law it amends and its rows as they stand. */
 export const publishRequestSchema = z
@@ -70,6 +73,9 @@ export const decisionRequestSchema = z.object({ packageId: id, versionId: id, ui
  */
 export const commentRequestSchema = z.object({ id, packageId: id, uid: id, parentId: id.nullable(), supersedes: id.nullable(), text: str().max(20_000), deleted: z.boolean() }).strict();
 
+/** A package as a member sees it listed on the server (GET /v1/packages): what a desktop joins. */
+export const teamPackageSchema = z.object({ id, title: str().max(1000), publishedBy: str(), drafts: z.array(z.object({ versionId: id, lang: z.enum(['ru', 'kk', 'en']), title: str().max(1000) }).strict()).max(20) }).strict();
+
 /** A draft as the server has it: each provision's revision and row (null: deleted). */
 export const pulledDraftSchema = z.object({ packageId: id, base: publishedBaseSchema, provisions: z.array(currentProvisionSchema) }).strict();
 
@@ -80,8 +86,12 @@ export const teamEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('lease'), packageId: id, versionId: id, uid: id, holder: str().nullable(), expiresAt: str().nullable() }).strict(),
   z.object({ kind: z.literal('decision'), packageId: id, versionId: id, uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']), by: str() }).strict(),
   z.object({ kind: z.literal('comment'), packageId: id, uid: id, commentId: id, by: str() }).strict(),
+  // A package was published with this person among its members: their desktop joins it.
+  z.object({ kind: z.literal('package'), packageId: id, by: str() }).strict(),
 ]);
 
+/** A package listed on the server. */
+export type TeamPackageListed = z.infer<typeof teamPackageSchema>;
 /** A request to publish a package. */
 export type PublishRequest = z.infer<typeof publishRequestSchema>;
 /** A draft pulled from the server. */

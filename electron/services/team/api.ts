@@ -1,4 +1,4 @@
-import type { PublishRequest, PulledDraft, PushReply, PushRequest } from '../../../shared/team/contract';
+import type { Lease, PublishRequest, PulledDraft, PushReply, PushRequest, TeamPackageListed } from '../../../shared/team/contract';
 
 /**
  * What the desktop's team services need of the server (electron/team/client.ts over HTTP; the
@@ -11,6 +11,14 @@ export interface TeamApi {
   push(request: PushRequest): Promise<PushReply>;
   /** A draft's provisions as the server has them. */
   pull(versionId: string): Promise<PulledDraft>;
+  /** The packages this person is a member of. */
+  packages(): Promise<TeamPackageListed[]>;
+  /** Takes (or renews) the lease of a provision for this device; refused (TeamRefused 'LEASED') while another holds it. */
+  takeLease(versionId: string, uid: string): Promise<Lease>;
+  /** Gives a lease of this device back. */
+  releaseLease(versionId: string, uid: string): Promise<void>;
+  /** The leases held now on a draft. */
+  leases(versionId: string): Promise<Lease[]>;
 }
 
 /** The server could not be reached (offline, stopped, a proxy down): try again later, nothing is lost. */
@@ -21,6 +29,8 @@ export class TeamRefused extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** What the server added (for LEASED: the holder and until when). */
+    readonly detail: Record<string, unknown> = {},
   ) {
     super(message);
   }

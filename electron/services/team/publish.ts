@@ -14,11 +14,12 @@ export function publishRequest(ctx: ReadContext, packageId: string, members: rea
   const drafts = store.versions.listByPackage(packageId).map((draft) => {
     const expression = store.works.getExpression(draft.expressionId)!;
     const base = store.versions.get(draft.baseVersionId!)!;
+    const work = store.works.getWork(expression.workId)!;
     return {
       versionId: draft.id,
       lang: expression.lang,
       title: expression.title,
-      base: { versionId: base.id, title: expression.title, inForceFrom: base.inForceFrom, rows: store.provisions.load(base.id) },
+      base: { versionId: base.id, title: expression.title, inForceFrom: base.inForceFrom, work: { slug: work.slug, kind: work.kind, date: work.date, number: work.number }, rows: store.provisions.load(base.id) },
       rows: store.provisions.load(draft.id),
     };
   });

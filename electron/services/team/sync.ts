@@ -16,7 +16,7 @@ export type PushOutcome =
   /** Someone else holds the lease of a provision a push touches: it waits until they let go. */
   | { state: 'leased'; pushed: number; uid: string; holder: string }
   /** A push was made on revisions no longer current: each provision is now a conflict to choose on. */
-  | { state: 'conflicts'; pushed: number; conflicts: number }
+  | { state: 'conflicts'; pushed: number; conflicts: number; versionId: string }
   /** The server refused a push outright (a revoked token, a package no longer shared): it waits, and the drafter is told. */
   | { state: 'refused'; pushed: number; code: string; message: string };
 
@@ -44,7 +44,7 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
     if (reply.status === 'leased') return { state: 'leased', pushed, uid: reply.uid, holder: reply.holder };
     if (reply.status === 'stale') {
       const conflicts = await whenWritable(ctx, () => staleToConflicts(ctx, entry, reply));
-      return { state: 'conflicts', pushed, conflicts };
+      return { state: 'conflicts', pushed, conflicts, versionId: entry.versionId };
     }
     await whenWritable(ctx, () =>
       ctx.store.transaction(() => {

@@ -11,10 +11,11 @@ import { reversibleChanges } from './010-reversible-changes';
 import { parityMarks } from './011-parity-marks';
 import { auditSeal } from './012-audit-seal';
 import { team } from './013-team';
+import { teamBases } from './014-team-bases';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts, amendmentDerivation, search, reversibleChanges, parityMarks, auditSeal, team];
+export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts, amendmentDerivation, search, reversibleChanges, parityMarks, auditSeal, team, teamBases];
 
 /** The schema version this build writes. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

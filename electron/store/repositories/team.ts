@@ -100,6 +100,11 @@ export class TeamRepository {
     return (this.db.prepare("SELECT v.id FROM version v JOIN team_link l ON l.package_id = v.package_id WHERE v.status = 'draft' ORDER BY v.id").all() as { id: string }[]).map((r) => r.id);
   }
 
+  /** Marks a law text as the one a joined package came with (migration 014): not listed in the library. */
+  addBase(versionId: string, packageId: string): void {
+    this.db.prepare('INSERT INTO team_base (version_id, package_id) VALUES (?, ?)').run(versionId, packageId);
+  }
+
   /** Takes a push out of the outbox (accepted, or turned into conflicts). */
   remove(seq: number): void {
     this.db.prepare('DELETE FROM team_outbox WHERE seq = ?').run(seq);

@@ -36,10 +36,13 @@ export class VersionRepository {
     return this.db.prepare(`SELECT ${COLUMNS} FROM version WHERE id = ?`).get(id) as VersionRecord | undefined;
   }
 
-  /** The versions in force, newest first within each expression. */
+  /**
+   * The versions in force, newest first within each expression: the library's texts (a joined
+   * package's copy of a law, migration 014, is the package's and is not listed).
+   */
   listInForce(): VersionRecord[] {
     return this.db
-      .prepare(`SELECT ${COLUMNS} FROM version WHERE status = 'in_force' ORDER BY expression_id, in_force_from DESC`)
+      .prepare(`SELECT ${COLUMNS} FROM version WHERE status = 'in_force' AND id NOT IN (SELECT version_id FROM team_base) ORDER BY expression_id, in_force_from DESC`)
       .all() as VersionRecord[];
   }
 

@@ -54,6 +54,16 @@ export class WorkRepository {
     return rows.map((r) => ({ id: r.id, slug: r.slug, kind: r.kind, date: r.date, number: r.number, illustrative: r.illustrative === 1, modeledOn: r.modeled_on }));
   }
 
+  /** The work with this slug, or undefined. */
+  bySlug(slug: string): WorkRecord | undefined {
+    return this.listWorks().find((w) => w.slug === slug);
+  }
+
+  /** One work, or undefined. */
+  getWork(id: string): WorkRecord | undefined {
+    return this.listWorks().find((w) => w.id === id);
+  }
+
   /** Every expression, grouped by nothing: callers group by workId. */
   listExpressions(): ExpressionRecord[] {
     return this.db.prepare('SELECT id, work_id AS workId, lang, title FROM expression ORDER BY work_id, lang').all() as ExpressionRecord[];

@@ -1,0 +1,73 @@
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/ipc/dispatch';
+import { createHandlers } from '../../electron/ipc/handlers';
+import { TeamHost } from '../../electron/team/host';
+import { addUser } from '../../server/team/users';
+import { openTestContext, startPackage, tempDir } from '../electron/harness';
+import { describeTeam, useTeamServer } from './harness';
+
+const team = useTeamServer();
+
+async function until(ready: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 2000 && !(await ready()); i++) await new Promise((ok) => setTimeout(ok, 10));
+}
+
+/** A desktop as the app runs it: its SQLite file, TeamHost, and the handler table behind the IPC channels. */
+function desktop(device: string) {
+  const { dir, cleanup } = tempDir();
+  const ctx = openTestContext(dir);
+  const host = new TeamHost(ctx, { userData: join(dir, 'user-data'), keychain: null, device, log: () => undefined });
+  const exports = { chooseSavePath: async () => null, chooseFolder: async () => null, printPdf: async () => Buffer.from('') };
+  const dispatch = createDispatcher(createHandlers(ctx, { appVersion: '0', databasePath: join(dir, 'zan.sqlite'), exports, team: host }), { isTrustedSender: () => true });
+  const call = async (channel: string, payload: unknown) => {
+    const reply = (await dispatch(`zan:${channel}`, payload, { url: 'app://' })) as { ok: boolean; value?: unknown; error?: unknown };
+    if (!reply.ok) throw new Error(`${channel}: ${JSON.stringify(reply.error)}`);
+    return reply.value as Record<string, unknown>;
+  };
+  return { ctx, host, call, close: async () => (await host.stop(), ctx.store.close(), cleanup()) };
+}
+
+describeTeam('provision leases from the app (TeamHost behind the IPC channels)', () => {
+  it("a package joined by a member's desktop; typing takes a lease; the other desktop sees the holder live and is refused; moving on gives it back", async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
+    const a = desktop('anna-laptop');
+    const b = desktop('berik-laptop');
+    try {
+      await a.call('connectTeam', { url: team().url, token: anna.token });
+      await b.call('connectTeam', { url: team().url, token: berik.token });
+      const { pkgId, versionId, p17, p19 } = startPackage(a.ctx);
+      await a.call('publishToTeam', { packageId: pkgId, members: [berik.user.id] });
+      // Berik's desktop hears of the package and joins it, and his window is told.
+      const seen = (await b.call('getTeamStatus', {}))['seq'] as number;
+      const watched = b.call('watchTeam', { since: seen });
+      await until(() => !!b.ctx.store.packages.get(pkgId));
+      expect(b.ctx.store.packages.get(pkgId)?.title).toBe('Проект');
+      expect(((await watched)['seq'] as number) > seen).toBe(true);
+      expect(await b.call('getTeamDraft', { versionId })).toMatchObject({ linked: true, leases: [], mine: [] });
+
+      expect(await a.call('takeLease', { versionId, uid: p17.uid })).toEqual({ state: 'held' });
+      await until(async () => ((await b.call('getTeamDraft', { versionId }))['leases'] as unknown[]).length === 1);
+      expect(await b.call('getTeamDraft', { versionId })).toMatchObject({ leases: [{ uid: p17.uid, holder: 'Анна Петрова' }] });
+      expect(await b.call('takeLease', { versionId, uid: p17.uid })).toEqual({ state: 'held-by', holder: 'Анна Петрова' });
+      expect(await a.call('getTeamDraft', { versionId })).toMatchObject({ leases: [], mine: [p17.uid] });
+
+      // Anna moves on to p19: p17 has nothing waiting to go up, so it is given back; Berik may type in it.
+      expect(await a.call('takeLease', { versionId, uid: p19.uid })).toEqual({ state: 'held' });
+      await until(async () => ((await b.call('getTeamDraft', { versionId }))['leases'] as { uid: string }[]).every((l) => l.uid !== p17.uid));
+      expect(await b.call('getTeamDraft', { versionId })).toMatchObject({ leases: [{ uid: p19.uid, holder: 'Анна Петрова' }] });
+      expect(await b.call('takeLease', { versionId, uid: p17.uid })).toEqual({ state: 'held' });
+      // Leaving the draft gives back what is pushed.
+      await a.call('leaveDraft', { versionId });
+      await until(async () => ((await b.call('getTeamDraft', { versionId }))['leases'] as unknown[]).length === 0);
+      expect(await b.call('getTeamDraft', { versionId })).toMatchObject({ leases: [], mine: [p17.uid] });
+      // A draft not on a server: nothing to lease.
+      const own = startPackage(a.ctx, 'Свой проект');
+      expect(await a.call('takeLease', { versionId: own.versionId, uid: own.p17.uid })).toEqual({ state: 'not-linked' });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});

@@ -6,6 +6,8 @@ import { BackupsDialog } from './components/BackupsDialog';
 import { CommandPalette, openPalette } from './components/CommandPalette';
 import { FirstStartGuide, showGuideAgain } from './components/FirstStartGuide';
 import { IdentityButton } from './components/IdentityButton';
+import { TeamButton } from './components/TeamButton';
+import { openTeamDialog, TeamDialog } from './components/TeamDialog';
 import { setUiLanguage, UI_LANGUAGE_NAMES, UI_LANGUAGES, type UiLanguage } from './i18n';
 import { navigate, useRoute } from './router';
 import { ParallelDraftView } from './views/ParallelDraftView';
@@ -29,6 +31,7 @@ function useAppCommands(): void {
       { id: 'app.help', title: 'commands.help', group: 'app', run: () => navigate({ view: 'help' }) },
       { id: 'app.guide', title: 'commands.guide', group: 'app', run: showGuideAgain },
       backupsCommand,
+      { id: 'app.team', title: 'commands.teamServer', group: 'app', run: openTeamDialog },
       { id: 'app.palette', title: 'commands.palette', keys: 'Ctrl+K / F1', group: 'app', run: openPalette },
     ],
     [],
@@ -36,13 +39,14 @@ function useAppCommands(): void {
   useRegisterCommands('app', commands);
 }
 
-/** The window: the title bar with navigation and the interface language, the current view, the command palette, the backups dialog and the first-start guide. */
+/** The window: the title bar with navigation, team mode's status and the interface language, the current view, the command palette, the backups and team server dialogs and the first-start guide. */
 export function App() {
   return (
     <CommandProvider>
       <Window />
       <CommandPalette />
       <BackupsDialog />
+      <TeamDialog />
       <FirstStartGuide />
     </CommandProvider>
   );
@@ -78,6 +82,7 @@ function Window() {
           <button type="button" className="nav-link" title="Ctrl+K / F1" onClick={openPalette} data-testid="nav-commands">
             {t('nav.commands')} <kbd>Ctrl+K</kbd>
           </button>
+          <TeamButton />
           <IdentityButton />
           <label className="ui-lang">
             <span className="visually-hidden">{t('nav.uiLanguage')}</span>

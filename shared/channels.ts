@@ -45,6 +45,7 @@ export const CHANNEL_NAMES = [
   'getTeamDraft',
   'takeLease',
   'leaveDraft',
+  'listTeamPeople',
   'publishToTeam',
   'setIdentity',
   'listComments',

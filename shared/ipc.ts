@@ -177,7 +177,7 @@ const teamViewSchema = z.object({
   user: z.object({ name: str(), role: str() }).nullable(),
   state: z.enum(['online', 'offline', 'syncing', 'off']),
   queue: z.number().int().min(0),
-  notice: z.union([z.object({ kind: z.literal('leased'), uid: str(), holder: str() }), z.object({ kind: z.literal('conflicts'), count: z.number().int() }), z.object({ kind: z.literal('refused'), code: str(), message: str() })]).nullable(),
+  notice: z.union([z.object({ kind: z.literal('leased'), uid: str(), holder: str() }), z.object({ kind: z.literal('conflicts'), count: z.number().int(), packageId: str(), versionId: str() }), z.object({ kind: z.literal('refused'), code: str(), message: str() })]).nullable(),
   kept: z.enum(['keychain', 'file']).nullable(),
   seq: z.number().int().min(0),
 });
@@ -319,6 +319,8 @@ export const contract = {
   takeLease: { input: z.object({ versionId: id, uid: id }).strict(), output: z.object({ state: z.enum(['held', 'held-by', 'offline', 'not-linked']), holder: str().optional() }) },
   /** The drafter left a draft: its leases whose changes the server has go back. */
   leaveDraft: { input: z.object({ versionId: id }).strict(), output: z.object({ ok: z.literal(true) }) },
+  /** The people of the team (server ids, names, roles), for choosing who a published package is shared with. */
+  listTeamPeople: { input: empty, output: z.array(z.object({ id: str(), name: str(), role: str() })) },
   /** Publishes a package to the team server, with the people (server ids) who may see it. */
   publishToTeam: { input: z.object({ packageId: id, members: z.array(z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'not an id')).max(500).optional() }).strict(), output: teamViewSchema },
   setIdentity: { input: z.object({ name: str().min(1).max(200), role: str().max(200) }).strict(), output: z.object({ name: str(), role: str() }) },

@@ -60,7 +60,7 @@ export interface AppFacts {
 }
 
 /** What the handlers need of team mode. */
-export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft'>;
+export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft' | 'people'>;
 
 /**
  * The handler table the main process registers and the e2e harness calls: the same functions,
@@ -138,6 +138,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       return { ok: true as const };
     },
     connectTeam: ({ url, token }) => teamOf(facts).connect(url, token),
+    listTeamPeople: () => teamOf(facts).people(),
     publishToTeam: ({ packageId, members }) => teamOf(facts).publish(packageId, members ?? []),
     setIdentity: (identity) => exclusive(() => setIdentity(ctx, identity)),
     listComments: ({ packageId, uid }) => listComments(ctx, packageId, uid),

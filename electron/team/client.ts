@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { leaseSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, teamPackageSchema, type Lease, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
+import { leaseSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, teamPackageSchema, teamPersonSchema, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
@@ -39,6 +39,11 @@ export class TeamClient implements TeamApi {
 
   async packages(): Promise<TeamPackageListed[]> {
     return z.array(teamPackageSchema).parse(await this.call('GET', '/v1/packages', undefined));
+  }
+
+  /** The people of the team (for a package's members). */
+  async people(): Promise<TeamPerson[]> {
+    return z.array(teamPersonSchema).parse(await this.call('GET', '/v1/users', undefined));
   }
 
   async takeLease(versionId: string, uid: string): Promise<Lease> {

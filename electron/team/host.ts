@@ -137,6 +137,16 @@ export class TeamHost {
     return this.view();
   }
 
+  /** The people of the team a package may be shared with (not this desktop's own person). */
+  async people(): Promise<{ id: string; name: string; role: string }[]> {
+    if (!this.client) throw new StoreError('NOT_READY', 'Connect to a team server first (Settings → Team server).', 'team.notConnected');
+    try {
+      return (await this.client.people()).filter((p) => p.id !== this.userId);
+    } catch (error) {
+      throw this.refusal(error);
+    }
+  }
+
   /** Something was saved: push it. */
   poke(): void {
     this.sync?.poke();

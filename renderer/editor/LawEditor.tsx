@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { Lang, LawDoc } from '../../shared/law';
 import { changeMarksKey } from './change-marks';
 import { createLawEditorState, type EditorHooks } from './state';
+import { teamLeasesKey, type TeamLeaseHooks } from './team-leases';
 
 /** Props of the law editor. */
 export interface LawEditorProps {
@@ -24,17 +25,20 @@ export interface LawEditorProps {
   onUnitFocus?(uid: string | null): void;
   /** Receives the view once it exists (and null when it is destroyed). */
   onView?(view: EditorView | null): void;
+  /** A draft on a team server: what the editor tells of the drafter's edits (their leases are taken), and who holds which provision. */
+  leases?: { hooks: TeamLeaseHooks; held: ReadonlyMap<string, string> } | undefined;
 }
 
 /**
  * The ProseMirror editor of one law text, mounted once per document. React does not re-render its
  * content: ProseMirror owns that DOM, and changes flow out through onDocChanged.
  */
-export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onMarksChanged, onView, onUnitFocus }: LawEditorProps) {
+export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onMarksChanged, onView, onUnitFocus, leases }: LawEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   // Callbacks change identity on every render; the view reads the latest through refs.
-  const latest = useRef({ hooks, onDocChanged, onMarksChanged, editable, onUnitFocus });
-  latest.current = { hooks, onDocChanged, onMarksChanged, editable, onUnitFocus };
+  const latest = useRef({ hooks, onDocChanged, onMarksChanged, editable, onUnitFocus, leases });
+  latest.current = { hooks, onDocChanged, onMarksChanged, editable, onUnitFocus, leases };
+  const teamed = leases !== undefined;
   const focused = useRef<string | null>(null);
   const current = useRef<EditorView | null>(null);
 
@@ -44,7 +48,11 @@ export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onMa
       state: createLawEditorState(doc, {
         notify: (key, values) => latest.current.hooks.notify(key, values),
         save: () => latest.current.hooks.save(),
-      }, { lang, base }),
+      }, {
+        lang,
+        base,
+        leases: teamed ? { onTouch: (uids) => latest.current.leases?.hooks.onTouch(uids), onRefused: (holder) => latest.current.leases?.hooks.onRefused(holder), label: (holder) => latest.current.leases?.hooks.label(holder) ?? holder } : undefined,
+      }),
       editable: () => latest.current.editable,
       // Spellcheck is on for the unit being edited only (spellcheck-focus.ts).
       // A function: read again at every update, so the label follows a change of interface language.
@@ -70,7 +78,14 @@ export function LawEditor({ doc, lang, editable, hooks, base, onDocChanged, onMa
       view.destroy();
     };
     // The view is rebuilt only for a different document or language; callbacks are read through refs.
-  }, [doc, lang, base]);
+  }, [doc, lang, base, teamed]);
+
+  // Who holds which provision: shown (and kept read-only) as it changes.
+  const held = leases?.held;
+  useEffect(() => {
+    const view = current.current;
+    if (view && held) view.dispatch(view.state.tr.setMeta(teamLeasesKey, { held }));
+  }, [held, doc, teamed]);
 
   // The view reads `editable` through a function: told to read its props again when it changes.
   useEffect(() => current.current?.setProps({}), [editable]);

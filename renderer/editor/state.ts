@@ -23,6 +23,7 @@ import { drawsLazily, lazyArticlesPlugin } from './lazy-articles';
 import { moveUnit } from './move-unit';
 import { parityFlagsPlugin } from './parity-flags';
 import { spellcheckFocusPlugin } from './spellcheck-focus';
+import { teamLeasesPlugin, type TeamLeaseHooks } from './team-leases';
 import { unitIdentityPlugin } from './unit-identity';
 
 /** What the editor state needs from its surroundings. */
@@ -35,10 +36,10 @@ export interface EditorHooks {
 /**
  * The editor state of a law document: undo history, the law's own keys before ProseMirror's base
  * keymap, unit identity, (for a draft) the marks of its changes against `base`, the text in
- * force, a big law drawn lazily (lazy-articles.ts) and spellcheck on the unit being edited only. Every shortcut is listed in the UI (i18n key draft.shortcutList).
+ * force, a big law drawn lazily (lazy-articles.ts), spellcheck on the unit being edited only and, for a draft on a team server, its provision leases. Every shortcut is listed in the UI (i18n key draft.shortcutList).
  */
-export function createLawEditorState(doc: PMNode, hooks: EditorHooks, options: { lang: Lang; base?: LawDoc | undefined }): EditorState {
-  const { lang, base } = options;
+export function createLawEditorState(doc: PMNode, hooks: EditorHooks, options: { lang: Lang; base?: LawDoc | undefined; leases?: TeamLeaseHooks | undefined }): EditorState {
+  const { lang, base, leases } = options;
   const save: Command = () => {
     hooks.save();
     return true;
@@ -74,6 +75,8 @@ export function createLawEditorState(doc: PMNode, hooks: EditorHooks, options: {
       copyWithNumbersPlugin(lang),
       findHighlightPlugin(),
       parityFlagsPlugin(),
+      // A draft on a team server: others' provisions read-only, a lease taken on typing (team-leases.ts).
+      ...(leases ? [teamLeasesPlugin(leases)] : []),
     ],
   });
 }

@@ -32,6 +32,7 @@ import { langBadge } from '../format';
 import { phrase, say, type Phrase } from '../i18n/phrase';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
+import { useDraftTeam, type TeamDraft } from '../team/use-draft-team';
 
 /** Where a reopened draft returns to: the provision decided on (if any), else the scroll position. */
 interface ReturnPlace {
@@ -61,9 +62,11 @@ export function DraftView({ packageId, versionId, find }: { packageId: string; v
     // crosses the bridge once, the draft as the rows that differ from it.
     const { version, base: baseJSON, changes } = await call('openDraft', { versionId });
     const pkg = await call('getPackage', { packageId });
+    // On a team server: who holds which provision, and the counter its later changes are told by.
+    const team = await call('getTeamDraft', { versionId });
     const base = lawFromJSON(baseJSON);
     const initial = rowsToLaw(applyRowChanges(lawToRows(base), changes), version.lang);
-    return { version, pkg, base, initial };
+    return { version, pkg, base, initial, team };
   }, [packageId, versionId, generation]);
   if (opened.state === 'loading') return <p className="loading">{t('loading')}</p>;
   if (opened.state === 'error') return <ErrorBanner message={opened.message} />;
@@ -74,6 +77,7 @@ export function DraftView({ packageId, versionId, find }: { packageId: string; v
       pkg={opened.value.pkg}
       base={opened.value.base}
       initial={opened.value.initial}
+      team={opened.value.team}
       onStoredChange={reopen}
       find={find}
       rejection={rejection}
@@ -87,6 +91,7 @@ function DraftEditor({
   pkg,
   base,
   initial,
+  team,
   onStoredChange,
   find,
   rejection,
@@ -96,6 +101,7 @@ function DraftEditor({
   pkg: PackageSummary;
   base: LawDoc;
   initial: LawDoc;
+  team: TeamDraft;
   onStoredChange(rejectionId?: string | null): void;
   find?: Find | undefined;
   rejection: string | null;
@@ -226,6 +232,7 @@ function DraftEditor({
     [onStoredChange, scrolled, base],
   );
   const getView = useCallback(() => view.current, []);
+  const teamed = useDraftTeam({ versionId: version.versionId, initial: team, flush: () => autosave.flush(), reopen: () => storedChange(null) });
   const review = useDraftReview({ view: getView, ready, packageId, coverage, setCoverage, flush: () => autosave.flush(), rejection, reopen: storedChange });
   const chooseMarkup = useCallback((next: MarkupView) => {
     saveMarkupView(next);
@@ -299,6 +306,11 @@ function DraftEditor({
               {say(notice)}
             </p>
           )}
+          {teamed.notice && (
+            <p className="notice" role="status" data-testid="lease-notice">
+              {say(teamed.notice)}
+            </p>
+          )}
           {rejection && (
             <p className="notice" role="status" data-testid="rejection-notice">
               {review.error ? say(review.error) : t('review.rejectedNotice')}{' '}
@@ -317,7 +329,7 @@ function DraftEditor({
         </header>
         <div className={`page markup-${markup}`} ref={page}>
           <EditorContextMenu commands={commands} view={getView} />
-          <LawEditor doc={doc} lang={version.lang} editable={version.editable && editableIn(markup)} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} />
+          <LawEditor doc={doc} lang={version.lang} editable={version.editable && editableIn(markup)} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} leases={teamed.leases} />
         </div>
       </main>
       <AmendmentsPanel

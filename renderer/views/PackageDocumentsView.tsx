@@ -18,6 +18,7 @@ import { langBadge } from '../format';
 import { failure, phrase, say, type Phrase } from '../i18n/phrase';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
+import { PublishToTeam } from '../components/PublishToTeam';
 import { useWork } from '../work';
 import { RetryCancelled, WorkProgress } from '../components/WorkProgress';
 
@@ -151,6 +152,7 @@ export function PackageDocumentsView({ packageId }: { packageId: string }) {
           <button type="button" className="button" onClick={() => navigate({ view: 'audit', packageId })} data-testid="open-audit">
             {t('audit.open')}
           </button>
+          {firstDraft && <PublishToTeam packageId={packageId} draftId={firstDraft.versionId} />}
           {pkgStatus.state === 'done' && (
             <button type="button" className="button button-primary" onClick={() => void changeStatus(pkgStatus.value === 'review' ? 'draft' : 'review')} data-testid="mark-ready">
               {pkgStatus.value === 'review' ? t('gaps.backToDraft') : t('gaps.markReady')}

@@ -11,7 +11,7 @@ import { leasesOf, releaseAllLeases, releaseLease, takeLease } from '../team/lea
 import { listPackages, publishPackage, pullDraft } from '../team/packages';
 import { push } from '../team/push';
 import { addComment, commentsOf, decide, decisionsOf } from '../team/review';
-import { userOfToken, type TeamUser } from '../team/users';
+import { listUsers, userOfToken, type TeamUser } from '../team/users';
 import { readBody } from './body';
 import { EventsHub } from './events-hub';
 
@@ -58,6 +58,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
 
   const routes: [string, RegExp, Handler][] = [
     ['GET', /^\/v1\/me$/, async (_r, user) => user],
+    ['GET', /^\/v1\/users$/, async (_r, user) => listUsers(db, user)],
     ['GET', /^\/v1\/packages$/, async (_r, user) => listPackages(db, user)],
     ['POST', /^\/v1\/packages$/, async (r, user) => publishPackage(db, user, await readBody(r, publishRequestSchema), deviceOf(r))],
     ['GET', /^\/v1\/drafts\/([^/]+)$/, async (_r, user, [id]) => pullDraft(db, user, versionParam.parse(id))],

@@ -37,3 +37,13 @@ export async function userOfToken(db: Db | Queryable, token: string | null): Pro
 export function requireRole(user: TeamUser, roles: readonly TeamRole[], what: string): void {
   if (!roles.includes(user.role)) throw new TeamError('FORBIDDEN', `A ${user.role} cannot ${what}.`, { role: user.role });
 }
+
+/**
+ * The people of the team with a token in use, for a publisher to choose a package's members from
+ * (names and roles only). Only those who may publish see the list: a reviewer of another body does
+ * not learn who else is in the team.
+ */
+export async function listUsers(db: Db, user: TeamUser): Promise<TeamUser[]> {
+  requireRole(user, ['owner', 'drafter'], 'see the people of the team');
+  return db.query<TeamUser>('SELECT id, name, role FROM team_user WHERE revoked_at IS NULL ORDER BY name, id');
+}

@@ -73,6 +73,9 @@ export const decisionRequestSchema = z.object({ packageId: id, versionId: id, ui
  */
 export const commentRequestSchema = z.object({ id, packageId: id, uid: id, parentId: id.nullable(), supersedes: id.nullable(), text: str().max(20_000), deleted: z.boolean() }).strict();
 
+/** A person of the team, as a publisher chooses a package's members. */
+export const teamPersonSchema = z.object({ id, name: str(), role: z.enum(TEAM_ROLES) }).strict();
+
 /** A package as a member sees it listed on the server (GET /v1/packages): what a desktop joins. */
 export const teamPackageSchema = z.object({ id, title: str().max(1000), publishedBy: str(), drafts: z.array(z.object({ versionId: id, lang: z.enum(['ru', 'kk', 'en']), title: str().max(1000) }).strict()).max(20) }).strict();
 
@@ -90,6 +93,8 @@ export const teamEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('package'), packageId: id, by: str() }).strict(),
 ]);
 
+/** A person of the team. */
+export type TeamPerson = z.infer<typeof teamPersonSchema>;
 /** A package listed on the server. */
 export type TeamPackageListed = z.infer<typeof teamPackageSchema>;
 /** A request to publish a package. */

@@ -1,0 +1,82 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OutputOf } from '../../shared/ipc';
+import { call } from '../api';
+import type { TeamLeaseHooks } from '../editor/team-leases';
+import { phrase, type Phrase } from '../i18n/phrase';
+import { useTeamStatus } from './team-status';
+
+/** What a draft's editor shows of team mode (electron/team/host.ts TeamDraftView). */
+export type TeamDraft = OutputOf<'getTeamDraft'>;
+
+/** A lease asked for once is not asked for again, typing on in the same provision, for this long (the main process renews it). */
+const ASK_AGAIN_MS = 15_000;
+
+/**
+ * Team mode in a draft's editor: for a draft on a team server, the provisions others hold (shown
+ * with the holder's name, read-only: team-leases.ts), the lease of each provision the drafter
+ * types in (asked for on the first keystroke), a notice when an edit falls in another's provision,
+ * and — when others' changes reached this draft — the draft saved and opened again, so the editor
+ * shows the text as it now stands. Leaving the draft gives its leases back.
+ */
+export function useDraftTeam(options: { versionId: string; initial: TeamDraft; flush(): Promise<void>; reopen(): void }): {
+  leases: { hooks: TeamLeaseHooks; held: ReadonlyMap<string, string> } | undefined;
+  notice: Phrase | null;
+} {
+  const { t } = useTranslation();
+  const { versionId, initial } = options;
+  const status = useTeamStatus();
+  const [draft, setDraft] = useState<TeamDraft>(initial);
+  const [notice, setNotice] = useState<Phrase | null>(null);
+  const asked = useRef(new Map<string, number>());
+  const latest = useRef(options);
+  latest.current = options;
+
+  // Read again whenever team mode says something changed.
+  useEffect(() => {
+    if (!initial.linked) return;
+    let live = true;
+    void call('getTeamDraft', { versionId }).then((next) => live && setDraft(next), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [versionId, initial.linked, status.seq]);
+
+  // Others' changes reached this draft since it was opened: save what is typed, open it again.
+  useEffect(() => {
+    if (draft.changed <= initial.changed) return;
+    void latest.current.flush().then(() => latest.current.reopen());
+  }, [draft.changed, initial.changed]);
+
+  useEffect(() => {
+    if (!initial.linked) return;
+    return () => void call('leaveDraft', { versionId }).catch(() => undefined);
+  }, [versionId, initial.linked]);
+
+  const held = useMemo(() => new Map(draft.leases.map((l) => [l.uid, l.holder])), [draft.leases]);
+  const hooks = useMemo<TeamLeaseHooks>(
+    () => ({
+      onTouch: (uids) => {
+        setNotice(null);
+        const now = Date.now();
+        for (const uid of uids) {
+          if (now - (asked.current.get(uid) ?? -Infinity) < ASK_AGAIN_MS) continue;
+          asked.current.set(uid, now);
+          void call('takeLease', { versionId, uid }).then(
+            (answer) => {
+              if (answer.state !== 'held-by') return;
+              // Taken first by someone else: the change stays here and waits; the provision is now shown as theirs.
+              asked.current.delete(uid);
+              setNotice(phrase('teamUi.leaseRefused', { holder: answer.holder ?? '?' }));
+            },
+            () => asked.current.delete(uid),
+          );
+        }
+      },
+      onRefused: (holder) => setNotice(phrase('teamUi.leaseRefused', { holder })),
+      label: (holder) => t('teamUi.heldBy', { holder }),
+    }),
+    [versionId, t],
+  );
+  return { leases: initial.linked ? { hooks, held } : undefined, notice };
+}

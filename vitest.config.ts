@@ -37,7 +37,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
+          // The renderer built once; and a PostgreSQL for the two-desktop team test (team.e2e.test.ts).
+          globalSetup: ['test/e2e/global-setup.ts', 'test/team/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One Chromium at a time: these machines have two cores.

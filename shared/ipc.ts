@@ -180,6 +180,7 @@ const teamViewSchema = z.object({
   notice: z.union([z.object({ kind: z.literal('leased'), uid: str(), holder: str() }), z.object({ kind: z.literal('conflicts'), count: z.number().int(), packageId: str(), versionId: str() }), z.object({ kind: z.literal('refused'), code: str(), message: str() })]).nullable(),
   kept: z.enum(['keychain', 'file']).nullable(),
   seq: z.number().int().min(0),
+  joined: z.number().int().min(0),
 });
 /** What a draft's editor shows of team mode (electron/team/host.ts TeamDraftView). */
 const teamDraftSchema = z.object({

@@ -34,7 +34,7 @@ const nextTurn = () => new Promise<void>((ok) => setImmediate(ok));
 
 /** Team mode, or NOT_READY where this app runs without it. */
 /** What the status says where the app runs without team mode. */
-const NO_TEAM = { connected: false, url: null, user: null, state: 'off' as const, queue: 0, notice: null, kept: null, seq: 0 };
+const NO_TEAM = { connected: false, url: null, user: null, state: 'off' as const, queue: 0, notice: null, kept: null, seq: 0, joined: 0 };
 
 function teamOf(facts: AppFacts): TeamHostLike {
   if (!facts.team) throw new StoreError('NOT_READY', 'Team mode is not available here.', 'team.notAvailable');

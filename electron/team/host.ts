@@ -35,6 +35,8 @@ export interface TeamView {
   kept: CredentialsKept | null;
   /** The change counter (TeamLive): a window asks for what changed after it. */
   seq: number;
+  /** How many times packages arrived from the server (the library lists them again when it moves). */
+  joined: number;
 }
 
 /**
@@ -155,7 +157,9 @@ export class TeamHost {
   /** What the app shows. */
   view(): TeamView {
     const status = this.sync?.status();
-    return { connected: this.client !== null, url: this.client?.url ?? null, user: this.user, state: status?.state ?? 'off', queue: status?.queue ?? this.ctx.store.team.outbox().length, notice: status?.notice ?? null, kept: this.kept, seq: this.live.seq };
+    // Conflicts stay to be chosen on until they are: said from the store, not from the last round.
+    const notice = status?.notice && status.notice.kind !== 'conflicts' ? status.notice : this.openConflicts();
+    return { connected: this.client !== null, url: this.client?.url ?? null, user: this.user, state: status?.state ?? 'off', queue: status?.queue ?? this.ctx.store.team.outbox().length, notice, kept: this.kept, seq: this.live.seq, joined: this.live.joined };
   }
 
   /** Stops the loop (the app is quitting); what waits stays in the outbox. */
@@ -173,6 +177,8 @@ export class TeamHost {
     const onStatus = (status: TeamStatus) => {
       // Away from the server: the leases are read again when it is back.
       if (status.state === 'offline') this.loaded.clear();
+      // A round pushed what was waiting: the provisions moved on from are given back.
+      if (status.state === 'online') void this.leases?.settle().catch((error: unknown) => this.options.log('leases were not given back', error));
       this.live.bump();
     };
     this.sync = new TeamSync(this.ctx, client, this.options.device, onStatus, this.options.log, (change) => this.onChange(change));
@@ -181,9 +187,25 @@ export class TeamHost {
 
   private onChange(change: TeamChange): void {
     if (change.kind === 'draft') this.live.draftChanged(change.versionId);
-    else if (change.kind === 'joined') this.live.bump();
+    else if (change.kind === 'joined') {
+      this.live.joined++;
+      this.live.bump();
+    }
     else if (change.event.kind === 'lease') this.leases?.onLeaseEvent(change.event.versionId, change.event.uid, change.event.holder, change.event.expiresAt);
     else this.live.bump();
+  }
+
+  /** The conflicts waiting in the drafts on the server, with the first draft that has any (where the notice leads). */
+  private openConflicts(): TeamView['notice'] {
+    if (!this.ctx.store.isOpen()) return null;
+    let count = 0;
+    let first: { packageId: string; versionId: string } | null = null;
+    for (const versionId of this.ctx.store.team.linkedDrafts()) {
+      const open = this.ctx.store.conflicts.forVersion(versionId).length;
+      if (open > 0 && !first) first = { packageId: this.ctx.store.versions.get(versionId)?.packageId ?? '', versionId };
+      count += open;
+    }
+    return first ? { kind: 'conflicts', count, ...first } : null;
   }
 
   private isLinked(versionId: string): boolean {

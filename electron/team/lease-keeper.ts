@@ -24,13 +24,15 @@ const TOUCH_AGAIN_MS = 20_000;
  * provision takes its lease (`take`, on the first keystroke; held while typing and renewed by the
  * heartbeat); moving on to another provision of the draft, or leaving the draft, gives back those
  * whose changes the server has (a provision with changes still in the outbox stays held until they
- * are pushed); one idle for IDLE_MS is given back too. Also knows the leases others hold, from the
+ * are pushed: `settle` after each push round); one idle for IDLE_MS is given back too. Also knows the leases others hold, from the
  * server's list when a draft is opened and from its events after, for the editor to show the
  * holder and keep the provision read-only.
  */
 export class LeaseKeeper {
   private readonly mine = new Map<string, { versionId: string; uid: string; touchedAt: number }>();
   private readonly others = new Map<string, Map<string, OthersLease>>();
+  /** The provision of each draft typed in last (the others held are given back once pushed). */
+  private readonly current = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -58,8 +60,10 @@ export class LeaseKeeper {
   async take(versionId: string, uid: string): Promise<LeaseAnswer> {
     const held = this.mine.get(key(versionId, uid));
     const now = this.clock();
+    this.current.set(versionId, uid);
     if (held && now - held.touchedAt < TOUCH_AGAIN_MS) {
       held.touchedAt = now;
+      await this.settle();
       return { state: 'held' };
     }
     try {
@@ -75,13 +79,21 @@ export class LeaseKeeper {
     }
     this.mine.set(key(versionId, uid), { versionId, uid, touchedAt: now });
     if (this.others.get(versionId)?.delete(uid)) this.changed();
-    // Moved on from the provisions typed in before: those the server has are given back.
-    await this.giveBack([...this.mine.values()].filter((l) => l.versionId === versionId && l.uid !== uid));
+    await this.settle();
     return { state: 'held' };
+  }
+
+  /**
+   * Gives back the provisions the drafter moved on from (not the one typed in last of each draft)
+   * whose changes the server has: called after each lease taken and each push round.
+   */
+  async settle(): Promise<void> {
+    await this.giveBack([...this.mine.values()].filter((l) => this.current.get(l.versionId) !== l.uid));
   }
 
   /** The drafter left a draft: its leases whose changes are pushed go back. */
   async leaveDraft(versionId: string): Promise<void> {
+    this.current.delete(versionId);
     await this.giveBack([...this.mine.values()].filter((l) => l.versionId === versionId));
   }
 

@@ -7,6 +7,8 @@
 export class TeamLive {
   private current = 0;
   private readonly waiting = new Set<() => void>();
+  /** How many times packages were joined from the server (the library lists its packages again). */
+  joined = 0;
   /** The counter at the last change of each draft's text from the server. */
   private readonly drafts = new Map<string, number>();
 

@@ -5,7 +5,7 @@ import { call } from '../api';
 /** Team mode as the window knows it (electron/team/host.ts TeamView). */
 export type TeamStatusView = OutputOf<'getTeamStatus'>;
 
-const OFF: TeamStatusView = { connected: false, url: null, user: null, state: 'off', queue: 0, notice: null, kept: null, seq: 0 };
+const OFF: TeamStatusView = { connected: false, url: null, user: null, state: 'off', queue: 0, notice: null, kept: null, seq: 0, joined: 0 };
 let current: TeamStatusView = OFF;
 let watching = false;
 const listeners = new Set<() => void>();

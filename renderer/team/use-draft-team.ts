@@ -29,6 +29,7 @@ export function useDraftTeam(options: { versionId: string; initial: TeamDraft; f
   const [draft, setDraft] = useState<TeamDraft>(initial);
   const [notice, setNotice] = useState<Phrase | null>(null);
   const asked = useRef(new Map<string, number>());
+  const last = useRef<string | null>(null);
   const latest = useRef(options);
   latest.current = options;
 
@@ -60,7 +61,10 @@ export function useDraftTeam(options: { versionId: string; initial: TeamDraft; f
         setNotice(null);
         const now = Date.now();
         for (const uid of uids) {
-          if (now - (asked.current.get(uid) ?? -Infinity) < ASK_AGAIN_MS) continue;
+          // Typing on in the provision asked for last: not asked again for a while. Another one (or
+          // back to an earlier one) is asked at once: the main process gives back what was left.
+          if (uid === last.current && now - (asked.current.get(uid) ?? -Infinity) < ASK_AGAIN_MS) continue;
+          last.current = uid;
           asked.current.set(uid, now);
           void call('takeLease', { versionId, uid }).then(
             (answer) => {

@@ -7,6 +7,7 @@ import { ImportDialog } from '../components/ImportDialog';
 import { formatDateOf, formatMoment, langBadge } from '../format';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
+import { useTeamStatus } from '../team/team-status';
 
 /**
  * The title of a work in the interface language if the work has it, else in an official language
@@ -22,7 +23,9 @@ function titleFor(entry: LibraryEntry, uiLang: string): string {
 export function LibraryView() {
   const { t, i18n } = useTranslation();
   const [importing, setImporting] = useState(false);
-  const data = useAsync(async () => ({ laws: await call('listLibrary', {}), packages: await call('listPackages', {}) }), []);
+  // Packages joined from the team server arrive while the library is open: listed again then.
+  const joined = useTeamStatus().joined;
+  const data = useAsync(async () => ({ laws: await call('listLibrary', {}), packages: await call('listPackages', {}) }), [joined]);
   if (data.state === 'loading') return <p className="loading">{t('loading')}</p>;
   if (data.state === 'error') return <ErrorBanner message={data.message} />;
   const { laws, packages } = data.value;

@@ -111,6 +111,12 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE TRIGGER decision_append_only BEFORE UPDATE OR DELETE ON decision FOR EACH ROW EXECUTE FUNCTION zan_append_only();
     `,
   },
+  {
+    version: 2,
+    name: 'draft-order',
+    // A package's drafts in the order the publisher has them (its first is the one a member's desktop opens).
+    sql: `ALTER TABLE draft ADD COLUMN ord integer NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -32,8 +32,8 @@ export async function publishPackage(db: Db, user: TeamUser, request: PublishReq
       await q.query('INSERT INTO package_member (package_id, user_id) VALUES ($1, $2)', [request.packageId, member]);
     }
     const revisions: Record<string, Record<string, number>> = {};
-    for (const draft of request.drafts) {
-      await q.query('INSERT INTO draft (version_id, package_id, lang, title, base) VALUES ($1, $2, $3, $4, $5)', [draft.versionId, request.packageId, draft.lang, draft.title, JSON.stringify(draft.base)]);
+    for (const [ord, draft] of request.drafts.entries()) {
+      await q.query('INSERT INTO draft (version_id, package_id, lang, title, base, ord) VALUES ($1, $2, $3, $4, $5, $6)', [draft.versionId, request.packageId, draft.lang, draft.title, JSON.stringify(draft.base), ord]);
       const mine: Record<string, number> = {};
       for (const row of draft.rows) {
         const [{ revision }] = (await q.query<{ revision: string }>("INSERT INTO provision (version_id, uid, revision, row) VALUES ($1, $2, nextval('revision_seq'), $3) RETURNING revision", [draft.versionId, row.uid, JSON.stringify(row)])) as [{ revision: string }];
@@ -57,7 +57,7 @@ export async function listPackages(db: Db, user: TeamUser): Promise<TeamPackage[
   );
   const out: TeamPackage[] = [];
   for (const r of rows) {
-    const drafts = await db.query<{ version_id: string; lang: string; title: string }>('SELECT version_id, lang, title FROM draft WHERE package_id = $1 ORDER BY lang, version_id', [r.id]);
+    const drafts = await db.query<{ version_id: string; lang: string; title: string }>('SELECT version_id, lang, title FROM draft WHERE package_id = $1 ORDER BY ord, version_id', [r.id]);
     out.push({ id: r.id, title: r.title, publishedBy: r.published_by, drafts: drafts.map((d) => ({ versionId: d.version_id, lang: d.lang, title: d.title })) });
   }
   return out;

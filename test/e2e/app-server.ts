@@ -25,6 +25,7 @@ import { connectionOf } from '../../electron/store/connection';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { BIG_REPLY_KEY } from './big-reply';
 import { toWire } from '../../shared/wire';
+import { TeamHost } from '../../electron/team/host';
 
 /** The bundled sample corpus, as the app seeds it on first run. */
 export const CORPUS_DIR = resolve(import.meta.dirname, '../../resources/corpus');
@@ -92,6 +93,8 @@ export interface AppOptions {
   validateOutputs?: boolean;
   /** Called after each IPC call with its channel, the time the main-process side took, and the reply. */
   onCall?: (channel: string, ms: number, reply: unknown) => void;
+  /** Team mode as the app has it (electron/team/host.ts), this desktop named `device`; without, the team channels answer NOT_READY. */
+  team?: { device: string };
 }
 
 /** A running "app": the main-process side in this test process, the renderer in Chromium. */
@@ -102,6 +105,8 @@ export interface E2EApp {
   ctx: ServiceContext;
   /** The worker threads the handlers hand long reads to. */
   work: WorkPool;
+  /** Team mode's host, when started with `team`. */
+  team: TeamHost | null;
   /** Opens a fresh page on the same app (a reopened window). */
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -139,7 +144,10 @@ export async function startApp(
   // The worker threads as the app has them, started from the sources.
   const work = new WorkPool({ ctx, databaseFile, log: (message, error) => console.error(message, error ?? '') });
   await work.ready();
-  const dispatcher = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile, exports }, work), {
+  // As main.ts starts it: the credentials kept in the user's data folder (no keychain in a test: a user-only file).
+  const team = options.team ? new TeamHost(ctx, { userData: join(dataDir, 'user-data'), keychain: null, device: options.team.device, log: (message, error) => console.error(message, error ?? '') }) : null;
+  team?.start();
+  const dispatcher = createDispatcher(createHandlers(ctx, { appVersion: 'e2e', databasePath: databaseFile, exports, ...(team ? { team } : {}) }, work), {
     isTrustedSender: sameOriginCheck(new URL(url).origin),
     validateOutputs: options.validateOutputs ?? true,
     log: (message, error) => console.error(message, error),
@@ -183,9 +191,11 @@ export async function startApp(
     databaseFile,
     ctx,
     work,
+    team,
     newPage,
     async close() {
       await context.close();
+      await team?.stop();
       await new Promise((ok) => server.close(ok));
       await work.close();
       connectionOf(ctx.store).close();

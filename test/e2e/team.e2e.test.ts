@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addUser } from '../../server/team/users';
+import { cuttableProxy } from '../team/cuttable-proxy';
+import { describeTeam, useTeamServer } from '../team/harness';
+import { launchChromium, replaceWord, startApp, startDraft, waitSaved, type E2EApp } from './harness';
+
+// Two desktops (each its own SQLite file, worker threads, TeamHost and Chromium page) on one team
+// server over the PostgreSQL the run started: what two drafters of a department see.
+const team = useTeamServer();
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => browser?.close());
+
+const P = (num: string) => `.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="${num}"]`;
+const BODY = (num: string) => `${P(num)} > .zan-unit-content > .zan-body`;
+
+async function desktop(device: string): Promise<{ app: E2EApp; page: Page; cleanup(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), `zan-e2e-${device}-`));
+  const app = await startApp(browser, dir, { team: { device } });
+  return { app, page: app.page, cleanup: async () => (await app.close(), rmSync(dir, { recursive: true, force: true })) };
+}
+
+/** Settings → Team server, as a drafter fills it in with the token the owner gave. */
+async function connect(page: Page, url: string, token: string): Promise<void> {
+  await page.getByTestId('team-status').click();
+  await page.getByTestId('team-url').fill(url);
+  await page.getByTestId('team-token').fill(token);
+  await page.getByTestId('team-connect').click();
+  await page.getByTestId('team-connected').waitFor();
+  await page.keyboard.press('Escape');
+  await page.locator('[data-testid="team-status"][data-state="online"]').waitFor({ timeout: 15_000 });
+}
+
+describeTeam('two desktops on one team server', () => {
+  it('a package published on one arrives on the other; a lease shows there and keeps the provision read-only; an offline change refused as stale opens the rebase choice', async () => {
+    const annaUser = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const berikUser = await addUser(team().db, 'Берик Ахметов', 'drafter');
+    const anna = await desktop('anna-desk');
+    const berik = await desktop('berik-desk');
+    // Berik's network to the server, which the test takes away and gives back.
+    const berikNet = await cuttableProxy(team().url);
+    try {
+      const a = anna.page;
+      const b = berik.page;
+      await connect(a, team().url, annaUser.token);
+      await connect(b, berikNet.url, berikUser.token);
+
+      // Anna starts a package and publishes it, shared with Berik.
+      await startDraft(a);
+      await a.getByTestId('open-documents').click();
+      await a.getByTestId('open-publish').click();
+      await a.getByTestId('member-Берик Ахметов').check();
+      await a.getByTestId('publish').click();
+      await a.getByTestId('team-published').waitFor();
+
+      // It arrives in Berik's library while it is open; he opens its draft.
+      await b.getByTestId('package-card').waitFor({ timeout: 15_000 });
+      await b.getByTestId('package-card').click();
+      await b.locator('.zan-editor.is-editable').waitFor();
+
+      // Anna goes back to the draft and types in paragraph 1 of article 5: she takes its lease.
+      await a.locator('.link-button.back').click();
+      await a.locator('.zan-editor.is-editable').waitFor();
+      await replaceWord(a, BODY('1'), 'создаются', 'образуются');
+      await waitSaved(a);
+      // Berik sees who is editing it, and cannot change it.
+      const held = b.locator(`${P('1')}.is-leased`);
+      await held.waitFor({ timeout: 15_000 });
+      expect(await held.getAttribute('data-holder')).toBe('Анна Петрова');
+      // Her change reached his page (pulled, and the draft opened again on it).
+      await expect.poll(() => b.locator(BODY('1')).innerText(), { timeout: 15_000 }).toContain('образуются');
+      await b.locator(`${P('1')}.is-leased`).waitFor();
+      const before = await b.locator(BODY('1')).innerText();
+      await replaceWord(b, BODY('1'), 'Отраслевые', 'Местные');
+      await b.getByTestId('lease-notice').waitFor();
+      expect(await b.getByTestId('lease-notice').innerText()).toContain('Анна Петрова');
+      expect(await b.locator(BODY('1')).innerText()).toBe(before);
+
+      // Berik goes offline and changes paragraph 2; meanwhile Anna changes it too, and moves on.
+      await berikNet.cut();
+      await b.locator('[data-testid="team-status"][data-state="offline"]').waitFor({ timeout: 15_000 });
+      await replaceWord(b, BODY('2'), 'включаются', 'входят');
+      await waitSaved(b);
+      await expect.poll(() => b.getByTestId('team-queue').innerText()).toMatch(/1/);
+      await replaceWord(a, BODY('2'), 'включаются', 'вводятся');
+      await waitSaved(a);
+      await replaceWord(a, BODY('1'), 'Отраслевые', 'Профильные');
+      await waitSaved(a);
+      await expect.poll(async () => (await team().db.query<{ n: string }>('SELECT count(*) AS n FROM lease WHERE uid = $1', [await a.locator(P('2')).getAttribute('data-uid')]))[0]?.n, { timeout: 15_000 }).toBe('0');
+
+      // Back online, Berik's push is refused as stale: the title bar says so and opens the choice.
+      await berikNet.restore();
+      const notice = b.getByTestId('team-notice');
+      await notice.waitFor({ timeout: 20_000 });
+      await notice.click();
+      const conflict = b.getByTestId('conflict');
+      await conflict.waitFor({ timeout: 15_000 });
+      const text = await conflict.innerText();
+      expect(text).toContain('вводятся');
+      expect(text).toContain('входят');
+      // The draft shows the wording now on the server until he chooses.
+      await expect.poll(() => b.locator(BODY('2')).innerText()).toContain('вводятся');
+      await b.getByTestId('keep-mine').click();
+      await expect.poll(() => b.locator(BODY('2')).innerText()).toContain('входят');
+      // Kept: pushed on the current revision, and Anna's page has it.
+      await expect.poll(() => a.locator(BODY('2')).innerText(), { timeout: 20_000 }).toContain('входят');
+    } finally {
+      await anna.cleanup();
+      await berik.cleanup();
+      await berikNet.close();
+    }
+  });
+});

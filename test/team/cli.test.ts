@@ -16,7 +16,7 @@ describeTeam('zan server (the command line)', () => {
     const fresh = await freshDatabase();
     const db = connect(fresh.url);
     try {
-      expect(await zanServer('migrate', '--pg', fresh.url)).toMatchObject({ code: 0, out: 'The team database was brought from schema 0 to 1.\n' });
+      expect(await zanServer('migrate', '--pg', fresh.url)).toMatchObject({ code: 0, out: 'The team database was brought from schema 0 to 2.\n' });
       const added = await zanServer('add-user', '--pg', fresh.url, '--name', 'Айгуль Сериккызы', '--role', 'owner');
       expect(added.code).toBe(0);
       const token = /^(zan_[A-Za-z0-9_-]{43})$/m.exec(added.out)![1]!;

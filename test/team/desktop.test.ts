@@ -97,7 +97,7 @@ describeTeam('a desktop on a team server', () => {
       const theirs = await teamClient(team().url, berik.token, 'berik-laptop').post<PushReply>('/v1/push', { opId: 'op-berik-0001', versionId, device: 'berik-laptop', changes: [{ uid: p17.uid, baseRevision: published, row: { ...p17, text: 'Университеты и колледжи вправе (редакция Берика):' } }] });
       expect(theirs.body.status).toBe('applied');
       const api = new TeamClient(team().url, anna.token, 'anna-laptop');
-      expect(await pushOutbox(ctx, api, 'anna-laptop')).toEqual({ state: 'conflicts', pushed: 0, conflicts: 1 });
+      expect(await pushOutbox(ctx, api, 'anna-laptop')).toEqual({ state: 'conflicts', pushed: 0, conflicts: 1, versionId });
       // The server kept Berik's wording; the draft shows it now, and the conflict has all three.
       expect((await serverRows(anna.token, versionId)).get(p17.uid)?.row?.text).toBe('Университеты и колледжи вправе (редакция Берика):');
       expect(ctx.store.provisions.rows(versionId, [p17.uid]).get(p17.uid)?.text).toBe('Университеты и колледжи вправе (редакция Берика):');

@@ -1,3 +1,4 @@
+import { SERVER_SCHEMA_VERSION } from '../../server/db/migrations';
 import { expect, it } from 'vitest';
 import type { ProvisionRow } from '../../shared/law';
 import type { Lease, PushReply } from '../../shared/team/contract';
@@ -192,8 +193,9 @@ describeTeam('the team service over PostgreSQL', () => {
     const fresh = await freshDatabase();
     const db = connect(fresh.url);
     try {
-      expect(await migrateTeamDatabase(db)).toEqual({ from: 0, to: 1 });
-      expect(await migrateTeamDatabase(db)).toEqual({ from: 1, to: 1 });
+      expect(await migrateTeamDatabase(db)).toEqual({ from: 0, to: SERVER_SCHEMA_VERSION });
+      expect(SERVER_SCHEMA_VERSION).toBe(2);
+      expect(await migrateTeamDatabase(db)).toEqual({ from: SERVER_SCHEMA_VERSION, to: SERVER_SCHEMA_VERSION });
       await db.query('UPDATE zan_team_schema SET version = 99');
       await expect(migrateTeamDatabase(db)).rejects.toThrow(/schema version 99, newer than this server/);
     } finally {

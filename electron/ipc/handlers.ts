@@ -144,6 +144,8 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     listComments: ({ packageId, uid }) => listComments(ctx, packageId, uid),
     addComment: async (input) => {
       await exclusive(() => addComment(ctx, input));
+      // On a team server: sent to the others now.
+      facts.team?.poke();
       return { ok: true as const };
     },
     // A rejection restores the wording in force: a save, made by the writer thread.

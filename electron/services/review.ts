@@ -34,6 +34,8 @@ export function addComment(ctx: ServiceContext, input: { packageId: string; uid:
   ctx.store.transaction(() => {
     ctx.store.review.addComment({ id, packageId: input.packageId, uid: input.uid, parentId: input.parentId, author: who.name, role: who.role, text: input.text.trim(), createdAt: ctx.now() });
     audit(ctx, input.packageId, input.uid, 'comment', { id, parentId: input.parentId, textHash: commentFingerprint(input.text.trim()) });
+    // A package on a team server: the comment goes to the others too (team/comments.ts).
+    if (ctx.store.team.linkOf(input.packageId)) ctx.store.team.queueComment({ id, packageId: input.packageId, uid: input.uid, parentId: input.parentId, text: input.text.trim() });
   });
 }
 

@@ -29,7 +29,7 @@ export interface ReadRepositories {
   search: Pick<SearchRepository, 'has' | 'matchRows' | 'stateOf'>;
   reversible: Pick<ReversibleRepository, 'ofVersion' | 'ofPackage' | 'operation'>;
   parityMarks: Pick<ParityMarkRepository, 'list'>;
-  team: Pick<TeamRepository, 'linkOf' | 'synced' | 'outbox' | 'pendingUids' | 'linkedDrafts'>;
+  team: Pick<TeamRepository, 'linkOf' | 'synced' | 'outbox' | 'pendingUids' | 'linkedDrafts' | 'commentsOut'>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { leaseSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, teamPackageSchema, teamPersonSchema, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
-import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
+import { leaseSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
+import { TeamRefused, TeamUnreachable, type ServerComment, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
 const TIMEOUT_MS = 15_000;
@@ -44,6 +44,14 @@ export class TeamClient implements TeamApi {
   /** The people of the team (for a package's members). */
   async people(): Promise<TeamPerson[]> {
     return z.array(teamPersonSchema).parse(await this.call('GET', '/v1/users', undefined));
+  }
+
+  async comment(request: CommentRequest): Promise<void> {
+    await this.call('POST', '/v1/comments', request);
+  }
+
+  async comments(packageId: string, uid: string): Promise<ServerComment[]> {
+    return z.array(serverCommentSchema).parse(await this.call('GET', `/v1/packages/${encodeURIComponent(packageId)}/comments/${encodeURIComponent(uid)}`, undefined));
   }
 
   async takeLease(versionId: string, uid: string): Promise<Lease> {

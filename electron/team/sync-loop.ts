@@ -1,5 +1,6 @@
 import type { TeamEvent } from '../../shared/team/contract';
 import type { ServiceContext } from '../services/context';
+import { receiveComments, sendComments } from '../services/team/comments';
 import { joinFromTeam } from '../services/team/join';
 import { pullFromTeam } from '../services/team/pull';
 import { pushOutbox, type PushOutcome } from '../services/team/sync';
@@ -35,6 +36,8 @@ export class TeamSync {
   private readonly stopped = new AbortController();
   private current: TeamStatus = { state: 'offline', queue: 0, notice: null };
   private readonly toPull = new Set<string>();
+  /** The provisions (package, uid) whose comments changed on the server, to bring in. */
+  private readonly commentsToPull = new Map<string, { packageId: string; uid: string; event: TeamEvent }>();
   /** Whether to look for packages shared with this person that this desktop does not have yet. */
   private toJoin = false;
 
@@ -92,6 +95,15 @@ export class TeamSync {
         else if (joined.packages.length > 0) this.onChange({ kind: 'joined', packages: joined.packages });
       }
       outcome = await pushOutbox(this.ctx, this.client, this.device);
+      const comments = await sendComments(this.ctx, this.client);
+      if (comments.state === 'offline' && outcome.state === 'done') outcome = { state: 'offline', pushed: outcome.pushed, waiting: this.ctx.store.team.outbox().length };
+      else if (comments.state === 'refused' && outcome.state === 'done') outcome = { state: 'refused', pushed: outcome.pushed, code: comments.code, message: comments.message };
+      for (const [key, wanted] of [...this.commentsToPull]) {
+        const added = await receiveComments(this.ctx, this.client, wanted.packageId, wanted.uid);
+        if (added === null) break;
+        this.commentsToPull.delete(key);
+        if (added > 0) this.onChange({ kind: 'event', event: wanted.event });
+      }
       // A draft is taken off the list only once its pull has been made.
       for (const versionId of [...this.toPull]) {
         const pulled = await pullFromTeam(this.ctx, this.client, versionId);
@@ -144,7 +156,13 @@ export class TeamSync {
 
   private onEvent(event: TeamEvent): void {
     if (!this.ctx.store.isOpen()) return;
-    if (event.kind === 'lease' || event.kind === 'comment' || event.kind === 'decision') this.onChange({ kind: 'event', event });
+    if (event.kind === 'lease' || event.kind === 'decision') this.onChange({ kind: 'event', event });
+    if (event.kind === 'comment') {
+      // Told once it is here (after the round that brings it in).
+      this.commentsToPull.set(`${event.packageId}/${event.uid}`, { packageId: event.packageId, uid: event.uid, event });
+      this.poke();
+      return;
+    }
     if (event.kind === 'package') {
       this.toJoin = true;
       this.poke();

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CoverageData, OutputOf } from '../../shared/ipc';
 import { call } from '../api';
 import { formatMoment } from '../format';
 import { failure, say, type Phrase } from '../i18n/phrase';
 import { navigate } from '../router';
+import { useTeamStatus } from '../team/team-status';
 
 type Comments = OutputOf<'listComments'>;
 
@@ -54,6 +55,12 @@ export function ReviewControls({
       if (decision === 'reject') onRejected(rejectionId, uid);
     });
   const load = () => act(async () => setComments(await call('listComments', { packageId, uid })));
+  // Open, they follow what arrives from the team server (others' comments, live).
+  const teamSeq = useTeamStatus().seq;
+  const open = comments !== null;
+  useEffect(() => {
+    if (open) void call('listComments', { packageId, uid }).then(setComments, () => undefined);
+  }, [teamSeq, open, packageId, uid]);
   // Pending edits saved first: the log opens with their entry in it.
   const openAudit = async () => {
     await prepare();

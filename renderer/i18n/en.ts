@@ -534,6 +534,7 @@ export const en = {
       'team-publish': 'Published to the team server',
       'team-stale': 'Changed on the server meanwhile: conflicts to resolve',
       'team-join': 'Joined from the team server',
+      'team-comment': 'Comment received from the team server',
       'mark-unchanged': 'Marked “the text does not change”',
       'unmark-unchanged': 'Unmarked “the text does not change”',
       'replace-throughout': 'Replacement throughout the text',

@@ -545,6 +545,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
       'team-publish': 'Топ серверіне жарияланды',
       'team-stale': 'Осы арада серверде өзгертілді: шешілетін сәйкессіздіктер',
       'team-join': 'Топ серверінен қосылды',
+      'team-comment': 'Топ серверінен түсініктеме келді',
       'mark-unchanged': '«Мәтін өзгермейді» деп белгілеу',
       'unmark-unchanged': '«Мәтін өзгермейді» белгісін алу',
       'replace-throughout': 'Бүкіл мәтін бойынша ауыстыру',

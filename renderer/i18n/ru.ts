@@ -589,6 +589,7 @@ export const ru: Catalogue<typeof en, RussianForms> = {
       'team-publish': 'Опубликовано на сервере команды',
       'team-stale': 'Изменено на сервере тем временем: расхождения к решению',
       'team-join': 'Получено с сервера команды',
+      'team-comment': 'Комментарий получен с сервера команды',
       'mark-unchanged': 'Отметка «текст не изменяется»',
       'unmark-unchanged': 'Снятие отметки «текст не изменяется»',
       'replace-throughout': 'Замена по всему тексту',

@@ -23,6 +23,7 @@ export const AUDIT_ACTIONS = [
   'team-publish',
   'team-stale',
   'team-join',
+  'team-comment',
   'mark-unchanged',
   'unmark-unchanged',
   'replace-throughout',

@@ -48,6 +48,12 @@ export async function addComment(db: Db, user: TeamUser, request: CommentRequest
   await db.tx(async (q) => {
     await lockAuditChain(q);
     await requireMember(q, user, request.packageId);
+    // Sent again after a lost answer: taken once (the same id from the same person is the same comment).
+    const [known] = await q.query<{ user_id: string }>('SELECT user_id FROM comment WHERE id = $1', [request.id]);
+    if (known) {
+      if (known.user_id === user.id) return;
+      throw new TeamError('INVALID', `Comment ${request.id} is someone else's.`);
+    }
     for (const [what, ref] of [['parent', request.parentId], ['earlier version', request.supersedes]] as const) {
       if (!ref) continue;
       const [other] = await q.query<{ package_id: string; uid: string; user_id: string }>('SELECT package_id, uid, user_id FROM comment WHERE id = $1', [ref]);

@@ -79,6 +79,9 @@ export const teamPersonSchema = z.object({ id, name: str(), role: z.enum(TEAM_RO
 /** A package as a member sees it listed on the server (GET /v1/packages): what a desktop joins. */
 export const teamPackageSchema = z.object({ id, title: str().max(1000), publishedBy: str(), drafts: z.array(z.object({ versionId: id, lang: z.enum(['ru', 'kk', 'en']), title: str().max(1000) }).strict()).max(20) }).strict();
 
+/** A provision's comment as the server gives it: its latest version, with its author's name. */
+export const serverCommentSchema = z.object({ id, parentId: id.nullable(), text: str(), by: str(), at: str() }).strict();
+
 /** A draft as the server has it: each provision's revision and row (null: deleted). */
 export const pulledDraftSchema = z.object({ packageId: id, base: publishedBaseSchema, provisions: z.array(currentProvisionSchema) }).strict();
 

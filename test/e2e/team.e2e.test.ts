@@ -38,7 +38,7 @@ async function connect(page: Page, url: string, token: string): Promise<void> {
 }
 
 describeTeam('two desktops on one team server', () => {
-  it('a package published on one arrives on the other; a lease shows there and keeps the provision read-only; an offline change refused as stale opens the rebase choice', async () => {
+  it('a package published on one arrives on the other; a lease shows there and keeps the provision read-only; a comment arrives live; an offline change refused as stale opens the rebase choice', async () => {
     const annaUser = await addUser(team().db, 'Анна Петрова', 'drafter');
     const berikUser = await addUser(team().db, 'Берик Ахметов', 'drafter');
     const anna = await desktop('anna-desk');
@@ -81,6 +81,19 @@ describeTeam('two desktops on one team server', () => {
       await b.getByTestId('lease-notice').waitFor();
       expect(await b.getByTestId('lease-notice').innerText()).toContain('Анна Петрова');
       expect(await b.locator(BODY('1')).innerText()).toBe(before);
+
+      // A comment arrives live: Anna has the change's comments open; Berik (signed in) writes one.
+      await a.getByTestId('comments').first().click();
+      await a.getByTestId('comment-thread').waitFor();
+      await b.getByTestId('identity').click();
+      await b.getByTestId('identity-name').fill('Берик Ахметов');
+      await b.getByTestId('identity-role').fill('Юридический отдел');
+      await b.getByTestId('identity-save').click();
+      await b.getByTestId('comments').first().click();
+      await b.getByTestId('comment-text').fill('Лучше «учреждаются»: так в законе о государственных органах.');
+      await b.getByTestId('comment-send').click();
+      await expect.poll(() => a.getByTestId('comment-thread').innerText(), { timeout: 15_000 }).toContain('учреждаются»: так в законе');
+      expect(await a.getByTestId('comment-thread').innerText()).toContain('Берик Ахметов');
 
       // Berik goes offline and changes paragraph 2; meanwhile Anna changes it too, and moves on.
       await berikNet.cut();

@@ -12,10 +12,11 @@ import { parityMarks } from './011-parity-marks';
 import { auditSeal } from './012-audit-seal';
 import { team } from './013-team';
 import { teamBases } from './014-team-bases';
+import { teamComments } from './015-team-comments';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts, amendmentDerivation, search, reversibleChanges, parityMarks, auditSeal, team, teamBases];
+export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts, amendmentDerivation, search, reversibleChanges, parityMarks, auditSeal, team, teamBases, teamComments];
 
 /** The schema version this build writes. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

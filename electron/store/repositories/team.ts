@@ -26,6 +26,15 @@ export interface SyncedProvision {
   row: ProvisionRow | null;
 }
 
+/** A comment made here, waiting for the team server. */
+export interface OutgoingComment {
+  id: string;
+  packageId: string;
+  uid: string;
+  parentId: string | null;
+  text: string;
+}
+
 /** A desktop's side of team mode (migration 013): linked packages, provisions in step, the outbox. */
 export class TeamRepository {
   constructor(private readonly db: Database) {}
@@ -98,6 +107,21 @@ export class TeamRepository {
   /** The drafts of the packages linked to a team server. */
   linkedDrafts(): string[] {
     return (this.db.prepare("SELECT v.id FROM version v JOIN team_link l ON l.package_id = v.package_id WHERE v.status = 'draft' ORDER BY v.id").all() as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Puts a comment made here in the queue for the server (in the comment's own transaction). */
+  queueComment(c: OutgoingComment): void {
+    this.db.prepare('INSERT INTO team_comment_out (id, package_id, uid, parent_id, text) VALUES (?, ?, ?, ?, ?)').run(c.id, c.packageId, c.uid, c.parentId, c.text);
+  }
+
+  /** The comments waiting for the server, oldest first. */
+  commentsOut(): OutgoingComment[] {
+    return this.db.prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, text FROM team_comment_out ORDER BY seq').all() as OutgoingComment[];
+  }
+
+  /** The server has a comment: out of the queue. */
+  commentSent(id: string): void {
+    this.db.prepare('DELETE FROM team_comment_out WHERE id = ?').run(id);
   }
 
   /** Marks a law text as the one a joined package came with (migration 014): not listed in the library. */

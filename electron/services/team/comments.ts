@@ -1,0 +1,59 @@
+import { record } from '../audit/log';
+import { commentFingerprint } from '../audit/state';
+import { whenWritable, type ServiceContext } from '../context';
+import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
+
+/** Where sending the comments made here stopped. */
+export type CommentsOutcome = { state: 'done'; sent: number } | { state: 'offline'; sent: number } | { state: 'refused'; sent: number; code: string; message: string };
+
+/**
+ * Sends the comments made here on packages on the team server, oldest first, each under its own
+ * id (one whose answer was lost is taken once when sent again). A refusal (a reader's comment, a
+ * package no longer shared) stops the round and is told; the comment stays here, and waits.
+ */
+export async function sendComments(ctx: ServiceContext, api: TeamApi): Promise<CommentsOutcome> {
+  let sent = 0;
+  for (const comment of ctx.store.team.commentsOut()) {
+    try {
+      await api.comment({ id: comment.id, packageId: comment.packageId, uid: comment.uid, parentId: comment.parentId, supersedes: null, text: comment.text, deleted: false });
+    } catch (error) {
+      if (error instanceof TeamUnreachable) return { state: 'offline', sent };
+      if (error instanceof TeamRefused) return { state: 'refused', sent, code: error.code, message: error.message };
+      throw error;
+    }
+    await whenWritable(ctx, () => ctx.store.team.commentSent(comment.id));
+    sent++;
+  }
+  return { state: 'done', sent };
+}
+
+/**
+ * Brings in the comments others made on a provision of a package on the server: those this
+ * desktop does not have are added (with their author's name on the server), each logged here as
+ * received. The server's comments are appended only; the latest version of each is what it has.
+ * Returns how many arrived, or null when the server could not be reached.
+ */
+export async function receiveComments(ctx: ServiceContext, api: TeamApi, packageId: string, uid: string): Promise<number | null> {
+  let theirs;
+  try {
+    theirs = await api.comments(packageId, uid);
+  } catch (error) {
+    if (error instanceof TeamUnreachable || error instanceof TeamRefused) return null;
+    throw error;
+  }
+  return whenWritable(ctx, () =>
+    ctx.store.transaction(() => {
+      if (!ctx.store.packages.get(packageId)) return 0;
+      let added = 0;
+      for (const c of theirs) {
+        if (ctx.store.review.comment(c.id)) continue;
+        // A reply to a comment this desktop lacks (deleted on the server) stands on its own.
+        const parentId = c.parentId && ctx.store.review.comment(c.parentId) ? c.parentId : null;
+        ctx.store.review.addComment({ id: c.id, packageId, uid, parentId, author: c.by, role: '', text: c.text, createdAt: c.at });
+        record(ctx, packageId, uid, 'team-comment', { id: c.id, by: c.by, textHash: commentFingerprint(c.text) });
+        added++;
+      }
+      return added;
+    }),
+  );
+}

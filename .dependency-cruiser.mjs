@@ -115,6 +115,13 @@ export default {
       to: { path: '^electron/store/connection\\.ts$' },
     },
     {
+      name: 'app-reaches-the-server-only-through-its-cli',
+      comment: 'the app and the team service share only shared/; the one way from the app to server/ is the packaged CLI (`Zan Workbench --cli server …`, electron/shell/cli-mode.ts).',
+      severity: 'error',
+      from: { path: '^electron/', pathNot: '^electron/shell/cli-mode\\.ts$' },
+      to: { path: '^server/' },
+    },
+    {
       name: 'server-only-shared',
       comment: 'a server (server/) shares only shared/ with the app: it imports neither electron/ nor renderer/.',
       severity: 'error',

@@ -34,9 +34,14 @@ export interface ServerIo {
   err(line: string): void;
 }
 
+/** The `zan server` command named (the service itself, 'run', when the arguments start with an option). */
+export function serverCommandOf(args: readonly string[]): string {
+  return args[0] && !args[0].startsWith('--') ? args[0] : 'run';
+}
+
 /** Runs one `zan server` command; resolves with the exit code (the server itself runs until stopped). */
 export async function runServerCommand(args: readonly string[], io: ServerIo = { out: (s) => void process.stdout.write(`${s}\n`), err: (s) => void process.stderr.write(`${s}\n`) }): Promise<number> {
-  const command = args[0] && !args[0].startsWith('--') ? args[0] : 'run';
+  const command = serverCommandOf(args);
   let opts: Map<string, string>;
   try {
     opts = options(command === 'run' ? args : args.slice(1));

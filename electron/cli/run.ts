@@ -70,6 +70,8 @@ Commands:
   format <file>             Print the canonical form of a law text.
     --check                 Do not print; exit 1 if the file is not in canonical form.
     --write                 Rewrite the file in canonical form.
+  server --pg <url> [--listen host:port] | server migrate|add-user|revoke …
+                            The team service over PostgreSQL (\`zan server\` alone lists its commands).
 
 Every <file> may be plain text (.txt, resources/corpus/FORMAT.md), a portal page (.html), a Word
 document (.docx) or Akoma Ntoso (.xml); all but .txt go through the importers and their limits.

@@ -21,6 +21,7 @@ export function cliArguments(argv: readonly string[], defaultApp: boolean): stri
  * exit code once what it printed has been written out (app.exit does not wait for a pipe to drain).
  */
 export async function runCliHere(args: string[], nativeBinding?: string): Promise<number> {
+  if (args[0] === 'server') return runTeamServiceHere(args.slice(1));
   const { runCli } = await import('../cli/run');
   const code = await runCli(args, {
     readFile: (path) => readFileSync(path, 'utf8'),
@@ -32,5 +33,19 @@ export async function runCliHere(args: string[], nativeBinding?: string): Promis
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+  return code;
+}
+
+/**
+ * `Zan Workbench --cli server …`: the team service (server/, issue 17) from the packaged app, as
+ * `npx zan server …` runs it from a checkout. Loaded only when asked for (its own chunk of the
+ * bundle, with pg). The service itself (`server --pg … --listen …`) runs until SIGINT or SIGTERM,
+ * whose handlers stop it and exit: this never resolves then, so the app does not exit under it.
+ */
+async function runTeamServiceHere(args: string[]): Promise<number> {
+  const { runServerCommand, serverCommandOf } = await import('../../server/cli');
+  const code = await runServerCommand(args);
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+  if (code === 0 && serverCommandOf(args) === 'run') await new Promise<never>(() => undefined);
   return code;
 }

@@ -7,11 +7,5 @@ import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
 const here = dirname(fileURLToPath(import.meta.url));
-// `zan server …` is the team service (server/, issue 17): it runs on Node over PostgreSQL, not in the app.
-if (process.argv[2] === 'server') {
-  const { runServerCommand } = await tsImport(join(here, '../../server/cli.ts'), import.meta.url);
-  const code = await runServerCommand(process.argv.slice(3));
-  if (code !== 0) process.exit(code);
-} else {
-  await tsImport(join(here, '../../electron/cli.ts'), import.meta.url);
-}
+// `zan server …` (the team service, server/, issue 17) goes through the same entry.
+await tsImport(join(here, '../../electron/cli.ts'), import.meta.url);

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { runCliHere } from '../../electron/shell/cli-mode';
 import { runServerCommand } from '../../server/cli';
 import { connect } from '../../server/db/connect';
 import { userOfToken } from '../../server/team/users';
@@ -32,6 +33,21 @@ describeTeam('zan server (the command line)', () => {
       expect((await zanServer('add-user', '--name', 'X')).code).toBe(2);
       await db.query('UPDATE zan_team_schema SET version = 7');
       expect(await zanServer('migrate', '--pg', fresh.url)).toMatchObject({ code: 1, err: expect.stringMatching(/newer than this server/) });
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('the packaged app runs the same commands (`Zan Workbench --cli server …`, through the app\'s own CLI entry)', async () => {
+    const fresh = await freshDatabase();
+    const db = connect(fresh.url);
+    try {
+      expect(await runCliHere(['server', 'migrate'])).toBe(2);
+      expect(await runCliHere(['server', 'migrate', '--pg', fresh.url])).toBe(0);
+      expect((await db.query<{ version: number }>('SELECT version FROM zan_team_schema'))[0]?.version).toBe(2);
+      expect(await runCliHere(['server', 'add-user', '--pg', fresh.url, '--name', 'Дана', '--role', 'reader'])).toBe(0);
+      expect(await db.query('SELECT name, role FROM team_user')).toEqual([{ name: 'Дана', role: 'reader' }]);
     } finally {
       await db.close();
       await fresh.drop();

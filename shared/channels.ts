@@ -46,6 +46,7 @@ export const CHANNEL_NAMES = [
   'takeLease',
   'leaveDraft',
   'listTeamPeople',
+  'releaseDraftLeases',
   'publishToTeam',
   'setIdentity',
   'listComments',

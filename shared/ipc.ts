@@ -320,6 +320,8 @@ export const contract = {
   takeLease: { input: z.object({ versionId: id, uid: id }).strict(), output: z.object({ state: z.enum(['held', 'held-by', 'offline', 'not-linked']), holder: str().optional() }) },
   /** The drafter left a draft: its leases whose changes the server has go back. */
   leaveDraft: { input: z.object({ versionId: id }).strict(), output: z.object({ ok: z.literal(true) }) },
+  /** An owner frees every lease of a draft on the team server (the holders' unpushed text is kept as a snapshot on their desktops). */
+  releaseDraftLeases: { input: z.object({ versionId: id }).strict(), output: z.object({ released: z.number().int().min(0) }) },
   /** The people of the team (server ids, names, roles), for choosing who a published package is shared with. */
   listTeamPeople: { input: empty, output: z.array(z.object({ id: str(), name: str(), role: str() })) },
   /** Publishes a package to the team server, with the people (server ids) who may see it. */

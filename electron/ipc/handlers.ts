@@ -60,7 +60,7 @@ export interface AppFacts {
 }
 
 /** What the handlers need of team mode. */
-export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft' | 'people'>;
+export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft' | 'people' | 'decide' | 'releaseAllLeases'>;
 
 /**
  * The handler table the main process registers and the e2e harness calls: the same functions,
@@ -139,6 +139,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     },
     connectTeam: ({ url, token }) => teamOf(facts).connect(url, token),
     listTeamPeople: () => teamOf(facts).people(),
+    releaseDraftLeases: async ({ versionId }) => ({ released: await teamOf(facts).releaseAllLeases(versionId) }),
     publishToTeam: ({ packageId, members }) => teamOf(facts).publish(packageId, members ?? []),
     setIdentity: (identity) => exclusive(() => setIdentity(ctx, identity)),
     listComments: ({ packageId, uid }) => listComments(ctx, packageId, uid),
@@ -150,11 +151,16 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     },
     // A rejection restores the wording in force: a save, made by the writer thread.
     reviewAmendment: async (input) => {
+      // A package on a team server: the decision is the server's, made there first (on the revision read).
+      await facts.team?.decide(input);
       const rejectionId = await work.run('reviewAmendment', input);
+      facts.team?.poke();
       return { coverage: await work.run('coverage', { packageId: input.packageId }), rejectionId };
     },
     reviewAmendments: async (input) => {
+      for (const uid of new Set(input.uids)) await facts.team?.decide({ packageId: input.packageId, uid, decision: input.decision });
       const rejectionId = await work.run('reviewAmendments', input);
+      facts.team?.poke();
       return { coverage: await work.run('coverage', { packageId: input.packageId }), rejectionId };
     },
     listRejected: ({ packageId }) => listRejected(ctx, packageId),

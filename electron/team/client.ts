@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { leaseSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
+import { leaseSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionRequest, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type ServerComment, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
@@ -46,12 +46,21 @@ export class TeamClient implements TeamApi {
     return z.array(teamPersonSchema).parse(await this.call('GET', '/v1/users', undefined));
   }
 
+  async decide(request: DecisionRequest): Promise<void> {
+    await this.call('POST', '/v1/decisions', request);
+  }
+
   async comment(request: CommentRequest): Promise<void> {
     await this.call('POST', '/v1/comments', request);
   }
 
   async comments(packageId: string, uid: string): Promise<ServerComment[]> {
     return z.array(serverCommentSchema).parse(await this.call('GET', `/v1/packages/${encodeURIComponent(packageId)}/comments/${encodeURIComponent(uid)}`, undefined));
+  }
+
+  async releaseAllLeases(versionId: string): Promise<number> {
+    const reply = (await this.call('POST', `/v1/drafts/${encodeURIComponent(versionId)}/release-leases`, {})) as { released?: unknown } | null;
+    return typeof reply?.released === 'number' ? reply.released : 0;
   }
 
   async takeLease(versionId: string, uid: string): Promise<Lease> {

@@ -1,7 +1,10 @@
 import type { KeychainLike } from '../services/audit/install-key';
 import type { ServiceContext } from '../services/context';
 import { TeamRefused, TeamUnreachable } from '../services/team/api';
+import { decideOnTeam, type TeamDecision } from '../services/team/decisions';
 import { publishToTeam } from '../services/team/publish';
+import { createSnapshot } from '../services/snapshots';
+import { whenWritable } from '../services/context';
 import { StoreError } from '../store/errors';
 import { TeamClient } from './client';
 import { loadCredentials, saveCredentials, type CredentialsKept } from './credentials';
@@ -108,6 +111,39 @@ export class TeamHost {
     return this.view();
   }
 
+  /** A review decision on a package: made on the team server first when the package is there (decisions.ts). */
+  async decide(input: { packageId: string; uid: string; decision: TeamDecision }): Promise<void> {
+    if (!this.ctx.store.team.linkOf(input.packageId)) return;
+    if (!this.client) throw new StoreError('NOT_READY', 'Connect to a team server first (Settings → Team server).', 'team.notConnected');
+    await decideOnTeam(this.ctx, this.client, input);
+  }
+
+  /** An owner frees every lease of a draft (someone left with provisions held); how many there were. */
+  async releaseAllLeases(versionId: string): Promise<number> {
+    if (!this.client || !this.isLinked(versionId)) throw new StoreError('NOT_READY', 'Connect to a team server first (Settings → Team server).', 'team.notConnected');
+    try {
+      return await this.client.releaseAllLeases(versionId);
+    } catch (error) {
+      throw this.refusal(error);
+    }
+  }
+
+  /**
+   * An owner released a lease this desktop held: what it has saved of that provision and not yet
+   * pushed is kept as a snapshot of the package first (it still goes up, and meets the others'
+   * wording as a conflict if they change it first), so nothing the drafter wrote is lost. (Named in
+   * the interface's default language; the list shows its date and time beside.)
+   */
+  private async keepTakenAway(versionId: string, uid: string): Promise<void> {
+    const packageId = this.ctx.store.versions.get(versionId)?.packageId;
+    if (!packageId || !this.ctx.store.team.pendingUids(versionId).has(uid)) return;
+    try {
+      await whenWritable(this.ctx, () => createSnapshot(this.ctx, packageId, 'До снятия блокировок владельцем', this.user?.name ?? this.options.device));
+    } catch (error) {
+      this.options.log('the text held under a released lease was not kept as a snapshot', error);
+    }
+  }
+
   /** The drafter typed in a provision of a draft on the server: its lease (see LeaseKeeper). */
   async takeLease(versionId: string, uid: string): Promise<LeaseAnswer | { state: 'not-linked' }> {
     if (!this.leases || !this.isLinked(versionId)) return { state: 'not-linked' };
@@ -172,7 +208,7 @@ export class TeamHost {
   private run(client: TeamClient): void {
     this.client = client;
     this.loaded.clear();
-    this.leases = new LeaseKeeper(this.ctx, client, () => (this.userId ? { id: this.userId, device: this.options.device } : null), () => this.live.bump());
+    this.leases = new LeaseKeeper(this.ctx, client, () => (this.userId ? { id: this.userId, device: this.options.device } : null), () => this.live.bump(), Date.now, (versionId, uid) => void this.keepTakenAway(versionId, uid));
     this.leases.start();
     const onStatus = (status: TeamStatus) => {
       // Away from the server: the leases are read again when it is back.

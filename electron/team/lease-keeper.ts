@@ -33,6 +33,8 @@ export class LeaseKeeper {
   private readonly others = new Map<string, Map<string, OthersLease>>();
   /** The provision of each draft typed in last (the others held are given back once pushed). */
   private readonly current = new Map<string, string>();
+  /** Leases being given back by this desktop (their event is not another's doing). */
+  private readonly giving = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -41,6 +43,8 @@ export class LeaseKeeper {
     private readonly me: () => { id: string; device: string } | null,
     private readonly changed: () => void,
     private readonly clock: () => number = Date.now,
+    /** One of this desktop's leases was taken away (an owner released the draft's leases). */
+    private readonly takenAway: (versionId: string, uid: string) => void = () => undefined,
   ) {}
 
   /** Starts the heartbeat. */
@@ -117,7 +121,8 @@ export class LeaseKeeper {
     if (holder === null) {
       const was = this.others.get(versionId)?.delete(uid);
       // Ours taken away (an owner released the draft's leases): typing again takes it anew.
-      const ours = this.mine.delete(key(versionId, uid));
+      const ours = !this.giving.has(key(versionId, uid)) && this.mine.delete(key(versionId, uid));
+      if (ours) this.takenAway(versionId, uid);
       if (was || ours) this.changed();
       return;
     }
@@ -154,13 +159,17 @@ export class LeaseKeeper {
     let gave = false;
     for (const lease of leases) {
       if (this.ctx.store.team.pendingUids(lease.versionId).has(lease.uid)) continue;
+      const k = key(lease.versionId, lease.uid);
+      this.giving.add(k);
       try {
         await this.api.releaseLease(lease.versionId, lease.uid);
       } catch (error) {
         // Unreachable: the server lets it go by itself after its time.
         if (!(error instanceof TeamUnreachable || error instanceof TeamRefused)) throw error;
+      } finally {
+        this.giving.delete(k);
       }
-      this.mine.delete(key(lease.versionId, lease.uid));
+      this.mine.delete(k);
       gave = true;
     }
     if (gave) this.changed();

@@ -1,6 +1,7 @@
 import type { TeamEvent } from '../../shared/team/contract';
 import type { ServiceContext } from '../services/context';
 import { receiveComments, sendComments } from '../services/team/comments';
+import { applyTeamDecision } from '../services/team/decisions';
 import { joinFromTeam } from '../services/team/join';
 import { pullFromTeam } from '../services/team/pull';
 import { pushOutbox, type PushOutcome } from '../services/team/sync';
@@ -38,6 +39,8 @@ export class TeamSync {
   private readonly toPull = new Set<string>();
   /** The provisions (package, uid) whose comments changed on the server, to bring in. */
   private readonly commentsToPull = new Map<string, { packageId: string; uid: string; event: TeamEvent }>();
+  /** Decisions announced by the server, to follow here. */
+  private readonly decisions: Extract<TeamEvent, { kind: 'decision' }>[] = [];
   /** Whether to look for packages shared with this person that this desktop does not have yet. */
   private toJoin = false;
 
@@ -98,6 +101,7 @@ export class TeamSync {
       const comments = await sendComments(this.ctx, this.client);
       if (comments.state === 'offline' && outcome.state === 'done') outcome = { state: 'offline', pushed: outcome.pushed, waiting: this.ctx.store.team.outbox().length };
       else if (comments.state === 'refused' && outcome.state === 'done') outcome = { state: 'refused', pushed: outcome.pushed, code: comments.code, message: comments.message };
+      for (const event of this.decisions.splice(0)) if (await applyTeamDecision(this.ctx, event)) this.onChange({ kind: 'event', event });
       for (const [key, wanted] of [...this.commentsToPull]) {
         const added = await receiveComments(this.ctx, this.client, wanted.packageId, wanted.uid);
         if (added === null) break;
@@ -156,7 +160,12 @@ export class TeamSync {
 
   private onEvent(event: TeamEvent): void {
     if (!this.ctx.store.isOpen()) return;
-    if (event.kind === 'lease' || event.kind === 'decision') this.onChange({ kind: 'event', event });
+    if (event.kind === 'lease') this.onChange({ kind: 'event', event });
+    if (event.kind === 'decision') {
+      this.decisions.push(event);
+      this.poke();
+      return;
+    }
     if (event.kind === 'comment') {
       // Told once it is here (after the round that brings it in).
       this.commentsToPull.set(`${event.packageId}/${event.uid}`, { packageId: event.packageId, uid: event.uid, event });

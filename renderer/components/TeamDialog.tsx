@@ -70,7 +70,7 @@ export function TeamDialog() {
         {status.kept === 'keychain' && <p className="hint">{t('teamUi.keptKeychain')}</p>}
         <label className="field">
           <span>{t('teamUi.url')}</span>
-          <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://zan.ministry.kz" required autoFocus inputMode="url" data-testid="team-url" />
+          <input value={url} onChange={(e) => setUrl(e.target.value)} placeholder={t('teamUi.urlExample')} required autoFocus inputMode="url" data-testid="team-url" />
         </label>
         <label className="field">
           <span>{t('teamUi.token')}</span>

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'team-stale',
   'team-join',
   'team-comment',
+  'team-decision',
   'mark-unchanged',
   'unmark-unchanged',
   'replace-throughout',

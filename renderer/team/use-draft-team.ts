@@ -5,6 +5,8 @@ import { call } from '../api';
 import type { TeamLeaseHooks } from '../editor/team-leases';
 import { phrase, type Phrase } from '../i18n/phrase';
 import { useTeamStatus } from './team-status';
+import { useRegisterCommands, type AppCommand } from '../commands/registry';
+import { failure } from '../i18n/phrase';
 
 /** What a draft's editor shows of team mode (electron/team/host.ts TeamDraftView). */
 export type TeamDraft = OutputOf<'getTeamDraft'>;
@@ -17,9 +19,10 @@ const ASK_AGAIN_MS = 15_000;
  * with the holder's name, read-only: team-leases.ts), the lease of each provision the drafter
  * types in (asked for on the first keystroke), a notice when an edit falls in another's provision,
  * and — when others' changes reached this draft — the draft saved and opened again, so the editor
- * shows the text as it now stands. Leaving the draft gives its leases back.
+ * shows the text as it now stands (`onRemote` on every change team mode tells of: others' decisions
+ * and comments). Leaving the draft gives its leases back.
  */
-export function useDraftTeam(options: { versionId: string; initial: TeamDraft; flush(): Promise<void>; reopen(): void }): {
+export function useDraftTeam(options: { versionId: string; initial: TeamDraft; flush(): Promise<void>; reopen(): void; onRemote(): void }): {
   leases: { hooks: TeamLeaseHooks; held: ReadonlyMap<string, string> } | undefined;
   notice: Phrase | null;
 } {
@@ -38,6 +41,8 @@ export function useDraftTeam(options: { versionId: string; initial: TeamDraft; f
     if (!initial.linked) return;
     let live = true;
     void call('getTeamDraft', { versionId }).then((next) => live && setDraft(next), () => undefined);
+    // Others' decisions and comments may have arrived: the review panel reads them again.
+    latest.current.onRemote();
     return () => {
       live = false;
     };
@@ -82,5 +87,22 @@ export function useDraftTeam(options: { versionId: string; initial: TeamDraft; f
     }),
     [versionId, t],
   );
+  // An owner frees the draft's leases (someone left with provisions held): a command of the palette.
+  const owner = initial.linked && status.user?.role === 'owner';
+  const commands = useMemo<AppCommand[]>(
+    () =>
+      owner
+        ? [
+            {
+              id: 'team.releaseLeases',
+              title: 'commands.releaseLeases',
+              group: 'review',
+              run: () => void call('releaseDraftLeases', { versionId }).then((r) => setNotice(phrase('teamUi.leasesReleased', { count: r.released })), (error: unknown) => setNotice(failure(error))),
+            },
+          ]
+        : [],
+    [owner, versionId],
+  );
+  useRegisterCommands('team-draft', commands);
   return { leases: initial.linked ? { hooks, held } : undefined, notice };
 }

@@ -232,7 +232,13 @@ function DraftEditor({
     [onStoredChange, scrolled, base],
   );
   const getView = useCallback(() => view.current, []);
-  const teamed = useDraftTeam({ versionId: version.versionId, initial: team, flush: () => autosave.flush(), reopen: () => storedChange(null) });
+  const teamed = useDraftTeam({
+    versionId: version.versionId,
+    initial: team,
+    flush: () => autosave.flush(),
+    reopen: () => storedChange(null),
+    onRemote: () => packageId && void call('getCoverage', { packageId }).then(setCoverage, () => undefined),
+  });
   const review = useDraftReview({ view: getView, ready, packageId, coverage, setCoverage, flush: () => autosave.flush(), rejection, reopen: storedChange });
   const chooseMarkup = useCallback((next: MarkupView) => {
     saveMarkupView(next);

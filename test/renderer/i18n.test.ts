@@ -1,3 +1,4 @@
+import { TEAM_ROLES } from '../../shared/team/contract';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/ipc';
@@ -34,6 +35,9 @@ const DYNAMIC: Record<string, readonly string[]> = {
   'audit.documents.': AUDIT_DOCUMENTS,
   // Why a backup was made: the reasons the contract's listBackups answers with.
   'backups.reason.': contract.listBackups.output.element.shape.reason.options,
+  // Team mode: the states of the title bar's status (TeamView.state but 'off') and the team's roles.
+  'teamUi.state.': ['online', 'offline', 'syncing'],
+  'teamUi.role.': TEAM_ROLES,
 };
 
 /** The functions whose first argument is a catalogue key. */

@@ -21,11 +21,16 @@ function Wording({ lang, state, empty }: { lang: Lang; state: State; empty: stri
 /**
  * The provisions a rebase onto a new text in force could not merge by itself: for each, the
  * wording before, in the new law (what the draft holds now) and in the draft, and the drafter's
- * choice. "Use my wording" saves it into the draft (made on the revision the editor last saved,
+ * choice. On a team server (`team`) the same choice, worded for another drafter's change that
+ * reached the server first (a push refused as stale). "Use my wording" saves it into the draft (made on the revision the editor last saved,
  * after its pending edits are saved), then the view reloads.
  */
-export function ConflictsPanel({ versionId, lang, prepare, revision, onChanged }: { versionId: string; lang: Lang; prepare(): Promise<void>; revision(): number; onChanged(): void }) {
+export function ConflictsPanel({ versionId, lang, prepare, revision, onChanged, team = false }: { versionId: string; lang: Lang; prepare(): Promise<void>; revision(): number; onChanged(): void; team?: boolean }) {
   const { t } = useTranslation();
+  // A draft on a team server: its conflicts are another drafter's wording that reached the server first.
+  const heading = (count: number) => (team ? t('conflicts.team.heading', { count }) : t('conflicts.heading', { count }));
+  const theirs = team ? t('conflicts.team.theirs') : t('conflicts.theirs');
+  const keepTheirs = team ? t('conflicts.team.keepTheirs') : t('conflicts.keepTheirs');
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<Phrase | null>(null);
   const conflicts = useAsync(() => call('listConflicts', { versionId }), [versionId, version]);
@@ -44,8 +49,8 @@ export function ConflictsPanel({ versionId, lang, prepare, revision, onChanged }
   }
 
   return (
-    <section className="conflicts" role="region" aria-label={t('conflicts.heading', { count: conflicts.value.length })} data-testid="conflicts">
-      <h2>{t('conflicts.heading', { count: conflicts.value.length })}</h2>
+    <section className="conflicts" role="region" aria-label={heading(conflicts.value.length)} data-testid="conflicts">
+      <h2>{heading(conflicts.value.length)}</h2>
       {error && (
         <p className="error-text" role="alert">
           {say(error)}
@@ -54,7 +59,7 @@ export function ConflictsPanel({ versionId, lang, prepare, revision, onChanged }
       {conflicts.value.map((c) => (
         <div key={c.id} className="conflict" data-testid="conflict">
           <p>
-            <strong>{c.label}</strong> — {t(`conflicts.reason.${c.reason}`)}
+            <strong>{c.label}</strong> — {team && c.reason === 'both-changed' ? t('conflicts.team.bothChanged') : t(`conflicts.reason.${c.reason}`)}
           </p>
           <div className="conflict-grid">
             <div>
@@ -62,7 +67,7 @@ export function ConflictsPanel({ versionId, lang, prepare, revision, onChanged }
               <Wording lang={lang} state={c.base} empty={t('conflicts.none')} />
             </div>
             <div>
-              <h3>{t('conflicts.theirs')}</h3>
+              <h3>{theirs}</h3>
               <Wording lang={lang} state={c.theirs} empty={t('conflicts.none')} />
             </div>
             <div>
@@ -72,7 +77,7 @@ export function ConflictsPanel({ versionId, lang, prepare, revision, onChanged }
           </div>
           <div className="export-row">
             <button type="button" className="button" onClick={() => void resolve(c.id, 'theirs')} data-testid="keep-theirs">
-              {t('conflicts.keepTheirs')}
+              {keepTheirs}
             </button>
             <button type="button" className="button button-primary" onClick={() => void resolve(c.id, 'mine')} data-testid="keep-mine">
               {t('conflicts.keepMine')}

@@ -483,6 +483,13 @@ export const en = {
     none: '—',
     keepTheirs: 'Keep the new law’s wording',
     keepMine: 'Use my wording',
+    team: {
+      heading_one: 'Changed by another drafter meanwhile: {{count}} provision to decide',
+      heading_other: 'Changed by another drafter meanwhile: {{count}} provisions to decide',
+      bothChanged: 'You and another drafter changed it; their wording reached the team server first.',
+      theirs: 'Theirs (in the draft now)',
+      keepTheirs: 'Keep their wording',
+    },
   },
   audit: {
     open: 'Audit log',

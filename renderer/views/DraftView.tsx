@@ -330,7 +330,7 @@ function DraftEditor({
               {t('markup.readOnly')}
             </p>
           )}
-          {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={() => storedChange(null)} />}
+          {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={() => storedChange(null)} team={team.linked} />}
           <FindBar versionId={version.versionId} view={() => view.current} editable={version.editable && editableIn(markup)} refresh={status.kind === 'saved' ? status.at : null} />
         </header>
         <div className={`page markup-${markup}`} ref={page}>

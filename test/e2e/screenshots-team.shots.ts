@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../server/team/users';
 import { cuttableProxy } from '../team/cuttable-proxy';
 import { describeTeam, useTeamServer } from '../team/harness';
@@ -28,7 +28,7 @@ const BODY = (num: string) => `.zan-article[data-num="5"] > .zan-unit-content > 
 describeTeam('team mode', () => {
 it.each(['ru', 'kk'])('screenshots of team mode, interface in %s', async (ui) => {
   const annaUser = await addUser(team().db, 'Анна Петрова', 'drafter');
-  const berikUser = await addUser(team().db, 'Берик Ахметов', 'reviewer');
+  const berikUser = await addUser(team().db, 'Берик Ахметов', 'drafter');
   await addUser(team().db, 'Дана Омарова', 'drafter');
   const options = { viewport: { width: 1440, height: 900 }, uiLanguage: ui };
   const anna = await teamDesktop(browser, 'anna-desk', options);
@@ -72,6 +72,9 @@ it.each(['ru', 'kk'])('screenshots of team mode, interface in %s', async (ui) =>
     await waitSaved(a);
     await replaceWord(a, BODY('1'), 'Отраслевые', 'Профильные');
     await waitSaved(a);
+    // Anna moved on: paragraph 2's lease is given back once her change is on the server.
+    const p2 = await a.locator('.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="2"]').getAttribute('data-uid');
+    await expect.poll(async () => (await team().db.query<{ n: string }>('SELECT count(*) AS n FROM lease WHERE uid = $1', [p2]))[0]?.n, { timeout: 15_000 }).toBe('0');
     await net.restore();
     await b.getByTestId('team-notice').waitFor({ timeout: 20_000 });
     await b.getByTestId('team-notice').click();

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../server/team/users';
 import { cuttableProxy } from '../team/cuttable-proxy';
 import { describeTeam, useTeamServer } from '../team/harness';
-import { launchChromium, replaceWord, startApp, startDraft, waitSaved, type E2EApp } from './harness';
+import { launchChromium, replaceWord, startDraft, waitSaved } from './harness';
+import { connectToTeam, teamDesktop } from './team-desktops';
 
 // Two desktops (each its own SQLite file, worker threads, TeamHost and Chromium page) on one team
 // server over the PostgreSQL the run started: what two drafters of a department see.
@@ -20,36 +18,19 @@ afterAll(async () => browser?.close());
 const P = (num: string) => `.zan-article[data-num="5"] > .zan-unit-content > .zan-paragraph[data-num="${num}"]`;
 const BODY = (num: string) => `${P(num)} > .zan-unit-content > .zan-body`;
 
-async function desktop(device: string): Promise<{ app: E2EApp; page: Page; cleanup(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), `zan-e2e-${device}-`));
-  const app = await startApp(browser, dir, { team: { device } });
-  return { app, page: app.page, cleanup: async () => (await app.close(), rmSync(dir, { recursive: true, force: true })) };
-}
-
-/** Settings → Team server, as a drafter fills it in with the token the owner gave. */
-async function connect(page: Page, url: string, token: string): Promise<void> {
-  await page.getByTestId('team-status').click();
-  await page.getByTestId('team-url').fill(url);
-  await page.getByTestId('team-token').fill(token);
-  await page.getByTestId('team-connect').click();
-  await page.getByTestId('team-connected').waitFor();
-  await page.keyboard.press('Escape');
-  await page.locator('[data-testid="team-status"][data-state="online"]').waitFor({ timeout: 15_000 });
-}
-
 describeTeam('two desktops on one team server', () => {
   it('a package published on one arrives on the other; a lease shows there and keeps the provision read-only; a comment arrives live; an offline change refused as stale opens the rebase choice', async () => {
     const annaUser = await addUser(team().db, 'Анна Петрова', 'drafter');
     const berikUser = await addUser(team().db, 'Берик Ахметов', 'drafter');
-    const anna = await desktop('anna-desk');
-    const berik = await desktop('berik-desk');
+    const anna = await teamDesktop(browser, 'anna-desk');
+    const berik = await teamDesktop(browser, 'berik-desk');
     // Berik's network to the server, which the test takes away and gives back.
     const berikNet = await cuttableProxy(team().url);
     try {
       const a = anna.page;
       const b = berik.page;
-      await connect(a, team().url, annaUser.token);
-      await connect(b, berikNet.url, berikUser.token);
+      await connectToTeam(a, team().url, annaUser.token);
+      await connectToTeam(b, berikNet.url, berikUser.token);
 
       // Anna starts a package and publishes it, shared with Berik.
       await startDraft(a);

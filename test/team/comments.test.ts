@@ -5,25 +5,19 @@ import { addComment, listComments } from '../../electron/services/review';
 import { receiveComments, sendComments } from '../../electron/services/team/comments';
 import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
-import { TeamClient } from '../../electron/team/client';
 import { addUser } from '../../server/team/users';
-import { openTestContext, startPackage, tempDir } from '../electron/harness';
+import { startPackage } from '../electron/harness';
+import { serviceDesktop } from './service-desktop';
 import { describeTeam, useTeamServer } from './harness';
 
 const team = useTeamServer();
-
-function desktop(url: string, token: string, device: string) {
-  const { dir, cleanup } = tempDir();
-  const ctx = openTestContext(dir);
-  return { ctx, api: new TeamClient(url, token, device), close: () => (ctx.store.close(), cleanup()) };
-}
 
 describeTeam('comments on a package on a team server', () => {
   it("a comment made on one desktop waits in its queue, goes up once (sent again after a lost answer: taken once), and arrives on the other with its author's name", async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const berik = await addUser(team().db, 'Берик Ахметов', 'reviewer');
-    const a = desktop(team().url, anna.token, 'anna-laptop');
-    const b = desktop(team().url, berik.token, 'berik-laptop');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
+    const b = serviceDesktop(team().url, berik.token, 'berik-laptop');
     try {
       const { pkgId, versionId, p17 } = startPackage(a.ctx);
       saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
@@ -60,8 +54,8 @@ describeTeam('comments on a package on a team server', () => {
   it('a reader cannot comment: the comment is refused, stays here, and the refusal is told', async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const reader = await addUser(team().db, 'Читатель', 'reader');
-    const a = desktop(team().url, anna.token, 'anna-laptop');
-    const r = desktop(team().url, reader.token, 'reader-desk');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
+    const r = serviceDesktop(team().url, reader.token, 'reader-desk');
     try {
       const { pkgId, versionId, p17 } = startPackage(a.ctx);
       saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });

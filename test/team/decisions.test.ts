@@ -5,25 +5,19 @@ import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
 import { pullFromTeam } from '../../electron/services/team/pull';
 import { pushOutbox } from '../../electron/services/team/sync';
-import { TeamClient } from '../../electron/team/client';
 import { addUser } from '../../server/team/users';
-import { openTestContext, startPackage, tempDir } from '../electron/harness';
+import { startPackage } from '../electron/harness';
+import { serviceDesktop } from './service-desktop';
 import { describeTeam, useTeamServer } from './harness';
 
 const team = useTeamServer();
-
-function desktop(url: string, token: string, device: string) {
-  const { dir, cleanup } = tempDir();
-  const ctx = openTestContext(dir);
-  return { ctx, api: new TeamClient(url, token, device), close: () => (ctx.store.close(), cleanup()) };
-}
 
 describeTeam('review decisions on a package on a team server', () => {
   it('made on the server first, on the revision read: a stale one is refused and says why; one whose change waits is refused; a drafter may not decide; others follow the decision', async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const rita = await addUser(team().db, 'Рита Сапарова', 'reviewer');
-    const a = desktop(team().url, anna.token, 'anna-laptop');
-    const r = desktop(team().url, rita.token, 'rita-laptop');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
+    const r = serviceDesktop(team().url, rita.token, 'rita-laptop');
     try {
       const { pkgId, versionId, p17 } = startPackage(a.ctx);
       saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });

@@ -8,16 +8,10 @@ import type { ProvisionRow } from '../../shared/law';
 import type { PushReply } from '../../shared/team/contract';
 import { addUser, revokeUser } from '../../server/team/users';
 import { openTestContext, startPackage, tempDir } from '../electron/harness';
+import { serviceDesktop } from './service-desktop';
 import { describeTeam, teamClient, useTeamServer } from './harness';
 
 const team = useTeamServer();
-
-/** A desktop: its own SQLite file (the test corpus seeded), a package on the test law, and its calls to the server. */
-function desktop(url: string, token: string, device: string) {
-  const { dir, cleanup } = tempDir();
-  const ctx = openTestContext(dir);
-  return { dir, ctx, api: new TeamClient(url, token, device), device, close: () => (ctx.store.close(), cleanup()) };
-}
 
 /** The server's provisions of a draft, as a desktop pulls them. */
 async function serverRows(token: string, versionId: string): Promise<Map<string, { revision: number; row: ProvisionRow | null }>> {
@@ -29,7 +23,7 @@ describeTeam('a desktop on a team server', () => {
   it("regression (review): a stale push's other changes keep their place — a later wording of them is not overwritten by the earlier; a refused push waits and says why", async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
-    const a = desktop(team().url, anna.token, 'anna-laptop');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
     try {
       const { pkgId, versionId, p17, p19 } = startPackage(a.ctx);
       await publishToTeam(a.ctx, a.api, pkgId, [berik.user.id]);
@@ -53,7 +47,7 @@ describeTeam('a desktop on a team server', () => {
 
   it('publishes a package; each save waits in the outbox, in its own transaction, and goes up in order; the server has it', async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
-    const a = desktop(team().url, anna.token, 'anna-laptop');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
     try {
       const { pkgId, versionId, p17 } = startPackage(a.ctx);
       // Saved before the package is on the server: not queued (it goes up with the package).
@@ -78,7 +72,7 @@ describeTeam('a desktop on a team server', () => {
   it('offline, saves wait and survive a restart; another drafter changed the same provision meanwhile: back online, no silent overwrite — a conflict with both wordings; keeping mine pushes it on the current revision', async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
-    const online = desktop(team().url, anna.token, 'anna-laptop');
+    const online = serviceDesktop(team().url, anna.token, 'anna-laptop');
     const { dir } = online;
     const { pkgId, versionId, p17, p19 } = startPackage(online.ctx);
     await publishToTeam(online.ctx, online.api, pkgId, [berik.user.id]);

@@ -7,26 +7,19 @@ import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
 import { pullFromTeam } from '../../electron/services/team/pull';
 import { pushOutbox } from '../../electron/services/team/sync';
-import { TeamClient } from '../../electron/team/client';
 import { addUser } from '../../server/team/users';
-import { openTestContext, startPackage, tempDir } from '../electron/harness';
+import { startPackage } from '../electron/harness';
+import { serviceDesktop } from './service-desktop';
 import { describeTeam, useTeamServer } from './harness';
 
 const team = useTeamServer();
-
-/** A desktop: its own SQLite file with the test corpus seeded (its own ids for every provision), and its calls to the server. */
-function desktop(url: string, token: string, device: string) {
-  const { dir, cleanup } = tempDir();
-  const ctx = openTestContext(dir);
-  return { ctx, api: new TeamClient(url, token, device), device, close: () => (ctx.store.close(), cleanup()) };
-}
 
 describeTeam('joining a package published by another desktop', () => {
   it("brings the package into a member's library on the publisher's text of the law (listed once); the same amendments; their saves go up and come back to the publisher", async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
-    const a = desktop(team().url, anna.token, 'anna-laptop');
-    const b = desktop(team().url, berik.token, 'berik-laptop');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
+    const b = serviceDesktop(team().url, berik.token, 'berik-laptop');
     try {
       const { pkgId, versionId, p17, p19 } = startPackage(a.ctx, 'Проект о консорциумах');
       saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
@@ -70,9 +63,9 @@ describeTeam('joining a package published by another desktop', () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const outsider = await addUser(team().db, 'Внешний рецензент', 'reviewer');
     const reader = await addUser(team().db, 'Читатель', 'reader');
-    const a = desktop(team().url, anna.token, 'anna-laptop');
-    const o = desktop(team().url, outsider.token, 'other-body');
-    const r = desktop(team().url, reader.token, 'reader-desk');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
+    const o = serviceDesktop(team().url, outsider.token, 'other-body');
+    const r = serviceDesktop(team().url, reader.token, 'reader-desk');
     try {
       const { pkgId } = startPackage(a.ctx);
       await publishToTeam(a.ctx, a.api, pkgId, [reader.user.id]);
@@ -87,7 +80,7 @@ describeTeam('joining a package published by another desktop', () => {
   });
 
   it('a server that cannot be reached: nothing is joined, nothing half-made', async () => {
-    const b = desktop('http://127.0.0.1:9', 'no-token', 'berik-laptop');
+    const b = serviceDesktop('http://127.0.0.1:9', 'no-token', 'berik-laptop');
     try {
       expect(await joinFromTeam(b.ctx, b.api)).toEqual({ state: 'offline' });
       expect(listPackages(b.ctx)).toEqual([]);

@@ -4,6 +4,7 @@ import type { ChannelName } from './channels';
 import { lawJSONSchema } from './law/json';
 import { PROVISION_KINDS, type ProvisionKind } from './law/kinds';
 import type { Reply } from './reply';
+import { teamDraftSchema, teamViewSchema } from './team/views';
 import { isWellFormedText } from './text/well-formed';
 
 /**
@@ -170,25 +171,6 @@ const compareSource = z.union([
 
 const empty = z.object({}).strict();
 
-/** What the app shows of team mode (electron/team/host.ts TeamView). */
-const teamViewSchema = z.object({
-  connected: z.boolean(),
-  url: str().nullable(),
-  user: z.object({ name: str(), role: str() }).nullable(),
-  state: z.enum(['online', 'offline', 'syncing', 'off']),
-  queue: z.number().int().min(0),
-  notice: z.union([z.object({ kind: z.literal('leased'), uid: str(), holder: str() }), z.object({ kind: z.literal('conflicts'), count: z.number().int(), packageId: str(), versionId: str() }), z.object({ kind: z.literal('refused'), code: str(), message: str() })]).nullable(),
-  kept: z.enum(['keychain', 'file']).nullable(),
-  seq: z.number().int().min(0),
-  joined: z.number().int().min(0),
-});
-/** What a draft's editor shows of team mode (electron/team/host.ts TeamDraftView). */
-const teamDraftSchema = z.object({
-  linked: z.boolean(),
-  leases: z.array(z.object({ uid: str(), holder: str(), expiresAt: str() })),
-  mine: z.array(str()),
-  changed: z.number().int().min(0),
-});
 /** Words a drafter typed: real text (no lone surrogate), not blank. */
 const phrase = str()
   .min(1)

@@ -811,6 +811,7 @@ export const en = {
     heldBy: '{{holder}} is editing this provision',
     leaseRefused: '{{holder}} is editing this provision: it is read-only for you until they finish.',
     leasesReleased: 'Leases released: {{count}}. The text their holders had not sent is kept as a snapshot on their desktops.',
+    readOnlyRole: 'On the team server this text is edited by its drafters: as a reviewer or reader you read it, decide and comment.',
     changedByOthers: 'Others changed this draft: it was read again.',
   },
   loading: 'Loading…',

@@ -33,6 +33,7 @@ import { phrase, say, type Phrase } from '../i18n/phrase';
 import { navigate } from '../router';
 import { useAsync } from '../useAsync';
 import { useDraftTeam, type TeamDraft } from '../team/use-draft-team';
+import { useTeamStatus } from '../team/team-status';
 
 /** Where a reopened draft returns to: the provision decided on (if any), else the scroll position. */
 interface ReturnPlace {
@@ -253,7 +254,11 @@ function DraftEditor({
   const parity = useDraftParity({ packageId, versionId: version.versionId, lang: version.lang, view: ready, getView, savedAt: status.kind === 'saved' ? status.at : null, flush });
   const counterpart = useMemo(() => counterpartIndex(parity.law, version.lang), [parity.law, version.lang]);
   // The commands of the draft: the toolbar, the context menu and the palette run these.
-  const commands = useDraftCommands({ view: getView, lang: version.lang, editable: version.editable, notify: hooks.notify, markup, chooseMarkup, save: hooks.save, openDocuments, openAudit, parity: parity.commands });
+  // On a team server the text is the drafters' (and the owner's): a reviewer or reader reads it, and decides or comments.
+  const teamRole = useTeamStatus().user?.role;
+  const readsOnly = team.linked && (teamRole === 'reviewer' || teamRole === 'reader');
+  const mayEdit = version.editable && !readsOnly;
+  const commands = useDraftCommands({ view: getView, lang: version.lang, editable: mayEdit, notify: hooks.notify, markup, chooseMarkup, save: hooks.save, openDocuments, openAudit, parity: parity.commands });
 
   return (
     <div className="document-layout with-panel">
@@ -288,7 +293,7 @@ function DraftEditor({
             <span className="badge badge-muted">{t('draft.workingCopy')}</span>
             <SaveIndicator status={status} onSave={() => void autosave.flush()} />
             <MarkupSwitch value={markup} onChange={chooseMarkup} />
-            {version.editable && <StructureToolbar commands={commands} />}
+            {mayEdit && <StructureToolbar commands={commands} />}
             <ParityNotice law={parity.law} lang={version.lang} error={parity.error} onReveal={reveal} onMark={parity.setUnchanged} onParallel={parity.openParallel} />
             <button type="button" className="button" onClick={openDocuments} data-testid="open-documents">
               {t('documents.open')}
@@ -325,17 +330,22 @@ function DraftEditor({
               </button>
             </p>
           )}
-          {!editableIn(markup) && version.editable && (
+          {readsOnly && (
+            <p className="hint markup-note" role="status" data-testid="team-read-only">
+              {t('teamUi.readOnlyRole')}
+            </p>
+          )}
+          {!editableIn(markup) && mayEdit && (
             <p className="hint markup-note" role="status">
               {t('markup.readOnly')}
             </p>
           )}
           {<ConflictsPanel versionId={version.versionId} lang={version.lang} prepare={() => autosave.flush()} revision={() => autosave.savedRevision} onChanged={() => storedChange(null)} team={team.linked} />}
-          <FindBar versionId={version.versionId} view={() => view.current} editable={version.editable && editableIn(markup)} refresh={status.kind === 'saved' ? status.at : null} />
+          <FindBar versionId={version.versionId} view={() => view.current} editable={mayEdit && editableIn(markup)} refresh={status.kind === 'saved' ? status.at : null} />
         </header>
         <div className={`page markup-${markup}`} ref={page}>
           <EditorContextMenu commands={commands} view={getView} />
-          <LawEditor doc={doc} lang={version.lang} editable={version.editable && editableIn(markup)} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} leases={teamed.leases} />
+          <LawEditor doc={doc} lang={version.lang} editable={mayEdit && editableIn(markup)} hooks={hooks} base={base} onDocChanged={onDocChanged} onMarksChanged={showAmendments} onView={onView} onUnitFocus={setActiveUid} leases={teamed.leases} />
         </div>
       </main>
       <AmendmentsPanel

@@ -110,4 +110,29 @@ describeTeam('two desktops on one team server', () => {
       await berikNet.close();
     }
   });
+
+  it("a reviewer's desktop opens a team draft read-only, and says why", async () => {
+    const annaUser = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const ritaUser = await addUser(team().db, 'Рита Сапарова', 'reviewer');
+    const anna = await teamDesktop(browser, 'anna-desk');
+    const rita = await teamDesktop(browser, 'rita-desk');
+    try {
+      await connectToTeam(anna.page, team().url, annaUser.token);
+      await connectToTeam(rita.page, team().url, ritaUser.token);
+      await startDraft(anna.page);
+      await anna.page.getByTestId('open-documents').click();
+      await anna.page.getByTestId('open-publish').click();
+      await anna.page.getByTestId('member-Рита Сапарова').check();
+      await anna.page.getByTestId('publish').click();
+      await anna.page.getByTestId('team-published').waitFor();
+      await rita.page.getByTestId('package-card').waitFor({ timeout: 15_000 });
+      await rita.page.getByTestId('package-card').click();
+      await rita.page.locator('.zan-editor.is-readonly').waitFor();
+      await rita.page.getByTestId('team-read-only').waitFor();
+      expect(await rita.page.locator('.zan-editor.is-editable').count()).toBe(0);
+    } finally {
+      await anna.cleanup();
+      await rita.cleanup();
+    }
+  });
 });

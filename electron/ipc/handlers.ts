@@ -131,7 +131,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     getTeamStatus: () => facts.team?.view() ?? NO_TEAM,
     // Without team mode: answered at once with 'off' (a window watches only while connected).
     watchTeam: ({ since }) => facts.team?.watch(since) ?? NO_TEAM,
-    getTeamDraft: ({ versionId }) => facts.team?.draft(versionId) ?? { linked: false, leases: [], mine: [], changed: 0 },
+    getTeamDraft: ({ versionId }) => facts.team?.draft(versionId) ?? { linked: false, leases: [], mine: [], changed: 0, reviewed: 0 },
     takeLease: ({ versionId, uid }) => facts.team?.takeLease(versionId, uid) ?? { state: 'not-linked' as const },
     leaveDraft: async ({ versionId }) => {
       await facts.team?.leaveDraft(versionId);

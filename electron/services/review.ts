@@ -10,8 +10,8 @@ import { amendmentsOf } from './amendments';
 import type { ServiceContext, ReadContext } from './context';
 import { reverseOperation, saveReversibly } from './reversible';
 
-/** Finds an amendment of a package by provision uid, with the draft it belongs to. */
-function findAmendment(ctx: ReadContext, packageId: string, uid: string): { amendment: Amendment; versionId: string; baseVersionId: string } {
+/** Finds an amendment of a package by provision uid, with the draft it belongs to (NOT_FOUND when it has none). */
+export function findAmendment(ctx: ReadContext, packageId: string, uid: string): { amendment: Amendment; versionId: string; baseVersionId: string } {
   for (const v of ctx.store.versions.listByPackage(packageId)) {
     const amendment = amendmentsOf(ctx, v.id).find((a) => a.uid === uid);
     if (amendment && v.baseVersionId) return { amendment, versionId: v.id, baseVersionId: v.baseVersionId };

@@ -24,6 +24,8 @@ export interface TeamDraftView {
   mine: string[];
   /** The change counter when the draft's text last changed from the server (reopen it when this moves). */
   changed: number;
+  /** The change counter when others last decided or commented on its package (the review panel reads again when this moves). */
+  reviewed: number;
 }
 
 /** What the app shows of team mode (Settings → Team server, the title bar). */
@@ -33,7 +35,8 @@ export interface TeamView {
   user: { name: string; role: string } | null;
   state: TeamStatus['state'] | 'off';
   queue: number;
-  notice: TeamStatus['notice'];
+  /** The sync loop's last refusal, or the conflicts waiting in the drafts on the server (where the notice leads). */
+  notice: TeamStatus['notice'] | { kind: 'conflicts'; count: number; packageId: string; versionId: string };
   /** Where the token is kept: 'file' where the system has no keychain (said in the settings). */
   kept: CredentialsKept | null;
   /** The change counter (TeamLive): a window asks for what changed after it. */
@@ -101,9 +104,9 @@ export class TeamHost {
 
   /** Publishes a package to the server this desktop is connected to. */
   async publish(packageId: string, members: readonly string[]): Promise<TeamView> {
-    if (!this.client) throw new StoreError('NOT_READY', 'Connect to a team server first (Settings → Team server).', 'team.notConnected');
+    const client = this.requireClient();
     try {
-      await publishToTeam(this.ctx, this.client, packageId, members);
+      await publishToTeam(this.ctx, client, packageId, members);
     } catch (error) {
       throw this.refusal(error);
     }
@@ -114,15 +117,15 @@ export class TeamHost {
   /** A review decision on a package: made on the team server first when the package is there (decisions.ts). */
   async decide(input: { packageId: string; uid: string; decision: TeamDecision }): Promise<void> {
     if (!this.ctx.store.team.linkOf(input.packageId)) return;
-    if (!this.client) throw new StoreError('NOT_READY', 'Connect to a team server first (Settings → Team server).', 'team.notConnected');
-    await decideOnTeam(this.ctx, this.client, input);
+    await decideOnTeam(this.ctx, this.requireClient(), input);
   }
 
   /** An owner frees every lease of a draft (someone left with provisions held); how many there were. */
   async releaseAllLeases(versionId: string): Promise<number> {
-    if (!this.client || !this.isLinked(versionId)) throw new StoreError('NOT_READY', 'Connect to a team server first (Settings → Team server).', 'team.notConnected');
+    const client = this.requireClient();
+    if (!this.isLinked(versionId)) throw this.notConnected();
     try {
-      return await this.client.releaseAllLeases(versionId);
+      return await client.releaseAllLeases(versionId);
     } catch (error) {
       throw this.refusal(error);
     }
@@ -166,7 +169,8 @@ export class TeamHost {
       this.loaded.add(versionId);
       await this.leases.load(versionId);
     }
-    return { linked, leases: linked ? (this.leases?.othersOn(versionId) ?? []) : [], mine: this.leases?.mineOn(versionId) ?? [], changed: this.live.draftSeq(versionId) };
+    const packageId = this.ctx.store.versions.get(versionId)?.packageId;
+    return { linked, leases: linked ? (this.leases?.othersOn(versionId) ?? []) : [], mine: this.leases?.mineOn(versionId) ?? [], changed: this.live.draftSeq(versionId), reviewed: packageId ? this.live.reviewSeq(packageId) : 0 };
   }
 
   /** Answers once something changed after `since` (or after a while with nothing new). */
@@ -177,9 +181,9 @@ export class TeamHost {
 
   /** The people of the team a package may be shared with (not this desktop's own person). */
   async people(): Promise<{ id: string; name: string; role: string }[]> {
-    if (!this.client) throw new StoreError('NOT_READY', 'Connect to a team server first (Settings → Team server).', 'team.notConnected');
+    const client = this.requireClient();
     try {
-      return (await this.client.people()).filter((p) => p.id !== this.userId);
+      return (await client.people()).filter((p) => p.id !== this.userId);
     } catch (error) {
       throw this.refusal(error);
     }
@@ -194,7 +198,7 @@ export class TeamHost {
   view(): TeamView {
     const status = this.sync?.status();
     // Conflicts stay to be chosen on until they are: said from the store, not from the last round.
-    const notice = status?.notice && status.notice.kind !== 'conflicts' ? status.notice : this.openConflicts();
+    const notice = status?.notice ?? this.openConflicts();
     return { connected: this.client !== null, url: this.client?.url ?? null, user: this.user, state: status?.state ?? 'off', queue: status?.queue ?? this.ctx.store.team.outbox().length, notice, kept: this.kept, seq: this.live.seq, joined: this.live.joined };
   }
 
@@ -223,12 +227,9 @@ export class TeamHost {
 
   private onChange(change: TeamChange): void {
     if (change.kind === 'draft') this.live.draftChanged(change.versionId);
-    else if (change.kind === 'joined') {
-      this.live.joined++;
-      this.live.bump();
-    }
+    else if (change.kind === 'joined') this.live.packagesJoined();
     else if (change.event.kind === 'lease') this.leases?.onLeaseEvent(change.event.versionId, change.event.uid, change.event.holder, change.event.expiresAt);
-    else this.live.bump();
+    else this.live.packageReviewed(change.event.packageId);
   }
 
   /** The conflicts waiting in the drafts on the server, with the first draft that has any (where the notice leads). */
@@ -242,6 +243,16 @@ export class TeamHost {
       count += open;
     }
     return first ? { kind: 'conflicts', count, ...first } : null;
+  }
+
+  /** The connection to the server, or the refusal a command gets before the desktop is connected. */
+  private requireClient(): TeamClient {
+    if (!this.client) throw this.notConnected();
+    return this.client;
+  }
+
+  private notConnected(): StoreError {
+    return new StoreError('NOT_READY', 'Connect to a team server first (Settings → Team server).', 'team.notConnected');
   }
 
   private isLinked(versionId: string): boolean {

@@ -7,10 +7,11 @@
 export class TeamLive {
   private current = 0;
   private readonly waiting = new Set<() => void>();
-  /** How many times packages were joined from the server (the library lists its packages again). */
-  joined = 0;
+  private joins = 0;
   /** The counter at the last change of each draft's text from the server. */
   private readonly drafts = new Map<string, number>();
+  /** The counter at the last decision or comment from the server on each package. */
+  private readonly reviews = new Map<string, number>();
 
   /** The counter now. */
   get seq(): number {
@@ -22,6 +23,28 @@ export class TeamLive {
     this.current++;
     for (const wake of [...this.waiting]) wake();
     this.waiting.clear();
+  }
+
+  /** How many times packages were joined from the server (the library lists its packages again when it moves). */
+  get joined(): number {
+    return this.joins;
+  }
+
+  /** Packages arrived from the server. */
+  packagesJoined(): void {
+    this.joins++;
+    this.bump();
+  }
+
+  /** Others decided or commented on a package: its review panel reads them again. */
+  packageReviewed(packageId: string): void {
+    this.bump();
+    this.reviews.set(packageId, this.current);
+  }
+
+  /** The counter at the last decision or comment from the server on a package (0: none since the app started). */
+  reviewSeq(packageId: string): number {
+    return this.reviews.get(packageId) ?? 0;
   }
 
   /** A draft's text changed from the server (another's push pulled, or a refused push made conflicts). */

@@ -12,8 +12,8 @@ export interface TeamStatus {
   state: 'online' | 'offline' | 'syncing';
   /** Pushes waiting in the outbox. */
   queue: number;
-  /** The last push refused for a lease someone else holds, or conflicts to resolve. */
-  notice: { kind: 'leased'; uid: string; holder: string } | { kind: 'conflicts'; count: number; packageId: string; versionId: string } | { kind: 'refused'; code: string; message: string } | null;
+  /** The last push refused for a lease someone else holds, or refused outright (conflicts to choose on are the store's: TeamHost says them). */
+  notice: { kind: 'leased'; uid: string; holder: string } | { kind: 'refused'; code: string; message: string } | null;
 }
 
 /** What the sync loop tells its host besides the status: a draft's text changed from the server, packages joined, or an event to pass on. */
@@ -134,7 +134,7 @@ export class TeamSync {
     this.wait = RETRY_MS[0];
     if (outcome.state === 'conflicts') this.onChange({ kind: 'draft', versionId: outcome.versionId });
     // A refusal is not retried by the clock (the next save or reconnection tries again): the drafter is told.
-    this.set({ state: 'online', notice: outcome.state === 'leased' ? { kind: 'leased', uid: outcome.uid, holder: outcome.holder } : outcome.state === 'conflicts' ? { kind: 'conflicts', count: outcome.conflicts, packageId: this.ctx.store.versions.get(outcome.versionId)?.packageId ?? '', versionId: outcome.versionId } : outcome.state === 'refused' ? { kind: 'refused', code: outcome.code, message: outcome.message } : null });
+    this.set({ state: 'online', notice: outcome.state === 'leased' ? { kind: 'leased', uid: outcome.uid, holder: outcome.holder } : outcome.state === 'refused' ? { kind: 'refused', code: outcome.code, message: outcome.message } : null });
   }
 
   private async listen(): Promise<void> {

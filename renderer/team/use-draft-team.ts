@@ -19,8 +19,7 @@ const ASK_AGAIN_MS = 15_000;
  * with the holder's name, read-only: team-leases.ts), the lease of each provision the drafter
  * types in (asked for on the first keystroke), a notice when an edit falls in another's provision,
  * and — when others' changes reached this draft — the draft saved and opened again, so the editor
- * shows the text as it now stands (`onRemote` on every change team mode tells of: others' decisions
- * and comments). Leaving the draft gives its leases back.
+ * shows the text as it now stands (`onRemote` when others decided or commented on the package). Leaving the draft gives its leases back.
  */
 export function useDraftTeam(options: { versionId: string; initial: TeamDraft; flush(): Promise<void>; reopen(): void; onRemote(): void }): {
   leases: { hooks: TeamLeaseHooks; held: ReadonlyMap<string, string> } | undefined;
@@ -40,9 +39,8 @@ export function useDraftTeam(options: { versionId: string; initial: TeamDraft; f
   useEffect(() => {
     if (!initial.linked) return;
     let live = true;
-    void call('getTeamDraft', { versionId }).then((next) => live && setDraft(next), () => undefined);
-    // Others' decisions and comments may have arrived: the review panel reads them again.
-    latest.current.onRemote();
+    // Kept as it was when nothing of it changed (most changes are of the status): the editor is not redrawn for them.
+    void call('getTeamDraft', { versionId }).then((next) => live && setDraft((was) => (JSON.stringify(was) === JSON.stringify(next) ? was : next)), () => undefined);
     return () => {
       live = false;
     };
@@ -53,6 +51,11 @@ export function useDraftTeam(options: { versionId: string; initial: TeamDraft; f
     if (draft.changed <= initial.changed) return;
     void latest.current.flush().then(() => latest.current.reopen());
   }, [draft.changed, initial.changed]);
+
+  // Others decided or commented on the package: the review panel reads them again.
+  useEffect(() => {
+    if (draft.reviewed > initial.reviewed) latest.current.onRemote();
+  }, [draft.reviewed, initial.reviewed]);
 
   useEffect(() => {
     if (!initial.linked) return;

@@ -96,6 +96,8 @@ export const teamEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('package'), packageId: id, by: str() }).strict(),
 ]);
 
+/** A provision's comment as the server gives it. */
+export type ServerComment = z.infer<typeof serverCommentSchema>;
 /** A person of the team. */
 export type TeamPerson = z.infer<typeof teamPersonSchema>;
 /** A package listed on the server. */

@@ -26,4 +26,5 @@ export const teamDraftSchema = z.object({
   leases: z.array(z.object({ uid: str(), holder: str(), expiresAt: str() })),
   mine: z.array(str()),
   changed: z.number().int().min(0),
+  reviewed: z.number().int().min(0),
 });

@@ -1,4 +1,4 @@
-import type { CommentRequest, DecisionRequest, Lease, PublishRequest, PulledDraft, PushReply, PushRequest, TeamPackageListed } from '../../../shared/team/contract';
+import type { CommentRequest, DecisionRequest, Lease, PublishRequest, PulledDraft, PushReply, PushRequest, ServerComment, TeamPackageListed } from '../../../shared/team/contract';
 
 /**
  * What the desktop's team services need of the server (electron/team/client.ts over HTTP; the
@@ -27,15 +27,6 @@ export interface TeamApi {
   comment(request: CommentRequest): Promise<void>;
   /** A provision's comments as they stand on the server. */
   comments(packageId: string, uid: string): Promise<ServerComment[]>;
-}
-
-/** A comment as the server has it (its latest version). */
-export interface ServerComment {
-  id: string;
-  parentId: string | null;
-  text: string;
-  by: string;
-  at: string;
 }
 
 /** The server could not be reached (offline, stopped, a proxy down): try again later, nothing is lost. */

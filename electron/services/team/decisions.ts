@@ -1,7 +1,7 @@
 import type { TeamEvent } from '../../../shared/team/contract';
-import { amendmentsOf } from '../amendments';
 import { record } from '../audit/log';
 import { whenWritable, type ReadContext, type ServiceContext } from '../context';
+import { findAmendment } from '../review';
 import { StoreError } from '../../store/errors';
 import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
 
@@ -18,8 +18,7 @@ export type TeamDecision = 'accept' | 'reject' | 'reset';
  */
 export async function decideOnTeam(ctx: ReadContext, api: TeamApi, input: { packageId: string; uid: string; decision: TeamDecision }): Promise<void> {
   if (!ctx.store.team.linkOf(input.packageId)) return;
-  const versionId = ctx.store.versions.listByPackage(input.packageId).find((v) => amendmentsOf(ctx, v.id).some((a) => a.uid === input.uid))?.id;
-  if (!versionId) throw new StoreError('NOT_FOUND', 'This provision has no amendment in the package.', 'amendment.notFound');
+  const { versionId } = findAmendment(ctx, input.packageId, input.uid);
   if (ctx.store.team.pendingUids(versionId).has(input.uid)) throw new StoreError('NOT_READY', 'This change has not reached the team server yet: decide once it has.', 'team.decisionPending');
   const revision = ctx.store.team.synced(versionId, [input.uid]).get(input.uid)?.revision;
   if (!revision) throw new StoreError('NOT_READY', 'This change has not reached the team server yet: decide once it has.', 'team.decisionPending');

@@ -54,11 +54,11 @@ export function refreshAmendments(
   draft: LawDoc,
   savedAt: string = ctx.now(),
   previousSaveAt: string = savedAt,
-  options: { rebuild?: boolean; rows?: Map<string, ProvisionRow> } = {},
+  options: { rebuild?: boolean; rows?: Map<string, ProvisionRow>; signedBy?: SignedBy | undefined } = {},
 ): Amendment[] {
   const derivation = deriveDraft(ctx, draftVersionId, indexInForce(ctx, baseVersionId, draft.lang), draft);
   const amendments = derivation.list();
-  storeDerived(ctx, draftVersionId, amendments, (uid) => derivation.sortKey(uid) as number, savedAt, previousSaveAt, options.rebuild === true);
+  storeDerived(ctx, draftVersionId, amendments, (uid) => derivation.sortKey(uid) as number, savedAt, previousSaveAt, options.rebuild === true, options.signedBy);
   // Kept for the next save, at the revision the draft has now (the caller advanced it).
   const revision = ctx.store.versions.get(draftVersionId)?.revision;
   if (revision !== undefined) keepLive(ctx, draftVersionId, { revision, baseVersionId, derivation, ...(options.rows ? { rows: options.rows } : {}) });
@@ -78,8 +78,9 @@ function storeDerived(
   savedAt: string,
   previousSaveAt: string,
   rebuild = false,
+  signedBy?: SignedBy,
 ): void {
-  recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt, undefined, rebuild);
+  recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt, undefined, rebuild, signedBy);
   ctx.store.amendments.replaceForVersion(draftVersionId, amendments, (a) => sortKey(a.uid));
   ctx.store.amendments.setDerivedBy(draftVersionId, DERIVATION_VERSION);
 }
@@ -179,7 +180,7 @@ function keepLive(ctx: ReadContext, draftVersionId: string, live: LiveDerivation
  * units alone, signed as refreshAmendments signs them — in time that does not grow with the law.
  * Returns false when a unit is unknown to the derivation; the caller then refreshes in full.
  */
-export function refreshTexts(ctx: ServiceContext, draftVersionId: string, live: LiveDerivation, texts: readonly ProvisionRow[], revision: number, baseVersionId: string, savedAt: string, previousSaveAt: string): boolean {
+export function refreshTexts(ctx: ServiceContext, draftVersionId: string, live: LiveDerivation, texts: readonly ProvisionRow[], revision: number, baseVersionId: string, savedAt: string, previousSaveAt: string, signedBy?: SignedBy): boolean {
   const { derivation } = live;
   const affected = new Set<string>();
   for (const t of texts) {
@@ -189,7 +190,7 @@ export function refreshTexts(ctx: ServiceContext, draftVersionId: string, live: 
   }
   const uids = [...affected];
   const amendments = uids.map((uid) => derivation.amendmentOf(uid)).filter((a): a is Amendment => a !== undefined);
-  recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt, uids);
+  recordRevisions(ctx, draftVersionId, amendments, savedAt, previousSaveAt, uids, false, signedBy);
   for (const uid of uids) ctx.store.amendments.putOne(draftVersionId, uid, derivation.amendmentOf(uid) ?? null, derivation.sortKey(uid));
   // The rows kept with the derivation follow the save (the rows written are these).
   for (const row of texts) live.rows?.set(row.uid, row);
@@ -207,14 +208,21 @@ function fingerprint(a: Amendment): string {
 }
 
 /**
- * Signs each amendment whose proposal changed in this save with the person at the workbench (the
- * package's authors before anyone has set a name) and the save's time: the author and date its
- * revisions carry in a redline. Amendments that did not change keep who made them. One that was
- * stored before anyone signed amendments (a database from before this record) and has not changed
- * is not claimed by whoever saves next: it gets the package's authors and the previous save's time.
- * Runs before the stored list is replaced, since it reads it.
+ * Who made a save's change to a unit, when it was not the person at the workbench: a change
+ * brought from the team server is signed with the person who pushed it (by the unit's uid).
  */
-function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments: readonly Amendment[], savedAt: string, previousSaveAt: string, scope?: readonly string[], rebuild = false): void {
+export type SignedBy = (uid: string) => string | undefined;
+
+/**
+ * Signs each amendment whose proposal changed in this save with the person at the workbench (the
+ * package's authors before anyone has set a name; `signedBy`'s name where it gives one) and the
+ * save's time: the author and date its revisions carry in a redline. Amendments that did not
+ * change keep who made them. One that was stored before anyone signed amendments (a database from
+ * before this record) and has not changed is not claimed by whoever saves next: it gets the
+ * package's authors and the previous save's time. Runs before the stored list is replaced, since
+ * it reads it.
+ */
+function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments: readonly Amendment[], savedAt: string, previousSaveAt: string, scope?: readonly string[], rebuild = false, signedBy?: SignedBy): void {
   const { store } = ctx;
   // `scope`: only these units' amendments were re-derived (the others are as stored).
   const known = store.amendments.revisions(draftVersionId, scope);
@@ -235,7 +243,7 @@ function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments
     // Derived again (a newer derivation, a broken stored list): the texts did not change, so
     // nobody changed the amendment now; it keeps who made it, or the package's and the last save's.
     if (rebuild) return { ...r, author: known.get(r.uid)?.author ?? packageAuthors, changedAt: known.get(r.uid)?.changedAt ?? previousSaveAt };
-    return !known.has(r.uid) && stored.get(r.uid) === r.fingerprint ? { ...r, author: packageAuthors, changedAt: previousSaveAt } : { ...r, author, changedAt: savedAt };
+    return !known.has(r.uid) && stored.get(r.uid) === r.fingerprint ? { ...r, author: packageAuthors, changedAt: previousSaveAt } : { ...r, author: signedBy?.(r.uid) ?? author, changedAt: savedAt };
   };
   store.amendments.updateRevisions(draftVersionId, changed.map(signature), gone);
 }

@@ -2,7 +2,7 @@ import { rowsToLaw, type LawDoc, type ProvisionRow, type RowChanges } from '../.
 import { StoreError } from '../store/errors';
 import { textHash } from './audit/hash';
 import { record } from './audit/log';
-import { forgetLive, liveDerivation, refreshAmendments, refreshTexts } from './amendments';
+import { forgetLive, liveDerivation, refreshAmendments, refreshTexts, type SignedBy } from './amendments';
 import type { ServiceContext, ReadContext } from './context';
 import { counterpartDrafts, mirrorToCounterparts } from './mirror';
 import { updateDraftSearch } from './search';
@@ -38,9 +38,11 @@ export interface SaveDraftInput extends RowChanges {
  * in the package's other language drafts of the law (mirror.ts), in the same transaction; the reply
  * names them with their new revisions, so an editor showing one of them reloads it.
  *
- * With `fromTeam`, the rows are the team server's wording (team/sync.ts): not queued to be pushed back.
+ * With `fromTeam`, the rows are the team server's wording (team/sync.ts): not queued to be pushed
+ * back; `signedBy` signs their amendments with who made them there.
  */
-export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: { duringReview?: boolean; mirror?: boolean; fromTeam?: boolean } = {}): SaveResult {
+export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: { duringReview?: boolean; mirror?: boolean; fromTeam?: boolean; signedBy?: SignedBy | undefined } = {}): SaveResult {
+  const { signedBy } = options;
   const { store } = ctx;
   const savedAt = ctx.now();
   try {
@@ -69,14 +71,14 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
       // Which units changed and a fingerprint of each one's new wording: the log tells what a save did without repeating the law.
       record(ctx, pkg.id, null, 'save', { versionId: version.id, revision, units: input.upserts.map((r) => [r.uid, unitFingerprint(r)]), deleted: input.deletes });
       updateDraftSearch(ctx, version, input, revision);
-      const quick = textsOnly && live && version.baseVersionId && refreshTexts(ctx, version.id, live, input.upserts, revision, version.baseVersionId, savedAt, version.updatedAt);
+      const quick = textsOnly && live && version.baseVersionId && refreshTexts(ctx, version.id, live, input.upserts, revision, version.baseVersionId, savedAt, version.updatedAt, signedBy);
       let after: LawDoc | null = null;
       if (!quick) {
         // The rows as they now are: those kept with the live derivation with this save applied
         // (as the store applied it: deletes, then upserts), else read back.
         const rows = live?.rows ? applyToRows(live.rows, input) : new Map(store.provisions.load(version.id).map((r) => [r.uid, r]));
         after = rowsToLaw([...rows.values()], lang);
-        if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, after, savedAt, version.updatedAt, { rows });
+        if (version.baseVersionId) refreshAmendments(ctx, version.id, version.baseVersionId, after, savedAt, version.updatedAt, { rows, ...(signedBy ? { signedBy } : {}) });
       }
       const mirrored = before && after ? mirrorToCounterparts(ctx, counterparts, before, after, (next) => saveDraft(ctx, next, { duringReview: options.duringReview ?? false })) : [];
       store.packages.touch(pkg.id, savedAt);

@@ -117,6 +117,21 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; sql: s
     // A package's drafts in the order the publisher has them (its first is the one a member's desktop opens).
     sql: `ALTER TABLE draft ADD COLUMN ord integer NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 3,
+    name: 'provision-changed-by',
+    // Who made each provision's current revision, so that every desktop signs a change with the
+    // person who made it (not with whoever pulled it). Filled from the log where it says, else
+    // the package's publisher (the revision came with the package).
+    sql: `
+      ALTER TABLE provision ADD COLUMN changed_by text REFERENCES team_user(id);
+      UPDATE provision p SET changed_by = a.user_id FROM audit_log a
+        WHERE a.version_id = p.version_id AND a.uid = p.uid AND a.new_revision = p.revision;
+      UPDATE provision p SET changed_by = pk.published_by FROM draft d JOIN package pk ON pk.id = d.package_id
+        WHERE d.version_id = p.version_id AND p.changed_by IS NULL;
+      ALTER TABLE provision ALTER COLUMN changed_by SET NOT NULL;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -14,6 +14,8 @@ interface StoredProvision {
   uid: string;
   revision: string;
   row: { parentUid: string | null; ord: number; kind: string; num: string } | null;
+  /** The name of who made the revision. */
+  name: string;
 }
 
 /**
@@ -63,10 +65,10 @@ async function storedReply(q: Db | Queryable, user: TeamUser, opId: string): Pro
 async function decide(q: Queryable, user: TeamUser, packageId: string, request: PushRequest): Promise<PushReply> {
   const uids = [...new Set(request.changes.map((c) => c.uid))];
   if (uids.length !== request.changes.length) throw new TeamError('INVALID', 'A push names each provision once.');
-  const stored = new Map((await q.query<StoredProvision>('SELECT uid, revision, row FROM provision WHERE version_id = $1 AND uid = ANY($2)', [request.versionId, uids])).map((p) => [p.uid, p]));
+  const stored = new Map((await q.query<StoredProvision>('SELECT p.uid, p.revision, p.row, u.name FROM provision p JOIN team_user u ON u.id = p.changed_by WHERE p.version_id = $1 AND p.uid = ANY($2)', [request.versionId, uids])).map((p) => [p.uid, p]));
   const stale = request.changes.filter((c) => (stored.get(c.uid) ? Number(stored.get(c.uid)!.revision) : null) !== c.baseRevision);
   if (stale.length > 0) {
-    return { status: 'stale', current: stale.filter((c) => stored.has(c.uid)).map((c) => ({ uid: c.uid, revision: Number(stored.get(c.uid)!.revision), row: stored.get(c.uid)!.row as never })) };
+    return { status: 'stale', current: stale.filter((c) => stored.has(c.uid)).map((c) => ({ uid: c.uid, revision: Number(stored.get(c.uid)!.revision), row: stored.get(c.uid)!.row as never, by: stored.get(c.uid)!.name })) };
   }
   for (const change of request.changes) {
     for (const uid of leasesNeeded(change, stored.get(change.uid))) {
@@ -78,8 +80,8 @@ async function decide(q: Queryable, user: TeamUser, packageId: string, request: 
   let seq = 0;
   for (const change of request.changes) {
     const [{ revision }] = (await q.query<{ revision: string }>(
-      "INSERT INTO provision (version_id, uid, revision, row) VALUES ($1, $2, nextval('revision_seq'), $3) ON CONFLICT (version_id, uid) DO UPDATE SET revision = excluded.revision, row = excluded.row RETURNING revision",
-      [request.versionId, change.uid, change.row ? JSON.stringify(change.row) : null],
+      "INSERT INTO provision (version_id, uid, revision, row, changed_by) VALUES ($1, $2, nextval('revision_seq'), $3, $4) ON CONFLICT (version_id, uid) DO UPDATE SET revision = excluded.revision, row = excluded.row, changed_by = excluded.changed_by RETURNING revision",
+      [request.versionId, change.uid, change.row ? JSON.stringify(change.row) : null, user.id],
     )) as [{ revision: string }];
     revisions[change.uid] = Number(revision);
     seq = Math.max(seq, Number(revision));

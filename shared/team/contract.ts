@@ -46,8 +46,11 @@ export const pushChangeSchema = z.object({ uid: id, baseRevision: revision.nulla
  */
 export const pushRequestSchema = z.object({ opId: id, versionId: id, device: str().min(1).max(200), changes: z.array(pushChangeSchema).min(1).max(MAX_PUSH_CHANGES) }).strict();
 
-/** What a provision is on the server now: its revision and row (null: deleted), for a desktop to rebase on. */
-export const currentProvisionSchema = z.object({ uid: id, revision, row: provisionRowSchema.nullable() }).strict();
+/**
+ * What a provision is on the server now: its revision and row (null: deleted), for a desktop to
+ * rebase on, and who made that revision (absent in an answer the server kept from before it said).
+ */
+export const currentProvisionSchema = z.object({ uid: id, revision, row: provisionRowSchema.nullable(), by: str().optional() }).strict();
 
 /** A push's answer: applied (each provision's new revision), or refused whole with why. */
 export const pushReplySchema = z.discriminatedUnion('status', [
@@ -82,8 +85,11 @@ export const teamPackageSchema = z.object({ id, title: str().max(1000), publishe
 /** A provision's comment as the server gives it: its latest version, with its author's name. */
 export const serverCommentSchema = z.object({ id, parentId: id.nullable(), text: str(), by: str(), at: str() }).strict();
 
-/** A draft as the server has it: each provision's revision and row (null: deleted). */
-export const pulledDraftSchema = z.object({ packageId: id, base: publishedBaseSchema, provisions: z.array(currentProvisionSchema) }).strict();
+/** A provision as pulled: as it is on the server now, with the name of the person who made that revision (the one its change is signed with). */
+export const pulledProvisionSchema = currentProvisionSchema.extend({ by: str() }).strict();
+
+/** A draft as the server has it: each provision's revision, row (null: deleted) and who made it. */
+export const pulledDraftSchema = z.object({ packageId: id, base: publishedBaseSchema, provisions: z.array(pulledProvisionSchema) }).strict();
 
 /** What the server pushes to a desktop (server-sent events): a change to something of a package it is a member of. */
 export const teamEventSchema = z.discriminatedUnion('kind', [

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { runCliHere } from '../../electron/shell/cli-mode';
 import { runServerCommand } from '../../server/cli';
 import { connect } from '../../server/db/connect';
+import { SERVER_SCHEMA_VERSION } from '../../server/db/migrations';
 import { userOfToken } from '../../server/team/users';
 import { describeTeam, freshDatabase } from './harness';
 
@@ -17,7 +18,7 @@ describeTeam('zan server (the command line)', () => {
     const fresh = await freshDatabase();
     const db = connect(fresh.url);
     try {
-      expect(await zanServer('migrate', '--pg', fresh.url)).toMatchObject({ code: 0, out: 'The team database was brought from schema 0 to 2.\n' });
+      expect(await zanServer('migrate', '--pg', fresh.url)).toMatchObject({ code: 0, out: `The team database was brought from schema 0 to ${SERVER_SCHEMA_VERSION}.\n` });
       const added = await zanServer('add-user', '--pg', fresh.url, '--name', 'Айгуль Сериккызы', '--role', 'owner');
       expect(added.code).toBe(0);
       const token = /^(zan_[A-Za-z0-9_-]{43})$/m.exec(added.out)![1]!;
@@ -45,7 +46,7 @@ describeTeam('zan server (the command line)', () => {
     try {
       expect(await runCliHere(['server', 'migrate'])).toBe(2);
       expect(await runCliHere(['server', 'migrate', '--pg', fresh.url])).toBe(0);
-      expect((await db.query<{ version: number }>('SELECT version FROM zan_team_schema'))[0]?.version).toBe(2);
+      expect((await db.query<{ version: number }>('SELECT version FROM zan_team_schema'))[0]?.version).toBe(SERVER_SCHEMA_VERSION);
       expect(await runCliHere(['server', 'add-user', '--pg', fresh.url, '--name', 'Дана', '--role', 'reader'])).toBe(0);
       expect(await db.query('SELECT name, role FROM team_user')).toEqual([{ name: 'Дана', role: 'reader' }]);
     } finally {

@@ -1,8 +1,10 @@
-import type { ProvisionRow } from '../../../shared/law';
+import { rowsToLaw, type ProvisionRow } from '../../../shared/law';
 import type { PulledDraft, TeamPackageListed } from '../../../shared/team/contract';
 import { record } from '../audit/log';
 import { whenWritable, type ServiceContext } from '../context';
+import { refreshAmendments } from '../amendments';
 import { TeamUnreachable, type TeamApi } from './api';
+import { signerOf } from './signer';
 
 /** What joining the packages shared with this desktop's person did. */
 export type JoinOutcome = { state: 'joined'; packages: string[] } | { state: 'offline' };
@@ -13,7 +15,8 @@ export type JoinOutcome = { state: 'joined'; packages: string[] } | { state: 'of
  * the law text it was made on as the publisher had it (their provision ids, which the drafts
  * follow), every provision recorded as in step at the server's revision. That law text is filed
  * under the same law here (by slug; a law this desktop lacks is added) and kept as the package's
- * (team_base, migration 014), so the library does not list the law twice. A package already here
+ * (team_base, migration 014), so the library does not list the law twice. Its amendments are
+ * signed with who made each change on the server. A package already here
  * (published from here, or joined before) is left alone. Each package in its own transaction.
  */
 export async function joinFromTeam(ctx: ServiceContext, api: TeamApi): Promise<JoinOutcome> {
@@ -55,6 +58,9 @@ function addJoinedPackage(ctx: ServiceContext, serverUrl: string, pkg: TeamPacka
     const rows = pulled.provisions.flatMap((p) => (p.row ? [p.row as ProvisionRow] : []));
     store.provisions.apply(listed.versionId, { upserts: rows, deletes: [] });
     store.team.setSynced(listed.versionId, pulled.provisions.map((p) => ({ uid: p.uid, revision: p.revision, row: (p.row as ProvisionRow | null) ?? null })));
+    // Derived now, so that each amendment is signed with who made it on the server (derived
+    // later, every one would be signed with the package's publisher).
+    refreshAmendments(ctx, listed.versionId, base.versionId, rowsToLaw(rows, listed.lang), now, now, { signedBy: signerOf(pulled.provisions) });
   }
   record(ctx, pkg.id, null, 'team-join', { title: pkg.title, publishedBy: pkg.publishedBy, drafts: drafts.map((d) => d.listed.versionId) });
 }

@@ -2,6 +2,7 @@ import type { ProvisionRow } from '../../../shared/law';
 import { whenWritable, type ServiceContext } from '../context';
 import { saveDraft } from '../drafts';
 import { TeamUnreachable, type TeamApi } from './api';
+import { signerOf } from './signer';
 
 /** What bringing a draft in step with the server did. */
 export type PullOutcome = { state: 'pulled'; applied: number; heldBack: number } | { state: 'offline' };
@@ -9,7 +10,8 @@ export type PullOutcome = { state: 'pulled'; applied: number; heldBack: number }
 /**
  * Brings a draft in step with the server: the provisions others changed since this desktop was
  * last in step are written into it, in one save (validated as any save; not queued back), and
- * recorded as in step. A provision with changes of this desktop still waiting is held back: its
+ * recorded as in step; their amendments are signed with who made each change on the server, not
+ * with this desktop's person. A provision with changes of this desktop still waiting is held back: its
  * push decides (accepted, or refused as stale and then a conflict) — it is never overwritten here.
  */
 export async function pullFromTeam(ctx: ServiceContext, api: TeamApi, versionId: string): Promise<PullOutcome> {
@@ -32,7 +34,7 @@ export async function pullFromTeam(ctx: ServiceContext, api: TeamApi, versionId:
         const upserts = taken.flatMap((p) => (p.row ? [p.row as ProvisionRow] : []));
         const deletes = taken.filter((p) => !p.row && local.has(p.uid)).map((p) => p.uid);
         const version = store.versions.get(versionId)!;
-        if (upserts.length + deletes.length > 0) saveDraft(ctx, { versionId, revision: version.revision, upserts, deletes }, { duringReview: true, fromTeam: true });
+        if (upserts.length + deletes.length > 0) saveDraft(ctx, { versionId, revision: version.revision, upserts, deletes }, { duringReview: true, fromTeam: true, signedBy: signerOf(taken) });
         store.team.setSynced(versionId, taken.map((p) => ({ uid: p.uid, revision: p.revision, row: (p.row as ProvisionRow | null) ?? null })));
       }
       return { state: 'pulled' as const, applied: taken.length, heldBack: newer.length - taken.length };

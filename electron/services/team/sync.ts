@@ -7,6 +7,7 @@ import { record } from '../audit/log';
 import { whenWritable, type ServiceContext } from '../context';
 import { saveDraft } from '../drafts';
 import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
+import { signerOf } from './signer';
 
 /** Where pushing the outbox stopped. */
 export type PushOutcome =
@@ -77,7 +78,7 @@ export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply:
     const mine = new Map(uids.map((uid) => [uid, rows.get(uid) ?? null]));
     // The draft takes the server's wording of those provisions (not queued again: it is the server's).
     const theirs = reply.current;
-    saveDraft(ctx, { versionId: version.id, revision: version.revision, upserts: theirs.flatMap((c) => (c.row ? [c.row] : [])), deletes: theirs.filter((c) => !c.row && rows.has(c.uid)).map((c) => c.uid) }, { duringReview: true, fromTeam: true });
+    saveDraft(ctx, { versionId: version.id, revision: version.revision, upserts: theirs.flatMap((c) => (c.row ? [c.row] : [])), deletes: theirs.filter((c) => !c.row && rows.has(c.uid)).map((c) => c.uid) }, { duringReview: true, fromTeam: true, signedBy: signerOf(theirs) });
     for (const c of theirs) {
       store.conflicts.add(ctx.newId(), version.packageId!, version.id, { uid: c.uid, label: structuralLabel(pathOf(rows, c.uid, c.row), lang as Lang), reason: 'both-changed', base: stateOf(synced.get(c.uid)?.row ?? null), theirs: stateOf(c.row), mine: stateOf(mine.get(c.uid) ?? null) }, ctx.now());
     }

@@ -151,20 +151,47 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     },
     // A rejection restores the wording in force: a save, made by the writer thread.
     reviewAmendment: async (input) => {
-      // A package on a team server: the decision is the server's, made there first (on the revision read).
-      await facts.team?.decide(input);
-      const rejectionId = await work.run('reviewAmendment', input);
+      // A package on a team server: the decision is the server's, made there first (on the revision read);
+      // a rejection there comes back with the wording the server restored, saved here as the server's.
+      const rejection = await facts.team?.decide(input);
+      const rejectionId = rejection ? await work.run('rejectAsTeam', { ...input, rejection }) : await work.run('reviewAmendment', input);
       facts.team?.poke();
       return { coverage: await work.run('coverage', { packageId: input.packageId }), rejectionId };
     },
     reviewAmendments: async (input) => {
-      for (const uid of new Set(input.uids)) await facts.team?.decide({ packageId: input.packageId, uid, decision: input.decision });
-      const rejectionId = await work.run('reviewAmendments', input);
-      facts.team?.poke();
+      const team = facts.team;
+      let rejectionId: string | null = null;
+      if (team && input.decision === 'reject' && ctx.store.team.linkOf(input.packageId)) {
+        // On a team server each rejection is the server's, and a later one of the batch may rest on
+        // the wording an earlier one restored: one after another, under one operation id (one
+        // restore takes the batch back). Refused midway, the ones before stand, here as there.
+        rejectionId = ctx.newId();
+        let made = 0;
+        for (const uid of new Set(input.uids)) {
+          let rejection;
+          try {
+            rejection = await team.decide({ packageId: input.packageId, uid, decision: 'reject' });
+          } catch (error) {
+            // Taken away with an earlier one of the batch (a unit inside an inserted one).
+            if (made > 0 && error instanceof StoreError && error.key === 'amendment.notFound') continue;
+            throw error;
+          }
+          if (rejection) await work.run('rejectAsTeam', { packageId: input.packageId, uid, rejection, operationId: rejectionId });
+          made += 1;
+        }
+      } else {
+        for (const uid of new Set(input.uids)) await team?.decide({ packageId: input.packageId, uid, decision: input.decision });
+        rejectionId = await work.run('reviewAmendments', input);
+      }
+      team?.poke();
       return { coverage: await work.run('coverage', { packageId: input.packageId }), rejectionId };
     },
     listRejected: ({ packageId }) => listRejected(ctx, packageId),
     restoreRejected: async (input) => {
+      // On a team server putting a rejected amendment back changes the text, which the server
+      // takes from owners and drafters only: refused here rather than left waiting, refused, in the outbox.
+      const role = facts.team?.view().user?.role;
+      if (ctx.store.team.linkOf(input.packageId) && (role === 'reviewer' || role === 'reader')) throw new StoreError('NOT_EDITABLE', 'On a package on the team server a drafter puts a rejected amendment back: it changes the text.', 'team.restoreByDrafter');
       await work.run('restoreRejected', input);
       return work.run('coverage', { packageId: input.packageId });
     },

@@ -21,7 +21,7 @@ export type ReversibleInfo = Omit<ReversibleChange, 'id' | 'createdAt'>;
  * Saves `changes` to a draft at its current revision and records them as reversible, in the
  * caller's transaction. `before`: the draft's rows as they were, by uid.
  */
-export function saveReversibly(ctx: ServiceContext, info: ReversibleInfo, changes: RowChanges & { revision: number }, before: ReadonlyMap<string, ProvisionRow>, options: { duringReview?: boolean } = {}): void {
+export function saveReversibly(ctx: ServiceContext, info: ReversibleInfo, changes: RowChanges & { revision: number }, before: ReadonlyMap<string, ProvisionRow>, options: { duringReview?: boolean; fromTeam?: boolean } = {}): void {
   const rows: ReversibleRow[] = [
     ...changes.upserts.map((after) => ({ uid: after.uid, before: before.get(after.uid) ?? null, after })),
     ...changes.deletes.map((uid) => ({ uid, before: before.get(uid) ?? null, after: null })),

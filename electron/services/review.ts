@@ -1,7 +1,7 @@
 import type { Amendment } from '../../shared/amend';
 import { structuralLabel } from '../../shared/amend/label';
 import { restoreUnit, RestoreError } from '../../shared/amend/restore';
-import { diffRows, LawStructureError, lawToRows, rowsToLaw, validateLaw, type ProvisionRow } from '../../shared/law';
+import { diffRows, LawStructureError, lawToRows, rowsToLaw, validateLaw, type ProvisionRow, type RowChanges } from '../../shared/law';
 import { StoreError } from '../store/errors';
 import { audit } from './audit/log';
 import { commentFingerprint } from './audit/state';
@@ -64,9 +64,10 @@ export interface RejectedAmendment {
  * re-derivation apply; a unit moved or taken out goes back where the law in force has it. The
  * rejection is kept as a reversible change: the panel lists the rejected amendment with who and
  * when, and restoreRejected puts it back. Either way the action is signed and logged. Returns the
- * rejection's operation id (null for an approval).
+ * rejection's operation id (null for an approval). `planned`: the rejection's changes as the team
+ * server applied them (team/decisions.ts): saved as they are, as the server's wording (not pushed).
  */
-export function reviewAmendment(ctx: ServiceContext, input: { packageId: string; uid: string; decision: ReviewDecision }, operationId: string = ctx.newId()): string | null {
+export function reviewAmendment(ctx: ServiceContext, input: { packageId: string; uid: string; decision: ReviewDecision }, operationId: string = ctx.newId(), planned?: { changes: RowChanges }): string | null {
   const who = requireIdentity(ctx);
   const { amendment: a, versionId, baseVersionId } = findAmendment(ctx, input.packageId, input.uid);
   const { store } = ctx;
@@ -80,48 +81,11 @@ export function reviewAmendment(ctx: ServiceContext, input: { packageId: string;
       status: input.decision === 'accept' ? 'accepted' : input.decision === 'reject' ? 'rejected' : 'proposed',
       updatedAt: ctx.now(),
     });
-    if (input.decision === 'reject' && ((a.placement && a.base) || !a.proposed)) {
-      // A unit moved or taken out goes back where the law in force has it, with its wording in force.
-      const version = store.versions.get(versionId);
-      const lang = (version && store.works.getExpression(version.expressionId)?.lang) ?? 'ru';
+    if (input.decision === 'reject') {
       const draftRows = store.provisions.load(versionId);
-      let restored;
-      try {
-        restored = restoreUnit(rowsToLaw(store.provisions.load(baseVersionId), lang), rowsToLaw(draftRows, lang), a);
-        validateLaw(restored);
-      } catch (error) {
-        if (error instanceof RestoreError || error instanceof LawStructureError) throw new StoreError('NOT_EDITABLE', `It cannot go back by itself: ${error.message}`, 'amendment.cannotRevert', { detail: error.message });
-        throw error;
-      }
-      saveReversibly(ctx, rejection(), { revision: version?.revision ?? 0, ...diffRows(draftRows, lawToRows(restored)) }, byUid(draftRows), { duringReview: true });
-    } else if (input.decision === 'reject') {
-      const draftRows = store.provisions.load(versionId);
-      const baseRows = new Map(store.provisions.load(baseVersionId).map((r) => [r.uid, r]));
-      const upserts: ProvisionRow[] = [];
-      const deletes: string[] = [];
-      if (!a.base) {
-        // An inserted unit goes, with everything under it.
-        const doomed = new Set([a.uid]);
-        for (let grew = true; grew; ) {
-          grew = false;
-          for (const r of draftRows) {
-            if (r.parentUid && doomed.has(r.parentUid) && !doomed.has(r.uid)) {
-              doomed.add(r.uid);
-              grew = true;
-            }
-          }
-        }
-        deletes.push(...doomed);
-      } else {
-        const row = draftRows.find((r) => r.uid === a.uid) as ProvisionRow;
-        upserts.push({ ...row, num: a.base.num, heading: a.base.heading, text: a.base.text, repealed: a.base.repealed });
-        for (const d of a.dropped) {
-          const base = baseRows.get(d.uid);
-          if (base) upserts.push(base);
-        }
-      }
       const version = store.versions.get(versionId);
-      saveReversibly(ctx, rejection(), { revision: version?.revision ?? 0, upserts, deletes }, byUid(draftRows), { duringReview: true });
+      const changes = planned?.changes ?? rejectionChanges(ctx, { amendment: a, versionId, baseVersionId });
+      saveReversibly(ctx, rejection(), { revision: version?.revision ?? 0, ...changes }, byUid(draftRows), { duringReview: true, fromTeam: planned !== undefined });
     }
     audit(ctx, input.packageId, input.uid, input.decision, { kind: a.kind, eId: a.eId, base: a.base?.text ?? null, proposed: a.proposed?.text ?? null, ...(input.decision === 'reject' ? { operationId } : {}) });
     return input.decision === 'reject' ? operationId : null;
@@ -135,6 +99,54 @@ export function reviewAmendment(ctx: ServiceContext, input: { packageId: string;
     const detail = { label: structuralLabel(a.path, lang), kind: a.kind, eId: a.eId, base: a.base?.text ?? null, proposed: a.proposed?.text ?? null };
     return { operationId, kind: 'reject' as const, packageId: input.packageId, versionId, uid: input.uid, detail: JSON.stringify(detail), createdBy: who.name };
   }
+}
+
+/**
+ * What rejecting an amendment changes in its draft: the provision's wording in force back (text,
+ * heading, number, and the units a repeal had dropped), an inserted unit removed with everything
+ * under it, a unit moved or taken out put back where the law in force has it. Reads only; refused
+ * with `amendment.cannotRevert` when the unit cannot go back by itself.
+ */
+export function rejectionChanges(ctx: ReadContext, found: { amendment: Amendment; versionId: string; baseVersionId: string }): RowChanges {
+  const { store } = ctx;
+  const { amendment: a, versionId, baseVersionId } = found;
+  const draftRows = store.provisions.load(versionId);
+  if ((a.placement && a.base) || !a.proposed) {
+    // A unit moved or taken out goes back where the law in force has it, with its wording in force.
+    const version = store.versions.get(versionId);
+    const lang = (version && store.works.getExpression(version.expressionId)?.lang) ?? 'ru';
+    let restored;
+    try {
+      restored = restoreUnit(rowsToLaw(store.provisions.load(baseVersionId), lang), rowsToLaw(draftRows, lang), a);
+      validateLaw(restored);
+    } catch (error) {
+      if (error instanceof RestoreError || error instanceof LawStructureError) throw new StoreError('NOT_EDITABLE', `It cannot go back by itself: ${error.message}`, 'amendment.cannotRevert', { detail: error.message });
+      throw error;
+    }
+    return diffRows(draftRows, lawToRows(restored));
+  }
+  const baseRows = new Map(store.provisions.load(baseVersionId).map((r) => [r.uid, r]));
+  if (!a.base) {
+    // An inserted unit goes, with everything under it.
+    const doomed = new Set([a.uid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const r of draftRows) {
+        if (r.parentUid && doomed.has(r.parentUid) && !doomed.has(r.uid)) {
+          doomed.add(r.uid);
+          grew = true;
+        }
+      }
+    }
+    return { upserts: [], deletes: [...doomed] };
+  }
+  const row = draftRows.find((r) => r.uid === a.uid) as ProvisionRow;
+  const upserts: ProvisionRow[] = [{ ...row, num: a.base.num, heading: a.base.heading, text: a.base.text, repealed: a.base.repealed }];
+  for (const d of a.dropped) {
+    const base = baseRows.get(d.uid);
+    if (base) upserts.push(base);
+  }
+  return { upserts, deletes: [] };
 }
 
 function byUid(rows: readonly ProvisionRow[]): Map<string, ProvisionRow> {

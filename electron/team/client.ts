@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { leaseSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionRequest, type ServerComment, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
+import { decisionReplySchema, leaseSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type DecisionRequest, type ServerComment, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
@@ -46,8 +46,8 @@ export class TeamClient implements TeamApi {
     return z.array(teamPersonSchema).parse(await this.call('GET', '/v1/users', undefined));
   }
 
-  async decide(request: DecisionRequest): Promise<void> {
-    await this.call('POST', '/v1/decisions', request);
+  async decide(request: DecisionRequest): Promise<DecisionReply> {
+    return decisionReplySchema.parse(await this.call('POST', '/v1/decisions', request));
   }
 
   async comment(request: CommentRequest): Promise<void> {

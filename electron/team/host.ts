@@ -1,7 +1,7 @@
 import type { KeychainLike } from '../services/audit/install-key';
 import type { ServiceContext } from '../services/context';
 import { TeamRefused, TeamUnreachable } from '../services/team/api';
-import { decideOnTeam, type TeamDecision } from '../services/team/decisions';
+import { decideOnTeam, type TeamDecision, type TeamRejection } from '../services/team/decisions';
 import { publishToTeam } from '../services/team/publish';
 import { createSnapshot } from '../services/snapshots';
 import { whenWritable } from '../services/context';
@@ -114,10 +114,14 @@ export class TeamHost {
     return this.view();
   }
 
-  /** A review decision on a package: made on the team server first when the package is there (decisions.ts). */
-  async decide(input: { packageId: string; uid: string; decision: TeamDecision }): Promise<void> {
-    if (!this.ctx.store.team.linkOf(input.packageId)) return;
-    await decideOnTeam(this.ctx, this.requireClient(), input);
+  /**
+   * A review decision on a package: made on the team server first when the package is there
+   * (decisions.ts). A rejection there comes back with the changes the server applied, for the
+   * caller to save here with rejectAsTeam; null otherwise.
+   */
+  async decide(input: { packageId: string; uid: string; decision: TeamDecision }): Promise<TeamRejection | null> {
+    if (!this.ctx.store.team.linkOf(input.packageId)) return null;
+    return decideOnTeam(this.ctx, this.requireClient(), input);
   }
 
   /** An owner frees every lease of a draft (someone left with provisions held); how many there were. */

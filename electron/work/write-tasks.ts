@@ -4,6 +4,7 @@ import { saveDraft, type SaveDraftInput } from '../services/drafts';
 import { addToPackage, createPackage } from '../services/packages';
 import { restoreRejected, reviewAmendment, reviewAmendments, type ReviewDecision } from '../services/review';
 import { applyThroughout, undoThroughout, type ThroughoutDraftPlan } from '../services/throughout';
+import { rejectAsTeam, type TeamRejection } from '../services/team/decisions';
 import { prepareDraftSave } from '../services/versions';
 import { writeTask } from './task';
 
@@ -25,6 +26,8 @@ export const WRITE_TASKS = {
   /** A rejection restores the wording in force (a save of the draft). */
   reviewAmendment: writeTask((ctx, input: { packageId: string; uid: string; decision: ReviewDecision }) => reviewAmendment(ctx, input)),
   reviewAmendments: writeTask((ctx, input: { packageId: string; uids: string[]; decision: ReviewDecision }) => reviewAmendments(ctx, input)),
+  /** A rejection the team server made: its changes saved here as the server's (team/decisions.ts). */
+  rejectAsTeam: writeTask((ctx, input: { packageId: string; uid: string; rejection: TeamRejection; operationId?: string | undefined }) => rejectAsTeam(ctx, input, input.rejection, input.operationId)),
   restoreRejected: writeTask((ctx, input: { packageId: string; operationId: string }) => restoreRejected(ctx, input)),
   resolveConflict: writeTask((ctx, input: { conflictId: string; keep: 'theirs' | 'mine'; revision: number }) => resolveConflict(ctx, input)),
   applyThroughout: writeTask((ctx, input: { packageId: string; replacements: Replacement[]; plans: ThroughoutDraftPlan[] }) => applyThroughout(ctx, input.packageId, input.replacements, input.plans)),

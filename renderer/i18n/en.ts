@@ -748,6 +748,8 @@ export const en = {
       decisionPending: 'This change has not reached the team server yet: decide once it has.',
       decisionOffline: 'A decision on a package on the team server is made on the server, which cannot be reached now. Try again when it is back.',
       decisionStale: 'This provision changed on the team server since you read it: read it again, then decide.',
+      restoreByDrafter: 'On a package on the team server a drafter puts a rejected amendment back: it changes the text, which your role does not.',
+      decisionLeased: '{{holder}} is editing a provision this rejection restores: reject it when they have finished.',
       refused: 'The team server refused this ({{code}}).',
     },
     conflict: {

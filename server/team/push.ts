@@ -10,7 +10,8 @@ import { requireRole, type TeamUser } from './users';
 /** How many provisions a push notification names before it says "pull the draft" instead. */
 const NOTIFY_UNITS = 100;
 
-interface StoredProvision {
+/** A provision as stored, with the name of who made its revision. */
+export interface StoredProvision {
   uid: string;
   revision: string;
   row: { parentUid: string | null; ord: number; kind: string; num: string } | null;
@@ -63,34 +64,55 @@ async function storedReply(q: Db | Queryable, user: TeamUser, opId: string): Pro
 }
 
 async function decide(q: Queryable, user: TeamUser, packageId: string, request: PushRequest): Promise<PushReply> {
-  const uids = [...new Set(request.changes.map((c) => c.uid))];
-  if (uids.length !== request.changes.length) throw new TeamError('INVALID', 'A push names each provision once.');
-  const stored = new Map((await q.query<StoredProvision>('SELECT p.uid, p.revision, p.row, u.name FROM provision p JOIN team_user u ON u.id = p.changed_by WHERE p.version_id = $1 AND p.uid = ANY($2)', [request.versionId, uids])).map((p) => [p.uid, p]));
-  const stale = request.changes.filter((c) => (stored.get(c.uid) ? Number(stored.get(c.uid)!.revision) : null) !== c.baseRevision);
+  const checked = await checkChanges(q, user, request.versionId, request.device, request.changes);
+  if (checked.status !== 'ok') return checked;
+  const { revisions, seq } = await applyChanges(q, user, { packageId, versionId: request.versionId, device: request.device, changes: request.changes, detail: { opId: request.opId } });
+  return { status: 'applied', revisions, seq };
+}
+
+/**
+ * Whether changes to a draft may be applied now: each made on its provision's current revision
+ * (else stale, with the provisions as they are now, who made them included), and none on a
+ * provision (or, for a change of structure, a parent) whose lease someone else holds. Call inside
+ * the transaction that applies them, the draft's row locked.
+ */
+export async function checkChanges(q: Queryable, user: TeamUser, versionId: string, device: string, changes: readonly PushChange[]): Promise<{ status: 'ok'; stored: Map<string, StoredProvision> } | Exclude<PushReply, { status: 'applied' }>> {
+  const uids = [...new Set(changes.map((c) => c.uid))];
+  if (uids.length !== changes.length) throw new TeamError('INVALID', 'A push names each provision once.');
+  const stored = new Map((await q.query<StoredProvision>('SELECT p.uid, p.revision, p.row, u.name FROM provision p JOIN team_user u ON u.id = p.changed_by WHERE p.version_id = $1 AND p.uid = ANY($2)', [versionId, uids])).map((p) => [p.uid, p]));
+  const stale = changes.filter((c) => (stored.get(c.uid) ? Number(stored.get(c.uid)!.revision) : null) !== c.baseRevision);
   if (stale.length > 0) {
     return { status: 'stale', current: stale.filter((c) => stored.has(c.uid)).map((c) => ({ uid: c.uid, revision: Number(stored.get(c.uid)!.revision), row: stored.get(c.uid)!.row as never, by: stored.get(c.uid)!.name })) };
   }
-  for (const change of request.changes) {
+  for (const change of changes) {
     for (const uid of leasesNeeded(change, stored.get(change.uid))) {
-      const holder = await heldByOther(q, request.versionId, uid, user, request.device);
+      const holder = await heldByOther(q, versionId, uid, user, device);
       if (holder) return { status: 'leased', uid, holder: holder.holder, expiresAt: holder.expiresAt };
     }
   }
+  return { status: 'ok', stored };
+}
+
+/**
+ * Applies checked changes to a draft: each provision at a new revision made by `user`, logged on
+ * the server's chain (`detail` with each entry), and announced to the package's people as a push.
+ */
+export async function applyChanges(q: Queryable, user: TeamUser, input: { packageId: string; versionId: string; device: string; changes: readonly PushChange[]; detail: Record<string, unknown>; action?: string }): Promise<{ revisions: Record<string, number>; seq: number }> {
   const revisions: Record<string, number> = {};
   let seq = 0;
-  for (const change of request.changes) {
+  for (const change of input.changes) {
     const [{ revision }] = (await q.query<{ revision: string }>(
       "INSERT INTO provision (version_id, uid, revision, row, changed_by) VALUES ($1, $2, nextval('revision_seq'), $3, $4) ON CONFLICT (version_id, uid) DO UPDATE SET revision = excluded.revision, row = excluded.row, changed_by = excluded.changed_by RETURNING revision",
-      [request.versionId, change.uid, change.row ? JSON.stringify(change.row) : null, user.id],
+      [input.versionId, change.uid, change.row ? JSON.stringify(change.row) : null, user.id],
     )) as [{ revision: string }];
     revisions[change.uid] = Number(revision);
     seq = Math.max(seq, Number(revision));
-    await appendAudit(q, { userId: user.id, device: request.device, action: change.row ? (change.baseRevision === null ? 'insert' : 'change') : 'delete', packageId, versionId: request.versionId, uid: change.uid, baseRevision: change.baseRevision, newRevision: Number(revision), detail: { opId: request.opId } });
+    await appendAudit(q, { userId: user.id, device: input.device, action: input.action ?? (change.row ? (change.baseRevision === null ? 'insert' : 'change') : 'delete'), packageId: input.packageId, versionId: input.versionId, uid: change.uid, baseRevision: change.baseRevision, newRevision: Number(revision), detail: input.detail });
   }
   const units = Object.keys(revisions).length;
-  const event: TeamEvent = { kind: 'push', packageId, versionId: request.versionId, seq, revisions: units <= NOTIFY_UNITS ? revisions : {}, partial: units > NOTIFY_UNITS, by: user.name };
+  const event: TeamEvent = { kind: 'push', packageId: input.packageId, versionId: input.versionId, seq, revisions: units <= NOTIFY_UNITS ? revisions : {}, partial: units > NOTIFY_UNITS, by: user.name };
   await notify(q, event);
-  return { status: 'applied', revisions, seq };
+  return { revisions, seq };
 }
 
 /**

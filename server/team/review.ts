@@ -1,31 +1,46 @@
-import type { CommentRequest, DecisionRequest } from '../../shared/team/contract';
+import type { CommentRequest, DecisionReply, DecisionRequest } from '../../shared/team/contract';
 import type { Db } from '../db/connect';
 import { appendAudit, lockAuditChain } from './audit';
 import { notify } from './events';
 import { TeamError } from './errors';
 import { packageOfDraft, requireMember } from './packages';
+import { applyChanges, checkChanges } from './push';
+import { requireRestoration } from './rejection';
 import { requireRole, type TeamUser } from './users';
 
 /**
  * A reviewer's decision, checked here against their role and the exact revision of the provision
  * they saw: a decision on a revision that is no longer current is refused (STALE, with the current
- * one), so no one accepts wording they did not read.
+ * one), so no one accepts wording they did not read. A rejection applies its changes (the wording
+ * in force back) with the decision, all or nothing: refused as STALE when one was read at an older
+ * revision, LEASED when someone is editing one, INVALID when one does anything but restore.
  */
-export async function decide(db: Db, user: TeamUser, request: DecisionRequest, device: string): Promise<{ seq: number }> {
+export async function decide(db: Db, user: TeamUser, request: DecisionRequest, device: string): Promise<DecisionReply> {
   requireRole(user, ['owner', 'reviewer'], 'decide on an amendment');
+  if (request.changes && request.decision !== 'reject') throw new TeamError('INVALID', 'Only a rejection changes the text.');
   return db.tx(async (q) => {
     await lockAuditChain(q);
     const packageId = await packageOfDraft(q, user, request.versionId);
     if (packageId !== request.packageId) throw new TeamError('NOT_FOUND', `No draft ${request.versionId} in package ${request.packageId}.`);
+    // One change of the draft at a time (as a push): what is checked stays true until it commits.
+    if (request.changes) await q.query('SELECT 1 FROM draft WHERE version_id = $1 FOR UPDATE', [request.versionId]);
     const [current] = await q.query<{ revision: string }>('SELECT revision FROM provision WHERE version_id = $1 AND uid = $2 FOR SHARE', [request.versionId, request.uid]);
     if (!current) throw new TeamError('NOT_FOUND', `No provision ${request.uid} in this draft.`);
     if (Number(current.revision) !== request.revision) {
       throw new TeamError('STALE', `The provision has changed since you read it (revision ${current.revision}, you decided on ${request.revision}). Read it again first.`, { current: Number(current.revision) });
     }
+    let revisions: Record<string, number> = {};
+    if (request.changes) {
+      const checked = await checkChanges(q, user, request.versionId, device, request.changes);
+      if (checked.status === 'stale') throw new TeamError('STALE', 'The wording changed since you read it. Read it again first.', { current: checked.current.map((c) => c.revision) });
+      if (checked.status === 'leased') throw new TeamError('LEASED', `${checked.holder} is editing this provision now.`, { holder: checked.holder, expiresAt: checked.expiresAt });
+      await requireRestoration(q, request.versionId, request.changes, checked.stored);
+      ({ revisions } = await applyChanges(q, user, { packageId, versionId: request.versionId, device, changes: request.changes, detail: { rejected: request.uid }, action: 'reject-restore' }));
+    }
     const [{ seq }] = (await q.query<{ seq: string }>('INSERT INTO decision (package_id, version_id, uid, revision, decision, user_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq', [packageId, request.versionId, request.uid, request.revision, request.decision, user.id])) as [{ seq: string }];
     await appendAudit(q, { userId: user.id, device, action: `decision-${request.decision}`, packageId, versionId: request.versionId, uid: request.uid, baseRevision: request.revision, newRevision: null, detail: {} });
     await notify(q, { kind: 'decision', packageId, versionId: request.versionId, uid: request.uid, revision: request.revision, decision: request.decision, by: user.name });
-    return { seq: Number(seq) };
+    return { seq: Number(seq), revisions };
   });
 }
 

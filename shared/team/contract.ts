@@ -67,8 +67,16 @@ export const leaseRequestSchema = z.object({ versionId: id, uid: id, device: str
 /** Who holds a lease and until when. */
 export const leaseSchema = z.object({ versionId: id, uid: id, holder: str(), userId: id, device: str(), expiresAt: str() }).strict();
 
-/** A review decision on one provision at the exact revision the reviewer saw. */
-export const decisionRequestSchema = z.object({ packageId: id, versionId: id, uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']) }).strict();
+/**
+ * A review decision on one provision at the exact revision the reviewer saw. A rejection brings
+ * the changes that put the wording in force back (`changes`, as a push's, each on the revision it
+ * was read at): the server applies them with the decision, in one transaction — reviewers do not
+ * push otherwise.
+ */
+export const decisionRequestSchema = z.object({ packageId: id, versionId: id, uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']), changes: z.array(pushChangeSchema).min(1).max(MAX_PUSH_CHANGES).optional() }).strict();
+
+/** A decision's answer: its place in the server's order, and the revisions a rejection's changes got (by provision). */
+export const decisionReplySchema = z.object({ seq: z.number().int(), revisions: z.record(id, revision) }).strict();
 
 /**
  * A comment: new, a new version of an earlier one (`supersedes`), or its deletion (`deleted`, a
@@ -102,6 +110,8 @@ export const teamEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('package'), packageId: id, by: str() }).strict(),
 ]);
 
+/** The server's answer to a decision. */
+export type DecisionReply = z.infer<typeof decisionReplySchema>;
 /** A provision's comment as the server gives it. */
 export type ServerComment = z.infer<typeof serverCommentSchema>;
 /** A person of the team. */

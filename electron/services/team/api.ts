@@ -1,4 +1,4 @@
-import type { CommentRequest, DecisionRequest, Lease, PublishRequest, PulledDraft, PushReply, PushRequest, ServerComment, TeamPackageListed } from '../../../shared/team/contract';
+import type { CommentRequest, DecisionReply, DecisionRequest, Lease, PublishRequest, PulledDraft, PushReply, PushRequest, ServerComment, TeamPackageListed } from '../../../shared/team/contract';
 
 /**
  * What the desktop's team services need of the server (electron/team/client.ts over HTTP; the
@@ -21,8 +21,8 @@ export interface TeamApi {
   leases(versionId: string): Promise<Lease[]>;
   /** An owner frees every lease of a draft; how many there were. */
   releaseAllLeases(versionId: string): Promise<number>;
-  /** A review decision on the exact revision read; refused (TeamRefused 'STALE') when it is no longer current. */
-  decide(request: DecisionRequest): Promise<void>;
+  /** A review decision on the exact revision read (a rejection with its changes); refused (TeamRefused 'STALE') when it is no longer current. */
+  decide(request: DecisionRequest): Promise<DecisionReply>;
   /** Adds a comment (taken once per id). */
   comment(request: CommentRequest): Promise<void>;
   /** A provision's comments as they stand on the server. */

@@ -1,35 +1,73 @@
+import type { RowChanges } from '../../../shared/law';
 import type { TeamEvent } from '../../../shared/team/contract';
 import { record } from '../audit/log';
 import { whenWritable, type ReadContext, type ServiceContext } from '../context';
-import { findAmendment } from '../review';
+import { findAmendment, rejectionChanges, reviewAmendment } from '../review';
 import { StoreError } from '../../store/errors';
 import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
 
 /** A review decision, as the review panel makes it. */
 export type TeamDecision = 'accept' | 'reject' | 'reset';
 
+/** A rejection the team server applied: its changes to the draft, and the revision each provision got there. */
+export interface TeamRejection {
+  versionId: string;
+  changes: RowChanges;
+  revisions: Record<string, number>;
+}
+
 /**
  * On a package on a team server a review decision is the server's (issue 17): it is made there
  * first, on the exact revision of the provision this desktop is in step with — the wording the
- * reviewer read — and only then here. Refused, with a message the interface says, when the change
- * has not reached the server yet (its push still waits), when the server has a newer wording
- * (STALE: read it again), when the server cannot be reached, or when the person's role may not
- * decide. A package not on a server: nothing to do here.
+ * reviewer read — and only then here. A rejection takes its changes (the wording in force back,
+ * worked out here as review.ts does) to the server with it, each on the revision this desktop has:
+ * the server applies them (a reviewer does not push), and the caller saves them here as the
+ * server's (rejectAsTeam). Refused, with a message the interface says, when a change has not
+ * reached the server yet (its push still waits), when the server has a newer wording (STALE: read
+ * it again), when someone is editing a provision it restores, when the server cannot be reached,
+ * or when the person's role may not decide. A package not on a server: nothing to do here (null).
  */
-export async function decideOnTeam(ctx: ReadContext, api: TeamApi, input: { packageId: string; uid: string; decision: TeamDecision }): Promise<void> {
-  if (!ctx.store.team.linkOf(input.packageId)) return;
-  const { versionId } = findAmendment(ctx, input.packageId, input.uid);
-  if (ctx.store.team.pendingUids(versionId).has(input.uid)) throw new StoreError('NOT_READY', 'This change has not reached the team server yet: decide once it has.', 'team.decisionPending');
-  const revision = ctx.store.team.synced(versionId, [input.uid]).get(input.uid)?.revision;
-  if (!revision) throw new StoreError('NOT_READY', 'This change has not reached the team server yet: decide once it has.', 'team.decisionPending');
+export async function decideOnTeam(ctx: ReadContext, api: TeamApi, input: { packageId: string; uid: string; decision: TeamDecision }): Promise<TeamRejection | null> {
+  if (!ctx.store.team.linkOf(input.packageId)) return null;
+  const found = findAmendment(ctx, input.packageId, input.uid);
+  const { versionId } = found;
+  const changes = input.decision === 'reject' ? rejectionChanges(ctx, found) : null;
+  const touched = [input.uid, ...(changes ? [...changes.upserts.map((r) => r.uid), ...changes.deletes] : [])];
+  const pending = ctx.store.team.pendingUids(versionId);
+  const synced = ctx.store.team.synced(versionId, [...new Set(touched)]);
+  if (touched.some((uid) => pending.has(uid)) || !synced.get(input.uid)) throw new StoreError('NOT_READY', 'This change has not reached the team server yet: decide once it has.', 'team.decisionPending');
+  const revision = synced.get(input.uid)!.revision;
+  const sent = changes ? [...changes.upserts.map((row) => ({ uid: row.uid, baseRevision: synced.get(row.uid)?.revision ?? null, row })), ...changes.deletes.map((uid) => ({ uid, baseRevision: synced.get(uid)?.revision ?? null, row: null }))] : [];
+  let reply;
   try {
-    await api.decide({ packageId: input.packageId, versionId, uid: input.uid, revision, decision: input.decision });
+    reply = await api.decide({ packageId: input.packageId, versionId, uid: input.uid, revision, decision: input.decision, ...(sent.length > 0 ? { changes: sent } : {}) });
   } catch (error) {
     if (error instanceof TeamUnreachable) throw new StoreError('NOT_READY', error.message, 'team.decisionOffline');
     if (error instanceof TeamRefused && error.code === 'STALE') throw new StoreError('CONFLICT', error.message, 'team.decisionStale');
+    if (error instanceof TeamRefused && error.code === 'LEASED') throw new StoreError('CONFLICT', error.message, 'team.decisionLeased', { holder: String(error.detail['holder'] ?? '') });
     if (error instanceof TeamRefused) throw new StoreError('INVALID_INPUT', error.message, 'team.refused', { code: error.code });
     throw error;
   }
+  return changes ? { versionId, changes, revisions: reply.revisions } : null;
+}
+
+/**
+ * Rejects here what the team server rejected (decideOnTeam): the amendment's status, the
+ * reversible record and the log as any rejection, its changes saved as the server has them (not
+ * queued to go back up) and recorded as in step at the revisions the server gave. A provision
+ * this desktop pulled at a later revision meanwhile (someone changed it after the rejection) keeps
+ * that wording. One transaction. Returns the rejection's operation id.
+ */
+export function rejectAsTeam(ctx: ServiceContext, input: { packageId: string; uid: string }, rejection: TeamRejection, operationId: string = ctx.newId()): string | null {
+  const { store } = ctx;
+  return store.transaction(() => {
+    const synced = store.team.synced(rejection.versionId);
+    const fresh = (uid: string) => (synced.get(uid)?.revision ?? 0) < (rejection.revisions[uid] ?? 0);
+    const changes = { upserts: rejection.changes.upserts.filter((r) => fresh(r.uid)), deletes: rejection.changes.deletes.filter(fresh) };
+    const id = reviewAmendment(ctx, { ...input, decision: 'reject' }, operationId, { changes });
+    store.team.setSynced(rejection.versionId, [...changes.upserts.map((row) => ({ uid: row.uid, revision: rejection.revisions[row.uid]!, row })), ...changes.deletes.map((uid) => ({ uid, revision: rejection.revisions[uid]!, row: null }))]);
+    return id;
+  });
 }
 
 /**

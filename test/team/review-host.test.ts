@@ -1,0 +1,50 @@
+import { expect, it } from 'vitest';
+import { saveDraft } from '../../electron/services/drafts';
+import { setIdentity } from '../../electron/services/identity';
+import { addUser } from '../../server/team/users';
+import { startPackage } from '../electron/harness';
+import { describeTeam, useTeamServer } from './harness';
+import { hostDesktop, until } from './host-desktop';
+
+const team = useTeamServer();
+
+describeTeam('a reviewer rejects on a team package from the app (TeamHost behind the IPC channels)', () => {
+  it('a batch rejection: each made on the server, the wording in force back on every desktop, nothing left waiting on the reviewer’s; one operation here; putting it back is a drafter’s', async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const rita = await addUser(team().db, 'Рита Сапарова', 'reviewer');
+    const a = hostDesktop('anna-laptop');
+    const r = hostDesktop('rita-laptop');
+    try {
+      setIdentity(r.ctx, { name: 'Рита Сапарова', role: 'Эксперт Минюста' });
+      await a.call('connectTeam', { url: team().url, token: anna.token });
+      await r.call('connectTeam', { url: team().url, token: rita.token });
+      const { pkgId, versionId, p17, p19 } = startPackage(a.ctx);
+      saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 марта 2028 года.' }], deletes: [] });
+      await a.call('publishToTeam', { packageId: pkgId, members: [rita.user.id] });
+      await until(() => !!r.ctx.store.packages.get(pkgId));
+
+      const { rejectionId } = (await r.call('reviewAmendments', { packageId: pkgId, uids: [p17.uid, p19.uid], decision: 'reject' })) as { rejectionId: string };
+      const texts = (ctx: typeof a.ctx) => [...ctx.store.provisions.rows(versionId, [p17.uid, p19.uid]).values()].map((x) => x.text).sort();
+      const inForce = [p17.text, p19.text].sort();
+      expect(texts(r.ctx)).toEqual(inForce);
+      expect(r.ctx.store.team.outbox()).toEqual([]);
+      expect((await r.call('getTeamStatus', {}))['notice']).toBeNull();
+      const decided = await team().db.query<{ uid: string; decision: string }>('SELECT uid, decision FROM decision ORDER BY seq');
+      expect(decided).toEqual([{ uid: p17.uid, decision: 'reject' }, { uid: p19.uid, decision: 'reject' }]);
+
+      // Anna's desktop takes the wordings and the decisions as they happen.
+      await until(() => texts(a.ctx).join() === inForce.join() && a.ctx.store.amendments.annotations(pkgId).get(p19.uid)?.status === 'rejected');
+      expect(texts(a.ctx)).toEqual(inForce);
+      expect(a.ctx.store.amendments.annotations(pkgId).get(p17.uid)?.status).toBe('rejected');
+      expect(a.ctx.store.amendments.revisions(versionId).size).toBe(0);
+
+      // Both rejections are one operation here; putting them back changes the text: a drafter's, not a reviewer's.
+      expect(((await r.call('listRejected', { packageId: pkgId })) as unknown as { operationId: string }[]).map((x) => x.operationId)).toEqual([rejectionId, rejectionId]);
+      await expect(r.call('restoreRejected', { packageId: pkgId, operationId: rejectionId })).rejects.toThrow(/team\.restoreByDrafter/);
+      expect(texts(r.ctx)).toEqual(inForce);
+    } finally {
+      await a.close();
+      await r.close();
+    }
+  });
+});

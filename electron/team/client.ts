@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decisionReplySchema, leaseSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type DecisionRequest, type ServerComment, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
+import { decisionReplySchema, leaseSchema, standingDecisionSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type DecisionRequest, type ServerComment, type StandingDecision, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
@@ -52,6 +52,14 @@ export class TeamClient implements TeamApi {
 
   async comment(request: CommentRequest): Promise<void> {
     await this.call('POST', '/v1/comments', request);
+  }
+
+  async packageComments(packageId: string): Promise<ServerComment[]> {
+    return z.array(serverCommentSchema).parse(await this.call('GET', `/v1/packages/${encodeURIComponent(packageId)}/comments`, undefined));
+  }
+
+  async decisions(versionId: string): Promise<StandingDecision[]> {
+    return z.array(standingDecisionSchema).parse(await this.call('GET', `/v1/drafts/${encodeURIComponent(versionId)}/decisions`, undefined));
   }
 
   async comments(packageId: string, uid: string): Promise<ServerComment[]> {

@@ -10,7 +10,7 @@ import { TeamClient } from './client';
 import { loadCredentials, saveCredentials, type CredentialsKept } from './credentials';
 import { LeaseKeeper, type LeaseAnswer, type OthersLease } from './lease-keeper';
 import { TeamLive } from './live';
-import { TeamSync, type TeamChange, type TeamStatus } from './sync-loop';
+import { TeamSync, waitingToGoUp, type TeamChange, type TeamStatus } from './sync-loop';
 
 /** How long a window's question "anything new?" waits before it is answered with nothing new. */
 const WATCH_MS = 25_000;
@@ -203,7 +203,7 @@ export class TeamHost {
     const status = this.sync?.status();
     // Conflicts stay to be chosen on until they are: said from the store, not from the last round.
     const notice = status?.notice ?? this.openConflicts();
-    return { connected: this.client !== null, url: this.client?.url ?? null, user: this.user, state: status?.state ?? 'off', queue: status?.queue ?? this.ctx.store.team.outbox().length, notice, kept: this.kept, seq: this.live.seq, joined: this.live.joined };
+    return { connected: this.client !== null, url: this.client?.url ?? null, user: this.user, state: status?.state ?? 'off', queue: status?.queue ?? waitingToGoUp(this.ctx), notice, kept: this.kept, seq: this.live.seq, joined: this.live.joined };
   }
 
   /** Stops the loop (the app is quitting); what waits stays in the outbox. */

@@ -1,7 +1,7 @@
 import type { TeamEvent } from '../../shared/team/contract';
 import type { ServiceContext } from '../services/context';
-import { receiveComments, sendComments } from '../services/team/comments';
-import { applyTeamDecision } from '../services/team/decisions';
+import { catchUpComments, receiveComments, sendComments } from '../services/team/comments';
+import { applyTeamDecision, catchUpDecisions } from '../services/team/decisions';
 import { joinFromTeam } from '../services/team/join';
 import { pullFromTeam } from '../services/team/pull';
 import { pushOutbox, type PushOutcome } from '../services/team/sync';
@@ -10,7 +10,7 @@ import type { TeamClient } from './client';
 /** What the title bar shows of team mode. */
 export interface TeamStatus {
   state: 'online' | 'offline' | 'syncing';
-  /** Pushes waiting in the outbox. */
+  /** What waits to go up: pushes in the outbox and comments not yet sent. */
   queue: number;
   /** The last push refused for a lease someone else holds, or refused outright (conflicts to choose on are the store's: TeamHost says them). */
   notice: { kind: 'leased'; uid: string; holder: string } | { kind: 'refused'; code: string; message: string } | null;
@@ -18,6 +18,11 @@ export interface TeamStatus {
 
 /** What the sync loop tells its host besides the status: a draft's text changed from the server, packages joined, or an event to pass on. */
 export type TeamChange = { kind: 'draft'; versionId: string } | { kind: 'joined'; packages: string[] } | { kind: 'event'; event: TeamEvent };
+
+/** How many things wait to go up to the server: pushes in the outbox and comments not yet sent. */
+export function waitingToGoUp(ctx: ServiceContext): number {
+  return ctx.store.team.outbox().length + ctx.store.team.commentsOut().length;
+}
 
 /** The first wait before trying an unreachable server again, and the longest. */
 const RETRY_MS = [2_000, 60_000] as const;
@@ -43,6 +48,8 @@ export class TeamSync {
   private readonly decisions: Extract<TeamEvent, { kind: 'decision' }>[] = [];
   /** Whether to look for packages shared with this person that this desktop does not have yet. */
   private toJoin = false;
+  /** Whether to bring in the comments and decisions made while this desktop was not listening. */
+  private toCatchUp = false;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -77,7 +84,7 @@ export class TeamSync {
 
   /** The status now. */
   status(): TeamStatus {
-    return { ...this.current, queue: this.ctx.store.team.outbox().length };
+    return { ...this.current, queue: waitingToGoUp(this.ctx) };
   }
 
   /** Stops listening and retrying; resolves once the round under way has ended. */
@@ -106,7 +113,7 @@ export class TeamSync {
         const added = await receiveComments(this.ctx, this.client, wanted.packageId, wanted.uid);
         if (added === null) break;
         this.commentsToPull.delete(key);
-        if (added > 0) this.onChange({ kind: 'event', event: wanted.event });
+        if (added.length > 0) this.onChange({ kind: 'event', event: wanted.event });
       }
       // A draft is taken off the list only once its pull has been made.
       for (const versionId of [...this.toPull]) {
@@ -117,6 +124,10 @@ export class TeamSync {
         }
         if (pulled.applied > 0) this.onChange({ kind: 'draft', versionId });
         this.toPull.delete(versionId);
+      }
+      if (this.toCatchUp && outcome.state !== 'offline') {
+        this.toCatchUp = false;
+        if (!(await this.catchUp())) this.toCatchUp = true;
       }
     } catch (error) {
       this.log('team sync failed', error);
@@ -137,12 +148,34 @@ export class TeamSync {
     this.set({ state: 'online', notice: outcome.state === 'leased' ? { kind: 'leased', uid: outcome.uid, holder: outcome.holder } : outcome.state === 'refused' ? { kind: 'refused', code: outcome.code, message: outcome.message } : null });
   }
 
+  /**
+   * Brings in what others decided and commented while this desktop was not listening (the
+   * server's events reach only a listening desktop), and tells the window of each. False when the
+   * server could not be reached (tried again on the next round).
+   */
+  private async catchUp(): Promise<boolean> {
+    const drafts = this.ctx.store.team.linkedDrafts();
+    const packages = new Set(drafts.flatMap((versionId) => this.ctx.store.versions.get(versionId)?.packageId ?? []));
+    for (const packageId of packages) {
+      const added = await catchUpComments(this.ctx, this.client, packageId);
+      if (added === null) return false;
+      for (const c of added) this.onChange({ kind: 'event', event: { kind: 'comment', packageId, uid: c.uid, commentId: c.id, by: c.by } });
+    }
+    for (const versionId of drafts) {
+      const changed = await catchUpDecisions(this.ctx, this.client, versionId);
+      if (changed === null) return false;
+      for (const event of changed) this.onChange({ kind: 'event', event });
+    }
+    return true;
+  }
+
   private async listen(): Promise<void> {
     while (!this.stopped.signal.aborted) {
       // On each connection, every linked draft is pulled: what others pushed while the events
       // could not reach this desktop is caught up (a pull brings only the provisions that moved).
       for (const versionId of this.ctx.store.team.linkedDrafts()) this.toPull.add(versionId);
       this.toJoin = true;
+      this.toCatchUp = true;
       this.poke();
       try {
         await this.client.listen((event) => this.onEvent(event), this.stopped.signal);

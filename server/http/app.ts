@@ -70,6 +70,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     ['POST', /^\/v1\/decisions$/, async (r, user) => decide(db, user, await readBody(r, decisionRequestSchema), deviceOf(r))],
     ['GET', /^\/v1\/drafts\/([^/]+)\/decisions$/, async (_r, user, [id]) => decisionsOf(db, user, versionParam.parse(id))],
     ['POST', /^\/v1\/comments$/, async (r, user) => addComment(db, user, await readBody(r, commentRequestSchema), deviceOf(r)).then(() => ({ ok: true }))],
+    ['GET', /^\/v1\/packages\/([^/]+)\/comments$/, async (_r, user, [pkg]) => commentsOf(db, user, versionParam.parse(pkg))],
     ['GET', /^\/v1\/packages\/([^/]+)\/comments\/([^/]+)$/, async (_r, user, [pkg, uid]) => commentsOf(db, user, versionParam.parse(pkg), versionParam.parse(uid))],
   ];
 

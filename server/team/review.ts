@@ -81,10 +81,14 @@ export async function addComment(db: Db, user: TeamUser, request: CommentRequest
   });
 }
 
-/** The comments of a provision as they stand: each at its latest version, deletions left out. */
-export async function commentsOf(db: Db, user: TeamUser, packageId: string, uid: string): Promise<{ id: string; parentId: string | null; text: string; by: string; at: string }[]> {
+/**
+ * The comments of a provision (or, without `uid`, of every provision of the package: what a
+ * desktop catches up on after an absence) as they stand: each at its latest version, deletions
+ * left out.
+ */
+export async function commentsOf(db: Db, user: TeamUser, packageId: string, uid?: string): Promise<{ id: string; uid: string; parentId: string | null; text: string; by: string; at: string }[]> {
   await requireMember(db, user, packageId);
-  const rows = await db.query<{ id: string; parent_id: string | null; supersedes: string | null; text: string; deleted: boolean; name: string; at: Date }>('SELECT c.id, c.parent_id, c.supersedes, c.text, c.deleted, u.name, c.at FROM comment c JOIN team_user u ON u.id = c.user_id WHERE c.package_id = $1 AND c.uid = $2 ORDER BY c.at, c.id', [packageId, uid]);
+  const rows = await db.query<{ id: string; uid: string; parent_id: string | null; supersedes: string | null; text: string; deleted: boolean; name: string; at: Date }>('SELECT c.id, c.uid, c.parent_id, c.supersedes, c.text, c.deleted, u.name, c.at FROM comment c JOIN team_user u ON u.id = c.user_id WHERE c.package_id = $1 AND ($2::text IS NULL OR c.uid = $2) ORDER BY c.at, c.id', [packageId, uid ?? null]);
   // A version stands for the first comment of its line; the last version of a line is what it says.
   const rootOf = new Map<string, string>();
   const latest = new Map<string, (typeof rows)[number]>();
@@ -93,5 +97,5 @@ export async function commentsOf(db: Db, user: TeamUser, packageId: string, uid:
     rootOf.set(r.id, root);
     latest.set(root, r);
   }
-  return [...latest.entries()].filter(([, r]) => !r.deleted).map(([root, r]) => ({ id: root, parentId: r.parent_id, text: r.text, by: r.name, at: r.at.toISOString() }));
+  return [...latest.entries()].filter(([, r]) => !r.deleted).map(([root, r]) => ({ id: root, uid: r.uid, parentId: r.parent_id, text: r.text, by: r.name, at: r.at.toISOString() }));
 }

@@ -75,6 +75,9 @@ export const leaseSchema = z.object({ versionId: id, uid: id, holder: str(), use
  */
 export const decisionRequestSchema = z.object({ packageId: id, versionId: id, uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']), changes: z.array(pushChangeSchema).min(1).max(MAX_PUSH_CHANGES).optional() }).strict();
 
+/** A decision that stands on a provision (the last one made), with the revision it was made on and who made it. */
+export const standingDecisionSchema = z.object({ uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']), by: str() }).strict();
+
 /** A decision's answer: its place in the server's order, and the revisions a rejection's changes got (by provision). */
 export const decisionReplySchema = z.object({ seq: z.number().int(), revisions: z.record(id, revision) }).strict();
 
@@ -91,7 +94,7 @@ export const teamPersonSchema = z.object({ id, name: str(), role: z.enum(TEAM_RO
 export const teamPackageSchema = z.object({ id, title: str().max(1000), publishedBy: str(), drafts: z.array(z.object({ versionId: id, lang: z.enum(['ru', 'kk', 'en']), title: str().max(1000) }).strict()).max(20) }).strict();
 
 /** A provision's comment as the server gives it: its latest version, with its author's name. */
-export const serverCommentSchema = z.object({ id, parentId: id.nullable(), text: str(), by: str(), at: str() }).strict();
+export const serverCommentSchema = z.object({ id, uid: id, parentId: id.nullable(), text: str(), by: str(), at: str() }).strict();
 
 /** A provision as pulled: as it is on the server now, with the name of the person who made that revision (the one its change is signed with). */
 export const pulledProvisionSchema = currentProvisionSchema.extend({ by: str() }).strict();
@@ -110,6 +113,8 @@ export const teamEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('package'), packageId: id, by: str() }).strict(),
 ]);
 
+/** A decision standing on a provision. */
+export type StandingDecision = z.infer<typeof standingDecisionSchema>;
 /** The server's answer to a decision. */
 export type DecisionReply = z.infer<typeof decisionReplySchema>;
 /** A provision's comment as the server gives it. */

@@ -111,7 +111,7 @@ describeTeam('two desktops on one team server', () => {
     }
   });
 
-  it("a reviewer's desktop opens a team draft read-only, and says why", async () => {
+  it("a reviewer's desktop opens a team draft read-only, and says why; her rejection is the server's: the wording in force comes back on the drafter's page, nothing waits on hers", async () => {
     const annaUser = await addUser(team().db, 'Анна Петрова', 'drafter');
     const ritaUser = await addUser(team().db, 'Рита Сапарова', 'reviewer');
     const anna = await teamDesktop(browser, 'anna-desk');
@@ -120,6 +120,9 @@ describeTeam('two desktops on one team server', () => {
       await connectToTeam(anna.page, team().url, annaUser.token);
       await connectToTeam(rita.page, team().url, ritaUser.token);
       await startDraft(anna.page);
+      const original = await anna.page.locator(BODY('1')).innerText();
+      await replaceWord(anna.page, BODY('1'), 'создаются', 'образуются');
+      await waitSaved(anna.page);
       await anna.page.getByTestId('open-documents').click();
       await anna.page.getByTestId('open-publish').click();
       await anna.page.getByTestId('member-Рита Сапарова').check();
@@ -130,6 +133,25 @@ describeTeam('two desktops on one team server', () => {
       await rita.page.locator('.zan-editor.is-readonly').waitFor();
       await rita.page.getByTestId('team-read-only').waitFor();
       expect(await rita.page.locator('.zan-editor.is-editable').count()).toBe(0);
+
+      // Rita (signed in) rejects Anna's change.
+      const r = rita.page;
+      await r.getByTestId('identity').click();
+      await r.getByTestId('identity-name').fill('Рита Сапарова');
+      await r.getByTestId('identity-role').fill('Министерство юстиции');
+      await r.getByTestId('identity-save').click();
+      await expect.poll(() => r.getByTestId('amendment').count(), { timeout: 15_000 }).toBe(1);
+      await r.getByTestId('reject').click();
+      await r.getByTestId('confirm-reject').click();
+      await expect.poll(() => r.getByTestId('amendment').count()).toBe(0);
+      expect(await r.locator(BODY('1')).innerText()).toBe(original);
+      // On Anna's page the wording in force comes back; on Rita's nothing waits or was refused.
+      await anna.page.locator('.link-button.back').click();
+      await expect.poll(() => anna.page.locator(BODY('1')).innerText(), { timeout: 20_000 }).toBe(original);
+      await expect.poll(() => anna.page.getByTestId('amendment').count()).toBe(0);
+      await r.locator('[data-testid="team-status"][data-state="online"]').waitFor();
+      expect(await r.getByTestId('team-notice').count()).toBe(0);
+      expect(await r.getByTestId('team-queue').count()).toBe(0);
     } finally {
       await anna.cleanup();
       await rita.cleanup();

@@ -38,12 +38,12 @@ describeTeam('comments on a package on a team server', () => {
       await b.api.comment({ id: queued.id, packageId: pkgId, uid: p17.uid, parentId: null, supersedes: null, text: queued.text, deleted: false });
       expect(await b.api.comments(pkgId, p17.uid)).toHaveLength(1);
 
-      expect(await receiveComments(a.ctx, a.api, pkgId, p17.uid)).toBe(1);
+      expect(await receiveComments(a.ctx, a.api, pkgId, p17.uid)).toHaveLength(1);
       expect(listComments(a.ctx, pkgId, p17.uid).map((c) => [c.author, c.text])).toEqual([
         ['Анна Петрова', 'До публикации.'],
         ['Берик Ахметов', 'Колледжи здесь лишние?'],
       ]);
-      expect(await receiveComments(a.ctx, a.api, pkgId, p17.uid)).toBe(0);
+      expect(await receiveComments(a.ctx, a.api, pkgId, p17.uid)).toEqual([]);
       expect(a.ctx.store.review.audit({ packageId: pkgId }).some((e) => e.action === 'team-comment')).toBe(true);
     } finally {
       a.close();

@@ -1,21 +1,23 @@
 import { expect, it } from 'vitest';
 import { saveDraft } from '../../electron/services/drafts';
+import { setIdentity } from '../../electron/services/identity';
+import { addComment, listComments } from '../../electron/services/review';
+import { sendComments } from '../../electron/services/team/comments';
+import { decideOnTeam } from '../../electron/services/team/decisions';
+import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
 import { TeamClient } from '../../electron/team/client';
-import { TeamSync, type TeamStatus } from '../../electron/team/sync-loop';
+import { TeamSync, type TeamChange, type TeamStatus } from '../../electron/team/sync-loop';
 import type { ProvisionRow } from '../../shared/law';
 import type { PushReply } from '../../shared/team/contract';
 import { startTeamServer } from '../../server/http/app';
 import { addUser } from '../../server/team/users';
 import { openTestContext, startPackage, tempDir } from '../electron/harness';
 import { describeTeam, teamClient, useTeamServer } from './harness';
+import { until } from './host-desktop';
+import { serviceDesktop } from './service-desktop';
 
 const team = useTeamServer();
-
-/** Waits until `ready` holds, looking every 10 ms (for at most 20 s: then the test fails on what it expected). */
-async function until(ready: () => boolean | Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 2000 && !(await ready()); i++) await new Promise((ok) => setTimeout(ok, 10));
-}
 
 describeTeam('a desktop kept in step while the app runs (TeamSync)', () => {
   it("pushes each save, takes another drafter's change as it happens, and while the server is away says offline, keeps the saves and pushes them when it is back", async () => {
@@ -70,4 +72,50 @@ describeTeam('a desktop kept in step while the app runs (TeamSync)', () => {
       cleanup();
     }
   });
+
+  it('what others commented and decided while this desktop was away arrives when it connects; a comment waiting to go up counts in the queue', async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const rita = await addUser(team().db, 'Рита Сапарова', 'reviewer');
+    const { dir, cleanup } = tempDir();
+    const ctx = openTestContext(dir);
+    const client = new TeamClient(team().url, anna.token, 'anna-laptop');
+    const changes: TeamChange[] = [];
+    const sync = new TeamSync(ctx, client, 'anna-laptop', () => undefined, () => undefined, (c) => void changes.push(c));
+    const r = serviceDesktop(team().url, rita.token, 'rita-laptop');
+    try {
+      const { pkgId, versionId, p17 } = startPackage(ctx);
+      saveDraft(ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+      await publishToTeam(ctx, client, pkgId, [rita.user.id]);
+      // Anna's app is closed: Rita comments and accepts.
+      await joinFromTeam(r.ctx, r.api);
+      setIdentity(r.ctx, { name: 'Рита Сапарова', role: 'Минюст' });
+      addComment(r.ctx, { packageId: pkgId, uid: p17.uid, parentId: null, text: 'Согласовано с колледжами?' });
+      expect(await sendComments(r.ctx, r.api)).toEqual({ state: 'done', sent: 1 });
+      await decideOnTeam(r.ctx, r.api, { packageId: pkgId, uid: p17.uid, decision: 'accept' });
+
+      // Anna comments before her desktop connects: it waits, and the queue says so.
+      setIdentity(ctx, { name: 'Анна Петрова', role: 'Отдел науки' });
+      addComment(ctx, { packageId: pkgId, uid: p17.uid, parentId: null, text: 'Да, согласовано.' });
+      expect(sync.status().queue).toBe(1);
+
+      sync.start();
+      await until(() => listComments(ctx, pkgId, p17.uid).length === 2 && ctx.store.amendments.annotations(pkgId).get(p17.uid)?.status === 'accepted' && sync.status().queue === 0);
+      // (In the order of their times: the server's clock for Rita's, this test desktop's own for Anna's.)
+      expect(listComments(ctx, pkgId, p17.uid).map((c) => [c.author, c.text]).sort()).toEqual([
+        ['Анна Петрова', 'Да, согласовано.'],
+        ['Рита Сапарова', 'Согласовано с колледжами?'],
+      ]);
+      expect(ctx.store.amendments.annotations(pkgId).get(p17.uid)?.status).toBe('accepted');
+      expect(sync.status().queue).toBe(0);
+      // The window was told of both.
+      expect(changes.filter((c) => c.kind === 'event').map((c) => (c.kind === 'event' ? c.event.kind : ''))).toEqual(expect.arrayContaining(['comment', 'decision']));
+      expect(await r.api.comments(pkgId, p17.uid)).toHaveLength(2);
+    } finally {
+      await sync.stop();
+      ctx.store.close();
+      cleanup();
+      r.close();
+    }
+  });
 });
+

@@ -1,4 +1,4 @@
-import type { CommentRequest, DecisionReply, DecisionRequest, Lease, PublishRequest, PulledDraft, PushReply, PushRequest, ServerComment, TeamPackageListed } from '../../../shared/team/contract';
+import type { CommentRequest, DecisionReply, DecisionRequest, Lease, PublishRequest, PulledDraft, PushReply, PushRequest, ServerComment, StandingDecision, TeamPackageListed } from '../../../shared/team/contract';
 
 /**
  * What the desktop's team services need of the server (electron/team/client.ts over HTTP; the
@@ -27,6 +27,10 @@ export interface TeamApi {
   comment(request: CommentRequest): Promise<void>;
   /** A provision's comments as they stand on the server. */
   comments(packageId: string, uid: string): Promise<ServerComment[]>;
+  /** Every comment of a package as it stands on the server (a catch-up after an absence). */
+  packageComments(packageId: string): Promise<ServerComment[]>;
+  /** The decisions standing on a draft's provisions. */
+  decisions(versionId: string): Promise<StandingDecision[]>;
 }
 
 /** The server could not be reached (offline, stopped, a proxy down): try again later, nothing is lost. */

@@ -1,6 +1,7 @@
 import { record } from '../audit/log';
 import { commentFingerprint } from '../audit/state';
 import { whenWritable, type ServiceContext } from '../context';
+import type { ServerComment } from '../../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
 
 /** Where sending the comments made here stopped. */
@@ -31,27 +32,41 @@ export async function sendComments(ctx: ServiceContext, api: TeamApi): Promise<C
  * Brings in the comments others made on a provision of a package on the server: those this
  * desktop does not have are added (with their author's name on the server), each logged here as
  * received. The server's comments are appended only; the latest version of each is what it has.
- * Returns how many arrived, or null when the server could not be reached.
+ * Returns those that arrived, or null when the server could not be reached.
  */
-export async function receiveComments(ctx: ServiceContext, api: TeamApi, packageId: string, uid: string): Promise<number | null> {
+export async function receiveComments(ctx: ServiceContext, api: TeamApi, packageId: string, uid: string): Promise<ServerComment[] | null> {
+  return bringIn(ctx, packageId, () => api.comments(packageId, uid));
+}
+
+/**
+ * After an absence (the desktop offline, the app closed): every comment of a package on the
+ * server that this desktop does not have, brought in as receiveComments does — the server's
+ * events reach only a desktop that is listening.
+ */
+export async function catchUpComments(ctx: ServiceContext, api: TeamApi, packageId: string): Promise<ServerComment[] | null> {
+  return bringIn(ctx, packageId, () => api.packageComments(packageId));
+}
+
+async function bringIn(ctx: ServiceContext, packageId: string, ask: () => Promise<ServerComment[]>): Promise<ServerComment[] | null> {
   let theirs;
   try {
-    theirs = await api.comments(packageId, uid);
+    theirs = await ask();
   } catch (error) {
     if (error instanceof TeamUnreachable || error instanceof TeamRefused) return null;
     throw error;
   }
   return whenWritable(ctx, () =>
     ctx.store.transaction(() => {
-      if (!ctx.store.packages.get(packageId)) return 0;
-      let added = 0;
+      if (!ctx.store.packages.get(packageId)) return [];
+      const added: ServerComment[] = [];
+      // Oldest first (the server's order), so that a reply finds the comment it answers.
       for (const c of theirs) {
         if (ctx.store.review.comment(c.id)) continue;
         // A reply to a comment this desktop lacks (deleted on the server) stands on its own.
         const parentId = c.parentId && ctx.store.review.comment(c.parentId) ? c.parentId : null;
-        ctx.store.review.addComment({ id: c.id, packageId, uid, parentId, author: c.by, role: '', text: c.text, createdAt: c.at });
-        record(ctx, packageId, uid, 'team-comment', { id: c.id, by: c.by, textHash: commentFingerprint(c.text) });
-        added++;
+        ctx.store.review.addComment({ id: c.id, packageId, uid: c.uid, parentId, author: c.by, role: '', text: c.text, createdAt: c.at });
+        record(ctx, packageId, c.uid, 'team-comment', { id: c.id, by: c.by, textHash: commentFingerprint(c.text) });
+        added.push(c);
       }
       return added;
     }),

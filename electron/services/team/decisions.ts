@@ -88,3 +88,28 @@ export async function applyTeamDecision(ctx: ServiceContext, event: Extract<Team
     }),
   );
 }
+
+/**
+ * After an absence: the decisions standing on the server for a draft's provisions, each followed
+ * here as applyTeamDecision follows one announced (those this desktop has already change nothing).
+ * Returns those that changed something, as the events they stand for; null when the server
+ * could not be reached.
+ */
+export async function catchUpDecisions(ctx: ServiceContext, api: TeamApi, versionId: string): Promise<Extract<TeamEvent, { kind: 'decision' }>[] | null> {
+  const packageId = ctx.store.versions.get(versionId)?.packageId;
+  if (!packageId) return [];
+  let standing;
+  try {
+    standing = await api.decisions(versionId);
+  } catch (error) {
+    if (error instanceof TeamUnreachable || error instanceof TeamRefused) return null;
+    throw error;
+  }
+  const changed: Extract<TeamEvent, { kind: 'decision' }>[] = [];
+  for (const d of standing) {
+    const event = { kind: 'decision' as const, packageId, versionId, ...d };
+    if (await applyTeamDecision(ctx, event)) changed.push(event);
+  }
+  return changed;
+}
+

@@ -1,6 +1,6 @@
 import { AmendmentFormatError, Derivation, DERIVATION_VERSION, indexBase, type Amendment, type DiffCache, type IndexedBase } from '../../shared/amend';
 import { rowsToLaw, type Lang, type LawDoc, type ProvisionRow } from '../../shared/law';
-import { getIdentity } from './identity';
+import { changeSigner } from './identity';
 import { AmendmentRepository, type AmendmentChanges } from '../store/repositories/amendments';
 import { canWrite, type LiveDerivation, type ReadContext, type ServiceContext } from './context';
 
@@ -235,7 +235,7 @@ function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments
   const authors = version?.packageId ? (store.packages.get(version.packageId)?.authors ?? []) : [];
   // Nobody named (the first start was skipped): the change stays unsigned rather than signed by the program.
   const packageAuthors = authors.join(', ');
-  const author = getIdentity(ctx)?.name ?? packageAuthors;
+  const author = changeSigner(ctx, version?.packageId ?? null) ?? packageAuthors;
   const unsigned = changed.some((r) => !known.has(r.uid));
   const storedList = !unsigned ? [] : readable(() => (scope ? scope.flatMap((uid) => store.amendments.getOne(draftVersionId, uid) ?? []) : store.amendments.listForVersion(draftVersionId)));
   const stored = new Map(storedList.map((a) => [a.uid, fingerprint(a)]));

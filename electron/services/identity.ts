@@ -32,3 +32,21 @@ export function requireIdentity(ctx: ReadContext): Identity {
   if (!identity) throw new StoreError('NOT_READY', 'Set your name and role first: review actions are signed.', 'identity.required');
   return identity;
 }
+
+/** The setting that keeps the name of this desktop's person on its team server (TeamHost, on each connection). */
+const TEAM_PERSON = 'team.person';
+
+/** Keeps the name the team server knows this desktop's person by (from its /v1/me), for signatures. */
+export function setTeamPerson(ctx: ServiceContext, name: string): void {
+  if (ctx.store.review.setting(TEAM_PERSON) !== name) ctx.store.review.setSetting(TEAM_PERSON, name);
+}
+
+/**
+ * The name a change to a package made here is signed with: on a package on a team server, the
+ * person's name there — the one every other desktop signs the same change with when it arrives
+ * (team/signer.ts) — else the identity set here; null when neither is known.
+ */
+export function changeSigner(ctx: ReadContext, packageId: string | null): string | null {
+  const team = packageId && ctx.store.team.linkOf(packageId) ? ctx.store.review.setting(TEAM_PERSON) : null;
+  return team ?? getIdentity(ctx)?.name ?? null;
+}

@@ -3,8 +3,10 @@ import type { ServiceContext } from '../services/context';
 import { TeamRefused, TeamUnreachable } from '../services/team/api';
 import { decideOnTeam, type TeamDecision, type TeamRejection } from '../services/team/decisions';
 import { publishToTeam } from '../services/team/publish';
+import { setTeamPerson } from '../services/identity';
 import { createSnapshot } from '../services/snapshots';
 import { whenWritable } from '../services/context';
+import { LEASES_RELEASED_SNAPSHOT } from '../../shared/team/views';
 import { StoreError } from '../store/errors';
 import { TeamClient } from './client';
 import { loadCredentials, saveCredentials, type CredentialsKept } from './credentials';
@@ -80,6 +82,7 @@ export class TeamHost {
       this.user = { name: me.name, role: me.role };
       this.userId = me.id;
       this.live.bump();
+      return this.rememberPerson(me.name);
     }, () => undefined);
   }
 
@@ -95,6 +98,7 @@ export class TeamHost {
     this.kept = saveCredentials(this.options.userData, this.options.keychain, { url: client.url, token });
     this.user = { name: me.name, role: me.role };
     this.userId = me.id;
+    await this.rememberPerson(me.name);
     await this.sync?.stop();
     await this.leases?.stop();
     this.run(client);
@@ -145,7 +149,7 @@ export class TeamHost {
     const packageId = this.ctx.store.versions.get(versionId)?.packageId;
     if (!packageId || !this.ctx.store.team.pendingUids(versionId).has(uid)) return;
     try {
-      await whenWritable(this.ctx, () => createSnapshot(this.ctx, packageId, 'До снятия блокировок владельцем', this.user?.name ?? this.options.device));
+      await whenWritable(this.ctx, () => createSnapshot(this.ctx, packageId, LEASES_RELEASED_SNAPSHOT, this.user?.name ?? this.options.device));
     } catch (error) {
       this.options.log('the text held under a released lease was not kept as a snapshot', error);
     }
@@ -257,6 +261,11 @@ export class TeamHost {
 
   private notConnected(): StoreError {
     return new StoreError('NOT_READY', 'Connect to a team server first (Settings → Team server).', 'team.notConnected');
+  }
+
+  /** Keeps the person's name on the server: changes to the team's packages made here are signed with it, as the others sign them. */
+  private async rememberPerson(name: string): Promise<void> {
+    await whenWritable(this.ctx, () => setTeamPerson(this.ctx, name));
   }
 
   private isLinked(versionId: string): boolean {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OutputOf, PackageSummary } from '../../shared/ipc';
+import { LEASES_RELEASED_SNAPSHOT } from '../../shared/team/views';
 import { call } from '../api';
 import { ErrorBanner } from './ErrorBanner';
 import { formatMoment } from '../format';
@@ -82,7 +83,7 @@ export function CompareView({ pkg }: { pkg: PackageSummary }) {
   const [snapshotName, setSnapshotName] = useState('');
   const [message, setMessage] = useState<Phrase | null>(null);
   const labelOf = (c: Choice) =>
-    c.kind === 'snapshot' ? `${t('compare.snapshot')}: ${c.name} (${formatMoment(c.at, i18n.language)})` : c.kind === 'otherPackage' ? `${t('compare.otherPackage')}: ${c.name}` : t(c.kind === 'inForce' ? 'compare.inForce' : 'compare.current');
+    c.kind === 'snapshot' ? `${t('compare.snapshot')}: ${c.name === LEASES_RELEASED_SNAPSHOT ? t('compare.leasesReleasedSnapshot') : c.name} (${formatMoment(c.at, i18n.language)})` : c.kind === 'otherPackage' ? `${t('compare.otherPackage')}: ${c.name}` : t(c.kind === 'inForce' ? 'compare.inForce' : 'compare.current');
   const list = sources.state === 'done' ? sources.value : [];
   const pair = useMemo(() => (list[left] && list[right] ? { left: list[left].source, right: list[right].source } : null), [list, left, right]);
   const work = useWork(async (jobId) => (pair ? await call('compare', { ...pair, ...(context ? { context } : {}), jobId }) : null), [JSON.stringify(pair), decided, context]);

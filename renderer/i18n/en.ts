@@ -377,6 +377,7 @@ export const en = {
     right: 'Right',
     side: 'Side by side',
     inline: 'Inline',
+    leasesReleasedSnapshot: 'Before the owner released the leases',
     snapshotName: 'Snapshot name, e.g. "sent to the Ministry of Justice"',
     makeSnapshot: 'Take snapshot',
     snapshotMade: 'Snapshot "{{name}}" taken.',

@@ -387,6 +387,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     right: 'Оң жақта',
     side: 'Қатар',
     inline: 'Мәтін ішінде',
+    leasesReleasedSnapshot: 'Иесі бұғаттауларды алғанға дейін',
     snapshotName: 'Көшірменің атауы, мысалы «Әділет министрлігіне жіберілді»',
     makeSnapshot: 'Көшірме жасау',
     snapshotMade: '«{{name}}» көшірмесі жасалды.',

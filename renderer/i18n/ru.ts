@@ -404,6 +404,7 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     right: 'Справа',
     side: 'Рядом',
     inline: 'В тексте',
+    leasesReleasedSnapshot: 'До снятия блокировок владельцем',
     snapshotName: 'Название снимка, например «направлено в Минюст»',
     makeSnapshot: 'Сделать снимок',
     snapshotMade: 'Снимок «{{name}}» сделан.',

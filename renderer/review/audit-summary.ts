@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/law';
+import { LEASES_RELEASED_SNAPSHOT } from '../../shared/team/views';
 import { phrase, say, type Phrase } from '../i18n/phrase';
 import { isAuditDocument } from './audit-actions';
 
@@ -98,6 +99,8 @@ function partsOf(action: string, detail: AuditDetail, names: AuditNames): Phrase
       return kind ? [kindPhrase(kind)] : [];
     }
     case 'snapshot':
+      if (detail['name'] === LEASES_RELEASED_SNAPSHOT) return [phrase('compare.leasesReleasedSnapshot')];
+    // falls through: a snapshot named by its drafter says its name
     case 'create-package':
     case 'import': {
       const title = text(detail['name']) ?? text(detail['title']);

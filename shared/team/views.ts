@@ -8,6 +8,12 @@ import { isWellFormedText } from '../text/well-formed';
 
 const str = () => z.string().refine(isWellFormedText, { message: 'not well-formed text (a lone surrogate or a NUL character)' });
 
+/**
+ * The name of the snapshot a desktop keeps of its unpushed text when an owner releases its leases
+ * (electron/team/host.ts): a name the window says in its own language, not a drafter's words.
+ */
+export const LEASES_RELEASED_SNAPSHOT = 'team:leases-released';
+
 /** What the app shows of team mode (electron/team/host.ts TeamView). */
 export const teamViewSchema = z.object({
   connected: z.boolean(),

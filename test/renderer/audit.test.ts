@@ -106,6 +106,8 @@ describe('what an entry says', () => {
     ['accept', { kind: 'words', eId: 'art_5__para_1' }, 'слова'],
     ['comment', { id: 'c1', parentId: 'c0', textHash: 'h' }, 'ответ на комментарий'],
     ['snapshot', { id: 's1', name: 'Направлено в Минюст' }, '«Направлено в Минюст»'],
+    // The snapshot a desktop keeps when an owner releases its leases is named in the window's language.
+    ['snapshot', { id: 's2', name: 'team:leases-released', by: 'Анна' }, 'До снятия блокировок владельцем'],
     ['replace-throughout', { operationId: 'o', replacements: [{ from: 'вуз', to: 'университет' }], acts: [] }, '«вуз» → «университет»'],
     ['resolve-conflict', { conflictId: 'k', keep: 'mine' }, 'возвращена редакция проекта'],
     ['restore', { operationId: 'o' }, ''],

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { saveDraft } from '../../electron/services/drafts';
-import { setIdentity } from '../../electron/services/identity';
+import { setIdentity, setTeamPerson } from '../../electron/services/identity';
 import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
 import { pullFromTeam } from '../../electron/services/team/pull';
@@ -57,6 +57,28 @@ describeTeam('who made each change of a team package', () => {
       expect(signatures(a.ctx, versionId)[p19.uid]).toBe('Берик Ахметов');
     } finally {
       a.close();
+      b.close();
+    }
+  });
+
+  it("a change made here to a team package is signed with the person's name on the server (as the others sign it), even with no name set here; a package of one's own keeps the name set here", async () => {
+    const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
+    const b = serviceDesktop(team().url, berik.token, 'berik-laptop');
+    try {
+      // No name set on this desktop: before the team, a change is signed with the package's authors.
+      const { pkgId, versionId, p17, p19 } = startPackage(b.ctx);
+      const own = startPackage(b.ctx, 'Свой проект');
+      saveDraft(b.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+      const authors = b.ctx.store.packages.get(pkgId)!.authors.join(', ');
+      expect(signatures(b.ctx, versionId)[p17.uid]).toBe(authors);
+      await publishToTeam(b.ctx, b.api, pkgId);
+      setTeamPerson(b.ctx, 'Берик Ахметов');
+      setIdentity(b.ctx, { name: 'Б. А.', role: 'Юрист' });
+      saveDraft(b.ctx, { versionId, revision: 1, upserts: [{ ...p19, text: 'Настоящий Закон вводится в действие с 1 марта 2028 года.' }], deletes: [] });
+      expect(signatures(b.ctx, versionId)).toEqual({ [p17.uid]: authors, [p19.uid]: 'Берик Ахметов' });
+      saveDraft(b.ctx, { versionId: own.versionId, revision: 0, upserts: [{ ...own.p17, text: 'Свой текст.' }], deletes: [] });
+      expect(signatures(b.ctx, own.versionId)).toEqual({ [own.p17.uid]: 'Б. А.' });
+    } finally {
       b.close();
     }
   });

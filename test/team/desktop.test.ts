@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { listConflicts, resolveConflict } from '../../electron/services/conflicts';
 import { saveDraft } from '../../electron/services/drafts';
+import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
 import { pushOutbox } from '../../electron/services/team/sync';
 import { TeamClient } from '../../electron/team/client';
@@ -110,4 +111,34 @@ describeTeam('a desktop on a team server', () => {
       ctx.store.close();
     }
   });
+
+  it('regression: a stale answer whose provision now stands in a unit made since (another drafter moved it into a new article) — the draft takes that unit first, and the conflict opens instead of the sync failing on every try', async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
+    const b = serviceDesktop(team().url, berik.token, 'berik-laptop');
+    try {
+      const { pkgId, versionId, rows, p17 } = startPackage(a.ctx);
+      await publishToTeam(a.ctx, a.api, pkgId, [berik.user.id]);
+      await joinFromTeam(b.ctx, b.api);
+      // Berik rewords paragraph 1 of the article (not yet pushed).
+      saveDraft(b.ctx, { versionId, revision: b.ctx.store.versions.get(versionId)!.revision, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+      // Anna adds an article after it (and the 17-1 beside it) and moves that paragraph into it, and pushes first.
+      const article = rows.find((r) => r.uid === p17.parentUid)!;
+      const added: ProvisionRow = { ...article, uid: 'newarticle0001', num: `${article.num}-2`, ord: article.ord + 2, heading: 'Консорциумы', text: '' };
+      const after = rows.filter((r) => r.parentUid === article.parentUid && r.ord > article.ord + 1).map((r) => ({ ...r, ord: r.ord + 1 }));
+      saveDraft(a.ctx, { versionId, revision: a.ctx.store.versions.get(versionId)!.revision, upserts: [...after, added, { ...p17, parentUid: added.uid, ord: 0, num: '1' }], deletes: [] });
+      expect(await pushOutbox(a.ctx, a.api, 'anna-laptop')).toMatchObject({ state: 'done' });
+
+      expect(await pushOutbox(b.ctx, b.api, 'berik-laptop')).toMatchObject({ state: 'conflicts', conflicts: 1, versionId });
+      const here = b.ctx.store.provisions.rows(versionId, [added.uid, p17.uid]);
+      expect(here.get(added.uid)?.heading).toBe('Консорциумы');
+      expect(here.get(p17.uid)?.parentUid).toBe(added.uid);
+      expect(listConflicts(b.ctx, versionId).map((c) => [c.uid, c.mine?.text])).toEqual([[p17.uid, 'Университеты и колледжи вправе:']]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
 });
+

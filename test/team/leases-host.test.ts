@@ -5,6 +5,7 @@ import { hostDesktop as desktop, until } from './host-desktop';
 import { describeTeam, teamClient, useTeamServer } from './harness';
 import { saveDraft } from '../../electron/services/drafts';
 import { listSnapshots } from '../../electron/services/snapshots';
+import { LEASES_RELEASED_SNAPSHOT } from '../../shared/team/views';
 
 const team = useTeamServer();
 
@@ -77,7 +78,7 @@ describeTeam('provision leases from the app (TeamHost behind the IPC channels)',
       const released = await teamClient(team().url, owner.token, 'owner-desk').post<{ released: number }>(`/v1/drafts/${versionId}/release-leases`, {});
       expect(released.body.released).toBe(2);
       await until(() => listSnapshots(b.ctx, pkgId).length === 1);
-      expect(listSnapshots(b.ctx, pkgId).map((s) => s.name)).toEqual(['До снятия блокировок владельцем']);
+      expect(listSnapshots(b.ctx, pkgId).map((s) => s.name)).toEqual([LEASES_RELEASED_SNAPSHOT]);
       // Nothing lost: his changes go up now that no one holds the provisions.
       b.host.poke();
       await until(() => b.ctx.store.team.outbox().length === 0);

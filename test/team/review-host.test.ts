@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { saveDraft } from '../../electron/services/drafts';
-import { setIdentity } from '../../electron/services/identity';
+import { changeSigner, setIdentity } from '../../electron/services/identity';
 import { addUser } from '../../server/team/users';
 import { startPackage } from '../electron/harness';
 import { describeTeam, useTeamServer } from './harness';
@@ -21,6 +21,8 @@ describeTeam('a reviewer rejects on a team package from the app (TeamHost behind
       const { pkgId, versionId, p17, p19 } = startPackage(a.ctx);
       saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 марта 2028 года.' }], deletes: [] });
       await a.call('publishToTeam', { packageId: pkgId, members: [rita.user.id] });
+      // Connected, Anna's desktop (no name set on it) signs her changes to the team's package with her name on the server.
+      expect(changeSigner(a.ctx, pkgId)).toBe('Анна Петрова');
       await until(() => !!r.ctx.store.packages.get(pkgId));
 
       const { rejectionId } = (await r.call('reviewAmendments', { packageId: pkgId, uids: [p17.uid, p19.uid], decision: 'reject' })) as { rejectionId: string };

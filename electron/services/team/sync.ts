@@ -7,6 +7,7 @@ import { record } from '../audit/log';
 import { whenWritable, type ServiceContext } from '../context';
 import { saveDraft } from '../drafts';
 import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
+import { pullFromTeam } from './pull';
 import { signerOf } from './signer';
 
 /** Where pushing the outbox stopped. */
@@ -44,6 +45,11 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
     }
     if (reply.status === 'leased') return { state: 'leased', pushed, uid: reply.uid, holder: reply.holder };
     if (reply.status === 'stale') {
+      // In step first with what else changed (a provision may now stand in a unit made since, which
+      // the draft here must have before it can take that provision's wording); held back: the
+      // provisions with changes waiting here, which the conflicts are about.
+      const pulled = await pullFromTeam(ctx, api, entry.versionId);
+      if (pulled.state === 'offline') return { state: 'offline', pushed, waiting: ctx.store.team.outbox().length };
       const conflicts = await whenWritable(ctx, () => staleToConflicts(ctx, entry, reply));
       return { state: 'conflicts', pushed, conflicts, versionId: entry.versionId };
     }

@@ -99,10 +99,10 @@ function partsOf(action: string, detail: AuditDetail, names: AuditNames): Phrase
       return kind ? [kindPhrase(kind)] : [];
     }
     case 'snapshot':
-      if (detail['name'] === LEASES_RELEASED_SNAPSHOT) return [phrase('compare.leasesReleasedSnapshot')];
-    // falls through: a snapshot named by its drafter says its name
     case 'create-package':
     case 'import': {
+      // The snapshot kept when an owner released the leases is said in the window's language.
+      if (action === 'snapshot' && detail['name'] === LEASES_RELEASED_SNAPSHOT) return [phrase('compare.leasesReleasedSnapshot')];
       const title = text(detail['name']) ?? text(detail['title']);
       return title ? [phrase('audit.summary.title', { title })] : [];
     }

@@ -1,12 +1,14 @@
 // `zan server …`: the team service (issue 17). `npx zan server --pg <url> --listen 127.0.0.1:8470`
 // runs it; `zan server add-user --pg <url> --name … --role …` prints a new person's token once;
 // `zan server revoke --pg <url> --id …` revokes one; `zan server migrate --pg <url>` brings the
-// database to this build's schema and stops. Exit codes: 0 done, 1 refused (said why), 2 bad usage.
+// database to this build's schema and stops; `zan server audit --pg <url>` checks the server's log
+// and prints its head, to be recorded outside the database (`--head` checks one recorded earlier). Exit codes: 0 done, 1 refused (said why), 2 bad usage.
 import { readFileSync } from 'node:fs';
 import { TEAM_ROLES, type TeamRole } from '../shared/team/contract';
 import { connect } from './db/connect';
 import { migrateTeamDatabase, TeamDatabaseRefused } from './db/migrate';
 import { startTeamServer } from './http/app';
+import { parseAuditHead, verifyServerAudit } from './team/audit';
 import { addUser, revokeUser } from './team/users';
 
 const USAGE = `usage:
@@ -14,6 +16,7 @@ const USAGE = `usage:
   zan server add-user --pg <postgres-url> --name <name> --role ${TEAM_ROLES.join('|')}
   zan server revoke --pg <postgres-url> --id <user id>
   zan server migrate --pg <postgres-url>
+  zan server audit --pg <postgres-url> [--head <seq>:<hash>]
 The URL may also come from ZAN_SERVER_PG (a password is better kept there, or in ~/.pgpass, than on a command line).`;
 
 /** Reads `--name value` options; a flag twice or without its value is bad usage. */
@@ -81,6 +84,23 @@ export async function runServerCommand(args: readonly string[], io: ServerIo = {
       }
       await revokeUser(db, id);
       io.out(`The token of ${id} is revoked.`);
+      return 0;
+    }
+    if (command === 'audit') {
+      const given = opts.get('--head');
+      const anchor = given === undefined ? null : parseAuditHead(given);
+      if (given !== undefined && !anchor) {
+        io.err(`--head is <number>:<sha-256 hex>, as this command printed it.\n${USAGE}`);
+        return 2;
+      }
+      const check = await verifyServerAudit(db, anchor ? [anchor] : []);
+      if (!check.ok) {
+        io.err(`The team log does not hold at entry ${check.firstBad} of ${check.entries}: ${check.reason}.`);
+        return 1;
+      }
+      io.out(`The team log holds: ${check.entries} entries${anchor ? `, entry ${anchor.seq} as recorded` : ''}.`);
+      // The line to keep outside the database (printed, mailed, in another system): a later check with it finds a rewrite.
+      if (check.head) io.out(`Head: ${check.head.seq}:${check.head.hash}`);
       return 0;
     }
     if (command !== 'run') {

@@ -59,11 +59,31 @@ export async function appendAudit(q: Queryable, e: ServerAuditEntry): Promise<nu
   return seq;
 }
 
-/** What a check of the server's log found: how many entries, and the first that does not hold. */
-export type ServerAuditCheck = { ok: true; entries: number } | { ok: false; entries: number; firstBad: number; reason: string };
+/** What a check of the server's log found: how many entries and its last (the head to record elsewhere), or the first that does not hold. */
+export type ServerAuditCheck = { ok: true; entries: number; head: AuditHead | null } | { ok: false; entries: number; firstBad: number; reason: string };
 
-/** Checks the whole chain: numbers without gaps from 1, each hash over its entry and the one before. */
-export async function verifyServerAudit(db: Db): Promise<ServerAuditCheck> {
+/**
+ * An entry of the log as recorded outside the database (`zan server audit` prints the last one):
+ * its number and hash. A log rewritten from the start with a consistent chain — by someone who
+ * can write to the database with its triggers off — no longer has it.
+ */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** Reads a head as `zan server audit` prints it: `<seq>:<hash>`. */
+export function parseAuditHead(text: string): AuditHead | null {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  return match ? { seq: Number(match[1]), hash: match[2]! } : null;
+}
+
+/**
+ * Checks the whole chain: numbers without gaps from 1, each hash over its entry and the one
+ * before; and, given heads recorded earlier outside the database (`anchors`), that each entry
+ * recorded is still there with the same hash.
+ */
+export async function verifyServerAudit(db: Db, anchors: readonly AuditHead[] = []): Promise<ServerAuditCheck> {
   const rows = await db.query<{ seq: string; at: Date; user_id: string; device: string; action: string; package_id: string | null; version_id: string | null; uid: string | null; base_revision: string | null; new_revision: string | null; detail: Record<string, unknown>; prev_hash: string; hash: string }>('SELECT * FROM audit_log ORDER BY seq');
   let prev = GENESIS;
   for (let i = 0; i < rows.length; i++) {
@@ -75,5 +95,11 @@ export async function verifyServerAudit(db: Db): Promise<ServerAuditCheck> {
     if (entryHash(seq, r.at.toISOString(), entry, prev) !== r.hash) return { ok: false, entries: rows.length, firstBad: seq, reason: 'its hash does not match what it says' };
     prev = r.hash;
   }
-  return { ok: true, entries: rows.length };
+  for (const anchor of anchors) {
+    const r = rows[anchor.seq - 1];
+    if (!r) return { ok: false, entries: rows.length, firstBad: anchor.seq, reason: `the log ends before entry ${anchor.seq}, recorded earlier: it was cut short` };
+    if (r.hash !== anchor.hash) return { ok: false, entries: rows.length, firstBad: anchor.seq, reason: `entry ${anchor.seq} is not the one recorded earlier: the log was rewritten` };
+  }
+  const last = rows[rows.length - 1];
+  return { ok: true, entries: rows.length, head: last ? { seq: Number(last.seq), hash: last.hash } : null };
 }

@@ -3,6 +3,7 @@ import { runCliHere } from '../../electron/shell/cli-mode';
 import { runServerCommand } from '../../server/cli';
 import { connect } from '../../server/db/connect';
 import { SERVER_SCHEMA_VERSION } from '../../server/db/migrations';
+import { appendAudit } from '../../server/team/audit';
 import { userOfToken } from '../../server/team/users';
 import { describeTeam, freshDatabase } from './harness';
 
@@ -54,4 +55,35 @@ describeTeam('zan server (the command line)', () => {
       await fresh.drop();
     }
   });
+
+  it('audit: checks the server\'s log and prints its head to record elsewhere; with a head recorded earlier, a log rewritten from the start (its chain consistent) or cut short is found', async () => {
+    const fresh = await freshDatabase();
+    const db = connect(fresh.url);
+    const entry = (action: string) => ({ userId: 'someone', device: 'desk', action, packageId: null, versionId: null, uid: null, baseRevision: null, newRevision: null, detail: {} });
+    const append = (...actions: string[]) => db.tx(async (q) => { for (const a of actions) await appendAudit(q, entry(a)); });
+    try {
+      expect((await zanServer('migrate', '--pg', fresh.url)).code).toBe(0);
+      await append('publish', 'change', 'decision-accept');
+      const checked = await zanServer('audit', '--pg', fresh.url);
+      expect(checked).toMatchObject({ code: 0, out: expect.stringContaining('3 entries') });
+      const head = /^Head: (\d+:[0-9a-f]{64})$/m.exec(checked.out)![1]!;
+      expect(head.startsWith('3:')).toBe(true);
+      expect(await zanServer('audit', '--pg', fresh.url, '--head', head)).toMatchObject({ code: 0, out: expect.stringContaining('entry 3 as recorded') });
+
+      // Someone with the database's keys switches the triggers off and writes the log again from the start.
+      await db.query('ALTER TABLE audit_log DISABLE TRIGGER USER');
+      await db.query('DELETE FROM audit_log');
+      await append('publish', 'change', 'decision-reject');
+      // Its chain holds by itself; the head recorded earlier finds it.
+      expect((await zanServer('audit', '--pg', fresh.url)).code).toBe(0);
+      expect(await zanServer('audit', '--pg', fresh.url, '--head', head)).toMatchObject({ code: 1, err: expect.stringMatching(/entry 3 is not the one recorded earlier: the log was rewritten/) });
+      await db.query('DELETE FROM audit_log WHERE seq = 3');
+      expect(await zanServer('audit', '--pg', fresh.url, '--head', head)).toMatchObject({ code: 1, err: expect.stringMatching(/ends before entry 3.*cut short/) });
+      expect((await zanServer('audit', '--pg', fresh.url, '--head', 'latest')).code).toBe(2);
+    } finally {
+      await db.close();
+      await fresh.drop();
+    }
+  });
 });
+

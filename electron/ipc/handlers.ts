@@ -161,26 +161,28 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     reviewAmendments: async (input) => {
       const team = facts.team;
       let rejectionId: string | null = null;
-      if (team && input.decision === 'reject' && ctx.store.team.linkOf(input.packageId)) {
-        // On a team server each rejection is the server's, and a later one of the batch may rest on
-        // the wording an earlier one restored: one after another, under one operation id (one
-        // restore takes the batch back). Refused midway, the ones before stand, here as there.
-        rejectionId = ctx.newId();
+      if (team && ctx.store.team.linkOf(input.packageId)) {
+        // On a team server each decision is the server's, and a later rejection of the batch may
+        // rest on the wording an earlier one restored: one after another, each made here as soon
+        // as the server made it (a rejection's under one operation id for the batch, so one restore
+        // takes it back). Refused midway, the ones before stand, here as there.
+        const operationId = input.decision === 'reject' ? ctx.newId() : null;
         let made = 0;
         for (const uid of new Set(input.uids)) {
           let rejection;
           try {
-            rejection = await team.decide({ packageId: input.packageId, uid, decision: 'reject' });
+            rejection = await team.decide({ packageId: input.packageId, uid, decision: input.decision });
           } catch (error) {
             // Taken away with an earlier one of the batch (a unit inside an inserted one).
             if (made > 0 && error instanceof StoreError && error.key === 'amendment.notFound') continue;
             throw error;
           }
-          if (rejection) await work.run('rejectAsTeam', { packageId: input.packageId, uid, rejection, operationId: rejectionId });
+          if (rejection) await work.run('rejectAsTeam', { packageId: input.packageId, uid, rejection, operationId: operationId ?? undefined });
+          else await work.run('reviewAmendment', { packageId: input.packageId, uid, decision: input.decision });
           made += 1;
         }
+        rejectionId = operationId;
       } else {
-        for (const uid of new Set(input.uids)) await team?.decide({ packageId: input.packageId, uid, decision: input.decision });
         rejectionId = await work.run('reviewAmendments', input);
       }
       team?.poke();

@@ -49,4 +49,41 @@ describeTeam('a reviewer rejects on a team package from the app (TeamHost behind
       await r.close();
     }
   });
+
+  it('a batch refused midway (someone is editing one it would restore): the ones before stand, here as on the server; a batch approval is made one by one too and reaches the drafter', async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const rita = await addUser(team().db, 'Рита Сапарова', 'reviewer');
+    const a = hostDesktop('anna-laptop');
+    const r = hostDesktop('rita-laptop');
+    try {
+      setIdentity(r.ctx, { name: 'Рита Сапарова', role: 'Эксперт Минюста' });
+      await a.call('connectTeam', { url: team().url, token: anna.token });
+      await r.call('connectTeam', { url: team().url, token: rita.token });
+      const { pkgId, versionId, p17, p19 } = startPackage(a.ctx);
+      saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 марта 2028 года.' }], deletes: [] });
+      await a.call('publishToTeam', { packageId: pkgId, members: [rita.user.id] });
+      await until(() => !!r.ctx.store.packages.get(pkgId));
+      // Anna is typing in article 19.
+      expect(await a.call('takeLease', { versionId, uid: p19.uid })).toEqual({ state: 'held' });
+
+      // The batch goes in the order given: article 17 first, then 19.
+      const order = [p17.uid, p19.uid];
+      await expect(r.call('reviewAmendments', { packageId: pkgId, uids: order, decision: 'reject' })).rejects.toThrow(/team\.decisionLeased/);
+      const status = (ctx: typeof a.ctx, uid: string) => ctx.store.amendments.annotations(pkgId).get(uid)?.status ?? 'proposed';
+      // The first stands on both sides; the one Anna is editing is untouched.
+      expect(await team().db.query('SELECT uid, decision FROM decision')).toEqual([{ uid: order[0], decision: 'reject' }]);
+      expect([status(r.ctx, order[0]!), status(r.ctx, order[1]!)]).toEqual(['rejected', 'proposed']);
+      expect(r.ctx.store.team.outbox()).toEqual([]);
+
+      // Approving the other in a batch: on the server, here, and on Anna's desktop.
+      await r.call('reviewAmendments', { packageId: pkgId, uids: [order[1]], decision: 'accept' });
+      expect(status(r.ctx, order[1]!)).toBe('accepted');
+      await until(() => status(a.ctx, order[1]!) === 'accepted' && status(a.ctx, order[0]!) === 'rejected');
+      expect([status(a.ctx, order[0]!), status(a.ctx, order[1]!)]).toEqual(['rejected', 'accepted']);
+    } finally {
+      await a.close();
+      await r.close();
+    }
+  });
 });
+

@@ -208,10 +208,11 @@ function fingerprint(a: Amendment): string {
 }
 
 /**
- * Who made a save's change to a unit, when it was not the person at the workbench: a change
- * brought from the team server is signed with the person who pushed it (by the unit's uid).
+ * Who made a save's change to a unit, and when, where it was not the person at the workbench now:
+ * a change brought from the team server is signed with the person who pushed it and the time of
+ * their save (by the unit's uid).
  */
-export type SignedBy = (uid: string) => string | undefined;
+export type SignedBy = (uid: string) => { author: string; at?: string } | undefined;
 
 /**
  * Signs each amendment whose proposal changed in this save with the person at the workbench (the
@@ -243,7 +244,7 @@ function recordRevisions(ctx: ServiceContext, draftVersionId: string, amendments
     // Derived again (a newer derivation, a broken stored list): the texts did not change, so
     // nobody changed the amendment now; it keeps who made it, or the package's and the last save's.
     if (rebuild) return { ...r, author: known.get(r.uid)?.author ?? packageAuthors, changedAt: known.get(r.uid)?.changedAt ?? previousSaveAt };
-    return !known.has(r.uid) && stored.get(r.uid) === r.fingerprint ? { ...r, author: packageAuthors, changedAt: previousSaveAt } : { ...r, author: signedBy?.(r.uid) ?? author, changedAt: savedAt };
+    return !known.has(r.uid) && stored.get(r.uid) === r.fingerprint ? { ...r, author: packageAuthors, changedAt: previousSaveAt } : { ...r, author: signedBy?.(r.uid)?.author ?? author, changedAt: signedBy?.(r.uid)?.at ?? savedAt };
   };
   store.amendments.updateRevisions(draftVersionId, changed.map(signature), gone);
 }

@@ -66,7 +66,7 @@ export function saveDraft(ctx: ServiceContext, input: SaveDraftInput, options: {
       store.provisions.apply(version.id, input);
       // A draft of a package on a team server: the change waits in the outbox, in this transaction
       // (not the server's own wording, brought here from it).
-      if (!options.fromTeam) queueTeamChanges(ctx, pkg.id, version.id, input);
+      if (!options.fromTeam) queueTeamChanges(ctx, pkg.id, version.id, input, savedAt);
       const revision = input.revision + 1;
       // Which units changed and a fingerprint of each one's new wording: the log tells what a save did without repeating the law.
       record(ctx, pkg.id, null, 'save', { versionId: version.id, revision, units: input.upserts.map((r) => [r.uid, unitFingerprint(r)]), deleted: input.deletes });

@@ -120,16 +120,19 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; sql: s
   {
     version: 3,
     name: 'provision-changed-by',
-    // Who made each provision's current revision, so that every desktop signs a change with the
-    // person who made it (not with whoever pulled it). Filled from the log where it says, else
-    // the package's publisher (the revision came with the package).
+    // Who made each provision's current revision and when, so that every desktop signs a change
+    // with the person who made it and the time they made it (not with whoever pulled it, when).
+    // Filled from the log where it says, else the package's publisher and publication.
     sql: `
       ALTER TABLE provision ADD COLUMN changed_by text REFERENCES team_user(id);
-      UPDATE provision p SET changed_by = a.user_id FROM audit_log a
+      ALTER TABLE provision ADD COLUMN changed_at timestamptz;
+      UPDATE provision p SET changed_by = a.user_id, changed_at = a.at FROM audit_log a
         WHERE a.version_id = p.version_id AND a.uid = p.uid AND a.new_revision = p.revision;
-      UPDATE provision p SET changed_by = pk.published_by FROM draft d JOIN package pk ON pk.id = d.package_id
+      UPDATE provision p SET changed_by = pk.published_by, changed_at = pk.published_at FROM draft d JOIN package pk ON pk.id = d.package_id
         WHERE d.version_id = p.version_id AND p.changed_by IS NULL;
       ALTER TABLE provision ALTER COLUMN changed_by SET NOT NULL;
+      ALTER TABLE provision ALTER COLUMN changed_at SET NOT NULL;
+      ALTER TABLE provision ALTER COLUMN changed_at SET DEFAULT now();
     `,
   },
 ];

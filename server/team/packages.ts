@@ -36,7 +36,7 @@ export async function publishPackage(db: Db, user: TeamUser, request: PublishReq
       await q.query('INSERT INTO draft (version_id, package_id, lang, title, base, ord) VALUES ($1, $2, $3, $4, $5, $6)', [draft.versionId, request.packageId, draft.lang, draft.title, JSON.stringify(draft.base), ord]);
       const mine: Record<string, number> = {};
       for (const row of draft.rows) {
-        const [{ revision }] = (await q.query<{ revision: string }>("INSERT INTO provision (version_id, uid, revision, row, changed_by) VALUES ($1, $2, nextval('revision_seq'), $3, $4) RETURNING revision", [draft.versionId, row.uid, JSON.stringify(row), user.id])) as [{ revision: string }];
+        const [{ revision }] = (await q.query<{ revision: string }>("INSERT INTO provision (version_id, uid, revision, row, changed_by, changed_at) VALUES ($1, $2, nextval('revision_seq'), $3, $4, LEAST(COALESCE($5::timestamptz, now()), now())) RETURNING revision", [draft.versionId, row.uid, JSON.stringify(row), user.id, draft.madeAt?.[row.uid] ?? null])) as [{ revision: string }];
         mine[row.uid] = Number(revision);
       }
       revisions[draft.versionId] = mine;
@@ -85,11 +85,11 @@ async function isMember(q: Db | Queryable, user: TeamUser, packageId: string): P
 
 /**
  * A draft's provisions as the server has them (rows deleted included, as null), each with the name
- * of the person who made its current revision, for a desktop to pull.
+ * of the person who made its current revision and when, for a desktop to pull.
  */
-export async function pullDraft(db: Db, user: TeamUser, versionId: string): Promise<{ packageId: string; base: unknown; provisions: { uid: string; revision: number; row: unknown; by: string }[] }> {
+export async function pullDraft(db: Db, user: TeamUser, versionId: string): Promise<{ packageId: string; base: unknown; provisions: { uid: string; revision: number; row: unknown; by: string; at: string }[] }> {
   const packageId = await packageOfDraft(db, user, versionId);
   const [draft] = await db.query<{ base: unknown }>('SELECT base FROM draft WHERE version_id = $1', [versionId]);
-  const rows = await db.query<{ uid: string; revision: string; row: unknown; name: string }>('SELECT p.uid, p.revision, p.row, u.name FROM provision p JOIN team_user u ON u.id = p.changed_by WHERE p.version_id = $1 ORDER BY p.uid', [versionId]);
-  return { packageId, base: draft!.base, provisions: rows.map((r) => ({ uid: r.uid, revision: Number(r.revision), row: r.row, by: r.name })) };
+  const rows = await db.query<{ uid: string; revision: string; row: unknown; name: string; changed_at: Date }>('SELECT p.uid, p.revision, p.row, u.name, p.changed_at FROM provision p JOIN team_user u ON u.id = p.changed_by WHERE p.version_id = $1 ORDER BY p.uid', [versionId]);
+  return { packageId, base: draft!.base, provisions: rows.map((r) => ({ uid: r.uid, revision: Number(r.revision), row: r.row, by: r.name, at: r.changed_at.toISOString() })) };
 }

@@ -15,8 +15,9 @@ export interface StoredProvision {
   uid: string;
   revision: string;
   row: { parentUid: string | null; ord: number; kind: string; num: string } | null;
-  /** The name of who made the revision. */
+  /** The name of who made the revision, and when. */
   name: string;
+  changed_at: Date;
 }
 
 /**
@@ -79,10 +80,10 @@ async function decide(q: Queryable, user: TeamUser, packageId: string, request: 
 export async function checkChanges(q: Queryable, user: TeamUser, versionId: string, device: string, changes: readonly PushChange[]): Promise<{ status: 'ok'; stored: Map<string, StoredProvision> } | Exclude<PushReply, { status: 'applied' }>> {
   const uids = [...new Set(changes.map((c) => c.uid))];
   if (uids.length !== changes.length) throw new TeamError('INVALID', 'A push names each provision once.');
-  const stored = new Map((await q.query<StoredProvision>('SELECT p.uid, p.revision, p.row, u.name FROM provision p JOIN team_user u ON u.id = p.changed_by WHERE p.version_id = $1 AND p.uid = ANY($2)', [versionId, uids])).map((p) => [p.uid, p]));
+  const stored = new Map((await q.query<StoredProvision>('SELECT p.uid, p.revision, p.row, u.name, p.changed_at FROM provision p JOIN team_user u ON u.id = p.changed_by WHERE p.version_id = $1 AND p.uid = ANY($2)', [versionId, uids])).map((p) => [p.uid, p]));
   const stale = changes.filter((c) => (stored.get(c.uid) ? Number(stored.get(c.uid)!.revision) : null) !== c.baseRevision);
   if (stale.length > 0) {
-    return { status: 'stale', current: stale.filter((c) => stored.has(c.uid)).map((c) => ({ uid: c.uid, revision: Number(stored.get(c.uid)!.revision), row: stored.get(c.uid)!.row as never, by: stored.get(c.uid)!.name })) };
+    return { status: 'stale', current: stale.filter((c) => stored.has(c.uid)).map((c) => ({ uid: c.uid, revision: Number(stored.get(c.uid)!.revision), row: stored.get(c.uid)!.row as never, by: stored.get(c.uid)!.name, at: stored.get(c.uid)!.changed_at.toISOString() })) };
   }
   for (const change of changes) {
     for (const uid of leasesNeeded(change, stored.get(change.uid))) {
@@ -102,8 +103,9 @@ export async function applyChanges(q: Queryable, user: TeamUser, input: { packag
   let seq = 0;
   for (const change of input.changes) {
     const [{ revision }] = (await q.query<{ revision: string }>(
-      "INSERT INTO provision (version_id, uid, revision, row, changed_by) VALUES ($1, $2, nextval('revision_seq'), $3, $4) ON CONFLICT (version_id, uid) DO UPDATE SET revision = excluded.revision, row = excluded.row, changed_by = excluded.changed_by RETURNING revision",
-      [input.versionId, change.uid, change.row ? JSON.stringify(change.row) : null, user.id],
+      // When the drafter made it (their save), never later than now: a desktop's clock ahead does not date a change in the future.
+      "INSERT INTO provision (version_id, uid, revision, row, changed_by, changed_at) VALUES ($1, $2, nextval('revision_seq'), $3, $4, LEAST(COALESCE($5::timestamptz, now()), now())) ON CONFLICT (version_id, uid) DO UPDATE SET revision = excluded.revision, row = excluded.row, changed_by = excluded.changed_by, changed_at = excluded.changed_at RETURNING revision",
+      [input.versionId, change.uid, change.row ? JSON.stringify(change.row) : null, user.id, change.madeAt ?? null],
     )) as [{ revision: string }];
     revisions[change.uid] = Number(revision);
     seq = Math.max(seq, Number(revision));

@@ -12,6 +12,8 @@ import { isWellFormedText } from '../text/well-formed';
 const str = () => z.string().refine(isWellFormedText, { message: 'not well-formed text (a lone surrogate or a NUL character)' });
 const id = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'not an id');
 const revision = z.number().int().min(1);
+/** A moment as the desktop and the server write it (ISO 8601, UTC). */
+export const momentSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/, 'not a moment (ISO 8601, UTC)');
 
 /** The roles of a team: an owner runs it (users, leases), a drafter edits, a reviewer decides and comments, a reader reads. */
 export const TEAM_ROLES = ['owner', 'drafter', 'reviewer', 'reader'] as const;
@@ -24,12 +26,15 @@ export const publishedWorkSchema = z.object({ slug: str().min(1).max(200), kind:
 /** A law's text a draft is made on, as published with the package (the provisions in force). */
 export const publishedBaseSchema = z.object({ versionId: id, title: str().max(1000), inForceFrom: str().max(40).nullable(), work: publishedWorkSchema.optional(), rows: z.array(provisionRowSchema).max(200_000) }).strict();
 
-/** A package as a desktop publishes it: its drafts, each with the law it amends and its rows as they stand. */
+/**
+ * A package as a desktop publishes it: its drafts, each with the law it amends, its rows as they
+ * stand, and when the changes already in them were made (`madeAt`, by unit: their amendments' times).
+ */
 export const publishRequestSchema = z
   .object({
     packageId: id,
     title: str().min(1).max(1000),
-    drafts: z.array(z.object({ versionId: id, lang: z.enum(['ru', 'kk', 'en']), title: str().max(1000), base: publishedBaseSchema, rows: z.array(provisionRowSchema).max(200_000) }).strict()).min(1).max(20),
+    drafts: z.array(z.object({ versionId: id, lang: z.enum(['ru', 'kk', 'en']), title: str().max(1000), base: publishedBaseSchema, rows: z.array(provisionRowSchema).max(200_000), madeAt: z.record(id, momentSchema).optional() }).strict()).min(1).max(20),
     members: z.array(id).max(500).default([]),
   })
   .strict();
@@ -37,8 +42,12 @@ export const publishRequestSchema = z
 /** The most changes one push carries (a bigger save goes up as several, in order). */
 export const MAX_PUSH_CHANGES = 50_000;
 
-/** One provision's change in a push: the revision it was made on (null: a provision new to the server), its row after (null: deleted). */
-export const pushChangeSchema = z.object({ uid: id, baseRevision: revision.nullable(), row: provisionRowSchema.nullable() }).strict();
+/**
+ * One provision's change in a push: the revision it was made on (null: a provision new to the
+ * server), its row after (null: deleted), and when the drafter made it (their save; the server's
+ * time when absent, or when it is later than the server's).
+ */
+export const pushChangeSchema = z.object({ uid: id, baseRevision: revision.nullable(), row: provisionRowSchema.nullable(), madeAt: momentSchema.optional() }).strict();
 
 /**
  * A push: changes to one draft, under an id the desktop chose for this push (so a push retried
@@ -48,9 +57,10 @@ export const pushRequestSchema = z.object({ opId: id, versionId: id, device: str
 
 /**
  * What a provision is on the server now: its revision and row (null: deleted), for a desktop to
- * rebase on, and who made that revision (absent in an answer the server kept from before it said).
+ * rebase on, and who made that revision and when (absent in an answer the server kept from before
+ * it said).
  */
-export const currentProvisionSchema = z.object({ uid: id, revision, row: provisionRowSchema.nullable(), by: str().optional() }).strict();
+export const currentProvisionSchema = z.object({ uid: id, revision, row: provisionRowSchema.nullable(), by: str().optional(), at: momentSchema.optional() }).strict();
 
 /** A push's answer: applied (each provision's new revision), or refused whole with why. */
 export const pushReplySchema = z.discriminatedUnion('status', [
@@ -97,7 +107,7 @@ export const teamPackageSchema = z.object({ id, title: str().max(1000), publishe
 export const serverCommentSchema = z.object({ id, uid: id, parentId: id.nullable(), text: str(), by: str(), at: str() }).strict();
 
 /** A provision as pulled: as it is on the server now, with the name of the person who made that revision (the one its change is signed with). */
-export const pulledProvisionSchema = currentProvisionSchema.extend({ by: str() }).strict();
+export const pulledProvisionSchema = currentProvisionSchema.extend({ by: str(), at: momentSchema }).strict();
 
 /** A draft as the server has it: each provision's revision, row (null: deleted) and who made it. */
 export const pulledDraftSchema = z.object({ packageId: id, base: publishedBaseSchema, provisions: z.array(pulledProvisionSchema) }).strict();

@@ -83,7 +83,7 @@ describeTeam('who made each change of a team package', () => {
     }
   });
 
-  it('a team database from before (schema 2) gets who made each revision from its log, else the publisher', async () => {
+  it('a team database from before (schema 2) gets who made each revision, and when, from its log, else the publisher and the publication', async () => {
     const fresh = await freshDatabase();
     const db = connect(fresh.url);
     try {
@@ -101,6 +101,8 @@ describeTeam('who made each change of a team package', () => {
         { uid: 'unit000001', changed_by: 'useranna01' },
         { uid: 'unit000002', changed_by: 'userberik1' },
       ]);
+      // And when: the log's time of that change, else the package's publication.
+      expect(await db.query("SELECT p.uid FROM provision p, audit_log a, package k WHERE p.changed_at = CASE p.uid WHEN 'unit000002' THEN a.at ELSE k.published_at END ORDER BY p.uid")).toEqual([{ uid: 'unit000001' }, { uid: 'unit000002' }]);
     } finally {
       await db.close();
       await fresh.drop();

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { saveDraft } from '../../electron/services/drafts';
-import { packageDocumentContent, type ExportRequest } from '../../electron/services/export';
+import { packageDocumentContent, redlineForPrinting, type ExportRequest } from '../../electron/services/export';
 import { setIdentity } from '../../electron/services/identity';
 import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
@@ -22,7 +25,7 @@ const DOCUMENTS: Omit<ExportRequest, 'packageId'>[] = [
 ];
 
 describeTeam('exports of a team package', () => {
-  it('two desktops in step with the server give the same documents, each made here from the synced state', async () => {
+  it('two desktops in step with the server give the same documents, each made here from the synced state — the redline too, each change signed with who made it and when', async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
     const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
@@ -47,6 +50,19 @@ describeTeam('exports of a team package', () => {
         // this package has a Russian draft only, so the other languages' texts have nothing of it).
         if (request.document !== 'coverage' && request.lang === 'ru') expect(fromAnna, `${request.document} ${request.lang}`).not.toEqual(before[i]);
       }
+      // The redline: each change as a tracked change signed with who made it and when, the same on both.
+      const redline = async (ctx: typeof a.ctx, format: 'html' | 'docx') => redlineForPrinting(ctx, { packageId: pkgId, versionId, format, changedOnly: false, comments: true });
+      const html = String(await redline(a.ctx, 'html'));
+      expect(html).toContain('Берик Ахметов');
+      expect(String(await redline(b.ctx, 'html'))).toEqual(html);
+      const documentXml = async (ctx: typeof a.ctx) => {
+        const file = join(a.dir, `redline-${Math.random().toString(36).slice(2)}.docx`);
+        writeFileSync(file, (await redline(ctx, 'docx')) as Uint8Array);
+        return execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+      };
+      const xml = await documentXml(a.ctx);
+      expect(xml).toMatch(/w:author="Берик Ахметов" w:date="[^"]+"|w:date="[^"]+" w:author="Берик Ахметов"/);
+      expect(await documentXml(b.ctx)).toEqual(xml);
     } finally {
       a.close();
       b.close();

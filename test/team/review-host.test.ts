@@ -8,19 +8,28 @@ import { hostDesktop, until } from './host-desktop';
 
 const team = useTeamServer();
 
+/**
+ * Anna (drafter) and Rita (reviewer, signed in) on their desktops, connected; Anna's package with
+ * articles 17 and 19 changed, published with Rita as a member (Rita's desktop joins it by itself).
+ */
+async function reviewedPackage() {
+  const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+  const rita = await addUser(team().db, 'Рита Сапарова', 'reviewer');
+  const a = hostDesktop('anna-laptop');
+  const r = hostDesktop('rita-laptop');
+  setIdentity(r.ctx, { name: 'Рита Сапарова', role: 'Эксперт Минюста' });
+  await a.call('connectTeam', { url: team().url, token: anna.token });
+  await r.call('connectTeam', { url: team().url, token: rita.token });
+  const { pkgId, versionId, p17, p19 } = startPackage(a.ctx);
+  saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 марта 2028 года.' }], deletes: [] });
+  await a.call('publishToTeam', { packageId: pkgId, members: [rita.user.id] });
+  return { a, r, pkgId, versionId, p17, p19 };
+}
+
 describeTeam('a reviewer rejects on a team package from the app (TeamHost behind the IPC channels)', () => {
   it('a batch rejection: each made on the server, the wording in force back on every desktop, nothing left waiting on the reviewer’s; one operation here; putting it back is a drafter’s', async () => {
-    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
-    const rita = await addUser(team().db, 'Рита Сапарова', 'reviewer');
-    const a = hostDesktop('anna-laptop');
-    const r = hostDesktop('rita-laptop');
+    const { a, r, pkgId, versionId, p17, p19 } = await reviewedPackage();
     try {
-      setIdentity(r.ctx, { name: 'Рита Сапарова', role: 'Эксперт Минюста' });
-      await a.call('connectTeam', { url: team().url, token: anna.token });
-      await r.call('connectTeam', { url: team().url, token: rita.token });
-      const { pkgId, versionId, p17, p19 } = startPackage(a.ctx);
-      saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 марта 2028 года.' }], deletes: [] });
-      await a.call('publishToTeam', { packageId: pkgId, members: [rita.user.id] });
       // Connected, Anna's desktop (no name set on it) signs her changes to the team's package with her name on the server.
       expect(changeSigner(a.ctx, pkgId)).toBe('Анна Петрова');
       await until(() => !!r.ctx.store.packages.get(pkgId));
@@ -51,17 +60,8 @@ describeTeam('a reviewer rejects on a team package from the app (TeamHost behind
   });
 
   it('a batch refused midway (someone is editing one it would restore): the ones before stand, here as on the server; a batch approval is made one by one too and reaches the drafter', async () => {
-    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
-    const rita = await addUser(team().db, 'Рита Сапарова', 'reviewer');
-    const a = hostDesktop('anna-laptop');
-    const r = hostDesktop('rita-laptop');
+    const { a, r, pkgId, versionId, p17, p19 } = await reviewedPackage();
     try {
-      setIdentity(r.ctx, { name: 'Рита Сапарова', role: 'Эксперт Минюста' });
-      await a.call('connectTeam', { url: team().url, token: anna.token });
-      await r.call('connectTeam', { url: team().url, token: rita.token });
-      const { pkgId, versionId, p17, p19 } = startPackage(a.ctx);
-      saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }, { ...p19, text: 'Настоящий Закон вводится в действие с 1 марта 2028 года.' }], deletes: [] });
-      await a.call('publishToTeam', { packageId: pkgId, members: [rita.user.id] });
       await until(() => !!r.ctx.store.packages.get(pkgId));
       // Anna is typing in article 19.
       expect(await a.call('takeLease', { versionId, uid: p19.uid })).toEqual({ state: 'held' });

@@ -1,5 +1,5 @@
 import { diffRows } from '../../../shared/law';
-import type { PublishRequest } from '../../../shared/team/contract';
+import { momentSchema, type PublishRequest } from '../../../shared/team/contract';
 import { StoreError } from '../../store/errors';
 import { record } from '../audit/log';
 import { whenWritable, type ReadContext, type ServiceContext } from '../context';
@@ -21,6 +21,8 @@ export function publishRequest(ctx: ReadContext, packageId: string, members: rea
       title: expression.title,
       base: { versionId: base.id, title: expression.title, inForceFrom: base.inForceFrom, work: { slug: work.slug, kind: work.kind, date: work.date, number: work.number }, rows: store.provisions.load(base.id) },
       rows: store.provisions.load(draft.id),
+      // When the changes already in the draft were made, as its amendments are signed here.
+      madeAt: Object.fromEntries([...store.amendments.revisions(draft.id)].flatMap(([uid, r]) => (momentSchema.safeParse(r.changedAt).success ? [[uid, r.changedAt]] : []))),
     };
   });
   return { packageId, title: pkg.title, drafts, members: [...members] };

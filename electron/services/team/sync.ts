@@ -1,7 +1,7 @@
 import { structuralLabel } from '../../../shared/amend/label';
 import type { PathStep, UnitState } from '../../../shared/amend';
 import type { Lang, ProvisionRow } from '../../../shared/law';
-import type { PushReply } from '../../../shared/team/contract';
+import { momentSchema, type PushReply } from '../../../shared/team/contract';
 import type { OutboxEntry } from '../../store/repositories/team';
 import { record } from '../audit/log';
 import { whenWritable, type ServiceContext } from '../context';
@@ -37,7 +37,7 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
     const synced = ctx.store.team.synced(entry.versionId, entry.changes.map((c) => c.uid));
     let reply: PushReply;
     try {
-      reply = await api.push({ opId: entry.opId, versionId: entry.versionId, device, changes: entry.changes.map((c) => ({ uid: c.uid, baseRevision: synced.get(c.uid)?.revision ?? null, row: c.row })) });
+      reply = await api.push({ opId: entry.opId, versionId: entry.versionId, device, changes: entry.changes.map((c) => ({ uid: c.uid, baseRevision: synced.get(c.uid)?.revision ?? null, row: c.row, ...(momentSchema.safeParse(entry.createdAt).success ? { madeAt: entry.createdAt } : {}) })) });
     } catch (error) {
       if (error instanceof TeamUnreachable) return { state: 'offline', pushed, waiting: ctx.store.team.outbox().length };
       if (error instanceof TeamRefused) return { state: 'refused', pushed, code: error.code, message: error.message };

@@ -742,6 +742,7 @@ export const en = {
       pairNeedsDate: 'Both texts are saved in force from one date, and the files do not give it: enter the date.',
     },
     team: {
+      publishedChanged: 'This package went up to the team server before and others have changed it there since: it cannot be published again from here.',
       alreadyLinked: 'This package is on a team server already.',
       notAvailable: 'Team mode is not available here.',
       notConnected: 'Connect to a team server first (Settings → Team server).',

@@ -23,8 +23,14 @@ export async function publishPackage(db: Db, user: TeamUser, request: PublishReq
   requireRole(user, ['owner', 'drafter'], 'publish a package');
   return db.tx(async (q) => {
     await lockAuditChain(q);
-    const known = await q.query('SELECT id FROM package WHERE id = $1', [request.packageId]);
-    if (known.length > 0) throw new TeamError('INVALID', `Package ${request.packageId} is already on the server.`);
+    const [known] = await q.query<{ published_by: string }>('SELECT published_by FROM package WHERE id = $1', [request.packageId]);
+    if (known) {
+      // Said to its publisher with whether anyone else has changed it since: a desktop whose own
+      // record of the publication was lost (its transaction failed after the server's) takes it up again.
+      const yours = known.published_by === user.id;
+      const others = yours ? await q.query('SELECT 1 FROM provision p JOIN draft d ON d.version_id = p.version_id WHERE d.package_id = $1 AND p.changed_by <> $2 LIMIT 1', [request.packageId, user.id]) : [];
+      throw new TeamError('INVALID', `Package ${request.packageId} is already on the server.`, { alreadyPublished: true, yours, changedByOthers: others.length > 0 });
+    }
     await q.query('INSERT INTO package (id, title, published_by) VALUES ($1, $2, $3)', [request.packageId, request.title, user.id]);
     for (const member of new Set([user.id, ...request.members])) {
       const exists = await q.query('SELECT id FROM team_user WHERE id = $1', [member]);

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { listConflicts, resolveConflict } from '../../electron/services/conflicts';
 import { saveDraft } from '../../electron/services/drafts';
 import { joinFromTeam } from '../../electron/services/team/join';
-import { publishToTeam } from '../../electron/services/team/publish';
+import { publishRequest, publishToTeam } from '../../electron/services/team/publish';
 import { pushOutbox } from '../../electron/services/team/sync';
 import { TeamClient } from '../../electron/team/client';
 import type { ProvisionRow } from '../../shared/law';
@@ -135,6 +135,39 @@ describeTeam('a desktop on a team server', () => {
       expect(here.get(added.uid)?.heading).toBe('Консорциумы');
       expect(here.get(p17.uid)?.parentUid).toBe(added.uid);
       expect(listConflicts(b.ctx, versionId).map((c) => [c.uid, c.mine?.text])).toEqual([[p17.uid, 'Университеты и колледжи вправе:']]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('a publication the server took and this desktop lost (its own transaction failed) is taken up when published again; once others changed it there, publishing again is refused and says why', async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
+    const b = serviceDesktop(team().url, berik.token, 'berik-laptop');
+    try {
+      const { pkgId, versionId, p17 } = startPackage(a.ctx);
+      // The server takes the package; the desktop's record of it is lost (nothing linked here).
+      await a.api.publish(publishRequest(a.ctx, pkgId, [berik.user.id]));
+      expect(a.ctx.store.team.linkOf(pkgId)).toBeNull();
+      saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+      expect(await publishToTeam(a.ctx, a.api, pkgId, [berik.user.id])).toMatchObject({ provisions: expect.any(Number) });
+      expect(a.ctx.store.team.linkOf(pkgId)).not.toBeNull();
+      // What was saved meanwhile goes up on the server's revisions.
+      expect(await pushOutbox(a.ctx, a.api, 'anna-laptop')).toEqual({ state: 'done', pushed: 1 });
+      expect((await serverRows(anna.token, versionId)).get(p17.uid)?.row?.text).toBe('Университеты и колледжи вправе:');
+
+      // Another package, published and lost the same way; Berik joins and changes it meanwhile.
+      const other = startPackage(a.ctx, 'Второй проект');
+      await a.api.publish(publishRequest(a.ctx, other.pkgId, [berik.user.id]));
+      await joinFromTeam(b.ctx, b.api);
+      saveDraft(b.ctx, { versionId: other.versionId, revision: b.ctx.store.versions.get(other.versionId)!.revision, upserts: [{ ...other.p19, text: 'Вводится с 2029 года.' }], deletes: [] });
+      expect(await pushOutbox(b.ctx, b.api, 'berik-laptop')).toMatchObject({ state: 'done' });
+      await expect(publishToTeam(a.ctx, a.api, other.pkgId)).rejects.toMatchObject({ code: 'CONFLICT', key: 'team.publishedChanged' });
+      expect(a.ctx.store.team.linkOf(other.pkgId)).toBeNull();
+      // Someone else's package: the server refuses, and says it is not theirs.
+      await expect(b.api.publish(publishRequest(b.ctx, other.pkgId))).rejects.toMatchObject({ code: 'INVALID', detail: { alreadyPublished: true, yours: false } });
     } finally {
       a.close();
       b.close();

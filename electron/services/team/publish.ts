@@ -1,9 +1,9 @@
-import { diffRows } from '../../../shared/law';
-import { momentSchema, type PublishRequest } from '../../../shared/team/contract';
+import { diffRows, type ProvisionRow } from '../../../shared/law';
+import { momentSchema, type PublishRequest, type PulledDraft } from '../../../shared/team/contract';
 import { StoreError } from '../../store/errors';
 import { record } from '../audit/log';
 import { whenWritable, type ReadContext, type ServiceContext } from '../context';
-import type { TeamApi } from './api';
+import { TeamRefused, type TeamApi } from './api';
 import { queueTeamChanges } from './outbox';
 
 /** What publishing a package sends: each draft with the law it amends and its rows as they stand. */
@@ -36,7 +36,15 @@ export function publishRequest(ctx: ReadContext, packageId: string, members: rea
 export async function publishToTeam(ctx: ServiceContext, api: TeamApi, packageId: string, members: readonly string[] = []): Promise<{ provisions: number }> {
   if (ctx.store.team.linkOf(packageId)) throw new StoreError('INVALID_INPUT', 'This package is on a team server already.', 'team.alreadyLinked');
   const request = publishRequest(ctx, packageId, members);
-  const { revisions } = await api.publish(request);
+  let revisions: Record<string, Record<string, number>>;
+  try {
+    ({ revisions } = await api.publish(request));
+  } catch (error) {
+    const detail = error instanceof TeamRefused ? error.detail : {};
+    if (!detail['alreadyPublished'] || !detail['yours']) throw error;
+    if (detail['changedByOthers']) throw new StoreError('CONFLICT', 'This package went up to the team server before and others have changed it there since: it cannot be published again from here.', 'team.publishedChanged');
+    return adoptPublished(ctx, api, request);
+  }
   let provisions = 0;
   await whenWritable(ctx, () => ctx.store.transaction(() => {
     ctx.store.team.link(packageId, api.url, ctx.now());
@@ -52,3 +60,29 @@ export async function publishToTeam(ctx: ServiceContext, api: TeamApi, packageId
   }));
   return { provisions };
 }
+
+/**
+ * Takes up a publication the server has and this desktop lost the record of (the server took the
+ * package, then the transaction here failed — a full disk, the app stopped): nobody else has
+ * changed it since (the server said so), so its rows are this desktop's as published. They are
+ * recorded as in step at the server's revisions, and what was saved here since goes into the
+ * outbox on them, as after a publication.
+ */
+async function adoptPublished(ctx: ServiceContext, api: TeamApi, request: PublishRequest): Promise<{ provisions: number }> {
+  const pulled = new Map<string, PulledDraft>();
+  for (const draft of request.drafts) pulled.set(draft.versionId, await api.pull(draft.versionId));
+  let provisions = 0;
+  await whenWritable(ctx, () => ctx.store.transaction(() => {
+    ctx.store.team.link(request.packageId, api.url, ctx.now());
+    for (const draft of request.drafts) {
+      const server = pulled.get(draft.versionId)!.provisions;
+      ctx.store.team.setSynced(draft.versionId, server.map((p) => ({ uid: p.uid, revision: p.revision, row: (p.row as ProvisionRow | null) ?? null })));
+      provisions += server.length;
+      const rows = server.flatMap((p) => (p.row ? [p.row as ProvisionRow] : []));
+      queueTeamChanges(ctx, request.packageId, draft.versionId, diffRows(rows, ctx.store.provisions.load(draft.versionId)));
+    }
+    record(ctx, request.packageId, null, 'team-publish', { server: api.url, provisions, takenUp: true });
+  }));
+  return { provisions };
+}
+

@@ -15,7 +15,9 @@ import type { ServiceContext, ReadContext } from './context';
 /** A draft moved to the new text in force, or left where it was and why. */
 export type RebaseOutcome =
   | { packageId: string; packageTitle: string; versionId: string; carried: number; conflicts: number }
-  | { packageId: string; packageTitle: string; versionId: string; error: string };
+  | { packageId: string; packageTitle: string; versionId: string; error: string }
+  /** A draft of a package on a team server: its text in force is the team's (the server has the base it was published on), not moved from one desktop. */
+  | { packageId: string; packageTitle: string; versionId: string; error: string; onTeam: true };
 
 /** One working draft moved onto the new text, worked out from the draft as it was at `revision`. */
 export interface PlannedRebase {
@@ -153,6 +155,12 @@ export function rebaseDrafts(ctx: ServiceContext, expressionId: string, newVersi
     const current = plan && plan.revision === draft.revision && plan.baseVersionId === base.id ? plan.outcome : null;
     const outcome = current ?? rebaseOne(ctx, base.id, draft.id, newLaw());
     const who = { packageId: pkg.id, packageTitle: pkg.title, versionId: draft.id };
+    if (store.team.linkOf(pkg.id)) {
+      // Moved here alone, its rows would differ from the server's without going up, and the
+      // others would go on drafting on the old text: it stays, and the drafter is told.
+      outcomes.push({ ...who, error: 'The package is on the team server: its drafts stay on the text they were published on.', onTeam: true });
+      continue;
+    }
     if ('error' in outcome) {
       outcomes.push({ ...who, error: outcome.error });
       continue;

@@ -294,7 +294,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
           {saved.rebased.length > 0 && (
             <ul>
               {saved.rebased.map((r) => (
-                <li key={r.versionId}>{r.error ? t('import.notRebased', { title: r.packageTitle, error: r.error }) : t('import.rebased', { title: r.packageTitle, carried: t('import.carried', { count: r.carried }), conflicts: t('import.toDecide', { count: r.conflicts }) })}</li>
+                <li key={r.versionId}>{r.onTeam ? t('import.notRebasedTeam', { title: r.packageTitle }) : r.error ? t('import.notRebased', { title: r.packageTitle, error: r.error }) : t('import.rebased', { title: r.packageTitle, carried: t('import.carried', { count: r.carried }), conflicts: t('import.toDecide', { count: r.conflicts }) })}</li>
               ))}
             </ul>
           )}

@@ -450,6 +450,7 @@ export const en = {
     inForceFrom: 'In force from',
     save: 'Save',
     saved: 'Saved.',
+    notRebasedTeam: 'The draft of “{{title}}” stays on the earlier text: the package is on the team server, and its drafts stay on the text it was published on.',
     rebased: 'The draft of “{{title}}” now amends the new text: {{carried}}, {{conflicts}}.',
     carried_one: '{{count}} change carried over',
     carried_other: '{{count}} changes carried over',

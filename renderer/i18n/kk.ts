@@ -460,6 +460,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     inForceFrom: 'Қолданысқа енгізілген күні',
     save: 'Сақтау',
     saved: 'Сақталды.',
+    notRebasedTeam: '«{{title}}» жобасының жұмыс редакциясы жаңа мәтінге ауыстырылмады: жоба топ серверінде, оның редакциялары жарияланған мәтінде қалады.',
     rebased: '«{{title}}» жобасының жұмыс редакциясы жаңа мәтінге көшірілді: {{carried}}, {{conflicts}}.',
     carried_one: '{{count}} өзгеріс көшірілді',
     carried_other: '{{count}} өзгеріс көшірілді',

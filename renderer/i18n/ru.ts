@@ -493,6 +493,7 @@ export const ru: Catalogue<typeof en, RussianForms> = {
     inForceFrom: 'Действует с',
     save: 'Сохранить',
     saved: 'Сохранено.',
+    notRebasedTeam: 'Рабочая редакция проекта «{{title}}» не перенесена на новый текст: проект на сервере команды, его редакции остаются на тексте, на котором он опубликован.',
     rebased: 'Рабочая редакция проекта «{{title}}» перенесена на новый текст: {{carried}}, {{conflicts}}.',
     carried_one: 'перенесено {{count}} изменение',
     carried_few: 'перенесено {{count}} изменения',

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { listConflicts, resolveConflict } from '../../electron/services/conflicts';
 import { saveDraft } from '../../electron/services/drafts';
+import { importLaw } from '../../electron/services/import';
+import { listLibrary } from '../../electron/services/library';
 import { joinFromTeam } from '../../electron/services/team/join';
 import { publishRequest, publishToTeam } from '../../electron/services/team/publish';
 import { pushOutbox } from '../../electron/services/team/sync';
@@ -8,7 +12,7 @@ import { TeamClient } from '../../electron/team/client';
 import type { ProvisionRow } from '../../shared/law';
 import type { PushReply } from '../../shared/team/contract';
 import { addUser, revokeUser } from '../../server/team/users';
-import { openTestContext, startPackage, tempDir } from '../electron/harness';
+import { openTestContext, startPackage, tempDir, TEST_CORPUS } from '../electron/harness';
 import { serviceDesktop } from './service-desktop';
 import { describeTeam, teamClient, useTeamServer } from './harness';
 
@@ -171,6 +175,26 @@ describeTeam('a desktop on a team server', () => {
     } finally {
       a.close();
       b.close();
+    }
+  });
+
+  it('a new version of the law imported here leaves the drafts of a package on the team server on the text they were published on, and says so; nothing goes up', async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
+    try {
+      const { pkgId, versionId, baseId, p17 } = startPackage(a.ctx);
+      saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+      await publishToTeam(a.ctx, a.api, pkgId);
+      const own = startPackage(a.ctx, 'Свой проект');
+      const law = readFileSync(join(TEST_CORPUS, 'test-law/ru.txt'), 'utf8').replace('9) грант – средства на исследования;', '9) грант – средства на научные исследования;');
+      const workId = listLibrary(a.ctx).find((w) => w.slug === 'test-law')!.workId;
+      const result = importLaw(a.ctx, { name: 'v2.txt', bytes: new TextEncoder().encode(law), target: { kind: 'version', workId, inForceFrom: '2026-01-01' } });
+      expect(result.rebased).toEqual(expect.arrayContaining([expect.objectContaining({ packageId: pkgId, versionId, onTeam: true }), expect.objectContaining({ packageId: own.pkgId, carried: 0, conflicts: 0 })]));
+      expect(a.ctx.store.versions.get(versionId)?.baseVersionId).toBe(baseId);
+      expect(a.ctx.store.versions.get(own.versionId)?.baseVersionId).toBe(result.versionId);
+      expect(a.ctx.store.team.outbox()).toEqual([]);
+    } finally {
+      a.close();
     }
   });
 });

@@ -11,7 +11,8 @@ import { createSnapshot, listSnapshots } from '../services/snapshots';
 import { listThroughout } from '../services/throughout';
 import { searchNotes } from '../services/search-notes';
 import { packageOverlaps } from '../services/overlap';
-import { addComment, listComments, listRejected } from '../services/review';
+import { addComment, listComments, listRejected, type ReviewDecision } from '../services/review';
+import type { TeamRejection } from '../services/team/decisions';
 import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { markUnchanged } from '../services/parity';
 import { BundleJobs, type BundleMaker } from '../services/bundle';
@@ -60,7 +61,7 @@ export interface AppFacts {
 }
 
 /** What the handlers need of team mode. */
-export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft' | 'people' | 'decide' | 'releaseAllLeases'>;
+export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft' | 'people' | 'review' | 'releaseAllLeases'>;
 
 /**
  * The handler table the main process registers and the e2e harness calls: the same functions,
@@ -76,6 +77,11 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
   const imports = new PendingImports();
   const indexer = new SearchIndexer(ctx, (message, error) => ctx.log(`${message}: ${(error as Error)?.message ?? error}`));
   indexer.poke();
+  // A decision the team server made, saved here (TeamHost.review): a rejection as the server's wording, by the writer thread.
+  const saveTeamDecision =
+    (packageId: string, decision: ReviewDecision) =>
+    ({ uid, rejection, operationId }: { uid: string; rejection: TeamRejection | null; operationId: string | undefined }) =>
+      rejection ? work.run('rejectAsTeam', { packageId, uid, rejection, operationId }) : work.run('reviewAmendment', { packageId, uid, decision });
   const bundleMaker: BundleMaker = {
     make: (request, jobId, progress) => work.run('bundleFiles', request, { jobId: `job${jobId}`, onProgress: progress }),
     cancel: (jobId) => void work.cancel(`job${jobId}`),
@@ -149,43 +155,17 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       facts.team?.poke();
       return { ok: true as const };
     },
-    // A rejection restores the wording in force: a save, made by the writer thread.
+    // A rejection restores the wording in force: a save, made by the writer thread. On a team
+    // server the decision is the server's, made there first (on the revision read); a rejection
+    // there comes back with the wording the server restored, saved here as the server's.
     reviewAmendment: async (input) => {
-      // A package on a team server: the decision is the server's, made there first (on the revision read);
-      // a rejection there comes back with the wording the server restored, saved here as the server's.
-      const rejection = await facts.team?.decide(input);
-      const rejectionId = rejection ? await work.run('rejectAsTeam', { ...input, rejection }) : await work.run('reviewAmendment', input);
-      facts.team?.poke();
+      const onTeam = await facts.team?.review({ packageId: input.packageId, uids: [input.uid], decision: input.decision }, saveTeamDecision(input.packageId, input.decision));
+      const rejectionId = onTeam ? onTeam.rejectionId : await work.run('reviewAmendment', input);
       return { coverage: await work.run('coverage', { packageId: input.packageId }), rejectionId };
     },
     reviewAmendments: async (input) => {
-      const team = facts.team;
-      let rejectionId: string | null = null;
-      if (team && ctx.store.team.linkOf(input.packageId)) {
-        // On a team server each decision is the server's, and a later rejection of the batch may
-        // rest on the wording an earlier one restored: one after another, each made here as soon
-        // as the server made it (a rejection's under one operation id for the batch, so one restore
-        // takes it back). Refused midway, the ones before stand, here as there.
-        const operationId = input.decision === 'reject' ? ctx.newId() : null;
-        let made = 0;
-        for (const uid of new Set(input.uids)) {
-          let rejection;
-          try {
-            rejection = await team.decide({ packageId: input.packageId, uid, decision: input.decision });
-          } catch (error) {
-            // Taken away with an earlier one of the batch (a unit inside an inserted one).
-            if (made > 0 && error instanceof StoreError && error.key === 'amendment.notFound') continue;
-            throw error;
-          }
-          if (rejection) await work.run('rejectAsTeam', { packageId: input.packageId, uid, rejection, operationId: operationId ?? undefined });
-          else await work.run('reviewAmendment', { packageId: input.packageId, uid, decision: input.decision });
-          made += 1;
-        }
-        rejectionId = operationId;
-      } else {
-        rejectionId = await work.run('reviewAmendments', input);
-      }
-      team?.poke();
+      const onTeam = await facts.team?.review(input, saveTeamDecision(input.packageId, input.decision));
+      const rejectionId = onTeam ? onTeam.rejectionId : await work.run('reviewAmendments', input);
       return { coverage: await work.run('coverage', { packageId: input.packageId }), rejectionId };
     },
     listRejected: ({ packageId }) => listRejected(ctx, packageId),

@@ -1,7 +1,8 @@
 import type { Amendment } from '../../shared/amend';
 import { structuralLabel } from '../../shared/amend/label';
-import { restoreUnit, RestoreError } from '../../shared/amend/restore';
-import { diffRows, LawStructureError, lawToRows, rowsToLaw, validateLaw, type ProvisionRow, type RowChanges } from '../../shared/law';
+import { rejectionOf } from '../../shared/amend/reject';
+import { RestoreError } from '../../shared/amend/restore';
+import { LawStructureError, type ProvisionRow, type RowChanges } from '../../shared/law';
 import { StoreError } from '../store/errors';
 import { audit } from './audit/log';
 import { commentFingerprint } from './audit/state';
@@ -109,44 +110,15 @@ export function reviewAmendment(ctx: ServiceContext, input: { packageId: string;
  */
 export function rejectionChanges(ctx: ReadContext, found: { amendment: Amendment; versionId: string; baseVersionId: string }): RowChanges {
   const { store } = ctx;
-  const { amendment: a, versionId, baseVersionId } = found;
-  const draftRows = store.provisions.load(versionId);
-  if ((a.placement && a.base) || !a.proposed) {
-    // A unit moved or taken out goes back where the law in force has it, with its wording in force.
-    const version = store.versions.get(versionId);
-    const lang = (version && store.works.getExpression(version.expressionId)?.lang) ?? 'ru';
-    let restored;
-    try {
-      restored = restoreUnit(rowsToLaw(store.provisions.load(baseVersionId), lang), rowsToLaw(draftRows, lang), a);
-      validateLaw(restored);
-    } catch (error) {
-      if (error instanceof RestoreError || error instanceof LawStructureError) throw new StoreError('NOT_EDITABLE', `It cannot go back by itself: ${error.message}`, 'amendment.cannotRevert', { detail: error.message });
-      throw error;
-    }
-    return diffRows(draftRows, lawToRows(restored));
+  const { amendment, versionId, baseVersionId } = found;
+  const version = store.versions.get(versionId);
+  const lang = (version && store.works.getExpression(version.expressionId)?.lang) ?? 'ru';
+  try {
+    return rejectionOf({ amendment, base: store.provisions.load(baseVersionId), draft: store.provisions.load(versionId), lang });
+  } catch (error) {
+    if (error instanceof RestoreError || error instanceof LawStructureError) throw new StoreError('NOT_EDITABLE', `It cannot go back by itself: ${error.message}`, 'amendment.cannotRevert', { detail: error.message });
+    throw error;
   }
-  const baseRows = new Map(store.provisions.load(baseVersionId).map((r) => [r.uid, r]));
-  if (!a.base) {
-    // An inserted unit goes, with everything under it.
-    const doomed = new Set([a.uid]);
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const r of draftRows) {
-        if (r.parentUid && doomed.has(r.parentUid) && !doomed.has(r.uid)) {
-          doomed.add(r.uid);
-          grew = true;
-        }
-      }
-    }
-    return { upserts: [], deletes: [...doomed] };
-  }
-  const row = draftRows.find((r) => r.uid === a.uid) as ProvisionRow;
-  const upserts: ProvisionRow[] = [{ ...row, num: a.base.num, heading: a.base.heading, text: a.base.text, repealed: a.base.repealed }];
-  for (const d of a.dropped) {
-    const base = baseRows.get(d.uid);
-    if (base) upserts.push(base);
-  }
-  return { upserts, deletes: [] };
 }
 
 function byUid(rows: readonly ProvisionRow[]): Map<string, ProvisionRow> {

@@ -119,13 +119,41 @@ export class TeamHost {
   }
 
   /**
-   * A review decision on a package: made on the team server first when the package is there
-   * (decisions.ts). A rejection there comes back with the changes the server applied, for the
-   * caller to save here with rejectAsTeam; null otherwise.
+   * Review decisions on a package on the team server (decisions.ts), one amendment after another
+   * — a later rejection of a batch may rest on the wording an earlier one restored — each saved
+   * here by `save` as soon as the server made it (a rejection with the changes the server applied,
+   * for rejectAsTeam; the batch's rejections under one operation id, so one restore takes them
+   * back). All of it between the sync loop's rounds, so the server's own announcement of the
+   * restored wording is not pulled in before the rejection is recorded. Refused midway, the ones
+   * before stand, here as there. An amendment an earlier rejection of the batch took away (a unit
+   * inside an inserted one) is skipped. Null when the package is not on the server (the caller
+   * decides locally).
    */
-  async decide(input: { packageId: string; uid: string; decision: TeamDecision }): Promise<TeamRejection | null> {
+  async review(
+    input: { packageId: string; uids: readonly string[]; decision: TeamDecision },
+    save: (made: { uid: string; rejection: TeamRejection | null; operationId: string | undefined }) => Promise<unknown>,
+  ): Promise<{ rejectionId: string | null } | null> {
     if (!this.ctx.store.team.linkOf(input.packageId)) return null;
-    return decideOnTeam(this.ctx, this.requireClient(), input);
+    const client = this.requireClient();
+    const operationId = input.decision === 'reject' ? this.ctx.newId() : undefined;
+    const decideAll = async () => {
+      let made = 0;
+      for (const uid of new Set(input.uids)) {
+        let rejection;
+        try {
+          rejection = await decideOnTeam(this.ctx, client, { packageId: input.packageId, uid, decision: input.decision });
+        } catch (error) {
+          if (made > 0 && error instanceof StoreError && error.key === 'amendment.notFound') continue;
+          throw error;
+        }
+        await save({ uid, rejection, operationId });
+        made += 1;
+      }
+    };
+    if (this.sync) await this.sync.between(decideAll);
+    else await decideAll();
+    this.sync?.poke();
+    return { rejectionId: operationId ?? null };
   }
 
   /** An owner frees every lease of a draft (someone left with provisions held); how many there were. */

@@ -82,6 +82,28 @@ export class TeamSync {
     });
   }
 
+  /**
+   * Runs `work` between rounds: once the round under way has ended, with none started until it
+   * is done (pokes meanwhile wait for it). A review decision and the saving of what the server
+   * made of it are such work: a pull in between would bring the server's restored wording in as
+   * an ordinary change before the rejection is recorded here.
+   */
+  async between<T>(work: () => Promise<T>): Promise<T> {
+    while (this.running) await this.running;
+    let release = (): void => undefined;
+    this.running = new Promise<void>((done) => (release = done));
+    try {
+      return await work();
+    } finally {
+      this.running = null;
+      release();
+      if (this.again) {
+        this.again = false;
+        this.poke();
+      }
+    }
+  }
+
   /** The status now. */
   status(): TeamStatus {
     return { ...this.current, queue: waitingToGoUp(this.ctx) };

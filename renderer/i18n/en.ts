@@ -751,6 +751,7 @@ export const en = {
       decisionPending: 'This change has not reached the team server yet: decide once it has.',
       decisionOffline: 'A decision on a package on the team server is made on the server, which cannot be reached now. Try again when it is back.',
       decisionStale: 'This provision changed on the team server since you read it: read it again, then decide.',
+      rejectionDiffers: 'On the team server this rejection would do something else: the draft there differs from yours around this provision. Wait until the draft is in step, then decide again.',
       restoreByDrafter: 'On a package on the team server a drafter puts a rejected amendment back: it changes the text, which your role does not.',
       decisionLeased: '{{holder}} is editing a provision this rejection restores: reject it when they have finished.',
       refused: 'The team server refused this ({{code}}).',

@@ -13,7 +13,8 @@ import { requireRole, type TeamUser } from './users';
  * they saw: a decision on a revision that is no longer current is refused (STALE, with the current
  * one), so no one accepts wording they did not read. A rejection applies its changes (the wording
  * in force back) with the decision, all or nothing: refused as STALE when one was read at an older
- * revision, LEASED when someone is editing one, INVALID when one does anything but restore.
+ * revision, LEASED when someone is editing one, INVALID when they are not exactly what rejecting
+ * this amendment does to the server's draft (rejection.ts).
  */
 export async function decide(db: Db, user: TeamUser, request: DecisionRequest, device: string): Promise<DecisionReply> {
   requireRole(user, ['owner', 'reviewer'], 'decide on an amendment');
@@ -23,19 +24,22 @@ export async function decide(db: Db, user: TeamUser, request: DecisionRequest, d
     const packageId = await packageOfDraft(q, user, request.versionId);
     if (packageId !== request.packageId) throw new TeamError('NOT_FOUND', `No draft ${request.versionId} in package ${request.packageId}.`);
     // One change of the draft at a time (as a push): what is checked stays true until it commits.
-    if (request.changes) await q.query('SELECT 1 FROM draft WHERE version_id = $1 FOR UPDATE', [request.versionId]);
+    if (request.decision === 'reject') await q.query('SELECT 1 FROM draft WHERE version_id = $1 FOR UPDATE', [request.versionId]);
     const [current] = await q.query<{ revision: string }>('SELECT revision FROM provision WHERE version_id = $1 AND uid = $2 FOR SHARE', [request.versionId, request.uid]);
     if (!current) throw new TeamError('NOT_FOUND', `No provision ${request.uid} in this draft.`);
     if (Number(current.revision) !== request.revision) {
       throw new TeamError('STALE', `The provision has changed since you read it (revision ${current.revision}, you decided on ${request.revision}). Read it again first.`, { current: Number(current.revision) });
     }
     let revisions: Record<string, number> = {};
-    if (request.changes) {
-      const checked = await checkChanges(q, user, request.versionId, device, request.changes);
-      if (checked.status === 'stale') throw new TeamError('STALE', 'The wording changed since you read it. Read it again first.', { current: checked.current.map((c) => c.revision) });
-      if (checked.status === 'leased') throw new TeamError('LEASED', `${checked.holder} is editing this provision now.`, { holder: checked.holder, expiresAt: checked.expiresAt });
-      await requireRestoration(q, request.versionId, request.changes, checked.stored);
-      ({ revisions } = await applyChanges(q, user, { packageId, versionId: request.versionId, device, changes: request.changes, detail: { rejected: request.uid }, action: 'reject-restore' }));
+    if (request.decision === 'reject') {
+      const changes = request.changes ?? [];
+      if (changes.length > 0) {
+        const checked = await checkChanges(q, user, request.versionId, device, changes);
+        if (checked.status === 'stale') throw new TeamError('STALE', 'The wording changed since you read it. Read it again first.', { current: checked.current.map((c) => c.revision) });
+        if (checked.status === 'leased') throw new TeamError('LEASED', `${checked.holder} is editing this provision now.`, { holder: checked.holder, expiresAt: checked.expiresAt });
+      }
+      await requireRestoration(q, request.versionId, request.uid, changes);
+      if (changes.length > 0) ({ revisions } = await applyChanges(q, user, { packageId, versionId: request.versionId, device, changes, detail: { rejected: request.uid }, action: 'reject-restore' }));
     }
     const [{ seq }] = (await q.query<{ seq: string }>('INSERT INTO decision (package_id, version_id, uid, revision, decision, user_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq', [packageId, request.versionId, request.uid, request.revision, request.decision, user.id])) as [{ seq: string }];
     await appendAudit(q, { userId: user.id, device, action: `decision-${request.decision}`, packageId, versionId: request.versionId, uid: request.uid, baseRevision: request.revision, newRevision: null, detail: {} });

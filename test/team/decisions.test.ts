@@ -21,7 +21,7 @@ describeTeam('review decisions on a package on a team server', () => {
     const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
     const r = serviceDesktop(team().url, rita.token, 'rita-laptop');
     try {
-      const { pkgId, versionId, p17 } = startPackage(a.ctx);
+      const { pkgId, versionId, p17, p19 } = startPackage(a.ctx);
       saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
       await publishToTeam(a.ctx, a.api, pkgId, [rita.user.id]);
       await joinFromTeam(r.ctx, r.api);
@@ -49,6 +49,11 @@ describeTeam('review decisions on a package on a team server', () => {
       // A change still waiting to go up cannot be decided on yet.
       saveDraft(r.ctx, { versionId, revision: r.ctx.store.versions.get(versionId)!.revision, upserts: [{ ...p17, text: 'Рита правит сама.' }], deletes: [] });
       await expect(decideOnTeam(r.ctx, r.api, { packageId: pkgId, uid: p17.uid, decision: 'reset' })).rejects.toMatchObject({ code: 'NOT_READY', key: 'team.decisionPending' });
+      // A rejection is worked out on the whole draft: any change of it still waiting holds it back.
+      saveDraft(a.ctx, { versionId, revision: a.ctx.store.versions.get(versionId)!.revision, upserts: [{ ...p19, text: 'Настоящий Закон вводится в действие с 1 июля 2028 года.' }], deletes: [] });
+      expect(await pushOutbox(a.ctx, a.api, 'anna-laptop')).toEqual({ state: 'done', pushed: 1 });
+      await pullFromTeam(r.ctx, r.api, versionId);
+      await expect(decideOnTeam(r.ctx, r.api, { packageId: pkgId, uid: p19.uid, decision: 'reject' })).rejects.toMatchObject({ code: 'NOT_READY', key: 'team.decisionPending' });
     } finally {
       a.close();
       r.close();
@@ -72,6 +77,16 @@ describeTeam('review decisions on a package on a team server', () => {
       const forged = { packageId: pkgId, versionId, uid: p17.uid, revision, decision: 'reject' as const, changes: [{ uid: p17.uid, baseRevision: revision, row: { ...p17, text: 'Текст рецензента.' } }] };
       await expect(r.api.decide(forged)).rejects.toMatchObject({ code: 'INVALID' });
       await expect(r.api.decide({ ...forged, decision: 'accept', changes: [{ ...forged.changes[0]!, row: p17 }] })).rejects.toMatchObject({ code: 'INVALID' });
+      // Restorations, but not only of what rejecting article 17 restores: the server works the rejection out itself.
+      const p19Revision = r.ctx.store.team.synced(versionId, [p19.uid]).get(p19.uid)!.revision;
+      const alsoOther = { ...forged, changes: [{ uid: p17.uid, baseRevision: revision, row: p17 }, { uid: p19.uid, baseRevision: p19Revision, row: p19 }] };
+      await expect(r.api.decide(alsoOther)).rejects.toMatchObject({ code: 'INVALID', detail: { provision: p19.uid } });
+      const moved = { ...forged, changes: [{ uid: p17.uid, baseRevision: revision, row: { ...p17, ord: p17.ord + 40 } }] };
+      await expect(r.api.decide(moved)).rejects.toMatchObject({ code: 'INVALID', detail: { provision: p17.uid } });
+      await expect(r.api.decide({ ...forged, changes: undefined })).rejects.toMatchObject({ code: 'INVALID', detail: { provision: p17.uid } });
+      const unamended = r.ctx.store.provisions.load(versionId).find((x) => x.kind === 'article' && x.uid !== p17.uid && x.uid !== p19.uid)!;
+      const unamendedRevision = r.ctx.store.team.synced(versionId, [unamended.uid]).get(unamended.uid)!.revision;
+      await expect(r.api.decide({ ...forged, uid: unamended.uid, revision: unamendedRevision, changes: [{ uid: unamended.uid, baseRevision: unamendedRevision, row: unamended }] })).rejects.toMatchObject({ code: 'INVALID' });
       expect(await team().db.query('SELECT * FROM decision')).toEqual([]);
 
       // Anna is editing article 19: a rejection restoring it waits for her.

@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { saveDraft } from '../../electron/services/drafts';
 import { changeSigner, setIdentity } from '../../electron/services/identity';
+import { restoreRejected } from '../../electron/services/review';
+import { rejectAsTeam } from '../../electron/services/team/decisions';
 import { addUser } from '../../server/team/users';
 import { startPackage } from '../electron/harness';
 import { describeTeam, useTeamServer } from './harness';
@@ -53,6 +55,27 @@ describeTeam('a reviewer rejects on a team package from the app (TeamHost behind
       expect(((await r.call('listRejected', { packageId: pkgId })) as unknown as { operationId: string }[]).map((x) => x.operationId)).toEqual([rejectionId, rejectionId]);
       await expect(r.call('restoreRejected', { packageId: pkgId, operationId: rejectionId })).rejects.toThrow(/team\.restoreByDrafter/);
       expect(texts(r.ctx)).toEqual(inForce);
+    } finally {
+      await a.close();
+      await r.close();
+    }
+  });
+
+  it("the server's announcement of the wording a rejection restored is not pulled in before the rejection is recorded here (the rejection keeps what it changed)", async () => {
+    const { a, r, pkgId, versionId, p17 } = await reviewedPackage();
+    try {
+      await until(() => !!r.ctx.store.packages.get(pkgId));
+      const proposed = r.ctx.store.provisions.rows(versionId, [p17.uid]).get(p17.uid)!.text;
+      let operation = '';
+      await r.host.review({ packageId: pkgId, uids: [p17.uid], decision: 'reject' }, async ({ uid, rejection, operationId }) => {
+        // Long enough for the server's push event to reach this desktop (its fan-out is well under this).
+        await new Promise((ok) => setTimeout(ok, 600));
+        operation = rejectAsTeam(r.ctx, { packageId: pkgId, uid }, rejection!, operationId)!;
+      });
+      expect(r.ctx.store.provisions.rows(versionId, [p17.uid]).get(p17.uid)?.text).toBe(p17.text);
+      // The rejection recorded the change it made: taking it back gives the proposed wording again.
+      restoreRejected(r.ctx, { packageId: pkgId, operationId: operation });
+      expect(r.ctx.store.provisions.rows(versionId, [p17.uid]).get(p17.uid)?.text).toBe(proposed);
     } finally {
       await a.close();
       await r.close();

@@ -35,7 +35,9 @@ export async function decideOnTeam(ctx: ReadContext, api: TeamApi, input: { pack
   const touched = [input.uid, ...(changes ? [...changes.upserts.map((r) => r.uid), ...changes.deletes] : [])];
   const pending = ctx.store.team.pendingUids(versionId);
   const synced = ctx.store.team.synced(versionId, [...new Set(touched)]);
-  if (touched.some((uid) => pending.has(uid)) || !synced.get(input.uid)) throw new StoreError('NOT_READY', 'This change has not reached the team server yet: decide once it has.', 'team.decisionPending');
+  // A rejection is worked out on the whole draft (a unit put back between its neighbours), and the server works it out again from its own rows: nothing of the draft may wait to go up.
+  const waiting = input.decision === 'reject' ? pending.size > 0 : touched.some((uid) => pending.has(uid));
+  if (waiting || !synced.get(input.uid)) throw new StoreError('NOT_READY', 'This change has not reached the team server yet: decide once it has.', 'team.decisionPending');
   const revision = synced.get(input.uid)!.revision;
   const sent = changes ? [...changes.upserts.map((row) => ({ uid: row.uid, baseRevision: synced.get(row.uid)?.revision ?? null, row })), ...changes.deletes.map((uid) => ({ uid, baseRevision: synced.get(uid)?.revision ?? null, row: null }))] : [];
   let reply;
@@ -43,6 +45,7 @@ export async function decideOnTeam(ctx: ReadContext, api: TeamApi, input: { pack
     reply = await api.decide({ packageId: input.packageId, versionId, uid: input.uid, revision, decision: input.decision, ...(sent.length > 0 ? { changes: sent } : {}) });
   } catch (error) {
     if (error instanceof TeamUnreachable) throw new StoreError('NOT_READY', error.message, 'team.decisionOffline');
+    if (error instanceof TeamRefused && error.code === 'INVALID' && error.detail['provision']) throw new StoreError('CONFLICT', error.message, 'team.rejectionDiffers');
     if (error instanceof TeamRefused && error.code === 'STALE') throw new StoreError('CONFLICT', error.message, 'team.decisionStale');
     if (error instanceof TeamRefused && error.code === 'LEASED') throw new StoreError('CONFLICT', error.message, 'team.decisionLeased', { holder: String(error.detail['holder'] ?? '') });
     if (error instanceof TeamRefused) throw new StoreError('INVALID_INPUT', error.message, 'team.refused', { code: error.code });
@@ -56,13 +59,16 @@ export async function decideOnTeam(ctx: ReadContext, api: TeamApi, input: { pack
  * reversible record and the log as any rejection, its changes saved as the server has them (not
  * queued to go back up) and recorded as in step at the revisions the server gave. A provision
  * this desktop pulled at a later revision meanwhile (someone changed it after the rejection) keeps
- * that wording. One transaction. Returns the rejection's operation id.
+ * that wording, and so does one changed here meanwhile (its push meets the restored wording as a
+ * conflict for the drafter to choose on). One transaction. Returns the rejection's operation id.
  */
 export function rejectAsTeam(ctx: ServiceContext, input: { packageId: string; uid: string }, rejection: TeamRejection, operationId: string = ctx.newId()): string | null {
   const { store } = ctx;
   return store.transaction(() => {
     const synced = store.team.synced(rejection.versionId);
-    const fresh = (uid: string) => (synced.get(uid)?.revision ?? 0) < (rejection.revisions[uid] ?? 0);
+    const pending = store.team.pendingUids(rejection.versionId);
+    // Saved here since the decision went up (its change waiting to go up): kept, to meet the restored wording as a conflict when it is pushed.
+    const fresh = (uid: string) => !pending.has(uid) && (synced.get(uid)?.revision ?? 0) < (rejection.revisions[uid] ?? 0);
     const changes = { upserts: rejection.changes.upserts.filter((r) => fresh(r.uid)), deletes: rejection.changes.deletes.filter(fresh) };
     const id = reviewAmendment(ctx, { ...input, decision: 'reject' }, operationId, { changes });
     store.team.setSynced(rejection.versionId, [...changes.upserts.map((row) => ({ uid: row.uid, revision: rejection.revisions[row.uid]!, row })), ...changes.deletes.map((uid) => ({ uid, revision: rejection.revisions[uid]!, row: null }))]);

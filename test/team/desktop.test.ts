@@ -145,6 +145,36 @@ describeTeam('a desktop on a team server', () => {
     }
   });
 
+  it('regression (review): a stale answer whose provision lost its unit (another drafter deleted the article it stands in) — the conflict opens first, then the draft takes the deletion, instead of the sync failing on every try', async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
+    const b = serviceDesktop(team().url, berik.token, 'berik-laptop');
+    try {
+      const { pkgId, versionId, rows, p17 } = startPackage(a.ctx);
+      await publishToTeam(a.ctx, a.api, pkgId, [berik.user.id]);
+      await joinFromTeam(b.ctx, b.api);
+      // Berik rewords paragraph 1 of the article (not yet pushed).
+      saveDraft(b.ctx, { versionId, revision: b.ctx.store.versions.get(versionId)!.revision, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+      // Anna takes the whole article out (it and everything under it), and pushes first.
+      const article = rows.find((r) => r.uid === p17.parentUid)!;
+      const doomed = new Set([article.uid]);
+      for (const r of rows) if (r.parentUid && doomed.has(r.parentUid)) doomed.add(r.uid);
+      const after = rows.filter((r) => r.parentUid === article.parentUid && r.ord > article.ord).map((r) => ({ ...r, ord: r.ord - 1 }));
+      saveDraft(a.ctx, { versionId, revision: a.ctx.store.versions.get(versionId)!.revision, upserts: after, deletes: [...doomed] });
+      expect(await pushOutbox(a.ctx, a.api, 'anna-laptop')).toMatchObject({ state: 'done' });
+
+      expect(await pushOutbox(b.ctx, b.api, 'berik-laptop')).toMatchObject({ state: 'conflicts', conflicts: 1, versionId });
+      // In step with Anna's draft: the article is gone here too; Berik's wording is kept in the conflict.
+      expect(b.ctx.store.provisions.rows(versionId, [...doomed]).size).toBe(0);
+      expect(listConflicts(b.ctx, versionId).map((c) => [c.uid, c.theirs, c.mine?.text])).toEqual([[p17.uid, null, 'Университеты и колледжи вправе:']]);
+      expect(b.ctx.store.team.outbox()).toEqual([]);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it('a publication the server took and this desktop lost (its own transaction failed) is taken up when published again; once others changed it there, publishing again is refused and says why', async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');

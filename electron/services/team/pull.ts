@@ -1,4 +1,5 @@
 import type { ProvisionRow } from '../../../shared/law';
+import type { PulledDraft } from '../../../shared/team/contract';
 import { whenWritable, type ServiceContext } from '../context';
 import { saveDraft } from '../drafts';
 import { TeamUnreachable, type TeamApi } from './api';
@@ -22,22 +23,31 @@ export async function pullFromTeam(ctx: ServiceContext, api: TeamApi, versionId:
     if (error instanceof TeamUnreachable) return { state: 'offline' };
     throw error;
   }
-  return whenWritable(ctx, () => {
-    const { store } = ctx;
-    return store.transaction(() => {
-      const synced = store.team.synced(versionId);
-      const pending = store.team.pendingUids(versionId);
-      const newer = pulled.provisions.filter((p) => p.revision > (synced.get(p.uid)?.revision ?? 0));
-      const taken = newer.filter((p) => !pending.has(p.uid));
-      if (taken.length > 0) {
-        const local = store.provisions.rows(versionId, taken.map((p) => p.uid));
-        const upserts = taken.flatMap((p) => (p.row ? [p.row as ProvisionRow] : []));
-        const deletes = taken.filter((p) => !p.row && local.has(p.uid)).map((p) => p.uid);
-        const version = store.versions.get(versionId)!;
-        if (upserts.length + deletes.length > 0) saveDraft(ctx, { versionId, revision: version.revision, upserts, deletes }, { duringReview: true, fromTeam: true, signedBy: signerOf(taken) });
-        store.team.setSynced(versionId, taken.map((p) => ({ uid: p.uid, revision: p.revision, row: (p.row as ProvisionRow | null) ?? null })));
-      }
-      return { state: 'pulled' as const, applied: taken.length, heldBack: newer.length - taken.length };
-    });
-  });
+  return whenWritable(ctx, () => ctx.store.transaction(() => takePulled(ctx, versionId, pulled.provisions)));
+}
+
+/** A provision as a pull (or a refusal as stale) brings it: its revision and row (null: deleted), and who made it when. */
+export type PulledProvision = Omit<PulledDraft['provisions'][number], 'by' | 'at'> & { by?: string | undefined; at?: string | undefined };
+
+/**
+ * Writes what a pull brought into the draft, in one save, and records it as in step (call inside
+ * a transaction, the store writable): the provisions at a revision newer than this desktop's,
+ * but those with changes of this desktop still waiting — unless named in `take` (their push was
+ * refused as stale: they take the server's wording now, their conflict keeps the drafter's).
+ */
+export function takePulled(ctx: ServiceContext, versionId: string, provisions: readonly PulledProvision[], take: ReadonlySet<string> = new Set()): { state: 'pulled'; applied: number; heldBack: number } {
+  const { store } = ctx;
+  const synced = store.team.synced(versionId);
+  const pending = store.team.pendingUids(versionId);
+  const newer = provisions.filter((p) => p.revision > (synced.get(p.uid)?.revision ?? 0));
+  const taken = newer.filter((p) => !pending.has(p.uid) || take.has(p.uid));
+  if (taken.length > 0) {
+    const local = store.provisions.rows(versionId, taken.map((p) => p.uid));
+    const upserts = taken.flatMap((p) => (p.row ? [p.row as ProvisionRow] : []));
+    const deletes = taken.filter((p) => !p.row && local.has(p.uid)).map((p) => p.uid);
+    const version = store.versions.get(versionId)!;
+    if (upserts.length + deletes.length > 0) saveDraft(ctx, { versionId, revision: version.revision, upserts, deletes }, { duringReview: true, fromTeam: true, signedBy: signerOf(taken) });
+    store.team.setSynced(versionId, taken.map((p) => ({ uid: p.uid, revision: p.revision, row: (p.row as ProvisionRow | null) ?? null })));
+  }
+  return { state: 'pulled', applied: taken.length, heldBack: newer.length - taken.length };
 }

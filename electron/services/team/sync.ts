@@ -5,10 +5,8 @@ import { momentSchema, type PushReply } from '../../../shared/team/contract';
 import type { OutboxEntry } from '../../store/repositories/team';
 import { record } from '../audit/log';
 import { whenWritable, type ServiceContext } from '../context';
-import { saveDraft } from '../drafts';
 import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
-import { pullFromTeam } from './pull';
-import { signerOf } from './signer';
+import { takePulled, type PulledProvision } from './pull';
 
 /** Where pushing the outbox stopped. */
 export type PushOutcome =
@@ -45,12 +43,18 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
     }
     if (reply.status === 'leased') return { state: 'leased', pushed, uid: reply.uid, holder: reply.holder };
     if (reply.status === 'stale') {
-      // In step first with what else changed (a provision may now stand in a unit made since, which
-      // the draft here must have before it can take that provision's wording); held back: the
-      // provisions with changes waiting here, which the conflicts are about.
-      const pulled = await pullFromTeam(ctx, api, entry.versionId);
-      if (pulled.state === 'offline') return { state: 'offline', pushed, waiting: ctx.store.team.outbox().length };
-      const conflicts = await whenWritable(ctx, () => staleToConflicts(ctx, entry, reply));
+      // In step with what else changed, in the same save as the conflicts: a provision may now
+      // stand in a unit made since (the draft must have it to take the provision's wording), or
+      // its unit may be gone with everything under it (the draft must lose them together).
+      let pulled;
+      try {
+        pulled = await api.pull(entry.versionId);
+      } catch (error) {
+        if (error instanceof TeamUnreachable) return { state: 'offline', pushed, waiting: ctx.store.team.outbox().length };
+        if (error instanceof TeamRefused) return { state: 'refused', pushed, code: error.code, message: error.message };
+        throw error;
+      }
+      const conflicts = await whenWritable(ctx, () => staleToConflicts(ctx, entry, reply, pulled.provisions));
       return { state: 'conflicts', pushed, conflicts, versionId: entry.versionId };
     }
     await whenWritable(ctx, () =>
@@ -68,11 +72,13 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
  * merged: for each such provision the draft takes the wording in force on the server, and a
  * conflict keeps the three wordings — as last in step (base), the other's (theirs) and this
  * drafter's (mine) — for the drafter to choose, as after a rebase (conflicts.ts: keeping mine saves
- * it again, and that save is pushed on the current revision). The provisions' later changes still
- * waiting are taken out of the outbox (the conflict holds the drafter's last wording); the push's
- * other changes stay in its place under a new id. One transaction. Returns how many conflicts.
+ * it again, and that save is pushed on the current revision). What else the server has newer
+ * (`pulled`, the draft as a pull brings it) comes in with them in one save (pull.ts takePulled).
+ * The provisions' later changes still waiting are taken out of the outbox (the conflict holds the
+ * drafter's last wording); the push's other changes stay in its place under a new id. One
+ * transaction. Returns how many conflicts.
  */
-export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply: Extract<PushReply, { status: 'stale' }>): number {
+export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply: Extract<PushReply, { status: 'stale' }>, pulled: readonly PulledProvision[]): number {
   const { store } = ctx;
   return store.transaction(() => {
     const version = store.versions.get(entry.versionId)!;
@@ -82,13 +88,16 @@ export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply:
     const synced = store.team.synced(entry.versionId, uids);
     const rows = new Map(store.provisions.load(entry.versionId).map((r) => [r.uid, r]));
     const mine = new Map(uids.map((uid) => [uid, rows.get(uid) ?? null]));
-    // The draft takes the server's wording of those provisions (not queued again: it is the server's).
-    const theirs = reply.current;
-    saveDraft(ctx, { versionId: version.id, revision: version.revision, upserts: theirs.flatMap((c) => (c.row ? [c.row] : [])), deletes: theirs.filter((c) => !c.row && rows.has(c.uid)).map((c) => c.uid) }, { duringReview: true, fromTeam: true, signedBy: signerOf(theirs) });
+    // The server's wording of those provisions (as the pull has it: never older than the refusal's), not queued again.
+    const latest = new Map(pulled.map((p) => [p.uid, p]));
+    const theirs: PulledProvision[] = reply.current.map((c) => {
+      const p = latest.get(c.uid);
+      return p && p.revision >= c.revision ? p : c;
+    });
+    takePulled(ctx, entry.versionId, [...pulled.filter((p) => !current.has(p.uid)), ...theirs], new Set(uids));
     for (const c of theirs) {
       store.conflicts.add(ctx.newId(), version.packageId!, version.id, { uid: c.uid, label: structuralLabel(pathOf(rows, c.uid, c.row), lang as Lang), reason: 'both-changed', base: stateOf(synced.get(c.uid)?.row ?? null), theirs: stateOf(c.row), mine: stateOf(mine.get(c.uid) ?? null) }, ctx.now());
     }
-    store.team.setSynced(entry.versionId, theirs.map((c) => ({ uid: c.uid, revision: c.revision, row: c.row })));
     // The push's other changes keep its place (before the later pushes), under a new id: the old one is decided.
     const rest = entry.changes.filter((c) => !current.has(c.uid));
     if (rest.length > 0) store.team.replace(entry.seq, ctx.newId(), rest);

@@ -264,6 +264,7 @@ export class TeamHost {
   private onChange(change: TeamChange): void {
     if (change.kind === 'draft') this.live.draftChanged(change.versionId);
     else if (change.kind === 'joined') this.live.packagesJoined();
+    else if (change.kind === 'reviewed') this.live.packageReviewed(change.packageId);
     else if (change.event.kind === 'lease') this.leases?.onLeaseEvent(change.event.versionId, change.event.uid, change.event.holder, change.event.expiresAt);
     else this.live.packageReviewed(change.event.packageId);
   }

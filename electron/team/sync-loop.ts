@@ -16,8 +16,8 @@ export interface TeamStatus {
   notice: { kind: 'leased'; uid: string; holder: string } | { kind: 'refused'; code: string; message: string } | null;
 }
 
-/** What the sync loop tells its host besides the status: a draft's text changed from the server, packages joined, or an event to pass on. */
-export type TeamChange = { kind: 'draft'; versionId: string } | { kind: 'joined'; packages: string[] } | { kind: 'event'; event: TeamEvent };
+/** What the sync loop tells its host besides the status: a draft's text changed from the server, packages joined, a package's review statuses changed here (decisions lapsed), or an event to pass on. */
+export type TeamChange = { kind: 'draft'; versionId: string } | { kind: 'joined'; packages: string[] } | { kind: 'reviewed'; packageId: string } | { kind: 'event'; event: TeamEvent };
 
 /** How many things wait to go up to the server: pushes in the outbox and comments not yet sent. */
 export function waitingToGoUp(ctx: ServiceContext): number {
@@ -145,6 +145,8 @@ export class TeamSync {
           break;
         }
         if (pulled.applied > 0) this.onChange({ kind: 'draft', versionId });
+        const packageId = this.ctx.store.versions.get(versionId)?.packageId;
+        if (pulled.lapsed.length > 0 && packageId) this.onChange({ kind: 'reviewed', packageId });
         this.toPull.delete(versionId);
       }
       if (this.toCatchUp && outcome.state !== 'offline') {

@@ -546,6 +546,7 @@ export const en = {
       'team-join': 'Joined from the team server',
       'team-comment': 'Comment received from the team server',
       'team-decision': 'Decision received from the team server',
+      'team-decision-lapsed': 'Decision lapsed: the provision changed after it (proposed again)',
       'mark-unchanged': 'Marked “the text does not change”',
       'unmark-unchanged': 'Unmarked “the text does not change”',
       'replace-throughout': 'Replacement throughout the text',

@@ -557,6 +557,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
       'team-join': 'Топ серверінен қосылды',
       'team-comment': 'Топ серверінен түсініктеме келді',
       'team-decision': 'Топ серверінен шешім келді',
+      'team-decision-lapsed': 'Шешім күшін жойды: бірлік одан кейін өзгерді (қайта ұсынылды)',
       'mark-unchanged': '«Мәтін өзгермейді» деп белгілеу',
       'unmark-unchanged': '«Мәтін өзгермейді» белгісін алу',
       'replace-throughout': 'Бүкіл мәтін бойынша ауыстыру',

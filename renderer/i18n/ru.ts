@@ -603,6 +603,7 @@ export const ru: Catalogue<typeof en, RussianForms> = {
       'team-join': 'Получено с сервера команды',
       'team-comment': 'Комментарий получен с сервера команды',
       'team-decision': 'Решение получено с сервера команды',
+      'team-decision-lapsed': 'Решение утратило силу: единица изменилась после него (снова предложено)',
       'mark-unchanged': 'Отметка «текст не изменяется»',
       'unmark-unchanged': 'Снятие отметки «текст не изменяется»',
       'replace-throughout': 'Замена по всему тексту',

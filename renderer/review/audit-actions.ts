@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   'team-join',
   'team-comment',
   'team-decision',
+  'team-decision-lapsed',
   'mark-unchanged',
   'unmark-unchanged',
   'replace-throughout',

@@ -135,6 +135,24 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; sql: s
       ALTER TABLE provision ALTER COLUMN changed_at SET DEFAULT now();
     `,
   },
+  {
+    version: 4,
+    name: 'decision-stands-on',
+    // The revision of the provision a decision stands on: the one decided on, or for a rejection
+    // that restored the provision, the restoration's. A later change of the provision (the drafter
+    // put the amendment back, or reworded it) lapses the decision: it was not made on that wording.
+    // Filled for the decisions made before from the log (a restoration is logged from the revision
+    // decided on). The decisions stay append-only: the trigger is off for this one filling only.
+    sql: `
+      ALTER TABLE decision ADD COLUMN stands_on bigint;
+      ALTER TABLE decision DISABLE TRIGGER decision_append_only;
+      UPDATE decision d SET stands_on = COALESCE(
+        (SELECT max(a.new_revision) FROM audit_log a WHERE d.decision = 'reject' AND a.action = 'reject-restore' AND a.version_id = d.version_id AND a.uid = d.uid AND a.base_revision = d.revision),
+        d.revision);
+      ALTER TABLE decision ENABLE TRIGGER decision_append_only;
+      ALTER TABLE decision ALTER COLUMN stands_on SET NOT NULL;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

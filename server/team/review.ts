@@ -41,21 +41,27 @@ export async function decide(db: Db, user: TeamUser, request: DecisionRequest, d
       await requireRestoration(q, request.versionId, request.uid, changes);
       if (changes.length > 0) ({ revisions } = await applyChanges(q, user, { packageId, versionId: request.versionId, device, changes, detail: { rejected: request.uid }, action: 'reject-restore' }));
     }
-    const [{ seq }] = (await q.query<{ seq: string }>('INSERT INTO decision (package_id, version_id, uid, revision, decision, user_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq', [packageId, request.versionId, request.uid, request.revision, request.decision, user.id])) as [{ seq: string }];
+    // What the decision stands on: the wording decided on, or the one its rejection restored.
+    const standsOn = revisions[request.uid] ?? request.revision;
+    const [{ seq }] = (await q.query<{ seq: string }>('INSERT INTO decision (package_id, version_id, uid, revision, decision, user_id, stands_on) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq', [packageId, request.versionId, request.uid, request.revision, request.decision, user.id, standsOn])) as [{ seq: string }];
     await appendAudit(q, { userId: user.id, device, action: `decision-${request.decision}`, packageId, versionId: request.versionId, uid: request.uid, baseRevision: request.revision, newRevision: null, detail: {} });
-    await notify(q, { kind: 'decision', packageId, versionId: request.versionId, uid: request.uid, revision: request.revision, decision: request.decision, by: user.name });
+    await notify(q, { kind: 'decision', packageId, versionId: request.versionId, uid: request.uid, revision: request.revision, decision: request.decision, by: user.name, standsOn });
     return { seq: Number(seq), revisions };
   });
 }
 
-/** The decisions that stand on a draft: the last one per provision, with the revision it was made on. */
-export async function decisionsOf(db: Db, user: TeamUser, versionId: string): Promise<{ uid: string; revision: number; decision: string; by: string }[]> {
+/**
+ * The last decision on each provision of a draft, with the revision it was made on and the one it
+ * stands on; `lapsed` when the provision changed after that (the decision was not made on the
+ * wording there now: the amendment is proposed again).
+ */
+export async function decisionsOf(db: Db, user: TeamUser, versionId: string): Promise<{ uid: string; revision: number; decision: string; by: string; standsOn: number; lapsed: boolean }[]> {
   await packageOfDraft(db, user, versionId);
-  const rows = await db.query<{ uid: string; revision: string; decision: string; name: string }>(
-    'SELECT DISTINCT ON (d.uid) d.uid, d.revision, d.decision, u.name FROM decision d JOIN team_user u ON u.id = d.user_id WHERE d.version_id = $1 ORDER BY d.uid, d.seq DESC',
+  const rows = await db.query<{ uid: string; revision: string; decision: string; name: string; stands_on: string; now: string | null }>(
+    'SELECT DISTINCT ON (d.uid) d.uid, d.revision, d.decision, u.name, d.stands_on, p.revision AS now FROM decision d JOIN team_user u ON u.id = d.user_id LEFT JOIN provision p ON p.version_id = d.version_id AND p.uid = d.uid WHERE d.version_id = $1 ORDER BY d.uid, d.seq DESC',
     [versionId],
   );
-  return rows.map((r) => ({ uid: r.uid, revision: Number(r.revision), decision: r.decision, by: r.name }));
+  return rows.map((r) => ({ uid: r.uid, revision: Number(r.revision), decision: r.decision, by: r.name, standsOn: Number(r.stands_on), lapsed: r.now !== null && Number(r.now) > Number(r.stands_on) }));
 }
 
 /**

@@ -85,8 +85,8 @@ export const leaseSchema = z.object({ versionId: id, uid: id, holder: str(), use
  */
 export const decisionRequestSchema = z.object({ packageId: id, versionId: id, uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']), changes: z.array(pushChangeSchema).min(1).max(MAX_PUSH_CHANGES).optional() }).strict();
 
-/** A decision that stands on a provision (the last one made), with the revision it was made on and who made it. */
-export const standingDecisionSchema = z.object({ uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']), by: str() }).strict();
+/** The last decision on a provision, with the revision it was made on, the one it stands on and who made it; `lapsed` when the provision changed after that (it is proposed again). */
+export const standingDecisionSchema = z.object({ uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']), by: str(), standsOn: revision.optional(), lapsed: z.boolean().optional() }).strict();
 
 /** A decision's answer: its place in the server's order, and the revisions a rejection's changes got (by provision). */
 export const decisionReplySchema = z.object({ seq: z.number().int(), revisions: z.record(id, revision) }).strict();
@@ -117,7 +117,8 @@ export const teamEventSchema = z.discriminatedUnion('kind', [
   // `partial`: too many provisions for one notification (PostgreSQL's 8,000 bytes): `revisions` is empty, pull the draft.
   z.object({ kind: z.literal('push'), packageId: id, versionId: id, seq: z.number().int(), revisions: z.record(id, revision), partial: z.boolean(), by: str() }).strict(),
   z.object({ kind: z.literal('lease'), packageId: id, versionId: id, uid: id, holder: str().nullable(), expiresAt: str().nullable() }).strict(),
-  z.object({ kind: z.literal('decision'), packageId: id, versionId: id, uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']), by: str() }).strict(),
+  // standsOn: the provision's revision the decision stands on (a rejection's restoration, else the one decided on).
+  z.object({ kind: z.literal('decision'), packageId: id, versionId: id, uid: id, revision, decision: z.enum(['accept', 'reject', 'reset']), by: str(), standsOn: revision.optional() }).strict(),
   z.object({ kind: z.literal('comment'), packageId: id, uid: id, commentId: id, by: str() }).strict(),
   // A package was published with this person among its members: their desktop joins it.
   z.object({ kind: z.literal('package'), packageId: id, by: str() }).strict(),

@@ -116,7 +116,7 @@ describeTeam('review decisions on a package on a team server', () => {
       expect(a.ctx.store.provisions.rows(versionId, [p17.uid]).get(p17.uid)?.text).toBe(p17.text);
       expect(amendmentsOf(a.ctx, versionId).map((x) => x.uid)).toEqual([p19.uid]);
       const [decided] = await team().db.query<{ revision: string }>('SELECT revision FROM decision');
-      expect(await applyTeamDecision(a.ctx, { kind: 'decision', packageId: pkgId, versionId, uid: p17.uid, revision: Number(decided!.revision), decision: 'reject', by: 'Рита Сапарова' })).toBe(true);
+      expect(await applyTeamDecision(a.ctx, { kind: 'decision', packageId: pkgId, versionId, uid: p17.uid, revision: Number(decided!.revision), decision: 'reject', by: 'Рита Сапарова', standsOn: rejection!.standsOn })).toBe(true);
       expect(a.ctx.store.amendments.annotations(pkgId).get(p17.uid)?.status).toBe('rejected');
     } finally {
       a.close();

@@ -101,8 +101,8 @@ describeTeam('the team service over PostgreSQL', () => {
     expect(stale.body.error.code).toBe('STALE');
     expect(stale.body.error.message).toMatch(/changed since you read it/);
     expect(stale.body.error.detail.current).toBeGreaterThan(read);
-    // The decision that stands is the accepted one, on the revision it was made on; a drafter cannot decide.
-    expect((await client('anna').get('/v1/drafts/draftru0001/decisions')).body).toEqual([{ uid: 'paragraph01', revision: read, decision: 'accept', by: 'Дина Омарова' }]);
+    // The last decision is the accepted one, on the revision it was made on, lapsed by the change made since; a drafter cannot decide.
+    expect((await client('anna').get('/v1/drafts/draftru0001/decisions')).body).toEqual([{ uid: 'paragraph01', revision: read, decision: 'accept', by: 'Дина Омарова', standsOn: read, lapsed: true }]);
     expect((await client('anna').post('/v1/decisions', { packageId: 'package0001', versionId: 'draftru0001', uid: 'paragraph02', revision: revisions['paragraph02'], decision: 'accept' })).status).toBe(403);
   });
 
@@ -194,7 +194,7 @@ describeTeam('the team service over PostgreSQL', () => {
     const db = connect(fresh.url);
     try {
       expect(await migrateTeamDatabase(db)).toEqual({ from: 0, to: SERVER_SCHEMA_VERSION });
-      expect(SERVER_SCHEMA_VERSION).toBe(3);
+      expect(SERVER_SCHEMA_VERSION).toBe(4);
       expect(await migrateTeamDatabase(db)).toEqual({ from: SERVER_SCHEMA_VERSION, to: SERVER_SCHEMA_VERSION });
       await db.query('UPDATE zan_team_schema SET version = 99');
       await expect(migrateTeamDatabase(db)).rejects.toThrow(/schema version 99, newer than this server/);

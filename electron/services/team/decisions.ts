@@ -14,6 +14,8 @@ export interface TeamRejection {
   versionId: string;
   changes: RowChanges;
   revisions: Record<string, number>;
+  /** The revision of the rejected provision the decision stands on (its restoration's, or the one decided on). */
+  standsOn: number;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function decideOnTeam(ctx: ReadContext, api: TeamApi, input: { pack
     if (error instanceof TeamRefused) throw new StoreError('INVALID_INPUT', error.message, 'team.refused', { code: error.code });
     throw error;
   }
-  return changes ? { versionId, changes, revisions: reply.revisions } : null;
+  return changes ? { versionId, changes, revisions: reply.revisions, standsOn: reply.revisions[input.uid] ?? revision } : null;
 }
 
 /**
@@ -71,24 +73,36 @@ export function rejectAsTeam(ctx: ServiceContext, input: { packageId: string; ui
     const fresh = (uid: string) => !pending.has(uid) && (synced.get(uid)?.revision ?? 0) < (rejection.revisions[uid] ?? 0);
     const changes = { upserts: rejection.changes.upserts.filter((r) => fresh(r.uid)), deletes: rejection.changes.deletes.filter(fresh) };
     const id = reviewAmendment(ctx, { ...input, decision: 'reject' }, operationId, { changes });
-    store.team.setSynced(rejection.versionId, [...changes.upserts.map((row) => ({ uid: row.uid, revision: rejection.revisions[row.uid]!, row })), ...changes.deletes.map((uid) => ({ uid, revision: rejection.revisions[uid]!, row: null }))]);
+    const saved = [...changes.upserts.map((row) => ({ uid: row.uid, revision: rejection.revisions[row.uid]!, row })), ...changes.deletes.map((uid) => ({ uid, revision: rejection.revisions[uid]!, row: null }))];
+    store.team.setSynced(rejection.versionId, saved);
+    // The units it restored besides were changed by it: their own decisions, if any, lapse.
+    lapseDecisions(ctx, rejection.versionId, saved.filter((s) => s.uid !== input.uid));
+    store.team.setDecision(rejection.versionId, input.uid, 'reject', rejection.standsOn);
     return id;
   });
 }
 
 /**
- * Another person's decision, announced by the server: the amendment's status here follows it
- * (its note kept), logged as received. A rejection's wording comes as that person's push, as any
- * change does. Returns whether anything changed.
+ * A decision, announced by the server (another person's, or this desktop's own coming back): the
+ * amendment's status here follows it (its note kept), logged as received, and the revision it
+ * stands on is kept (a later change of the provision lapses it: lapseDecisions). Not followed when
+ * the provision changed after that revision already here (pulled, or saved here and waiting to go
+ * up): the decision was not made on that wording. A rejection's wording comes as that person's
+ * push, as any change does. Returns whether the status changed.
  */
 export async function applyTeamDecision(ctx: ServiceContext, event: Extract<TeamEvent, { kind: 'decision' }>): Promise<boolean> {
   return whenWritable(ctx, () =>
     ctx.store.transaction(() => {
-      if (!ctx.store.packages.get(event.packageId)) return false;
-      const note = ctx.store.amendments.annotations(event.packageId).get(event.uid);
+      const { store } = ctx;
+      if (!store.packages.get(event.packageId) || !store.versions.get(event.versionId)) return false;
+      const standsOn = event.standsOn ?? event.revision;
+      const here = store.team.synced(event.versionId, [event.uid]).get(event.uid)?.revision ?? 0;
+      if (here > standsOn || store.team.pendingUids(event.versionId).has(event.uid)) return false;
+      store.team.setDecision(event.versionId, event.uid, event.decision, standsOn);
+      const note = store.amendments.annotations(event.packageId).get(event.uid);
       const status = event.decision === 'accept' ? 'accepted' : event.decision === 'reject' ? 'rejected' : 'proposed';
       if ((note?.status ?? 'proposed') === status) return false;
-      ctx.store.amendments.annotate({ packageId: event.packageId, uid: event.uid, justification: note?.justification ?? '', evidence: note?.evidence ?? '', status, updatedAt: ctx.now() });
+      store.amendments.annotate({ packageId: event.packageId, uid: event.uid, justification: note?.justification ?? '', evidence: note?.evidence ?? '', status, updatedAt: ctx.now() });
       record(ctx, event.packageId, event.uid, 'team-decision', { decision: event.decision, by: event.by, revision: event.revision, versionId: event.versionId });
       return true;
     }),
@@ -96,8 +110,34 @@ export async function applyTeamDecision(ctx: ServiceContext, event: Extract<Team
 }
 
 /**
- * After an absence: the decisions standing on the server for a draft's provisions, each followed
- * here as applyTeamDecision follows one announced (those this desktop has already change nothing).
+ * Provisions of a draft that changed (pulled from the server, or pushed from here) at these
+ * revisions: a team decision standing on an earlier revision of one lapses — it was not made on
+ * the wording there now — and its amendment is proposed again, as on the server (a rejection of
+ * it is no longer listed: it cannot be taken back, the wording moved on). Logged. Call inside a
+ * transaction. Returns the provisions whose status changed.
+ */
+export function lapseDecisions(ctx: ServiceContext, versionId: string, changed: readonly { uid: string; revision: number }[]): string[] {
+  const revisionOf = new Map(changed.map((c) => [c.uid, c.revision]));
+  return ctx.store.team.lapseDecisions(versionId, changed).filter(({ uid, decision }) => proposeAgain(ctx, versionId, uid, decision, revisionOf.get(uid) ?? null)).map((l) => l.uid);
+}
+
+/** A team decision that lapsed: its amendment proposed again (its rejection no longer listed), logged. Whether the status changed. */
+function proposeAgain(ctx: ServiceContext, versionId: string, uid: string, decision: string, revision: number | null): boolean {
+  const { store } = ctx;
+  const packageId = store.versions.get(versionId)?.packageId;
+  if (!packageId) return false;
+  if (decision === 'reject') store.reversible.forgetRejections(versionId, uid);
+  const note = store.amendments.annotations(packageId).get(uid);
+  if (!note || note.status === 'proposed') return false;
+  store.amendments.annotate({ packageId, uid, justification: note.justification, evidence: note.evidence, status: 'proposed', updatedAt: ctx.now() });
+  record(ctx, packageId, uid, 'team-decision-lapsed', { decision, versionId, revision });
+  return true;
+}
+
+/**
+ * After an absence: the last decision on the server on each of a draft's provisions, followed here
+ * as applyTeamDecision follows one announced (those this desktop has already change nothing), or,
+ * where it lapsed there (the provision changed after it), its amendment proposed again.
  * Returns those that changed something, as the events they stand for; null when the server
  * could not be reached.
  */
@@ -112,9 +152,13 @@ export async function catchUpDecisions(ctx: ServiceContext, api: TeamApi, versio
     throw error;
   }
   const changed: Extract<TeamEvent, { kind: 'decision' }>[] = [];
-  for (const d of standing) {
+  for (const { lapsed, ...d } of standing) {
     const event = { kind: 'decision' as const, packageId, versionId, ...d };
-    if (await applyTeamDecision(ctx, event)) changed.push(event);
+    if (lapsed) {
+      // The provision changed on the server after it: proposed again (as a pull of that change would say).
+      const moved = await whenWritable(ctx, () => ctx.store.transaction(() => (ctx.store.team.forgetDecision(versionId, d.uid), proposeAgain(ctx, versionId, d.uid, d.decision, null))));
+      if (moved) changed.push({ ...event, decision: 'reset' });
+    } else if (await applyTeamDecision(ctx, event)) changed.push(event);
   }
   return changed;
 }

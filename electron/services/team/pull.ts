@@ -3,10 +3,11 @@ import type { PulledDraft } from '../../../shared/team/contract';
 import { whenWritable, type ServiceContext } from '../context';
 import { saveDraft } from '../drafts';
 import { TeamUnreachable, type TeamApi } from './api';
+import { lapseDecisions } from './decisions';
 import { signerOf } from './signer';
 
 /** What bringing a draft in step with the server did. */
-export type PullOutcome = { state: 'pulled'; applied: number; heldBack: number } | { state: 'offline' };
+export type PullOutcome = { state: 'pulled'; applied: number; heldBack: number; lapsed: string[] } | { state: 'offline' };
 
 /**
  * Brings a draft in step with the server: the provisions others changed since this desktop was
@@ -33,9 +34,10 @@ export type PulledProvision = Omit<PulledDraft['provisions'][number], 'by' | 'at
  * Writes what a pull brought into the draft, in one save, and records it as in step (call inside
  * a transaction, the store writable): the provisions at a revision newer than this desktop's,
  * but those with changes of this desktop still waiting — unless named in `take` (their push was
- * refused as stale: they take the server's wording now, their conflict keeps the drafter's).
+ * refused as stale: they take the server's wording now, their conflict keeps the drafter's). The
+ * decisions standing on an earlier wording of a provision taken lapse (`lapsed`: their uids).
  */
-export function takePulled(ctx: ServiceContext, versionId: string, provisions: readonly PulledProvision[], take: ReadonlySet<string> = new Set()): { state: 'pulled'; applied: number; heldBack: number } {
+export function takePulled(ctx: ServiceContext, versionId: string, provisions: readonly PulledProvision[], take: ReadonlySet<string> = new Set()): Extract<PullOutcome, { state: 'pulled' }> {
   const { store } = ctx;
   const synced = store.team.synced(versionId);
   const pending = store.team.pendingUids(versionId);
@@ -49,5 +51,7 @@ export function takePulled(ctx: ServiceContext, versionId: string, provisions: r
     if (upserts.length + deletes.length > 0) saveDraft(ctx, { versionId, revision: version.revision, upserts, deletes }, { duringReview: true, fromTeam: true, signedBy: signerOf(taken) });
     store.team.setSynced(versionId, taken.map((p) => ({ uid: p.uid, revision: p.revision, row: (p.row as ProvisionRow | null) ?? null })));
   }
-  return { state: 'pulled', applied: taken.length, heldBack: newer.length - taken.length };
+  // A decision made on an earlier wording of a provision taken lapses (proposed again, as on the server).
+  const lapsed = lapseDecisions(ctx, versionId, taken);
+  return { state: 'pulled', applied: taken.length, heldBack: newer.length - taken.length, lapsed };
 }

@@ -6,6 +6,7 @@ import type { OutboxEntry } from '../../store/repositories/team';
 import { record } from '../audit/log';
 import { whenWritable, type ServiceContext } from '../context';
 import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
+import { lapseDecisions } from './decisions';
 import { takePulled, type PulledProvision } from './pull';
 
 /** Where pushing the outbox stopped. */
@@ -61,6 +62,8 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
       ctx.store.transaction(() => {
         ctx.store.team.setSynced(entry.versionId, entry.changes.map((c) => ({ uid: c.uid, revision: reply.revisions[c.uid]!, row: c.row })));
         ctx.store.team.remove(entry.seq);
+        // A decision made on the wording before lapses on the server: here too.
+        lapseDecisions(ctx, entry.versionId, entry.changes.map((c) => ({ uid: c.uid, revision: reply.revisions[c.uid]! })));
       }),
     );
     pushed++;

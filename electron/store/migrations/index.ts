@@ -13,10 +13,11 @@ import { auditSeal } from './012-audit-seal';
 import { team } from './013-team';
 import { teamBases } from './014-team-bases';
 import { teamComments } from './015-team-comments';
+import { teamDecisions } from './016-team-decisions';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts, amendmentDerivation, search, reversibleChanges, parityMarks, auditSeal, team, teamBases, teamComments];
+export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts, amendmentDerivation, search, reversibleChanges, parityMarks, auditSeal, team, teamBases, teamComments, teamDecisions];
 
 /** The schema version this build writes. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

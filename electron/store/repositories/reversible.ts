@@ -62,6 +62,11 @@ export class ReversibleRepository {
     }));
   }
 
+  /** Forgets the rejections of one amendment of a draft (their decision lapsed: the provision changed since). */
+  forgetRejections(versionId: string, uid: string): void {
+    this.db.prepare("DELETE FROM reversible_change WHERE version_id = ? AND uid = ? AND kind = 'reject'").run(versionId, uid);
+  }
+
   /** Forgets a command (it was taken back). */
   removeOperation(operationId: string): void {
     this.db.prepare('DELETE FROM reversible_change WHERE operation_id = ?').run(operationId);

@@ -129,6 +129,33 @@ export class TeamRepository {
     this.db.prepare('INSERT INTO team_base (version_id, package_id) VALUES (?, ?)').run(versionId, packageId);
   }
 
+  /** Records the team's decision on a provision here, with the revision it stands on. */
+  setDecision(versionId: string, uid: string, decision: string, standsOn: number): void {
+    this.db.prepare('INSERT INTO team_decision (version_id, uid, decision, stands_on) VALUES (?, ?, ?, ?) ON CONFLICT (version_id, uid) DO UPDATE SET decision = excluded.decision, stands_on = excluded.stands_on').run(versionId, uid, decision, standsOn);
+  }
+
+  /**
+   * The decisions of a draft that these provisions, now at these revisions, lapse (each changed
+   * after the revision its decision stands on): taken out, and returned with the decision.
+   */
+  lapseDecisions(versionId: string, revisions: readonly { uid: string; revision: number }[]): { uid: string; decision: string }[] {
+    const find = this.db.prepare('SELECT decision FROM team_decision WHERE version_id = ? AND uid = ? AND stands_on < ?');
+    const drop = this.db.prepare('DELETE FROM team_decision WHERE version_id = ? AND uid = ?');
+    const lapsed: { uid: string; decision: string }[] = [];
+    for (const { uid, revision } of revisions) {
+      const row = find.get(versionId, uid, revision) as { decision: string } | undefined;
+      if (!row) continue;
+      drop.run(versionId, uid);
+      lapsed.push({ uid, decision: row.decision });
+    }
+    return lapsed;
+  }
+
+  /** Forgets the team's decision on a provision here (it lapsed on the server). */
+  forgetDecision(versionId: string, uid: string): void {
+    this.db.prepare('DELETE FROM team_decision WHERE version_id = ? AND uid = ?').run(versionId, uid);
+  }
+
   /** Takes a push out of the outbox (accepted, or turned into conflicts). */
   remove(seq: number): void {
     this.db.prepare('DELETE FROM team_outbox WHERE seq = ?').run(seq);

@@ -5,6 +5,7 @@ import { addComment, listComments } from '../../electron/services/review';
 import { receiveComments, sendComments } from '../../electron/services/team/comments';
 import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
+import { verifyAudit } from '../../electron/services/audit/check';
 import { addUser } from '../../server/team/users';
 import { startPackage } from '../electron/harness';
 import { serviceDesktop } from './service-desktop';
@@ -45,6 +46,8 @@ describeTeam('comments on a package on a team server', () => {
       ]);
       expect(await receiveComments(a.ctx, a.api, pkgId, p17.uid)).toEqual([]);
       expect(a.ctx.store.review.audit({ packageId: pkgId }).some((e) => e.action === 'team-comment')).toBe(true);
+      // The log of each desktop still answers for its comments (one received is in it as received).
+      expect(verifyAudit(a.ctx)).toMatchObject({ ok: true });
     } finally {
       a.close();
       b.close();

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../electron/services/context';
 import { connect } from '../../server/db/connect';
 import { migrateTeamDatabase } from '../../server/db/migrate';
 import { SERVER_MIGRATIONS } from '../../server/db/migrations';
+import { verifyAudit } from '../../electron/services/audit/check';
 import { addUser } from '../../server/team/users';
 import { startPackage } from '../electron/harness';
 import { serviceDesktop } from './service-desktop';
@@ -72,6 +73,9 @@ describeTeam('a decision stands on the wording it was made on', () => {
       const caught = await catchUpDecisions(away.ctx, away.api, versionId);
       expect(caught?.map((e) => [e.uid, e.decision]).sort()).toEqual([[p17.uid, 'reset'], [p19.uid, 'reset']].sort());
       expect([status(away.ctx, p17.uid), status(away.ctx, p19.uid)]).toEqual(['proposed', 'proposed']);
+
+      // Every desktop's own log still answers for its review state: decisions received and lapsed are in it.
+      for (const ctx of [a.ctx, r.ctx, away.ctx]) expect(verifyAudit(ctx)).toMatchObject({ ok: true });
     } finally {
       a.close();
       r.close();

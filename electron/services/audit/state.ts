@@ -26,7 +26,7 @@ export function annotationKey(packageId: string, uid: string): string {
 }
 
 /** The status a review decision leaves an amendment in. */
-const DECIDED: Record<string, string> = { accept: 'accepted', reject: 'rejected', reset: 'proposed', restore: 'proposed' };
+const DECIDED: Record<string, string> = { accept: 'accepted', reject: 'rejected', reset: 'proposed', restore: 'proposed', 'team-decision-lapsed': 'proposed' };
 
 /**
  * The detail of a baseline entry: the review state as it stood when the log was first sealed
@@ -56,8 +56,14 @@ export function recordedState(entries: readonly AuditEntry[]): RecordedState | n
     if (e.action === 'baseline') {
       state.comments = new Map(Object.entries((d.comments ?? {}) as Record<string, string>));
       state.annotations = new Map(Object.entries((d.annotations ?? {}) as Record<string, { status: string; notes: string }>));
-    } else if (e.action === 'comment' && typeof d.id === 'string' && typeof d.textHash === 'string') {
+    } else if ((e.action === 'comment' || e.action === 'team-comment') && typeof d.id === 'string' && typeof d.textHash === 'string') {
+      // A comment made here, or one the team server brought in.
       state.comments.set(d.id, d.textHash);
+    } else if (e.uid && e.action === 'team-decision' && typeof d.decision === 'string' && d.decision in DECIDED) {
+      // A team server's decision followed here: the status it gives, the notes as they were.
+      const key = annotationKey(e.packageId, e.uid);
+      const was = state.annotations.get(key);
+      state.annotations.set(key, { status: DECIDED[d.decision] as string, notes: was?.notes ?? notesFingerprint('', '') });
     } else if (e.uid && (e.action in DECIDED || e.action === 'annotate')) {
       const key = annotationKey(e.packageId, e.uid);
       const was = state.annotations.get(key);

@@ -51,6 +51,8 @@ export const CHANNEL_NAMES = [
   'setIdentity',
   'listComments',
   'addComment',
+  'editComment',
+  'deleteComment',
   'reviewAmendment',
   'search',
   'searchNotes',

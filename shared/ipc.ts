@@ -311,9 +311,14 @@ export const contract = {
   setIdentity: { input: z.object({ name: str().min(1).max(200), role: str().max(200) }).strict(), output: z.object({ name: str(), role: str() }) },
   listComments: {
     input: z.object({ packageId: id, uid: id }).strict(),
-    output: z.array(z.object({ id, parentId: id.nullable(), author: str(), role: str(), text: str(), createdAt: isoTime })),
+    // Each comment at its latest version (editedAt: when; null if never edited); mine: the person here wrote it.
+    output: z.array(z.object({ id, parentId: id.nullable(), author: str(), role: str(), text: str(), createdAt: isoTime, editedAt: isoTime.nullable(), mine: z.boolean() })),
   },
   addComment: { input: z.object({ packageId: id, uid: id, parentId: id.nullable(), text: str().min(1).max(20_000) }).strict(), output: z.object({ ok: z.literal(true) }) },
+  /** Rewords one's own comment: a new version (the earlier is kept, and logged). */
+  editComment: { input: z.object({ packageId: id, commentId: id, text: str().min(1).max(20_000) }).strict(), output: z.object({ ok: z.literal(true) }) },
+  /** Deletes one's own comment: a tombstone (nothing is removed; the log keeps it). */
+  deleteComment: { input: z.object({ packageId: id, commentId: id }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** Approves or rejects an amendment; a rejection can be taken back with restoreRejected (its id). */
   reviewAmendment: { input: z.object({ packageId: id, uid: id, decision: reviewDecision }).strict(), output: reviewResult },
   reviewAmendments: { input: z.object({ packageId: id, uids: z.array(id).min(1).max(1000), decision: reviewDecision }).strict(), output: reviewResult },

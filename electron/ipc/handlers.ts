@@ -13,6 +13,7 @@ import { searchNotes } from '../services/search-notes';
 import { packageOverlaps } from '../services/overlap';
 import { addComment, listComments, listRejected, type ReviewDecision } from '../services/review';
 import type { TeamRejection } from '../services/team/decisions';
+import { deleteComment, editComment } from '../services/comment-versions';
 import { annotateAmendment, exportTaxonomyFile, importTaxonomy, listGaps, retireGap, saveGap, setPackageStatus } from '../services/gaps';
 import { markUnchanged } from '../services/parity';
 import { BundleJobs, type BundleMaker } from '../services/bundle';
@@ -152,6 +153,16 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     addComment: async (input) => {
       await exclusive(() => addComment(ctx, input));
       // On a team server: sent to the others now.
+      facts.team?.poke();
+      return { ok: true as const };
+    },
+    editComment: async (input) => {
+      await exclusive(() => editComment(ctx, input));
+      facts.team?.poke();
+      return { ok: true as const };
+    },
+    deleteComment: async (input) => {
+      await exclusive(() => deleteComment(ctx, input));
       facts.team?.poke();
       return { ok: true as const };
     },

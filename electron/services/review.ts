@@ -10,6 +10,7 @@ import { requireIdentity } from './identity';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext, ReadContext } from './context';
 import { reverseOperation, saveReversibly } from './reversible';
+import { commentLines, type CommentLine } from './comment-versions';
 
 /** Finds an amendment of a package by provision uid, with the draft it belongs to (NOT_FOUND when it has none). */
 export function findAmendment(ctx: ReadContext, packageId: string, uid: string): { amendment: Amendment; versionId: string; baseVersionId: string } {
@@ -170,6 +171,6 @@ export function reviewAmendments(ctx: ServiceContext, input: { packageId: string
 }
 
 /** The comments on one amendment of a package, oldest first, as the review panel lists them. */
-export function listComments(ctx: ReadContext, packageId: string, uid: string): { id: string; parentId: string | null; author: string; role: string; text: string; createdAt: string }[] {
-  return ctx.store.review.comments(packageId, uid).map(({ id, parentId, author, role, text, createdAt }) => ({ id, parentId, author, role, text, createdAt }));
+export function listComments(ctx: ReadContext, packageId: string, uid: string): CommentLine[] {
+  return commentLines(ctx, packageId, uid);
 }

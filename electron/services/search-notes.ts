@@ -48,7 +48,7 @@ export function searchNotes(ctx: ReadContext, query: string, limit = 100): { hit
     return found;
   };
   const hits: NoteHit[] = [];
-  for (const c of store.review.allComments()) {
+  for (const c of store.review.currentComments()) {
     const matches = findTerms(c.text, stems);
     if (matches.length) hits.push({ kind: 'comment', packageId: c.packageId, packageTitle: packages.get(c.packageId)?.title ?? '', ...place(c.packageId, c.uid), uid: c.uid, text: c.text, author: c.author, at: c.createdAt, matches });
   }

@@ -23,7 +23,7 @@ export interface ReadRepositories {
   packages: Pick<PackageRepository, 'get' | 'list'>;
   amendments: Pick<AmendmentRepository, 'changesTo' | 'derivedBy' | 'orders' | 'getOne' | 'revisions' | 'listForVersion' | 'allAnnotations' | 'annotations'>;
   gaps: Pick<GapRepository, 'list' | 'gapsOf'>;
-  review: Pick<ReviewRepository, 'setting' | 'comment' | 'allComments' | 'comments' | 'lastAudit' | 'audit' | 'auditHead' | 'annotationStates'>;
+  review: Pick<ReviewRepository, 'setting' | 'comment' | 'allComments' | 'currentComments' | 'comments' | 'lastAudit' | 'audit' | 'auditHead' | 'annotationStates'>;
   conflicts: Pick<ConflictRepository, 'forVersion' | 'get'>;
   snapshots: Pick<SnapshotRepository, 'listByPackage'>;
   search: Pick<SearchRepository, 'has' | 'matchRows' | 'stateOf'>;

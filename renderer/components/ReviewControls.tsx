@@ -38,6 +38,9 @@ export function ReviewControls({
   const [text, setText] = useState('');
   const [error, setError] = useState<Phrase | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** The comment being reworded here, with its new text; or the one whose deletion awaits a yes. */
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
   const act = async (fn: () => Promise<void>) => {
     setError(null);
     try {
@@ -70,6 +73,19 @@ export function ReviewControls({
     act(async () => {
       await call('addComment', { packageId, uid, parentId: comments?.[0]?.id ?? null, text });
       setText('');
+      setComments(await call('listComments', { packageId, uid }));
+    });
+  const saveEdit = () =>
+    act(async () => {
+      if (!editing) return;
+      await call('editComment', { packageId, commentId: editing.id, text: editing.text });
+      setEditing(null);
+      setComments(await call('listComments', { packageId, uid }));
+    });
+  const remove = (commentId: string) =>
+    act(async () => {
+      setDeleting(null);
+      await call('deleteComment', { packageId, commentId });
       setComments(await call('listComments', { packageId, uid }));
     });
   return (
@@ -133,11 +149,62 @@ export function ReviewControls({
       {comments && (
         <div className="comments" data-testid="comment-thread">
           {comments.map((c) => (
-            <p key={c.id} className={c.parentId ? 'reply' : ''}>
-              <b>{c.author}</b> <span className="hint">{c.role} · {formatMoment(c.createdAt, i18n.language)}</span>
+            <div key={c.id} className={c.parentId ? 'comment reply' : 'comment'} data-testid="comment">
+              <b>{c.author}</b>{' '}
+              <span className="hint">
+                {c.role} · {formatMoment(c.createdAt, i18n.language)}
+                {c.editedAt && ` · ${t('review.edited', { date: formatMoment(c.editedAt, i18n.language) })}`}
+              </span>
+              {c.mine && editing?.id !== c.id && (
+                <>
+                  {' '}
+                  <button type="button" className="link-button" onClick={() => setEditing({ id: c.id, text: c.text })} data-testid="comment-edit">
+                    {t('review.editComment')}
+                  </button>{' '}
+                  {deleting === c.id ? (
+                    <span className="confirm" role="group" aria-label={t('review.confirmDeleteComment')}>
+                      {t('review.confirmDeleteComment')}{' '}
+                      <button type="button" className="link-button danger" onClick={() => void remove(c.id)} autoFocus data-testid="comment-delete-yes">
+                        {t('review.confirmYes')}
+                      </button>{' '}
+                      <button type="button" className="link-button" onClick={() => setDeleting(null)}>
+                        {t('review.confirmNo')}
+                      </button>
+                    </span>
+                  ) : (
+                    <button type="button" className="link-button danger" onClick={() => setDeleting(c.id)} data-testid="comment-delete">
+                      {t('review.deleteComment')}
+                    </button>
+                  )}
+                </>
+              )}
               <br />
-              {c.text}
-            </p>
+              {editing?.id === c.id ? (
+                <>
+                  <textarea
+                    value={editing.text}
+                    onChange={(e) => setEditing({ id: c.id, text: e.target.value })}
+                    onKeyDown={(e) => {
+                      // Ctrl+Enter saves, Escape leaves the wording as it was.
+                      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void saveEdit();
+                      if (e.key === 'Escape') setEditing(null);
+                    }}
+                    rows={2}
+                    aria-label={t('review.editComment')}
+                    autoFocus
+                    data-testid="comment-edit-text"
+                  />
+                  <button type="button" className="button" disabled={!editing.text.trim()} onClick={() => void saveEdit()} data-testid="comment-edit-save">
+                    {t('review.saveComment')}
+                  </button>{' '}
+                  <button type="button" className="link-button" onClick={() => setEditing(null)}>
+                    {t('review.cancelEdit')}
+                  </button>
+                </>
+              ) : (
+                c.text
+              )}
+            </div>
           ))}
           <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} placeholder={t('review.write')} data-testid="comment-text" />
           <button type="button" className="button" disabled={!text.trim()} onClick={() => void send()} data-testid="comment-send">

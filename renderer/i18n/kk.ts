@@ -340,6 +340,8 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     // Kazakh verbs have no gender: the actor's name and the verb agree whoever it is.
     actions: {
       comment: 'пікір қалдырды',
+      'comment-edit': 'пікір өңделді',
+      'comment-delete': 'пікір жойылды',
       accept: 'өзгерісті мақұлдады',
       reject: 'өзгерісті қабылдамады',
       reset: 'мақұлдауды қайтарып алды',
@@ -368,6 +370,12 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
     comments: 'Пікірлер',
     write: 'Пікір жазыңыз…',
     send: 'Жіберу',
+    editComment: 'Өңдеу',
+    deleteComment: 'Жою',
+    saveComment: 'Сақтау',
+    cancelEdit: 'Болдырмау',
+    confirmDeleteComment: 'Бұл пікірді жою керек пе? Ол журналда қалады.',
+    edited: 'өңделді {{date}}',
     overlap: 'Осы бірліктерді басқа жоба да өзгертеді ({{count}}):',
   },
   compare: {
@@ -542,6 +550,8 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
       annotate: 'Олқылықтар мен негіздеме',
       status: 'Мәртебені өзгерту',
       comment: 'Пікір',
+      'comment-edit': 'Пікір өңделді',
+      'comment-delete': 'Пікір жойылды',
       accept: 'Мақұлдау',
       reject: 'Қабылдамау',
       reset: 'Мақұлдауды қайтарып алу',
@@ -556,6 +566,8 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
       'team-stale': 'Осы арада серверде өзгертілді: шешілетін сәйкессіздіктер',
       'team-join': 'Топ серверінен қосылды',
       'team-comment': 'Топ серверінен түсініктеме келді',
+      'team-comment-edit': 'Пікір топ серверінде өңделді',
+      'team-comment-delete': 'Пікір топ серверінде жойылды',
       'team-decision': 'Топ серверінен шешім келді',
       'team-decision-lapsed': 'Шешім күшін жойды: бірлік одан кейін өзгерді (қайта ұсынылды)',
       'mark-unchanged': '«Мәтін өзгермейді» деп белгілеу',
@@ -716,7 +728,7 @@ export const kk: Catalogue<typeof en, OneOtherForms> = {
       selectedNotFound_other: 'Таңдалған бірліктердің ішінде жобада түзетуі жоқтары бар: {{count}}.',
       cannotRevert: 'Қолданыстағы редакцияны автоматты түрде қалпына келтіру мүмкін емес: {{detail}}',
     },
-    comment: { empty: 'Пікір бос.', parentNotFound: 'Жауап берілген пікір жоқ.', parentElsewhere: 'Тек осы түзетуге жазылған пікірге жауап беруге болады.' },
+    comment: { empty: 'Пікір бос.', parentNotFound: 'Жауап берілген пікір жоқ.', parentElsewhere: 'Тек осы түзетуге жазылған пікірге жауап беруге болады.', notFound: 'Бұл пікір жоқ немесе жойылған.', notYours: 'Пікірді тек оның авторы өзгерте алады.' },
     backup: { notFound: 'Мұндай сақтық көшірме жоқ.' },
     gap: {
       notFound: '{{code}} олқылығы жоқ.',

@@ -1,4 +1,4 @@
-import type { CommentRequest, DecisionReply, DecisionRequest } from '../../shared/team/contract';
+import type { CommentRequest, DecisionReply, DecisionRequest, ServerComment } from '../../shared/team/contract';
 import type { Db } from '../db/connect';
 import { appendAudit, lockAuditChain } from './audit';
 import { notify } from './events';
@@ -93,19 +93,31 @@ export async function addComment(db: Db, user: TeamUser, request: CommentRequest
 
 /**
  * The comments of a provision (or, without `uid`, of every provision of the package: what a
- * desktop catches up on after an absence) as they stand: each at its latest version, deletions
- * left out.
+ * desktop catches up on after an absence), each line (a comment and the versions superseding it)
+ * at its latest version, with that version's id and time; a deleted line as its tombstone, so
+ * that a desktop which has it learns of the deletion.
  */
-export async function commentsOf(db: Db, user: TeamUser, packageId: string, uid?: string): Promise<{ id: string; uid: string; parentId: string | null; text: string; by: string; at: string }[]> {
+export async function commentsOf(db: Db, user: TeamUser, packageId: string, uid?: string): Promise<ServerComment[]> {
   await requireMember(db, user, packageId);
   const rows = await db.query<{ id: string; uid: string; parent_id: string | null; supersedes: string | null; text: string; deleted: boolean; name: string; at: Date }>('SELECT c.id, c.uid, c.parent_id, c.supersedes, c.text, c.deleted, u.name, c.at FROM comment c JOIN team_user u ON u.id = c.user_id WHERE c.package_id = $1 AND ($2::text IS NULL OR c.uid = $2) ORDER BY c.at, c.id', [packageId, uid ?? null]);
   // A version stands for the first comment of its line; the last version of a line is what it says.
   const rootOf = new Map<string, string>();
-  const latest = new Map<string, (typeof rows)[number]>();
+  const lines = new Map<string, { first: (typeof rows)[number]; latest: (typeof rows)[number] }>();
   for (const r of rows) {
     const root = r.supersedes ? (rootOf.get(r.supersedes) ?? r.supersedes) : r.id;
     rootOf.set(r.id, root);
-    latest.set(root, r);
+    const line = lines.get(root);
+    if (line) line.latest = r;
+    else lines.set(root, { first: r, latest: r });
   }
-  return [...latest.entries()].filter(([, r]) => !r.deleted).map(([root, r]) => ({ id: root, uid: r.uid, parentId: r.parent_id, text: r.text, by: r.name, at: r.at.toISOString() }));
+  return [...lines.values()].map(({ first, latest }) => ({
+    id: first.id,
+    uid: first.uid,
+    parentId: first.parent_id,
+    text: latest.text,
+    by: first.name,
+    at: first.at.toISOString(),
+    ...(latest !== first ? { version: latest.id, editedAt: latest.at.toISOString() } : {}),
+    ...(latest.deleted ? { deleted: true } : {}),
+  }));
 }

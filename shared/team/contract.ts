@@ -103,8 +103,12 @@ export const teamPersonSchema = z.object({ id, name: str(), role: z.enum(TEAM_RO
 /** A package as a member sees it listed on the server (GET /v1/packages): what a desktop joins. */
 export const teamPackageSchema = z.object({ id, title: str().max(1000), publishedBy: str(), drafts: z.array(z.object({ versionId: id, lang: z.enum(['ru', 'kk', 'en']), title: str().max(1000) }).strict()).max(20) }).strict();
 
-/** A provision's comment as the server gives it: its latest version, with its author's name. */
-export const serverCommentSchema = z.object({ id, uid: id, parentId: id.nullable(), text: str(), by: str(), at: str() }).strict();
+/**
+ * A provision's comment as the server gives it: its line (`id`: its first comment's) at its latest
+ * version (`version`: that version's id, and when it was written; absent while never edited), or
+ * its tombstone (`deleted`, text empty), with its author's name and when it was first written.
+ */
+export const serverCommentSchema = z.object({ id, uid: id, parentId: id.nullable(), text: str(), by: str(), at: str(), version: id.optional(), editedAt: str().optional(), deleted: z.boolean().optional() }).strict();
 
 /** A provision as pulled: as it is on the server now, with the name of the person who made that revision (the one its change is signed with). */
 export const pulledProvisionSchema = currentProvisionSchema.extend({ by: str(), at: momentSchema }).strict();

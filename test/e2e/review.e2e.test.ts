@@ -28,6 +28,20 @@ describe('review in the real renderer', () => {
     await page.getByTestId('history').click();
     await expect.poll(() => page.getByTestId('history-list').innerText()).toContain('А. Рецензентова (Юридический департамент) — оставлен комментарий');
 
+    // Her own comment: reworded in place (the thread says it was edited), then a second one deleted after a yes.
+    await page.getByTestId('comment-edit').click();
+    await page.getByTestId('comment-edit-text').fill('Фраза лишняя: уберите её.');
+    await page.getByTestId('comment-edit-text').press('Control+Enter');
+    await expect.poll(() => page.getByTestId('comment-thread').innerText()).toContain('Фраза лишняя: уберите её.');
+    expect(await page.getByTestId('comment-thread').innerText()).toMatch(/изменён/u);
+    await page.getByTestId('comment-text').fill('Временное замечание.');
+    await page.getByTestId('comment-send').click();
+    await expect.poll(() => page.getByTestId('comment').count()).toBe(2);
+    await page.getByTestId('comment-delete').nth(1).click();
+    await page.getByTestId('comment-delete-yes').click();
+    await expect.poll(() => page.getByTestId('comment').count()).toBe(1);
+    expect(await page.getByTestId('comment-thread').innerText()).not.toContain('Временное замечание.');
+
     // Reject asks first; then the wording in force comes back, and the rejected change stays listed.
     await page.getByTestId('reject').click();
     expect(await page.getByTestId('amendment').count()).toBe(1);

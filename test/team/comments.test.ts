@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { saveDraft } from '../../electron/services/drafts';
 import { setIdentity } from '../../electron/services/identity';
 import { addComment, listComments } from '../../electron/services/review';
-import { receiveComments, sendComments } from '../../electron/services/team/comments';
+import { catchUpComments, receiveComments, sendComments } from '../../electron/services/team/comments';
+import { deleteComment, editComment } from '../../electron/services/comment-versions';
 import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
 import { verifyAudit } from '../../electron/services/audit/check';
@@ -51,6 +52,52 @@ describeTeam('comments on a package on a team server', () => {
     } finally {
       a.close();
       b.close();
+    }
+  });
+
+  it('an edit and a deletion go up as new versions (the author only) and reach the others, live and after an absence; nothing is removed anywhere; every log still holds', async () => {
+    const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const berik = await addUser(team().db, 'Берик Ахметов', 'reviewer');
+    const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
+    const b = serviceDesktop(team().url, berik.token, 'berik-laptop');
+    const away = serviceDesktop(team().url, anna.token, 'anna-desktop');
+    try {
+      const { pkgId, versionId, p17 } = startPackage(a.ctx);
+      saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
+      await publishToTeam(a.ctx, a.api, pkgId, [berik.user.id]);
+      await joinFromTeam(b.ctx, b.api);
+      await joinFromTeam(away.ctx, away.api);
+      setIdentity(b.ctx, { name: 'Берик Ахметов', role: 'Минюст' });
+      addComment(b.ctx, { packageId: pkgId, uid: p17.uid, parentId: null, text: 'Колледжи лишние?' });
+      addComment(b.ctx, { packageId: pkgId, uid: p17.uid, parentId: null, text: 'Второе замечание.' });
+      expect(await sendComments(b.ctx, b.api)).toEqual({ state: 'done', sent: 2 });
+      await receiveComments(a.ctx, a.api, pkgId, p17.uid);
+      const [first, second] = listComments(b.ctx, pkgId, p17.uid);
+
+      // Anna, on her desktop, cannot change Berik's comment.
+      setIdentity(a.ctx, { name: 'Анна Петрова', role: 'Отдел науки' });
+      expect(listComments(a.ctx, pkgId, p17.uid).map((c) => c.mine)).toEqual([false, false]);
+      expect(() => editComment(a.ctx, { packageId: pkgId, commentId: first!.id, text: 'Правка Анны.' })).toThrow(expect.objectContaining({ key: 'comment.notYours' }));
+
+      // Berik rewords the first and deletes the second; both go up as new versions.
+      editComment(b.ctx, { packageId: pkgId, commentId: first!.id, text: 'Колледжи лишние: уберите их.' });
+      deleteComment(b.ctx, { packageId: pkgId, commentId: second!.id });
+      expect(b.ctx.store.team.commentsOut().map((c) => [c.supersedes, c.deleted])).toEqual([[first!.id, false], [second!.id, true]]);
+      expect(await sendComments(b.ctx, b.api)).toEqual({ state: 'done', sent: 2 });
+      expect(await team().db.query<{ n: string }>('SELECT count(*) AS n FROM comment')).toEqual([{ n: '4' }]);
+
+      // Anna's desktop takes them (the event's pull), once.
+      expect(await receiveComments(a.ctx, a.api, pkgId, p17.uid)).toHaveLength(2);
+      expect(listComments(a.ctx, pkgId, p17.uid).map((c) => [c.text, c.author, c.editedAt !== null])).toEqual([['Колледжи лишние: уберите их.', 'Берик Ахметов', true]]);
+      expect(await receiveComments(a.ctx, a.api, pkgId, p17.uid)).toEqual([]);
+      // Her other desktop, away all along, catches up: the edited one only (the deleted one never shows).
+      await catchUpComments(away.ctx, away.api, pkgId);
+      expect(listComments(away.ctx, pkgId, p17.uid).map((c) => c.text)).toEqual(['Колледжи лишние: уберите их.']);
+      for (const ctx of [a.ctx, b.ctx, away.ctx]) expect(verifyAudit(ctx)).toMatchObject({ ok: true });
+    } finally {
+      a.close();
+      b.close();
+      away.close();
     }
   });
 

@@ -26,6 +26,9 @@ export function annotationKey(packageId: string, uid: string): string {
 }
 
 /** The status a review decision leaves an amendment in. */
+/** The actions that add a comment row (a version and a tombstone are rows too). */
+const COMMENTED = new Set(['comment', 'comment-edit', 'comment-delete', 'team-comment', 'team-comment-edit', 'team-comment-delete']);
+
 const DECIDED: Record<string, string> = { accept: 'accepted', reject: 'rejected', reset: 'proposed', restore: 'proposed', 'team-decision-lapsed': 'proposed' };
 
 /**
@@ -56,8 +59,8 @@ export function recordedState(entries: readonly AuditEntry[]): RecordedState | n
     if (e.action === 'baseline') {
       state.comments = new Map(Object.entries((d.comments ?? {}) as Record<string, string>));
       state.annotations = new Map(Object.entries((d.annotations ?? {}) as Record<string, { status: string; notes: string }>));
-    } else if ((e.action === 'comment' || e.action === 'team-comment') && typeof d.id === 'string' && typeof d.textHash === 'string') {
-      // A comment made here, or one the team server brought in.
+    } else if (COMMENTED.has(e.action) && typeof d.id === 'string' && typeof d.textHash === 'string') {
+      // A comment made here, a new version of one or its tombstone, or one the team server brought in.
       state.comments.set(d.id, d.textHash);
     } else if (e.uid && e.action === 'team-decision' && typeof d.decision === 'string' && d.decision in DECIDED) {
       // A team server's decision followed here: the status it gives, the notes as they were.

@@ -16,7 +16,7 @@ export async function sendComments(ctx: ServiceContext, api: TeamApi): Promise<C
   let sent = 0;
   for (const comment of ctx.store.team.commentsOut()) {
     try {
-      await api.comment({ id: comment.id, packageId: comment.packageId, uid: comment.uid, parentId: comment.parentId, supersedes: null, text: comment.text, deleted: false });
+      await api.comment({ id: comment.id, packageId: comment.packageId, uid: comment.uid, parentId: comment.parentId, supersedes: comment.supersedes ?? null, text: comment.text, deleted: comment.deleted ?? false });
     } catch (error) {
       if (error instanceof TeamUnreachable) return { state: 'offline', sent };
       if (error instanceof TeamRefused) return { state: 'refused', sent, code: error.code, message: error.message };
@@ -30,8 +30,9 @@ export async function sendComments(ctx: ServiceContext, api: TeamApi): Promise<C
 
 /**
  * Brings in the comments others made on a provision of a package on the server: those this
- * desktop does not have are added (with their author's name on the server), each logged here as
- * received. The server's comments are appended only; the latest version of each is what it has.
+ * desktop does not have are added (with their author's name on the server), and the latest
+ * version of one edited or deleted there is appended as a version here, each logged as received.
+ * The server's comments are appended only, and so are they here.
  * Returns those that arrived, or null when the server could not be reached.
  */
 export async function receiveComments(ctx: ServiceContext, api: TeamApi, packageId: string, uid: string): Promise<ServerComment[] | null> {
@@ -59,13 +60,23 @@ async function bringIn(ctx: ServiceContext, packageId: string, ask: () => Promis
     ctx.store.transaction(() => {
       if (!ctx.store.packages.get(packageId)) return [];
       const added: ServerComment[] = [];
+      const { review } = ctx.store;
       // Oldest first (the server's order), so that a reply finds the comment it answers.
       for (const c of theirs) {
-        if (ctx.store.review.comment(c.id)) continue;
-        // A reply to a comment this desktop lacks (deleted on the server) stands on its own.
-        const parentId = c.parentId && ctx.store.review.comment(c.parentId) ? c.parentId : null;
-        ctx.store.review.addComment({ id: c.id, packageId, uid: c.uid, parentId, author: c.by, role: '', text: c.text, createdAt: c.at });
-        record(ctx, packageId, c.uid, 'team-comment', { id: c.id, by: c.by, textHash: commentFingerprint(c.text) });
+        const known = review.comment(c.id);
+        if (!known) {
+          // A line this desktop never had and that is deleted there: nothing to show.
+          if (c.deleted) continue;
+          // A reply to a comment this desktop lacks (deleted on the server) stands on its own.
+          const parentId = c.parentId && review.comment(c.parentId) ? c.parentId : null;
+          review.addComment({ id: c.id, packageId, uid: c.uid, parentId, author: c.by, role: '', text: c.text, createdAt: c.at });
+          record(ctx, packageId, c.uid, 'team-comment', { id: c.id, by: c.by, textHash: commentFingerprint(c.text) });
+        } else if (!c.version || review.comment(c.version)) continue;
+        // Edited or deleted there (appended here too, as a version of the line): its latest version.
+        if (c.version) {
+          review.addComment({ id: c.version, packageId, uid: c.uid, parentId: known?.parentId ?? null, author: known?.author ?? c.by, role: known?.role ?? '', text: c.text, createdAt: c.editedAt ?? ctx.now(), supersedes: c.id, deleted: c.deleted ?? false });
+          record(ctx, packageId, c.uid, c.deleted ? 'team-comment-delete' : 'team-comment-edit', { id: c.version, supersedes: c.id, by: c.by, textHash: commentFingerprint(c.text) });
+        }
         added.push(c);
       }
       return added;

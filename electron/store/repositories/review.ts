@@ -29,6 +29,10 @@ export interface CommentRecord {
   role: string;
   text: string;
   createdAt: string;
+  /** A new version of a comment: the first comment of its line (migration 017). */
+  supersedes?: string | null;
+  /** A deletion: the tombstone of its line, its text empty. */
+  deleted?: boolean;
 }
 
 /** Settings, comments and the audit log. */
@@ -45,11 +49,11 @@ export class ReviewRepository {
     this.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
-  /** Adds a comment. */
+  /** Adds a comment, or a new version of one, or its tombstone (nothing is ever rewritten). */
   addComment(c: CommentRecord): void {
     this.db
-      .prepare('INSERT INTO comment (id, package_id, uid, parent_id, author, role, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(c.id, c.packageId, c.uid, c.parentId, c.author, c.role, c.text, c.createdAt);
+      .prepare('INSERT INTO comment (id, package_id, uid, parent_id, author, role, text, created_at, supersedes, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(c.id, c.packageId, c.uid, c.parentId, c.author, c.role, c.text, c.createdAt, c.supersedes ?? null, c.deleted ? 1 : 0);
   }
 
   /** One comment, or undefined. */
@@ -62,11 +66,24 @@ export class ReviewRepository {
     return this.db.prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt FROM comment ORDER BY created_at, rowid').all() as CommentRecord[];
   }
 
-  /** The comments on one amendment, oldest first. */
+  /** The comments on one amendment, every version and tombstone included, oldest first. */
   comments(packageId: string, uid: string): CommentRecord[] {
+    return (
+      this.db
+        .prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt, supersedes, deleted FROM comment WHERE package_id = ? AND uid = ? ORDER BY created_at, rowid')
+        .all(packageId, uid) as (Omit<CommentRecord, 'deleted'> & { deleted: number })[]
+    ).map((c) => ({ ...c, deleted: c.deleted === 1 }));
+  }
+
+  /** The comments as they stand, of every package: each line at its latest version, the deleted left out (the library search reads them). */
+  currentComments(): CommentRecord[] {
     return this.db
-      .prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt FROM comment WHERE package_id = ? AND uid = ? ORDER BY created_at, rowid')
-      .all(packageId, uid) as CommentRecord[];
+      .prepare(
+        `SELECT c.id, c.package_id AS packageId, c.uid, c.parent_id AS parentId, COALESCE(v.author, c.author) AS author, COALESCE(v.role, c.role) AS role, COALESCE(v.text, c.text) AS text, c.created_at AS createdAt
+         FROM comment c LEFT JOIN comment v ON v.rowid = (SELECT max(rowid) FROM comment WHERE supersedes = c.id)
+         WHERE c.supersedes IS NULL AND COALESCE(v.deleted, 0) = 0 ORDER BY c.created_at, c.rowid`,
+      )
+      .all() as CommentRecord[];
   }
 
   /** The last entry of the audit log, or undefined for an empty log. */

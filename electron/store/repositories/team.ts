@@ -33,6 +33,9 @@ export interface OutgoingComment {
   uid: string;
   parentId: string | null;
   text: string;
+  /** A new version of a comment (the first of its line), or its deletion (`deleted`, text empty). */
+  supersedes?: string | null;
+  deleted?: boolean;
 }
 
 /** A desktop's side of team mode (migration 013): linked packages, provisions in step, the outbox. */
@@ -111,12 +114,12 @@ export class TeamRepository {
 
   /** Puts a comment made here in the queue for the server (in the comment's own transaction). */
   queueComment(c: OutgoingComment): void {
-    this.db.prepare('INSERT INTO team_comment_out (id, package_id, uid, parent_id, text) VALUES (?, ?, ?, ?, ?)').run(c.id, c.packageId, c.uid, c.parentId, c.text);
+    this.db.prepare('INSERT INTO team_comment_out (id, package_id, uid, parent_id, text, supersedes, deleted) VALUES (?, ?, ?, ?, ?, ?, ?)').run(c.id, c.packageId, c.uid, c.parentId, c.text, c.supersedes ?? null, c.deleted ? 1 : 0);
   }
 
   /** The comments waiting for the server, oldest first. */
   commentsOut(): OutgoingComment[] {
-    return this.db.prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, text FROM team_comment_out ORDER BY seq').all() as OutgoingComment[];
+    return (this.db.prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, text, supersedes, deleted FROM team_comment_out ORDER BY seq').all() as (Omit<OutgoingComment, 'deleted'> & { deleted: number })[]).map((c) => ({ ...c, deleted: c.deleted === 1 }));
   }
 
   /** The server has a comment: out of the queue. */

@@ -151,16 +151,16 @@ export function rebaseDrafts(ctx: ServiceContext, expressionId: string, newVersi
   const outcomes: RebaseOutcome[] = [];
   const plans = new Map(planned.map((p) => [p.draftId, p]));
   for (const { draft, base, pkg } of rebasableDrafts(ctx, expressionId, inForceFrom)) {
-    const plan = plans.get(draft.id);
-    const current = plan && plan.revision === draft.revision && plan.baseVersionId === base.id ? plan.outcome : null;
-    const outcome = current ?? rebaseOne(ctx, base.id, draft.id, newLaw());
     const who = { packageId: pkg.id, packageTitle: pkg.title, versionId: draft.id };
     if (store.team.linkOf(pkg.id)) {
       // Moved here alone, its rows would differ from the server's without going up, and the
-      // others would go on drafting on the old text: it stays, and the drafter is told.
+      // others would go on drafting on the old text: it stays (not even worked out), and the drafter is told.
       outcomes.push({ ...who, error: 'The package is on the team server: its drafts stay on the text they were published on.', onTeam: true });
       continue;
     }
+    const plan = plans.get(draft.id);
+    const current = plan && plan.revision === draft.revision && plan.baseVersionId === base.id ? plan.outcome : null;
+    const outcome = current ?? rebaseOne(ctx, base.id, draft.id, newLaw());
     if ('error' in outcome) {
       outcomes.push({ ...who, error: outcome.error });
       continue;

@@ -83,7 +83,7 @@ export class TeamHost {
       this.userId = me.id;
       this.live.bump();
       return this.rememberPerson(me.name);
-    }, () => undefined);
+    }, () => undefined).catch((error: unknown) => this.options.log('the name on the team server was not kept', error));
   }
 
   /** Checks an address and a token with the server, keeps them, and starts keeping in step with it. */

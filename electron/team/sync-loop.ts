@@ -149,10 +149,8 @@ export class TeamSync {
         if (pulled.lapsed.length > 0 && packageId) this.onChange({ kind: 'reviewed', packageId });
         this.toPull.delete(versionId);
       }
-      if (this.toCatchUp && outcome.state !== 'offline') {
-        this.toCatchUp = false;
-        if (!(await this.catchUp())) this.toCatchUp = true;
-      }
+      // Cleared only once it was made: a round that could not (or failed) tries again.
+      if (this.toCatchUp && outcome.state !== 'offline' && (await this.catchUp())) this.toCatchUp = false;
     } catch (error) {
       this.log('team sync failed', error);
       outcome = { state: 'offline', pushed: 0, waiting: this.ctx.store.team.outbox().length };

@@ -74,7 +74,8 @@ export interface AuditHead {
 
 /** Reads a head as `zan server audit` prints it: `<seq>:<hash>`. */
 export function parseAuditHead(text: string): AuditHead | null {
-  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  // Entries are numbered from 1: a head at 0 names nothing.
+  const match = /^([1-9]\d{0,15}):([0-9a-f]{64})$/.exec(text.trim());
   return match ? { seq: Number(match[1]), hash: match[2]! } : null;
 }
 

@@ -80,6 +80,8 @@ describeTeam('zan server (the command line)', () => {
       await db.query('DELETE FROM audit_log WHERE seq = 3');
       expect(await zanServer('audit', '--pg', fresh.url, '--head', head)).toMatchObject({ code: 1, err: expect.stringMatching(/ends before entry 3.*cut short/) });
       expect((await zanServer('audit', '--pg', fresh.url, '--head', 'latest')).code).toBe(2);
+      // Entries are numbered from 1: a head at 0 is not one.
+      expect((await zanServer('audit', '--pg', fresh.url, '--head', `0:${'a'.repeat(64)}`)).code).toBe(2);
     } finally {
       await db.close();
       await fresh.drop();

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { saveDraft } from '../../electron/services/drafts';
 import { amendmentsOf } from '../../electron/services/amendments';
 import { setIdentity } from '../../electron/services/identity';
+import { listRejected } from '../../electron/services/review';
 import { applyTeamDecision, decideOnTeam, rejectAsTeam } from '../../electron/services/team/decisions';
 import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
@@ -104,7 +105,7 @@ describeTeam('review decisions on a package on a team server', () => {
 
       // Saved on Rita's desktop as the server's: the wording in force, the rejection listed, nothing to push.
       const operationId = rejectAsTeam(r.ctx, { packageId: pkgId, uid: p17.uid }, rejection!);
-      expect(operationId).toEqual(expect.any(String));
+      expect(listRejected(r.ctx, pkgId).map((x) => [x.operationId, x.uid, x.rejectedBy])).toEqual([[operationId, p17.uid, 'Рита Сапарова']]);
       expect(r.ctx.store.provisions.rows(versionId, [p17.uid]).get(p17.uid)?.text).toBe(p17.text);
       expect(r.ctx.store.amendments.annotations(pkgId).get(p17.uid)?.status).toBe('rejected');
       expect(r.ctx.store.team.outbox()).toEqual([]);

@@ -138,7 +138,12 @@ describeTeam('the team service over PostgreSQL', () => {
       ['comment00003', 'Уточнено в пункте 2.', 'comment00001'],
     ]);
     expect((await client('anna').post('/v1/comments', { ...first, id: 'comment00005', supersedes: 'comment00003', text: '', deleted: true })).status).toBe(200);
-    expect((await client('anna').get<unknown[]>('/v1/packages/package0001/comments/paragraph01')).body).toHaveLength(1);
+    // The deleted one is listed as its tombstone (so a desktop that has it learns of the deletion), its text gone.
+    const after = (await client('anna').get<{ id: string; text: string; version?: string; deleted?: boolean }[]>('/v1/packages/package0001/comments/paragraph01')).body;
+    expect(after.map((c) => [c.id, c.text, c.version, c.deleted ?? false])).toEqual([
+      ['comment00001', 'Уточнить: договоры о совместных исследованиях.', 'comment00002', false],
+      ['comment00003', '', 'comment00005', true],
+    ]);
     await expect(team().db.query("UPDATE comment SET text = 'x'")).rejects.toThrow(/append-only/);
     await expect(team().db.query('DELETE FROM comment')).rejects.toThrow(/append-only/);
   });

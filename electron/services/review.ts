@@ -74,15 +74,7 @@ export function reviewAmendment(ctx: ServiceContext, input: { packageId: string;
   const { amendment: a, versionId, baseVersionId } = findAmendment(ctx, input.packageId, input.uid);
   const { store } = ctx;
   return store.transaction(() => {
-    const note = store.amendments.annotations(input.packageId).get(input.uid);
-    store.amendments.annotate({
-      packageId: input.packageId,
-      uid: input.uid,
-      justification: note?.justification ?? '',
-      evidence: note?.evidence ?? '',
-      status: input.decision === 'accept' ? 'accepted' : input.decision === 'reject' ? 'rejected' : 'proposed',
-      updatedAt: ctx.now(),
-    });
+    store.amendments.setStatus(input.packageId, input.uid, input.decision === 'accept' ? 'accepted' : input.decision === 'reject' ? 'rejected' : 'proposed', ctx.now());
     if (input.decision === 'reject') {
       const draftRows = store.provisions.load(versionId);
       const version = store.versions.get(versionId);
@@ -145,8 +137,7 @@ export function restoreRejected(ctx: ServiceContext, input: { packageId: string;
     const { changes } = reverseOperation(ctx, input.packageId, input.operationId, { duringReview: true });
     for (const c of changes) {
       if (c.kind !== 'reject' || !c.uid) throw new StoreError('INVALID_INPUT', 'This is not a rejection.', 'reversible.wrongKind');
-      const note = ctx.store.amendments.annotations(input.packageId).get(c.uid);
-      ctx.store.amendments.annotate({ packageId: input.packageId, uid: c.uid, justification: note?.justification ?? '', evidence: note?.evidence ?? '', status: 'proposed', updatedAt: ctx.now() });
+      ctx.store.amendments.setStatus(input.packageId, c.uid, 'proposed', ctx.now());
       audit(ctx, input.packageId, c.uid, 'restore', { operationId: input.operationId });
     }
   });

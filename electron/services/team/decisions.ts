@@ -5,6 +5,7 @@ import { whenWritable, type ReadContext, type ServiceContext } from '../context'
 import { findAmendment, rejectionChanges, reviewAmendment } from '../review';
 import { StoreError } from '../../store/errors';
 import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
+import { syncedAtRevisions } from './in-step';
 
 /** A review decision, as the review panel makes it. */
 export type TeamDecision = 'accept' | 'reject' | 'reset';
@@ -73,7 +74,7 @@ export function rejectAsTeam(ctx: ServiceContext, input: { packageId: string; ui
     const fresh = (uid: string) => !pending.has(uid) && (synced.get(uid)?.revision ?? 0) < (rejection.revisions[uid] ?? 0);
     const changes = { upserts: rejection.changes.upserts.filter((r) => fresh(r.uid)), deletes: rejection.changes.deletes.filter(fresh) };
     const id = reviewAmendment(ctx, { ...input, decision: 'reject' }, operationId, { changes });
-    const saved = [...changes.upserts.map((row) => ({ uid: row.uid, revision: rejection.revisions[row.uid]!, row })), ...changes.deletes.map((uid) => ({ uid, revision: rejection.revisions[uid]!, row: null }))];
+    const saved = syncedAtRevisions(changes, rejection.revisions);
     store.team.setSynced(rejection.versionId, saved);
     // The units it restored besides were changed by it: their own decisions, if any, lapse.
     lapseDecisions(ctx, rejection.versionId, saved.filter((s) => s.uid !== input.uid));
@@ -102,7 +103,7 @@ export async function applyTeamDecision(ctx: ServiceContext, event: Extract<Team
       const note = store.amendments.annotations(event.packageId).get(event.uid);
       const status = event.decision === 'accept' ? 'accepted' : event.decision === 'reject' ? 'rejected' : 'proposed';
       if ((note?.status ?? 'proposed') === status) return false;
-      store.amendments.annotate({ packageId: event.packageId, uid: event.uid, justification: note?.justification ?? '', evidence: note?.evidence ?? '', status, updatedAt: ctx.now() });
+      store.amendments.setStatus(event.packageId, event.uid, status, ctx.now());
       record(ctx, event.packageId, event.uid, 'team-decision', { decision: event.decision, by: event.by, revision: event.revision, versionId: event.versionId });
       return true;
     }),
@@ -129,7 +130,7 @@ function proposeAgain(ctx: ServiceContext, versionId: string, uid: string, decis
   if (decision === 'reject') store.reversible.forgetRejections(versionId, uid);
   const note = store.amendments.annotations(packageId).get(uid);
   if (!note || note.status === 'proposed') return false;
-  store.amendments.annotate({ packageId, uid, justification: note.justification, evidence: note.evidence, status: 'proposed', updatedAt: ctx.now() });
+  store.amendments.setStatus(packageId, uid, 'proposed', ctx.now());
   record(ctx, packageId, uid, 'team-decision-lapsed', { decision, versionId, revision });
   return true;
 }

@@ -5,6 +5,7 @@ import { whenWritable, type ServiceContext } from '../context';
 import { refreshAmendments } from '../amendments';
 import { TeamUnreachable, type TeamApi } from './api';
 import { signerOf } from './signer';
+import { syncedFromServer } from './in-step';
 
 /** What joining the packages shared with this desktop's person did. */
 export type JoinOutcome = { state: 'joined'; packages: string[] } | { state: 'offline' };
@@ -57,7 +58,7 @@ function addJoinedPackage(ctx: ServiceContext, serverUrl: string, pkg: TeamPacka
     store.versions.insert({ id: listed.versionId, expressionId, status: 'draft', inForceFrom: null, packageId: pkg.id, baseVersionId: base.versionId, revision: 0, createdAt: now, updatedAt: now });
     const rows = pulled.provisions.flatMap((p) => (p.row ? [p.row as ProvisionRow] : []));
     store.provisions.apply(listed.versionId, { upserts: rows, deletes: [] });
-    store.team.setSynced(listed.versionId, pulled.provisions.map((p) => ({ uid: p.uid, revision: p.revision, row: (p.row as ProvisionRow | null) ?? null })));
+    store.team.setSynced(listed.versionId, syncedFromServer(pulled.provisions));
     // Derived now, so that each amendment is signed with who made it on the server (derived
     // later, every one would be signed with the package's publisher).
     refreshAmendments(ctx, listed.versionId, base.versionId, rowsToLaw(rows, listed.lang), now, now, { signedBy: signerOf(pulled.provisions) });

@@ -5,6 +5,7 @@ import { record } from '../audit/log';
 import { whenWritable, type ReadContext, type ServiceContext } from '../context';
 import { TeamRefused, type TeamApi } from './api';
 import { queueTeamChanges } from './outbox';
+import { syncedFromServer } from './in-step';
 
 /** What publishing a package sends: each draft with the law it amends and its rows as they stand. */
 export function publishRequest(ctx: ReadContext, packageId: string, members: readonly string[] = []): PublishRequest {
@@ -76,7 +77,7 @@ async function adoptPublished(ctx: ServiceContext, api: TeamApi, request: Publis
     ctx.store.team.link(request.packageId, api.url, ctx.now());
     for (const draft of request.drafts) {
       const server = pulled.get(draft.versionId)!.provisions;
-      ctx.store.team.setSynced(draft.versionId, server.map((p) => ({ uid: p.uid, revision: p.revision, row: (p.row as ProvisionRow | null) ?? null })));
+      ctx.store.team.setSynced(draft.versionId, syncedFromServer(server));
       provisions += server.length;
       const rows = server.flatMap((p) => (p.row ? [p.row as ProvisionRow] : []));
       queueTeamChanges(ctx, request.packageId, draft.versionId, diffRows(rows, ctx.store.provisions.load(draft.versionId)));

@@ -5,6 +5,7 @@ import { saveDraft } from '../drafts';
 import { TeamUnreachable, type TeamApi } from './api';
 import { lapseDecisions } from './decisions';
 import { signerOf } from './signer';
+import { syncedFromServer } from './in-step';
 
 /** What bringing a draft in step with the server did. */
 export type PullOutcome = { state: 'pulled'; applied: number; heldBack: number; lapsed: string[] } | { state: 'offline' };
@@ -49,7 +50,7 @@ export function takePulled(ctx: ServiceContext, versionId: string, provisions: r
     const deletes = taken.filter((p) => !p.row && local.has(p.uid)).map((p) => p.uid);
     const version = store.versions.get(versionId)!;
     if (upserts.length + deletes.length > 0) saveDraft(ctx, { versionId, revision: version.revision, upserts, deletes }, { duringReview: true, fromTeam: true, signedBy: signerOf(taken) });
-    store.team.setSynced(versionId, taken.map((p) => ({ uid: p.uid, revision: p.revision, row: (p.row as ProvisionRow | null) ?? null })));
+    store.team.setSynced(versionId, syncedFromServer(taken));
   }
   // A decision made on an earlier wording of a provision taken lapses (proposed again, as on the server).
   const lapsed = lapseDecisions(ctx, versionId, taken);

@@ -227,6 +227,16 @@ export class AmendmentRepository {
       .run(record.packageId, record.uid, record.justification, record.evidence, record.status, record.updatedAt);
   }
 
+  /** Sets the review status of a package's amendment to a provision, keeping its justification and evidence (empty when it has none yet). */
+  setStatus(packageId: string, uid: string, status: AnnotationRecord['status'], at: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO amendment_annotation (package_id, uid, justification, evidence, status, updated_at) VALUES (?, ?, '', '', ?, ?)
+         ON CONFLICT (package_id, uid) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at`,
+      )
+      .run(packageId, uid, status, at);
+  }
+
   /** Every annotation with a justification or evidence, of every package (the library search reads them). */
   allAnnotations(): AnnotationRecord[] {
     return this.db

@@ -38,6 +38,13 @@ export interface OutgoingComment {
   deleted?: boolean;
 }
 
+/** A provision recorded as in step with the server: at this revision, with this row (null: deleted there). */
+export interface SyncedRecord {
+  uid: string;
+  revision: number;
+  row: ProvisionRow | null;
+}
+
 /** A desktop's side of team mode (migration 013): linked packages, provisions in step, the outbox. */
 export class TeamRepository {
   constructor(private readonly db: Database) {}
@@ -54,7 +61,7 @@ export class TeamRepository {
   }
 
   /** Records provisions as in step with the server at these revisions. */
-  setSynced(versionId: string, synced: readonly { uid: string; revision: number; row: ProvisionRow | null }[]): void {
+  setSynced(versionId: string, synced: readonly SyncedRecord[]): void {
     const put = this.db.prepare('INSERT INTO team_synced (version_id, uid, revision, row) VALUES (?, ?, ?, ?) ON CONFLICT (version_id, uid) DO UPDATE SET revision = excluded.revision, row = excluded.row');
     for (const s of synced) put.run(versionId, s.uid, s.revision, s.row ? JSON.stringify(s.row) : null);
   }

@@ -47,6 +47,7 @@ export const CHANNEL_NAMES = [
   'leaveDraft',
   'listTeamPeople',
   'releaseDraftLeases',
+  'moveTeamDraft',
   'publishToTeam',
   'setIdentity',
   'listComments',

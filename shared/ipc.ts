@@ -304,6 +304,11 @@ export const contract = {
   leaveDraft: { input: z.object({ versionId: id }).strict(), output: z.object({ ok: z.literal(true) }) },
   /** An owner frees every lease of a draft on the team server (the holders' unpushed text is kept as a snapshot on their desktops). */
   releaseDraftLeases: { input: z.object({ versionId: id }).strict(), output: z.object({ released: z.number().int().min(0) }) },
+  /** The team's owner moves a draft on the team server onto a later text in force of its law in this library (imported here), for every desktop; refused while someone holds a provision the move changes. */
+  moveTeamDraft: {
+    input: z.object({ versionId: id, onto: id }).strict(),
+    output: z.discriminatedUnion('state', [z.object({ state: z.literal('moved'), carried: z.number().int(), conflicts: z.number().int() }).strict(), z.object({ state: z.literal('leased'), uid: id, holder: str() }).strict()]),
+  },
   /** The people of the team (server ids, names, roles), for choosing who a published package is shared with. */
   listTeamPeople: { input: empty, output: z.array(z.object({ id: str(), name: str(), role: str() })) },
   /** Publishes a package to the team server, with the people (server ids) who may see it. */

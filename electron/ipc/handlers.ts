@@ -62,7 +62,7 @@ export interface AppFacts {
 }
 
 /** What the handlers need of team mode. */
-export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft' | 'people' | 'review' | 'releaseAllLeases'>;
+export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft' | 'people' | 'review' | 'releaseAllLeases' | 'moveDraft'>;
 
 /**
  * The handler table the main process registers and the e2e harness calls: the same functions,
@@ -147,6 +147,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     connectTeam: ({ url, token }) => teamOf(facts).connect(url, token),
     listTeamPeople: () => teamOf(facts).people(),
     releaseDraftLeases: async ({ versionId }) => ({ released: await teamOf(facts).releaseAllLeases(versionId) }),
+    moveTeamDraft: async ({ versionId, onto }) => teamOf(facts).moveDraft(versionId, onto),
     publishToTeam: ({ packageId, members }) => teamOf(facts).publish(packageId, members ?? []),
     setIdentity: (identity) => exclusive(() => setIdentity(ctx, identity)),
     listComments: ({ packageId, uid }) => listComments(ctx, packageId, uid),

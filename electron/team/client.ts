@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decisionReplySchema, leaseSchema, standingDecisionSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type DecisionRequest, type ServerComment, type StandingDecision, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
+import { decisionReplySchema, leaseSchema, rebaseReplySchema, type RebaseReply, type RebaseRequest, standingDecisionSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type DecisionRequest, type ServerComment, type StandingDecision, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
@@ -44,6 +44,10 @@ export class TeamClient implements TeamApi {
   /** The people of the team (for a package's members). */
   async people(): Promise<TeamPerson[]> {
     return z.array(teamPersonSchema).parse(await this.call('GET', '/v1/users', undefined));
+  }
+
+  async rebase(versionId: string, request: RebaseRequest): Promise<RebaseReply> {
+    return rebaseReplySchema.parse(await this.call('POST', `/v1/drafts/${encodeURIComponent(versionId)}/rebase`, request, [423]));
   }
 
   async decide(request: DecisionRequest): Promise<DecisionReply> {

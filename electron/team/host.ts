@@ -3,6 +3,8 @@ import type { ServiceContext } from '../services/context';
 import { TeamRefused, TeamUnreachable } from '../services/team/api';
 import { decideOnTeam, type TeamDecision, type TeamRejection } from '../services/team/decisions';
 import { publishToTeam } from '../services/team/publish';
+import { moveTeamDraft, type TeamMoveOutcome } from '../services/team/rebase';
+import { pushOutbox } from '../services/team/sync';
 import { setTeamPerson } from '../services/identity';
 import { createSnapshot } from '../services/snapshots';
 import { whenWritable } from '../services/context';
@@ -154,6 +156,31 @@ export class TeamHost {
     else await decideAll();
     this.sync?.poke();
     return { rejectionId: operationId ?? null };
+  }
+
+  /**
+   * The owner moves a draft on the server onto a later text in force of its law in this library,
+   * for the whole team (team/rebase.ts): between the sync loop's rounds, what waits to go up from
+   * here pushed first (it was written on the text the draft was on). The windows hear that the
+   * draft's text and its amendments changed.
+   */
+  async moveDraft(versionId: string, onto: string): Promise<TeamMoveOutcome> {
+    const client = this.requireClient();
+    if (!this.isLinked(versionId)) throw this.notConnected();
+    const move = async () => {
+      await pushOutbox(this.ctx, client, this.options.device);
+      return moveTeamDraft(this.ctx, client, { versionId, onto });
+    };
+    let outcome;
+    try {
+      outcome = this.sync ? await this.sync.between(move) : await move();
+    } catch (error) {
+      throw this.refusal(error);
+    }
+    const packageId = this.ctx.store.versions.get(versionId)?.packageId;
+    this.live.draftChanged(versionId);
+    if (packageId) this.live.packageReviewed(packageId);
+    return outcome;
   }
 
   /** An owner frees every lease of a draft (someone left with provisions held); how many there were. */

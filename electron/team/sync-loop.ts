@@ -144,9 +144,9 @@ export class TeamSync {
           outcome = { state: 'offline', pushed: 0, waiting: this.ctx.store.team.outbox().length };
           break;
         }
-        if (pulled.applied > 0) this.onChange({ kind: 'draft', versionId });
+        if (pulled.applied > 0 || pulled.moved) this.onChange({ kind: 'draft', versionId });
         const packageId = this.ctx.store.versions.get(versionId)?.packageId;
-        if (pulled.lapsed.length > 0 && packageId) this.onChange({ kind: 'reviewed', packageId });
+        if ((pulled.lapsed.length > 0 || pulled.moved) && packageId) this.onChange({ kind: 'reviewed', packageId });
         this.toPull.delete(versionId);
       }
       // Cleared only once it was made: a round that could not (or failed) tries again.
@@ -232,9 +232,16 @@ export class TeamSync {
       this.poke();
       return;
     }
-    if (event.kind !== 'push') return;
+    if (event.kind !== 'push' && event.kind !== 'rebase') return;
     const version = this.ctx.store.versions.get(event.versionId);
     if (!version?.packageId || !this.ctx.store.team.linkOf(version.packageId)) return;
+    if (event.kind === 'rebase') {
+      // Moved onto a later text: taken by a pull (unless this desktop is on it already: it made the move).
+      if (version.baseVersionId === event.onto) return;
+      this.toPull.add(event.versionId);
+      this.poke();
+      return;
+    }
     // Ours came back to us: in step already when every revision it names is ours.
     const synced = this.ctx.store.team.synced(event.versionId, Object.keys(event.revisions));
     if (!event.partial && Object.entries(event.revisions).every(([uid, revision]) => synced.get(uid)?.revision === revision)) return;

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'team-comment-delete',
   'team-decision',
   'team-decision-lapsed',
+  'team-rebase',
   'mark-unchanged',
   'unmark-unchanged',
   'replace-throughout',

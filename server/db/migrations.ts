@@ -153,6 +153,25 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; sql: s
       ALTER TABLE decision ALTER COLUMN stands_on SET NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'draft-rebase',
+    // A draft moved by its owner onto a later text in force of the law: the text it was on is kept
+    // (append-only: what the draft amended before can always be shown), and the last move's
+    // outcome — the provisions that wait for a drafter's choice included — is kept with the draft,
+    // for every desktop that takes the move (or joins after it).
+    sql: `
+      ALTER TABLE draft ADD COLUMN rebased jsonb;
+      CREATE TABLE draft_base_replaced (
+        seq bigserial PRIMARY KEY,
+        version_id text NOT NULL REFERENCES draft(version_id),
+        base jsonb NOT NULL,
+        replaced_by text NOT NULL REFERENCES team_user(id),
+        replaced_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TRIGGER draft_base_replaced_append_only BEFORE UPDATE OR DELETE ON draft_base_replaced FOR EACH ROW EXECUTE FUNCTION zan_append_only();
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

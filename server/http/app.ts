@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { commentRequestSchema, decisionRequestSchema, leaseRequestSchema, publishRequestSchema, pushRequestSchema } from '../../shared/team/contract';
+import { commentRequestSchema, decisionRequestSchema, leaseRequestSchema, publishRequestSchema, pushRequestSchema, rebaseRequestSchema } from '../../shared/team/contract';
 import type { Db } from '../db/connect';
 import { SERVER_SCHEMA_VERSION } from '../db/migrations';
 import { TEAM_ERROR_STATUS, TeamError } from '../team/errors';
@@ -10,6 +10,7 @@ import { listenForEvents } from '../team/events';
 import { leasesOf, releaseAllLeases, releaseLease, takeLease } from '../team/leases';
 import { listPackages, publishPackage, pullDraft } from '../team/packages';
 import { push } from '../team/push';
+import { rebaseDraft } from '../team/rebase';
 import { addComment, commentsOf, decide, decisionsOf } from '../team/review';
 import { listUsers, userOfToken, type TeamUser } from '../team/users';
 import { readBody } from './body';
@@ -65,6 +66,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     ['POST', /^\/v1\/push$/, async (r, user) => push(db, user, await readBody(r, pushRequestSchema))],
     ['POST', /^\/v1\/leases$/, async (r, user) => takeLease(db, user, await readBody(r, leaseRequestSchema))],
     ['DELETE', /^\/v1\/leases$/, async (r, user) => releaseLease(db, user, await readBody(r, leaseRequestSchema)).then(() => ({ released: true }))],
+    ['POST', /^\/v1\/drafts\/([^/]+)\/rebase$/, async (r, user, [id]) => rebaseDraft(db, user, versionParam.parse(id), await readBody(r, rebaseRequestSchema), deviceOf(r))],
     ['GET', /^\/v1\/drafts\/([^/]+)\/leases$/, async (_r, user, [id]) => leasesOf(db, user, versionParam.parse(id))],
     ['POST', /^\/v1\/drafts\/([^/]+)\/release-leases$/, async (r, user, [id]) => ({ released: await releaseAllLeases(db, user, versionParam.parse(id), deviceOf(r)) })],
     ['POST', /^\/v1\/decisions$/, async (r, user) => decide(db, user, await readBody(r, decisionRequestSchema), deviceOf(r))],

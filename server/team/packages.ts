@@ -91,11 +91,14 @@ async function isMember(q: Db | Queryable, user: TeamUser, packageId: string): P
 
 /**
  * A draft's provisions as the server has them (rows deleted included, as null), each with the name
- * of the person who made its current revision and when, for a desktop to pull.
+ * of the person who made its current revision and when, for a desktop to pull, and the last move
+ * of the draft onto a later text of the law, if any.
  */
-export async function pullDraft(db: Db, user: TeamUser, versionId: string): Promise<{ packageId: string; base: unknown; provisions: { uid: string; revision: number; row: unknown; by: string; at: string }[] }> {
+export async function pullDraft(db: Db, user: TeamUser, versionId: string): Promise<{ packageId: string; base: unknown; provisions: { uid: string; revision: number; row: unknown; by: string; at: string }[]; rebased?: unknown }> {
   const packageId = await packageOfDraft(db, user, versionId);
-  const [draft] = await db.query<{ base: unknown }>('SELECT base FROM draft WHERE version_id = $1', [versionId]);
+  const [draft] = await db.query<{ base: unknown; rebased: unknown }>('SELECT base, rebased FROM draft WHERE version_id = $1', [versionId]);
   const rows = await db.query<{ uid: string; revision: string; row: unknown; name: string; changed_at: Date }>('SELECT p.uid, p.revision, p.row, u.name, p.changed_at FROM provision p JOIN team_user u ON u.id = p.changed_by WHERE p.version_id = $1 ORDER BY p.uid', [versionId]);
-  return { packageId, base: draft!.base, provisions: rows.map((r) => ({ uid: r.uid, revision: Number(r.revision), row: r.row, by: r.name, at: r.changed_at.toISOString() })) };
+  const provisions = rows.map((r) => ({ uid: r.uid, revision: Number(r.revision), row: r.row, by: r.name, at: r.changed_at.toISOString() }));
+  // The last move onto a later text, when there was one: what waits for a choice since.
+  return { packageId, base: draft!.base, provisions, ...(draft!.rebased ? { rebased: draft!.rebased } : {}) };
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { provisionRowSchema } from '../ipc';
+import { provisionJSONSchema } from '../law/json';
+import { PROVISION_KINDS } from '../law/kinds';
+import type { ProvisionKind } from '../law/kinds';
 import { isWellFormedText } from '../text/well-formed';
 
 /**
@@ -110,11 +113,45 @@ export const teamPackageSchema = z.object({ id, title: str().max(1000), publishe
  */
 export const serverCommentSchema = z.object({ id, uid: id, parentId: id.nullable(), text: str(), by: str(), at: str(), version: id.optional(), editedAt: str().optional(), deleted: z.boolean().optional() }).strict();
 
+/**
+ * A change of base: the owner moves a draft onto a later text in force of the law it amends, for
+ * the whole team. `base`: that text, its units carrying the uids of the units they continue in the
+ * text the draft is on now (the desktop aligns them), under an id of its own. The server works the
+ * three-way move out itself from its rows (the same code a desktop's import runs).
+ */
+export const rebaseRequestSchema = z.object({ base: publishedBaseSchema }).strict();
+
+/** A unit's wording as a rebase conflict records it (before, in the new text, in the draft). */
+const unitStateSchema = z.object({ uid: id, kind: z.enum(PROVISION_KINDS as [ProvisionKind, ...ProvisionKind[]]), num: str().max(64), heading: str().max(10_000), text: str().max(1_000_000), repealed: z.boolean(), notes: z.array(str().max(10_000)).max(100) }).strict();
+
+/** A provision the move could not merge by itself (shared/amend/rebase.ts RebaseConflict): the new text's wording is in the draft, the drafter's is kept here to choose. */
+export const rebaseConflictSchema = z
+  .object({
+    uid: id,
+    label: str().max(1000),
+    reason: z.enum(['both-changed', 'repealed-in-new-base', 'removed-in-new-base', 'no-place']),
+    base: unitStateSchema.nullable(),
+    theirs: unitStateSchema.nullable(),
+    mine: unitStateSchema.nullable(),
+    placement: z.object({ parentUid: id.nullable(), afterUid: id.nullable() }).strict().optional(),
+    children: z.array(provisionJSONSchema).max(10_000).optional(),
+  })
+  .strict();
+
+/** The last change of base of a draft on the server: who made it and when, from which text onto which, what moved by itself and what waits for a choice. */
+export const teamRebaseSchema = z.object({ from: id, onto: id, inForceFrom: str().max(40).nullable(), by: str(), at: momentSchema, carried: z.number().int().min(0), conflicts: z.array(rebaseConflictSchema).max(200_000) }).strict();
+
+/** A change of base's answer: applied (the revisions the draft's changed provisions got), or refused for a lease someone holds on one of them. */
+export const rebaseReplySchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('applied'), revisions: z.record(id, revision), seq: z.number().int(), carried: z.number().int(), conflicts: z.number().int() }).strict(),
+  z.object({ status: z.literal('leased'), uid: id, holder: str(), expiresAt: str() }).strict(),
+]);
+
 /** A provision as pulled: as it is on the server now, with the name of the person who made that revision (the one its change is signed with). */
 export const pulledProvisionSchema = currentProvisionSchema.extend({ by: str(), at: momentSchema }).strict();
 
 /** A draft as the server has it: each provision's revision, row (null: deleted) and who made it. */
-export const pulledDraftSchema = z.object({ packageId: id, base: publishedBaseSchema, provisions: z.array(pulledProvisionSchema) }).strict();
+export const pulledDraftSchema = z.object({ packageId: id, base: publishedBaseSchema, provisions: z.array(pulledProvisionSchema), rebased: teamRebaseSchema.optional() }).strict();
 
 /** What the server pushes to a desktop (server-sent events): a change to something of a package it is a member of. */
 export const teamEventSchema = z.discriminatedUnion('kind', [
@@ -126,6 +163,8 @@ export const teamEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('comment'), packageId: id, uid: id, commentId: id, by: str() }).strict(),
   // A package was published with this person among its members: their desktop joins it.
   z.object({ kind: z.literal('package'), packageId: id, by: str() }).strict(),
+  // The owner moved a draft onto a later text of the law (`onto`): every desktop pulls it.
+  z.object({ kind: z.literal('rebase'), packageId: id, versionId: id, onto: id, inForceFrom: str().max(40).nullable(), by: str(), conflicts: z.number().int() }).strict(),
 ]);
 
 /** A decision standing on a provision. */
@@ -156,5 +195,11 @@ export type Lease = z.infer<typeof leaseSchema>;
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
 /** A comment request. */
 export type CommentRequest = z.infer<typeof commentRequestSchema>;
+/** A change of base asked for. */
+export type RebaseRequest = z.infer<typeof rebaseRequestSchema>;
+/** The answer to a change of base. */
+export type RebaseReply = z.infer<typeof rebaseReplySchema>;
+/** The last change of base of a draft on the server. */
+export type TeamRebase = z.infer<typeof teamRebaseSchema>;
 /** An event the server pushes. */
 export type TeamEvent = z.infer<typeof teamEventSchema>;

@@ -7,7 +7,7 @@ import { pullFromTeam } from '../../electron/services/team/pull';
 import { pushOutbox } from '../../electron/services/team/sync';
 import { connect } from '../../server/db/connect';
 import { migrateTeamDatabase } from '../../server/db/migrate';
-import { SERVER_MIGRATIONS } from '../../server/db/migrations';
+import { SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from '../../server/db/migrations';
 import { addUser } from '../../server/team/users';
 import { startPackage } from '../electron/harness';
 import { describeTeam, freshDatabase, useTeamServer } from './harness';
@@ -96,7 +96,7 @@ describeTeam('who made each change of a team package', () => {
       await db.query("INSERT INTO provision (version_id, uid, revision, row) VALUES ('draft00001', 'unit000001', 1, NULL), ('draft00001', 'unit000002', 7, NULL)");
       // Berik's push made revision 7 of the second unit; the first is as published.
       await db.query("INSERT INTO audit_log (seq, at, user_id, device, action, package_id, version_id, uid, base_revision, new_revision, detail, prev_hash, hash) VALUES (1, now(), 'userberik1', 'b', 'change', 'package001', 'draft00001', 'unit000002', 2, 7, '{}', '', 'x')");
-      expect(await migrateTeamDatabase(db)).toEqual({ from: 2, to: 4 });
+      expect(await migrateTeamDatabase(db)).toEqual({ from: 2, to: SERVER_SCHEMA_VERSION });
       expect(await db.query('SELECT uid, changed_by FROM provision ORDER BY uid')).toEqual([
         { uid: 'unit000001', changed_by: 'useranna01' },
         { uid: 'unit000002', changed_by: 'userberik1' },

@@ -10,7 +10,7 @@ import { pushOutbox } from '../../electron/services/team/sync';
 import type { ServiceContext } from '../../electron/services/context';
 import { connect } from '../../server/db/connect';
 import { migrateTeamDatabase } from '../../server/db/migrate';
-import { SERVER_MIGRATIONS } from '../../server/db/migrations';
+import { SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from '../../server/db/migrations';
 import { verifyAudit } from '../../electron/services/audit/check';
 import { addUser } from '../../server/team/users';
 import { startPackage } from '../electron/harness';
@@ -96,7 +96,7 @@ describeTeam('a decision stands on the wording it was made on', () => {
       // Rita rejected unit 1 on revision 5 (restored as revision 9) and approved unit 2 on revision 6.
       await db.query("INSERT INTO decision (package_id, version_id, uid, revision, decision, user_id) VALUES ('package001', 'draft00001', 'unit000001', 5, 'reject', 'userrita01'), ('package001', 'draft00001', 'unit000002', 6, 'accept', 'userrita01')");
       await db.query("INSERT INTO audit_log (seq, at, user_id, device, action, package_id, version_id, uid, base_revision, new_revision, detail, prev_hash, hash) VALUES (1, now(), 'userrita01', 'r', 'reject-restore', 'package001', 'draft00001', 'unit000001', 5, 9, '{}', '', 'x')");
-      expect(await migrateTeamDatabase(db)).toEqual({ from: 3, to: 4 });
+      expect(await migrateTeamDatabase(db)).toEqual({ from: 3, to: SERVER_SCHEMA_VERSION });
       expect(await db.query('SELECT uid, stands_on FROM decision ORDER BY uid')).toEqual([
         { uid: 'unit000001', stands_on: '9' },
         { uid: 'unit000002', stands_on: '6' },

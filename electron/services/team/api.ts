@@ -1,4 +1,4 @@
-import type { CommentRequest, DecisionReply, DecisionRequest, Lease, PublishRequest, PulledDraft, PushReply, PushRequest, ServerComment, StandingDecision, TeamPackageListed } from '../../../shared/team/contract';
+import type { CommentRequest, DecisionReply, DecisionRequest, Lease, PublishRequest, PulledDraft, PushReply, PushRequest, RebaseReply, RebaseRequest, ServerComment, StandingDecision, TeamPackageListed } from '../../../shared/team/contract';
 
 /**
  * What the desktop's team services need of the server (electron/team/client.ts over HTTP; the
@@ -31,6 +31,8 @@ export interface TeamApi {
   packageComments(packageId: string): Promise<ServerComment[]>;
   /** The decisions standing on a draft's provisions. */
   decisions(versionId: string): Promise<StandingDecision[]>;
+  /** An owner moves a draft onto a later text of the law, for the whole team (answered 'leased' while someone holds a provision it changes). */
+  rebase(versionId: string, request: RebaseRequest): Promise<RebaseReply>;
 }
 
 /** The server could not be reached (offline, stopped, a proxy down): try again later, nothing is lost. */

@@ -6,6 +6,7 @@ import { refreshAmendments } from '../amendments';
 import { TeamUnreachable, type TeamApi } from './api';
 import { signerOf } from './signer';
 import { syncedFromServer } from './in-step';
+import { standingConflicts } from './move';
 
 /** What joining the packages shared with this desktop's person did. */
 export type JoinOutcome = { state: 'joined'; packages: string[] } | { state: 'offline' };
@@ -62,6 +63,8 @@ function addJoinedPackage(ctx: ServiceContext, serverUrl: string, pkg: TeamPacka
     // Derived now, so that each amendment is signed with who made it on the server (derived
     // later, every one would be signed with the package's publisher).
     refreshAmendments(ctx, listed.versionId, base.versionId, rowsToLaw(rows, listed.lang), now, now, { signedBy: signerOf(pulled.provisions) });
+    // Moved onto a later text before this desktop joined: what still waits for a choice is asked here too.
+    for (const c of standingConflicts(ctx, listed.versionId, pulled)) store.conflicts.add(ctx.newId(), pkg.id, listed.versionId, c, now);
   }
   record(ctx, pkg.id, null, 'team-join', { title: pkg.title, publishedBy: pkg.publishedBy, drafts: drafts.map((d) => d.listed.versionId) });
 }

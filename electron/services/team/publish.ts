@@ -15,12 +15,11 @@ export function publishRequest(ctx: ReadContext, packageId: string, members: rea
   const drafts = store.versions.listByPackage(packageId).map((draft) => {
     const expression = store.works.getExpression(draft.expressionId)!;
     const base = store.versions.get(draft.baseVersionId!)!;
-    const work = store.works.getWork(expression.workId)!;
     return {
       versionId: draft.id,
       lang: expression.lang,
       title: expression.title,
-      base: { versionId: base.id, title: expression.title, inForceFrom: base.inForceFrom, work: { slug: work.slug, kind: work.kind, date: work.date, number: work.number }, rows: store.provisions.load(base.id) },
+      base: publishedBase(ctx, draft.expressionId, { versionId: base.id, inForceFrom: base.inForceFrom, rows: store.provisions.load(base.id) }),
       rows: store.provisions.load(draft.id),
       // When the changes already in the draft were made, as its amendments are signed here.
       madeAt: Object.fromEntries([...store.amendments.revisions(draft.id)].flatMap(([uid, r]) => (momentSchema.safeParse(r.changedAt).success ? [[uid, r.changedAt]] : []))),
@@ -28,6 +27,16 @@ export function publishRequest(ctx: ReadContext, packageId: string, members: rea
   });
   return { packageId, title: pkg.title, drafts, members: [...members] };
 }
+
+/** A law's text as it goes up to the server (the text a draft is on): its rows, with the title and the law it is of (matched by slug on the desktops that take it). */
+export function publishedBase(ctx: ReadContext, expressionId: string, text: { versionId: string; inForceFrom: string | null; rows: ProvisionRow[] }): PublishedBase {
+  const expression = ctx.store.works.getExpression(expressionId)!;
+  const work = ctx.store.works.getWork(expression.workId)!;
+  return { ...text, title: expression.title, work: { slug: work.slug, kind: work.kind, date: work.date, number: work.number } };
+}
+
+/** A law's text as published with a draft. */
+export type PublishedBase = PublishRequest['drafts'][number]['base'];
 
 /**
  * Publishes a package to a team server: its drafts go up, and every provision is recorded here

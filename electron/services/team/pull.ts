@@ -6,9 +6,10 @@ import { TeamUnreachable, type TeamApi } from './api';
 import { lapseDecisions } from './decisions';
 import { signerOf } from './signer';
 import { syncedFromServer } from './in-step';
+import { settleTeamMove, takeTeamMove } from './move';
 
 /** What bringing a draft in step with the server did. */
-export type PullOutcome = { state: 'pulled'; applied: number; heldBack: number; lapsed: string[] } | { state: 'offline' };
+export type PullOutcome = { state: 'pulled'; applied: number; heldBack: number; lapsed: string[]; moved: boolean } | { state: 'offline' };
 
 /**
  * Brings a draft in step with the server: the provisions others changed since this desktop was
@@ -25,7 +26,7 @@ export async function pullFromTeam(ctx: ServiceContext, api: TeamApi, versionId:
     if (error instanceof TeamUnreachable) return { state: 'offline' };
     throw error;
   }
-  return whenWritable(ctx, () => ctx.store.transaction(() => takePulled(ctx, versionId, pulled.provisions)));
+  return whenWritable(ctx, () => ctx.store.transaction(() => takePulled(ctx, versionId, pulled.provisions, new Set(), pulled)));
 }
 
 /** A provision as a pull (or a refusal as stale) brings it: its revision and row (null: deleted), and who made it when. */
@@ -37,9 +38,12 @@ export type PulledProvision = Omit<PulledDraft['provisions'][number], 'by' | 'at
  * but those with changes of this desktop still waiting — unless named in `take` (their push was
  * refused as stale: they take the server's wording now, their conflict keeps the drafter's). The
  * decisions standing on an earlier wording of a provision taken lapse (`lapsed`: their uids).
+ * `draft`: the text the server has the draft on, and its last move — when the owner moved it onto
+ * a later text, this desktop's draft moves with the rows (team/rebase.ts).
  */
-export function takePulled(ctx: ServiceContext, versionId: string, provisions: readonly PulledProvision[], take: ReadonlySet<string> = new Set()): Extract<PullOutcome, { state: 'pulled' }> {
+export function takePulled(ctx: ServiceContext, versionId: string, provisions: readonly PulledProvision[], take: ReadonlySet<string> = new Set(), draft?: Pick<PulledDraft, 'base' | 'rebased'>): Extract<PullOutcome, { state: 'pulled' }> {
   const { store } = ctx;
+  const moved = draft ? takeTeamMove(ctx, versionId, draft) : false;
   const synced = store.team.synced(versionId);
   const pending = store.team.pendingUids(versionId);
   const newer = provisions.filter((p) => p.revision > (synced.get(p.uid)?.revision ?? 0));
@@ -52,7 +56,8 @@ export function takePulled(ctx: ServiceContext, versionId: string, provisions: r
     if (upserts.length + deletes.length > 0) saveDraft(ctx, { versionId, revision: version.revision, upserts, deletes }, { duringReview: true, fromTeam: true, signedBy: signerOf(taken) });
     store.team.setSynced(versionId, syncedFromServer(taken));
   }
+  if (moved) settleTeamMove(ctx, versionId, draft!, taken);
   // A decision made on an earlier wording of a provision taken lapses (proposed again, as on the server).
   const lapsed = lapseDecisions(ctx, versionId, taken);
-  return { state: 'pulled', applied: taken.length, heldBack: newer.length - taken.length, lapsed };
+  return { state: 'pulled', applied: taken.length, heldBack: newer.length - taken.length, lapsed, moved };
 }

@@ -1,7 +1,7 @@
 import { structuralLabel } from '../../../shared/amend/label';
 import type { PathStep, UnitState } from '../../../shared/amend';
 import type { Lang, ProvisionRow } from '../../../shared/law';
-import { momentSchema, type PushReply } from '../../../shared/team/contract';
+import { momentSchema, type PulledDraft, type PushReply } from '../../../shared/team/contract';
 import type { OutboxEntry } from '../../store/repositories/team';
 import { record } from '../audit/log';
 import { whenWritable, type ServiceContext } from '../context';
@@ -55,7 +55,7 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
         if (error instanceof TeamRefused) return { state: 'refused', pushed, code: error.code, message: error.message };
         throw error;
       }
-      const conflicts = await whenWritable(ctx, () => staleToConflicts(ctx, entry, reply, pulled.provisions));
+      const conflicts = await whenWritable(ctx, () => staleToConflicts(ctx, entry, reply, pulled));
       return { state: 'conflicts', pushed, conflicts, versionId: entry.versionId };
     }
     await whenWritable(ctx, () =>
@@ -81,7 +81,8 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
  * drafter's last wording); the push's other changes stay in its place under a new id. One
  * transaction. Returns how many conflicts.
  */
-export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply: Extract<PushReply, { status: 'stale' }>, pulled: readonly PulledProvision[]): number {
+export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply: Extract<PushReply, { status: 'stale' }>, draft: PulledDraft): number {
+  const pulled = draft.provisions;
   const { store } = ctx;
   return store.transaction(() => {
     const version = store.versions.get(entry.versionId)!;
@@ -97,7 +98,7 @@ export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply:
       const p = latest.get(c.uid);
       return p && p.revision >= c.revision ? p : c;
     });
-    takePulled(ctx, entry.versionId, [...pulled.filter((p) => !current.has(p.uid)), ...theirs], new Set(uids));
+    takePulled(ctx, entry.versionId, [...pulled.filter((p) => !current.has(p.uid)), ...theirs], new Set(uids), draft);
     for (const c of theirs) {
       store.conflicts.add(ctx.newId(), version.packageId!, version.id, { uid: c.uid, label: structuralLabel(pathOf(rows, c.uid, c.row), lang as Lang), reason: 'both-changed', base: stateOf(synced.get(c.uid)?.row ?? null), theirs: stateOf(c.row), mine: stateOf(mine.get(c.uid) ?? null) }, ctx.now());
     }

@@ -214,7 +214,7 @@ const importResultSchema = z.object({
   workId: id,
   expressionId: id,
   versionId: id,
-  rebased: z.array(z.object({ packageId: id, packageTitle: str(), versionId: id, carried: z.number().int().optional(), conflicts: z.number().int().optional(), error: str().optional(), onTeam: z.literal(true).optional() })),
+  rebased: z.array(z.object({ packageId: id, packageTitle: str(), versionId: id, carried: z.number().int().optional(), conflicts: z.number().int().optional(), error: str().optional(), onTeam: z.literal(true).optional(), onto: id.optional() })),
 });
 
 /** A provision a rebase could not merge by itself, until the drafter decides. */

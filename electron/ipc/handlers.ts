@@ -187,6 +187,7 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
       const role = facts.team?.view().user?.role;
       if (ctx.store.team.linkOf(input.packageId) && (role === 'reviewer' || role === 'reader')) throw new StoreError('NOT_EDITABLE', 'On a package on the team server a drafter puts a rejected amendment back: it changes the text.', 'team.restoreByDrafter');
       await work.run('restoreRejected', input);
+      facts.team?.poke();
       return work.run('coverage', { packageId: input.packageId });
     },
     // Exclusive: a stale stored list is derived again and stored on the way (amendmentsOf).
@@ -245,6 +246,8 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     resolveConflict: async (input) => {
       const resolved = await work.run('resolveConflict', input);
       indexer.poke();
+      // Keeping one's own wording is a save: on a team server it waits in the outbox; push it.
+      facts.team?.poke();
       return resolved;
     },
     search: async ({ query, versionIds, limit }) => {
@@ -257,9 +260,15 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     replaceThroughout: async ({ packageId, lang, replacements }) => {
       // The rows are worked out on a worker; saving them checks each draft is still as read.
       const plans = await work.run('planThroughout', { packageId, lang, replacements });
-      return work.run('applyThroughout', { packageId, replacements, plans });
+      const applied = await work.run('applyThroughout', { packageId, replacements, plans });
+      facts.team?.poke();
+      return applied;
     },
-    undoThroughout: (input) => work.run('undoThroughout', input),
+    undoThroughout: async (input) => {
+      const undone = await work.run('undoThroughout', input);
+      facts.team?.poke();
+      return undone;
+    },
     listThroughout: ({ packageId }) => listThroughout(ctx, packageId),
   };
 }

@@ -16,8 +16,8 @@ import type { ServiceContext, ReadContext } from './context';
 export type RebaseOutcome =
   | { packageId: string; packageTitle: string; versionId: string; carried: number; conflicts: number }
   | { packageId: string; packageTitle: string; versionId: string; error: string }
-  /** A draft of a package on a team server: its text in force is the team's (the server has the base it was published on), not moved from one desktop. */
-  | { packageId: string; packageTitle: string; versionId: string; error: string; onTeam: true };
+  /** A draft of a package on a team server: its text in force is the team's (the server has the base it was published on), not moved from one desktop; the team's owner may move it onto `onto`, the text just saved (team/rebase.ts). */
+  | { packageId: string; packageTitle: string; versionId: string; error: string; onTeam: true; onto: string };
 
 /** One working draft moved onto the new text, worked out from the draft as it was at `revision`. */
 export interface PlannedRebase {
@@ -155,7 +155,7 @@ export function rebaseDrafts(ctx: ServiceContext, expressionId: string, newVersi
     if (store.team.linkOf(pkg.id)) {
       // Moved here alone, its rows would differ from the server's without going up, and the
       // others would go on drafting on the old text: it stays (not even worked out), and the drafter is told.
-      outcomes.push({ ...who, error: 'The package is on the team server: its drafts stay on the text they were published on.', onTeam: true });
+      outcomes.push({ ...who, error: 'The package is on the team server: its drafts stay on the text they were published on.', onTeam: true, onto: newVersionId });
       continue;
     }
     const plan = plans.get(draft.id);

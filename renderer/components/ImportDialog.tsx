@@ -295,7 +295,7 @@ export function ImportDialog({ laws, onClose }: { laws: LibraryEntry[]; onClose(
           {saved.rebased.length > 0 && (
             <ul>
               {saved.rebased.map((r) => (
-                <li key={r.versionId}>{r.onTeam ? <TeamMoveOffer versionId={r.versionId} packageTitle={r.packageTitle} onto={saved.versionId} /> : r.error ? t('import.notRebased', { title: r.packageTitle, error: r.error }) : t('import.rebased', { title: r.packageTitle, carried: t('import.carried', { count: r.carried }), conflicts: t('import.toDecide', { count: r.conflicts }) })}</li>
+                <li key={r.versionId}>{r.onTeam ? <TeamMoveOffer versionId={r.versionId} packageTitle={r.packageTitle} onto={r.onto ?? saved.versionId} /> : r.error ? t('import.notRebased', { title: r.packageTitle, error: r.error }) : t('import.rebased', { title: r.packageTitle, carried: t('import.carried', { count: r.carried }), conflicts: t('import.toDecide', { count: r.conflicts }) })}</li>
               ))}
             </ul>
           )}

@@ -1,9 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addUser } from '../../server/team/users';
 import { cuttableProxy } from '../team/cuttable-proxy';
 import { describeTeam, useTeamServer } from '../team/harness';
-import { launchChromium, replaceWord, startDraft, waitSaved } from './harness';
+import { CORPUS_DIR, launchChromium, replaceWord, startDraft, waitSaved } from './harness';
 import { connectToTeam, teamDesktop } from './team-desktops';
 
 // Two desktops (each its own SQLite file, worker threads, TeamHost and Chromium page) on one team
@@ -155,6 +158,64 @@ describeTeam('two desktops on one team server', () => {
     } finally {
       await anna.cleanup();
       await rita.cleanup();
+    }
+  });
+  it("the team's owner imports a later text of the law and moves the team's draft onto it: the drafter's page follows, and the provision both changed waits for her choice with her wording kept", async () => {
+    const annaUser = await addUser(team().db, 'Анна Петрова', 'drafter');
+    const olgaUser = await addUser(team().db, 'Ольга Ким', 'owner');
+    const anna = await teamDesktop(browser, 'anna-desk');
+    const olga = await teamDesktop(browser, 'olga-desk');
+    const folder = mkdtempSync(join(tmpdir(), 'zan-e2e-later-text-'));
+    try {
+      const a = anna.page;
+      const o = olga.page;
+      await connectToTeam(a, team().url, annaUser.token);
+      await connectToTeam(o, team().url, olgaUser.token);
+      await startDraft(a);
+      await replaceWord(a, BODY('1'), 'создаются', 'образуются');
+      await waitSaved(a);
+      await a.getByTestId('open-documents').click();
+      await a.getByTestId('open-publish').click();
+      await a.getByTestId('member-Ольга Ким').check();
+      await a.getByTestId('publish').click();
+      await a.getByTestId('team-published').waitFor();
+      await a.locator('.link-button.back').click();
+      await a.locator('.zan-editor.is-editable').waitFor();
+      await o.getByTestId('package-card').waitFor({ timeout: 15_000 });
+
+      // Olga imports the later text: it words paragraph 1 otherwise, and paragraph 3 anew.
+      const law = readFileSync(join(CORPUS_DIR, 'science-technology-policy/ru.txt'), 'utf8');
+      const file = join(folder, 'later.txt');
+      writeFileSync(file, `Закон Республики Казахстан от 1 июля 2024 года № 103-VIII.\n${law.replace('создаются при центральных государственных органах', 'создаются при центральных органах').replace('не менее одной трети членов совета', 'не менее половины членов совета')}`);
+      await o.getByTestId('nav-library').click();
+      await o.getByTestId('open-import').click();
+      await o.getByTestId('import-file').setInputFiles(file);
+      await o.getByTestId('import-preview').waitFor();
+      await o.getByTestId('import-date').fill('2026-03-01');
+      await o.getByTestId('import-save').click();
+      await o.getByTestId('import-done').waitFor();
+      // The team's draft stayed where it was; she moves it for everyone.
+      await o.getByTestId('team-move').click();
+      await o.getByTestId('team-move-outcome').waitFor({ timeout: 20_000 });
+      expect(await o.getByTestId('team-move-outcome').innerText()).toMatch(/1 требует решения/u);
+
+      // Anna's open draft follows: the law's new wording in both paragraphs, and the title bar leads to the choice.
+      await expect.poll(() => a.locator('.zan-law').innerText(), { timeout: 20_000 }).toContain('не менее половины членов совета');
+      await expect.poll(() => a.locator(BODY('1')).innerText()).toContain('создаются при центральных органах');
+      const notice = a.getByTestId('team-notice');
+      await notice.waitFor({ timeout: 20_000 });
+      await notice.click();
+      const conflict = a.getByTestId('conflict');
+      await conflict.waitFor({ timeout: 15_000 });
+      expect(await conflict.innerText()).toContain('образуются');
+      await a.getByTestId('keep-mine').click();
+      await expect.poll(() => a.locator(BODY('1')).innerText()).toContain('образуются');
+      // Her choice goes up: on the server her wording stands on the new text.
+      await expect.poll(async () => (await team().db.query<{ text: string }>("SELECT p.row->>'text' AS text FROM provision p JOIN draft d ON d.version_id = p.version_id WHERE p.uid = $1 AND d.lang = 'ru'", [await a.locator(P('1')).getAttribute('data-uid')]))[0]?.text, { timeout: 20_000 }).toContain('образуются');
+    } finally {
+      await anna.cleanup();
+      await olga.cleanup();
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

@@ -15,7 +15,7 @@ import { describeTeam, useTeamServer } from './harness';
 const team = useTeamServer();
 
 describeTeam('comments on a package on a team server', () => {
-  it("a comment made on one desktop waits in its queue, goes up once (sent again after a lost answer: taken once), and arrives on the other with its author's name", async () => {
+  it("comments made before publishing go up with the package; a comment made on one desktop waits in its queue, goes up once (sent again after a lost answer: taken once), and arrives on the other with its author's name", async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const berik = await addUser(team().db, 'Берик Ахметов', 'reviewer');
     const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
@@ -23,12 +23,19 @@ describeTeam('comments on a package on a team server', () => {
     try {
       const { pkgId, versionId, p17 } = startPackage(a.ctx);
       saveDraft(a.ctx, { versionId, revision: 0, upserts: [{ ...p17, text: 'Университеты и колледжи вправе:' }], deletes: [] });
-      // Before the package is on the server, a comment stays local.
+      // Before the package is on the server, a comment stays local; published, it goes up with the package (an edit of it, and a reply, after it).
       setIdentity(a.ctx, { name: 'Анна Петрова', role: 'Отдел науки' });
       addComment(a.ctx, { packageId: pkgId, uid: p17.uid, parentId: null, text: 'До публикации.' });
+      const first = listComments(a.ctx, pkgId, p17.uid)[0]!;
+      editComment(a.ctx, { packageId: pkgId, commentId: first.id, text: 'До публикации, уточнено.' });
+      addComment(a.ctx, { packageId: pkgId, uid: p17.uid, parentId: first.id, text: 'Ответ себе.' });
       expect(a.ctx.store.team.commentsOut()).toEqual([]);
       await publishToTeam(a.ctx, a.api, pkgId, [berik.user.id]);
+      expect(a.ctx.store.team.commentsOut().map((c) => [c.text, c.supersedes ?? null, c.parentId])).toEqual([['До публикации.', null, null], ['До публикации, уточнено.', first.id, null], ['Ответ себе.', null, first.id]]);
+      expect(await sendComments(a.ctx, a.api)).toEqual({ state: 'done', sent: 3 });
       await joinFromTeam(b.ctx, b.api);
+      expect(await catchUpComments(b.ctx, b.api, pkgId)).not.toBeNull();
+      expect(listComments(b.ctx, pkgId, p17.uid).map((c) => c.text)).toEqual(['До публикации, уточнено.', 'Ответ себе.']);
 
       setIdentity(b.ctx, { name: 'Б. Ахметов', role: 'Минюст' });
       addComment(b.ctx, { packageId: pkgId, uid: p17.uid, parentId: null, text: 'Колледжи здесь лишние?' });
@@ -38,11 +45,12 @@ describeTeam('comments on a package on a team server', () => {
       expect(b.ctx.store.team.commentsOut()).toEqual([]);
       // The answer lost, the same comment sent again: the server has it once.
       await b.api.comment({ id: queued.id, packageId: pkgId, uid: p17.uid, parentId: null, supersedes: null, text: queued.text, deleted: false });
-      expect(await b.api.comments(pkgId, p17.uid)).toHaveLength(1);
+      expect((await b.api.comments(pkgId, p17.uid)).filter((c) => c.text === queued.text)).toHaveLength(1);
 
       expect(await receiveComments(a.ctx, a.api, pkgId, p17.uid)).toHaveLength(1);
       expect(listComments(a.ctx, pkgId, p17.uid).map((c) => [c.author, c.text])).toEqual([
-        ['Анна Петрова', 'До публикации.'],
+        ['Анна Петрова', 'До публикации, уточнено.'],
+        ['Анна Петрова', 'Ответ себе.'],
         ['Берик Ахметов', 'Колледжи здесь лишние?'],
       ]);
       expect(await receiveComments(a.ctx, a.api, pkgId, p17.uid)).toEqual([]);

@@ -219,7 +219,7 @@ describeTeam('a desktop on a team server', () => {
       const law = readFileSync(join(TEST_CORPUS, 'test-law/ru.txt'), 'utf8').replace('9) грант – средства на исследования;', '9) грант – средства на научные исследования;');
       const workId = listLibrary(a.ctx).find((w) => w.slug === 'test-law')!.workId;
       const result = importLaw(a.ctx, { name: 'v2.txt', bytes: new TextEncoder().encode(law), target: { kind: 'version', workId, inForceFrom: '2026-01-01' } });
-      expect(result.rebased).toEqual(expect.arrayContaining([expect.objectContaining({ packageId: pkgId, versionId, onTeam: true }), expect.objectContaining({ packageId: own.pkgId, carried: 0, conflicts: 0 })]));
+      expect(result.rebased).toEqual(expect.arrayContaining([expect.objectContaining({ packageId: pkgId, versionId, onTeam: true, onto: result.versionId }), expect.objectContaining({ packageId: own.pkgId, carried: 0, conflicts: 0 })]));
       expect(a.ctx.store.versions.get(versionId)?.baseVersionId).toBe(baseId);
       expect(a.ctx.store.versions.get(own.versionId)?.baseVersionId).toBe(result.versionId);
       expect(a.ctx.store.team.outbox()).toEqual([]);

@@ -29,6 +29,17 @@ export async function sendComments(ctx: ServiceContext, api: TeamApi): Promise<C
 }
 
 /**
+ * A package just published: the comments already made on it here (every version and tombstone,
+ * oldest first, so a reply follows its parent) wait to go up as any made from now on. Call inside
+ * the publication's transaction.
+ */
+export function queuePackageComments(ctx: ServiceContext, packageId: string): number {
+  const made = ctx.store.review.comments(packageId);
+  for (const c of made) ctx.store.team.queueComment({ id: c.id, packageId, uid: c.uid, parentId: c.parentId, text: c.text, supersedes: c.supersedes ?? null, deleted: c.deleted ?? false });
+  return made.length;
+}
+
+/**
  * Brings in the comments others made on a provision of a package on the server: those this
  * desktop does not have are added (with their author's name on the server), and the latest
  * version of one edited or deleted there is appended as a version here, each logged as received.

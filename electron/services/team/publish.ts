@@ -6,6 +6,7 @@ import { whenWritable, type ReadContext, type ServiceContext } from '../context'
 import { TeamRefused, type TeamApi } from './api';
 import { queueTeamChanges } from './outbox';
 import { syncedFromServer } from './in-step';
+import { queuePackageComments } from './comments';
 
 /** What publishing a package sends: each draft with the law it amends and its rows as they stand. */
 export function publishRequest(ctx: ReadContext, packageId: string, members: readonly string[] = []): PublishRequest {
@@ -66,7 +67,8 @@ export async function publishToTeam(ctx: ServiceContext, api: TeamApi, packageId
       const since = diffRows(draft.rows, ctx.store.provisions.load(draft.versionId));
       queueTeamChanges(ctx, packageId, draft.versionId, since);
     }
-    record(ctx, packageId, null, 'team-publish', { server: api.url, provisions });
+    const comments = queuePackageComments(ctx, packageId);
+    record(ctx, packageId, null, 'team-publish', { server: api.url, provisions, comments });
   }));
   return { provisions };
 }

@@ -66,13 +66,13 @@ export class ReviewRepository {
     return this.db.prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt FROM comment ORDER BY created_at, rowid').all() as CommentRecord[];
   }
 
-  /** The comments on one amendment, every version and tombstone included, oldest first. */
-  comments(packageId: string, uid: string): CommentRecord[] {
-    return (
-      this.db
-        .prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt, supersedes, deleted FROM comment WHERE package_id = ? AND uid = ? ORDER BY created_at, rowid')
-        .all(packageId, uid) as (Omit<CommentRecord, 'deleted'> & { deleted: number })[]
-    ).map((c) => ({ ...c, deleted: c.deleted === 1 }));
+  /** The comments on one amendment (or, without `uid`, on every amendment of the package), every version and tombstone included, oldest first. */
+  comments(packageId: string, uid?: string): CommentRecord[] {
+    const columns = 'SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt, supersedes, deleted FROM comment';
+    const rows = uid === undefined
+      ? this.db.prepare(`${columns} WHERE package_id = ? ORDER BY created_at, rowid`).all(packageId)
+      : this.db.prepare(`${columns} WHERE package_id = ? AND uid = ? ORDER BY created_at, rowid`).all(packageId, uid);
+    return (rows as (Omit<CommentRecord, 'deleted'> & { deleted: number })[]).map((c) => ({ ...c, deleted: c.deleted === 1 }));
   }
 
   /** The comments as they stand, of every package: each line at its latest version, the deleted left out (the library search reads them). */

@@ -86,10 +86,17 @@ describeTeam('the owner moves a team draft onto a later text of the law', () => 
       // A move onto a text no later than the one the draft is on is refused here, before anything goes up.
       await expect(moveTeamDraft(o.ctx, o.api, { versionId, onto: later })).rejects.toMatchObject({ key: 'team.moveNotLater' });
 
-      // Anna keeps her wording of article 19: it goes up, and the conflict, still open on Olga's desktop, is no longer asked of a desktop that joins now.
+      // Anna keeps her wording of article 19: it goes up, and the conflict is no longer asked of a desktop that joins now —
+      // nor of Olga's, where it was open: her pull brings Anna's choice and closes it, saying who chose.
       const conflict = listConflicts(a.ctx, versionId)[0]!;
       resolveConflict(a.ctx, { conflictId: conflict.id, keep: 'mine', revision: a.ctx.store.versions.get(versionId)!.revision });
       expect(await pushOutbox(a.ctx, a.api, a.device)).toEqual({ state: 'done', pushed: 1 });
+      expect(await pullFromTeam(o.ctx, o.api, versionId)).toMatchObject({ state: 'pulled', applied: 1 });
+      expect(textOf(o.ctx, versionId, p19.uid)).toBe('Настоящий Закон вводится в действие с 1 марта 2028 года.');
+      expect(listConflicts(o.ctx, versionId)).toEqual([]);
+      expect(o.ctx.store.conflicts.forVersion(versionId, true)).toEqual([expect.objectContaining({ uid: p19.uid, resolution: 'theirs' })]);
+      expect(o.ctx.store.review.audit({ packageId: pkgId }).filter((e) => e.action === 'resolve-conflict').map((e) => JSON.parse(e.detail) as unknown)).toEqual([expect.objectContaining({ keep: 'theirs', chosenBy: 'Анна Петрова' })]);
+      expect(verifyAudit(o.ctx)).toMatchObject({ ok: true });
       const late = serviceDesktop(team().url, olga.token, 'olga-laptop');
       try {
         await joinFromTeam(late.ctx, late.api);
@@ -138,6 +145,12 @@ describeTeam('the owner moves a team draft onto a later text of the law', () => 
       expect(a.ctx.store.versions.get(versionId)?.baseVersionId).toBe((await a.api.pull(versionId)).base.versionId);
       expect(textOf(a.ctx, versionId, grant.uid)).toBe('грант – средства на научные исследования и разработки;');
       expect(listConflicts(a.ctx, versionId)).toEqual([expect.objectContaining({ uid: grant.uid, mine: expect.objectContaining({ text: 'грант – безвозмездные средства;' }) })]);
+      // Olga rewords it meanwhile: Anna's draft takes it, and the choice stays hers to make (not a move's conflict someone chose on).
+      saveDraft(o.ctx, { versionId, revision: o.ctx.store.versions.get(versionId)!.revision, upserts: [{ ...grant, text: 'грант – средства на исследования и опытные работы;' }], deletes: [] });
+      expect(await pushOutbox(o.ctx, o.api, o.device)).toEqual({ state: 'done', pushed: 1 });
+      expect(await pullFromTeam(a.ctx, a.api, versionId)).toMatchObject({ state: 'pulled', applied: 1 });
+      expect(textOf(a.ctx, versionId, grant.uid)).toBe('грант – средства на исследования и опытные работы;');
+      expect(listConflicts(a.ctx, versionId)).toEqual([expect.objectContaining({ uid: grant.uid })]);
       expect(verifyAudit(a.ctx)).toMatchObject({ ok: true });
     } finally {
       a.close();

@@ -61,8 +61,43 @@ export function standingConflicts(ctx: ServiceContext, versionId: string, pulled
   if (!move) return [];
   const rows = ctx.store.provisions.rows(versionId, move.conflicts.map((c) => c.uid));
   return move.conflicts.filter((c) => {
-    const row = rows.get(c.uid);
-    if (!c.theirs || !row) return !c.theirs && !row;
-    return row.kind === c.theirs.kind && row.num === c.theirs.num && row.heading === c.theirs.heading && row.text === c.theirs.text && row.repealed === c.theirs.repealed;
+    return sameUnit(rows.get(c.uid), c.theirs);
   });
+}
+
+/**
+ * Closes the conflicts of a move that someone chose on elsewhere (call inside the pull's
+ * transaction, once its rows are taken): an open conflict here whose provision the pull brought
+ * in a wording other than the one the move left (a drafter kept theirs, on their desktop, and
+ * pushed it, or edited on). The draft holds the team's wording now; asking here again would offer
+ * to put back over a colleague's choice the wording from before the move. The conflict is closed
+ * as the team's wording kept, and logged with who chose. The uids closed.
+ */
+export function closeChosenElsewhere(ctx: ServiceContext, versionId: string, pulled: Pick<PulledDraft, 'rebased'> | undefined, taken: readonly PulledProvision[]): string[] {
+  const move = pulled?.rebased;
+  if (!move || taken.length === 0) return [];
+  const open = ctx.store.conflicts.forVersion(versionId);
+  if (open.length === 0) return [];
+  const moveLeft = new Map(move.conflicts.map((c) => [c.uid, c.theirs]));
+  const brought = new Map(taken.map((p) => [p.uid, p]));
+  const now = ctx.now();
+  const closed: string[] = [];
+  for (const c of open) {
+    const p = brought.get(c.uid);
+    if (!p || !moveLeft.has(c.uid)) continue;
+    const left = moveLeft.get(c.uid) ?? null;
+    // A conflict recorded otherwise (a push refused as stale) is the drafter's own to decide.
+    if (!sameUnit(c.theirs, left) || sameUnit(p.row, left)) continue;
+    ctx.store.conflicts.resolve(c.id, 'theirs', now);
+    record(ctx, c.packageId, c.uid, 'resolve-conflict', { conflictId: c.id, keep: 'theirs', chosenBy: p.by ?? null });
+    closed.push(c.uid);
+  }
+  return closed;
+}
+
+type UnitLike = { kind: string; num: string; heading: string; text: string; repealed: boolean } | null | undefined;
+
+function sameUnit(a: UnitLike, b: UnitLike): boolean {
+  if (!a || !b) return !a && !b;
+  return a.kind === b.kind && a.num === b.num && a.heading === b.heading && a.text === b.text && a.repealed === b.repealed;
 }

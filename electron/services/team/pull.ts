@@ -6,7 +6,7 @@ import { TeamUnreachable, type TeamApi } from './api';
 import { lapseDecisions } from './decisions';
 import { signerOf } from './signer';
 import { syncedFromServer } from './in-step';
-import { settleTeamMove, takeTeamMove } from './move';
+import { closeChosenElsewhere, settleTeamMove, takeTeamMove } from './move';
 
 /** What bringing a draft in step with the server did. */
 export type PullOutcome = { state: 'pulled'; applied: number; heldBack: number; lapsed: string[]; moved: boolean } | { state: 'offline' };
@@ -55,6 +55,8 @@ export function takePulled(ctx: ServiceContext, versionId: string, provisions: r
     const version = store.versions.get(versionId)!;
     if (upserts.length + deletes.length > 0) saveDraft(ctx, { versionId, revision: version.revision, upserts, deletes }, { duringReview: true, fromTeam: true, signedBy: signerOf(taken) });
     store.team.setSynced(versionId, syncedFromServer(taken));
+    // Before this pull's own move (if any) records its conflicts: those are asked anew.
+    closeChosenElsewhere(ctx, versionId, draft, taken);
   }
   if (moved) settleTeamMove(ctx, versionId, draft!, taken);
   // A decision made on an earlier wording of a provision taken lapses (proposed again, as on the server).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decisionReplySchema, leaseSchema, rebaseReplySchema, type RebaseReply, type RebaseRequest, standingDecisionSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type DecisionRequest, type ServerComment, type StandingDecision, type Lease, type TeamPerson, type PublishRequest, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
+import { decisionReplySchema, leaseSchema, rebaseReplySchema, type RebaseReply, type RebaseRequest, standingDecisionSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type DecisionRequest, type ServerComment, type StandingDecision, type Lease, type TeamPerson, type PublishRequest, type PullSince, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
@@ -33,8 +33,9 @@ export class TeamClient implements TeamApi {
     return { id: me.id, name: me.name, role: me.role };
   }
 
-  async pull(versionId: string): Promise<PulledDraft> {
-    return pulledDraftSchema.parse(await this.call('GET', `/v1/drafts/${encodeURIComponent(versionId)}`, undefined));
+  async pull(versionId: string, from?: PullSince): Promise<PulledDraft> {
+    const query = from ? `?${new URLSearchParams({ since: String(from.since), base: from.base }).toString()}` : '';
+    return pulledDraftSchema.parse(await this.call('GET', `/v1/drafts/${encodeURIComponent(versionId)}${query}`, undefined));
   }
 
   async packages(): Promise<TeamPackageListed[]> {

@@ -172,6 +172,18 @@ export const SERVER_MIGRATIONS: readonly { version: number; name: string; sql: s
       CREATE TRIGGER draft_base_replaced_append_only BEFORE UPDATE OR DELETE ON draft_base_replaced FOR EACH ROW EXECUTE FUNCTION zan_append_only();
     `,
   },
+  {
+    version: 6,
+    name: 'pull-since',
+    // A pull asks for a draft's provisions changed after a revision (each desktop, after every
+    // colleague's save): found by the index, not by reading every provision of a code; and what
+    // it says of the law the draft is on (base_head: the text's id, title, date) is kept beside
+    // the law's rows, so that answering does not read megabytes of rows it will not send.
+    sql: `
+      CREATE INDEX provision_since ON provision (version_id, revision);
+      ALTER TABLE draft ADD COLUMN base_head jsonb GENERATED ALWAYS AS (base - 'rows') STORED;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

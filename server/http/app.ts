@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { commentRequestSchema, decisionRequestSchema, leaseRequestSchema, publishRequestSchema, pushRequestSchema, rebaseRequestSchema } from '../../shared/team/contract';
+import { commentRequestSchema, decisionRequestSchema, leaseRequestSchema, publishRequestSchema, pullSinceSchema, pushRequestSchema, rebaseRequestSchema, type PullSince } from '../../shared/team/contract';
 import type { Db } from '../db/connect';
 import { SERVER_SCHEMA_VERSION } from '../db/migrations';
 import { TEAM_ERROR_STATUS, TeamError } from '../team/errors';
@@ -39,6 +39,13 @@ export interface TeamServerOptions {
 
 type Handler = (request: IncomingMessage, user: TeamUser, params: string[]) => Promise<unknown>;
 
+/** What a pull asks from (`?since=<revision>&base=<text id>`, both or neither), validated; undefined: the whole draft. */
+function sinceOf(request: IncomingMessage): PullSince | undefined {
+  const query = new URLSearchParams((request.url ?? '').split('?')[1] ?? '');
+  if (query.size === 0) return undefined;
+  return pullSinceSchema.parse(Object.fromEntries(query));
+}
+
 /** The device a desktop names itself by (X-Zan-Device), for the log and for leases. */
 function deviceOf(request: IncomingMessage): string {
   const device = request.headers['x-zan-device'];
@@ -62,7 +69,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     ['GET', /^\/v1\/users$/, async (_r, user) => listUsers(db, user)],
     ['GET', /^\/v1\/packages$/, async (_r, user) => listPackages(db, user)],
     ['POST', /^\/v1\/packages$/, async (r, user) => publishPackage(db, user, await readBody(r, publishRequestSchema), deviceOf(r))],
-    ['GET', /^\/v1\/drafts\/([^/]+)$/, async (_r, user, [id]) => pullDraft(db, user, versionParam.parse(id))],
+    ['GET', /^\/v1\/drafts\/([^/]+)$/, async (r, user, [id]) => pullDraft(db, user, versionParam.parse(id), sinceOf(r))],
     ['POST', /^\/v1\/push$/, async (r, user) => push(db, user, await readBody(r, pushRequestSchema))],
     ['POST', /^\/v1\/leases$/, async (r, user) => takeLease(db, user, await readBody(r, leaseRequestSchema))],
     ['DELETE', /^\/v1\/leases$/, async (r, user) => releaseLease(db, user, await readBody(r, leaseRequestSchema)).then(() => ({ released: true }))],

@@ -150,8 +150,19 @@ export const rebaseReplySchema = z.discriminatedUnion('status', [
 /** A provision as pulled: as it is on the server now, with the name of the person who made that revision (the one its change is signed with). */
 export const pulledProvisionSchema = currentProvisionSchema.extend({ by: str(), at: momentSchema }).strict();
 
-/** A draft as the server has it: each provision's revision, row (null: deleted) and who made it. */
-export const pulledDraftSchema = z.object({ packageId: id, base: publishedBaseSchema, provisions: z.array(pulledProvisionSchema), rebased: teamRebaseSchema.optional() }).strict();
+/** The law a pulled draft stands on: its rows left out when the desktop said it has that text already (a pull's `base`). */
+export const pulledBaseSchema = publishedBaseSchema.extend({ rows: publishedBaseSchema.shape.rows.optional() }).strict();
+
+/**
+ * A draft as the server has it: each provision's revision, row (null: deleted) and who made it —
+ * all of them, or those changed after the revision a pull asked from (`since`). `upTo`: the
+ * draft's highest revision the answer covers, to ask from next time (the server writes a draft's
+ * revisions one change at a time, under the draft's lock, so none lower can commit after it).
+ */
+export const pulledDraftSchema = z.object({ packageId: id, base: pulledBaseSchema, provisions: z.array(pulledProvisionSchema), rebased: teamRebaseSchema.optional(), upTo: z.number().int().min(0).optional() }).strict();
+
+/** What a pull asks from: the revision the last pull reached, and the law text the draft stands on here (its rows not sent again). */
+export const pullSinceSchema = z.object({ since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER), base: id }).strict();
 
 /** What the server pushes to a desktop (server-sent events): a change to something of a package it is a member of. */
 export const teamEventSchema = z.discriminatedUnion('kind', [
@@ -181,6 +192,8 @@ export type TeamPackageListed = z.infer<typeof teamPackageSchema>;
 export type PublishRequest = z.infer<typeof publishRequestSchema>;
 /** A draft pulled from the server. */
 export type PulledDraft = z.infer<typeof pulledDraftSchema>;
+/** What a pull asks from (pullSinceSchema). */
+export type PullSince = z.infer<typeof pullSinceSchema>;
 /** A push of changes to one draft. */
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 /** One change of a push. */

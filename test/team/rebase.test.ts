@@ -59,7 +59,7 @@ describeTeam('the owner moves a team draft onto a later text of the law', () => 
 
       // On the server: the draft is on the new text; the grant has the law's new wording, article 17 Anna's, article 19 the law's (the conflict).
       const server = await o.api.pull(versionId);
-      expect(server.base.rows.map((r) => [r.uid, r.text])).toEqual(text.rows.map((r) => [r.uid, r.text]));
+      expect(server.base.rows!.map((r) => [r.uid, r.text])).toEqual(text.rows.map((r) => [r.uid, r.text]));
       const onto = server.base.versionId;
       const onServer = new Map(server.provisions.map((p) => [p.uid, p.row?.text]));
       expect([onServer.get(grant.uid), onServer.get(p17.uid), onServer.get(p19.uid)]).toEqual(['грант – средства на научные исследования и разработки;', 'Университеты и колледжи вправе:', expect.stringContaining('двадцати календарных дней')]);

@@ -199,7 +199,7 @@ describeTeam('the team service over PostgreSQL', () => {
     const db = connect(fresh.url);
     try {
       expect(await migrateTeamDatabase(db)).toEqual({ from: 0, to: SERVER_SCHEMA_VERSION });
-      expect(SERVER_SCHEMA_VERSION).toBe(5);
+      expect(SERVER_SCHEMA_VERSION).toBe(6);
       expect(await migrateTeamDatabase(db)).toEqual({ from: SERVER_SCHEMA_VERSION, to: SERVER_SCHEMA_VERSION });
       await db.query('UPDATE zan_team_schema SET version = 99');
       await expect(migrateTeamDatabase(db)).rejects.toThrow(/schema version 99, newer than this server/);

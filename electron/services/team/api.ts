@@ -1,4 +1,4 @@
-import type { CommentRequest, DecisionReply, DecisionRequest, Lease, PublishRequest, PulledDraft, PushReply, PushRequest, RebaseReply, RebaseRequest, ServerComment, StandingDecision, TeamPackageListed } from '../../../shared/team/contract';
+import type { CommentRequest, DecisionReply, DecisionRequest, Lease, PublishRequest, PullSince, PulledDraft, PushReply, PushRequest, RebaseReply, RebaseRequest, ServerComment, StandingDecision, TeamPackageListed } from '../../../shared/team/contract';
 
 /**
  * What the desktop's team services need of the server (electron/team/client.ts over HTTP; the
@@ -9,8 +9,8 @@ export interface TeamApi {
   readonly url: string;
   publish(request: PublishRequest): Promise<{ revisions: Record<string, Record<string, number>> }>;
   push(request: PushRequest): Promise<PushReply>;
-  /** A draft's provisions as the server has them. */
-  pull(versionId: string): Promise<PulledDraft>;
+  /** A draft's provisions as the server has them: all, or (`from`) those changed since the revision a last pull reached. */
+  pull(versionId: string, from?: PullSince): Promise<PulledDraft>;
   /** The packages this person is a member of. */
   packages(): Promise<TeamPackageListed[]>;
   /** Takes (or renews) the lease of a provision for this device; refused (TeamRefused 'LEASED') while another holds it. */

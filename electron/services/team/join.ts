@@ -52,6 +52,7 @@ function addJoinedPackage(ctx: ServiceContext, serverUrl: string, pkg: TeamPacka
     const expressionId = expressionFor(ctx, pulled, listed.lang);
     const base = pulled.base;
     if (!store.versions.get(base.versionId)) {
+      if (!base.rows) throw new Error(`The team server sent draft ${listed.versionId} without the text of its law.`);
       store.versions.insert({ id: base.versionId, expressionId, status: 'in_force', inForceFrom: base.inForceFrom, packageId: null, baseVersionId: null, revision: 0, createdAt: now, updatedAt: now });
       store.provisions.apply(base.versionId, { upserts: base.rows, deletes: [] });
       store.team.addBase(base.versionId, pkg.id);
@@ -60,6 +61,7 @@ function addJoinedPackage(ctx: ServiceContext, serverUrl: string, pkg: TeamPacka
     const rows = pulled.provisions.flatMap((p) => (p.row ? [p.row as ProvisionRow] : []));
     store.provisions.apply(listed.versionId, { upserts: rows, deletes: [] });
     store.team.setSynced(listed.versionId, syncedFromServer(pulled.provisions));
+    if (pulled.upTo !== undefined) store.team.setPulledTo(listed.versionId, pulled.upTo);
     // Derived now, so that each amendment is signed with who made it on the server (derived
     // later, every one would be signed with the package's publisher).
     refreshAmendments(ctx, listed.versionId, base.versionId, rowsToLaw(rows, listed.lang), now, now, { signedBy: signerOf(pulled.provisions) });

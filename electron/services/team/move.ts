@@ -21,6 +21,8 @@ export function takeTeamMove(ctx: ServiceContext, versionId: string, pulled: Pic
   if (!draft?.packageId || draft.baseVersionId === base.versionId) return false;
   const now = ctx.now();
   if (!store.versions.get(base.versionId)) {
+    // Sent unless this desktop said it has the draft on that text: it does not, so the server must have.
+    if (!base.rows) throw new Error(`The team server moved draft ${versionId} without sending the text it is on now.`);
     store.versions.insert({ id: base.versionId, expressionId: draft.expressionId, status: 'in_force', inForceFrom: base.inForceFrom, packageId: null, baseVersionId: null, revision: 0, createdAt: now, updatedAt: now });
     store.provisions.apply(base.versionId, { upserts: base.rows, deletes: [] });
     store.team.addBase(base.versionId, draft.packageId);

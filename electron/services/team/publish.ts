@@ -62,6 +62,8 @@ export async function publishToTeam(ctx: ServiceContext, api: TeamApi, packageId
     for (const draft of request.drafts) {
       const given = revisions[draft.versionId] ?? {};
       ctx.store.team.setSynced(draft.versionId, draft.rows.map((row) => ({ uid: row.uid, revision: given[row.uid]!, row })));
+      // Nobody else had the draft before it went up: pulls ask from its highest revision.
+      if (draft.rows.length > 0) ctx.store.team.setPulledTo(draft.versionId, draft.rows.reduce((top, row) => Math.max(top, given[row.uid]!), 0));
       provisions += draft.rows.length;
       // Saved while the package went up: those changes are the outbox's first.
       const since = diffRows(draft.rows, ctx.store.provisions.load(draft.versionId));
@@ -89,6 +91,8 @@ async function adoptPublished(ctx: ServiceContext, api: TeamApi, request: Publis
     for (const draft of request.drafts) {
       const server = pulled.get(draft.versionId)!.provisions;
       ctx.store.team.setSynced(draft.versionId, syncedFromServer(server));
+      const upTo = pulled.get(draft.versionId)!.upTo;
+      if (upTo !== undefined) ctx.store.team.setPulledTo(draft.versionId, upTo);
       provisions += server.length;
       const rows = server.flatMap((p) => (p.row ? [p.row as ProvisionRow] : []));
       queueTeamChanges(ctx, request.packageId, draft.versionId, diffRows(rows, ctx.store.provisions.load(draft.versionId)));

@@ -1,5 +1,5 @@
 import type { ProvisionRow } from '../../../shared/law';
-import type { PulledDraft } from '../../../shared/team/contract';
+import type { PullSince, PulledDraft } from '../../../shared/team/contract';
 import { whenWritable, type ServiceContext } from '../context';
 import { saveDraft } from '../drafts';
 import { TeamUnreachable, type TeamApi } from './api';
@@ -21,12 +21,23 @@ export type PullOutcome = { state: 'pulled'; applied: number; heldBack: number; 
 export async function pullFromTeam(ctx: ServiceContext, api: TeamApi, versionId: string): Promise<PullOutcome> {
   let pulled;
   try {
-    pulled = await api.pull(versionId);
+    pulled = await api.pull(versionId, pullFrom(ctx, versionId));
   } catch (error) {
     if (error instanceof TeamUnreachable) return { state: 'offline' };
     throw error;
   }
   return whenWritable(ctx, () => ctx.store.transaction(() => takePulled(ctx, versionId, pulled.provisions, new Set(), pulled)));
+}
+
+/**
+ * What to pull a draft from: the revision the last pull here reached and the text the draft is on
+ * here — the server sends only what changed since, and not the law again. Undefined (the whole
+ * draft) when no pull has been recorded.
+ */
+export function pullFrom(ctx: ServiceContext, versionId: string): PullSince | undefined {
+  const since = ctx.store.team.pulledTo(versionId);
+  const base = ctx.store.versions.get(versionId)?.baseVersionId;
+  return since === undefined || !base ? undefined : { since, base };
 }
 
 /** A provision as a pull (or a refusal as stale) brings it: its revision and row (null: deleted), and who made it when. */
@@ -39,12 +50,14 @@ export type PulledProvision = Omit<PulledDraft['provisions'][number], 'by' | 'at
  * refused as stale: they take the server's wording now, their conflict keeps the drafter's). The
  * decisions standing on an earlier wording of a provision taken lapse (`lapsed`: their uids).
  * `draft`: the text the server has the draft on, and its last move — when the owner moved it onto
- * a later text, this desktop's draft moves with the rows (team/rebase.ts).
+ * a later text, this desktop's draft moves with the rows (team/rebase.ts) — and how far the pull
+ * reached (recorded: the next pull asks from there).
  */
-export function takePulled(ctx: ServiceContext, versionId: string, provisions: readonly PulledProvision[], take: ReadonlySet<string> = new Set(), draft?: Pick<PulledDraft, 'base' | 'rebased'>): Extract<PullOutcome, { state: 'pulled' }> {
+export function takePulled(ctx: ServiceContext, versionId: string, provisions: readonly PulledProvision[], take: ReadonlySet<string> = new Set(), draft?: Pick<PulledDraft, 'base' | 'rebased' | 'upTo'>): Extract<PullOutcome, { state: 'pulled' }> {
   const { store } = ctx;
   const moved = draft ? takeTeamMove(ctx, versionId, draft) : false;
-  const synced = store.team.synced(versionId);
+  // Only the provisions brought: on a code, the rest are thousands of rows not to read on every pull.
+  const synced = store.team.synced(versionId, provisions.map((p) => p.uid));
   const pending = store.team.pendingUids(versionId);
   const newer = provisions.filter((p) => p.revision > (synced.get(p.uid)?.revision ?? 0));
   const taken = newer.filter((p) => !pending.has(p.uid) || take.has(p.uid));
@@ -61,5 +74,7 @@ export function takePulled(ctx: ServiceContext, versionId: string, provisions: r
   if (moved) settleTeamMove(ctx, versionId, draft!, taken);
   // A decision made on an earlier wording of a provision taken lapses (proposed again, as on the server).
   const lapsed = lapseDecisions(ctx, versionId, taken);
+  // The next pull asks from here (held back or not, every provision up to it was seen).
+  if (draft?.upTo !== undefined) store.team.setPulledTo(versionId, draft.upTo);
   return { state: 'pulled', applied: taken.length, heldBack: newer.length - taken.length, lapsed, moved };
 }

@@ -7,7 +7,7 @@ import { record } from '../audit/log';
 import { whenWritable, type ServiceContext } from '../context';
 import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
 import { lapseDecisions } from './decisions';
-import { takePulled, type PulledProvision } from './pull';
+import { pullFrom, takePulled, type PulledProvision } from './pull';
 
 /** Where pushing the outbox stopped. */
 export type PushOutcome =
@@ -49,7 +49,7 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
       // its unit may be gone with everything under it (the draft must lose them together).
       let pulled;
       try {
-        pulled = await api.pull(entry.versionId);
+        pulled = await api.pull(entry.versionId, pullFrom(ctx, entry.versionId));
       } catch (error) {
         if (error instanceof TeamUnreachable) return { state: 'offline', pushed, waiting: ctx.store.team.outbox().length };
         if (error instanceof TeamRefused) return { state: 'refused', pushed, code: error.code, message: error.message };

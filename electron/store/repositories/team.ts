@@ -72,6 +72,17 @@ export class TeamRepository {
     return new Map(rows.map((r) => [r.uid, { revision: r.revision, row: r.row ? (JSON.parse(r.row) as ProvisionRow) : null }]));
   }
 
+  /** The server's revision of a draft its last pull here reached (migration 018); undefined: pull it whole. */
+  pulledTo(versionId: string): number | undefined {
+    const row = this.db.prepare('SELECT revision FROM team_pulled WHERE version_id = ?').get(versionId) as { revision: number } | undefined;
+    return row?.revision;
+  }
+
+  /** Records how far a pull of a draft reached (never back: a slower answer does not undo a later one). */
+  setPulledTo(versionId: string, revision: number): void {
+    this.db.prepare('INSERT INTO team_pulled (version_id, revision) VALUES (?, ?) ON CONFLICT (version_id) DO UPDATE SET revision = max(revision, excluded.revision)').run(versionId, revision);
+  }
+
   /** Puts a push in the outbox. */
   enqueue(opId: string, versionId: string, changes: readonly OutboxChange[], at: string): void {
     this.db.prepare('INSERT INTO team_outbox (op_id, version_id, changes, created_at) VALUES (?, ?, ?, ?)').run(opId, versionId, JSON.stringify(changes), at);

@@ -23,7 +23,7 @@ describe('opening the store', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    expect(tables.map((t) => t.name)).toEqual(['amendment', 'amendment_annotation', 'amendment_derivation', 'amendment_gap', 'amendment_revision', 'audit_log', 'comment', 'expression', 'gap', 'package', 'parity_mark', 'provision', 'rebase_conflict', 'reversible_change', 'reversible_row', 'search_entry', 'search_state', 'search_text', 'search_text_config', 'search_text_data', 'search_text_docsize', 'search_text_idx', 'setting', 'snapshot', 'snapshot_provision', 'team_base', 'team_comment_out', 'team_decision', 'team_link', 'team_outbox', 'team_synced', 'version', 'work']);
+    expect(tables.map((t) => t.name)).toEqual(['amendment', 'amendment_annotation', 'amendment_derivation', 'amendment_gap', 'amendment_revision', 'audit_log', 'comment', 'expression', 'gap', 'package', 'parity_mark', 'provision', 'rebase_conflict', 'reversible_change', 'reversible_row', 'search_entry', 'search_state', 'search_text', 'search_text_config', 'search_text_data', 'search_text_docsize', 'search_text_idx', 'setting', 'snapshot', 'snapshot_provision', 'team_base', 'team_comment_out', 'team_decision', 'team_link', 'team_outbox', 'team_pulled', 'team_synced', 'version', 'work']);
     db.close();
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decisionReplySchema, leaseSchema, rebaseReplySchema, type RebaseReply, type RebaseRequest, standingDecisionSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type DecisionRequest, type ServerComment, type StandingDecision, type Lease, type TeamPerson, type PublishRequest, type PullSince, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
+import { decisionReplySchema, leaseSchema, PROTOCOL_HEADER, TEAM_PROTOCOL, rebaseReplySchema, type RebaseReply, type RebaseRequest, standingDecisionSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type DecisionRequest, type ServerComment, type StandingDecision, type Lease, type TeamPerson, type PublishRequest, type PullSince, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
@@ -95,10 +95,11 @@ export class TeamClient implements TeamApi {
   async listen(onEvent: (event: TeamEvent) => void, signal: AbortSignal): Promise<void> {
     let response: Response;
     try {
-      response = await fetch(`${this.url}/v1/events`, { headers: { authorization: `Bearer ${this.token}`, 'x-zan-device': this.device }, signal });
+      response = await fetch(`${this.url}/v1/events`, { headers: { authorization: `Bearer ${this.token}`, 'x-zan-device': this.device, [PROTOCOL_HEADER]: String(TEAM_PROTOCOL) }, signal });
     } catch (error) {
       throw new TeamUnreachable(`The team server at ${this.url} cannot be reached (${(error as Error).message}).`);
     }
+    if (response.status === 426) throw await refusalOf(response);
     if (!response.ok || !response.body) throw response.status === 401 || response.status === 403 ? new TeamRefused('UNAUTHORIZED', 'The team server does not accept this token.') : new TeamUnreachable(`The team server answered ${response.status}.`);
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
@@ -122,7 +123,7 @@ export class TeamClient implements TeamApi {
     try {
       response = await fetch(`${this.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${this.token}`, 'x-zan-device': this.device, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${this.token}`, 'x-zan-device': this.device, [PROTOCOL_HEADER]: String(TEAM_PROTOCOL), 'content-type': 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
@@ -130,8 +131,13 @@ export class TeamClient implements TeamApi {
       throw new TeamUnreachable(`The team server at ${this.url} cannot be reached (${(error as Error).message}).`);
     }
     if (response.status >= 500) throw new TeamUnreachable(`The team server at ${this.url} answered ${response.status}.`);
-    const json = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; detail?: Record<string, unknown> } } | null;
-    if (response.ok || answers.includes(response.status)) return json;
-    throw new TeamRefused(json?.error?.code ?? `HTTP_${response.status}`, json?.error?.message ?? `The team server refused the request (${response.status}).`, json?.error?.detail ?? {});
+    if (response.ok || answers.includes(response.status)) return response.json().catch(() => null);
+    throw await refusalOf(response);
   }
+}
+
+/** A refusal as the server words it (its code, message and detail), or by its HTTP status when it does not. */
+async function refusalOf(response: Response): Promise<TeamRefused> {
+  const json = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string; detail?: Record<string, unknown> } } | null;
+  return new TeamRefused(json?.error?.code ?? `HTTP_${response.status}`, json?.error?.message ?? `The team server refused the request (${response.status}).`, json?.error?.detail ?? {});
 }

@@ -332,6 +332,8 @@ export class TeamHost {
   /** A network or server refusal as the app's own error, with a message id the interface translates. */
   private refusal(error: unknown): Error {
     if (error instanceof TeamUnreachable) return new StoreError('NOT_READY', error.message, 'team.unreachable');
+    // Another version of the team protocol: the older side is to be updated (the server says which).
+    if (error instanceof TeamRefused && error.code === 'UPGRADE') return new StoreError('NOT_READY', error.message, Number(error.detail['server']) > Number(error.detail['desktop']) ? 'team.appTooOld' : 'team.serverTooOld', { code: error.code });
     if (error instanceof TeamRefused) return new StoreError('INVALID_INPUT', error.message, 'team.refused', { code: error.code });
     return error as Error;
   }

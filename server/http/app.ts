@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { commentRequestSchema, decisionRequestSchema, leaseRequestSchema, publishRequestSchema, pullSinceSchema, pushRequestSchema, rebaseRequestSchema, type PullSince } from '../../shared/team/contract';
+import { commentRequestSchema, decisionRequestSchema, leaseRequestSchema, publishRequestSchema, PROTOCOL_HEADER, pullSinceSchema, pushRequestSchema, rebaseRequestSchema, TEAM_PROTOCOL, type PullSince } from '../../shared/team/contract';
 import type { Db } from '../db/connect';
 import { SERVER_SCHEMA_VERSION } from '../db/migrations';
 import { TEAM_ERROR_STATUS, TeamError } from '../team/errors';
@@ -38,6 +38,20 @@ export interface TeamServerOptions {
 }
 
 type Handler = (request: IncomingMessage, user: TeamUser, params: string[]) => Promise<unknown>;
+
+/**
+ * Refuses a desktop that speaks another version of the contract (or names none: a build from
+ * before it was named), saying which side is older — its answers would be misread, or its
+ * requests. Checked before the token, so that the person is told to update, not that they are unknown.
+ */
+function requireProtocol(request: IncomingMessage): void {
+  const named = request.headers[PROTOCOL_HEADER];
+  const spoken = typeof named === 'string' && /^\d{1,6}$/.test(named) ? Number(named) : 0;
+  if (spoken === TEAM_PROTOCOL) return;
+  const detail = { server: TEAM_PROTOCOL, desktop: spoken };
+  if (spoken < TEAM_PROTOCOL) throw new TeamError('UPGRADE', `This app speaks version ${spoken} of the team protocol and the server ${TEAM_PROTOCOL}: update Zan Workbench.`, detail);
+  throw new TeamError('UPGRADE', `The team server speaks version ${TEAM_PROTOCOL} of the team protocol and this app ${spoken}: the server is to be updated.`, detail);
+}
 
 /** What a pull asks from (`?since=<revision>&base=<text id>`, both or neither), validated; undefined: the whole draft. */
 function sinceOf(request: IncomingMessage): PullSince | undefined {
@@ -85,7 +99,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '/').split('?')[0]!;
-    if (request.method === 'GET' && path === '/v1/health') return send(response, 200, { ok: true, schema: SERVER_SCHEMA_VERSION });
+    if (request.method === 'GET' && path === '/v1/health') return send(response, 200, { ok: true, schema: SERVER_SCHEMA_VERSION, protocol: TEAM_PROTOCOL });
+    requireProtocol(request);
     const auth = request.headers.authorization;
     const user = await userOfToken(db, typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : null);
     if (request.method === 'GET' && path === '/v1/events') return hub.subscribe(user, response);

@@ -7,6 +7,8 @@ export const TEAM_ERROR_STATUS = {
   STALE: 409,
   LEASED: 423,
   TOO_LARGE: 413,
+  // The desktop speaks another version of the contract (shared/team/contract.ts TEAM_PROTOCOL).
+  UPGRADE: 426,
 } as const;
 
 /** A refusal code. */

@@ -20,6 +20,18 @@ export const momentSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{
 
 /** The roles of a team: an owner runs it (users, leases), a drafter edits, a reviewer decides and comments, a reader reads. */
 export const TEAM_ROLES = ['owner', 'drafter', 'reviewer', 'reader'] as const;
+
+/**
+ * The version of this contract, raised whenever a request or an answer changes so that a build of
+ * the other side would misread it (the schemas here are strict). A desktop names it with every
+ * request (the header X-Zan-Protocol); a server speaking another refuses the request (426
+ * UPGRADE, with both versions), so that a ministry upgrading its server before its desktops — or
+ * the other way round — gets "update the app" or "update the server", never an answer misread.
+ */
+export const TEAM_PROTOCOL = 2;
+
+/** The header a desktop names the contract's version in. */
+export const PROTOCOL_HEADER = 'x-zan-protocol';
 /** A role of the team. */
 export type TeamRole = (typeof TEAM_ROLES)[number];
 

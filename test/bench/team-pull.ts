@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { TeamClient } from '../../electron/team/client';
 import { lawToRows } from '../../shared/law';
-import type { PushReply } from '../../shared/team/contract';
+import { PROTOCOL_HEADER, TEAM_PROTOCOL, type PushReply } from '../../shared/team/contract';
 import { connect } from '../../server/db/connect';
 import { migrateTeamDatabase } from '../../server/db/migrate';
 import { addUser } from '../../server/team/users';
@@ -55,7 +55,7 @@ try {
   const revisionOf = new Map(Object.entries(revisions[versionId]!));
 
   // Byte counts of the two answers, as sent.
-  const sizeOf = async (query: string) => (await (await fetch(`${url}/v1/drafts/${versionId}${query}`, { headers: { authorization: `Bearer ${olga.token}` } })).arrayBuffer()).byteLength;
+  const sizeOf = async (query: string) => (await (await fetch(`${url}/v1/drafts/${versionId}${query}`, { headers: { authorization: `Bearer ${olga.token}`, [PROTOCOL_HEADER]: String(TEAM_PROTOCOL) } })).arrayBuffer()).byteLength;
   const whole: number[] = [];
   const changed: number[] = [];
   let bytesWhole = 0;

@@ -10,7 +10,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { ProvisionRow } from '../../shared/law';
-import type { PushReply } from '../../shared/team/contract';
+import { PROTOCOL_HEADER, TEAM_PROTOCOL, type PushReply } from '../../shared/team/contract';
 import { connect } from '../../server/db/connect';
 import { migrateTeamDatabase } from '../../server/db/migrate';
 import { addUser } from '../../server/team/users';
@@ -33,7 +33,7 @@ function paragraph(uid: string, text: string, ord: number): ProvisionRow {
 
 /** Reads a desktop's event stream, calling back with each push event's sequence number and when it came. */
 async function listen(url: string, token: string, onPush: (seq: number, at: number) => void, signal: AbortSignal): Promise<void> {
-  const response = await fetch(`${url}/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal });
+  const response = await fetch(`${url}/v1/events`, { headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(TEAM_PROTOCOL) }, signal });
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -75,7 +75,7 @@ try {
   server = await startServerProcess(dbUrl.toString(), port);
   const article: ProvisionRow = { uid: 'article0001', parentUid: null, ord: 0, kind: 'article', num: '1', heading: '', text: '', repealed: false, notes: [] };
   const rows = [article, ...people.map((_, i) => paragraph(`para${String(i).padStart(6, '0')}`, `Пункт ${i + 1}.`, i))];
-  const headers = (token: string, device: string) => ({ authorization: `Bearer ${token}`, 'x-zan-device': device, 'content-type': 'application/json' });
+  const headers = (token: string, device: string) => ({ authorization: `Bearer ${token}`, 'x-zan-device': device, [PROTOCOL_HEADER]: String(TEAM_PROTOCOL), 'content-type': 'application/json' });
   const published = await fetch(`${url}/v1/packages`, { method: 'POST', headers: headers(people[0]!.token, 'desk-0'), body: JSON.stringify({ packageId: 'package0001', title: 'Нагрузка', drafts: [{ versionId: 'draftru0001', lang: 'ru', title: 'Закон', base: { versionId: 'lawru000001', title: 'Закон', inForceFrom: null, rows }, rows }], members: people.map((p) => p.user.id) }) });
   const revisions = ((await published.json()) as { revisions: Record<string, Record<string, number>> }).revisions['draftru0001']!;
 

@@ -1,3 +1,4 @@
+import { PROTOCOL_HEADER, TEAM_PROTOCOL } from '../../shared/team/contract';
 import { expect, it } from 'vitest';
 import type { ProvisionRow } from '../../shared/law';
 import { addUser, revokeUser } from '../../server/team/users';
@@ -19,7 +20,7 @@ describeTeam('who an event stream reaches, over time', () => {
     const published = await teamClient(team().url, owner.token, 'desk').post<{ revisions: Record<string, Record<string, number>> }>('/v1/packages', { packageId: 'package0001', title: 'Пакет', drafts: [{ versionId: 'draftru0001', lang: 'ru', title: 'Закон', base: { versionId: 'lawru000001', title: 'Закон', inForceFrom: null, rows: [article, para] }, rows: [article, para] }], members: [reviewer.user.id] });
     let got = '';
     let ended = false;
-    void fetch(`${team().url}/v1/events`, { headers: { authorization: `Bearer ${reviewer.token}` } }).then(async (response) => {
+    void fetch(`${team().url}/v1/events`, { headers: { authorization: `Bearer ${reviewer.token}`, [PROTOCOL_HEADER]: String(TEAM_PROTOCOL) } }).then(async (response) => {
       const reader = response.body!.getReader();
       for (;;) {
         const { value, done } = await reader.read();

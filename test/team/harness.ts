@@ -1,3 +1,4 @@
+import { PROTOCOL_HEADER, TEAM_PROTOCOL } from '../../shared/team/contract';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, inject } from 'vitest';
@@ -56,7 +57,7 @@ export function useTeamServer(options: { recheckMs?: number } = {}): () => { db:
 /** A desktop's calls to the service, with one person's token and one device's name. */
 export function teamClient(url: string, token: string, device: string) {
   const call = async <T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'x-zan-device': device, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'x-zan-device': device, [PROTOCOL_HEADER]: String(TEAM_PROTOCOL), ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     return { status: response.status, body: (await response.json()) as T };
   };
   return { call, get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body: unknown) => call<T>('POST', path, body) };

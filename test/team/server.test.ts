@@ -1,7 +1,7 @@
 import { SERVER_SCHEMA_VERSION } from '../../server/db/migrations';
 import { expect, it } from 'vitest';
 import type { ProvisionRow } from '../../shared/law';
-import type { Lease, PushReply } from '../../shared/team/contract';
+import { PROTOCOL_HEADER, TEAM_PROTOCOL, type Lease, type PushReply } from '../../shared/team/contract';
 import { connect } from '../../server/db/connect';
 import { migrateTeamDatabase } from '../../server/db/migrate';
 import { verifyServerAudit } from '../../server/team/audit';
@@ -171,7 +171,7 @@ describeTeam('the team service over PostgreSQL', () => {
     const events = (token: string) => {
       const got: string[] = [];
       const controller = new AbortController();
-      const done = fetch(`${team().url}/v1/events`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal }).then(async (response) => {
+      const done = fetch(`${team().url}/v1/events`, { headers: { authorization: `Bearer ${token}`, [PROTOCOL_HEADER]: String(TEAM_PROTOCOL) }, signal: controller.signal }).then(async (response) => {
         const reader = response.body!.getReader();
         for (;;) {
           const { value, done: end } = await reader.read();

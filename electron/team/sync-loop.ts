@@ -5,6 +5,7 @@ import { applyTeamDecision, catchUpDecisions } from '../services/team/decisions'
 import { joinFromTeam } from '../services/team/join';
 import { pullFromTeam } from '../services/team/pull';
 import { pushOutbox, type PushOutcome } from '../services/team/sync';
+import { TeamRefused } from '../services/team/api';
 import type { TeamClient } from './client';
 
 /** What the title bar shows of team mode. */
@@ -40,6 +41,8 @@ export class TeamSync {
   private retry: NodeJS.Timeout | null = null;
   private wait: number = RETRY_MS[0];
   private readonly stopped = new AbortController();
+  /** Ends the event stream's wait before it connects again (set while it waits). */
+  private wakeListener: () => void = () => undefined;
   private current: TeamStatus = { state: 'offline', queue: 0, notice: null };
   private readonly toPull = new Set<string>();
   /** The provisions (package, uid) whose comments changed on the server, to bring in. */
@@ -157,6 +160,8 @@ export class TeamSync {
     }
     if (outcome.state === 'offline') {
       this.set({ state: 'offline' });
+      // One clock at a time: a round started by another poke meanwhile must not leave a second one.
+      if (this.retry) clearTimeout(this.retry);
       if (!this.stopped.signal.aborted) {
         this.retry = setTimeout(() => this.poke(), this.wait);
         this.retry.unref?.();
@@ -165,6 +170,8 @@ export class TeamSync {
       return;
     }
     this.wait = RETRY_MS[0];
+    // The server took a push: it is back, so the events need not wait out the stream's clock.
+    if (outcome.pushed > 0) this.wakeListener();
     if (outcome.state === 'conflicts') this.onChange({ kind: 'draft', versionId: outcome.versionId });
     // A refusal is not retried by the clock (the next save or reconnection tries again): the drafter is told.
     this.set({ state: 'online', notice: outcome.state === 'leased' ? { kind: 'leased', uid: outcome.uid, holder: outcome.holder } : outcome.state === 'refused' ? { kind: 'refused', code: outcome.code, message: outcome.message } : null });
@@ -192,6 +199,7 @@ export class TeamSync {
   }
 
   private async listen(): Promise<void> {
+    let wait: number = RETRY_MS[0];
     while (!this.stopped.signal.aborted) {
       // On each connection, every linked draft is pulled: what others pushed while the events
       // could not reach this desktop is caught up (a pull brings only the provisions that moved).
@@ -201,15 +209,28 @@ export class TeamSync {
       this.poke();
       try {
         await this.client.listen((event) => this.onEvent(event), this.stopped.signal);
+        // The stream was open and ended (the server went away): try again shortly.
+        wait = RETRY_MS[0];
       } catch (error) {
         if (this.stopped.signal.aborted) return;
         this.log('team events lost', error);
+        // Not answered: wait longer each time, as pushes do, so that a server down for the night
+        // is not asked (and each asking logged) every 2 s. A refusal (a revoked token, another
+        // version of the protocol) will not mend itself in seconds: wait the longest at once.
+        wait = error instanceof TeamRefused ? RETRY_MS[1] : wait;
       }
       if (this.stopped.signal.aborted) return;
-      // The stream ended (the server went away): mark offline, try again shortly.
       this.set({ state: 'offline' });
-      await new Promise((ok) => setTimeout(ok, RETRY_MS[0]).unref?.());
-      this.poke();
+      await new Promise<void>((ok) => {
+        const clock = setTimeout(ok, wait);
+        clock.unref?.();
+        this.wakeListener = () => {
+          clearTimeout(clock);
+          ok();
+        };
+      });
+      this.wakeListener = () => undefined;
+      wait = Math.min(wait * 2, RETRY_MS[1]);
     }
   }
 

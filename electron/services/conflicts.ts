@@ -5,6 +5,7 @@ import { StoreError } from '../store/errors';
 import type { ConflictRecord } from '../store/repositories/conflicts';
 import type { ServiceContext, ReadContext } from './context';
 import { saveDraft } from './drafts';
+import { queueTeamChanges } from './team/outbox';
 
 /** A draft's open conflicts from rebases onto new texts in force. */
 export function listConflicts(ctx: ReadContext, versionId: string): Omit<ConflictRecord, 'packageId' | 'versionId' | 'resolvedAt' | 'resolution'>[] {
@@ -25,8 +26,11 @@ export function resolveConflict(ctx: ServiceContext, input: { conflictId: string
   if (!pkg || (pkg.status !== 'draft' && pkg.status !== 'review')) throw new StoreError('NOT_EDITABLE', 'This package is no longer being drafted.', 'package.notDrafting');
   if (input.keep === 'theirs') {
     store.transaction(() => {
-      store.conflicts.resolve(conflict.id, 'theirs', ctx.now());
+      const at = ctx.now();
+      store.conflicts.resolve(conflict.id, 'theirs', at);
       record(ctx, conflict.packageId, conflict.uid, 'resolve-conflict', { conflictId: conflict.id, keep: 'theirs' });
+      // The team's move asked every desktop: the wording, pushed again as it stands, tells the others it was chosen.
+      if (conflict.teamRevision !== undefined) confirmTeamChoice(ctx, conflict, at);
     });
     return { revision: input.revision };
   }
@@ -88,4 +92,14 @@ function putBack(body: Provision[], c: ConflictRecord): void {
 function findList(body: Provision[], parents: Map<string, Provision>, uid: string): Provision[] {
   for (const p of parents.values()) if (p.children.some((c) => c.uid === uid)) return p.children;
   return body;
+}
+
+/**
+ * Queues a push of a team move's conflicted provision as the draft has it now (the new law's
+ * wording, or gone): it changes nothing but the provision's revision, which tells each desktop
+ * still asking that the choice was made (team/move.ts closeChosenElsewhere). Signed by who chose.
+ */
+function confirmTeamChoice(ctx: ServiceContext, conflict: ConflictRecord, at: string): void {
+  const row = ctx.store.provisions.rows(conflict.versionId, [conflict.uid]).get(conflict.uid);
+  queueTeamChanges(ctx, conflict.packageId, conflict.versionId, row ? { upserts: [row], deletes: [] } : { upserts: [], deletes: [conflict.uid] }, at);
 }

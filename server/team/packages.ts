@@ -94,15 +94,16 @@ async function isMember(q: Db | Queryable, user: TeamUser, packageId: string): P
  * of the person who made its current revision and when, for a desktop to pull, and the last move
  * of the draft onto a later text of the law, if any. With `from` (what the desktop's last pull
  * reached, and the text it has the draft on): only the provisions changed since, and the law's
- * rows only if the draft is on another text now. `upTo` says how far the answer reaches: every
+ * rows and its last move only if the draft is on another text now. `upTo` says how far the answer reaches: every
  * change to a draft takes the draft's row lock before it takes its revisions (push, rejection,
  * move), so a revision of it seen here has every lower one committed before it — the highest seen
  * is safe to ask from next time. One statement reads the provisions: one snapshot.
  */
 export async function pullDraft(db: Db, user: TeamUser, versionId: string, from?: PullSince): Promise<{ packageId: string; base: unknown; provisions: { uid: string; revision: number; row: unknown; by: string; at: string }[]; rebased?: unknown; upTo: number }> {
   const packageId = await packageOfDraft(db, user, versionId);
-  // The law's rows (megabytes on a code) only when the desktop lacks that text: not read otherwise.
-  const [draft] = await db.query<{ base: { versionId: string }; rows: unknown; rebased: unknown }>("SELECT base_head AS base, CASE WHEN base_head->>'versionId' = $2 THEN NULL ELSE base->'rows' END AS rows, rebased FROM draft WHERE version_id = $1", [versionId, from?.base ?? null]);
+  // The law's rows (megabytes on a code) only when the desktop lacks that text: not read otherwise;
+  // so too the last move (its conflicts, thousands on a code): a desktop on that text has taken it.
+  const [draft] = await db.query<{ base: { versionId: string }; rows: unknown; rebased: unknown }>("SELECT base_head AS base, CASE WHEN base_head->>'versionId' = $2 THEN NULL ELSE base->'rows' END AS rows, CASE WHEN base_head->>'versionId' = $2 THEN NULL ELSE rebased END AS rebased FROM draft WHERE version_id = $1", [versionId, from?.base ?? null]);
   const since = from?.since ?? 0;
   const rows = await db.query<{ uid: string; revision: string; row: unknown; name: string; changed_at: Date }>('SELECT p.uid, p.revision, p.row, u.name, p.changed_at FROM provision p JOIN team_user u ON u.id = p.changed_by WHERE p.version_id = $1 AND p.revision > $2 ORDER BY p.uid', [versionId, since]);
   const provisions = rows.map((r) => ({ uid: r.uid, revision: Number(r.revision), row: r.row, by: r.name, at: r.changed_at.toISOString() }));

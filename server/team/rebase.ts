@@ -50,7 +50,12 @@ export async function rebaseDraft(db: Db, user: TeamUser, versionId: string, req
     const detail = { from: from.versionId, onto: onto.versionId, inForceFrom: onto.inForceFrom, carried: moved.carried, conflicts: moved.conflicts.length };
     const applied = changes.length > 0 ? await applyChanges(q, user, { packageId, versionId, device, changes, detail, action: 'rebase-change' }) : { revisions: {}, seq: 0 };
     await q.query('INSERT INTO draft_base_replaced (version_id, base, replaced_by) VALUES ($1, $2, $3)', [versionId, JSON.stringify(from), user.id]);
-    const rebased: TeamRebase = { from: from.versionId, onto: onto.versionId, inForceFrom: onto.inForceFrom, by: user.name, at: new Date().toISOString(), carried: moved.carried, conflicts: moved.conflicts };
+    // Each conflict with the revision the move left its provision on: a later one is a drafter's choice.
+    const conflicts = moved.conflicts.map((c) => {
+      const left = applied.revisions[c.uid] ?? revisionOf.get(c.uid);
+      return left === undefined ? c : { ...c, revision: left };
+    });
+    const rebased: TeamRebase = { from: from.versionId, onto: onto.versionId, inForceFrom: onto.inForceFrom, by: user.name, at: new Date().toISOString(), carried: moved.carried, conflicts };
     await q.query('UPDATE draft SET base = $2, rebased = $3 WHERE version_id = $1', [versionId, JSON.stringify(onto), JSON.stringify(rebased)]);
     await appendAudit(q, { userId: user.id, device, action: 'rebase', packageId, versionId, uid: null, baseRevision: null, newRevision: applied.seq || null, detail });
     const event: TeamEvent = { kind: 'rebase', packageId, versionId, onto: onto.versionId, inForceFrom: onto.inForceFrom, by: user.name, conflicts: moved.conflicts.length };

@@ -28,7 +28,7 @@ export const TEAM_ROLES = ['owner', 'drafter', 'reviewer', 'reader'] as const;
  * UPGRADE, with both versions), so that a ministry upgrading its server before its desktops — or
  * the other way round — gets "update the app" or "update the server", never an answer misread.
  */
-export const TEAM_PROTOCOL = 2;
+export const TEAM_PROTOCOL = 3;
 
 /** The header a desktop names the contract's version in. */
 export const PROTOCOL_HEADER = 'x-zan-protocol';
@@ -147,6 +147,10 @@ export const rebaseConflictSchema = z
     mine: unitStateSchema.nullable(),
     placement: z.object({ parentUid: id.nullable(), afterUid: id.nullable() }).strict().optional(),
     children: z.array(provisionJSONSchema).max(10_000).optional(),
+    // The provision's revision as the move left it (a move from before protocol 3 has none): one
+    // later means a drafter chose on it — kept the new law's wording (pushed again as it stands)
+    // or their own — and the conflict is no longer asked anywhere.
+    revision: revision.optional(),
   })
   .strict();
 

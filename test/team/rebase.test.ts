@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { amendmentsOf } from '../../electron/services/amendments';
 import { verifyAudit } from '../../electron/services/audit/check';
 import type { ServiceContext } from '../../electron/services/context';
 import { listConflicts, resolveConflict } from '../../electron/services/conflicts';
 import { saveDraft } from '../../electron/services/drafts';
-import { importLaw } from '../../electron/services/import';
 import { listLibrary } from '../../electron/services/library';
 import { joinFromTeam } from '../../electron/services/team/join';
 import { publishToTeam } from '../../electron/services/team/publish';
@@ -15,20 +12,12 @@ import { moveTeamDraft, teamTextOf } from '../../electron/services/team/rebase';
 import { pushOutbox } from '../../electron/services/team/sync';
 import { verifyServerAudit } from '../../server/team/audit';
 import { addUser } from '../../server/team/users';
-import { startPackage, TEST_CORPUS } from '../electron/harness';
+import { startPackage } from '../electron/harness';
+import { importLaterText } from './later-text';
 import { serviceDesktop } from './service-desktop';
 import { describeTeam, useTeamServer } from './harness';
 
 const team = useTeamServer();
-
-/** A later text of the test law imported on a desktop: the grant defined anew, article 19 in force on another day. */
-function importLaterText(ctx: ServiceContext, inForceFrom = '2026-01-01'): string {
-  const law = readFileSync(join(TEST_CORPUS, 'test-law/ru.txt'), 'utf8')
-    .replace('9) грант – средства на исследования;', '9) грант – средства на научные исследования и разработки;')
-    .replace('вводится в действие по истечении десяти календарных дней', 'вводится в действие по истечении двадцати календарных дней');
-  const workId = listLibrary(ctx).find((w) => w.slug === 'test-law')!.workId;
-  return importLaw(ctx, { name: `v-${inForceFrom}.txt`, bytes: new TextEncoder().encode(law), target: { kind: 'version', workId, inForceFrom } }).versionId;
-}
 
 const textOf = (ctx: ServiceContext, versionId: string, uid: string) => ctx.store.provisions.rows(versionId, [uid]).get(uid)?.text;
 

@@ -6,7 +6,7 @@ import { refreshAmendments } from '../amendments';
 import { TeamUnreachable, type TeamApi } from './api';
 import { signerOf } from './signer';
 import { syncedFromServer } from './in-step';
-import { standingConflicts } from './move';
+import { recordMoveConflicts } from './move';
 
 /** What joining the packages shared with this desktop's person did. */
 export type JoinOutcome = { state: 'joined'; packages: string[] } | { state: 'offline' };
@@ -66,7 +66,7 @@ function addJoinedPackage(ctx: ServiceContext, serverUrl: string, pkg: TeamPacka
     // later, every one would be signed with the package's publisher).
     refreshAmendments(ctx, listed.versionId, base.versionId, rowsToLaw(rows, listed.lang), now, now, { signedBy: signerOf(pulled.provisions) });
     // Moved onto a later text before this desktop joined: what still waits for a choice is asked here too.
-    for (const c of standingConflicts(ctx, listed.versionId, pulled)) store.conflicts.add(ctx.newId(), pkg.id, listed.versionId, c, now);
+    recordMoveConflicts(ctx, pkg.id, listed.versionId, pulled, now);
   }
   record(ctx, pkg.id, null, 'team-join', { title: pkg.title, publishedBy: pkg.publishedBy, drafts: drafts.map((d) => d.listed.versionId) });
 }

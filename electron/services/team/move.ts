@@ -49,22 +49,33 @@ export function settleTeamMove(ctx: ServiceContext, versionId: string, pulled: P
   const mover = move ? { author: move.by, at: move.at } : undefined;
   const now = ctx.now();
   refreshAmendments(ctx, versionId, pulled.base.versionId, rowsToLaw(store.provisions.load(versionId), lang), now, draft.updatedAt, { signedBy: (uid) => byUid.get(uid) ?? mover });
-  for (const c of standingConflicts(ctx, versionId, pulled)) store.conflicts.add(ctx.newId(), draft.packageId!, versionId, c, now);
+  recordMoveConflicts(ctx, draft.packageId!, versionId, pulled, now);
   record(ctx, draft.packageId!, null, 'team-rebase', { versionId, onto: pulled.base.versionId, inForceFrom: pulled.base.inForceFrom, by: move?.by ?? null, carried: move?.carried ?? 0, conflicts: move?.conflicts.length ?? 0 });
 }
 
 /**
  * The conflicts of a draft's last move onto a later text that still stand in the draft here: a
- * provision still as the move left it (the new law's wording, or gone). One changed since — a
- * drafter chose on it, on their desktop, and pushed — was chosen on: not asked again.
+ * provision still as the move left it — at the revision the move gave it (when the server says),
+ * in the new law's wording (or gone). One changed since — a drafter chose on it, on their desktop,
+ * and pushed, even the same wording again — was chosen on: not asked again. Call once the pull's
+ * rows and revisions are taken.
  */
 export function standingConflicts(ctx: ServiceContext, versionId: string, pulled: Pick<PulledDraft, 'base' | 'rebased'>): NonNullable<PulledDraft['rebased']>['conflicts'] {
   const move = pulled.rebased?.onto === pulled.base.versionId ? pulled.rebased : undefined;
   if (!move) return [];
-  const rows = ctx.store.provisions.rows(versionId, move.conflicts.map((c) => c.uid));
-  return move.conflicts.filter((c) => {
-    return sameUnit(rows.get(c.uid), c.theirs);
-  });
+  const uids = move.conflicts.map((c) => c.uid);
+  const rows = ctx.store.provisions.rows(versionId, uids);
+  const synced = ctx.store.team.synced(versionId, uids);
+  return move.conflicts.filter((c) => sameUnit(rows.get(c.uid), c.theirs) && (c.revision === undefined || synced.get(c.uid)?.revision === c.revision));
+}
+
+/**
+ * Records here the conflicts of a draft's move that still stand (standingConflicts), each with the
+ * revision the move left its provision on: a pull that brings a later one closes it
+ * (closeChosenElsewhere), and keeping the new law's wording here says so to the team (conflicts.ts).
+ */
+export function recordMoveConflicts(ctx: ServiceContext, packageId: string, versionId: string, pulled: Pick<PulledDraft, 'base' | 'rebased'>, at: string): void {
+  for (const { revision, ...c } of standingConflicts(ctx, versionId, pulled)) ctx.store.conflicts.add(ctx.newId(), packageId, versionId, revision === undefined ? c : { ...c, teamRevision: revision }, at);
 }
 
 /**
@@ -76,20 +87,26 @@ export function standingConflicts(ctx: ServiceContext, versionId: string, pulled
  * as the team's wording kept, and logged with who chose. The uids closed.
  */
 export function closeChosenElsewhere(ctx: ServiceContext, versionId: string, pulled: Pick<PulledDraft, 'rebased'> | undefined, taken: readonly PulledProvision[]): string[] {
-  const move = pulled?.rebased;
-  if (!move || taken.length === 0) return [];
+  if (taken.length === 0) return [];
   const open = ctx.store.conflicts.forVersion(versionId);
   if (open.length === 0) return [];
-  const moveLeft = new Map(move.conflicts.map((c) => [c.uid, c.theirs]));
+  const moveLeft = new Map((pulled?.rebased?.conflicts ?? []).map((c) => [c.uid, c.theirs]));
   const brought = new Map(taken.map((p) => [p.uid, p]));
   const now = ctx.now();
   const closed: string[] = [];
   for (const c of open) {
     const p = brought.get(c.uid);
-    if (!p || !moveLeft.has(c.uid)) continue;
-    const left = moveLeft.get(c.uid) ?? null;
-    // A conflict recorded otherwise (a push refused as stale) is the drafter's own to decide.
-    if (!sameUnit(c.theirs, left) || sameUnit(p.row, left)) continue;
+    if (!p) continue;
+    if (c.teamRevision !== undefined) {
+      // A revision after the move's: a colleague chose (their own wording, or the new law's pushed again).
+      if (p.revision <= c.teamRevision) continue;
+    } else {
+      // A move from before revisions were given: told by the wording only.
+      if (!moveLeft.has(c.uid)) continue;
+      const left = moveLeft.get(c.uid) ?? null;
+      // A conflict recorded otherwise (a push refused as stale) is the drafter's own to decide.
+      if (!sameUnit(c.theirs, left) || sameUnit(p.row, left)) continue;
+    }
     ctx.store.conflicts.resolve(c.id, 'theirs', now);
     record(ctx, c.packageId, c.uid, 'resolve-conflict', { conflictId: c.id, keep: 'theirs', chosenBy: p.by ?? null });
     closed.push(c.uid);

@@ -1,6 +1,6 @@
 import { structuralLabel } from '../../../shared/amend/label';
 import type { PathStep, UnitState } from '../../../shared/amend';
-import type { Lang, ProvisionRow } from '../../../shared/law';
+import { sameRow, type Lang, type ProvisionRow } from '../../../shared/law';
 import { momentSchema, type PulledDraft, type PushReply } from '../../../shared/team/contract';
 import type { OutboxEntry } from '../../store/repositories/team';
 import { record } from '../audit/log';
@@ -56,6 +56,8 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
         throw error;
       }
       const conflicts = await whenWritable(ctx, () => staleToConflicts(ctx, entry, reply, pulled));
+      // Every refused change was made alike on the server: in step now, the rest of the outbox goes on.
+      if (conflicts === 0) continue;
       return { state: 'conflicts', pushed, conflicts, versionId: entry.versionId };
     }
     await whenWritable(ctx, () =>
@@ -78,8 +80,9 @@ export async function pushOutbox(ctx: ServiceContext, api: TeamApi, device: stri
  * it again, and that save is pushed on the current revision). What else the server has newer
  * (`pulled`, the draft as a pull brings it) comes in with them in one save (pull.ts takePulled).
  * The provisions' later changes still waiting are taken out of the outbox (the conflict holds the
- * drafter's last wording); the push's other changes stay in its place under a new id. One
- * transaction. Returns how many conflicts.
+ * drafter's last wording); the push's other changes stay in its place under a new id. A
+ * provision the other side has exactly as this drafter does asks nothing. One transaction.
+ * Returns how many conflicts.
  */
 export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply: Extract<PushReply, { status: 'stale' }>, draft: PulledDraft): number {
   const pulled = draft.provisions;
@@ -99,17 +102,25 @@ export function staleToConflicts(ctx: ServiceContext, entry: OutboxEntry, reply:
       return p && p.revision >= c.revision ? p : c;
     });
     takePulled(ctx, entry.versionId, [...pulled.filter((p) => !current.has(p.uid)), ...theirs], new Set(uids), draft);
+    const asked: string[] = [];
     for (const c of theirs) {
+      // The same row came from the other side (two drafters made one change, or chose alike on a move): nothing to choose.
+      if (sameOrGone(mine.get(c.uid) ?? null, c.row as ProvisionRow | null)) continue;
       store.conflicts.add(ctx.newId(), version.packageId!, version.id, { uid: c.uid, label: structuralLabel(pathOf(rows, c.uid, c.row), lang as Lang), reason: 'both-changed', base: stateOf(synced.get(c.uid)?.row ?? null), theirs: stateOf(c.row), mine: stateOf(mine.get(c.uid) ?? null) }, ctx.now());
+      asked.push(c.uid);
     }
     // The push's other changes keep its place (before the later pushes), under a new id: the old one is decided.
     const rest = entry.changes.filter((c) => !current.has(c.uid));
     if (rest.length > 0) store.team.replace(entry.seq, ctx.newId(), rest);
     else store.team.remove(entry.seq);
     store.team.dropChanges(entry.versionId, uids);
-    record(ctx, version.packageId!, null, 'team-stale', { versionId: version.id, opId: entry.opId, conflicts: uids });
-    return uids.length;
+    record(ctx, version.packageId!, null, 'team-stale', { versionId: version.id, opId: entry.opId, conflicts: asked, alike: uids.filter((uid) => !asked.includes(uid)) });
+    return asked.length;
   });
+}
+
+function sameOrGone(a: ProvisionRow | null, b: ProvisionRow | null): boolean {
+  return a && b ? sameRow(a, b) : a === b;
 }
 
 function stateOf(row: ProvisionRow | null): UnitState | null {

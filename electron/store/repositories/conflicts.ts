@@ -1,8 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import type { RebaseConflict } from '../../../shared/amend';
 
+/**
+ * A conflict as recorded: from a rebase, with, for one of a team's move (a draft the owner moved
+ * for the whole team), the revision the move left its provision on (`teamRevision`).
+ */
+export type ConflictToRecord = RebaseConflict & { teamRevision?: number };
+
 /** A stored rebase conflict. */
-export interface ConflictRecord extends RebaseConflict {
+export interface ConflictRecord extends ConflictToRecord {
   id: string;
   packageId: string;
   versionId: string;
@@ -29,7 +35,7 @@ export class ConflictRepository {
   constructor(private readonly db: Database) {}
 
   /** Records a conflict. */
-  add(id: string, packageId: string, versionId: string, c: RebaseConflict, at: string): void {
+  add(id: string, packageId: string, versionId: string, c: ConflictToRecord, at: string): void {
     const { uid, label, reason, ...detail } = c;
     this.db
       .prepare('INSERT INTO rebase_conflict (id, package_id, version_id, uid, label, reason, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
@@ -57,6 +63,6 @@ export class ConflictRepository {
 }
 
 function fromRow(r: ConflictRow): ConflictRecord {
-  const detail = JSON.parse(r.detail) as Omit<RebaseConflict, 'uid' | 'label' | 'reason'>;
+  const detail = JSON.parse(r.detail) as Omit<ConflictToRecord, 'uid' | 'label' | 'reason'>;
   return { id: r.id, packageId: r.package_id, versionId: r.version_id, uid: r.uid, label: r.label, reason: r.reason, ...detail, createdAt: r.created_at, resolvedAt: r.resolved_at, resolution: r.resolution };
 }

@@ -244,6 +244,11 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     workProgress: ({ jobIds }) => work.progress(jobIds),
     cancelWork: ({ jobId }) => ({ cancelled: work.cancel(jobId) }),
     resolveConflict: async (input) => {
+      // On a team server either choice goes up as a change of the text, which the server takes
+      // from owners and drafters only: refused here rather than left waiting, refused, in the outbox.
+      const role = facts.team?.view().user?.role;
+      const packageId = ctx.store.conflicts.get(input.conflictId)?.packageId;
+      if (packageId && ctx.store.team.linkOf(packageId) && (role === 'reviewer' || role === 'reader')) throw new StoreError('NOT_EDITABLE', 'On a package on the team server a drafter chooses on a conflict: the choice changes the text.', 'team.conflictByDrafter');
       const resolved = await work.run('resolveConflict', input);
       indexer.poke();
       // Keeping one's own wording is a save: on a team server it waits in the outbox; push it.

@@ -772,6 +772,7 @@ export const en = {
       decisionOffline: 'A decision on a package on the team server is made on the server, which cannot be reached now. Try again when it is back.',
       decisionStale: 'This provision changed on the team server since you read it: read it again, then decide.',
       rejectionDiffers: 'On the team server this rejection would do something else: the draft there differs from yours around this provision. Wait until the draft is in step, then decide again.',
+      conflictByDrafter: 'On a package on the team server a drafter chooses on a conflict: the choice changes the text, which your role does not.',
       restoreByDrafter: 'On a package on the team server a drafter puts a rejected amendment back: it changes the text, which your role does not.',
       decisionLeased: '{{holder}} is editing a provision this rejection restores: reject it when they have finished.',
       notLinked: 'This package is not on a team server.',

@@ -55,6 +55,11 @@ describeTeam('a reviewer rejects on a team package from the app (TeamHost behind
       expect(((await r.call('listRejected', { packageId: pkgId })) as unknown as { operationId: string }[]).map((x) => x.operationId)).toEqual([rejectionId, rejectionId]);
       await expect(r.call('restoreRejected', { packageId: pkgId, operationId: rejectionId })).rejects.toThrow(/team\.restoreByDrafter/);
       expect(texts(r.ctx)).toEqual(inForce);
+      // Nor is a choice on a conflict (a move's: every desktop has them): either choice goes up as a change of the text.
+      r.ctx.store.conflicts.add('conflictrita01', pkgId, versionId, { uid: p19.uid, label: 'Статья 19', reason: 'both-changed', base: null, theirs: null, mine: null, teamRevision: 1 }, r.ctx.now());
+      await expect(r.call('resolveConflict', { conflictId: 'conflictrita01', keep: 'theirs', revision: r.ctx.store.versions.get(versionId)!.revision })).rejects.toThrow(/team\.conflictByDrafter/);
+      expect(r.ctx.store.team.outbox()).toEqual([]);
+      expect(r.ctx.store.conflicts.forVersion(versionId).map((c) => c.id)).toEqual(['conflictrita01']);
     } finally {
       await a.close();
       await r.close();

@@ -4,13 +4,17 @@
 // process (`zan server`), over a PostgreSQL the bench starts (test/team/postgres.ts) or
 // ZAN_TEST_PG_URL. Push time: request sent → answer read. Fan-out: push answered → each other
 // desktop has the event (0 when the event came before the answer; `p95_sent_to_event_ms`: from the
-// push's sending instead). Lost and duplicate pushes are counted from the server's own tables after
-// the run. The last line is JSON.
+// push's sending instead). Each desktop then pulls what changed, as the app's sync loop does (one
+// pull at a time after gathering pushes for PULL_GATHER_MS, events that come meanwhile taken by the
+// next; ZAN_BENCH_PULL=0 to only listen, ZAN_BENCH_PULL_GATHER_MS to try another gathering):
+// converged is push answered → each other desktop's pull has it. Lost and duplicate pushes are
+// counted from the server's own tables after the run. The last line is JSON.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { ProvisionRow } from '../../shared/law';
 import { PROTOCOL_HEADER, TEAM_PROTOCOL, type PushReply } from '../../shared/team/contract';
+import { PULL_GATHER_MS } from '../../electron/team/sync-loop';
 import { connect } from '../../server/db/connect';
 import { migrateTeamDatabase } from '../../server/db/migrate';
 import { addUser } from '../../server/team/users';
@@ -19,6 +23,9 @@ import { freePort, startServerProcess } from '../team/server-process';
 
 const DRAFTERS = Number(process.env['ZAN_BENCH_DRAFTERS'] ?? 50);
 const SECONDS = Number(process.env['ZAN_BENCH_SECONDS'] ?? 60);
+const PULL = process.env['ZAN_BENCH_PULL'] !== '0';
+// As long as the app gathers pushes before it pulls (electron/team/sync-loop.ts), unless told.
+const GATHER_MS = Number(process.env['ZAN_BENCH_PULL_GATHER_MS'] ?? PULL_GATHER_MS);
 const TARGETS = { p95_push_ms: 100, p95_fanout_ms: 250 };
 
 function percentile(values: number[], p: number): number {
@@ -81,19 +88,54 @@ try {
 
   // Each desktop listens; per push (by its seq), when each desktop got it.
   const received = new Map<number, Map<number, number>>();
+  // Each desktop's pulls: how far each reached (upTo) and when it was read; their times.
+  const pulledTo: { upTo: number; at: number }[][] = people.map(() => []);
+  const pullTimes: number[] = [];
+  let pullsFailed = 0;
+  const published0 = Math.max(...Object.values(revisions));
   let connected = 0;
   people.forEach((p, d) => {
+    let since = published0;
+    let pulling = false;
+    let again = false;
+    let gathering: NodeJS.Timeout | null = null;
+    // As the sync loop: pushes gathered for GATHER_MS, one pull at a time; an event meanwhile asks for one more after it.
+    const pull = async (): Promise<void> => {
+      if (pulling) return void (again = true);
+      pulling = true;
+      do {
+        again = false;
+        const started = performance.now();
+        try {
+          const response = await fetch(`${url}/v1/drafts/draftru0001?since=${since}&base=lawru000001`, { headers: headers(p.token, `desk-${d}`), signal: stopStreams.signal });
+          const body = (await response.json()) as { upTo: number };
+          const at = performance.now();
+          pullTimes.push(at - started);
+          since = body.upTo;
+          pulledTo[d]!.push({ upTo: since, at });
+        } catch {
+          if (!stopStreams.signal.aborted) pullsFailed++;
+        }
+      } while (again && !stopStreams.signal.aborted);
+      pulling = false;
+    };
     void listen(url, p.token, (seq, at) => {
       const got = received.get(seq) ?? new Map<number, number>();
       got.set(d, at);
       received.set(seq, got);
+      if (PULL && !gathering) {
+        gathering = setTimeout(() => {
+          gathering = null;
+          void pull();
+        }, GATHER_MS);
+      }
     }, stopStreams.signal);
     connected++;
   });
   await new Promise((ok) => setTimeout(ok, 500));
 
   const pushTimes: number[] = [];
-  const accepted: { seq: number; by: number; sent: number; at: number; opId: string }[] = [];
+  const accepted: { seq: number; by: number; sent: number; at: number; opId: string; revision: number }[] = [];
   let failed = 0;
   const until = performance.now() + SECONDS * 1000;
   await Promise.all(
@@ -112,7 +154,7 @@ try {
           if (reply.status !== 'applied') throw new Error(`push ${opId} ${reply.status}`);
           pushTimes.push(at - started);
           revision = reply.revisions[uid]!;
-          accepted.push({ seq: reply.seq, by: d, sent: started, at, opId });
+          accepted.push({ seq: reply.seq, by: d, sent: started, at, opId, revision: revision });
         } catch (error) {
           failed++;
           console.error((error as Error).message);
@@ -122,8 +164,8 @@ try {
       }
     }),
   );
-  // The last events on their way.
-  await new Promise((ok) => setTimeout(ok, 1000));
+  // The last events (and pulls) on their way.
+  await new Promise((ok) => setTimeout(ok, PULL ? 3000 : 1000));
   stopStreams.abort();
 
   const fanout: number[] = [];
@@ -139,6 +181,19 @@ try {
         // From the pusher's answer (an event that came first counts 0), and from the push's sending.
         fanout.push(Math.max(0, at - push.at));
         sentToEvent.push(at - push.sent);
+      }
+    }
+  }
+  // Converged: the first pull of each other desktop that reached the push's revision (0 when before its answer).
+  const converged: number[] = [];
+  let notPulled = 0;
+  if (PULL) {
+    for (const push of accepted) {
+      for (let d = 0; d < DRAFTERS; d++) {
+        if (d === push.by) continue;
+        const first = pulledTo[d]!.find((x) => x.upTo >= push.revision);
+        if (first) converged.push(Math.max(0, first.at - push.at));
+        else notPulled++;
       }
     }
   }
@@ -160,10 +215,12 @@ try {
     p50_fanout_ms: percentile(fanout, 50),
     p95_fanout_ms: percentile(fanout, 95),
     p95_sent_to_event_ms: percentile(sentToEvent, 95),
+    ...(PULL ? { pull_gather_ms: GATHER_MS, pulls: pullTimes.length, pulls_failed: pullsFailed, p50_pull_ms: percentile(pullTimes, 50), p95_pull_ms: percentile(pullTimes, 95), p50_converged_ms: percentile(converged, 50), p95_converged_ms: percentile(converged, 95), not_pulled: notPulled } : {}),
     targets: TARGETS,
     met: lost === 0 && duplicates === 0 && percentile(pushTimes, 95) <= TARGETS.p95_push_ms && percentile(fanout, 95) <= TARGETS.p95_fanout_ms,
   };
   console.error(`${result.pushes} pushes by ${DRAFTERS} drafters in ${SECONDS} s: push p50 ${result.p50_push_ms} ms, p95 ${result.p95_push_ms} ms; fan-out p50 ${result.p50_fanout_ms} ms, p95 ${result.p95_fanout_ms} ms; ${lost} lost, ${duplicates} duplicates, ${missedEvents} events missed`);
+  if (PULL) console.error(`${pullTimes.length} pulls: p50 ${percentile(pullTimes, 50)} ms, p95 ${percentile(pullTimes, 95)} ms; converged (push answered → every other desktop has pulled it) p50 ${percentile(converged, 50)} ms, p95 ${percentile(converged, 95)} ms; ${notPulled} not pulled`);
   console.log(JSON.stringify(result));
 } finally {
   stopStreams.abort();

@@ -6,7 +6,7 @@ import { commentRequestSchema, decisionRequestSchema, leaseRequestSchema, publis
 import type { Db } from '../db/connect';
 import { SERVER_SCHEMA_VERSION } from '../db/migrations';
 import { TEAM_ERROR_STATUS, TeamError } from '../team/errors';
-import { listenForEvents } from '../team/events';
+import { keepListening } from '../team/events';
 import { leasesOf, releaseAllLeases, releaseLease, takeLease } from '../team/leases';
 import { listPackages, publishPackage, pullDraft } from '../team/packages';
 import { push } from '../team/push';
@@ -35,6 +35,8 @@ export interface TeamServerOptions {
   log?(message: string, error?: unknown): void;
   /** How often each event stream is kept alive and its person looked at again (EventsHub). */
   recheckMs?: number;
+  /** The first and longest wait before listening again for PostgreSQL's announcements after the connection was lost. */
+  relistenMs?: readonly [number, number];
 }
 
 type Handler = (request: IncomingMessage, user: TeamUser, params: string[]) => Promise<unknown>;
@@ -75,7 +77,15 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const { db } = options;
   const log = options.log ?? ((message, error) => console.error(`[zan server] ${message}`, error ?? ''));
   const hub = new EventsHub(db, options.recheckMs);
-  const stopListening = await listenForEvents(db, (event) => void hub.deliver(event).catch((e) => log('an event was not delivered', e)), (error) => log('the event listener lost its connection', error));
+  const listener = await keepListening(db, (event) => void hub.deliver(event).catch((e) => log('an event was not delivered', e)), {
+    // What is announced until it listens again is lost to this service: every stream ends, and each
+    // desktop, connecting again, catches up (it pulls its drafts and brings in comments and decisions).
+    lost: (error) => {
+      log('the event listener lost its connection to PostgreSQL; listening again', error);
+      hub.endAll();
+    },
+    back: () => log('the event listener is listening again'),
+  }, options.relistenMs);
   const versionParam = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/);
 
   const routes: [string, RegExp, Handler][] = [
@@ -99,11 +109,15 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '/').split('?')[0]!;
-    if (request.method === 'GET' && path === '/v1/health') return send(response, 200, { ok: true, schema: SERVER_SCHEMA_VERSION, protocol: TEAM_PROTOCOL });
+    if (request.method === 'GET' && path === '/v1/health') return send(response, 200, { ok: true, schema: SERVER_SCHEMA_VERSION, protocol: TEAM_PROTOCOL, listening: listener.listening() });
     requireProtocol(request);
     const auth = request.headers.authorization;
     const user = await userOfToken(db, typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7) : null);
-    if (request.method === 'GET' && path === '/v1/events') return hub.subscribe(user, response);
+    if (request.method === 'GET' && path === '/v1/events') {
+      // A stream now would miss what is announced until the service listens again: the desktop tries later.
+      if (!listener.listening()) throw new TeamError('UNAVAILABLE', 'The team server is reconnecting to its database; try again shortly.');
+      return hub.subscribe(user, response);
+    }
     for (const [method, pattern, handler] of routes) {
       const match = pattern.exec(path);
       if (!match || method !== request.method) continue;
@@ -135,7 +149,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       if (closed) return;
       closed = true;
       hub.close();
-      await stopListening();
+      await listener.stop();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
     },

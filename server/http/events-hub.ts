@@ -70,10 +70,15 @@ export class EventsHub {
     return this.subscribers.size;
   }
 
-  /** Ends every stream (the server is stopping). */
-  close(): void {
-    clearInterval(this.keepAlive);
+  /** Ends every stream (each desktop connects again and catches up). */
+  endAll(): void {
     for (const s of this.subscribers) s.response.end();
     this.subscribers.clear();
+  }
+
+  /** Ends every stream and the keep-alive clock (the server is stopping). */
+  close(): void {
+    clearInterval(this.keepAlive);
+    this.endAll();
   }
 }

@@ -9,6 +9,8 @@ export const TEAM_ERROR_STATUS = {
   TOO_LARGE: 413,
   // The desktop speaks another version of the contract (shared/team/contract.ts TEAM_PROTOCOL).
   UPGRADE: 426,
+  // The service cannot do it now (it lost PostgreSQL's announcements and is listening again): try later.
+  UNAVAILABLE: 503,
 } as const;
 
 /** A refusal code. */

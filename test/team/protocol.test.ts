@@ -31,7 +31,7 @@ describeTeam('the desktop and the server speak one version of the contract', () 
     expect(await get('/v1/me', String(TEAM_PROTOCOL + 1))).toMatchObject({ status: 426, body: { error: { code: 'UPGRADE', message: expect.stringMatching(/server is to be updated/) } } });
     expect(await get('/v1/me', 'two')).toMatchObject({ status: 426 });
     expect((await fetch(`${team().url}/v1/events`, { headers: { authorization: `Bearer ${anna.token}` } })).status).toBe(426);
-    expect(await get('/v1/health')).toEqual({ status: 200, body: { ok: true, schema: expect.any(Number), protocol: TEAM_PROTOCOL } });
+    expect(await get('/v1/health')).toEqual({ status: 200, body: { ok: true, schema: expect.any(Number), protocol: TEAM_PROTOCOL, listening: true } });
   });
 
   it('connecting to a server of a newer or an older version says which to update, and keeps nothing of the connection', async () => {

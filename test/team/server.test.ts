@@ -72,6 +72,28 @@ describeTeam('the team service over PostgreSQL', () => {
     expect((await client('anna').post<PushReply>('/v1/push', body)).body).toMatchObject({ status: 'applied' });
   });
 
+  it("a structural change under a provision someone else holds — an insertion, a deletion, a renumbering, a move out — needs that provision's lease; a change of wording only does not", async () => {
+    const { client, revisions } = await publishedTeam();
+    // Berik holds article 5 (the parent of both paragraphs).
+    expect((await client('berik').post('/v1/leases', { versionId: 'draftru0001', uid: 'article0001', device: 'berik-laptop' })).status).toBe(200);
+    const anna = client('anna');
+    let n = 0;
+    const pushOne = (uid: string, baseRevision: number | null, changed: ProvisionRow | null) => anna.post<PushReply>('/v1/push', { opId: `op-anna-struct${n++}`, versionId: 'draftru0001', device: 'anna-laptop', changes: [{ uid, baseRevision, row: changed }] });
+    const leasedByBerik = { status: 423, body: { status: 'leased', uid: 'article0001', holder: 'Берик Ахметов' } };
+    // A paragraph inserted under it, one deleted, one renumbered, one moved to another article: refused, naming the parent's holder.
+    expect(await pushOne('paragraph03', null, row('paragraph03', 'Новый пункт.', 'article0001', 2, '3'))).toMatchObject(leasedByBerik);
+    expect(await pushOne('paragraph02', revisions['paragraph02']!, null)).toMatchObject(leasedByBerik);
+    expect(await pushOne('paragraph02', revisions['paragraph02']!, row('paragraph02', 'Договоры регистрируются.', 'article0001', 1, '1-1'))).toMatchObject(leasedByBerik);
+    expect(await pushOne('article0002', null, row('article0002', '', null, 1, '6'))).toMatchObject({ status: 200, body: { status: 'applied' } });
+    expect(await pushOne('paragraph02', revisions['paragraph02']!, row('paragraph02', 'Договоры регистрируются.', 'article0002', 0, '1'))).toMatchObject(leasedByBerik);
+    // Nothing of those was applied.
+    const onServer = (await anna.get<{ provisions: { uid: string; revision: number; row: ProvisionRow | null }[] }>('/v1/drafts/draftru0001')).body.provisions;
+    expect(onServer.find((p) => p.uid === 'paragraph03')).toBeUndefined();
+    expect(onServer.find((p) => p.uid === 'paragraph02')).toMatchObject({ revision: revisions['paragraph02'], row: { parentUid: 'article0001', num: '2' } });
+    // The wording of a paragraph under it is not structure: applied.
+    expect(await pushOne('paragraph02', revisions['paragraph02']!, row('paragraph02', 'Договоры регистрируются в реестре.', 'article0001', 1, '2'))).toMatchObject({ status: 200, body: { status: 'applied' } });
+  });
+
   it('an edit made on a revision no longer current is refused whole with the wording in force; pushed again on it, it is applied', async () => {
     const { client, revisions } = await publishedTeam();
     const base = revisions['paragraph01']!;

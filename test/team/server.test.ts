@@ -5,6 +5,7 @@ import { PROTOCOL_HEADER, TEAM_PROTOCOL, type Lease, type PushReply } from '../.
 import { connect } from '../../server/db/connect';
 import { migrateTeamDatabase } from '../../server/db/migrate';
 import { verifyServerAudit } from '../../server/team/audit';
+import { LEASE_SECONDS } from '../../server/team/leases';
 import { addUser, revokeUser } from '../../server/team/users';
 import { describeTeam, freshDatabase, teamClient, useTeamServer } from './harness';
 
@@ -70,6 +71,23 @@ describeTeam('the team service over PostgreSQL', () => {
     expect((await client('anna').post<PushReply>('/v1/push', body)).body).toMatchObject({ status: 'leased', holder: 'Берик Ахметов' });
     await client('berik').call('DELETE', '/v1/leases', { ...lease, device: 'berik-laptop' });
     expect((await client('anna').post<PushReply>('/v1/push', body)).body).toMatchObject({ status: 'applied' });
+  });
+
+  it('a lease not renewed for LEASE_SECONDS lapses: no longer listed, and another drafter takes it and may push there', async () => {
+    const { client, revisions } = await publishedTeam();
+    const asked = { versionId: 'draftru0001', uid: 'paragraph01' };
+    const taken = await client('berik').post<Lease>('/v1/leases', { ...asked, device: 'berik-laptop' });
+    expect(taken.status).toBe(200);
+    expect(Date.parse(taken.body.expiresAt) - Date.now()).toBeGreaterThan((LEASE_SECONDS - 10) * 1000);
+    expect((await client('anna').post('/v1/leases', { ...asked, device: 'anna-laptop' })).status).toBe(423);
+    // Berik's desktop went quiet: his lease's time passes (moved back here rather than waited for).
+    await team().db.query("UPDATE lease SET expires_at = now() - interval '1 second' WHERE uid = 'paragraph01'");
+    expect((await client('anna').get<Lease[]>('/v1/drafts/draftru0001/leases')).body).toEqual([]);
+    expect((await client('anna').post<Lease>('/v1/leases', { ...asked, device: 'anna-laptop' })).body).toMatchObject({ uid: 'paragraph01', holder: 'Анна Петрова' });
+    const pushed = await client('anna').post<PushReply>('/v1/push', { opId: 'op-anna-lapsed1', versionId: 'draftru0001', device: 'anna-laptop', changes: [{ uid: 'paragraph01', baseRevision: revisions['paragraph01'], row: row('paragraph01', 'После паузы.') }] });
+    expect(pushed.body).toMatchObject({ status: 'applied' });
+    // Berik, back, is told who has it now.
+    expect((await client('berik').post('/v1/leases', { ...asked, device: 'berik-laptop' })).body).toMatchObject({ error: { code: 'LEASED', detail: { holder: 'Анна Петрова' } } });
   });
 
   it("a structural change under a provision someone else holds — an insertion, a deletion, a renumbering, a move out — needs that provision's lease; a change of wording only does not", async () => {

@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { runCliHere } from '../../electron/shell/cli-mode';
 import { runServerCommand } from '../../server/cli';
@@ -6,6 +10,9 @@ import { SERVER_SCHEMA_VERSION } from '../../server/db/migrations';
 import { appendAudit } from '../../server/team/audit';
 import { userOfToken } from '../../server/team/users';
 import { describeTeam, freshDatabase } from './harness';
+import { freePort } from './server-process';
+
+const ROOT = join(import.meta.dirname, '../..');
 
 async function zanServer(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -37,6 +44,35 @@ describeTeam('zan server (the command line)', () => {
       expect(await zanServer('migrate', '--pg', fresh.url)).toMatchObject({ code: 1, err: expect.stringMatching(/newer than this server/) });
     } finally {
       await db.close();
+      await fresh.drop();
+    }
+  });
+
+  it('`npx zan server --pg … --listen … --cert … --key …` runs the service until it is told to stop (SIGTERM), over HTTPS', async () => {
+    const fresh = await freshDatabase();
+    const port = await freePort();
+    const tls = join(ROOT, 'test/team/fixtures/tls');
+    // What `npx zan` runs: the package's own bin, linked in node_modules/.bin.
+    const child = spawn(join(ROOT, 'node_modules/.bin/zan'), ['server', '--pg', fresh.url, '--listen', `127.0.0.1:${port}`, '--cert', join(tls, 'cert.pem'), '--key', join(tls, 'key.pem')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise<number | null>((ok) => child.once('exit', (code) => ok(code)));
+    try {
+      for (let i = 0; i < 600 && !out.includes('Zan team service on'); i++) await new Promise((ok) => setTimeout(ok, 50));
+      expect(out).toContain(`Zan team service on https://127.0.0.1:${port} (schema ${SERVER_SCHEMA_VERSION}).`);
+      const health = await new Promise<unknown>((ok, fail) => {
+        httpsGet(`https://127.0.0.1:${port}/v1/health`, { ca: readFileSync(join(tls, 'cert.pem')) }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => ok(JSON.parse(text)));
+        }).on('error', fail);
+      });
+      expect(health).toMatchObject({ ok: true, schema: SERVER_SCHEMA_VERSION, listening: true });
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
       await fresh.drop();
     }
   });

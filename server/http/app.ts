@@ -2,12 +2,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { commentRequestSchema, decisionRequestSchema, leaseRequestSchema, publishRequestSchema, PROTOCOL_HEADER, pullSinceSchema, pushRequestSchema, rebaseRequestSchema, TEAM_PROTOCOL, type PullSince } from '../../shared/team/contract';
+import { commentRequestSchema, decisionRequestSchema, leaseRequestSchema, membersRequestSchema, publishRequestSchema, PROTOCOL_HEADER, pullSinceSchema, pushRequestSchema, rebaseRequestSchema, TEAM_PROTOCOL, type PullSince } from '../../shared/team/contract';
 import type { Db } from '../db/connect';
 import { SERVER_SCHEMA_VERSION } from '../db/migrations';
 import { TEAM_ERROR_STATUS, TeamError } from '../team/errors';
 import { keepListening } from '../team/events';
 import { leasesOf, releaseAllLeases, releaseLease, takeLease } from '../team/leases';
+import { changeMembers, membersOf } from '../team/members';
 import { listPackages, publishPackage, pullDraft } from '../team/packages';
 import { push } from '../team/push';
 import { rebaseDraft } from '../team/rebase';
@@ -93,6 +94,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     ['GET', /^\/v1\/users$/, async (_r, user) => listUsers(db, user)],
     ['GET', /^\/v1\/packages$/, async (_r, user) => listPackages(db, user)],
     ['POST', /^\/v1\/packages$/, async (r, user) => publishPackage(db, user, await readBody(r, publishRequestSchema), deviceOf(r))],
+    ['GET', /^\/v1\/packages\/([^/]+)\/members$/, async (_r, user, [pkg]) => membersOf(db, user, versionParam.parse(pkg))],
+    ['POST', /^\/v1\/packages\/([^/]+)\/members$/, async (r, user, [pkg]) => changeMembers(db, user, versionParam.parse(pkg), await readBody(r, membersRequestSchema), deviceOf(r))],
     ['GET', /^\/v1\/drafts\/([^/]+)$/, async (r, user, [id]) => pullDraft(db, user, versionParam.parse(id), sinceOf(r))],
     ['POST', /^\/v1\/push$/, async (r, user) => push(db, user, await readBody(r, pushRequestSchema))],
     ['POST', /^\/v1\/leases$/, async (r, user) => takeLease(db, user, await readBody(r, leaseRequestSchema))],

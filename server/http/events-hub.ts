@@ -56,8 +56,9 @@ export class EventsHub {
   /** Sends an event to those who see its package. */
   async deliver(event: TeamEvent): Promise<void> {
     for (const s of this.subscribers) {
-      if (!s.packages.has(event.packageId)) {
-        // A package published or shared since they connected.
+      // A package published since they connected, or shared with more people or fewer: who sees
+      // it is read again, so that someone no longer on it hears nothing more of it from now.
+      if (event.kind === 'package' || !s.packages.has(event.packageId)) {
         s.packages = new Set((await listPackages(this.db, s.user)).map((p) => p.id));
         if (!s.packages.has(event.packageId)) continue;
       }

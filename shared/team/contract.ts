@@ -116,6 +116,9 @@ export const commentRequestSchema = z.object({ id, packageId: id, uid: id, paren
 export const teamPersonSchema = z.object({ id, name: str(), role: z.enum(TEAM_ROLES) }).strict();
 
 /** A package as a member sees it listed on the server (GET /v1/packages): what a desktop joins. */
+/** A change of whom a package is shared with, after it was published: people (server ids) added and removed. */
+export const membersRequestSchema = z.object({ add: z.array(id).max(500), remove: z.array(id).max(500) }).strict();
+
 export const teamPackageSchema = z.object({ id, title: str().max(1000), publishedBy: str(), drafts: z.array(z.object({ versionId: id, lang: z.enum(['ru', 'kk', 'en']), title: str().max(1000) }).strict()).max(20) }).strict();
 
 /**
@@ -202,6 +205,8 @@ export type DecisionReply = z.infer<typeof decisionReplySchema>;
 export type ServerComment = z.infer<typeof serverCommentSchema>;
 /** A person of the team. */
 export type TeamPerson = z.infer<typeof teamPersonSchema>;
+/** A change of a package's members. */
+export type MembersRequest = z.infer<typeof membersRequestSchema>;
 /** A package listed on the server. */
 export type TeamPackageListed = z.infer<typeof teamPackageSchema>;
 /** A request to publish a package. */

@@ -48,6 +48,8 @@ export const CHANNEL_NAMES = [
   'listTeamPeople',
   'releaseDraftLeases',
   'moveTeamDraft',
+  'listTeamMembers',
+  'changeTeamMembers',
   'publishToTeam',
   'setIdentity',
   'listComments',

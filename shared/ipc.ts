@@ -311,6 +311,13 @@ export const contract = {
   },
   /** The people of the team (server ids, names, roles), for choosing who a published package is shared with. */
   listTeamPeople: { input: empty, output: z.array(z.object({ id: str(), name: str(), role: str() })) },
+  /** Who a package on the team server is shared with, and the others of the team it could be (for its publisher or an owner). */
+  listTeamMembers: { input: z.object({ packageId: id }).strict(), output: z.array(z.object({ id: str(), name: str(), role: str(), member: z.boolean() }).strict()) },
+  /** Shares a package on the team server with more people (server ids) or fewer; who it is shared with after. */
+  changeTeamMembers: {
+    input: z.object({ packageId: id, add: z.array(z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'not an id')).max(500), remove: z.array(z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'not an id')).max(500) }).strict(),
+    output: z.array(z.object({ id: str(), name: str(), role: str(), member: z.boolean() }).strict()),
+  },
   /** Publishes a package to the team server, with the people (server ids) who may see it. */
   publishToTeam: { input: z.object({ packageId: id, members: z.array(z.string().regex(/^[0-9A-Za-z_-]{8,64}$/, 'not an id')).max(500).optional() }).strict(), output: teamViewSchema },
   setIdentity: { input: z.object({ name: str().min(1).max(200), role: str().max(200) }).strict(), output: z.object({ name: str(), role: str() }) },

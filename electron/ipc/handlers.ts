@@ -62,7 +62,7 @@ export interface AppFacts {
 }
 
 /** What the handlers need of team mode. */
-export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft' | 'people' | 'review' | 'releaseAllLeases' | 'moveDraft'>;
+export type TeamHostLike = Pick<TeamHost, 'view' | 'connect' | 'publish' | 'poke' | 'watch' | 'draft' | 'takeLease' | 'leaveDraft' | 'people' | 'members' | 'changeMembers' | 'review' | 'releaseAllLeases' | 'moveDraft'>;
 
 /**
  * The handler table the main process registers and the e2e harness calls: the same functions,
@@ -149,6 +149,8 @@ export function createHandlers(ctx: ServiceContext, facts: AppFacts, work: WorkP
     releaseDraftLeases: async ({ versionId }) => ({ released: await teamOf(facts).releaseAllLeases(versionId) }),
     moveTeamDraft: async ({ versionId, onto }) => teamOf(facts).moveDraft(versionId, onto),
     publishToTeam: ({ packageId, members }) => teamOf(facts).publish(packageId, members ?? []),
+    listTeamMembers: ({ packageId }) => teamOf(facts).members(packageId),
+    changeTeamMembers: ({ packageId, add, remove }) => teamOf(facts).changeMembers(packageId, add, remove),
     setIdentity: (identity) => exclusive(() => setIdentity(ctx, identity)),
     listComments: ({ packageId, uid }) => listComments(ctx, packageId, uid),
     addComment: async (input) => {

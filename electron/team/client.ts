@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decisionReplySchema, leaseSchema, PROTOCOL_HEADER, TEAM_PROTOCOL, rebaseReplySchema, type RebaseReply, type RebaseRequest, standingDecisionSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type DecisionRequest, type ServerComment, type StandingDecision, type Lease, type TeamPerson, type PublishRequest, type PullSince, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
+import { decisionReplySchema, leaseSchema, PROTOCOL_HEADER, TEAM_PROTOCOL, rebaseReplySchema, type RebaseReply, type RebaseRequest, standingDecisionSchema, pulledDraftSchema, pushReplySchema, teamEventSchema, serverCommentSchema, teamPackageSchema, teamPersonSchema, type CommentRequest, type DecisionReply, type MembersRequest, type DecisionRequest, type ServerComment, type StandingDecision, type Lease, type TeamPerson, type PublishRequest, type PullSince, type PulledDraft, type PushReply, type PushRequest, type TeamEvent, type TeamPackageListed } from '../../shared/team/contract';
 import { TeamRefused, TeamUnreachable, type TeamApi } from '../services/team/api';
 
 /** How long a call waits for the server before it counts as unreachable. */
@@ -45,6 +45,16 @@ export class TeamClient implements TeamApi {
   /** The people of the team (for a package's members). */
   async people(): Promise<TeamPerson[]> {
     return z.array(teamPersonSchema).parse(await this.call('GET', '/v1/users', undefined));
+  }
+
+  /** Who a package is shared with (for its publisher or an owner). */
+  async members(packageId: string): Promise<TeamPerson[]> {
+    return z.array(teamPersonSchema).parse(await this.call('GET', `/v1/packages/${encodeURIComponent(packageId)}/members`, undefined));
+  }
+
+  /** Shares a package with more people or fewer (its publisher or an owner); who it is shared with now. */
+  async changeMembers(packageId: string, request: MembersRequest): Promise<TeamPerson[]> {
+    return z.array(teamPersonSchema).parse(await this.call('POST', `/v1/packages/${encodeURIComponent(packageId)}/members`, request));
   }
 
   async rebase(versionId: string, request: RebaseRequest): Promise<RebaseReply> {

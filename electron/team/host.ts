@@ -5,6 +5,7 @@ import { decideOnTeam, type TeamDecision, type TeamRejection } from '../services
 import { publishToTeam } from '../services/team/publish';
 import { moveTeamDraft, type TeamMoveOutcome } from '../services/team/rebase';
 import { pushOutbox } from '../services/team/sync';
+import { record } from '../services/audit/log';
 import { setTeamPerson } from '../services/identity';
 import { createSnapshot } from '../services/snapshots';
 import { whenWritable } from '../services/context';
@@ -250,6 +251,40 @@ export class TeamHost {
     } catch (error) {
       throw this.refusal(error);
     }
+  }
+
+  /**
+   * Who a package on the server is shared with, and the others of the team it could be: for its
+   * publisher or an owner (the server refuses anyone else).
+   */
+  async members(packageId: string): Promise<{ id: string; name: string; role: string; member: boolean }[]> {
+    const client = this.requireClient();
+    if (!this.ctx.store.team.linkOf(packageId)) throw new StoreError('INVALID_INPUT', 'This package is not on a team server.', 'team.notLinked');
+    try {
+      const [members, people] = await Promise.all([client.members(packageId), client.people()]);
+      const on = new Set(members.map((m) => m.id));
+      return [...members, ...people.filter((p) => !on.has(p.id))].filter((p) => p.id !== this.userId).map((p) => ({ id: p.id, name: p.name, role: p.role, member: on.has(p.id) }));
+    } catch (error) {
+      throw this.membersRefusal(error);
+    }
+  }
+
+  /** Shares a package on the server with more people or fewer (its publisher or an owner), logged here too; who it is shared with now. */
+  async changeMembers(packageId: string, add: readonly string[], remove: readonly string[]): Promise<{ id: string; name: string; role: string; member: boolean }[]> {
+    const client = this.requireClient();
+    if (!this.ctx.store.team.linkOf(packageId)) throw new StoreError('INVALID_INPUT', 'This package is not on a team server.', 'team.notLinked');
+    try {
+      await client.changeMembers(packageId, { add: [...add], remove: [...remove] });
+    } catch (error) {
+      throw this.membersRefusal(error);
+    }
+    await whenWritable(this.ctx, () => record(this.ctx, packageId, null, 'team-members', { added: [...add], removed: [...remove] }));
+    return this.members(packageId);
+  }
+
+  private membersRefusal(error: unknown): Error {
+    if (error instanceof TeamRefused && error.code === 'FORBIDDEN') return new StoreError('INVALID_INPUT', error.message, 'team.membersByPublisher');
+    return this.refusal(error);
   }
 
   /** Something was saved: push it. */

@@ -4,10 +4,11 @@ import type { OutputOf } from '../../shared/ipc';
 import { call } from '../api';
 import { failure, say, type Phrase } from '../i18n/phrase';
 import { setTeamStatus, useTeamStatus } from '../team/team-status';
+import { TeamMembers } from './TeamMembers';
 
 /**
  * A package's place on the team server, in its documents view: "On the team server" once it is
- * there; while this desktop is connected and it is not, a command that publishes it, with the
+ * there (with who it is shared with, to change: TeamMembers); while this desktop is connected and it is not, a command that publishes it, with the
  * people of the team it is shared with (chosen in a dialog). Nothing when working alone.
  */
 export function PublishToTeam({ packageId, draftId }: { packageId: string; draftId: string }) {
@@ -47,9 +48,12 @@ export function PublishToTeam({ packageId, draftId }: { packageId: string; draft
 
   if (linked) {
     return (
-      <span className="badge badge-muted" data-testid="team-published">
-        {t('teamUi.published')}
-      </span>
+      <>
+        <span className="badge badge-muted" data-testid="team-published">
+          {t('teamUi.published')}
+        </span>
+        {status.connected && <TeamMembers packageId={packageId} />}
+      </>
     );
   }
   if (!status.connected || linked === null) return null;

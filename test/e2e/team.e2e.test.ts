@@ -42,6 +42,11 @@ describeTeam('two desktops on one team server', () => {
       await a.getByTestId('member-Берик Ахметов').check();
       await a.getByTestId('publish').click();
       await a.getByTestId('team-published').waitFor();
+      // Who it is shared with, to change later: Berik, ticked.
+      await a.getByTestId('open-members').click();
+      await a.getByTestId('members-dialog').waitFor();
+      expect(await a.getByTestId('shared-Берик Ахметов').isChecked()).toBe(true);
+      await a.getByTestId('members-dialog').getByRole('button', { name: 'Закрыть' }).click();
 
       // It arrives in Berik's library while it is open; he opens its draft.
       await b.getByTestId('package-card').waitFor({ timeout: 15_000 });

@@ -25,7 +25,7 @@ const DOCUMENTS: Omit<ExportRequest, 'packageId'>[] = [
 ];
 
 describeTeam('exports of a team package', () => {
-  it('two desktops in step with the server give the same documents, each made here from the synced state — the redline too, each change signed with who made it and when', async () => {
+  it('two desktops in step with the server give the same documents, each made here from the synced state — the redline too, each change signed with who made it and when — and the same again with the server gone', async () => {
     const anna = await addUser(team().db, 'Анна Петрова', 'drafter');
     const berik = await addUser(team().db, 'Берик Ахметов', 'drafter');
     const a = serviceDesktop(team().url, anna.token, 'anna-laptop');
@@ -62,6 +62,12 @@ describeTeam('exports of a team package', () => {
       };
       const xml = await documentXml(a.ctx);
       expect(xml).toMatch(/w:author="Берик Ахметов" w:date="[^"]+"|w:date="[^"]+" w:author="Берик Ахметов"/);
+      expect(await documentXml(b.ctx)).toEqual(xml);
+
+      // The server goes away: each desktop, offline, makes the very same documents from what it has.
+      await team().server.close();
+      for (const request of DOCUMENTS) expect(await made(b.ctx, request), `offline ${request.document} ${request.lang}`).toEqual(await made(a.ctx, request));
+      expect(String(await redline(b.ctx, 'html'))).toEqual(html);
       expect(await documentXml(b.ctx)).toEqual(xml);
     } finally {
       a.close();

@@ -72,6 +72,12 @@ export async function keepListening(
       throw error;
     }
     if (gone) throw new Error('The connection PostgreSQL announcements came on ended.');
+    if (stopped) {
+      // Stopped while it was connecting again: not to be kept, or the pool would wait for it.
+      gone = true;
+      fresh.release();
+      return;
+    }
     client = fresh;
     wait = retryMs[0];
   };

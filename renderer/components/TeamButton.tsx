@@ -32,7 +32,7 @@ export function TeamButton() {
       )}
       {notice?.kind === 'refused' && (
         <span className="team-notice is-error" role="status" data-testid="team-notice">
-          {notice.code === 'UPGRADE' ? t('teamUi.notice.upgrade') : t('teamUi.notice.refused', { code: notice.code })}
+          {notice.code === 'UPGRADE' ? t('teamUi.notice.upgrade') : notice.code === 'NOT_FOUND' ? t('teamUi.notice.notShared') : t('teamUi.notice.refused', { code: notice.code })}
         </span>
       )}
     </>

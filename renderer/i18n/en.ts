@@ -835,6 +835,7 @@ export const en = {
       conflicts: 'Changed by others meanwhile: {{count}} to choose on',
       leased: '{{holder}} is editing a provision your change waits for',
       refused: 'The team server refused a change ({{code}})',
+      notShared: 'A package of yours is no longer shared with you on the team server: your changes to it stay on this desktop and are not sent',
       upgrade: 'The app and the team server are of different versions: update Zan Workbench, or ask the administrator to update the server',
     },
     publish: 'Publish to the team server',

@@ -5,7 +5,7 @@ import { notify } from './events';
 import { TeamError } from './errors';
 import { packageOfDraft, requireMember } from './packages';
 import { applyChanges, checkChanges } from './push';
-import { requireRestoration } from './rejection';
+import { prepareRejection, requireRestoration, type PreparedRejection } from './rejection';
 import { requireRole, type TeamUser } from './users';
 
 /**
@@ -19,6 +19,13 @@ import { requireRole, type TeamUser } from './users';
 export async function decide(db: Db, user: TeamUser, request: DecisionRequest, device: string): Promise<DecisionReply> {
   requireRole(user, ['owner', 'reviewer'], 'decide on an amendment');
   if (request.changes && request.decision !== 'reject') throw new TeamError('INVALID', 'Only a rejection changes the text.');
+  // Worked out before the locks (a derivation of the whole draft on a code): checked again inside.
+  // Only for someone who may see the draft: the work is not done for anyone who asks.
+  let prepared: PreparedRejection | undefined;
+  if (request.decision === 'reject') {
+    await packageOfDraft(db, user, request.versionId);
+    prepared = await prepareRejection(db, request.versionId, request.uid);
+  }
   return db.tx(async (q) => {
     await lockAuditChain(q);
     const packageId = await packageOfDraft(q, user, request.versionId);
@@ -38,7 +45,7 @@ export async function decide(db: Db, user: TeamUser, request: DecisionRequest, d
         if (checked.status === 'stale') throw new TeamError('STALE', 'The wording changed since you read it. Read it again first.', { current: checked.current.map((c) => c.revision) });
         if (checked.status === 'leased') throw new TeamError('LEASED', `${checked.holder} is editing this provision now.`, { holder: checked.holder, expiresAt: checked.expiresAt });
       }
-      await requireRestoration(q, request.versionId, request.uid, changes);
+      await requireRestoration(q, request.versionId, request.uid, changes, prepared);
       if (changes.length > 0) ({ revisions } = await applyChanges(q, user, { packageId, versionId: request.versionId, device, changes, detail: { rejected: request.uid }, action: 'reject-restore' }));
     }
     // What the decision stands on: the wording decided on, or the one its rejection restored.

@@ -49,6 +49,11 @@ it.each(['ru', 'kk'])('screenshots of team mode, interface in %s', async (ui) =>
     await shot(a, `${ui}-team-2-publish`);
     await a.getByTestId('publish').click();
     await a.getByTestId('team-published').waitFor();
+    await a.getByTestId('open-members').click();
+    await a.getByTestId('members-dialog').waitFor();
+    await a.getByTestId('shared-Дана Омарова').waitFor();
+    await shot(a, `${ui}-team-2b-members`);
+    await a.keyboard.press('Escape');
 
     await b.getByTestId('package-card').waitFor({ timeout: 15_000 });
     await b.getByTestId('package-card').click();

@@ -102,6 +102,14 @@ describeTeam('comments on a package on a team server', () => {
       await catchUpComments(away.ctx, away.api, pkgId);
       expect(listComments(away.ctx, pkgId, p17.uid).map((c) => c.text)).toEqual(['Колледжи лишние: уберите их.']);
       for (const ctx of [a.ctx, b.ctx, away.ctx]) expect(verifyAudit(ctx)).toMatchObject({ ok: true });
+
+      // regression: an edit of another's comment queued here (as a clash of names would let it) is refused by the server;
+      // it stays and is told, and Anna's own comment after it still goes up instead of waiting behind it for ever.
+      a.ctx.store.team.queueComment({ id: 'forgededit01', packageId: pkgId, uid: p17.uid, parentId: null, text: 'Не её правка.', supersedes: first!.id, deleted: false });
+      addComment(a.ctx, { packageId: pkgId, uid: p17.uid, parentId: null, text: 'Замечание Анны.' });
+      expect(await sendComments(a.ctx, a.api)).toMatchObject({ state: 'refused', code: 'FORBIDDEN', sent: 1 });
+      expect(a.ctx.store.team.commentsOut().map((c) => c.id)).toEqual(['forgededit01']);
+      expect((await a.api.comments(pkgId, p17.uid)).map((c) => c.text)).toContain('Замечание Анны.');
     } finally {
       a.close();
       b.close();

@@ -7,25 +7,35 @@ import { TeamRefused, TeamUnreachable, type TeamApi } from './api';
 /** Where sending the comments made here stopped. */
 export type CommentsOutcome = { state: 'done'; sent: number } | { state: 'offline'; sent: number } | { state: 'refused'; sent: number; code: string; message: string };
 
+/** Refusals of one comment that say nothing of the others (not its author's to change, its package or parent not there for this person, not valid): the round goes on past it. */
+const REFUSED_ALONE = new Set(['FORBIDDEN', 'NOT_FOUND', 'INVALID']);
+
 /**
  * Sends the comments made here on packages on the team server, oldest first, each under its own
- * id (one whose answer was lost is taken once when sent again). A refusal (a reader's comment, a
- * package no longer shared) stops the round and is told; the comment stays here, and waits.
+ * id (one whose answer was lost is taken once when sent again). A refusal of one comment (a
+ * reader's, one on a package no longer shared, an edit of another's) is told, and the comment stays
+ * here and waits — but the round goes on to the others, which would otherwise wait behind it for
+ * ever. A refusal of them all (the token, another protocol) stops the round.
  */
 export async function sendComments(ctx: ServiceContext, api: TeamApi): Promise<CommentsOutcome> {
   let sent = 0;
+  let refused: Extract<CommentsOutcome, { state: 'refused' }> | null = null;
   for (const comment of ctx.store.team.commentsOut()) {
     try {
       await api.comment({ id: comment.id, packageId: comment.packageId, uid: comment.uid, parentId: comment.parentId, supersedes: comment.supersedes ?? null, text: comment.text, deleted: comment.deleted ?? false });
     } catch (error) {
       if (error instanceof TeamUnreachable) return { state: 'offline', sent };
-      if (error instanceof TeamRefused) return { state: 'refused', sent, code: error.code, message: error.message };
+      if (error instanceof TeamRefused) {
+        refused ??= { state: 'refused', sent, code: error.code, message: error.message };
+        if (REFUSED_ALONE.has(error.code)) continue;
+        return { ...refused, sent };
+      }
       throw error;
     }
     await whenWritable(ctx, () => ctx.store.team.commentSent(comment.id));
     sent++;
   }
-  return { state: 'done', sent };
+  return refused ? { ...refused, sent } : { state: 'done', sent };
 }
 
 /**

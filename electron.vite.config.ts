@@ -39,8 +39,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // work-worker: the worker threads' entry (electron/work/), found beside main.js at run time.
-      rolldownOptions: { input: { main: resolve(here, 'electron/main.ts'), cli: resolve(here, 'electron/cli.ts'), 'work-worker': resolve(here, 'electron/work/worker.ts') } },
+      // work-worker: the worker threads' entry (electron/work/), found beside main.js at run time;
+      // team-worker: the team service's worker for rejections (server/work/), beside cli.js.
+      rolldownOptions: { input: { main: resolve(here, 'electron/main.ts'), cli: resolve(here, 'electron/cli.ts'), 'work-worker': resolve(here, 'electron/work/worker.ts'), 'team-worker': resolve(here, 'server/work/rejection-worker.ts') } },
     },
   },
   preload: {

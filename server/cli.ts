@@ -43,7 +43,7 @@ export function serverCommandOf(args: readonly string[]): string {
 }
 
 /** Runs one `zan server` command; resolves with the exit code (the server itself runs until stopped). */
-export async function runServerCommand(args: readonly string[], io: ServerIo = { out: (s) => void process.stdout.write(`${s}\n`), err: (s) => void process.stderr.write(`${s}\n`) }): Promise<number> {
+export async function runServerCommand(args: readonly string[], io: ServerIo = { out: (s) => void process.stdout.write(`${s}\n`), err: (s) => void process.stderr.write(`${s}\n`) }, built: { workerScript?: string } = {}): Promise<number> {
   const command = serverCommandOf(args);
   let opts: Map<string, string>;
   try {
@@ -114,7 +114,7 @@ export async function runServerCommand(args: readonly string[], io: ServerIo = {
       io.err(`--listen is host:port, and --cert and --key go together.\n${USAGE}`);
       return 2;
     }
-    const server = await startTeamServer({ db, host, port: Number(portText), ...(cert && key ? { tls: { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') } } : {}) });
+    const server = await startTeamServer({ db, host, port: Number(portText), ...(process.env['ZAN_SERVER_REJECTION_WORKER'] === '0' ? {} : { databaseUrl: url }), ...(built.workerScript ? { workerScript: built.workerScript } : {}), ...(cert && key ? { tls: { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') } } : {}) });
     io.out(`Zan team service on ${server.url} (schema ${migrated.to}).`);
     keepOpen = true;
     const stop = () => void server.close().then(() => db.close()).then(() => process.exit(0));

@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The argument that makes the app's own executable run the `zan` command line instead of a window. */
 export const CLI_FLAG = '--cli';
@@ -44,7 +46,11 @@ export async function runCliHere(args: string[], nativeBinding?: string): Promis
  */
 async function runTeamServiceHere(args: string[]): Promise<number> {
   const { runServerCommand, serverCommandOf } = await import('../../server/cli');
-  const code = await runServerCommand(args);
+  // The built worker script for rejections, beside cli.js (electron.vite.config.ts), this module
+  // being in it or in a chunk under it; from a checkout, none: its source runs through tsx.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const built = [join(here, 'team-worker.js'), join(here, '..', 'team-worker.js')].find((file) => existsSync(file));
+  const code = await runServerCommand(args, undefined, built ? { workerScript: built } : {});
   await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
   if (code === 0 && serverCommandOf(args) === 'run') await new Promise<never>(() => undefined);
   return code;

@@ -12,7 +12,9 @@ import { changeMembers, membersOf } from '../team/members';
 import { listPackages, publishPackage, pullDraft } from '../team/packages';
 import { push } from '../team/push';
 import { rebaseDraft } from '../team/rebase';
-import { addComment, commentsOf, decide, decisionsOf } from '../team/review';
+import { prepareRejection } from '../team/rejection';
+import { addComment, commentsOf, decide, decisionsOf, type RejectionPreparer } from '../team/review';
+import { FROM_SOURCE, RejectionWorker, WorkerLost } from '../work/rejection-pool';
 import { listUsers, userOfToken, type TeamUser } from '../team/users';
 import { readBody } from './body';
 import { EventsHub } from './events-hub';
@@ -38,6 +40,14 @@ export interface TeamServerOptions {
   recheckMs?: number;
   /** The first and longest wait before listening again for PostgreSQL's announcements after the connection was lost. */
   relistenMs?: readonly [number, number];
+  /**
+   * The database's URL, for a worker thread of its own that works rejections out off the service's
+   * thread (server/work/rejection-pool.ts); without it, or where no worker can start, they are
+   * worked out on the service's thread.
+   */
+  databaseUrl?: string;
+  /** The built worker script (team-worker.js beside the built CLI); from a checkout, its source runs through tsx. */
+  workerScript?: string;
 }
 
 type Handler = (request: IncomingMessage, user: TeamUser, params: string[]) => Promise<unknown>;
@@ -88,6 +98,21 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     back: () => log('the event listener is listening again'),
   }, options.relistenMs);
   const versionParam = z.string().regex(/^[0-9A-Za-z_-]{8,64}$/);
+  const worker = options.databaseUrl && (options.workerScript || FROM_SOURCE) ? new RejectionWorker(options.databaseUrl, options.workerScript) : null;
+  // On the worker while it answers; a worker lost (or that never started) leaves the work to this thread.
+  let workerGone = false;
+  const prepare: RejectionPreparer = async (versionId, uid) => {
+    if (worker && !workerGone) {
+      try {
+        return await worker.prepare(versionId, uid);
+      } catch (error) {
+        if (!(error instanceof WorkerLost)) throw error;
+        workerGone = true;
+        log('the rejection worker is gone; rejections are worked out on the service thread', error);
+      }
+    }
+    return prepareRejection(db, versionId, uid);
+  };
 
   const routes: [string, RegExp, Handler][] = [
     ['GET', /^\/v1\/me$/, async (_r, user) => user],
@@ -103,7 +128,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     ['POST', /^\/v1\/drafts\/([^/]+)\/rebase$/, async (r, user, [id]) => rebaseDraft(db, user, versionParam.parse(id), await readBody(r, rebaseRequestSchema), deviceOf(r))],
     ['GET', /^\/v1\/drafts\/([^/]+)\/leases$/, async (_r, user, [id]) => leasesOf(db, user, versionParam.parse(id))],
     ['POST', /^\/v1\/drafts\/([^/]+)\/release-leases$/, async (r, user, [id]) => ({ released: await releaseAllLeases(db, user, versionParam.parse(id), deviceOf(r)) })],
-    ['POST', /^\/v1\/decisions$/, async (r, user) => decide(db, user, await readBody(r, decisionRequestSchema), deviceOf(r))],
+    ['POST', /^\/v1\/decisions$/, async (r, user) => decide(db, user, await readBody(r, decisionRequestSchema), deviceOf(r), prepare)],
     ['GET', /^\/v1\/drafts\/([^/]+)\/decisions$/, async (_r, user, [id]) => decisionsOf(db, user, versionParam.parse(id))],
     ['POST', /^\/v1\/comments$/, async (r, user) => addComment(db, user, await readBody(r, commentRequestSchema), deviceOf(r)).then(() => ({ ok: true }))],
     ['GET', /^\/v1\/packages\/([^/]+)\/comments$/, async (_r, user, [pkg]) => commentsOf(db, user, versionParam.parse(pkg))],
@@ -153,6 +178,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       closed = true;
       hub.close();
       await listener.stop();
+      await worker?.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
     },

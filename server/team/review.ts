@@ -8,6 +8,9 @@ import { applyChanges, checkChanges } from './push';
 import { prepareRejection, requireRestoration, type PreparedRejection } from './rejection';
 import { requireRole, type TeamUser } from './users';
 
+/** Works a rejection out before the decision's transaction: on the service's thread, or on its worker (app.ts). */
+export type RejectionPreparer = (versionId: string, uid: string) => Promise<PreparedRejection>;
+
 /**
  * A reviewer's decision, checked here against their role and the exact revision of the provision
  * they saw: a decision on a revision that is no longer current is refused (STALE, with the current
@@ -16,7 +19,7 @@ import { requireRole, type TeamUser } from './users';
  * revision, LEASED when someone is editing one, INVALID when they are not exactly what rejecting
  * this amendment does to the server's draft (rejection.ts).
  */
-export async function decide(db: Db, user: TeamUser, request: DecisionRequest, device: string): Promise<DecisionReply> {
+export async function decide(db: Db, user: TeamUser, request: DecisionRequest, device: string, prepare: RejectionPreparer = (v, u) => prepareRejection(db, v, u)): Promise<DecisionReply> {
   requireRole(user, ['owner', 'reviewer'], 'decide on an amendment');
   if (request.changes && request.decision !== 'reject') throw new TeamError('INVALID', 'Only a rejection changes the text.');
   // Worked out before the locks (a derivation of the whole draft on a code): checked again inside.
@@ -24,7 +27,7 @@ export async function decide(db: Db, user: TeamUser, request: DecisionRequest, d
   let prepared: PreparedRejection | undefined;
   if (request.decision === 'reject') {
     await packageOfDraft(db, user, request.versionId);
-    prepared = await prepareRejection(db, request.versionId, request.uid);
+    prepared = await prepare(request.versionId, request.uid);
   }
   return db.tx(async (q) => {
     await lockAuditChain(q);

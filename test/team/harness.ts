@@ -41,7 +41,8 @@ export function useTeamServer(options: { recheckMs?: number } = {}): () => { db:
     const fresh = await freshDatabase();
     const db = connect(fresh.url);
     await migrateTeamDatabase(db);
-    const server = await startTeamServer({ db, host: '127.0.0.1', port: 0, log: () => undefined, ...(options.recheckMs ? { recheckMs: options.recheckMs } : {}) });
+    // Rejections worked out on the service's worker, as `zan server` does.
+    const server = await startTeamServer({ db, host: '127.0.0.1', port: 0, log: () => undefined, databaseUrl: fresh.url, ...(options.recheckMs ? { recheckMs: options.recheckMs } : {}) });
     current = { db, url: server.url, server, databaseUrl: fresh.url, drop: fresh.drop };
   });
   afterEach(async () => {

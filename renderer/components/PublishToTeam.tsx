@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../shared/ipc';
 import { call } from '../api';
 import { failure, say, type Phrase } from '../i18n/phrase';
+import { TeamPeopleChoice } from './TeamPeopleChoice';
 import { setTeamStatus, useTeamStatus } from '../team/team-status';
 import { TeamMembers } from './TeamMembers';
 
@@ -66,26 +67,7 @@ export function PublishToTeam({ packageId, draftId }: { packageId: string; draft
         <dialog ref={dialog} className="dialog" onCancel={() => setOpen(false)} onClose={() => setOpen(false)} data-testid="publish-dialog">
           <h2>{t('teamUi.publish')}</h2>
           <p className="field-note">{t('teamUi.publishHint')}</p>
-          <fieldset className="field team-people">
-            <legend>{t('teamUi.members')}</legend>
-            {people === null && !error && <p className="loading">{t('loading')}</p>}
-            {people?.map((p) => (
-              <label key={p.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(p.id)}
-                  onChange={(e) => setChosen((was) => {
-                    const next = new Set(was);
-                    if (e.target.checked) next.add(p.id);
-                    else next.delete(p.id);
-                    return next;
-                  })}
-                  data-testid={`member-${p.name}`}
-                />
-                {p.name} <span className="hint">{t(`teamUi.role.${p.role}`, { defaultValue: p.role })}</span>
-              </label>
-            ))}
-          </fieldset>
+          <TeamPeopleChoice people={people} chosen={chosen} onChange={setChosen} failed={error !== null} testIdPrefix="member-" />
           {error && (
             <p className="error-text" role="alert">
               {say(error)}

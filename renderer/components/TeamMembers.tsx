@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutputOf } from '../../shared/ipc';
 import { call } from '../api';
 import { failure, say, type Phrase } from '../i18n/phrase';
+import { TeamPeopleChoice } from './TeamPeopleChoice';
 
 type Person = OutputOf<'listTeamMembers'>[number];
 
@@ -57,26 +58,7 @@ export function TeamMembers({ packageId }: { packageId: string }) {
         <dialog ref={dialog} className="dialog" onCancel={() => setOpen(false)} onClose={() => setOpen(false)} data-testid="members-dialog">
           <h2>{t('teamUi.membersTitle')}</h2>
           <p className="field-note">{t('teamUi.membersHint')}</p>
-          <fieldset className="field team-people">
-            <legend>{t('teamUi.members')}</legend>
-            {people === null && !error && <p className="loading">{t('loading')}</p>}
-            {people?.map((p) => (
-              <label key={p.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(p.id)}
-                  onChange={(e) => setChosen((was) => {
-                    const next = new Set(was);
-                    if (e.target.checked) next.add(p.id);
-                    else next.delete(p.id);
-                    return next;
-                  })}
-                  data-testid={`shared-${p.name}`}
-                />
-                {p.name} <span className="hint">{t(`teamUi.role.${p.role}`, { defaultValue: p.role })}</span>
-              </label>
-            ))}
-          </fieldset>
+          <TeamPeopleChoice people={people} chosen={chosen} onChange={setChosen} failed={error !== null} testIdPrefix="shared-" />
           {error && (
             <p className="error-text" role="alert">
               {say(error)}

@@ -6,16 +6,12 @@
 // desktop parses it (TeamClient: the contract's schema). The service runs as its own process over
 // a PostgreSQL the bench starts. The last line is JSON: bytes and p50 of each, and their ratios.
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { TeamClient } from '../../electron/team/client';
 import { lawToRows } from '../../shared/law';
 import { PROTOCOL_HEADER, TEAM_PROTOCOL, type PushReply } from '../../shared/team/contract';
-import { connect } from '../../server/db/connect';
-import { migrateTeamDatabase } from '../../server/db/migrate';
 import { addUser } from '../../server/team/users';
-import { startTestPostgres } from '../team/postgres';
 import { freePort, startServerProcess } from '../team/server-process';
+import { benchDatabase } from './team-database';
 import { syntheticCode } from './synthetic';
 
 const ARTICLES = Number(process.env['ZAN_BENCH_ARTICLES'] ?? 1000);
@@ -23,26 +19,14 @@ const ROUNDS = Number(process.env['ZAN_BENCH_ROUNDS'] ?? 15);
 
 const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]! * 10) / 10;
 
-const pgServer = await startTestPostgres({ durable: true });
-if ('unavailable' in pgServer) {
-  console.error(`bench:team-pull needs PostgreSQL: ${pgServer.unavailable}.`);
-  process.exit(2);
-}
-const name = `zan_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: pgServer.url });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const dbUrl = new URL(pgServer.url);
-dbUrl.pathname = `/${name}`;
-const db = connect(dbUrl.toString());
+const { db, url: databaseUrl, drop } = await benchDatabase('bench:team-pull');
 let server: ChildProcess | null = null;
 try {
-  await migrateTeamDatabase(db);
   const anna = await addUser(db, 'Анна Петрова', 'drafter');
   const olga = await addUser(db, 'Ольга Ким', 'drafter');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  server = await startServerProcess(dbUrl.toString(), port);
+  server = await startServerProcess(databaseUrl, port);
   const rows = lawToRows(syntheticCode(ARTICLES, 1));
   const textBytes = rows.reduce((n, r) => n + Buffer.byteLength(r.text) + Buffer.byteLength(r.heading), 0);
   const annas = new TeamClient(url, anna.token, 'anna-laptop');
@@ -109,8 +93,5 @@ try {
   console.log(JSON.stringify(result));
 } finally {
   server?.kill('SIGTERM');
-  await db.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-  await admin.end();
-  pgServer.stop();
+  await drop();
 }

@@ -6,17 +6,13 @@
 // one rejects, and while rejections run one after another (the service is one Node thread). The
 // service runs as its own process over a PostgreSQL the bench starts. The last line is JSON.
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { TeamClient } from '../../electron/team/client';
 import { derive } from '../../shared/amend';
 import { rejectionOf } from '../../shared/amend/reject';
 import { lawToRows, rowsToLaw, type ProvisionRow } from '../../shared/law';
-import { connect } from '../../server/db/connect';
-import { migrateTeamDatabase } from '../../server/db/migrate';
 import { addUser } from '../../server/team/users';
-import { startTestPostgres } from '../team/postgres';
 import { freePort, startServerProcess } from '../team/server-process';
+import { benchDatabase } from './team-database';
 import { syntheticCode } from './synthetic';
 
 const ARTICLES = Number(process.env['ZAN_BENCH_ARTICLES'] ?? 1000);
@@ -24,27 +20,15 @@ const REJECTIONS = Number(process.env['ZAN_BENCH_REJECTIONS'] ?? 30);
 
 const percentile = (values: number[], p: number) => (values.length === 0 ? 0 : Math.round([...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]! * 10) / 10);
 
-const pgServer = await startTestPostgres({ durable: true });
-if ('unavailable' in pgServer) {
-  console.error(`bench:team-review needs PostgreSQL: ${pgServer.unavailable}.`);
-  process.exit(2);
-}
-const name = `zan_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: pgServer.url });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const dbUrl = new URL(pgServer.url);
-dbUrl.pathname = `/${name}`;
-const db = connect(dbUrl.toString());
+const { db, url: databaseUrl, drop } = await benchDatabase('bench:team-review');
 let server: ChildProcess | null = null;
 try {
-  await migrateTeamDatabase(db);
   const anna = await addUser(db, 'Анна Петрова', 'drafter');
   const berik = await addUser(db, 'Берик Ахметов', 'drafter');
   const rita = await addUser(db, 'Рита Сапарова', 'reviewer');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  server = await startServerProcess(dbUrl.toString(), port);
+  server = await startServerProcess(databaseUrl, port);
   const base = lawToRows(syntheticCode(ARTICLES, 1));
   const textBytes = base.reduce((n, r) => n + Buffer.byteLength(r.text) + Buffer.byteLength(r.heading), 0);
   const annas = new TeamClient(url, anna.token, 'anna-laptop');
@@ -121,8 +105,5 @@ try {
   console.log(JSON.stringify(result));
 } finally {
   server?.kill('SIGTERM');
-  await db.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-  await admin.end();
-  pgServer.stop();
+  await drop();
 }

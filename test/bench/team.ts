@@ -10,16 +10,12 @@
 // converged is push answered → each other desktop's pull has it. Lost and duplicate pushes are
 // counted from the server's own tables after the run. The last line is JSON.
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { ProvisionRow } from '../../shared/law';
 import { PROTOCOL_HEADER, TEAM_PROTOCOL, type PushReply } from '../../shared/team/contract';
 import { PULL_GATHER_MS } from '../../electron/team/sync-loop';
-import { connect } from '../../server/db/connect';
-import { migrateTeamDatabase } from '../../server/db/migrate';
 import { addUser } from '../../server/team/users';
-import { startTestPostgres } from '../team/postgres';
 import { freePort, startServerProcess } from '../team/server-process';
+import { benchDatabase } from './team-database';
 
 const DRAFTERS = Number(process.env['ZAN_BENCH_DRAFTERS'] ?? 50);
 const SECONDS = Number(process.env['ZAN_BENCH_SECONDS'] ?? 60);
@@ -58,28 +54,15 @@ async function listen(url: string, token: string, onPush: (seq: number, at: numb
   }
 }
 
-// PostgreSQL's defaults (fsync on, each commit durable), as a ministry's server runs, not the tests' fast cluster.
-const pgServer = await startTestPostgres({ durable: true });
-if ('unavailable' in pgServer) {
-  console.error(`bench:team needs PostgreSQL: ${pgServer.unavailable}.`);
-  process.exit(2);
-}
-const name = `zan_bench_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: pgServer.url });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${name}`);
-const dbUrl = new URL(pgServer.url);
-dbUrl.pathname = `/${name}`;
-const db = connect(dbUrl.toString());
+const { db, url: databaseUrl, drop } = await benchDatabase('bench:team');
 let server: ChildProcess | null = null;
 const stopStreams = new AbortController();
 try {
-  await migrateTeamDatabase(db);
   const people = [];
   for (let i = 0; i < DRAFTERS; i++) people.push(await addUser(db, `Составитель ${i + 1}`, 'drafter'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  server = await startServerProcess(dbUrl.toString(), port);
+  server = await startServerProcess(databaseUrl, port);
   const article: ProvisionRow = { uid: 'article0001', parentUid: null, ord: 0, kind: 'article', num: '1', heading: '', text: '', repealed: false, notes: [] };
   const rows = [article, ...people.map((_, i) => paragraph(`para${String(i).padStart(6, '0')}`, `Пункт ${i + 1}.`, i))];
   const headers = (token: string, device: string) => ({ authorization: `Bearer ${token}`, 'x-zan-device': device, [PROTOCOL_HEADER]: String(TEAM_PROTOCOL), 'content-type': 'application/json' });
@@ -225,8 +208,5 @@ try {
 } finally {
   stopStreams.abort();
   server?.kill('SIGTERM');
-  await db.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => undefined);
-  await admin.end();
-  pgServer.stop();
+  await drop();
 }

@@ -28,6 +28,8 @@ describeTeam('writes other than an editor save go up by themselves (TeamHost beh
       await a.call('undoThroughout', { packageId: pkgId, operationId: replaced['operationId'] });
       await until(async () => (await onServer()) === 'Университеты и колледжи вправе:');
       expect(await onServer()).toBe('Университеты и колледжи вправе:');
+      // The server commits before it answers, and the desktop empties its outbox on the answer: wait for that too.
+      await until(() => a.ctx.store.team.outbox().length === 0);
       expect(a.ctx.store.team.outbox()).toEqual([]);
     } finally {
       await a.close();

@@ -3,7 +3,7 @@ import { StoreError } from '../store/errors';
 import { audit } from './audit/log';
 import { commentFingerprint } from './audit/state';
 import type { ReadContext, ServiceContext } from './context';
-import { changeSigner, getIdentity, requireIdentity } from './identity';
+import { changeSigner, getIdentity, requireIdentity, teamPersonId } from './identity';
 
 /** A comment as the thread shows it: its line at its latest version. */
 export interface CommentLine {
@@ -32,7 +32,7 @@ export function commentLines(ctx: ReadContext, packageId: string, uid: string): 
     if (line) line.latest = row;
     else if (!row.supersedes) lines.set(row.id, { first: row, latest: row });
   }
-  const me = whoAmI(ctx, packageId);
+  const isMine = ownership(ctx, packageId);
   const standing = [...lines.values()].filter((l) => !l.latest.deleted);
   const present = new Set(standing.map((l) => l.first.id));
   return standing.map(({ first, latest }) => ({
@@ -43,7 +43,7 @@ export function commentLines(ctx: ReadContext, packageId: string, uid: string): 
     text: latest.text,
     createdAt: first.createdAt,
     editedAt: latest === first ? null : latest.createdAt,
-    mine: me.has(first.author),
+    mine: isMine(first),
   }));
 }
 
@@ -72,13 +72,19 @@ function addVersion(ctx: ServiceContext, packageId: string, lineId: string, chan
   if (!change.deleted && line.text === change.text) return;
   const id = ctx.newId();
   ctx.store.transaction(() => {
-    ctx.store.review.addComment({ id, packageId, uid: first.uid, parentId: first.parentId, author: first.author, role: first.role, text: change.text, createdAt: ctx.now(), supersedes: lineId, deleted: change.deleted });
+    ctx.store.review.addComment({ id, packageId, uid: first.uid, parentId: first.parentId, author: first.author, authorId: first.authorId ?? null, role: first.role, text: change.text, createdAt: ctx.now(), supersedes: lineId, deleted: change.deleted });
     audit(ctx, packageId, first.uid, change.deleted ? 'comment-delete' : 'comment-edit', { id, supersedes: lineId, textHash: commentFingerprint(change.text) });
     if (ctx.store.team.linkOf(packageId)) ctx.store.team.queueComment({ id, packageId, uid: first.uid, parentId: first.parentId, text: change.text, supersedes: lineId, deleted: change.deleted });
   });
 }
 
-/** The names the person here writes under: their identity's, and on a package on a team server their name there. */
-function whoAmI(ctx: ReadContext, packageId: string): Set<string> {
-  return new Set([getIdentity(ctx)?.name, changeSigner(ctx, packageId)].filter((n): n is string => !!n));
+/**
+ * What tells the person's own comments here: on a package on a team server, a comment the server
+ * says whose it is is theirs only if it is of their id there (a namesake's is not); else, as off a
+ * team, one written under a name they write under — their identity's, or their name on the server.
+ */
+function ownership(ctx: ReadContext, packageId: string): (comment: CommentRecord) => boolean {
+  const names = new Set([getIdentity(ctx)?.name, changeSigner(ctx, packageId)].filter((n): n is string => !!n));
+  const id = teamPersonId(ctx, packageId);
+  return (comment) => (comment.authorId && id ? comment.authorId === id : names.has(comment.author));
 }

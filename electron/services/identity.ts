@@ -33,12 +33,22 @@ export function requireIdentity(ctx: ReadContext): Identity {
   return identity;
 }
 
-/** The setting that keeps the name of this desktop's person on its team server (TeamHost, on each connection). */
+/** The settings that keep this desktop's person on its team server (TeamHost, on each connection): their name and their id there. */
 const TEAM_PERSON = 'team.person';
+const TEAM_PERSON_ID = 'team.person.id';
 
-/** Keeps the name the team server knows this desktop's person by (from its /v1/me), for signatures. */
-export function setTeamPerson(ctx: ServiceContext, name: string): void {
-  if (ctx.store.review.setting(TEAM_PERSON) !== name) ctx.store.review.setSetting(TEAM_PERSON, name);
+/** Keeps the person the team server knows this desktop by (from its /v1/me): the name for signatures, the id for what is theirs. */
+export function setTeamPerson(ctx: ServiceContext, person: { id: string; name: string }): void {
+  if (ctx.store.review.setting(TEAM_PERSON) !== person.name) ctx.store.review.setSetting(TEAM_PERSON, person.name);
+  if (ctx.store.review.setting(TEAM_PERSON_ID) !== person.id) ctx.store.review.setSetting(TEAM_PERSON_ID, person.id);
+}
+
+/**
+ * The team server's id of this desktop's person, on a package on a team server: what tells their
+ * own comments there from a namesake's. Null off a team, or before the desktop first connected.
+ */
+export function teamPersonId(ctx: ReadContext, packageId: string): string | null {
+  return ctx.store.team.linkOf(packageId) ? (ctx.store.review.setting(TEAM_PERSON_ID) ?? null) : null;
 }
 
 /**

@@ -6,7 +6,7 @@ import { LawStructureError, type ProvisionRow, type RowChanges } from '../../sha
 import { StoreError } from '../store/errors';
 import { audit } from './audit/log';
 import { commentFingerprint } from './audit/state';
-import { requireIdentity } from './identity';
+import { changeSigner, requireIdentity, teamPersonId } from './identity';
 import { amendmentsOf } from './amendments';
 import type { ServiceContext, ReadContext } from './context';
 import { reverseOperation, saveReversibly } from './reversible';
@@ -34,7 +34,9 @@ export function addComment(ctx: ServiceContext, input: { packageId: string; uid:
   }
   const id = ctx.newId();
   ctx.store.transaction(() => {
-    ctx.store.review.addComment({ id, packageId: input.packageId, uid: input.uid, parentId: input.parentId, author: who.name, role: who.role, text: input.text.trim(), createdAt: ctx.now() });
+    // On a team's package: signed with the name the others see it under, and known as this person's by their id there.
+    const author = { author: changeSigner(ctx, input.packageId) ?? who.name, authorId: teamPersonId(ctx, input.packageId) };
+    ctx.store.review.addComment({ id, packageId: input.packageId, uid: input.uid, parentId: input.parentId, ...author, role: who.role, text: input.text.trim(), createdAt: ctx.now() });
     audit(ctx, input.packageId, input.uid, 'comment', { id, parentId: input.parentId, textHash: commentFingerprint(input.text.trim()) });
     // A package on a team server: the comment goes to the others too (team/comments.ts).
     if (ctx.store.team.linkOf(input.packageId)) ctx.store.team.queueComment({ id, packageId: input.packageId, uid: input.uid, parentId: input.parentId, text: input.text.trim() });

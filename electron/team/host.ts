@@ -85,7 +85,7 @@ export class TeamHost {
       this.user = { name: me.name, role: me.role };
       this.userId = me.id;
       this.live.bump();
-      return this.rememberPerson(me.name);
+      return this.rememberPerson(me);
     }, () => undefined).catch((error: unknown) => this.options.log('the name on the team server was not kept', error));
   }
 
@@ -101,7 +101,7 @@ export class TeamHost {
     this.kept = saveCredentials(this.options.userData, this.options.keychain, { url: client.url, token });
     this.user = { name: me.name, role: me.role };
     this.userId = me.id;
-    await this.rememberPerson(me.name);
+    await this.rememberPerson(me);
     await this.sync?.stop();
     await this.leases?.stop();
     this.run(client);
@@ -354,9 +354,9 @@ export class TeamHost {
     return new StoreError('NOT_READY', 'Connect to a team server first (Settings → Team server).', 'team.notConnected');
   }
 
-  /** Keeps the person's name on the server: changes to the team's packages made here are signed with it, as the others sign them. */
-  private async rememberPerson(name: string): Promise<void> {
-    await whenWritable(this.ctx, () => setTeamPerson(this.ctx, name));
+  /** Keeps the person on the server: changes to the team's packages made here are signed with their name, as the others sign them, and their comments known by id. */
+  private async rememberPerson(person: { id: string; name: string }): Promise<void> {
+    await whenWritable(this.ctx, () => setTeamPerson(this.ctx, person));
   }
 
   private isLinked(versionId: string): boolean {

@@ -109,7 +109,7 @@ export async function addComment(db: Db, user: TeamUser, request: CommentRequest
  */
 export async function commentsOf(db: Db, user: TeamUser, packageId: string, uid?: string): Promise<ServerComment[]> {
   await requireMember(db, user, packageId);
-  const rows = await db.query<{ id: string; uid: string; parent_id: string | null; supersedes: string | null; text: string; deleted: boolean; name: string; at: Date }>('SELECT c.id, c.uid, c.parent_id, c.supersedes, c.text, c.deleted, u.name, c.at FROM comment c JOIN team_user u ON u.id = c.user_id WHERE c.package_id = $1 AND ($2::text IS NULL OR c.uid = $2) ORDER BY c.at, c.id', [packageId, uid ?? null]);
+  const rows = await db.query<{ id: string; uid: string; parent_id: string | null; supersedes: string | null; text: string; deleted: boolean; user_id: string; name: string; at: Date }>('SELECT c.id, c.uid, c.parent_id, c.supersedes, c.text, c.deleted, c.user_id, u.name, c.at FROM comment c JOIN team_user u ON u.id = c.user_id WHERE c.package_id = $1 AND ($2::text IS NULL OR c.uid = $2) ORDER BY c.at, c.id', [packageId, uid ?? null]);
   // A version stands for the first comment of its line; the last version of a line is what it says.
   const rootOf = new Map<string, string>();
   const lines = new Map<string, { first: (typeof rows)[number]; latest: (typeof rows)[number] }>();
@@ -126,6 +126,7 @@ export async function commentsOf(db: Db, user: TeamUser, packageId: string, uid?
     parentId: first.parent_id,
     text: latest.text,
     by: first.name,
+    byId: first.user_id,
     at: first.at.toISOString(),
     ...(latest !== first ? { version: latest.id, editedAt: latest.at.toISOString() } : {}),
     ...(latest.deleted ? { deleted: true } : {}),

@@ -28,7 +28,7 @@ export const TEAM_ROLES = ['owner', 'drafter', 'reviewer', 'reader'] as const;
  * UPGRADE, with both versions), so that a ministry upgrading its server before its desktops — or
  * the other way round — gets "update the app" or "update the server", never an answer misread.
  */
-export const TEAM_PROTOCOL = 3;
+export const TEAM_PROTOCOL = 4;
 
 /** The header a desktop names the contract's version in. */
 export const PROTOCOL_HEADER = 'x-zan-protocol';
@@ -124,9 +124,10 @@ export const teamPackageSchema = z.object({ id, title: str().max(1000), publishe
 /**
  * A provision's comment as the server gives it: its line (`id`: its first comment's) at its latest
  * version (`version`: that version's id, and when it was written; absent while never edited), or
- * its tombstone (`deleted`, text empty), with its author's name and when it was first written.
+ * its tombstone (`deleted`, text empty), with its author's name and id (`byId`: what tells a
+ * namesake's comments from one's own, protocol 4) and when it was first written.
  */
-export const serverCommentSchema = z.object({ id, uid: id, parentId: id.nullable(), text: str(), by: str(), at: str(), version: id.optional(), editedAt: str().optional(), deleted: z.boolean().optional() }).strict();
+export const serverCommentSchema = z.object({ id, uid: id, parentId: id.nullable(), text: str(), by: str(), byId: id, at: str(), version: id.optional(), editedAt: str().optional(), deleted: z.boolean().optional() }).strict();
 
 /**
  * A change of base: the owner moves a draft onto a later text in force of the law it amends, for

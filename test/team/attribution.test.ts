@@ -72,7 +72,7 @@ describeTeam('who made each change of a team package', () => {
       const authors = b.ctx.store.packages.get(pkgId)!.authors.join(', ');
       expect(signatures(b.ctx, versionId)[p17.uid]).toBe(authors);
       await publishToTeam(b.ctx, b.api, pkgId);
-      setTeamPerson(b.ctx, 'Берик Ахметов');
+      setTeamPerson(b.ctx, { id: berik.user.id, name: 'Берик Ахметов' });
       setIdentity(b.ctx, { name: 'Б. А.', role: 'Юрист' });
       saveDraft(b.ctx, { versionId, revision: 1, upserts: [{ ...p19, text: 'Настоящий Закон вводится в действие с 1 марта 2028 года.' }], deletes: [] });
       expect(signatures(b.ctx, versionId)).toEqual({ [p17.uid]: authors, [p19.uid]: 'Берик Ахметов' });

@@ -90,12 +90,16 @@ async function bringIn(ctx: ServiceContext, packageId: string, ask: () => Promis
           if (c.deleted) continue;
           // A reply to a comment this desktop lacks (deleted on the server) stands on its own.
           const parentId = c.parentId && review.comment(c.parentId) ? c.parentId : null;
-          review.addComment({ id: c.id, packageId, uid: c.uid, parentId, author: c.by, role: '', text: c.text, createdAt: c.at });
+          review.addComment({ id: c.id, packageId, uid: c.uid, parentId, author: c.by, authorId: c.byId, role: '', text: c.text, createdAt: c.at });
           record(ctx, packageId, c.uid, 'team-comment', { id: c.id, by: c.by, textHash: commentFingerprint(c.text) });
-        } else if (!c.version || review.comment(c.version)) continue;
+        } else {
+          // Written here, or brought in before comments said whose they are (migration 019): now they do.
+          if (!known.authorId) review.setCommentAuthorId(c.id, c.byId);
+          if (!c.version || review.comment(c.version)) continue;
+        }
         // Edited or deleted there (appended here too, as a version of the line): its latest version.
         if (c.version) {
-          review.addComment({ id: c.version, packageId, uid: c.uid, parentId: known?.parentId ?? null, author: known?.author ?? c.by, role: known?.role ?? '', text: c.text, createdAt: c.editedAt ?? ctx.now(), supersedes: c.id, deleted: c.deleted ?? false });
+          review.addComment({ id: c.version, packageId, uid: c.uid, parentId: known?.parentId ?? null, author: known?.author ?? c.by, authorId: c.byId, role: known?.role ?? '', text: c.text, createdAt: c.editedAt ?? ctx.now(), supersedes: c.id, deleted: c.deleted ?? false });
           record(ctx, packageId, c.uid, c.deleted ? 'team-comment-delete' : 'team-comment-edit', { id: c.version, supersedes: c.id, by: c.by, textHash: commentFingerprint(c.text) });
         }
         added.push(c);

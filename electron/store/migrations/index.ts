@@ -16,10 +16,11 @@ import { teamComments } from './015-team-comments';
 import { teamDecisions } from './016-team-decisions';
 import { commentVersions } from './017-comment-versions';
 import { teamPulled } from './018-team-pulled';
+import { commentAuthorId } from './019-comment-author-id';
 import type { Migration } from './migration';
 
 /** Every migration, in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts, amendmentDerivation, search, reversibleChanges, parityMarks, auditSeal, team, teamBases, teamComments, teamDecisions, commentVersions, teamPulled];
+export const MIGRATIONS: readonly Migration[] = [initial, amendments, gaps, review, snapshots, amendmentRevisions, rebaseConflicts, amendmentDerivation, search, reversibleChanges, parityMarks, auditSeal, team, teamBases, teamComments, teamDecisions, commentVersions, teamPulled, commentAuthorId];
 
 /** The schema version this build writes. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -26,6 +26,8 @@ export interface CommentRecord {
   uid: string;
   parentId: string | null;
   author: string;
+  /** The author's id on the team server, for a comment on a package there (migration 019); null or absent off a team. */
+  authorId?: string | null;
   role: string;
   text: string;
   createdAt: string;
@@ -52,13 +54,21 @@ export class ReviewRepository {
   /** Adds a comment, or a new version of one, or its tombstone (nothing is ever rewritten). */
   addComment(c: CommentRecord): void {
     this.db
-      .prepare('INSERT INTO comment (id, package_id, uid, parent_id, author, role, text, created_at, supersedes, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(c.id, c.packageId, c.uid, c.parentId, c.author, c.role, c.text, c.createdAt, c.supersedes ?? null, c.deleted ? 1 : 0);
+      .prepare('INSERT INTO comment (id, package_id, uid, parent_id, author, author_id, role, text, created_at, supersedes, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(c.id, c.packageId, c.uid, c.parentId, c.author, c.authorId ?? null, c.role, c.text, c.createdAt, c.supersedes ?? null, c.deleted ? 1 : 0);
+  }
+
+  /**
+   * Records whose a comment is on the team server, on a comment that did not say (written here, or
+   * brought in before migration 019): who wrote it, not what it says — its text is never changed.
+   */
+  setCommentAuthorId(id: string, authorId: string): void {
+    this.db.prepare('UPDATE comment SET author_id = ? WHERE id = ? AND author_id IS NULL').run(authorId, id);
   }
 
   /** One comment, or undefined. */
   comment(id: string): CommentRecord | undefined {
-    return this.db.prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt FROM comment WHERE id = ?').get(id) as CommentRecord | undefined;
+    return this.db.prepare('SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, author_id AS authorId, role, text, created_at AS createdAt FROM comment WHERE id = ?').get(id) as CommentRecord | undefined;
   }
 
   /** Every comment of every package, oldest first (the library search reads them). */
@@ -68,7 +78,7 @@ export class ReviewRepository {
 
   /** The comments on one amendment (or, without `uid`, on every amendment of the package), every version and tombstone included, oldest first. */
   comments(packageId: string, uid?: string): CommentRecord[] {
-    const columns = 'SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, role, text, created_at AS createdAt, supersedes, deleted FROM comment';
+    const columns = 'SELECT id, package_id AS packageId, uid, parent_id AS parentId, author, author_id AS authorId, role, text, created_at AS createdAt, supersedes, deleted FROM comment';
     const rows = uid === undefined
       ? this.db.prepare(`${columns} WHERE package_id = ? ORDER BY created_at, rowid`).all(packageId)
       : this.db.prepare(`${columns} WHERE package_id = ? AND uid = ? ORDER BY created_at, rowid`).all(packageId, uid);
